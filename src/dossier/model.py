@@ -1,0 +1,216 @@
+"""Typed records passed between dossier's stages.
+
+Data flows one way: a reader turns a file into ``RawRecord`` objects (or ``ReadFailure``),
+cleaning turns a record's original text into a ``CleanedText`` whose ``OffsetMap`` ties every
+character of the cleaned text back to the original, metadata extraction adds ``DocumentMeta``,
+and the pipeline assembles a ``Document`` that the store keeps. Later stages (entities, time,
+quotes, events) attach facts that carry a ``Provenance`` pointing into both texts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SourceFormat = Literal["text", "jsonl", "html", "feed"]
+
+
+@dataclass(frozen=True)
+class RawRecord:
+    """One document as a reader found it, before cleaning.
+
+    source_path: where it came from; a file path, with ``#L<n>`` for a JSONL line,
+        ``!<member>`` for a member of a .zip, ``#item<n>`` for a feed entry.
+    format: which reader produced it.
+    text: the original text (for HTML, the main text trafilatura extracted from the page).
+    fields: metadata the source states outright (``title``, ``date``, ``url``, ``outlet``,
+        ``authors``, ``external_id``, ``language``, ``dateline``, ``genre``); absent keys mean
+        the source did not say.
+    encoding: the character encoding the bytes were decoded from, when bytes were decoded.
+    """
+
+    source_path: str
+    format: SourceFormat
+    text: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    encoding: str | None = None
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """A file, line or member that could not be read; the batch goes on without it.
+
+    reason is written for a person: what went wrong and, where useful, what to do.
+    """
+
+    source_path: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source_path}:{self.line}" if self.line is not None else self.source_path
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class RemovedSpan:
+    """A span of the original text that cleaning dropped, and why."""
+
+    start: int
+    end: int
+    reason: str  # "date-line", "teaser", "caption", "widget", "link-residue", "whitespace", ...
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps offsets between a cleaned text and the original it was cut from.
+
+    Cleaning only deletes spans, so the cleaned text is the concatenation of kept segments.
+    ``segments`` holds ``(clean_start, original_start, length)`` for each kept segment, in order.
+    """
+
+    segments: tuple[tuple[int, int, int], ...]
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        return cls(((0, 0, length),) if length else ())
+
+    @classmethod
+    def from_removed(cls, original_length: int, removed: list[RemovedSpan]) -> OffsetMap:
+        """Build the map for the text left after deleting ``removed`` (may overlap, any order)."""
+        segments: list[tuple[int, int, int]] = []
+        position = 0
+        clean_position = 0
+        for span in sorted(removed, key=lambda s: (s.start, s.end)):
+            if span.start > position:
+                length = span.start - position
+                segments.append((clean_position, position, length))
+                clean_position += length
+            position = max(position, span.end)
+        if original_length > position:
+            segments.append((clean_position, position, original_length - position))
+        return cls(tuple(segments))
+
+    def to_original(self, clean_offset: int) -> int:
+        """The original offset of the character at ``clean_offset`` in the cleaned text.
+
+        An offset equal to the cleaned length (an exclusive end) maps to just after the last
+        kept character.
+        """
+        if not self.segments:
+            return 0
+        starts = [s[0] for s in self.segments]
+        index = max(bisect.bisect_right(starts, clean_offset) - 1, 0)
+        clean_start, original_start, length = self.segments[index]
+        delta = clean_offset - clean_start
+        if delta > length:  # past the end of the cleaned text
+            delta = length
+        return original_start + delta
+
+    def to_clean(self, original_offset: int) -> int:
+        """The cleaned offset for ``original_offset``; a removed position maps to the next kept one."""
+        for clean_start, original_start, length in self.segments:
+            if original_offset < original_start:
+                return clean_start
+            if original_offset <= original_start + length:
+                return clean_start + (original_offset - original_start)
+        if not self.segments:
+            return 0
+        clean_start, _, length = self.segments[-1]
+        return clean_start + length
+
+    def to_json(self) -> list[list[int]]:
+        return [list(s) for s in self.segments]
+
+    @classmethod
+    def from_json(cls, data: list[list[int]]) -> OffsetMap:
+        return cls(tuple((int(a), int(b), int(c)) for a, b, c in data))
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    """The article body left after cleaning, with the way back to the original."""
+
+    text: str
+    offsets: OffsetMap
+    removed: tuple[RemovedSpan, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """What a document says about itself.
+
+    date: ISO 8601 at the precision the evidence allows (``2011-11-18``, ``2012-03``), or None.
+    date_source: where the date came from (``date-line``, ``field``, ``html-meta``, ``lead``,
+        ``estimated``), None when undated.
+    date_note: why the date is what it is; always set for an undated or estimated document.
+    """
+
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    date_source: str | None = None
+    date_note: str | None = None
+    dateline: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    author_note: str | None = None
+    language: str | None = None
+    genre: str | None = None
+
+    @property
+    def date_is_estimated(self) -> bool:
+        return self.date_source == "estimated"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned, described document ready to store.
+
+    doc_id: stable id from the content (see ``content_id``), so re-ingesting is a no-op.
+    source_path: where this copy was read from (a document may be found at several paths).
+    story_id: the id of the story this document belongs to; its own id unless it is a
+        near-duplicate of a document seen earlier.
+    """
+
+    doc_id: str
+    source_path: str
+    format: SourceFormat
+    original_text: str
+    cleaned: CleanedText
+    meta: DocumentMeta
+    story_id: str | None = None
+    external_id: str | None = None
+    encoding: str | None = None
+
+    @property
+    def clean_text(self) -> str:
+        return self.cleaned.text
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a fact comes from: exact characters of one stored document, and who found it."""
+
+    doc_id: str
+    start: int  # in the cleaned text
+    end: int
+    original_start: int
+    original_end: int
+    sentence: int | None
+    extractor: str
+    extractor_version: str
+    confidence: float = 1.0
+
+
+def content_id(text: str) -> str:
+    """A stable 16-hex-digit id for a document's content.
+
+    The text is NFC-normalised and its whitespace collapsed first, so the same article saved with
+    other line endings or trailing blanks gets the same id.
+    """
+    normalised = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
