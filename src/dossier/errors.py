@@ -6,10 +6,10 @@ Codes never change meaning once released, so scripts and issue reports can refer
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class ErrorCode(str, Enum):
+class ErrorCode(StrEnum):
     # Reading (R)
     R001_NOT_FOUND = "R001"
     R002_BINARY = "R002"

@@ -111,7 +111,7 @@ class OffsetMap:
         return original_start + delta
 
     def to_clean(self, original_offset: int) -> int:
-        """The cleaned offset for ``original_offset``; a removed position maps to the next kept one."""
+        """The cleaned offset for ``original_offset``; a removed position maps to the next kept."""
         for clean_start, original_start, length in self.segments:
             if original_offset < original_start:
                 return clean_start

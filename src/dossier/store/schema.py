@@ -1,0 +1,150 @@
+"""The store's tables as SQLAlchemy 2 declarative classes, shared by SQLite and PostgreSQL.
+
+These classes describe the schema for queries and for Alembic's autogenerate; the tables
+themselves are created by the migrations in ``migrations/versions``, which also add what only
+one database has: the FTS5 table and its triggers on SQLite, the ``search_vector`` column and its
+GIN index on PostgreSQL. A change here needs a new migration.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    FetchedValue,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+#: Fixed constraint names, so later migrations can drop or alter them by name on both databases
+#: (SQLite's batch mode needs names to find constraints again).
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+#: Length of a document id: ``model.content_id`` gives 16 hex digits.
+DOC_ID_LENGTH = 16
+
+#: Objects that exist in the database but not in these classes; autogenerate must leave them be.
+SEARCH_OBJECTS = frozenset({"documents_fts", "search_vector", "ix_documents_search_vector"})
+
+
+def autogenerate_includes(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
+    """Alembic ``include_object`` hook: leave the hand-made full-text objects out of comparisons.
+
+    obj: the schema item.
+    name: its name.
+    type_: its kind ("table", "column", "index", ...).
+    reflected: whether it was found in the database rather than in these classes.
+    compare_to: its counterpart on the other side, if any.
+    """
+    if name is None:
+        return True
+    return not any(name == n or name.startswith(f"{n}_") for n in SEARCH_OBJECTS)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class DocumentRow(Base):
+    """One stored document: its texts, the map between them, what it says about itself."""
+
+    __tablename__ = "documents"
+
+    doc_id: Mapped[str] = mapped_column(String(DOC_ID_LENGTH), primary_key=True)
+    # A stable integer per document for the SQLite full-text index to point at: SQLite's own
+    # rowid of a table keyed by a string may be renumbered by VACUUM, which would silently detach
+    # the index. An identity on PostgreSQL, set by the insert trigger on SQLite.
+    seq: Mapped[int | None] = mapped_column(BigInteger, FetchedValue(), unique=True)
+    story_id: Mapped[str] = mapped_column(String(DOC_ID_LENGTH), index=True)
+    format: Mapped[str] = mapped_column(String(16))
+    source_path: Mapped[str] = mapped_column(Text)  # where it was first seen
+    external_id: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    pub_date: Mapped[str | None] = mapped_column(String(32), index=True)
+    date_source: Mapped[str | None] = mapped_column(String(32))
+    date_note: Mapped[str | None] = mapped_column(Text)
+    date_is_estimated: Mapped[bool] = mapped_column(Boolean, default=False)
+    dateline: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(Text, index=True)
+    author: Mapped[str | None] = mapped_column(Text)
+    author_note: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(35), index=True)  # longest BCP 47 tag
+    genre: Mapped[str | None] = mapped_column(Text)
+    encoding: Mapped[str | None] = mapped_column(Text)
+    original_text: Mapped[str] = mapped_column(Text)
+    clean_text: Mapped[str] = mapped_column(Text)
+    offset_map: Mapped[list[list[int]]] = mapped_column(JSON)
+    removed_spans: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    word_count: Mapped[int] = mapped_column(Integer)
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime)  # UTC, naive
+
+
+class DocumentSourceRow(Base):
+    """One path a document was read from; a document read twice has two."""
+
+    __tablename__ = "document_sources"
+    __table_args__ = (UniqueConstraint("doc_id", "source_path"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_id: Mapped[str] = mapped_column(
+        String(DOC_ID_LENGTH), ForeignKey("documents.doc_id", ondelete="CASCADE")
+    )
+    source_path: Mapped[str] = mapped_column(Text)
+
+
+class IngestRunRow(Base):
+    """One ingest run: when, over which paths, and what it found."""
+
+    __tablename__ = "ingest_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime)  # UTC, naive
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    paths: Mapped[list[str]] = mapped_column(JSON)
+    read: Mapped[int] = mapped_column(Integer, default=0)
+    new: Mapped[int] = mapped_column(Integer, default=0)
+    duplicate: Mapped[int] = mapped_column(Integer, default=0)
+    near_duplicate: Mapped[int] = mapped_column(Integer, default=0)
+    failed: Mapped[int] = mapped_column(Integer, default=0)
+    interrupted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class IngestFailureRow(Base):
+    """One input an ingest run could not read, and why."""
+
+    __tablename__ = "ingest_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    run_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("ingest_runs.id", ondelete="CASCADE"), index=True
+    )
+    source_path: Mapped[str] = mapped_column(Text)
+    line: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+
+
+documents = DocumentRow.__table__
+document_sources = DocumentSourceRow.__table__
+ingest_runs = IngestRunRow.__table__
+ingest_failures = IngestFailureRow.__table__

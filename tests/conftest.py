@@ -1,0 +1,101 @@
+"""Shared fixtures: a fresh store on each database, and documents built without the pipeline.
+
+``store_url`` runs a test once on SQLite and once on PostgreSQL. The PostgreSQL run gets a
+database of its own, created for the test and dropped after it, on the server named by
+$DOSSIER_TEST_POSTGRES. Without a server the PostgreSQL runs are skipped, except under CI=true,
+where they fail: a green CI run must mean they really ran.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import SQLAlchemyError
+
+from dossier.model import CleanedText, Document, DocumentMeta, OffsetMap, content_id
+from dossier.store import database_url
+
+POSTGRES_ENV = "DOSSIER_TEST_POSTGRES"
+DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+_META_FIELDS = set(DocumentMeta.__dataclass_fields__)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> URL:
+    """The URL of a PostgreSQL server tests may create databases on; skips (fails in CI) if none."""
+    url = database_url(os.environ.get(POSTGRES_ENV) or DEFAULT_POSTGRES)
+    engine = create_engine(url, connect_args={"connect_timeout": 5})
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except SQLAlchemyError as error:
+        reason = (
+            f"no PostgreSQL server answers at {url.render_as_string(hide_password=True)} "
+            f"(set {POSTGRES_ENV}): {str(getattr(error, 'orig', error)).strip().splitlines()[0]}"
+        )
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+    finally:
+        engine.dispose()
+    return url
+
+
+@pytest.fixture
+def postgres_database(postgres_server: URL) -> Iterator[str]:
+    """A URL to a new, empty PostgreSQL database, dropped after the test."""
+    name = f"dossier_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        yield postgres_server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        # FORCE ends connections a failing test left open, so the drop never hangs.
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where to open a fresh, empty store: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store" / "dossier.db")
+    return request.getfixturevalue("postgres_database")
+
+
+MakeDocument = Callable[..., Document]
+
+
+@pytest.fixture
+def make_document() -> MakeDocument:
+    """A factory for ``Document`` objects whose cleaned text is the original, unchanged.
+
+    Call it as ``make_document(text, title=..., date=..., outlet=..., ...)``: keywords naming a
+    ``DocumentMeta`` field go to the metadata; ``source_path``, ``story_id``, ``format``,
+    ``external_id`` and ``encoding`` go to the document. The id is ``content_id(text)``.
+    """
+
+    def build(text: str, **fields: Any) -> Document:
+        meta = {key: fields.pop(key) for key in list(fields) if key in _META_FIELDS}
+        doc_id = content_id(text)
+        fields.setdefault("source_path", f"corpus/{doc_id}.txt")
+        fields.setdefault("format", "text")
+        return Document(
+            doc_id=doc_id,
+            original_text=text,
+            cleaned=CleanedText(text, OffsetMap.identity(len(text))),
+            meta=DocumentMeta(**meta),
+            **fields,
+        )
+
+    return build

@@ -1,0 +1,123 @@
+"""The command line as a user drives it, on the bundled sample and on bad input."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dossier.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "sample" / "corpus"
+runner = CliRunner()
+
+COMMANDS = [["ingest"], ["docs"], ["show"], ["search"], ["stats"], ["eval"], ["eval", "extract"]]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_command_has_help_with_an_example(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    if command != ["eval"]:
+        assert "Example: dossier" in result.output
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = str(tmp_path_factory.mktemp("cli") / "sample.db")
+    result = runner.invoke(app, ["ingest", str(SAMPLE), "--db", db, "--quiet"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_ingest_prints_a_summary_and_a_rerun_adds_nothing(sample_db: str) -> None:
+    result = runner.invoke(app, ["ingest", str(SAMPLE), "--db", sample_db, "--quiet"])
+    assert result.exit_code == 0
+    assert "read" in result.output and "duplicate" in result.output
+    stats = json.loads(runner.invoke(app, ["stats", "--db", sample_db, "--json"]).stdout)
+    assert stats["documents"] >= 12
+
+
+def test_docs_filters_by_date_and_lists_json(sample_db: str) -> None:
+    result = runner.invoke(
+        app, ["docs", "--db", sample_db, "--from", "2014-01-01", "--to", "2015-12-31", "--json"]
+    )
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert rows
+    assert all("2014" <= row["pub_date"][:4] <= "2015" for row in rows)
+
+
+def test_show_by_prefix_and_search(sample_db: str) -> None:
+    found = runner.invoke(app, ["search", "Eurasian Economic Union", "--db", sample_db, "--json"])
+    assert found.exit_code == 0
+    hits = [json.loads(line) for line in found.stdout.splitlines() if line.strip()]
+    assert hits and "[" in hits[0]["snippet"]
+    prefix = hits[0]["doc_id"][:8]
+    shown = runner.invoke(app, ["show", prefix, "--db", sample_db, "--json"])
+    assert shown.exit_code == 0
+    record = json.loads(shown.stdout)
+    assert record["doc_id"] == hits[0]["doc_id"]
+    assert record["sources"]
+    missing = runner.invoke(app, ["show", "ffffffffff", "--db", sample_db])
+    assert missing.exit_code == 2
+    assert "S002" in missing.output
+
+
+def test_duplicates_lists_the_reposted_story(sample_db: str) -> None:
+    result = runner.invoke(app, ["docs", "--duplicates", "--db", sample_db, "--json"])
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    stories = {row["story_id"] for row in rows}
+    assert len(rows) >= 2 * len(stories) >= 2
+
+
+def test_bad_input_gets_one_line_each_and_exit_code_1(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(
+        " date 2015-08-12 Kyrgyzstan joined the Eurasian Economic Union on Wednesday.\n"
+    )
+    (folder / "bad.jsonl").write_text('{"text": "Armenia joined the union."}\n{oops\n')
+    (folder / "blob.txt").write_bytes(bytes(range(256)) * 8)
+    db = str(tmp_path / "x.db")
+    result = runner.invoke(app, ["ingest", str(folder), "--db", db, "--quiet"])
+    assert result.exit_code == 1
+    failed_lines = [line for line in result.output.splitlines() if line.startswith("failed:")]
+    assert len(failed_lines) == 2
+    assert any("bad.jsonl" in line and "2" in line for line in failed_lines)
+    assert any("blob.txt" in line for line in failed_lines)
+    stats = json.loads(runner.invoke(app, ["stats", "--db", db, "--json"]).stdout)
+    assert stats["documents"] == 2
+
+
+def test_eval_extract_ends_with_one_json_line(tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    (gold / "html").mkdir(parents=True)
+    body = (
+        "The Eurasian Economic Commission opened its offices in Moscow on Wednesday, taking over "
+        "the work of the customs union commission. Its board of nine ministers, three from each "
+        "member state, will take decisions by qualified majority."
+    )
+    page = (
+        "<html><head><title>Commission opens</title></head><body><nav><a href='/'>Home</a>"
+        "<a href='/news'>News</a></nav><article><h1>Commission opens</h1>"
+        f"<p>{body}</p></article><footer>Share this article | Subscribe</footer></body></html>"
+    )
+    with gzip.open(gold / "html" / "page1.html.gz", "wt", encoding="utf-8") as handle:
+        handle.write(page)
+    (gold / "ground-truth.json").write_text(
+        json.dumps({"page1": {"articleBody": body, "url": "https://example.org/a"}})
+    )
+    result = runner.invoke(app, ["eval", "extract", "--gold", str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert figures["task"] == "extract" and figures["n"] == 1
+    for key in ("precision", "recall", "f1"):
+        assert 0.0 <= figures[key] <= 1.0
+        assert key in figures["baseline"]
+    assert figures["f1"] > 0.8

@@ -1,0 +1,153 @@
+"""The ingest stage end to end, on both stores: bad input is reported and loses nothing."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from dossier.ingest import pipeline
+from dossier.ingest.pipeline import ingest_paths
+from dossier.model import content_id
+from dossier.store import Store
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "sample" / "corpus"
+
+WIRE = (
+    " date 2014-05-29 ASTANA The presidents of Russia, Belarus and Kazakhstan signed the treaty "
+    "on the Eurasian Economic Union in Astana on Thursday, creating a bloc of 170 million people "
+    "that is to start work on January 1, 2015. Officials said the union would allow goods, "
+    "services, capital and labour to move freely between the three countries, and that Armenia "
+    "and Kyrgyzstan were expected to join later. Critics in Kyiv said the bloc was a political "
+    "project of the Kremlin rather than an economic one.\n"
+)
+
+
+def _corpus(folder: Path) -> Path:
+    """A small mixed batch: good text, JSONL with a broken line, binary, empty, cp1251."""
+    folder.mkdir()
+    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
+    lines = [
+        json.dumps(
+            {
+                "id": "a1",
+                "date": "2015-08-12",
+                "source": "Steppe Wire",
+                "title": "Kyrgyz",
+                "text": "Kyrgyzstan joined the Eurasian Economic Union on Wednesday, "
+                "officials in Bishkek said, becoming its fifth member state.",
+            }
+        ),
+        "{this is not json",
+        json.dumps(
+            {
+                "id": "a2",
+                "date": "2015-01-02",
+                "source": "Caspian Ledger",
+                "text": "Armenia became a member of the Eurasian Economic Union on Friday, "
+                "a day after the union's treaty entered into force.",
+            }
+        ),
+    ]
+    (folder / "wires.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "russian.txt").write_bytes(
+        "Президенты России, Белоруссии и Казахстана подписали декларацию о евразийской "
+        "экономической интеграции.".encode("cp1251")
+    )
+    with gzip.open(folder / "copy.txt.gz", "wt", encoding="utf-8") as handle:
+        handle.write(WIRE)  # the same article again, compressed: stored once
+    return folder
+
+
+def test_mixed_batch_stores_the_good_and_names_the_bad(store_url: str, tmp_path: Path) -> None:
+    folder = _corpus(tmp_path / "in")
+    with Store.open(store_url) as store:
+        summary = ingest_paths([folder], store)
+        assert summary.read == 5  # wire, 2 JSONL records, russian, the gzipped copy
+        assert summary.new == 4
+        assert summary.duplicate == 1
+        assert summary.failed == 3  # the broken JSON line, the binary file, the empty file
+        reasons = "\n".join(str(f) for f in summary.failures)
+        assert "wires.jsonl:2" in reasons or "wires.jsonl#L2" in reasons
+        assert "image.txt" in reasons and "empty.txt" in reasons
+
+        doc_id = content_id(WIRE)
+        document = store.get_document(doc_id)
+        assert document.meta.date == "2014-05-29"
+        assert document.meta.dateline == "ASTANA"
+        assert document.clean_text.startswith("ASTANA The presidents")
+        assert "date 2014-05-29" not in document.clean_text
+        sources = store.get_sources(doc_id)
+        assert len(sources) == 2 and any(s.endswith("copy.txt.gz") for s in sources)
+
+        russian = store.search("декларацию")
+        assert len(russian) in (0, 1)  # English FTS config may not stem Cyrillic, but no crash
+        frame = store.list_documents(None, None, None, None, None, None, 0)
+        assert len(frame) == 4
+
+        # A second run adds nothing and fails the same inputs again.
+        again = ingest_paths([folder], store)
+        assert again.new == 0
+        assert again.duplicate == 5
+        assert len(store.list_documents(None, None, None, None, None, None, 0)) == 4
+
+
+def test_every_cleaned_character_maps_back_to_the_original(store_url: str, tmp_path: Path) -> None:
+    folder = _corpus(tmp_path / "in")
+    with Store.open(store_url) as store:
+        ingest_paths([folder], store)
+        frame = store.list_documents(None, None, None, None, None, None, 0)
+        for doc_id in frame.doc_id:
+            document = store.get_document(doc_id)
+            clean, original = document.clean_text, document.original_text
+            for index, char in enumerate(clean):
+                assert original[document.cleaned.offsets.to_original(index)] == char
+
+
+def test_interrupted_ingest_keeps_a_consistent_store_and_completes_on_rerun(
+    store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _corpus(tmp_path / "in")
+    real_build = pipeline.build_document
+    calls = {"n": 0}
+
+    def build_then_interrupt(record):  # Ctrl-C arrives while the third document is built
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        return real_build(record)
+
+    monkeypatch.setattr(pipeline, "build_document", build_then_interrupt)
+    with Store.open(store_url) as store:
+        first = ingest_paths([folder], store, batch_size=1)
+        assert first.interrupted
+        stored_after_interrupt = len(store.list_documents(None, None, None, None, None, None, 0))
+        assert stored_after_interrupt == 2
+        for doc_id in store.list_documents(None, None, None, None, None, None, 0).doc_id:
+            assert store.get_document(doc_id).clean_text  # whole documents only
+
+        monkeypatch.setattr(pipeline, "build_document", real_build)
+        second = ingest_paths([folder], store)
+        assert not second.interrupted
+        assert second.new == 2
+        assert len(store.list_documents(None, None, None, None, None, None, 0)) == 4
+
+
+def test_bundled_sample_ingests_cleanly_with_its_near_duplicate(
+    store_url: str,
+) -> None:
+    if not SAMPLE.is_dir():
+        pytest.fail("the bundled sample corpus is missing")
+    with Store.open(store_url) as store:
+        summary = ingest_paths([SAMPLE], store)
+        assert summary.failed == 0, [str(f) for f in summary.failures]
+        assert summary.new >= 12
+        assert summary.near_duplicate >= 1
+        groups = store.duplicate_groups()
+        assert len(groups) >= 2
+        assert groups.groupby("story_id").size().min() >= 2
