@@ -339,3 +339,17 @@ def test_no_hill_link_residue_is_left_in_the_allsides_crawl() -> None:
             after += len(MORE_RE.findall(cleaned.text))
     assert before > 1000
     assert after == 0
+
+
+def test_caption_that_opens_with_its_credit_is_cut_but_a_slash_sentence_is_kept() -> None:
+    caption = (
+        "STEPPE WIRE/Mariam Toroyan Armenian President Serzh Sargsyan (left) and Russian "
+        "President Vladimir Putin outside Moscow, Sept. 3, 2013."
+    )
+    body = (
+        "NATO/EU talks resumed on Monday in Brussels after a pause of two years in 2013 and 2014."
+    )
+    cleaned = clean_text(f" date 2013-09-04 {caption}\n\n{body}\n")
+    assert caption not in cleaned.text
+    assert body in cleaned.text
+    assert any(span.reason == "caption" for span in cleaned.removed)

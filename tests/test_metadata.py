@@ -362,3 +362,51 @@ def test_seed_metadata_matches_the_gold(stem: str) -> None:
     else:
         assert meta.date == gold["date"]
     assert meta.language == "en"
+
+
+# --- bylines that name the outlet, and genre labels ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "outlet"),
+    [
+        ("By Oksana Derkach | Caspian Ledger", "Oksana Derkach", "Caspian Ledger"),
+        (
+            "By Nora Vardanyan-Keller, contributing columnist, Caspian Ledger",
+            "Nora Vardanyan-Keller",
+            "Caspian Ledger",
+        ),
+        ("Reposted by Borderlands Digest | Timur Ospanov", "Timur Ospanov", "Borderlands Digest"),
+    ],
+)
+def test_byline_line_gives_author_outlet_and_lets_the_dateline_through(
+    byline: str, author: str, outlet: str
+) -> None:
+    text = (
+        f" date 2011-10-19 {byline}\n\nST PETERSBURG — Prime ministers of eight former Soviet "
+        "republics signed a treaty creating a free-trade zone on Tuesday, officials said.\n"
+    )
+    meta = describe(text)
+    assert meta.author == author
+    assert meta.outlet == outlet
+    assert meta.dateline == "ST PETERSBURG"
+    assert meta.genre == "news"
+
+
+def test_stated_outlet_beats_the_byline() -> None:
+    meta = describe("By Jane Doe | Steppe Wire\n\nBISHKEK — Talks went on.\n", {"outlet": "X"})
+    assert meta.outlet == "X"
+
+
+@pytest.mark.parametrize(
+    ("opening", "genre"),
+    [
+        ("OPINION | Armenia cannot straddle two unions for long", "opinion"),
+        ("EXPLAINER: What is the Eurasian Economic Union?", "explainer"),
+        ("ANALYSIS: Why the customs union matters", "analysis"),
+        ("Explain the union to me, the minister asked.", None),
+    ],
+)
+def test_genre_labels_printed_before_the_headline(opening: str, genre: str | None) -> None:
+    meta = describe(f"{opening}\n\nThe union has five members and a court in Minsk.\n")
+    assert meta.genre == genre

@@ -348,6 +348,43 @@ def eval_extract(
         print(json.dumps(result, ensure_ascii=False))
 
 
+@eval_app.command("metadata", epilog="Example: dossier eval metadata --gold sample/gold --json")
+def eval_metadata(
+    gold: Annotated[Path, typer.Option(help="Folder of dossier-format gold (*.json with 'doc').")],
+    as_json: Annotated[bool, typer.Option("--json", help="End with one JSON line.")] = False,
+) -> None:
+    """Cleaning and metadata (date, outlet, author, dateline, genre) against dossier gold."""
+    from dossier.evaluate.metadata import evaluate_metadata
+
+    try:
+        with _progress() as progress:
+            task = progress.add_task("scoring", total=None)
+            result = evaluate_metadata(gold, on_item=lambda _: progress.advance(task))
+    except DossierError as error:
+        err.print(f"[red]error:[/red] {escape(str(error))}")
+        raise typer.Exit(EXIT_ERROR) from error
+    _print_scores(result)
+    table = Table(title="per field")
+    for column in ("field", "n", "precision", "recall", "f1", "accuracy"):
+        table.add_column(column, justify="right")
+    for name, figures in result["per_field"].items():
+        table.add_row(
+            name, *(_fmt(figures.get(k)) for k in ("n", "precision", "recall", "f1", "accuracy"))
+        )
+    out.print(table)
+    out.print(
+        f"boilerplate removed: {_fmt(result['boilerplate_removed'])}   "
+        f"body kept: {_fmt(result['body_kept'])}"
+    )
+    for miss in result["mismatches"]:
+        out.print(
+            f"  [yellow]{escape(miss['doc'])}[/yellow] {miss['field']}: gold "
+            f"{escape(repr(miss['gold']))}, got {escape(repr(miss['predicted']))}"
+        )
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False))
+
+
 def _print_scores(result: dict[str, Any]) -> None:
     """A table of dossier's figures beside the in-run baseline's."""
     table = Table(title=f"eval {result['task']} on {escape(str(result['gold']))}")

@@ -104,6 +104,15 @@ CAPTION_START_RE = re.compile(
     r"(?:Enlarge this image\b|Hide caption\b|toggle caption\b|FILE PHOTO:|CLOSE\b)"
 )
 
+#: A caption that opens with its credit, agency in capitals then the photographer ("STEPPE
+#: WIRE/Jane Doe Armenian President ...", "AFP/Getty Images US President ..."), and, like
+#: agency captions do, ends with the picture's date. Both ends, and a credited name in ordinary
+#: case, are required, so a sentence opening with "NATO/EU talks" is not taken for one.
+CAPTION_LEADING_CREDIT_RE = re.compile(
+    r"\A[A-Z]{2,}(?:\s[A-Z]{2,}){0,2}\s*/+\s*[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2}\s"
+    r".*\b(?:1[89]|20)\d\d\.?\s*\Z"
+)
+
 # --- widgets -------------------------------------------------------------------------------
 
 #: A widget is a whole line of page furniture. Longer lines are sentences, even if they start
@@ -274,7 +283,11 @@ def _cut_lines(cuts: _Cuts, body_start: int, title: Any) -> None:
 def _is_caption(line: str) -> bool:
     if len(line) > MAX_CAPTION_CHARS:
         return False
-    return bool(CAPTION_START_RE.match(line) or CAPTION_CREDIT_RE.search(line))
+    return bool(
+        CAPTION_START_RE.match(line)
+        or CAPTION_LEADING_CREDIT_RE.match(line)
+        or CAPTION_CREDIT_RE.search(line)
+    )
 
 
 def _is_widget(line: str) -> bool:

@@ -196,11 +196,27 @@ CAPTION_AGENCY_RES: tuple[tuple[re.Pattern[str], str], ...] = (
 # --- author --------------------------------------------------------------------------------
 
 #: A person's name as bylines write it: "Jane Doe", "Jane Q. Doe", "Oleh Zarubinskiy".
-_NAME = r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+|de|van|von|al-[A-Z][a-z]+)){1,3}"
+_NAME = (
+    r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
+    r"(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|de|van|von|al-[A-Z][a-z]+)){1,3}"
+)
 
 #: "By Jane Doe" (or "By Jane Doe and John Roe") as a line of its own near the top.
 BYLINE_TOP_RE = re.compile(
     rf"\ABy\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)(?:\s*[,|].{{0,60}})?\Z"
+)
+
+#: A byline that also names the outlet: "By Jane Doe | Steppe Wire", "By Jane Doe, contributing
+#: columnist, Steppe Wire", "Reposted by Steppe Wire | Jane Doe". The outlet is the last
+#: comma- or bar-separated part; a role ("contributing columnist") sits between.
+BYLINE_OUTLET_RE = re.compile(
+    rf"\ABy\s+(?P<names>{_NAME})(?:\s*,\s*[a-z][a-z -]{{2,40}})?\s*[,|]\s*"
+    r"(?P<outlet>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})\s*\Z"
+)
+REPOST_BYLINE_RE = re.compile(
+    r"\A(?:Reposted|Republished|Syndicated)\s+by\s+"
+    r"(?P<outlet>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})\s*[|,]\s*"
+    rf"(?P<names>{_NAME})\s*\Z"
 )
 
 #: The first lines searched for a "By ..." line: bylines sit above the body.
@@ -251,8 +267,15 @@ OPINION_LABEL_RE = re.compile(
     r"(?i)(?:\bopinion\b|\bop-?eds?\b|\bcommentary\b|\beditorials?\b|\bcolumns?\b|\bcolumnists?\b)"
 )
 
-#: The label some sites print as the first line of an opinion piece.
-OPINION_LEAD_RE = re.compile(r"\A(?:[A-Z]+/)?(?:OPINION|COMMENTARY|EDITORIAL|OP-ED)\s*:")
+#: The label some sites print as the first line of an opinion piece ("OPINION:", "OPINION |").
+OPINION_LEAD_RE = re.compile(r"\A(?:[A-Z]+/)?(?:OPINION|COMMENTARY|EDITORIAL|OP-ED)\s*[:|]")
+
+#: Other genre labels printed as a headline prefix: "EXPLAINER: What is ...", "ANALYSIS | ...".
+GENRE_LEAD_RES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\A(?:EXPLAINER|Explainer|Q&A|FACTBOX|Factbox)\s*[:|-]"), "explainer"),
+    (re.compile(r"\A(?:ANALYSIS|Analysis|NEWS ANALYSIS)\s*[:|]"), "analysis"),
+    (re.compile(r"\A(?:INTERVIEW|Interview)\s*[:|]"), "interview"),
+)
 
 #: First-person argument outside quotation marks. Reporters do not write "I believe" in their
 #: own voice; op-ed writers do.
@@ -428,7 +451,11 @@ def _dateline(body: str, fields: Mapping[str, Any]) -> tuple[str | None, str | N
     lines = [line.strip() for line in body.splitlines() if line.strip()]
     for line in lines[: DATELINE_SKIP_LINES + 1]:
         match = DATELINE_RE.match(line)
-        if match or len(line.split()) > MAX_CREDIT_LINE_WORDS or line.endswith((".", ":")):
+        if match:
+            break
+        if _byline_parts(line) != (None, None):
+            continue  # a byline of any length stands above the dateline
+        if len(line.split()) > MAX_CREDIT_LINE_WORDS or line.endswith((".", ":")):
             break
     agency = None
     if match and match["agency"]:
@@ -456,7 +483,23 @@ def _outlet(
         value = _str_field(fields, key)
         if value:
             return value
+    for line in _top_lines(cleaned.text, BYLINE_TOP_LINES):
+        _, outlet = _byline_parts(line)
+        if outlet:
+            return outlet
     return dateline_agency or _text_agency(text, cleaned)
+
+
+def _top_lines(body: str, count: int) -> list[str]:
+    return [line.strip() for line in body.splitlines() if line.strip()][:count]
+
+
+def _byline_parts(line: str) -> tuple[str | None, str | None]:
+    """(author names, outlet) of a byline line that names both; (None, None) otherwise."""
+    match = BYLINE_OUTLET_RE.match(line) or REPOST_BYLINE_RE.match(line)
+    if not match:
+        return None, None
+    return "; ".join(_split_names(match["names"])), match["outlet"]
 
 
 def _text_agency(text: str, cleaned: CleanedText) -> str | None:
@@ -504,8 +547,10 @@ def _author(
     names = _split_authors(fields.get("authors") or fields.get("author"))
     if names:
         return "; ".join(names), None
-    lines = [line.strip() for line in body.splitlines() if line.strip()]
-    for line in lines[:BYLINE_TOP_LINES]:
+    for line in _top_lines(body, BYLINE_TOP_LINES):
+        names, _ = _byline_parts(line)
+        if names:
+            return names, None
         match = BYLINE_TOP_RE.match(line)
         if match:
             return "; ".join(_split_names(match["names"])), None
@@ -604,6 +649,9 @@ def _genre(
     )
     if OPINION_LABEL_RE.search(labels) or OPINION_LEAD_RE.match(body):
         return "opinion"
+    for pattern, genre in GENRE_LEAD_RES:
+        if pattern.match(body) or pattern.match(_str_field(fields, "title") or ""):
+            return genre
     if dateline or agency:
         return "news"
     own_voice = _mask_quotes(body)
