@@ -50,6 +50,7 @@ from dossier.model import (
     ReadFailure,
     RemovedSpan,
 )
+from dossier.store.mentions import MentionsMixin
 from dossier.store.schema import document_sources, documents, ingest_failures, ingest_runs
 from dossier.store.search import search_documents
 
@@ -148,7 +149,7 @@ def _check_date(name: str, value: str | None) -> str | None:
     return value
 
 
-class Store:
+class Store(MentionsMixin):
     """The document store on one SQLite file or PostgreSQL database; open with ``Store.open``.
 
     engine: a SQLAlchemy engine whose schema is at the newest revision.

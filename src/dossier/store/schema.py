@@ -17,6 +17,7 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     FetchedValue,
+    Float,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -144,7 +145,55 @@ class IngestFailureRow(Base):
     reason: Mapped[str] = mapped_column(Text)
 
 
+class MentionRow(Base):
+    """One mention of an actor (or a NIL name) in a document, with exact provenance."""
+
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_id: Mapped[str] = mapped_column(
+        String(DOC_ID_LENGTH), ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True
+    )
+    start: Mapped[int] = mapped_column(Integer)  # in the cleaned text
+    end: Mapped[int] = mapped_column(Integer)
+    original_start: Mapped[int] = mapped_column(Integer)  # in the original text
+    original_end: Mapped[int] = mapped_column(Integer)
+    sentence: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    label: Mapped[str | None] = mapped_column(String(32))
+    actor_id: Mapped[str | None] = mapped_column(String(200), index=True)  # None: NIL
+    actor: Mapped[str | None] = mapped_column(Text)  # canonical name, or the surface name
+    role: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(3))
+    metonym: Mapped[bool] = mapped_column(Boolean, default=False)
+    resolution: Mapped[str | None] = mapped_column(String(32))
+    extractor: Mapped[str] = mapped_column(String(64))
+    extractor_version: Mapped[str] = mapped_column(String(32))
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+
+
+class AnnotationRow(Base):
+    """Which documents a stage has annotated, and with which version of it.
+
+    A document is annotated again only when the stage's version changes, so ``dossier annotate``
+    can be re-run, or resumed after an interruption, without redoing finished work.
+    """
+
+    __tablename__ = "annotations"
+
+    doc_id: Mapped[str] = mapped_column(
+        String(DOC_ID_LENGTH),
+        ForeignKey("documents.doc_id", ondelete="CASCADE"),
+        primary_key=True,
+    )
+    stage: Mapped[str] = mapped_column(String(32), primary_key=True)
+    version: Mapped[str] = mapped_column(String(32))
+    annotated_at: Mapped[datetime] = mapped_column(DateTime)  # UTC, naive
+
+
 documents = DocumentRow.__table__
 document_sources = DocumentSourceRow.__table__
 ingest_runs = IngestRunRow.__table__
 ingest_failures = IngestFailureRow.__table__
+mentions = MentionRow.__table__
+annotations = AnnotationRow.__table__
