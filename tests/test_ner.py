@@ -1,0 +1,311 @@
+"""dossier's NER components, one by one, on sentences written here; then the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from dossier.extract.ner import (
+    FIXED_SPANS_KEY,
+    CasingEvidence,
+    caps_lines,
+    load_gazetteer,
+    restore_case,
+    result_line_names,
+    split_name,
+)
+from dossier.nlp import DOSSIER_COMPONENTS, build_pipeline, load_pipeline
+
+
+def make_doc(nlp: Language, *sentences: str, ents: list[tuple[int, int, str]] = ()) -> Doc:
+    """A doc of whitespace-split ``sentences``, one sentence each, with entities preset."""
+    words = [w for sentence in sentences for w in sentence.split()]
+    starts = [i == 0 for sentence in sentences for i in range(len(sentence.split()))]
+    doc = Doc(nlp.vocab, words=words, sent_starts=starts)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return doc
+
+
+def entities(doc: Doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    """A pipeline without a model: enough for the rule components."""
+    return spacy.blank("en")
+
+
+# --- all-caps lines ----------------------------------------------------------------------------
+
+
+def test_caps_lines_are_sentences_without_lower_case(blank: Language) -> None:
+    doc = make_doc(
+        blank, "SOCCER - JAPAN GET LUCKY WIN .", "LONDON 1996-08-30", "Japan won 2-1 .", "1 2 3"
+    )
+    assert [line.text for line in caps_lines(doc)] == [
+        "SOCCER - JAPAN GET LUCKY WIN .",
+        "LONDON 1996-08-30",
+    ]
+
+
+def test_case_comes_from_the_document_first_then_the_proper_noun_flags(blank: Language) -> None:
+    doc = make_doc(
+        blank,
+        "SOCCER - NEW YORK CLUB SIGNS KLINSMANN 'S FRIEND .",
+        "The New York club said on Friday that the deal with the U.S. side was done .",
+    )
+    evidence = CasingEvidence.from_doc(doc, skip=caps_lines(doc))
+    words = [t.text for t in caps_lines(doc)[0]]
+    proper = [w == "KLINSMANN" for w in words]
+    assert restore_case(words, evidence, proper) == (
+        ["soccer", "-", "New", "York", "club", "signs", "Klinsmann", "'s", "friend", "."]
+    )
+    # without a tagger's flags, function words are lower case and other words capitalised
+    assert restore_case(["CHINA", "IN", "SURPRISE", "DEFEAT", "U.S."]) == [
+        "China",
+        "in",
+        "Surprise",
+        "Defeat",
+        "U.S.",
+    ]
+
+
+def test_caps_headline_is_tagged_on_the_restored_copy() -> None:
+    nlp = load_pipeline()
+    doc = nlp(
+        make_doc(
+            nlp,
+            "SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .",
+            "Japan began the defence of their title with a lucky 2-1 win against Syria .",
+            "China lost 2-0 to Uzbekistan .",
+        )
+    )
+    headline = [(e.text, e.label_) for e in doc.ents if e.start < 12]
+    assert headline == [("JAPAN", "GPE"), ("CHINA", "GPE")]
+    # the plain pipeline, seeing capitals, misses both
+    plain = load_pipeline(False)
+    plain_doc = plain(make_doc(plain, "SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT ."))
+    assert ("JAPAN", "GPE") not in entities(plain_doc)
+
+
+# --- span boundaries ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "label", "parts"),
+    [
+        ("the Federal Reserve", "ORG", ["Federal Reserve"]),
+        ("Glenn Hoddle 's", "PERSON", ["Glenn Hoddle"]),
+        ("Colchester 1 Hereford 1", "ORG", ["Colchester", "Hereford"]),
+        ("Romania - Cosmin Contra", "ORG", ["Romania", "Cosmin Contra"]),
+        (
+            "Laurent Cabannes and Laurent Benezech",
+            "PERSON",
+            ["Laurent Cabannes", "Laurent Benezech"],
+        ),
+        ("Knight b Hollioake", "PERSON", ["Knight", "Hollioake"]),
+        ("Bank of England", "ORG", ["Bank of England"]),
+        ("Euro 96", "EVENT", ["Euro 96"]),
+        ("1997 Fed Cup", "EVENT", ["1997 Fed Cup"]),
+        ("the U.S. Open", "EVENT", ["U.S. Open"]),
+        ("Bournemouth 4 2 0 2", "LAW", ["Bournemouth"]),
+        ("BONN 1996-08-30", "EVENT", ["BONN"]),
+        ("the next 10 years", "DATE", ["the next 10 years"]),
+    ],
+)
+def test_names_are_cut_at_separators(
+    blank: Language, words: str, label: str, parts: list[str]
+) -> None:
+    doc = make_doc(blank, words)
+    assert [p.text for p in split_name(Span(doc, 0, len(doc), label=label))] == parts
+
+
+def test_boundaries_component_rewrites_the_entities() -> None:
+    blank_nlp = spacy.blank("en")
+    blank_nlp.add_pipe("dossier_entity_boundaries")
+    doc = make_doc(blank_nlp, "Luton 1 Rotherham 0 at the Kenilworth Road", ents=[(0, 4, "ORG")])
+    assert entities(blank_nlp(doc)) == [("Luton", "ORG"), ("Rotherham", "ORG")]
+
+
+# --- gazetteer ---------------------------------------------------------------------------------
+
+
+def test_gazetteer_rows_are_complete_and_nationalities_are_norp() -> None:
+    rows = load_gazetteer()
+    assert len(rows) > 500
+    assert all(row.name and row.source and row.label in {"GPE", "LOC", "NORP"} for row in rows)
+    labels = {row.name: row.label for row in rows}
+    # CoNLL and OntoNotes agree: a nationality adjective is not a place
+    assert (labels["Liechtenstein"], labels["Moldovan"], labels["Middle East"]) == (
+        "GPE",
+        "NORP",
+        "LOC",
+    )
+
+
+def test_gazetteer_adds_missed_names_and_fixes_labels_but_not_longer_names() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("dossier_gazetteer")
+    doc = make_doc(
+        nlp,
+        "The Republic of Ireland beat Liechtenstein 5-0 , a Moldovan official at the Bank of "
+        "England said in Chisinau .",
+        ents=[(1, 4, "GPE"), (5, 6, "PERSON"), (13, 16, "ORG")],
+    )
+    assert entities(nlp(doc)) == [
+        ("Republic of Ireland", "GPE"),
+        ("Liechtenstein", "GPE"),  # PERSON relabelled
+        ("Moldovan", "NORP"),  # added
+        ("Bank of England", "ORG"),  # "England" inside a longer name: left alone
+        ("Chisinau", "GPE"),
+    ]
+
+
+def test_gazetteer_matches_capitals_only_when_capitalised() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("dossier_gazetteer")
+    doc = nlp(make_doc(nlp, "Let us chad a turkey in TURKEY , Us say , not US ."))
+    assert entities(doc) == [("TURKEY", "GPE"), ("US", "GPE")]
+
+
+# --- datelines and sports results --------------------------------------------------------------
+
+
+def test_dateline_places_are_gpe_and_fixed() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("dossier_datelines")
+    doc = make_doc(
+        nlp,
+        "TAVILDARA , Tajikistan 1996-08-30",
+        "MOSCOW , Aug 30 ( Reuters ) - Talks resumed .",
+        "BASEBALL - RESULTS 1996-08-30",
+        ents=[(0, 1, "PERSON")],
+    )
+    assert entities(nlp(doc)) == [("TAVILDARA", "GPE"), ("Tajikistan", "GPE"), ("MOSCOW", "GPE")]
+    assert [s.text for s in doc.spans[FIXED_SPANS_KEY]] == ["TAVILDARA", "Tajikistan", "MOSCOW"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Colchester 1 Hereford 1", [("Colchester", "team"), ("Hereford", "team")]),
+        ("Israel 2 , Bulgaria 0 ( halftime 0-0 )", [("Israel", "team"), ("Bulgaria", "team")]),
+        (
+            "Queen of the South 2 St Mirren 1",
+            [("Queen of the South", "team"), ("St Mirren", "team")],
+        ),
+        ("Birmingham v Barnsley", [("Birmingham", "team"), ("Barnsley", "team")]),
+        ("KANSAS CITY AT DETROIT", [("KANSAS CITY", "team"), ("DETROIT", "venue")]),
+        ("NEW YORK 74 59 .556 -", [("NEW YORK", "team")]),
+        ("3. Bournemouth 4 2 0 2 5 5 6", [("Bournemouth", "team")]),
+        ("M1 63.02 62.83 57.50", []),
+        ("Seles beat Sukova 6-4 6-3", []),
+        ("Natalia Karimova ( Russia ) 3:45.061", []),
+        ("Three people died in 1996 .", []),
+    ],
+)
+def test_result_lines(blank: Language, line: str, names: list[tuple[str, str]]) -> None:
+    doc = make_doc(blank, line)
+    assert [(span.text, role) for span, role in result_line_names(doc[:])] == names
+
+
+def test_sports_teams_are_org_national_sides_and_venues_gpe() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("dossier_sports_teams")
+    doc = make_doc(
+        nlp,
+        "Cleveland 5 Chicago 2",
+        "Israel 2 , Bulgaria 0",
+        "BALTIMORE AT SEATTLE",
+        ents=[(0, 1, "GPE"), (2, 3, "PERSON")],
+    )
+    assert entities(nlp(doc)) == [
+        ("Cleveland", "ORG"),
+        ("Chicago", "ORG"),
+        ("Israel", "GPE"),
+        ("Bulgaria", "GPE"),
+        ("BALTIMORE", "ORG"),
+        ("SEATTLE", "GPE"),
+    ]
+
+
+# --- document consistency ----------------------------------------------------------------------
+
+
+def test_surname_alone_is_the_person_named_before() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("dossier_doc_consistency")
+    doc = make_doc(
+        nlp,
+        "Security chief Alexander Lebed flew to Grozny .",
+        "Lebed said the deal was done .",
+        "Talks with Lebed ended on Friday .",
+        ents=[(2, 4, "PERSON"), (6, 7, "GPE"), (17, 18, "ORG")],
+    )
+    assert entities(nlp(doc)) == [
+        ("Alexander Lebed", "PERSON"),
+        ("Grozny", "GPE"),
+        ("Lebed", "PERSON"),  # unlabelled repeat of a person's surname
+        ("Lebed", "PERSON"),  # relabelled from ORG
+    ]
+
+
+def test_majority_label_wins_and_repeats_are_labelled() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("dossier_doc_consistency")
+    doc = make_doc(
+        nlp,
+        "Pirelli Cables won the order .",  # tokens 0-5
+        "Pirelli Cables said Magna was ahead .",  # 6-12
+        "Magna , Magna and Pirelli Cables .",  # 13-19
+        ents=[(0, 2, "ORG"), (9, 10, "ORG"), (13, 14, "ORG"), (15, 16, "PERSON")],
+    )
+    assert entities(nlp(doc)) == [
+        ("Pirelli Cables", "ORG"),
+        ("Pirelli Cables", "ORG"),  # unlabelled repeat
+        ("Magna", "ORG"),
+        ("Magna", "ORG"),
+        ("Magna", "ORG"),  # outvoted PERSON
+        ("Pirelli Cables", "ORG"),
+    ]
+
+
+def test_fixed_entities_keep_their_label_and_initials_are_not_names() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("dossier_doc_consistency")
+    doc = make_doc(
+        nlp,
+        "NEW YORK 1996-08-30",
+        "New York beat Boston .",
+        "NEW YORK 74 59",
+        "R. Ponting and R. Lee",
+        ents=[(0, 2, "GPE"), (3, 5, "ORG"), (8, 10, "ORG"), (12, 13, "NORP")],
+    )
+    doc.spans[FIXED_SPANS_KEY] = [doc[0:2]]
+    result = nlp(doc)
+    assert entities(result)[:3] == [("NEW YORK", "GPE"), ("New York", "ORG"), ("NEW YORK", "ORG")]
+    assert [e.text for e in result.ents].count("R.") == 1  # "R." is not propagated
+
+
+# --- the pipeline ------------------------------------------------------------------------------
+
+
+def test_pipeline_is_loaded_once_with_dossier_components_after_ner() -> None:
+    nlp = load_pipeline()
+    assert load_pipeline() is nlp
+    names = [component.name for component in DOSSIER_COMPONENTS]
+    assert nlp.pipe_names[-len(names) :] == names
+    assert nlp.pipe_names.index("ner") < nlp.pipe_names.index(names[0])
+    plain = load_pipeline(False)
+    assert plain is not nlp and not set(names) & set(plain.pipe_names)
+    assert "lemmatizer" not in nlp.pipe_names
+
+
+def test_build_pipeline_for_an_ablation() -> None:
+    nlp = build_pipeline(["dossier_entity_boundaries"])
+    assert nlp.pipe_names[-1] == "dossier_entity_boundaries"
+    doc = nlp("Shares of the Federal Reserve Bank rose .")
+    assert all(not e.text.lower().startswith("the ") for e in doc.ents)
