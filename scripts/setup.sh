@@ -8,5 +8,6 @@ PYTHON="${PYTHON:-python3.11}"
 .venv/bin/python -m pip install -q --upgrade "pip>=24"
 .venv/bin/python -m pip install -q -c constraints.txt -e '.[test]'
 .venv/bin/dossier ingest sample/corpus --db "${DOSSIER_DB:-dossier.db}"
+.venv/bin/dossier annotate --db "${DOSSIER_DB:-dossier.db}"
 .venv/bin/dossier stats --db "${DOSSIER_DB:-dossier.db}"
 .venv/bin/dossier docs --duplicates --db "${DOSSIER_DB:-dossier.db}"

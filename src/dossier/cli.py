@@ -129,6 +129,80 @@ def ingest(
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
+@app.command(epilog="Example: dossier annotate --db news.db")
+def annotate(
+    db: DbOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Annotate every document again.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Find and link the actors in stored documents, each read at its own date.
+
+    Only documents not yet annotated by this version of the pipeline and knowledge base are
+    read, so the command resumes after an interruption and redoes all after a KB edit.
+    """
+    signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    dossier = _open(db)
+    with dossier, _progress() as progress:
+        task = progress.add_task("annotating", total=None, visible=not quiet)
+        summary = dossier.annotate(
+            force=force,
+            on_document=lambda _: progress.advance(task),
+            on_start=lambda total: progress.update(task, total=total),
+        )
+    table = Table(title=f"annotate {escape(dossier.location)}")
+    for column in ("annotated", "already done", "mentions", "linked to the KB", "seconds"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        str(summary.annotated),
+        str(summary.skipped),
+        str(summary.mentions),
+        str(summary.linked),
+        f"{summary.seconds:.1f}",
+    )
+    out.print(table)
+    if summary.interrupted:
+        err.print("[red]interrupted:[/red] what was annotated is stored; run again to finish")
+        raise typer.Exit(EXIT_INTERRUPTED)
+
+
+@app.command(epilog="Example: dossier mentions bad46d1b")
+def mentions(
+    doc_id: Annotated[str, typer.Argument(help="Document id or a unique prefix (6+ chars).")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """The actors a document mentions: who, in which role, where in the text."""
+    with _open(db) as dossier:
+        try:
+            frame = dossier.mentions(doc_id=doc_id)
+        except DossierError as error:
+            err.print(f"[red]error:[/red] {escape(str(error))}")
+            raise typer.Exit(EXIT_ERROR) from error
+    if as_json:
+        _print_json_lines(frame)
+        return
+    if frame.empty:
+        out.print("no mentions stored for this document: run dossier annotate")
+        return
+    table = Table(title=f"{len(frame)} mentions")
+    for column in ("chars", "text", "actor", "role", "how"):
+        table.add_column(column)
+    for row in frame.itertuples():
+        actor = row.actor or ""
+        if row.actor_id is None:
+            actor += " (place)" if row.label in PLACE_LABELS else " (not in KB)"
+        if row.metonym:
+            actor += " (metonym)"
+        table.add_row(
+            f"{row.start}–{row.end}",
+            escape(row.text),
+            escape(actor),
+            escape(row.role or ""),
+            row.resolution or "",
+        )
+    out.print(table)
+
+
 @app.command(
     epilog="Example: dossier docs --from 2011-11 --to 2012-12-31 --outlet Reuters --limit 20"
 )
@@ -156,7 +230,9 @@ def docs(
             table = Table(
                 title=f"{frame['story_id'].nunique() if len(frame) else 0} stories with copies"
             )
-            for column in ("story", "doc_id", "date", "outlet", "title"):
+            for column in ("story", "doc_id", "date"):
+                table.add_column(column, no_wrap=True)
+            for column in ("outlet", "title"):
                 table.add_column(column)
             previous = None
             for row in frame.itertuples():
@@ -176,7 +252,9 @@ def docs(
             _print_json_lines(frame)
             return
         table = Table(title=f"{len(frame)} documents")
-        for column in ("doc_id", "date", "outlet", "author", "lang", "title"):
+        table.add_column("doc_id", no_wrap=True)
+        table.add_column("date", no_wrap=True)
+        for column in ("outlet", "author", "lang", "title"):
             table.add_column(column)
         for row in frame.itertuples():
             date = row.pub_date or "undated"
@@ -271,6 +349,9 @@ def show(
     out.rule()
     out.print(escape(document.original_text if original else document.clean_text))
 
+
+#: Labels of names that, unlinked, are places named as places rather than unknown actors.
+PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 # Highlight markers no article contains, turned into Rich markup after escaping the snippet.
 _MARK_ON, _MARK_OFF = "\x02", "\x03"
@@ -385,6 +466,62 @@ def eval_metadata(
         print(json.dumps(result, ensure_ascii=False))
 
 
+@eval_app.command(
+    "ner",
+    epilog="Example: dossier eval ner --gold ../shared/gold/conll2003/eng.testa --json",
+)
+def eval_ner(
+    gold: Annotated[Path, typer.Option(help="CoNLL-2003 file (IOB1 or IOB2), e.g. eng.testa.")],
+    without: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--without",
+            help="Leave a dossier component out (repeatable), to measure what it adds.",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="End with one JSON line.")] = False,
+) -> None:
+    """Named entities: exact-span P/R/F1 per type, the plain spaCy pipeline as the baseline."""
+    from dossier.evaluate.ner import evaluate_ner
+    from dossier.nlp import DOSSIER_COMPONENTS
+
+    components = None
+    if without:
+        known = {c.name for c in DOSSIER_COMPONENTS}
+        unknown = sorted(set(without) - known)
+        if unknown:
+            err.print(
+                f"[red]error:[/red] no dossier component {escape(', '.join(unknown))}; "
+                f"choose from {escape(', '.join(sorted(known)))}"
+            )
+            raise typer.Exit(EXIT_ERROR)
+        components = [c for c in DOSSIER_COMPONENTS if c.name not in without]
+    try:
+        with _progress() as progress:
+            task = progress.add_task("recognising", total=None)
+            result = evaluate_ner(
+                gold, on_item=lambda _: progress.advance(task), components=components
+            )
+    except DossierError as error:
+        err.print(f"[red]error:[/red] {escape(str(error))}")
+        raise typer.Exit(EXIT_ERROR) from error
+    _print_scores(result)
+    table = Table(title="per type (dossier / baseline)")
+    for column in ("type", "n", "precision", "recall", "f1", "baseline f1"):
+        table.add_column(column, justify="right")
+    for label, figures in result["per_type"].items():
+        base = result["baseline"]["per_type"].get(label, {})
+        table.add_row(
+            label,
+            *(_fmt(figures.get(k)) for k in ("n", "precision", "recall", "f1")),
+            _fmt(base.get("f1")),
+        )
+    out.print(table)
+    out.print(f"components: {escape(', '.join(result['components']) or 'none')}")
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False))
+
+
 def _print_scores(result: dict[str, Any]) -> None:
     """A table of dossier's figures beside the in-run baseline's."""
     table = Table(title=f"eval {result['task']} on {escape(str(result['gold']))}")
@@ -415,6 +552,461 @@ def _cut(text: str | None, width: int) -> str:
 def _print_json_lines(frame: Any) -> None:
     for record in frame.to_dict(orient="records"):
         print(json.dumps(record, ensure_ascii=False, default=str))
+
+
+# --- knowledge base: who held what, who is who, checks and imports -------------------------------
+
+kb_app = typer.Typer(
+    help="Check the knowledge base, cross-check it, and import external datasets into its shape.",
+    no_args_is_help=True,
+)
+app.add_typer(kb_app, name="kb")
+
+KbDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--kb",
+        help="A folder of knowledge-base CSV files to use instead of the package's own.",
+        show_default=False,
+    ),
+]
+
+
+def _load_kb(folder: Path | None) -> Any:
+    """The knowledge base in ``folder`` (default: the package's), or exit 2 with the problems."""
+    from dossier.kb.loader import KnowledgeBase, default_kb
+
+    try:
+        return KnowledgeBase.load(folder) if folder is not None else default_kb()
+    except DossierError as error:
+        err.print(f"[red]error:[/red] {escape(str(error))}")
+        raise typer.Exit(EXIT_ERROR) from error
+
+
+def _span(start: str | None, end: str | None) -> str:
+    return f"{start or '?'} – {end or 'now'}"
+
+
+@app.command(
+    epilog='Example: dossier who "President of Kyrgyzstan" --on 2011-11-18',
+)
+def who(
+    office: Annotated[
+        str,
+        typer.Argument(
+            help='Office name, alias or id: "President of Russia", "Russian President".'
+        ),
+    ],
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on",
+            help="The day, ISO (2011-11-18; a month or year means its first day). Default: today.",
+            show_default=False,
+        ),
+    ] = None,
+    kb_dir: KbDirOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Who held an office on a day: holder, acting or not, the term's dates and its source."""
+    from datetime import date
+
+    from dossier.kb.queries import who_held
+
+    kb = _load_kb(kb_dir)
+    try:
+        answer = who_held(kb, office, on or date.today().isoformat())
+    except DossierError as error:
+        err.print(f"[red]error:[/red] {escape(str(error))}")
+        raise typer.Exit(EXIT_ERROR) from error
+    except ValueError as error:
+        err.print(f"[red]error:[/red] --on: {escape(str(error))}")
+        raise typer.Exit(EXIT_ERROR) from error
+    if as_json:
+        print(json.dumps(answer.as_dict(), ensure_ascii=False))
+        return
+    table = Table(title=f"{escape(answer.office.name)} on {answer.on}", show_header=False)
+    table.add_column(style="bold")
+    table.add_column()
+    if answer.holder is not None and answer.term is not None:
+        holder = escape(answer.holder.name) + (
+            " [yellow](acting)[/yellow]" if answer.acting else ""
+        )
+        table.add_row("holder", holder)
+        table.add_row("term", _span(answer.term.start, answer.term.end))
+        table.add_row("source", escape(answer.term.source))
+    else:
+        table.add_row("holder", "[dim]vacant, or no term in the knowledge base[/dim]")
+    if answer.elect is not None and answer.elect_term is not None:
+        table.add_row(
+            "elect",
+            f"{escape(answer.elect.name)} (elected {answer.elect_term.elected}, "
+            f"takes office {answer.elect_term.start})",
+        )
+    out.print(table)
+
+
+@app.command(epilog='Example: dossier actor "Lukashenka" --db news.db')
+def actor(
+    name: Annotated[
+        str, typer.Argument(help="Name, alias, surname or id: Lukashenka, EAEU, person:...")
+    ],
+    db: DbOption = None,
+    kb_dir: KbDirOption = None,
+    limit: Annotated[int, typer.Option(help="Most documents to list under mentions.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """An actor: aliases, offices and memberships over time, members, mentions in the corpus."""
+    from dossier.kb.queries import actor_profiles
+
+    kb = _load_kb(kb_dir)
+    try:
+        profiles = actor_profiles(kb, name)
+    except DossierError as error:
+        err.print(f"[red]error:[/red] {escape(str(error))}")
+        raise typer.Exit(EXIT_ERROR) from error
+    mentions, note = _mentions_by_document(db, [p.actor.id for p in profiles], limit)
+    if as_json:
+        record = {
+            "query": name,
+            "profiles": [p.as_dict() for p in profiles],
+            "mentions": mentions,
+            "mentions_note": note,
+        }
+        print(json.dumps(record, ensure_ascii=False, default=str))
+        return
+    if len(profiles) > 1:
+        out.print(
+            f"[yellow]{escape(name)!r} may mean {len(profiles)} actors:[/yellow] "
+            + ", ".join(escape(p.actor.id) for p in profiles)
+        )
+    for profile in profiles:
+        _print_profile(profile)
+    out.rule("mentions in the corpus")
+    if mentions is None:
+        out.print(f"[dim]{escape(note or '')}[/dim]")
+        return
+    if not mentions:
+        out.print(f"[dim]no stored mention of {escape(name)}[/dim]")
+        return
+    table = Table(title=f"documents mentioning {escape(name)} (most mentions first)")
+    for column in ("doc_id", "date", "outlet", "title", "mentions"):
+        table.add_column(column, justify="right" if column == "mentions" else "left")
+    for row in mentions:
+        table.add_row(
+            row["doc_id"],
+            row["pub_date"] or "undated",
+            escape(row["outlet"] or ""),
+            escape(_cut(row["title"], 60)),
+            str(row["mentions"]),
+        )
+    out.print(table)
+
+
+def _print_profile(profile: Any) -> None:
+    actor = profile.actor
+    table = Table(title=f"{escape(actor.name)} [dim]{escape(actor.id)}[/dim]", show_header=False)
+    table.add_column(style="bold")
+    table.add_column()
+    for key in ("type", "country", "sector", "qid"):
+        value = getattr(actor, key)
+        if value:
+            table.add_row(key, escape(value))
+    table.add_row("aliases", escape(" | ".join(actor.aliases)) or "—")
+    table.add_row("source", escape(actor.source))
+    if profile.matched_by not in ("id", "name"):
+        table.add_row("found by", profile.matched_by)
+    out.print(table)
+    if profile.offices:
+        offices = Table(title="offices over time", expand=True)
+        for column in ("office", "from – to", "acting", "elected"):
+            offices.add_column(column, no_wrap=True)
+        offices.add_column("source", ratio=1, no_wrap=True, overflow="ellipsis")
+        for spell in profile.offices:
+            offices.add_row(
+                escape(spell.office),
+                _span(spell.start, spell.end),
+                "acting" if spell.acting else "",
+                spell.elected or "",
+                escape(_cut(spell.source, 50)),
+            )
+        out.print(offices)
+    for title, spells, other in (
+        ("memberships over time", profile.memberships, "org"),
+        ("members over time", profile.members, "member"),
+    ):
+        if not spells:
+            continue
+        table = Table(title=title, expand=True)
+        for column in (other, "status", "from – to"):
+            table.add_column(column, no_wrap=True)
+        table.add_column("source", ratio=1, no_wrap=True, overflow="ellipsis")
+        for spell in spells:
+            table.add_row(
+                escape(getattr(spell, other)),
+                spell.status,
+                _span(spell.start, spell.end),
+                escape(_cut(spell.source, 50)),
+            )
+        out.print(table)
+
+
+def _mentions_by_document(
+    db: str | None, actor_ids: list[str], limit: int
+) -> tuple[list[dict[str, Any]] | None, str | None]:
+    """Mention counts per document for ``actor_ids``, or None and why there are none to show.
+
+    A store that does not exist yet is not created: the KB part of ``actor`` needs none.
+    """
+    from sqlalchemy import bindparam, inspect, text
+
+    from dossier.settings import resolve_db
+
+    location = resolve_db(db)
+    if "://" not in location and not Path(location).exists():
+        return None, f"no store at {location}: give --db to count mentions in a corpus"
+    try:
+        dossier = Dossier(db)
+    except DossierError as error:
+        return None, f"mentions not shown: {error}"
+    with dossier:
+        engine = dossier.store.engine
+        if "mentions" not in inspect(engine).get_table_names():
+            return None, "no mentions stored yet: run dossier annotate"
+        query = text(
+            "SELECT m.doc_id, d.pub_date, d.outlet, d.title, COUNT(*) AS mentions "
+            "FROM mentions m JOIN documents d ON d.doc_id = m.doc_id "
+            "WHERE m.actor_id IN :ids "
+            "GROUP BY m.doc_id, d.pub_date, d.outlet, d.title "
+            "ORDER BY mentions DESC, d.pub_date, m.doc_id LIMIT :limit"
+        ).bindparams(bindparam("ids", expanding=True))
+        with engine.connect() as connection:
+            rows = connection.execute(query, {"ids": actor_ids, "limit": limit}).mappings()
+            return [dict(row) for row in rows], None
+
+
+@kb_app.command("check", epilog="Example: dossier kb check --leaders-from ../shared/kb")
+def kb_check(
+    kb_dir: KbDirOption = None,
+    leaders_from: Annotated[
+        Path | None,
+        typer.Option(
+            "--leaders-from",
+            help="The shared kb folder (reign/, archigos/, ngec_polecat/): cross-check the "
+            "curated heads of state and government against REIGN and Archigos.",
+            show_default=False,
+        ),
+    ] = None,
+    country: Annotated[
+        list[str] | None,
+        typer.Option(help="ISO3 code to cross-check (repeatable). Default: every curated one."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Validate the knowledge base and count what it holds; optionally cross-check its leaders."""
+    kb = _load_kb(kb_dir)
+    counts = {
+        "actors": len(kb.actors),
+        "offices": len(kb.offices),
+        "terms": len(kb.terms),
+        "memberships": len(kb.memberships),
+        "places": len(kb.places),
+        "demonyms": len(kb.demonyms),
+    }
+    record: dict[str, Any] = {"valid": True, "counts": counts}
+    if leaders_from is not None:
+        from dossier.kb.importers.leaders import compare_with_curated, read_leader_datasets
+
+        try:
+            datasets = read_leader_datasets(leaders_from)
+        except (FileNotFoundError, OSError) as error:
+            err.print(f"[red]error:[/red] --leaders-from: {escape(str(error))}")
+            raise typer.Exit(EXIT_ERROR) from error
+        spells = [spell for dataset in datasets for spell in dataset.spells]
+        wanted = [c.upper() for c in country] if country else None
+        disagreements = compare_with_curated(kb, spells, countries=wanted)
+        record["datasets"] = [
+            {
+                "dataset": d.dataset,
+                "file": d.file,
+                "spells": len(d.spells),
+                "unread": len(d.problems),
+            }
+            for d in datasets
+        ]
+        record["disagreements"] = [d.__dict__ for d in disagreements]
+    if as_json:
+        print(json.dumps(record, ensure_ascii=False))
+        return
+    table = Table(title="knowledge base: valid", show_header=False)
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    for kind, count in counts.items():
+        table.add_row(kind, str(count))
+    out.print(table)
+    if leaders_from is None:
+        return
+    for dataset in record["datasets"]:
+        out.print(
+            f"{dataset['dataset']}: {dataset['spells']} spells from {escape(dataset['file'])}"
+            + (f", {dataset['unread']} rows unread" if dataset["unread"] else "")
+        )
+    if not disagreements:
+        out.print("[green]no disagreement with REIGN or Archigos[/green]")
+        return
+    by_country: dict[str, list[Any]] = {}
+    for item in disagreements:
+        by_country.setdefault(item.country, []).append(item)
+    out.print(f"{len(disagreements)} disagreements in {len(by_country)} countries")
+    for iso3, items in by_country.items():
+        table = Table(title=f"{iso3}: {len(items)} disagreements")
+        for column in ("day", "dataset", "dataset leader", "curated", "kind", "source"):
+            table.add_column(column)
+        for item in items:
+            table.add_row(
+                item.day,
+                item.dataset,
+                escape(item.dataset_leader),
+                escape("; ".join(item.curated) or "—"),
+                item.kind,
+                escape(item.source),
+            )
+        out.print(table)
+
+
+IMPORT_SOURCES = ("phoenix", "geonames")
+
+
+@kb_app.command(
+    "import",
+    epilog="Example: dossier kb import geonames ../shared/kb/geonames_cities15000/cities15000.txt "
+    "--out imports/",
+)
+def kb_import(
+    source: Annotated[str, typer.Argument(help="What PATH is: phoenix or geonames.")],
+    path: Annotated[
+        Path, typer.Argument(help="Phoenix.Countries.actors.txt, or GeoNames cities15000.txt.")
+    ],
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Folder to write the CSV files to (not the package's).")
+    ],
+    min_population: Annotated[
+        int, typer.Option(help="geonames: leave out cities smaller than this.")
+    ] = 15_000,
+    country_info: Annotated[
+        Path | None,
+        typer.Option(
+            help="geonames: countryInfo.tsv for ISO2 -> ISO3. Default: beside PATH.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Turn an external dataset into CSV files in the knowledge base's shape, for review."""
+    if source not in IMPORT_SOURCES:
+        err.print(f"[red]error:[/red] unknown source {escape(source)!r}: use phoenix or geonames")
+        raise typer.Exit(EXIT_ERROR)
+    if not path.is_file():
+        err.print(f"[red]error:[/red] {escape(str(path))}: no such file")
+        raise typer.Exit(EXIT_ERROR)
+    try:
+        if source == "phoenix":
+            from dossier.kb.importers.phoenix import import_phoenix, write_phoenix
+
+            result = import_phoenix(path)
+            written = write_phoenix(result, out_dir)
+            rows = {"actors": len(result.actors), "roles": len(result.roles)}
+        else:
+            from dossier.kb.importers.geonames import import_geonames, write_geonames
+
+            codes = country_info or path.with_name("countryInfo.tsv")
+            if not codes.is_file():
+                err.print(f"[red]error:[/red] {escape(str(codes))}: no such file (--country-info)")
+                raise typer.Exit(EXIT_ERROR)
+            result = import_geonames(path, codes, min_population=min_population)
+            written = write_geonames(result, out_dir)
+            rows = {
+                "places": len(result.places),
+                "capitals": sum(p.kind == "capital" for p in result.places),
+            }
+    except ValueError as error:
+        err.print(f"[red]error:[/red] --out: {escape(str(error))}")
+        raise typer.Exit(EXIT_ERROR) from error
+    for problem in result.problems[:20]:
+        err.print(f"[yellow]unread:[/yellow] {escape(path.name)} {escape(str(problem))}")
+    if len(result.problems) > 20:
+        err.print(f"[yellow]… and {len(result.problems) - 20} more unread lines[/yellow]")
+    if as_json:
+        record = {
+            "source": source,
+            "path": str(path),
+            "rows": rows,
+            "unread": len(result.problems),
+            "files": [str(f) for f in written],
+        }
+        print(json.dumps(record, ensure_ascii=False))
+        return
+    table = Table(title=f"kb import {source} from {escape(path.name)}", show_header=False)
+    table.add_column(style="bold")
+    table.add_column()
+    for kind, count in rows.items():
+        table.add_row(kind, str(count))
+    table.add_row("unread lines", str(len(result.problems)))
+    table.add_row("written", escape("\n".join(str(f) for f in written)))
+    out.print(table)
+
+
+@eval_app.command(
+    "mentions", epilog="Example: dossier eval mentions --gold ../shared/gold/dossier --json"
+)
+def eval_mentions(
+    gold: Annotated[Path, typer.Option(help="Folder of dossier-format gold (*.json with 'doc').")],
+    kb_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--kb",
+            help="A folder of KB CSV files instead of the package's own.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="End with one JSON line.")] = False,
+) -> None:
+    """Mention linking given the gold date: actors, roles at the date, metonyms, coreference."""
+    from dossier.evaluate.mentions import evaluate_mentions
+    from dossier.kb.loader import KnowledgeBase, default_kb
+
+    try:
+        kb = KnowledgeBase.load(kb_dir) if kb_dir is not None else default_kb()
+        with _progress() as progress:
+            task = progress.add_task("linking", total=None)
+            result = evaluate_mentions(gold, on_item=lambda _: progress.advance(task), kb=kb)
+    except DossierError as error:
+        err.print(f"[red]error:[/red] {escape(str(error))}")
+        raise typer.Exit(EXIT_ERROR) from error
+    _print_scores(result)
+    out.print(
+        f"mention recall: {_fmt(result['mention_recall'])}   "
+        f"actor accuracy: {_fmt(result['actor_accuracy'])}   "
+        f"role accuracy: {_fmt(result['role_accuracy'])} "
+        f"({result['roles_scored']} scored, {result['roles_unknown']} unknown to the KB)   "
+        f"in boilerplate: {result['in_boilerplate']}   date from: {result['date_from']}"
+    )
+    table = Table(title="per document")
+    columns = ("gold", "found", "actor_right", "roles_scored", "roles_right", "tp", "fp")
+    for column in ("doc", "date", *columns):
+        table.add_column(column, justify="right")
+    for row in result["per_document"]:
+        table.add_row(escape(row["doc"]), str(row["date"]), *(str(row[c]) for c in columns))
+    out.print(table)
+    for error in result["errors"]:
+        out.print(
+            f"  [yellow]{escape(error['doc'])}[/yellow] {error['kind']}: "
+            f"{escape(repr(error['text']))} gold {escape(str(error['gold_actor']))}"
+            f" / {escape(str(error['gold_role']))}, got {escape(str(error['predicted_actor']))}"
+            f" / {escape(str(error['predicted_role']))}"
+        )
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -214,3 +214,76 @@ def content_id(text: str) -> str:
     """
     normalised = " ".join(unicodedata.normalize("NFC", text).split())
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name or description in a document, resolved to the actor it means on the document's date.
+
+    text, start, end: the mention as written, and its character offsets in the text the spaCy
+        ``Doc`` was built from (the cleaned text).
+    label: spaCy/KB label: ``PERSON``, ``ORG``, ``GPE``, ``LOC``, ``FAC``, ``NORP``, ``EVENT``.
+    actor_id: the knowledge base id (``person:vladimir-putin``, ``gov:RUS``); None for NIL (an
+        actor the KB lacks) and for a place named as a place.
+    actor: the canonical name: the KB's name, or for NIL the surface name ("Mars Sariev").
+    role: the office the actor held on the document's date, as the KB names it ("President of
+        Russia", "President-elect of Kyrgyzstan", "former Prime Minister of Ukraine"), or a
+        description from the text ("correspondent, RFE/RL"); None if none.
+    country: ISO 3166-1 alpha-3 of the actor's country, None if unknown or stateless.
+    metonym: a place name standing for its government or institution ("Moscow announced").
+    resolution: how it was resolved: ``alias``, ``title+name``, ``role``, ``metonym``,
+        ``surname``, ``coref``, ``nil``.
+    """
+
+    text: str
+    start: int
+    end: int
+    label: str
+    actor_id: str | None
+    actor: str
+    role: str | None = None
+    country: str | None = None
+    metonym: bool = False
+    resolution: str = "nil"
+    provenance: Provenance | None = None
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A time expression in a document, normalised as a TimeML TIMEX3.
+
+    text, start, end: the expression as written, and its character offsets in the text the spaCy
+        ``Doc`` was built from. The extent follows TimeML: no leading preposition ("on Friday"
+        is tagged "Friday").
+    type: ``DATE``, ``TIME``, ``DURATION`` or ``SET``.
+    value: the TIMEX3 value: ``2011-11-18``, ``2011-10``, ``2011-FA``, ``2012-W03``, ``19`` (the
+        20th century), ``P4Y``, ``PXY``, ``PRESENT_REF``, ``XXXX-12-25``, ``2013-11-21TEV``.
+    anchor: the ISO date the value was computed from (the document date, or an earlier date of
+        the text for "the next day"); None when the expression is absolute or needs no anchor.
+    mod: TimeML ``mod`` where the text qualifies the value (``START`` for "early 2012",
+        ``MORE_THAN`` for "more than four years"), else None.
+    """
+
+    text: str
+    start: int
+    end: int
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str
+    anchor: str | None = None
+    mod: str | None = None
+    provenance: Provenance | None = None
+
+
+@dataclass(frozen=True)
+class DateEstimate:
+    """An estimate of when an undated document was written.
+
+    value: ISO date at the precision the evidence allows (``2012-03``, ``2021``).
+    earliest, latest: the first and last day (ISO) the evidence leaves possible.
+    evidence: one sentence per piece of evidence, for a person to check.
+    """
+
+    value: str
+    earliest: str
+    latest: str
+    evidence: tuple[str, ...] = ()

@@ -18,6 +18,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+import dossier.extract.linking  # noqa: F401  (registers dossier_kb_ruler, dossier_linker)
 import dossier.extract.ner  # noqa: F401  (registers the dossier_* NER factories)
 from dossier import settings
 
@@ -46,7 +47,10 @@ DOSSIER_COMPONENTS: tuple[Component, ...] = (
     Component("dossier_datelines"),
     Component("dossier_sports_teams"),
     Component("dossier_doc_consistency"),
-    # Entity linking comes here, after the NER repairs.
+    # Entity linking (extract/mentions.py, extract/linking.py), after the NER repairs whose
+    # entities it takes as candidates.
+    Component("dossier_kb_ruler"),
+    Component("dossier_linker"),
 )
 
 #: spaCy components dossier never uses: left out of the pipeline to save time.

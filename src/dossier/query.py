@@ -10,12 +10,13 @@ same answers:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from dossier.extract.annotate import AnnotateSummary, annotate_store
 from dossier.ingest.pipeline import IngestSummary, RecordCallback, ingest_paths
 from dossier.model import Document
 from dossier.settings import resolve_db
@@ -46,6 +47,23 @@ class Dossier:
     ) -> IngestSummary:
         """Read, clean, deduplicate and store documents from files, folders or globs."""
         return ingest_paths(paths, self.store, on_record=on_record)
+
+    def annotate(
+        self,
+        force: bool = False,
+        on_document: Callable[[str], None] | None = None,
+        on_start: Callable[[int], None] | None = None,
+    ) -> AnnotateSummary:
+        """Find and link the actors of every stored document not yet annotated."""
+        return annotate_store(self.store, on_document=on_document, force=force, on_start=on_start)
+
+    def mentions(
+        self, doc_id: str | None = None, actor_id: str | None = None, limit: int | None = None
+    ) -> pd.DataFrame:
+        """Stored mentions with their provenance, of one document or one actor."""
+        if doc_id is not None:
+            doc_id = self.store.get_document(doc_id).doc_id  # a prefix becomes the full id
+        return self.store.mentions(doc_id=doc_id, actor_id=actor_id, limit=limit)
 
     def docs(
         self,
