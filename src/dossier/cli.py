@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import signal
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -417,13 +418,7 @@ def eval_extract(
     """HTML main-text extraction: 4-gram shingle P/R/F1, plain trafilatura as the baseline."""
     from dossier.evaluate.extract import evaluate_extraction
 
-    try:
-        with _progress() as progress:
-            task = progress.add_task("extracting", total=None)
-            result = evaluate_extraction(gold, on_item=lambda _: progress.advance(task))
-    except DossierError as error:
-        err.print(f"[red]error:[/red] {escape(str(error))}")
-        raise typer.Exit(EXIT_ERROR) from error
+    result = _run_scorer("extracting", lambda advance: evaluate_extraction(gold, on_item=advance))
     _print_scores(result)
     if as_json:
         print(json.dumps(result, ensure_ascii=False))
@@ -437,13 +432,7 @@ def eval_metadata(
     """Cleaning and metadata (date, outlet, author, dateline, genre) against dossier gold."""
     from dossier.evaluate.metadata import evaluate_metadata
 
-    try:
-        with _progress() as progress:
-            task = progress.add_task("scoring", total=None)
-            result = evaluate_metadata(gold, on_item=lambda _: progress.advance(task))
-    except DossierError as error:
-        err.print(f"[red]error:[/red] {escape(str(error))}")
-        raise typer.Exit(EXIT_ERROR) from error
+    result = _run_scorer("scoring", lambda advance: evaluate_metadata(gold, on_item=advance))
     _print_scores(result)
     table = Table(title="per field")
     for column in ("field", "n", "precision", "recall", "f1", "accuracy"):
@@ -496,15 +485,9 @@ def eval_ner(
             )
             raise typer.Exit(EXIT_ERROR)
         components = [c for c in DOSSIER_COMPONENTS if c.name not in without]
-    try:
-        with _progress() as progress:
-            task = progress.add_task("recognising", total=None)
-            result = evaluate_ner(
-                gold, on_item=lambda _: progress.advance(task), components=components
-            )
-    except DossierError as error:
-        err.print(f"[red]error:[/red] {escape(str(error))}")
-        raise typer.Exit(EXIT_ERROR) from error
+    result = _run_scorer(
+        "recognising", lambda advance: evaluate_ner(gold, on_item=advance, components=components)
+    )
     _print_scores(result)
     table = Table(title="per type (dossier / baseline)")
     for column in ("type", "n", "precision", "recall", "f1", "baseline f1"):
@@ -520,6 +503,23 @@ def eval_ner(
     out.print(f"components: {escape(', '.join(result['components']) or 'none')}")
     if as_json:
         print(json.dumps(result, ensure_ascii=False))
+
+
+def _run_scorer(
+    label: str, score: Callable[[Callable[[str], None]], dict[str, Any]]
+) -> dict[str, Any]:
+    """Run an evaluation behind a progress bar; a gold error ends the command with code 2.
+
+    label: what the bar says while it runs.
+    score: the evaluation, given a callback to call once per item scored.
+    """
+    try:
+        with _progress() as progress:
+            task = progress.add_task(label, total=None)
+            return score(lambda _: progress.advance(task))
+    except DossierError as error:
+        err.print(f"[red]error:[/red] {escape(str(error))}")
+        raise typer.Exit(EXIT_ERROR) from error
 
 
 def _print_scores(result: dict[str, Any]) -> None:
@@ -977,12 +977,10 @@ def eval_mentions(
 
     try:
         kb = KnowledgeBase.load(kb_dir) if kb_dir is not None else default_kb()
-        with _progress() as progress:
-            task = progress.add_task("linking", total=None)
-            result = evaluate_mentions(gold, on_item=lambda _: progress.advance(task), kb=kb)
     except DossierError as error:
         err.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(EXIT_ERROR) from error
+    result = _run_scorer("linking", lambda advance: evaluate_mentions(gold, on_item=advance, kb=kb))
     _print_scores(result)
     out.print(
         f"mention recall: {_fmt(result['mention_recall'])}   "
