@@ -34,7 +34,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -46,12 +45,12 @@ from dossier.extract.mentions import (
     PAST_MODIFIERS,
     POSSESSIVE_MARKERS,
     Candidate,
-    KBLexicon,
+    KBComponent,
     RolePhrase,
     is_standalone_name,
     token_key,
 )
-from dossier.kb.loader import KnowledgeBase, default_kb, normalise_name
+from dossier.kb.loader import KnowledgeBase, normalise_name
 from dossier.kb.records import Actor, Office, Place
 from dossier.model import Mention, Provenance
 
@@ -368,33 +367,12 @@ class _DocState:
         return max(bisect.bisect_right(self.sentence_starts, char) - 1, 0)
 
 
-class MentionLinker:
+class MentionLinker(KBComponent):
     """Resolves candidates to ``Mention`` records (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str, kb_path: str | None = None) -> None:
-        self.name = name
-        self._tokenizer = nlp.tokenizer
-        self._kb_path = kb_path
-        self._kb: KnowledgeBase | None = None
-        self._lexicon: KBLexicon | None = None
+        super().__init__(nlp, name, kb_path)
         register_extensions()
-
-    @property
-    def kb(self) -> KnowledgeBase:
-        if self._kb is None:
-            self._kb = KnowledgeBase.load(Path(self._kb_path)) if self._kb_path else default_kb()
-        return self._kb
-
-    @property
-    def lexicon(self) -> KBLexicon:
-        if self._lexicon is None:
-            self._lexicon = KBLexicon(self.kb, self._tokenizer)
-        return self._lexicon
-
-    def set_kb(self, kb: KnowledgeBase) -> None:
-        """Use ``kb`` instead of the configured one."""
-        self._kb = kb
-        self._lexicon = None
 
     # --- the component ------------------------------------------------------------------
 

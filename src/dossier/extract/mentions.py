@@ -445,8 +445,12 @@ def _register_extensions() -> None:
         Span.set_extension(CANDIDATE_EXTENSION, default=None)
 
 
-class KBRuler:
-    """Marks candidate mentions from the knowledge base and the NER (see the module docstring)."""
+class KBComponent:
+    """A pipeline component that reads the knowledge base and its token lexicon.
+
+    kb_path: a folder of KB CSV files; None for the package's own KB. The KB is loaded on first
+    use, so that building a pipeline does not need it.
+    """
 
     def __init__(self, nlp: Language, name: str, kb_path: str | None = None) -> None:
         self.name = name
@@ -456,7 +460,6 @@ class KBRuler:
         self._lexicon: KBLexicon | None = None
         _register_extensions()
 
-    # The KB is loaded on first use, so that building a pipeline does not need it.
     @property
     def kb(self) -> KnowledgeBase:
         if self._kb is None:
@@ -473,6 +476,10 @@ class KBRuler:
         """Use ``kb`` instead of the configured one."""
         self._kb = kb
         self._lexicon = None
+
+
+class KBRuler(KBComponent):
+    """Marks candidate mentions from the knowledge base and the NER (see the module docstring)."""
 
     def __call__(self, doc: Doc) -> Doc:
         scan = _Scan(doc, [token_key(t.text) for t in doc])
