@@ -8,6 +8,7 @@ content, so re-running the same ingest skips what is stored and completes the re
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -93,7 +94,8 @@ def ingest_paths(
     batch_size: documents per transaction.
     """
     started = time.perf_counter()
-    path_list = [str(p) for p in paths]
+    # Absolute paths: the same file ingested from another working directory is the same source.
+    path_list = [os.path.abspath(p) for p in paths]
     summary = IngestSummary()
     summary.run_id = store.start_run(path_list)
 
