@@ -1,4 +1,5 @@
-"""Stored mentions of actors, and the record of which documents each stage has annotated.
+"""Stored annotations: mentions of actors, time expressions, sentence reference times, and the
+record of which documents each stage has annotated.
 
 A mixin of ``Store``: the methods run in the store's own transactions, so a document's
 mentions and its "annotated" mark are written together or not at all.
@@ -14,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 from sqlalchemy import Connection, delete, func, insert, select
 
-from dossier.store.schema import annotations, documents, mentions
+from dossier.store.schema import annotations, documents, mentions, sentence_times, timexes
 
 if TYPE_CHECKING:
-    from dossier.model import Mention
+    from dossier.model import Mention, Timex
 
 MENTION_COLUMNS = [
     "doc_id",
@@ -41,18 +42,29 @@ MENTION_COLUMNS = [
 
 
 class MentionsMixin:
-    """Mention storage for ``Store``."""
+    """Annotation storage for ``Store``: mentions, time expressions, sentence times."""
 
     def _transaction(self, write: bool = False) -> AbstractContextManager[Connection]:
         raise NotImplementedError  # provided by Store
 
-    def replace_mentions(self, doc_id: str, found: list[Mention], stage: str, version: str) -> None:
-        """Store ``found`` as the document's mentions from ``stage``, replacing earlier ones.
+    def replace_mentions(
+        self,
+        doc_id: str,
+        found: list[Mention],
+        stage: str,
+        version: str,
+        found_timexes: list[Timex] | None = None,
+        reference_times: list[tuple[int, int, str | None]] | None = None,
+    ) -> None:
+        """Store a document's annotations from ``stage``, replacing earlier ones, in one go.
 
         doc_id: the full id of a stored document.
         found: mentions whose provenance carries offsets into both of the document's texts.
         stage: the annotating stage ("entities").
         version: the stage's version; the document counts as annotated by it.
+        found_timexes: time expressions with provenance; None leaves stored ones alone.
+        reference_times: (start, end, reference time) per sentence, in order; None leaves the
+            stored ones alone.
         """
         rows = [_mention_row(doc_id, mention) for mention in found]
         now = datetime.now(UTC).replace(tzinfo=None)
@@ -65,6 +77,28 @@ class MentionsMixin:
             )
             if rows:
                 connection.execute(insert(mentions), rows)
+            if found_timexes is not None:
+                connection.execute(delete(timexes).where(timexes.c.doc_id == doc_id))
+                if found_timexes:
+                    connection.execute(
+                        insert(timexes), [_timex_row(doc_id, timex) for timex in found_timexes]
+                    )
+            if reference_times is not None:
+                connection.execute(delete(sentence_times).where(sentence_times.c.doc_id == doc_id))
+                if reference_times:
+                    connection.execute(
+                        insert(sentence_times),
+                        [
+                            {
+                                "doc_id": doc_id,
+                                "sentence": number,
+                                "start": start,
+                                "end": end,
+                                "reference_time": reference,
+                            }
+                            for number, (start, end, reference) in enumerate(reference_times)
+                        ],
+                    )
             connection.execute(
                 delete(annotations).where(
                     annotations.c.doc_id == doc_id, annotations.c.stage == stage
@@ -100,6 +134,41 @@ class MentionsMixin:
             rows = connection.execute(query).all()
         return pd.DataFrame([tuple(r) for r in rows], columns=MENTION_COLUMNS)
 
+    def timexes(self, doc_id: str) -> pd.DataFrame:
+        """A document's stored time expressions, in text order."""
+        columns = [
+            "start",
+            "end",
+            "original_start",
+            "original_end",
+            "sentence",
+            "text",
+            "type",
+            "value",
+            "anchor",
+            "mod",
+        ]
+        query = (
+            select(*(timexes.c[name] for name in columns))
+            .where(timexes.c.doc_id == doc_id)
+            .order_by(timexes.c.start)
+        )
+        with self._transaction() as connection:
+            rows = connection.execute(query).all()
+        return pd.DataFrame([tuple(r) for r in rows], columns=columns)
+
+    def sentence_times(self, doc_id: str) -> pd.DataFrame:
+        """Each sentence's reference time, in order."""
+        columns = ["sentence", "start", "end", "reference_time"]
+        query = (
+            select(*(sentence_times.c[name] for name in columns))
+            .where(sentence_times.c.doc_id == doc_id)
+            .order_by(sentence_times.c.sentence)
+        )
+        with self._transaction() as connection:
+            rows = connection.execute(query).all()
+        return pd.DataFrame([tuple(r) for r in rows], columns=columns)
+
     def mention_counts(self, actor_id: str) -> pd.DataFrame:
         """Per document: how often ``actor_id`` is mentioned, with the document's date and title."""
         count = func.count().label("mentions")
@@ -122,6 +191,27 @@ def _extractors(stage: str, rows: list[dict[str, Any]]) -> Iterator[str]:
     # own name too, so a re-run that now finds nothing still clears the old mentions.
     yield stage
     yield from {row["extractor"] for row in rows}
+
+
+def _timex_row(doc_id: str, timex: Timex) -> dict[str, Any]:
+    provenance = timex.provenance
+    if provenance is None:
+        raise ValueError(f"timex {timex.text!r} in {doc_id} carries no provenance")
+    return {
+        "doc_id": doc_id,
+        "start": provenance.start,
+        "end": provenance.end,
+        "original_start": provenance.original_start,
+        "original_end": provenance.original_end,
+        "sentence": provenance.sentence,
+        "text": timex.text,
+        "type": timex.type,
+        "value": timex.value,
+        "anchor": timex.anchor,
+        "mod": timex.mod,
+        "extractor": provenance.extractor,
+        "extractor_version": provenance.extractor_version,
+    }
 
 
 def _mention_row(doc_id: str, mention: Mention) -> dict[str, Any]:

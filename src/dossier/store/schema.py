@@ -172,6 +172,45 @@ class MentionRow(Base):
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
 
 
+class TimexRow(Base):
+    """One time expression in a document, normalised as a TimeML TIMEX3, with provenance."""
+
+    __tablename__ = "timexes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_id: Mapped[str] = mapped_column(
+        String(DOC_ID_LENGTH), ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True
+    )
+    start: Mapped[int] = mapped_column(Integer)  # in the cleaned text
+    end: Mapped[int] = mapped_column(Integer)
+    original_start: Mapped[int] = mapped_column(Integer)  # in the original text
+    original_end: Mapped[int] = mapped_column(Integer)
+    sentence: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(64), index=True)
+    anchor: Mapped[str | None] = mapped_column(String(32))
+    mod: Mapped[str | None] = mapped_column(String(32))
+    extractor: Mapped[str] = mapped_column(String(64))
+    extractor_version: Mapped[str] = mapped_column(String(32))
+
+
+class SentenceTimeRow(Base):
+    """The reference time of one sentence: its own timex, its paragraph's, or the document's."""
+
+    __tablename__ = "sentence_times"
+
+    doc_id: Mapped[str] = mapped_column(
+        String(DOC_ID_LENGTH),
+        ForeignKey("documents.doc_id", ondelete="CASCADE"),
+        primary_key=True,
+    )
+    sentence: Mapped[int] = mapped_column(Integer, primary_key=True)
+    start: Mapped[int] = mapped_column(Integer)  # the sentence's span in the cleaned text
+    end: Mapped[int] = mapped_column(Integer)
+    reference_time: Mapped[str | None] = mapped_column(String(64))
+
+
 class AnnotationRow(Base):
     """Which documents a stage has annotated, and with which version of it.
 
@@ -197,3 +236,5 @@ ingest_runs = IngestRunRow.__table__
 ingest_failures = IngestFailureRow.__table__
 mentions = MentionRow.__table__
 annotations = AnnotationRow.__table__
+timexes = TimexRow.__table__
+sentence_times = SentenceTimeRow.__table__
