@@ -88,3 +88,26 @@ def test_kb_fingerprint_is_part_of_the_version() -> None:
     logic, fingerprint = version.split("-")
     assert logic == annotate.STAGE_LOGIC_VERSION
     assert len(fingerprint) == 8
+
+
+def test_timexes_and_sentence_times_are_stored(store_url: str, nlp) -> None:
+    with Store.open(store_url) as store:
+        ingest_paths([SAMPLE / "feeds" / "wires.jsonl"], store)
+        annotate_store(store, nlp=nlp)
+        frame = store.list_documents(None, None, None, None, None, None, 0)
+        declaration = frame[frame.pub_date == "2011-11-18"].doc_id.iloc[0]
+        document = store.get_document(declaration)
+        timexes = store.timexes(declaration)
+        assert len(timexes) >= 3
+        for row in timexes.itertuples():
+            assert document.clean_text[row.start : row.end] == row.text
+            assert document.original_text[row.original_start : row.original_end] == row.text
+        # Relative expressions are anchored on the document's own date, not today's.
+        values = dict(zip(timexes.text, timexes.value, strict=True))
+        assert values["Friday"] == "2011-11-18"
+        assert values["last month"] == "2011-10"
+        assert values["Jan. 1"] == "2012-01-01"
+        times = store.sentence_times(declaration)
+        assert len(times) >= 3
+        assert times.reference_time.notna().all()
+        assert times.reference_time.iloc[0].startswith("2011")

@@ -15,7 +15,23 @@ REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "sample" / "corpus"
 runner = CliRunner()
 
-COMMANDS = [["ingest"], ["annotate"], ["mentions"], ["docs"], ["show"], ["search"], ["stats"], ["who"], ["actor"], ["eval"], ["eval", "extract"], ["eval", "metadata"], ["eval", "ner"], ["eval", "mentions"], ["kb", "check"]]
+COMMANDS = [
+    ["ingest"],
+    ["annotate"],
+    ["mentions"],
+    ["docs"],
+    ["show"],
+    ["search"],
+    ["stats"],
+    ["who"],
+    ["actor"],
+    ["eval"],
+    ["eval", "extract"],
+    ["eval", "metadata"],
+    ["eval", "ner"],
+    ["eval", "mentions"],
+    ["kb", "check"],
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
@@ -126,8 +142,10 @@ def test_eval_extract_ends_with_one_json_line(tmp_path: Path) -> None:
 def test_annotate_then_mentions_show_roles_at_the_documents_date(sample_db: str) -> None:
     result = runner.invoke(app, ["annotate", "--db", sample_db, "--quiet"])
     assert result.exit_code == 0, result.output
-    docs = [json.loads(line) for line in
-            runner.invoke(app, ["docs", "--db", sample_db, "--json"]).stdout.splitlines()]
+    docs = [
+        json.loads(line)
+        for line in runner.invoke(app, ["docs", "--db", sample_db, "--json"]).stdout.splitlines()
+    ]
     wire = next(d for d in docs if d["pub_date"] == "2011-11-18")
     shown = runner.invoke(app, ["mentions", wire["doc_id"][:8], "--db", sample_db, "--json"])
     assert shown.exit_code == 0

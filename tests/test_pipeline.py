@@ -151,3 +151,30 @@ def test_bundled_sample_ingests_cleanly_with_its_near_duplicate(
         groups = store.duplicate_groups()
         assert len(groups) >= 2
         assert groups.groupby("story_id").size().min() >= 2
+
+
+def test_undated_document_gets_an_estimate_or_a_note(store_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "undated"
+    folder.mkdir()
+    (folder / "returning.txt").write_text(
+        "Congratulations poured in from the capitals of the Commonwealth on Monday. Now that "
+        "Vladimir Putin is returning to the Kremlin, his plan of a Eurasian Union, first set out "
+        "in an article in October 2011, looks set to gain new momentum, diplomats said.\n"
+    )
+    (folder / "timeless.txt").write_text(
+        "Customs unions remove duties between their members and set one tariff towards the "
+        "rest of the world, which is why economists treat them as a step towards a market.\n"
+    )
+    with Store.open(store_url) as store:
+        ingest_paths([folder], store)
+        frame = store.list_documents(None, None, None, None, None, None, 0)
+        by_text = {
+            store.get_document(d).clean_text[:12]: store.get_document(d) for d in frame.doc_id
+        }
+        estimated = by_text["Congratulati"].meta
+        assert estimated.date == "2012-03"
+        assert estimated.date_is_estimated
+        assert "is returning to the Kremlin" in estimated.date_note
+        undated = by_text["Customs unio"].meta
+        assert undated.date is None and not undated.date_is_estimated
+        assert "no evidence" in undated.date_note

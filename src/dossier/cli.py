@@ -151,13 +151,15 @@ def annotate(
             on_start=lambda total: progress.update(task, total=total),
         )
     table = Table(title=f"annotate {escape(dossier.location)}")
-    for column in ("annotated", "already done", "mentions", "linked to the KB", "seconds"):
+    columns = ("annotated", "already done", "mentions", "linked to the KB", "timexes", "seconds")
+    for column in columns:
         table.add_column(column, justify="right")
     table.add_row(
         str(summary.annotated),
         str(summary.skipped),
         str(summary.mentions),
         str(summary.linked),
+        str(summary.timexes),
         f"{summary.seconds:.1f}",
     )
     out.print(table)
@@ -1003,6 +1005,61 @@ def eval_mentions(
             f" / {escape(str(error['gold_role']))}, got {escape(str(error['predicted_actor']))}"
             f" / {escape(str(error['predicted_role']))}"
         )
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False))
+
+
+@eval_app.command(
+    "timex",
+    epilog="Example: dossier eval timex --gold ../shared/gold/tempeval3/TBAQ-cleaned --json",
+)
+def eval_timex(
+    gold: Annotated[
+        Path,
+        typer.Option(
+            help="TimeML gold (a .tml file, or a folder of them, subfolders too) or a folder of "
+            "dossier-format gold (*.json with 'doc')."
+        ),
+    ],
+    errors: Annotated[
+        int, typer.Option(help="Show the most frequent errors, this many (0: none).")
+    ] = 15,
+    as_json: Annotated[bool, typer.Option("--json", help="End with one JSON line.")] = False,
+) -> None:
+    """Time expressions: span P/R/F1 (strict, relaxed), type and value accuracy and F1
+    (TempEval-3 Task A), dateparser's search_dates as the baseline."""
+    from dossier.evaluate.timex import evaluate_timex, summarise_errors
+
+    try:
+        with _progress() as progress:
+            task = progress.add_task("tagging", total=None)
+            result = evaluate_timex(gold, on_item=lambda _: progress.advance(task))
+    except DossierError as error:
+        err.print(f"[red]error:[/red] {escape(str(error))}")
+        raise typer.Exit(EXIT_ERROR) from error
+    _print_scores(result)
+    metrics = ("strict_f1", "relaxed_f1", "type_accuracy", "value_accuracy", "value_f1")
+    table = Table(title="TIMEX3 figures (dossier / baseline)")
+    for column in ("system", *metrics):
+        table.add_column(column, justify="right")
+    for name, figures in (("dossier", result), ("baseline", result.get("baseline") or {})):
+        table.add_row(name, *(_fmt(figures.get(m)) for m in metrics))
+    out.print(table)
+    if result.get("per_type"):
+        per_type = Table(title="per gold type")
+        for column in ("type", "n", "precision", "recall", "f1", "value_accuracy", "value_f1"):
+            per_type.add_column(column, justify="right")
+        for label, figures in result["per_type"].items():
+            per_type.add_row(
+                label,
+                *(
+                    _fmt(figures.get(k))
+                    for k in ("n", "precision", "recall", "f1", "value_accuracy", "value_f1")
+                ),
+            )
+        out.print(per_type)
+    for text, count in summarise_errors(result.get("errors", []), limit=errors):
+        out.print(f"  [yellow]{count}×[/yellow] {escape(text)}")
     if as_json:
         print(json.dumps(result, ensure_ascii=False))
 

@@ -18,8 +18,10 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+import dossier.extract.fact_time  # noqa: F401  (registers dossier_fact_time)
 import dossier.extract.linking  # noqa: F401  (registers dossier_kb_ruler, dossier_linker)
 import dossier.extract.ner  # noqa: F401  (registers the dossier_* NER factories)
+import dossier.extract.timex  # noqa: F401  (registers dossier_timex)
 from dossier import settings
 
 
@@ -51,6 +53,11 @@ DOSSIER_COMPONENTS: tuple[Component, ...] = (
     # entities it takes as candidates.
     Component("dossier_kb_ruler"),
     Component("dossier_linker"),
+    # Time (extract/timex.py, extract/fact_time.py): TIMEX3 values anchored on the document's
+    # date, then each sentence's reference time, which later facts carry instead of the
+    # publication date.
+    Component("dossier_timex"),
+    Component("dossier_fact_time"),
 )
 
 #: spaCy components dossier never uses: left out of the pipeline to save time.

@@ -20,6 +20,7 @@ from dossier.evaluate.gold import load_gold_folder
 from dossier.evaluate.metrics import PRF
 from dossier.ingest.clean import clean_text
 from dossier.ingest.metadata import extract_metadata
+from dossier.ingest.pipeline import with_estimated_date
 
 FIELDS = ("date", "outlet", "author", "dateline", "genre")
 
@@ -47,6 +48,8 @@ def evaluate_metadata(
         record = gold.record
         cleaned = clean_text(record.text, record.fields)
         meta = extract_metadata(record.text, cleaned, record.fields, source_format=record.format)
+        if meta.date is None:
+            meta = with_estimated_date(meta, cleaned.text)  # as ingest does
         for name in FIELDS:
             if name not in gold.annotation:
                 continue

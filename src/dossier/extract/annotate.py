@@ -1,4 +1,5 @@
-"""The annotation stage: run the NLP pipeline over stored documents and store what it finds.
+"""The annotation stage: run the NLP pipeline over stored documents and store what it finds:
+mentions of actors, time expressions and each sentence's reference time.
 
 Each document is read at its own date (``doc._.dossier_date``), so "the Russian president" in a
 2011 wire resolves to the holder of 2011. Every mention is stored with offsets into both the
@@ -18,12 +19,13 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dossier.extract.timex import with_provenance
 from dossier.model import Document, Mention, Provenance
 from dossier.store import Store
 
 STAGE = "entities"
 #: Bump when the stage's logic changes in a way that changes its output.
-STAGE_LOGIC_VERSION = "1"
+STAGE_LOGIC_VERSION = "2"  # 2: time expressions and sentence reference times
 #: Documents handed to spaCy at once: enough to amortise its batching, small enough that an
 #: interruption loses little.
 BATCH_SIZE = 16
@@ -37,6 +39,7 @@ class AnnotateSummary:
     skipped: int = 0
     mentions: int = 0
     linked: int = 0
+    timexes: int = 0
     interrupted: bool = False
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
@@ -79,6 +82,17 @@ def mentions_with_provenance(document: Document, doc: Doc) -> list[Mention]:
         )
         found.append(replace(mention, provenance=provenance))
     return found
+
+
+def reference_times(doc: Doc) -> list[tuple[int, int, str | None]] | None:
+    """(start, end, reference time) of each sentence; None when the pipeline sets none."""
+    times = doc._.dossier_sentence_times if doc.has_extension("dossier_sentence_times") else None
+    if times is None:
+        return None
+    return [
+        (sentence.start_char, sentence.end_char, time)
+        for sentence, time in zip(doc.sents, times, strict=True)
+    ]
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:
@@ -128,7 +142,13 @@ def annotate_store(
                 docs.append(doc)
             for document, doc in zip(documents, nlp.pipe(docs), strict=True):
                 found = mentions_with_provenance(document, doc)
-                store.replace_mentions(document.doc_id, found, STAGE, version)
+                timexes = with_provenance(
+                    doc._.dossier_timexes or [], doc, document.doc_id, document.cleaned.offsets
+                )
+                store.replace_mentions(
+                    document.doc_id, found, STAGE, version, timexes, reference_times(doc)
+                )
+                summary.timexes += len(timexes)
                 summary.annotated += 1
                 summary.mentions += len(found)
                 summary.linked += sum(m.actor_id is not None for m in found)

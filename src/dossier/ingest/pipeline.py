@@ -20,7 +20,7 @@ from dossier.ingest.clean import clean_text
 from dossier.ingest.metadata import extract_metadata
 from dossier.ingest.near_duplicates import StoryIndex, signature, signature_to_bytes
 from dossier.ingest.readers import iter_records
-from dossier.model import Document, RawRecord, ReadFailure, content_id
+from dossier.model import Document, DocumentMeta, RawRecord, ReadFailure, content_id
 from dossier.store import Store
 
 #: Called once per record read: (source path, outcome) with outcome one of
@@ -68,6 +68,8 @@ def build_document(record: RawRecord) -> Document:
     if not cleaned.text.strip():
         raise EmptyBodyError()
     meta = extract_metadata(record.text, cleaned, record.fields, source_format=record.format)
+    if meta.date is None:
+        meta = with_estimated_date(meta, cleaned.text)
     return Document(
         doc_id=content_id(record.text),
         source_path=record.source_path,
@@ -78,6 +80,28 @@ def build_document(record: RawRecord) -> Document:
         external_id=record.fields.get("external_id"),
         encoding=record.encoding,
     )
+
+
+def with_estimated_date(meta: DocumentMeta, text: str) -> DocumentMeta:
+    """``meta`` with a date estimated from ``text`` where the content allows, marked as such.
+
+    The estimate reads the text's own dates and the knowledge base's events (elections, terms,
+    memberships); with no evidence the document stays undated and its note says so.
+    """
+    # Imported here: the estimate needs the spaCy pipeline, which most documents (dated by
+    # their source) never load.
+    from dossier.extract.date_estimate import estimate_publication_date
+
+    estimate = estimate_publication_date(text)
+    if estimate is None:
+        note = f"{meta.date_note}; the content gives no evidence for an estimate"
+        return replace(meta, date_note=note)
+    evidence = "; ".join(estimate.evidence)
+    note = (
+        f"estimated from the content: between {estimate.earliest} and {estimate.latest}"
+        f" ({evidence})"
+    )
+    return replace(meta, date=estimate.value, date_source="estimated", date_note=note)
 
 
 def ingest_paths(
