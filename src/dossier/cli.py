@@ -168,6 +168,50 @@ def annotate(
         raise typer.Exit(EXIT_INTERRUPTED)
 
 
+@app.command(epilog="Example: dossier times bad46d1b --sentences")
+def times(
+    doc_id: Annotated[str, typer.Argument(help="Document id or a unique prefix (6+ chars).")],
+    db: DbOption = None,
+    sentences: Annotated[
+        bool, typer.Option("--sentences", help="Show each sentence's reference time instead.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """The time expressions of a document, as TIMEX3 values anchored on its date."""
+    with _open(db) as dossier:
+        try:
+            frame = dossier.sentence_times(doc_id) if sentences else dossier.timexes(doc_id)
+            text = dossier.document(doc_id).clean_text if sentences else ""
+        except DossierError as error:
+            err.print(f"[red]error:[/red] {escape(str(error))}")
+            raise typer.Exit(EXIT_ERROR) from error
+    if as_json:
+        _print_json_lines(frame)
+        return
+    if frame.empty:
+        out.print("nothing stored for this document: run dossier annotate")
+        return
+    if sentences:
+        table = Table(title=f"{len(frame)} sentences")
+        for column in ("#", "reference time", "sentence"):
+            table.add_column(column)
+        for row in frame.itertuples():
+            table.add_row(
+                str(row.sentence),
+                row.reference_time or "—",
+                escape(_cut(text[row.start : row.end], 90)),
+            )
+    else:
+        table = Table(title=f"{len(frame)} time expressions")
+        for column in ("chars", "text", "type", "value", "anchor"):
+            table.add_column(column)
+        for row in frame.itertuples():
+            table.add_row(
+                f"{row.start}–{row.end}", escape(row.text), row.type, row.value, row.anchor or ""
+            )
+    out.print(table)
+
+
 @app.command(epilog="Example: dossier mentions bad46d1b")
 def mentions(
     doc_id: Annotated[str, typer.Argument(help="Document id or a unique prefix (6+ chars).")],

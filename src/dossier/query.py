@@ -65,6 +65,14 @@ class Dossier:
             doc_id = self.store.get_document(doc_id).doc_id  # a prefix becomes the full id
         return self.store.mentions(doc_id=doc_id, actor_id=actor_id, limit=limit)
 
+    def timexes(self, doc_id: str) -> pd.DataFrame:
+        """A document's time expressions (TIMEX3 values) with offsets into both texts."""
+        return self.store.timexes(self.store.get_document(doc_id).doc_id)
+
+    def sentence_times(self, doc_id: str) -> pd.DataFrame:
+        """Each sentence's reference time: its own timex, its paragraph's, or the document's."""
+        return self.store.sentence_times(self.store.get_document(doc_id).doc_id)
+
     def docs(
         self,
         date_from: str | None = None,
