@@ -111,3 +111,35 @@ def test_timexes_and_sentence_times_are_stored(store_url: str, nlp) -> None:
         assert len(times) >= 3
         assert times.reference_time.notna().all()
         assert times.reference_time.iloc[0].startswith("2011")
+
+
+def test_a_document_that_breaks_a_component_is_reported_and_the_rest_stored(
+    store_url: str, nlp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spacy.language import Language
+
+    real_call = Language.__call__
+
+    def fail_on_treaty(self, text, *args, **kwargs):
+        doc = text if not isinstance(text, str) else self.make_doc(text)
+        if "Palace of Independence" in doc.text:
+            raise RuntimeError("component broke")
+        return real_call(self, doc, *args, **kwargs)
+
+    def pipe_that_breaks(self, docs, *args, **kwargs):
+        raise RuntimeError("batch broke")
+
+    with Store.open(store_url) as store:
+        ingest_paths([SAMPLE / "text"], store)
+        monkeypatch.setattr(Language, "__call__", fail_on_treaty)
+        monkeypatch.setattr(Language, "pipe", pipe_that_breaks)
+        summary = annotate_store(store, nlp=nlp)
+        broken = [
+            d
+            for d in store.list_documents(None, None, None, None, None, None, 0).doc_id
+            if "Palace of Independence" in store.get_document(d).clean_text
+        ]
+        assert broken and len(summary.failures) == len(broken)
+        assert all("component broke" in f for f in summary.failures)
+        assert summary.annotated == 7 - len(broken)
+        assert not set(broken) & store.annotated_ids(STAGE, stage_version())

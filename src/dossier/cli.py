@@ -163,9 +163,13 @@ def annotate(
         f"{summary.seconds:.1f}",
     )
     out.print(table)
+    for failure in summary.failures:
+        err.print(f"[yellow]failed:[/yellow] {escape(failure)}")
     if summary.interrupted:
         err.print("[red]interrupted:[/red] what was annotated is stored; run again to finish")
         raise typer.Exit(EXIT_INTERRUPTED)
+    if summary.failures:
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 @app.command(epilog="Example: dossier times bad46d1b --sentences")

@@ -104,6 +104,30 @@ def _sentence_index(starts: list[int], offset: int) -> int:
     return index
 
 
+def _prepared(nlp: Language, document: Document) -> Doc:
+    doc = nlp.make_doc(document.clean_text)
+    doc._.dossier_date = document.meta.date
+    return doc
+
+
+def _run_batch(
+    nlp: Language, documents: list[Document], summary: AnnotateSummary
+) -> list[tuple[Document, Doc]]:
+    """Run the pipeline over a batch; if it fails, one document at a time, so one document that
+    breaks a component is reported (and left unannotated) while the rest are stored."""
+    try:
+        docs = nlp.pipe([_prepared(nlp, document) for document in documents])
+        return list(zip(documents, docs, strict=True))
+    except Exception:  # noqa: BLE001 - find the document that failed, below
+        done = []
+        for document in documents:
+            try:
+                done.append((document, nlp(_prepared(nlp, document))))
+            except Exception as error:  # noqa: BLE001 - reported, the run goes on
+                summary.failures.append(f"{document.doc_id}: {type(error).__name__}: {error}")
+        return done
+
+
 def annotate_store(
     store: Store,
     nlp: Language | None = None,
@@ -135,12 +159,7 @@ def annotate_store(
     try:
         for first in range(0, len(todo), BATCH_SIZE):
             documents = [store.get_document(doc_id) for doc_id in todo[first : first + BATCH_SIZE]]
-            docs = []
-            for document in documents:
-                doc = nlp.make_doc(document.clean_text)
-                doc._.dossier_date = document.meta.date
-                docs.append(doc)
-            for document, doc in zip(documents, nlp.pipe(docs), strict=True):
+            for document, doc in _run_batch(nlp, documents, summary):
                 found = mentions_with_provenance(document, doc)
                 timexes = with_provenance(
                     doc._.dossier_timexes or [], doc, document.doc_id, document.cleaned.offsets
