@@ -55,6 +55,10 @@ DbOption = Annotated[
     ),
 ]
 
+DocIdArgument = Annotated[
+    str, typer.Argument(help="Document id or a unique prefix (6+ chars).", show_default=False)
+]
+
 #: Exit codes: 0 all went well, 1 some input failed (the rest is stored), 2 usage or store
 #: error, 130 interrupted (what was read is stored; run again to complete).
 EXIT_SOME_FAILED = 1
@@ -174,7 +178,7 @@ def annotate(
 
 @app.command(epilog="Example: dossier times bad46d1b --sentences")
 def times(
-    doc_id: Annotated[str, typer.Argument(help="Document id or a unique prefix (6+ chars).")],
+    doc_id: DocIdArgument,
     db: DbOption = None,
     sentences: Annotated[
         bool, typer.Option("--sentences", help="Show each sentence's reference time instead.")
@@ -218,7 +222,7 @@ def times(
 
 @app.command(epilog="Example: dossier mentions bad46d1b")
 def mentions(
-    doc_id: Annotated[str, typer.Argument(help="Document id or a unique prefix (6+ chars).")],
+    doc_id: DocIdArgument,
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
@@ -324,7 +328,7 @@ def docs(
 
 @app.command(epilog="Example: dossier show bad46d1b --original")
 def show(
-    doc_id: Annotated[str, typer.Argument(help="Document id or a unique prefix (6+ chars).")],
+    doc_id: DocIdArgument,
     db: DbOption = None,
     original: Annotated[
         bool, typer.Option("--original", help="Print the original text, not the cleaned one.")

@@ -193,10 +193,11 @@ def _extractors(stage: str, rows: list[dict[str, Any]]) -> Iterator[str]:
     yield from {row["extractor"] for row in rows}
 
 
-def _timex_row(doc_id: str, timex: Timex) -> dict[str, Any]:
-    provenance = timex.provenance
+def _provenance_columns(doc_id: str, fact: Mention | Timex) -> dict[str, Any]:
+    """The columns every stored fact shares: where it is in both texts and who found it."""
+    provenance = fact.provenance
     if provenance is None:
-        raise ValueError(f"timex {timex.text!r} in {doc_id} carries no provenance")
+        raise ValueError(f"{type(fact).__name__} {fact.text!r} in {doc_id} carries no provenance")
     return {
         "doc_id": doc_id,
         "start": provenance.start,
@@ -204,28 +205,25 @@ def _timex_row(doc_id: str, timex: Timex) -> dict[str, Any]:
         "original_start": provenance.original_start,
         "original_end": provenance.original_end,
         "sentence": provenance.sentence,
-        "text": timex.text,
-        "type": timex.type,
-        "value": timex.value,
-        "anchor": timex.anchor,
-        "mod": timex.mod,
+        "text": fact.text,
         "extractor": provenance.extractor,
         "extractor_version": provenance.extractor_version,
     }
 
 
-def _mention_row(doc_id: str, mention: Mention) -> dict[str, Any]:
-    provenance = mention.provenance
-    if provenance is None:
-        raise ValueError(f"mention {mention.text!r} in {doc_id} carries no provenance")
+def _timex_row(doc_id: str, timex: Timex) -> dict[str, Any]:
     return {
-        "doc_id": doc_id,
-        "start": provenance.start,
-        "end": provenance.end,
-        "original_start": provenance.original_start,
-        "original_end": provenance.original_end,
-        "sentence": provenance.sentence,
-        "text": mention.text,
+        **_provenance_columns(doc_id, timex),
+        "type": timex.type,
+        "value": timex.value,
+        "anchor": timex.anchor,
+        "mod": timex.mod,
+    }
+
+
+def _mention_row(doc_id: str, mention: Mention) -> dict[str, Any]:
+    return {
+        **_provenance_columns(doc_id, mention),
         "label": mention.label,
         "actor_id": mention.actor_id,
         "actor": mention.actor,
@@ -233,7 +231,5 @@ def _mention_row(doc_id: str, mention: Mention) -> dict[str, Any]:
         "country": mention.country,
         "metonym": bool(mention.metonym),
         "resolution": mention.resolution,
-        "extractor": provenance.extractor,
-        "extractor_version": provenance.extractor_version,
-        "confidence": provenance.confidence,
+        "confidence": mention.provenance.confidence,
     }
