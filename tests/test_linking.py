@@ -522,3 +522,16 @@ def test_middle_initials_and_surnames_inside_longer_names(nlp: Language) -> None
 def test_a_counterpart_of_someone_without_office_is_left_unresolved(nlp: Language) -> None:
     text = "Kazakh economist Gulnara Seitova phoned her Russian counterpart."
     assert not any(m.actor == "Vladimir Putin" for m in link(nlp, text, "2014-01-01"))
+
+
+def test_a_title_the_kb_contradicts_gives_the_persons_own_office() -> None:
+    # A headline run into the body: the KB knows who held Russia's presidency, and it was
+    # never this person, so the text's title does not make him Russia's president.
+    from dossier.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    doc = nlp.make_doc("Russia President Trump confirmed Thursday that he spoke to Putin by phone.")
+    doc._.dossier_date = "2019-08-01"
+    doc = nlp(doc)
+    trump = [m for m in doc._.dossier_mentions if m.actor == "Donald Trump"]
+    assert trump and trump[0].role == "President of the United States"

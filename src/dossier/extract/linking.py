@@ -697,9 +697,15 @@ class MentionLinker(KBComponent):
         if actor is None:
             return self._nil_person(span, name_text, role, candidate, state)
         role_name, country = self._role_of_person(actor, role, state)
-        if role_name is None:
+        # A title the KB contradicts ("Russia President Trump", a headline run into the body)
+        # is the text's slip, not a new office holder: the KB's office on the date wins.
+        contradicted = self._title_contradicts_kb(actor, role, state)
+        if role_name is None or contradicted:
             office = self._senior_office(actor.id, state.date)
-            role_name = office.name if office is not None else _description(role)
+            if office is not None:
+                role_name = office.name
+            else:
+                role_name = None if contradicted else _description(role)
         return Mention(
             text=span.text,
             start=span.start_char,
@@ -711,6 +717,18 @@ class MentionLinker(KBComponent):
             country=role.country or country or actor.country,
             resolution=resolution,
         )
+
+    def _title_contradicts_kb(self, actor: Actor, role: RolePhrase, state: _DocState) -> bool:
+        """Whether the title names an office whose holders the KB lists, and this person was
+        never one of them nor elected to it."""
+        if role.title_kind != "office" or role.of_other:
+            return False
+        offices = self._title_offices(role, role.country or actor.country, actor, state)
+        if not offices:
+            return False
+        office = offices[0]
+        terms = self.kb.terms_in(office.id)
+        return bool(terms) and all(t.holder != actor.id for t in terms)
 
     def _choose_person(self, ids: list[str], role: RolePhrase, state: _DocState) -> Actor:
         """Among homonyms, the one holding (or elected to) the titled office, then the one

@@ -237,6 +237,10 @@ class KnowledgeBase:
                 return self.actors.get(term.holder)
         return None
 
+    def terms_in(self, office_id: str) -> list[Term]:
+        """Every term of ``office_id``, earliest first."""
+        return list(self._terms_by_office.get(office_id, []))
+
     def terms_of(self, actor_id: str) -> list[Term]:
         """Every term ``actor_id`` served, earliest first."""
         return list(self._terms_by_holder.get(actor_id, []))
