@@ -535,3 +535,19 @@ def test_a_title_the_kb_contradicts_gives_the_persons_own_office() -> None:
     doc = nlp(doc)
     trump = [m for m in doc._.dossier_mentions if m.actor == "Donald Trump"]
     assert trump and trump[0].role == "President of the United States"
+
+
+def test_an_appositive_title_of_another_named_person_is_not_ours() -> None:
+    from dossier.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    doc = nlp.make_doc(
+        "Dmitry Peskov, Russian President Vladimir Putin's spokesman, told reporters the talks "
+        "would go on."
+    )
+    doc._.dossier_date = "2014-05-03"
+    doc = nlp(doc)
+    peskov = [m for m in doc._.dossier_mentions if m.actor == "Dmitry Peskov"]
+    assert peskov and peskov[0].role != "President of Russia"
+    putin = [m for m in doc._.dossier_mentions if m.actor == "Vladimir Putin"]
+    assert putin and putin[0].role == "President of Russia"

@@ -1030,6 +1030,10 @@ class KBRuler(KBComponent):
         if parsed is None:
             return None, None
         role_end, role = parsed
+        if role_end < n and (role_end in starts or doc[role_end].pos_ == "PROPN"):
+            # The title belongs to a name that follows it ("Dmitry Peskov, Russian President
+            # Vladimir Putin's spokesman"): it is someone else's, not an appositive of ours.
+            return None, None
         if role.title_kind == "descriptive":
             org = None
             if role_end < n and keys[role_end] in AFFILIATION_PREPOSITIONS:
