@@ -309,3 +309,22 @@ def test_build_pipeline_for_an_ablation() -> None:
     assert nlp.pipe_names[-1] == "dossier_entity_boundaries"
     doc = nlp("Shares of the Federal Reserve Bank rose .")
     assert all(not e.text.lower().startswith("the ") for e in doc.ents)
+
+
+def test_a_name_split_at_a_middle_initial_is_joined() -> None:
+    from spacy.tokens import Doc, Span
+
+    from dossier.extract.ner import join_middle_initials
+    from dossier.nlp import load_pipeline
+
+    vocab = load_pipeline().vocab
+    doc = Doc(vocab, words=["with", "Vladimir", "V.", "Putin", "and", "Ivan", "Petrov"])
+    ents = [Span(doc, 1, 2, "PERSON"), Span(doc, 3, 4, "PERSON"), Span(doc, 5, 7, "PERSON")]
+    joined = join_middle_initials(ents)
+    assert [(e.text, e.label_) for e in joined] == [
+        ("Vladimir V. Putin", "PERSON"),
+        ("Ivan Petrov", "PERSON"),
+    ]
+    # Not across an ordinary word, nor between different labels.
+    other = [Span(doc, 1, 2, "PERSON"), Span(doc, 3, 4, "ORG")]
+    assert len(join_middle_initials(other)) == 2

@@ -345,10 +345,35 @@ def split_name(span: Span) -> list[Span]:
     return trimmed
 
 
+#: A middle initial: "V." in "Vladimir V. Putin", which the statistical NER often takes for a
+#: sentence break and so splits the name into two people.
+_MIDDLE_INITIAL = re.compile(r"\A[A-Z]\.\Z")
+
+
+def join_middle_initials(ents: Sequence[Span]) -> list[Span]:
+    """Join two PERSON entities separated only by one or two middle initials."""
+    joined: list[Span] = []
+    for ent in ents:
+        previous = joined[-1] if joined else None
+        gap = ent.doc[previous.end : ent.start] if previous is not None else None
+        if (
+            previous is not None
+            and previous.label_ == ent.label_ == "PERSON"
+            and gap is not None
+            and 1 <= len(gap) <= 2
+            and all(_MIDDLE_INITIAL.match(t.text) for t in gap)
+        ):
+            joined[-1] = Span(ent.doc, previous.start, ent.end, label="PERSON")
+        else:
+            joined.append(ent)
+    return joined
+
+
 @Language.component("dossier_entity_boundaries")
 def entity_boundaries(doc: Doc) -> Doc:
-    """Cuts entities at separators and numbers; drops leading articles and possessives."""
-    doc.ents = [part for ent in doc.ents for part in split_name(ent)]
+    """Cuts entities at separators and numbers; drops leading articles and possessives; joins a
+    name split at a middle initial."""
+    doc.ents = join_middle_initials([part for ent in doc.ents for part in split_name(ent)])
     return doc
 
 
