@@ -173,3 +173,10 @@ def test_times_show_values_anchored_on_the_documents_date(sample_db: str) -> Non
     assert values["last month"] == "2011-10"
     sentences = runner.invoke(app, ["times", wire["doc_id"], "--sentences", "--db", sample_db])
     assert sentences.exit_code == 0 and "2011-11-18" in sentences.stdout
+
+
+def test_readme_shows_every_command() -> None:
+    # The README is the user's map of the CLI: a command it never shows is one nobody finds.
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    missing = [" ".join(c) for c in COMMANDS if f"dossier {' '.join(c)}" not in readme]
+    assert not missing, f"README never shows: {missing}"
