@@ -53,7 +53,7 @@ DOSSIER_COMPONENTS: tuple[Component, ...] = (
     # entities it takes as candidates.
     Component("dossier_kb_ruler"),
     Component("dossier_linker"),
-    # Time (extract/timex.py, extract/fact_time.py): TIMEX3 values anchored on the document's
+    # Time (extract/timex/, extract/fact_time.py): TIMEX3 values anchored on the document's
     # date, then each sentence's reference time, which later facts carry instead of the
     # publication date.
     Component("dossier_timex"),
