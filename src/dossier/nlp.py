@@ -49,7 +49,7 @@ DOSSIER_COMPONENTS: tuple[Component, ...] = (
     Component("dossier_datelines"),
     Component("dossier_sports_teams"),
     Component("dossier_doc_consistency"),
-    # Entity linking (extract/mentions.py, extract/linking.py), after the NER repairs whose
+    # Entity linking (extract/mentions.py, extract/linking/), after the NER repairs whose
     # entities it takes as candidates.
     Component("dossier_kb_ruler"),
     Component("dossier_linker"),

@@ -19,7 +19,7 @@ The ruler reads the knowledge base (``dossier.kb``) as a lexicon and marks, in
   (PERSON, ORG, GPE, LOC, FAC, NORP, EVENT) where no KB candidate covers them.
 
 Each candidate span carries a ``Candidate`` in ``span._.dossier_candidate`` that says what was
-recognised; ``dossier_linker`` (``extract/linking.py``) turns candidates into resolved mentions.
+recognised; ``dossier_linker`` (``extract/linking/``) turns candidates into resolved mentions.
 ``dossier.evaluate.mentions.score_candidates`` measures the ruler alone.
 """
 

@@ -1,0 +1,387 @@
+"""Place or government: whether a place name acts (a metonym for its ``stands_for`` actor)
+or only locates.
+
+A place that acts or speaks (grammatical subject, possessor of "plans", object of "pressure",
+modifier of "critics", partner "with", ...) is a metonym; elsewhere ("in Moscow", "return to the
+Kremlin", a dateline) it is the place itself.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from dossier.extract.mentions import POSSESSIVE_MARKERS, KBComponent
+from dossier.kb.records import Place
+from dossier.model import Mention
+
+#: Nouns whose possessor acts: "Moscow's plans", "Yerevan's relations", "the Kremlin's envoy".
+AGENTIVE_NOUNS = frozenset(
+    {
+        "plan",
+        "plans",
+        "partner",
+        "partners",
+        "ally",
+        "allies",
+        "relations",
+        "ties",
+        "policy",
+        "policies",
+        "decision",
+        "position",
+        "stance",
+        "proposal",
+        "demand",
+        "demands",
+        "effort",
+        "efforts",
+        "offer",
+        "pressure",
+        "support",
+        "opposition",
+        "response",
+        "reaction",
+        "refusal",
+        "insistence",
+        "bid",
+        "push",
+        "attempt",
+        "strategy",
+        "initiative",
+        "approach",
+        "interests",
+        "ambitions",
+        "influence",
+        "leverage",
+        "official",
+        "officials",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "envoy",
+        "envoys",
+        "diplomats",
+        "critics",
+        "backing",
+        "objections",
+        "concerns",
+        "warning",
+        "warnings",
+        "threat",
+        "threats",
+        "move",
+        "request",
+        "consent",
+        "approval",
+        "veto",
+        "line",
+        "leadership",
+        "negotiators",
+        "representatives",
+        "intentions",
+        "goals",
+        "aims",
+        "wishes",
+        "view",
+        "views",
+        "reply",
+        "accusations",
+        "claims",
+        "sanctions",
+        "talks",
+        "negotiations",
+        "dispute",
+        "criticism",
+        "meddling",
+        "interference",
+        "attempts",
+        "aggression",
+        "action",
+        "actions",
+        "involvement",
+        "annexation",
+        "invasion",
+        "campaign",
+        "disinformation",
+        "propaganda",
+        "decisions",
+        "denial",
+        "assurances",
+        "promise",
+        "promises",
+        "commitment",
+        "agenda",
+        "bailout",
+        "loan",
+        "loans",
+        "backers",
+        "proxies",
+    }
+)
+
+#: Nouns a place name modifies when it acts: "Kremlin critics", "Moscow officials".
+MODIFIED_NOUNS = frozenset(
+    {
+        "critic",
+        "critics",
+        "official",
+        "officials",
+        "ally",
+        "allies",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "envoy",
+        "envoys",
+        "diplomats",
+        "loyalists",
+        "insiders",
+        "aide",
+        "aides",
+        "adviser",
+        "advisers",
+        "advisor",
+        "advisors",
+        "leadership",
+        "line",
+        "policy",
+        "negotiators",
+        "sources",
+        "chief",
+        "government",
+        "authorities",
+        "regime",
+        "bailout",
+        "loan",
+        "propaganda",
+        "pressure",
+        "statement",
+    }
+)
+
+#: Verbs whose object acts or is acted on as an actor: "pressure Kyiv to agree", "costs the
+#: Kremlin nothing", "Moscow has urged Ukraine".
+OBJECT_ACTOR_VERBS = frozenset(
+    {
+        "pressure",
+        "pressurize",
+        "pressurise",
+        "press",
+        "urge",
+        "persuade",
+        "accuse",
+        "push",
+        "blame",
+        "criticise",
+        "criticize",
+        "warn",
+        "ask",
+        "tell",
+        "let",
+        "allow",
+        "force",
+        "help",
+        "support",
+        "back",
+        "cost",
+        "choose",
+        "invite",
+        "court",
+        "convince",
+        "reassure",
+        "threaten",
+        "sanction",
+        "punish",
+        "lobby",
+        "thank",
+        "praise",
+        "condemn",
+        "oppose",
+        "defy",
+        "join",
+        "irritate",
+        "anger",
+        "snub",
+        "beg",
+        "implore",
+        "petition",
+        "provoke",
+        "appease",
+    }
+)
+
+#: Prepositions whose object is a partner or target, hence an actor: "talks with Yerevan",
+#: "relies on Moscow", "sanctions against Moscow", "was urged by Moscow".
+ACTOR_PREPOSITIONS = frozenset({"with", "on", "against", "by", "upon"})
+
+#: "between" is about actors when it follows one of these nouns ("talks between Moscow and
+#: Kyiv"), about places otherwise ("the highway between Bishkek and Almaty").
+RELATIONAL_HEADS = frozenset(
+    {
+        "talks",
+        "relations",
+        "ties",
+        "dispute",
+        "deal",
+        "agreement",
+        "war",
+        "conflict",
+        "negotiations",
+        "rift",
+        "standoff",
+        "tension",
+        "tensions",
+        "trade",
+        "rapprochement",
+        "dialogue",
+        "row",
+        "feud",
+    }
+)
+
+#: Subjects of these verbs are where something is, not who acts ("Moscow lies on the Moskva").
+LOCATIVE_VERBS = frozenset({"lie", "sit", "stand", "locate", "situate", "border"})
+
+
+class MetonymyMixin(KBComponent):
+    """``MentionLinker``'s resolution of a place name: its ``stands_for`` actor where it acts,
+    else the place."""
+
+    def _place(self, span: Span, place: Place) -> Mention:
+        kb = self.kb
+        if place.stands_for and _acts(span):
+            actor = kb.actors.get(place.stands_for)
+            if actor is not None:
+                return Mention(
+                    text=span.text,
+                    start=span.start_char,
+                    end=span.end_char,
+                    label=span.label_,
+                    actor_id=actor.id,
+                    actor=actor.name,
+                    role=None,
+                    country=place.country,
+                    metonym=True,
+                    resolution="metonym",
+                )
+        return Mention(
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            label=span.label_,
+            actor_id=None,
+            actor=place.name,
+            role=None,
+            country=place.country,
+            metonym=False,
+            resolution="alias",
+        )
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _acts(span: Span) -> bool:
+    """Whether a place name in ``span`` acts or speaks (a metonym) rather than locates.
+
+    It acts as the subject of a verb, the possessor of an agentive noun ("Moscow's plans"), the
+    modifier of "critics" or "officials", the object of "pressure"/"urge"/..., or a partner after
+    "with", "on", "against", "by", or "between" after "talks"/"relations".
+    """
+    if _is_dateline(span):
+        return False
+    token = _root(span)
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    dep = token.dep_
+    head = token.head
+    if dep in {"nsubj", "nsubjpass", "csubj"}:
+        return _lemma(head) not in LOCATIVE_VERBS
+    if dep == "poss":
+        return head.lower_ in AGENTIVE_NOUNS
+    if _backed_by(span):
+        return True
+    if dep in {"compound", "nmod", "amod"}:
+        return head.lower_ in MODIFIED_NOUNS
+    if dep in {"dobj", "dative", "obj", "iobj"}:
+        return _lemma(head) in OBJECT_ACTOR_VERBS
+    if dep == "pobj":
+        preposition = head.lower_
+        governor = head.head
+        if preposition in ACTOR_PREPOSITIONS:
+            return True
+        if preposition == "between":
+            return governor.lower_ in RELATIONAL_HEADS
+        return governor.lower_ in AGENTIVE_NOUNS and preposition in {"from", "of", "to"}
+    return False
+
+
+def _is_dateline(span: Span) -> bool:
+    """ "MOSCOW —", "WASHINGTON (Reuters) -" opening a paragraph: where the story was filed,
+    never an actor."""
+    doc = span.doc
+    first = span[0]
+    at_line_start = first.i == 0 or "\n" in doc[first.i - 1].text_with_ws
+    after = doc[span.end].text if span.end < len(doc) else ""
+    capitals = all(t.text.isupper() for t in span if t.is_alpha)
+    return at_line_start and capitals and after in {"—", "–", "-", "--", "(", ","}
+
+
+#: "Moscow-backed", "Kremlin-led": the place does what the participle says.
+AGENT_PARTICIPLES = frozenset(
+    {"backed", "led", "sponsored", "controlled", "installed", "funded", "supported", "imposed"}
+)
+
+
+def _backed_by(span: Span) -> bool:
+    """ "Moscow-backed leader": the place name is the agent of a hyphenated participle."""
+    doc = span.doc
+    end = span.end
+    return (
+        end + 1 < len(doc)
+        and doc[end].text in {"-", "–"}
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].lower_ in AGENT_PARTICIPLES
+    )
+
+
+def _root(span: Span) -> Token:
+    """The syntactic head of a span (the word the rest of the sentence attaches to)."""
+    tokens = [t for t in span if t.text not in POSSESSIVE_MARKERS and t.lower_ != "the"]
+    if not tokens:
+        return span.root
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i not in inside or token.head is token:
+            return token
+    return tokens[-1]
+
+
+def _lemma(token: Token) -> str:
+    """The token's lemma; without a lemmatizer in the pipeline, a guess from its inflection."""
+    if token.lemma_:
+        return token.lemma_.lower()
+    word = token.lower_
+    for form in _base_forms(word):
+        if form in OBJECT_ACTOR_VERBS or form in LOCATIVE_VERBS:
+            return form
+    return word
+
+
+def _base_forms(word: str) -> list[str]:
+    """Candidate base forms of an inflected English verb: "costs", "pressured", "urging"."""
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    if word.endswith("ed"):
+        forms += [word[:-2], word[:-1], word[:-3]]
+    if word.endswith("ing"):
+        forms += [word[:-3], word[:-3] + "e", word[:-4]]
+    if word.endswith("en"):
+        forms += [word[:-2], word[:-1]]
+    return forms
