@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -67,10 +68,21 @@ EXIT_INTERRUPTED = 130
 
 
 def _open(db: str | None) -> Dossier:
-    try:
+    with _reported():
         return Dossier(db)
+
+
+@contextmanager
+def _reported(doc_id: str | None = None) -> Iterator[None]:
+    """Turn a ``DossierError`` into one red line on stderr and exit code 2.
+
+    doc_id: the id the user gave, named in the message when the error is about it.
+    """
+    try:
+        yield
     except DossierError as error:
-        err.print(f"[red]error:[/red] {escape(str(error))}")
+        where = f" — id {escape(doc_id)}" if doc_id else ""
+        err.print(f"[red]error:[/red] {escape(str(error))}{where}")
         raise typer.Exit(EXIT_ERROR) from error
 
 
@@ -186,13 +198,9 @@ def times(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """The time expressions of a document, as TIMEX3 values anchored on its date."""
-    with _open(db) as dossier:
-        try:
-            frame = dossier.sentence_times(doc_id) if sentences else dossier.timexes(doc_id)
-            text = dossier.document(doc_id).clean_text if sentences else ""
-        except DossierError as error:
-            err.print(f"[red]error:[/red] {escape(str(error))}")
-            raise typer.Exit(EXIT_ERROR) from error
+    with _open(db) as dossier, _reported():
+        frame = dossier.sentence_times(doc_id) if sentences else dossier.timexes(doc_id)
+        text = dossier.document(doc_id).clean_text if sentences else ""
     if as_json:
         _print_json_lines(frame)
         return
@@ -227,12 +235,8 @@ def mentions(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """The actors a document mentions: who, in which role, where in the text."""
-    with _open(db) as dossier:
-        try:
-            frame = dossier.mentions(doc_id=doc_id)
-        except DossierError as error:
-            err.print(f"[red]error:[/red] {escape(str(error))}")
-            raise typer.Exit(EXIT_ERROR) from error
+    with _open(db) as dossier, _reported():
+        frame = dossier.mentions(doc_id=doc_id)
     if as_json:
         _print_json_lines(frame)
         return
@@ -337,11 +341,8 @@ def show(
 ) -> None:
     """Show one document: its metadata, where it was read from, and its text."""
     with _open(db) as dossier:
-        try:
+        with _reported(doc_id):
             document = dossier.document(doc_id)
-        except DossierError as error:
-            err.print(f"[red]error:[/red] {escape(str(error))} — id {escape(doc_id)}")
-            raise typer.Exit(EXIT_ERROR) from error
         sources = dossier.sources(document.doc_id)
     meta = document.meta
     record: dict[str, Any] = {
@@ -567,13 +568,9 @@ def _run_scorer(
     label: what the bar says while it runs.
     score: the evaluation, given a callback to call once per item scored.
     """
-    try:
-        with _progress() as progress:
-            task = progress.add_task(label, total=None)
-            return score(lambda _: progress.advance(task))
-    except DossierError as error:
-        err.print(f"[red]error:[/red] {escape(str(error))}")
-        raise typer.Exit(EXIT_ERROR) from error
+    with _reported(), _progress() as progress:
+        task = progress.add_task(label, total=None)
+        return score(lambda _: progress.advance(task))
 
 
 def _print_scores(result: dict[str, Any]) -> None:
@@ -630,11 +627,8 @@ def _load_kb(folder: Path | None) -> Any:
     """The knowledge base in ``folder`` (default: the package's), or exit 2 with the problems."""
     from dossier.kb.loader import KnowledgeBase, default_kb
 
-    try:
+    with _reported():
         return KnowledgeBase.load(folder) if folder is not None else default_kb()
-    except DossierError as error:
-        err.print(f"[red]error:[/red] {escape(str(error))}")
-        raise typer.Exit(EXIT_ERROR) from error
 
 
 def _span(start: str | None, end: str | None) -> str:
@@ -669,10 +663,8 @@ def who(
 
     kb = _load_kb(kb_dir)
     try:
-        answer = who_held(kb, office, on or date.today().isoformat())
-    except DossierError as error:
-        err.print(f"[red]error:[/red] {escape(str(error))}")
-        raise typer.Exit(EXIT_ERROR) from error
+        with _reported():
+            answer = who_held(kb, office, on or date.today().isoformat())
     except ValueError as error:
         err.print(f"[red]error:[/red] --on: {escape(str(error))}")
         raise typer.Exit(EXIT_ERROR) from error
@@ -714,11 +706,8 @@ def actor(
     from dossier.kb.queries import actor_profiles
 
     kb = _load_kb(kb_dir)
-    try:
+    with _reported():
         profiles = actor_profiles(kb, name)
-    except DossierError as error:
-        err.print(f"[red]error:[/red] {escape(str(error))}")
-        raise typer.Exit(EXIT_ERROR) from error
     mentions, note = _mentions_by_document(db, [p.actor.id for p in profiles], limit)
     if as_json:
         record = {
@@ -1029,11 +1018,8 @@ def eval_mentions(
     from dossier.evaluate.mentions import evaluate_mentions
     from dossier.kb.loader import KnowledgeBase, default_kb
 
-    try:
+    with _reported():
         kb = KnowledgeBase.load(kb_dir) if kb_dir is not None else default_kb()
-    except DossierError as error:
-        err.print(f"[red]error:[/red] {escape(str(error))}")
-        raise typer.Exit(EXIT_ERROR) from error
     result = _run_scorer("linking", lambda advance: evaluate_mentions(gold, on_item=advance, kb=kb))
     _print_scores(result)
     out.print(
@@ -1082,13 +1068,7 @@ def eval_timex(
     (TempEval-3 Task A), dateparser's search_dates as the baseline."""
     from dossier.evaluate.timex import evaluate_timex, summarise_errors
 
-    try:
-        with _progress() as progress:
-            task = progress.add_task("tagging", total=None)
-            result = evaluate_timex(gold, on_item=lambda _: progress.advance(task))
-    except DossierError as error:
-        err.print(f"[red]error:[/red] {escape(str(error))}")
-        raise typer.Exit(EXIT_ERROR) from error
+    result = _run_scorer("tagging", lambda advance: evaluate_timex(gold, on_item=advance))
     _print_scores(result)
     metrics = ("strict_f1", "relaxed_f1", "type_accuracy", "value_accuracy", "value_f1")
     table = Table(title="TIMEX3 figures (dossier / baseline)")
