@@ -60,6 +60,23 @@ class _Occurrence:
     end: int
 
 
+#: The tallies kept per document and summed over the gold folder.
+COUNT_KEYS = (
+    "gold",
+    "found",
+    "actor_right",
+    "roles_scored",
+    "roles_right",
+    "roles_unknown",
+    "in_boilerplate",
+    "lost_in_cleaning",
+    "tp",
+    "fp",
+    "predicted",
+    "unjudged",
+)
+
+
 def build_mentions_pipeline(kb: KnowledgeBase | None = None) -> Language:
     """dossier's pipeline with the linking components: ``dossier.nlp.build_pipeline()`` (spaCy's
     model and the NER repairs) plus ``dossier_kb_ruler`` and ``dossier_linker`` if it lacks them.
@@ -177,23 +194,7 @@ def evaluate_mentions(
     nlp = nlp or build_mentions_pipeline(kb)
     names = ActorNames(kb)
     documents = load_gold_folder(gold_dir)
-    totals = dict.fromkeys(
-        (
-            "gold",
-            "found",
-            "actor_right",
-            "roles_scored",
-            "roles_right",
-            "roles_unknown",
-            "in_boilerplate",
-            "lost_in_cleaning",
-            "tp",
-            "fp",
-            "predicted",
-            "unjudged",
-        ),
-        0,
-    )
+    totals = dict.fromkeys(COUNT_KEYS, 0)
     per_document: list[dict[str, Any]] = []
     errors: list[dict[str, Any]] = []
     for gold in documents:
@@ -246,23 +247,7 @@ def _score_document(
     text: str,
     predicted: list[Mention],
 ) -> tuple[dict[str, int], list[dict[str, Any]]]:
-    counts = dict.fromkeys(
-        (
-            "gold",
-            "found",
-            "actor_right",
-            "roles_scored",
-            "roles_right",
-            "roles_unknown",
-            "in_boilerplate",
-            "lost_in_cleaning",
-            "tp",
-            "fp",
-            "predicted",
-            "unjudged",
-        ),
-        0,
-    )
+    counts = dict.fromkeys(COUNT_KEYS, 0)
     errors: list[dict[str, Any]] = []
     boilerplate = [b for b in annotation.get("boilerplate") or [] if b]
     gold_mentions = [m for m in annotation.get("mentions") or [] if m.get("text")]

@@ -26,7 +26,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 #: Fixed constraint names, so later migrations can drop or alter them by name on both databases
 #: (SQLite's batch mode needs names to find constraints again).
@@ -145,21 +145,32 @@ class IngestFailureRow(Base):
     reason: Mapped[str] = mapped_column(Text)
 
 
-class MentionRow(Base):
-    """One mention of an actor (or a NIL name) in a document, with exact provenance."""
-
-    __tablename__ = "mentions"
+class FactColumns:
+    """The columns every stored fact shares: its document, its exact characters in both the
+    cleaned and the original text, its sentence, and the extractor that found it."""
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    doc_id: Mapped[str] = mapped_column(
-        String(DOC_ID_LENGTH), ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True
-    )
     start: Mapped[int] = mapped_column(Integer)  # in the cleaned text
     end: Mapped[int] = mapped_column(Integer)
     original_start: Mapped[int] = mapped_column(Integer)  # in the original text
     original_end: Mapped[int] = mapped_column(Integer)
     sentence: Mapped[int | None] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+    extractor: Mapped[str] = mapped_column(String(64))
+    extractor_version: Mapped[str] = mapped_column(String(32))
+
+    @declared_attr
+    def doc_id(cls) -> Mapped[str]:  # noqa: N805 - SQLAlchemy passes the class
+        return mapped_column(
+            String(DOC_ID_LENGTH), ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True
+        )
+
+
+class MentionRow(FactColumns, Base):
+    """One mention of an actor (or a NIL name) in a document, with exact provenance."""
+
+    __tablename__ = "mentions"
+
     label: Mapped[str | None] = mapped_column(String(32))
     actor_id: Mapped[str | None] = mapped_column(String(200), index=True)  # None: NIL
     actor: Mapped[str | None] = mapped_column(Text)  # canonical name, or the surface name
@@ -167,32 +178,18 @@ class MentionRow(Base):
     country: Mapped[str | None] = mapped_column(String(3))
     metonym: Mapped[bool] = mapped_column(Boolean, default=False)
     resolution: Mapped[str | None] = mapped_column(String(32))
-    extractor: Mapped[str] = mapped_column(String(64))
-    extractor_version: Mapped[str] = mapped_column(String(32))
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
 
 
-class TimexRow(Base):
+class TimexRow(FactColumns, Base):
     """One time expression in a document, normalised as a TimeML TIMEX3, with provenance."""
 
     __tablename__ = "timexes"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    doc_id: Mapped[str] = mapped_column(
-        String(DOC_ID_LENGTH), ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True
-    )
-    start: Mapped[int] = mapped_column(Integer)  # in the cleaned text
-    end: Mapped[int] = mapped_column(Integer)
-    original_start: Mapped[int] = mapped_column(Integer)  # in the original text
-    original_end: Mapped[int] = mapped_column(Integer)
-    sentence: Mapped[int | None] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text)
     type: Mapped[str] = mapped_column(String(16))
     value: Mapped[str] = mapped_column(String(64), index=True)
     anchor: Mapped[str | None] = mapped_column(String(32))
     mod: Mapped[str | None] = mapped_column(String(32))
-    extractor: Mapped[str] = mapped_column(String(64))
-    extractor_version: Mapped[str] = mapped_column(String(32))
 
 
 class SentenceTimeRow(Base):
