@@ -36,7 +36,9 @@ class MentionBuilderMixin(KBComponent):
             resolution=resolution,
         )
 
-    def _mention_nil(self, span: Span, label: str, name: str, country: str | None) -> Mention:
+    def _mention_nil(
+        self, span: Span, label: str, name: str, country: str | None, role: str | None = None
+    ) -> Mention:
         return Mention(
             text=span.text,
             start=span.start_char,
@@ -44,6 +46,7 @@ class MentionBuilderMixin(KBComponent):
             label=label,
             actor_id=None,
             actor=name,
+            role=role,
             country=country,
             resolution="nil",
         )

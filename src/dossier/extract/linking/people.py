@@ -128,17 +128,7 @@ class PeopleMixin(KBComponent):
                     role_name = office.name
         if role_name is None:
             role_name = _description(role)
-        return Mention(
-            text=span.text,
-            start=span.start_char,
-            end=span.end_char,
-            label="PERSON",
-            actor_id=None,
-            actor=name,
-            role=role_name,
-            country=country,
-            resolution="nil",
-        )
+        return self._mention_nil(span, "PERSON", name, country, role_name)
 
 
 # --- helpers ---------------------------------------------------------------------------------

@@ -248,16 +248,7 @@ class RolesMixin(KBComponent):
         if government is None:
             country_actor = kb.country_actor(country)
             name = f"Government of {country_actor.name if country_actor else country}"
-            return Mention(
-                text=span.text,
-                start=span.start_char,
-                end=span.end_char,
-                label="ORG",
-                actor_id=None,
-                actor=name,
-                country=country,
-                resolution="nil",
-            )
+            return self._mention_nil(span, "ORG", name, country)
         return self._mention(span, "ORG", government, None, country, "role")
 
 
