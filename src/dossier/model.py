@@ -13,7 +13,7 @@ import bisect
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 SourceFormat = Literal["text", "jsonl", "html", "feed"]
 
@@ -193,10 +193,21 @@ class Document:
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where a fact comes from: exact characters of one stored document, and who found it."""
+    """Where a fact comes from: exact characters of one stored document, and who found it.
+
+    doc_id: the stored document's id ("" for a text that is not stored, as in an evaluation).
+    start, end: character offsets in the cleaned text (the text the pipeline read).
+    original_start, original_end: the same characters in the original text, through the
+        cleaning's ``OffsetMap``.
+    sentence: the index of the sentence holding ``start`` (0-based), None when unknown.
+    extractor: the component that found the fact (``dossier_linker``, ``dossier_timex``).
+    extractor_version: that component's version (logic plus what it reads, e.g. the KB); a
+        fact is redone only when its extractor's version changes.
+    confidence: how sure the extractor is, 0-1.
+    """
 
     doc_id: str
-    start: int  # in the cleaned text
+    start: int
     end: int
     original_start: int
     original_end: int
@@ -216,8 +227,46 @@ def content_id(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
 
 
+def make_fact_id(
+    doc_id: str, kind: str, extractor: str, start: int, end: int, key: str = ""
+) -> str:
+    """The stable id of a fact: a hash of where it is, what kind it is and who found it.
+
+    Re-running an unchanged extractor on an unchanged document gives the same ids, so links
+    between facts, and references from outside (a report, a bookmark), survive re-annotation.
+    ``key`` tells apart facts of one kind an extractor may find on the same span.
+    """
+    material = "\x1f".join((doc_id, kind, extractor, str(start), str(end), key))
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Fact:
+    """What every extracted fact is: a record with a required ``Provenance``.
+
+    Subclasses name their ``kind`` (the registry key the store files them under,
+    ``store/kinds.py``) and add their own fields. ``fact_id`` is stable across re-runs.
+    """
+
+    kind: ClassVar[str] = "fact"
+    provenance: Provenance
+
+    def fact_key(self) -> str:
+        """What tells this fact apart from another of its kind on the same span ("" if nothing)."""
+        return ""
+
+    @property
+    def fact_id(self) -> str:
+        p = self.provenance
+        return make_fact_id(p.doc_id, self.kind, p.extractor, p.start, p.end, self.fact_key())
+
+    @property
+    def doc_id(self) -> str:
+        return self.provenance.doc_id
+
+
 @dataclass(frozen=True)
-class Mention:
+class Mention(Fact):
     """A name or description in a document, resolved to the actor it means on the document's date.
 
     text, start, end: the mention as written, and its character offsets in the text the spaCy
@@ -235,6 +284,8 @@ class Mention:
         ``surname``, ``coref``, ``nil``.
     """
 
+    kind: ClassVar[str] = "mention"
+
     text: str
     start: int
     end: int
@@ -245,11 +296,10 @@ class Mention:
     country: str | None = None
     metonym: bool = False
     resolution: str = "nil"
-    provenance: Provenance | None = None
 
 
 @dataclass(frozen=True)
-class Timex:
+class Timex(Fact):
     """A time expression in a document, normalised as a TimeML TIMEX3.
 
     text, start, end: the expression as written, and its character offsets in the text the spaCy
@@ -264,6 +314,8 @@ class Timex:
         ``MORE_THAN`` for "more than four years"), else None.
     """
 
+    kind: ClassVar[str] = "timex"
+
     text: str
     start: int
     end: int
@@ -271,7 +323,41 @@ class Timex:
     value: str
     anchor: str | None = None
     mod: str | None = None
-    provenance: Provenance | None = None
+
+
+@dataclass(frozen=True)
+class Sentence(Fact):
+    """One sentence of a document and its reference time: the date its facts are about.
+
+    index: the sentence's number in the document (0-based); ``provenance`` holds its span.
+    text: the sentence as written (cleaned text).
+    reference_time: its own timex's date, else its paragraph's narrative time, else the
+        publication date (ISO at its granularity), None when none is known.
+    """
+
+    kind: ClassVar[str] = "sentence"
+
+    index: int
+    text: str
+    reference_time: str | None = None
+
+
+@dataclass(frozen=True)
+class FactLink:
+    """A typed edge between two facts of one document: a quote to its speaker mention, an event
+    to its actor mentions, a stance to its evidence.
+
+    from_fact, to_fact: ``fact_id`` of each end.
+    relation: what the edge means (``speaker``, ``source_actor``, ``evidence``...).
+    extractor, extractor_version: who drew it; links are replaced with their extractor's facts.
+    """
+
+    doc_id: str
+    from_fact: str
+    to_fact: str
+    relation: str
+    extractor: str
+    extractor_version: str
 
 
 @dataclass(frozen=True)
@@ -287,3 +373,26 @@ class DateEstimate:
     earliest: str
     latest: str
     evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """Everything the pipeline found in one stored document, ready for the writer.
+
+    doc_id: the document's id.
+    versions: extractor name -> version, for every extractor that ran: the writer replaces
+        exactly those extractors' facts and links, and marks the document done by them.
+    facts: the facts found, any kind, each with its provenance.
+    links: edges between those facts.
+    date_estimate: for an undated document, the publication date estimated from its content
+        (None when the document is dated or the content gives no evidence).
+    """
+
+    doc_id: str
+    versions: dict[str, str]
+    facts: tuple[Fact, ...] = ()
+    links: tuple[FactLink, ...] = ()
+    date_estimate: DateEstimate | None = None
+
+    def of_kind(self, kind: str) -> list[Fact]:
+        return [fact for fact in self.facts if fact.kind == kind]

@@ -1,0 +1,32 @@
+"""Calendar words every stage reads: month and weekday names, as data and as regex parts.
+
+One table, used by the readers' date parsing (``ingest/metadata``), cleaning's date lines
+(``ingest/clean``), the NER repairs' datelines and the TIMEX3 tagger (``extract/timex``), so a
+spelling added here ("Sept") is known to all of them at once.
+"""
+
+from __future__ import annotations
+
+#: Full month names, in calendar order.
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+#: Abbreviations news writes (with or without a full stop), to the month number.
+MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+#: Every month spelling, lower case, to its number (1-12).
+MONTHS: dict[str, int] = {
+    **{name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
+    **MONTH_ABBREVIATIONS,
+}
+#: Weekday names in ISO order (Monday is 1).
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: Weekday, lower case, to its ISO number (Monday 1 ... Sunday 7).
+WEEKDAYS: dict[str, int] = {name.lower(): n for n, name in enumerate(WEEKDAY_NAMES, start=1)}
+
+#: Regex alternations (non-capturing), capitalised as written in running text.
+MONTH_NAME_PATTERN = "(?:" + "|".join(MONTH_NAMES) + ")"
+WEEKDAY_NAME_PATTERN = "(?:" + "|".join(WEEKDAY_NAMES) + ")"

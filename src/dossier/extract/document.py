@@ -1,0 +1,130 @@
+"""The annotated document: the one place that declares what dossier keeps on a spaCy ``Doc``,
+and the one place that builds a fact's ``Provenance`` from it.
+
+Every component reads and writes the document through these names; nothing else calls
+``Doc.set_extension``. A ``Doc`` is prepared for the pipeline by ``prepare_doc``, which sets the
+three inputs (its date, its stored id, the cleaning's offset map); components then add their
+outputs.
+
+Inputs (set before the pipeline runs):
+- ``doc._.dossier_date``: the publication date, ISO at any precision, or None;
+- ``doc._.dossier_doc_id``: the stored document's id ("" when the text is not stored);
+- ``doc._.dossier_offsets``: the ``OffsetMap`` back to the original text (None: identity).
+
+Outputs:
+- ``doc._.dossier_date_estimate``: a ``DateEstimate`` for an undated document (date estimate);
+- ``doc._.dossier_mentions``: ``Mention`` facts (linker);
+- ``doc._.dossier_timexes``: ``Timex`` facts (timex tagger);
+- ``doc._.dossier_sentences``: ``Sentence`` facts with reference times (fact time);
+- ``span._.dossier_candidate``: the KB ruler's ``Candidate`` for a span of
+  ``doc.spans["dossier_candidates"]``.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from dossier.model import OffsetMap, Provenance
+
+DATE = "dossier_date"
+DOC_ID = "dossier_doc_id"
+OFFSETS = "dossier_offsets"
+DATE_ESTIMATE = "dossier_date_estimate"
+MENTIONS = "dossier_mentions"
+TIMEXES = "dossier_timexes"
+SENTENCES = "dossier_sentences"
+CANDIDATE = "dossier_candidate"
+
+DOC_EXTENSIONS = (DATE, DOC_ID, OFFSETS, DATE_ESTIMATE, MENTIONS, TIMEXES, SENTENCES)
+SPAN_EXTENSIONS = (CANDIDATE,)
+
+# Where the sentence starts are cached on a Doc (``doc.user_data``), so building provenance for
+# many facts walks the sentences once.
+_SENTENCE_STARTS = "dossier.sentence_starts"
+
+
+def register_extensions() -> None:
+    """Declare every dossier extension on ``Doc`` and ``Span``; safe to call more than once."""
+    for name in DOC_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    for name in SPAN_EXTENSIONS:
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+register_extensions()
+
+
+def prepare_doc(
+    nlp: Language,
+    text: str,
+    date: str | None = None,
+    doc_id: str = "",
+    offsets: OffsetMap | None = None,
+) -> Doc:
+    """A tokenised ``Doc`` of ``text`` carrying the inputs every component reads.
+
+    nlp: the pipeline that will run on it (only its tokenizer is used here).
+    text: the cleaned text of the document.
+    date: its publication date (ISO, any precision), None when undated.
+    doc_id: the stored document's id, "" for a text that is not stored.
+    offsets: the map from ``text`` back to the original text; None when they are the same.
+    """
+    doc = nlp.make_doc(text)
+    doc._.set(DATE, date)
+    doc._.set(DOC_ID, doc_id)
+    doc._.set(OFFSETS, offsets)
+    return doc
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Character offsets where ``doc``'s sentences start ([0] before the parser has run)."""
+    cached = doc.user_data.get(_SENTENCE_STARTS)
+    if cached is None:
+        if doc.has_annotation("SENT_START"):
+            cached = [sentence.start_char for sentence in doc.sents]
+        else:
+            cached = [0]
+        doc.user_data[_SENTENCE_STARTS] = cached
+    return cached
+
+
+def sentence_index(doc: Doc, char: int) -> int:
+    """The number of the sentence of ``doc`` that holds character ``char``."""
+    return max(bisect.bisect_right(sentence_starts(doc), char) - 1, 0)
+
+
+def provenance(
+    doc: Doc,
+    start: int,
+    end: int,
+    extractor: str,
+    extractor_version: str,
+    confidence: float = 1.0,
+) -> Provenance:
+    """The provenance of a fact on characters ``start:end`` of ``doc``'s text.
+
+    The original offsets go through ``doc._.dossier_offsets`` (the cleaning's map), so they point
+    at the same characters in the text as read; the sentence is the one holding ``start``.
+    """
+    offsets: OffsetMap | None = doc._.get(OFFSETS)
+    if offsets is None:
+        original_start, original_end = start, end
+    else:
+        original_start = offsets.to_original(start)
+        original_end = offsets.to_original(end - 1) + 1 if end > start else original_start
+    return Provenance(
+        doc_id=doc._.get(DOC_ID) or "",
+        start=start,
+        end=end,
+        original_start=original_start,
+        original_end=original_end,
+        sentence=sentence_index(doc, start),
+        extractor=extractor,
+        extractor_version=extractor_version,
+        confidence=confidence,
+    )
