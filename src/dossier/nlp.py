@@ -241,9 +241,12 @@ def build_pipeline(config: PipelineConfig = DEFAULT_CONFIG) -> Language:
     for component in COMPONENTS:
         if component.name not in config.components:
             continue
-        component_config: dict[str, Any] = {"extractor_version": versions[component.name]}
+        offered: dict[str, Any] = {"extractor_version": versions[component.name]}
         if component.kb_files:
-            component_config["kb_dir"] = config.kb_dir
+            offered["kb_dir"] = config.kb_dir
+        # A factory gets the settings it declares: a NER repair has no use for a version.
+        declared = nlp.get_factory_meta(component.factory).default_config or {}
+        component_config = {key: value for key, value in offered.items() if key in declared}
         nlp.add_pipe(component.factory, name=component.name, config=component_config)
     return nlp
 

@@ -41,6 +41,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from dossier.extract import document
 from dossier.extract.timex import (
     DATE_EXTENSION,
     FUTURE,
@@ -51,7 +52,7 @@ from dossier.extract.timex import (
     tag_timexes,
     tense_of,
 )
-from dossier.kb.loader import KnowledgeBase, default_kb, normalise_name
+from dossier.kb.loader import KnowledgeBase, default_kb, load_kb, normalise_name
 from dossier.kb.records import Actor, Term
 from dossier.model import DateEstimate
 
@@ -530,3 +531,36 @@ def estimate_publication_date(
     if value is None:
         return None
     return DateEstimate(value, earliest.isoformat(), latest.isoformat(), tuple(evidence))
+
+
+class DateEstimator:
+    """The ``dossier_date_estimate`` component: for a document with no publication date
+    (``doc._.dossier_date`` is None), estimate one from its content, store the estimate as
+    ``doc._.dossier_date_estimate`` and read the rest of the document at the estimated date."""
+
+    def __init__(self, nlp: Language, name: str, kb_dir: str | None) -> None:
+        self.name = name
+        self.kb_dir = kb_dir
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.get(document.DATE) is not None:
+            return doc
+        estimate = estimate_publication_date(doc.text, load_kb(self.kb_dir))
+        doc._.set(document.DATE_ESTIMATE, estimate)
+        if estimate is not None:
+            doc._.set(document.DATE, estimate.value)
+        return doc
+
+
+@Language.factory(
+    "dossier_date_estimate", default_config={"kb_dir": None, "extractor_version": ""}
+)
+def make_date_estimator(
+    nlp: Language, name: str, kb_dir: str | None, extractor_version: str
+) -> DateEstimator:
+    """Estimates the publication date of an undated document (before linking and time).
+
+    kb_dir (str | None): a folder of KB CSV files; None for the package's own KB.
+    extractor_version (str): this component's effective version (see ``dossier.nlp``).
+    """
+    return DateEstimator(nlp, name, kb_dir)

@@ -291,6 +291,13 @@ def default_kb() -> KnowledgeBase:
     return KnowledgeBase.load()
 
 
+@lru_cache(maxsize=4)
+def load_kb(kb_dir: str | None = None) -> KnowledgeBase:
+    """The knowledge base of the folder ``kb_dir`` (None: the package's own), loaded once per
+    process and folder: what pipeline components get through their ``kb_dir`` config."""
+    return default_kb() if kb_dir is None else KnowledgeBase.load(Path(kb_dir))
+
+
 # --- reading and parsing ------------------------------------------------------------------
 
 
