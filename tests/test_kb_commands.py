@@ -19,7 +19,7 @@ from dossier.cli import app
 from dossier.errors import DossierError
 from dossier.kb.loader import KnowledgeBase
 from dossier.kb.queries import actor_profile, find_actors, names_match, who_held
-from dossier.query import Dossier
+from dossier.store import Store
 
 SHARED_KB = Path(__file__).resolve().parents[2] / "shared" / "kb"
 runner = CliRunner()
@@ -230,9 +230,9 @@ def _add_mention(db: str, make_document: Callable[..., Any], actor_id: str, time
     """Store one document and ``times`` mentions of ``actor_id`` in it, whatever the mentions
     table's exact columns: required ones get a value of their type."""
     document = make_document(f"Lukashenko met Putin. ({actor_id} {times})", title="Minsk talks")
-    with Dossier(db) as dossier:
-        dossier.store.add_documents([(document, None)])
-        engine = dossier.store.engine
+    with Store.open(db) as store:
+        store.add_documents([(document, None)])
+        engine = store.engine
         columns = inspect(engine).get_columns("mentions")
         row: dict[str, object] = {"doc_id": document.doc_id, "actor_id": actor_id}
         for column in columns:
@@ -261,8 +261,8 @@ def test_actor_command_counts_mentions_per_document(
     kb_dir: Path, tmp_path: Path, make_document: Callable[..., Any]
 ) -> None:
     db = str(tmp_path / "store.db")
-    with Dossier(db) as dossier:
-        has_mentions = "mentions" in inspect(dossier.store.engine).get_table_names()
+    with Store.open(db) as store:
+        has_mentions = "mentions" in inspect(store.engine).get_table_names()
     if not has_mentions:
         result = runner.invoke(app, ["actor", "Lukashenka", "--kb", str(kb_dir), "--db", db])
         assert "no mentions stored yet: run dossier annotate" in result.output
@@ -278,7 +278,7 @@ def test_actor_command_counts_mentions_per_document(
 
 def test_actor_command_notes_a_store_without_mentions(kb_dir: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "store.db")
-    with Dossier(db) as dossier, dossier.store.engine.begin() as connection:
+    with Store.open(db) as store, store.engine.begin() as connection:
         if "mentions" in inspect(connection).get_table_names():
             connection.execute(text("DROP TABLE mentions"))
     result = runner.invoke(app, ["actor", "Lukashenka", "--kb", str(kb_dir), "--db", db])

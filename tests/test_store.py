@@ -27,7 +27,9 @@ from dossier.model import (
     content_id,
 )
 from dossier.store import Store, alembic_config
-from dossier.store.database import DUPLICATE_COLUMNS, LIST_COLUMNS
+from dossier.store.engine import migration_revisions
+from dossier.store.reads import DUPLICATE_COLUMNS, LIST_COLUMNS
+from dossier.store.records import DocumentSummary, SearchHit, StoryCopy
 from dossier.store.schema import Base, autogenerate_includes
 from dossier.store.search import SEARCH_COLUMNS, quote_fts5_terms
 
@@ -113,7 +115,7 @@ def test_nul_characters_are_stored_as_replacement_characters(store: Store, make_
     assert len(back.original_text) == len(document.original_text)
     assert back.meta.title == "Nul\ufffd"
     assert store.get_sources(document.doc_id) == ["a\ufffdb"]
-    assert store.search("broken").doc_id.tolist() == [document.doc_id]
+    assert _ids(store.search("broken")) == [document.doc_id]
 
 
 def test_a_document_without_story_is_its_own_story(store: Store, make_document) -> None:
@@ -135,8 +137,8 @@ def test_adding_again_only_adds_the_new_source_path(store: Store, make_document)
     assert store.get_sources(first.doc_id) == ["a/one.txt", "b/two.txt", "c/three.txt"]
     kept = store.get_document(first.doc_id)
     assert kept.meta.title == "Grain" and kept.source_path == "a/one.txt"  # first seen wins
-    assert store.stats()["documents"] == 1
-    assert store.stats()["sources"] == 3
+    assert store.stats().documents == 1
+    assert store.stats().sources == 3
     with pytest.raises(DossierError) as error:
         store.add_source("ffffffffffffffff", "x.txt")
     assert error.value.code is ErrorCode.S002_NOT_FOUND
@@ -193,17 +195,22 @@ def dated(store: Store, make_document) -> dict[str, str]:
     return ids
 
 
-def _names(frame, ids: dict[str, str]) -> list[str]:
+def _ids(records) -> list[str]:
+    return [record.doc_id for record in records]
+
+
+def _names(records, ids: dict[str, str]) -> list[str]:
     by_id = {v: k for k, v in ids.items()}
-    return [by_id[doc_id] for doc_id in frame.doc_id]
+    return [by_id[doc_id] for doc_id in _ids(records)]
 
 
 def test_listing_sorts_by_date_and_filters(store: Store, dated: dict[str, str]) -> None:
     everything = store.list_documents()
-    assert list(everything.columns) == LIST_COLUMNS
+    assert all(type(row) is DocumentSummary for row in everything)
+    assert LIST_COLUMNS[:3] == ["doc_id", "pub_date", "date_is_estimated"]
     assert _names(everything, dated) == ["year", "feb", "march", "mid_march", "april", "undated"]
-    assert everything.set_index("doc_id").loc[dated["march"], "date_is_estimated"]
-    assert everything.word_count.tolist() == [5] * 6
+    assert [row.date_is_estimated for row in everything] == [False, False, True] + [False] * 3
+    assert [row.word_count for row in everything] == [5] * 6
 
     march = store.list_documents(date_from="2012-03-01", date_to="2012-03-31")
     assert _names(march, dated) == ["year", "march", "mid_march"]
@@ -230,10 +237,13 @@ def test_listing_sorts_by_date_and_filters(store: Store, dated: dict[str, str]) 
     ]
     assert _names(store.list_documents(story_id=dated["april"]), dated) == ["april"]
     assert _names(store.list_documents(limit=2, offset=1), dated) == ["feb", "march"]
-    assert store.list_documents(outlet="Nobody").empty
-    assert list(store.list_documents(outlet="Nobody").columns) == LIST_COLUMNS
+    assert store.list_documents(outlet="Nobody") == []
     with pytest.raises(ValueError, match="ISO"):
         store.list_documents(date_from="March 2012")
+    with pytest.raises(TypeError):
+        store.list_documents("2012")  # every filter is named
+    assert store.document_ids() == list(dated.values())  # in the order stored
+    assert store.summaries([dated["feb"], "ffffffffffffffff"]) == {dated["feb"]: everything[1]}
 
 
 @pytest.fixture
@@ -250,23 +260,25 @@ def searchable(store: Store, make_document) -> dict[str, str]:
 
 def test_search_ranks_and_highlights(store: Store, searchable: dict[str, str]) -> None:
     found = store.search("volcano")
-    assert list(found.columns) == SEARCH_COLUMNS
+    assert all(type(hit) is SearchHit for hit in found)
+    assert SEARCH_COLUMNS == ["doc_id", "score", "pub_date", "outlet", "title", "snippet"]
     assert _names(found, searchable) == ["volcano", "budget"]
-    assert found.score.is_monotonic_decreasing and found.score.iloc[-1] > 0
-    assert found.title.iloc[0] == VOLCANO_TITLE and found.outlet.iloc[0] == "Reuters"
-    assert "[volcano]" in found.snippet.iloc[0]
-    assert "[volcano]" in found.snippet.iloc[1]
+    scores = [hit.score for hit in found]
+    assert scores == sorted(scores, reverse=True) and scores[-1] > 0
+    assert found[0].title == VOLCANO_TITLE and found[0].outlet == "Reuters"
+    assert "[volcano]" in found[0].snippet
+    assert "[volcano]" in found[1].snippet
 
     bold = store.search("volcano", highlight=("<b>", "</b>"))
-    assert "<b>volcano</b>" in bold.snippet.iloc[0]
+    assert "<b>volcano</b>" in bold[0].snippet
     marks = store.search("volcano", highlight=("\x02", "\x03"))
-    assert "\x02volcano\x03" in marks.snippet.iloc[0]
+    assert "\x02volcano\x03" in marks[0].snippet
 
     # Stemming: "eruptions" finds "erupts" / "erupted".
     assert _names(store.search("eruptions"), searchable) == ["volcano"]
     assert _names(store.search('"customs union"'), searchable) == ["customs"]
     assert len(store.search("volcano", limit=1)) == 1
-    assert store.search("   ").empty
+    assert store.search("   ") == []
     assert _names(store.search("volcano -iceland"), searchable) == ["budget"]
 
 
@@ -303,7 +315,7 @@ WEIRD_QUERIES = [
 @pytest.mark.parametrize("query", WEIRD_QUERIES, ids=range(len(WEIRD_QUERIES)))
 def test_any_query_is_safe(store: Store, searchable: dict[str, str], query: str) -> None:
     found = store.search(query)
-    assert list(found.columns) == SEARCH_COLUMNS
+    assert all(type(hit) is SearchHit for hit in found)
     if query in ("volcano AND", "AND volcano", '"volcano', "volcano -"):
         assert _names(found, searchable) == ["volcano", "budget"]
 
@@ -331,10 +343,11 @@ def test_duplicate_groups_list_each_story_with_its_copies(store: Store, make_doc
     store.add_documents([(c, None) for c in copies])
 
     groups = store.duplicate_groups()
-    assert list(groups.columns) == DUPLICATE_COLUMNS
-    assert groups.story_id.tolist() == [first.doc_id] * 3
-    assert groups.doc_id.tolist() == [first.doc_id, copies[0].doc_id, copies[1].doc_id]
-    assert groups.pub_date.tolist() == ["2015-01-02", "2015-01-01", None]
+    assert all(type(copy) is StoryCopy for copy in groups)
+    assert DUPLICATE_COLUMNS == ["story_id", "doc_id", "pub_date", "outlet", "title"]
+    assert [copy.story_id for copy in groups] == [first.doc_id] * 3
+    assert _ids(groups) == [first.doc_id, copies[0].doc_id, copies[1].doc_id]
+    assert [copy.pub_date for copy in groups] == ["2015-01-02", "2015-01-01", None]
     assert len(store.list_documents(story_id=first.doc_id)) == 3
 
 
@@ -355,27 +368,27 @@ def test_stats_count_everything(store: Store, dated: dict[str, str], make_docume
         store.finish_run(second_run, {"skipped": 1}, interrupted=False)
 
     stats = store.stats()
-    assert stats["documents"] == 7
-    assert stats["stories"] == 6
-    assert stats["near_duplicates"] == 1
-    assert stats["sources"] == 8
-    assert stats["undated"] == 2
-    assert stats["estimated"] == 1
-    assert stats["date_range"] == ["2012", "2012-04-01"]
-    assert stats["by_year"] == {"2012": 5}
-    assert stats["by_language"] == {"en": 4, "ru": 2, "(unknown)": 1}
-    assert stats["by_outlet"] == {"Reuters": 3, "TASS": 2, "(unknown)": 1, "reuters": 1}
-    assert stats["runs"] == 2
-    assert stats["failures_last_run"] == 1
-    last = stats["last_run"]
-    assert last["id"] == second_run and last["interrupted"]
-    assert (last["read"], last["new"], last["duplicate"], last["failed"]) == (1, 0, 1, 1)
-    assert last["finished_at"] >= last["started_at"]
+    assert stats.documents == 7
+    assert stats.stories == 6
+    assert stats.near_duplicates == 1
+    assert stats.sources == 8
+    assert stats.undated == 2
+    assert stats.estimated == 1
+    assert stats.date_range == ("2012", "2012-04-01")
+    assert stats.by_year == {"2012": 5}
+    assert stats.by_language == {"en": 4, "ru": 2, "(unknown)": 1}
+    assert stats.by_outlet == {"Reuters": 3, "TASS": 2, "(unknown)": 1, "reuters": 1}
+    assert stats.runs == 2
+    assert stats.failures_last_run == 1
+    last = stats.last_run
+    assert last.id == second_run and last.interrupted
+    assert (last.read, last.new, last.duplicate, last.failed) == (1, 0, 1, 1)
+    assert last.finished_at >= last.started_at
 
 
 def test_empty_store_stats(store: Store) -> None:
     stats = store.stats()
-    assert stats["documents"] == 0 and stats["date_range"] == [] and stats["last_run"] is None
+    assert stats.documents == 0 and stats.date_range == () and stats.last_run is None
 
 
 def test_sqlite_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
@@ -442,7 +455,7 @@ def test_full_text_follows_every_write(store: Store, make_document) -> None:
     two = make_document("The glacier advanced in a cold year.", title="Advance")
     store.add_documents([(one, None)])
     store.add_documents([(two, None)])
-    assert set(store.search("glacier").doc_id) == {one.doc_id, two.doc_id}
+    assert set(_ids(store.search("glacier"))) == {one.doc_id, two.doc_id}
     _fts_is_consistent(store)
 
     # No public update or delete exists; later stages may write directly, and the index must
@@ -456,8 +469,8 @@ def test_full_text_follows_every_write(store: Store, make_document) -> None:
             {"id": one.doc_id},
         )
         connection.execute(text("DELETE FROM documents WHERE doc_id = :id"), {"id": two.doc_id})
-    assert store.search("glacier").empty
-    assert store.search("tundra").doc_id.tolist() == [one.doc_id]
+    assert store.search("glacier") == []
+    assert _ids(store.search("tundra")) == [one.doc_id]
     assert store.get_sources(one.doc_id) == [one.source_path]
     with pytest.raises(DossierError):
         store.get_sources(two.doc_id)  # its sources went with it
@@ -465,7 +478,7 @@ def test_full_text_follows_every_write(store: Store, make_document) -> None:
 
     three = make_document("A third glacier story.")
     store.add_documents([(three, None)])
-    assert store.search("glacier").doc_id.tolist() == [three.doc_id]
+    assert _ids(store.search("glacier")) == [three.doc_id]
     _fts_is_consistent(store)
 
 
@@ -477,7 +490,7 @@ def test_a_failing_batch_leaves_nothing_behind(
     with pytest.raises(SQLAlchemyError):
         store.add_documents([(good, None), (broken, None)])
     assert not store.has_document(good.doc_id)
-    assert store.search("quotas").empty
+    assert store.search("quotas") == []
 
     # Fail after the documents are written but before their sources are: the transaction
     # must take the documents (and their index entries) back out.
@@ -492,12 +505,12 @@ def test_a_failing_batch_leaves_nothing_behind(
     with pytest.raises(RuntimeError):
         store.add_documents([(good, None)])
     monkeypatch.undo()
-    assert store.stats()["documents"] == 0 and store.stats()["sources"] == 0
-    assert store.search("quotas").empty
+    assert store.stats().documents == 0 and store.stats().sources == 0
+    assert store.search("quotas") == []
     _fts_is_consistent(store)
 
     store.add_documents([(good, None)])
-    assert store.search("quotas").doc_id.tolist() == [good.doc_id]
+    assert _ids(store.search("quotas")) == [good.doc_id]
 
 
 _KILL_MID_WRITE = textwrap.dedent(
@@ -533,7 +546,7 @@ def test_a_killed_writer_leaves_a_consistent_store(store_url: str, make_document
     assert result.returncode == 9, result.stderr.decode()
     with Store.open(store_url) as store:
         assert store.known_ids(["0" * 16, kept.doc_id]) == {kept.doc_id}
-        assert store.search("killed").empty
+        assert store.search("killed") == []
         assert len(store.search("crash")) == 1
         _fts_is_consistent(store)
 
@@ -543,7 +556,7 @@ def test_large_documents_are_stored_and_searchable(store: Store, make_document) 
     words = " ".join(f"w{n:07d}z" for n in range(150_000))
     document = make_document("Needle first. " + words, title="Large")
     store.add_documents([(document, None)])
-    assert store.search("needle").doc_id.tolist() == [document.doc_id]
+    assert _ids(store.search("needle")) == [document.doc_id]
     assert store.get_document(document.doc_id).clean_text == document.clean_text
 
 
@@ -565,3 +578,102 @@ def test_open_reports_what_cannot_be_opened(tmp_path: Path) -> None:
         assert error.value.code is ErrorCode.S001_CANNOT_OPEN, location
         assert "[S001]" in str(error.value)
     assert not_a_db.read_text(encoding="utf-8").startswith("just some notes")
+
+
+# --- read-only opening ----------------------------------------------------------------------------
+
+
+def test_the_head_revision_is_read_from_the_migration_files() -> None:
+    revisions, head = migration_revisions()
+    assert head == HEAD_REVISION
+    assert HEAD_REVISION in revisions and "0001" in revisions
+
+
+def test_a_read_only_store_reads_and_refuses_writes(store_url: str, make_document) -> None:
+    document = make_document("Read but never written again.", title="Read only")
+    with Store.open(store_url) as store:
+        store.add_documents([(document, None)])
+    with Store.open(store_url, read_only=True) as store:
+        assert store.read_only
+        assert store.get_document(document.doc_id[:8]).doc_id == document.doc_id
+        assert _ids(store.search("written")) == [document.doc_id]
+        assert store.stats().documents == 1
+        with pytest.raises(RuntimeError, match="read-only"):
+            store.add_documents([(make_document("Another one."), None)])
+        # The database itself refuses too, whatever a caller does with the engine.
+        with pytest.raises(SQLAlchemyError), store.engine.begin() as connection:
+            connection.execute(text("DELETE FROM documents"))
+    with Store.open(store_url) as store:
+        assert store.has_document(document.doc_id)
+
+
+def test_read_only_never_creates_a_store(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere" / "dossier.db"
+    with pytest.raises(DossierError) as error:
+        Store.open(str(missing), read_only=True)
+    assert error.value.code is ErrorCode.S003_NO_STORE
+    assert str(missing) in str(error.value)
+    assert not missing.parent.exists()
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    with pytest.raises(DossierError) as error:
+        Store.open(str(empty), read_only=True)
+    assert error.value.code is ErrorCode.S003_NO_STORE and str(empty) in str(error.value)
+    assert empty.stat().st_size == 0
+    with pytest.raises(DossierError) as error:
+        Store.open("sqlite://", read_only=True)
+    assert error.value.code is ErrorCode.S003_NO_STORE
+
+
+@pytest.mark.postgres
+def test_read_only_never_creates_the_schema_on_postgresql(postgres_database: str) -> None:
+    with pytest.raises(DossierError) as error:
+        Store.open(postgres_database, read_only=True)
+    assert error.value.code is ErrorCode.S003_NO_STORE
+    with Store.open(postgres_database) as store, store.engine.connect() as connection:
+        assert connection.dialect.has_table(connection, "alembic_version")
+
+
+def test_an_older_store_is_upgraded_when_opened_read_only(store_url: str, make_document) -> None:
+    from alembic import command
+
+    document = make_document("Stored under an older schema.")
+    with Store.open(store_url) as store:
+        store.add_documents([(document, None)])
+        url = store.engine.url.render_as_string(hide_password=False)
+    command.downgrade(alembic_config(url=url), "-1")
+    with Store.open(store_url, read_only=True) as store:
+        assert store.has_document(document.doc_id)
+        with store.engine.connect() as connection:
+            versions = connection.execute(text("SELECT version_num FROM alembic_version"))
+            assert versions.scalars().all() == [HEAD_REVISION]
+
+
+def test_a_store_at_an_unknown_revision_is_refused(store_url: str) -> None:
+    with Store.open(store_url) as store, store.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    for read_only in (False, True):
+        with pytest.raises(DossierError, match="newer version") as error:
+            Store.open(store_url, read_only=read_only)
+        assert error.value.code is ErrorCode.S001_CANNOT_OPEN
+
+
+_OPEN_TWICE = textwrap.dedent(
+    """
+    import sys
+    from dossier.store import Store
+
+    Store.open(sys.argv[1]).close()
+    Store.open(sys.argv[1], read_only=True).close()
+    print("alembic" in sys.modules)
+    """
+)
+
+
+def test_opening_a_current_store_does_not_import_alembic(store_url: str) -> None:
+    Store.open(store_url).close()
+    result = subprocess.run(
+        [sys.executable, "-c", _OPEN_TWICE, store_url], capture_output=True, timeout=120, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

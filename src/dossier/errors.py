@@ -25,6 +25,7 @@ class ErrorCode(StrEnum):
     # Store (S)
     S001_CANNOT_OPEN = "S001"
     S002_NOT_FOUND = "S002"
+    S003_NO_STORE = "S003"
     # Knowledge base (K)
     K001_KB_INVALID = "K001"
     K002_UNKNOWN = "K002"
@@ -47,6 +48,7 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.R011_UNSUPPORTED: "unsupported file type",
     ErrorCode.S001_CANNOT_OPEN: "cannot open the store; check --db or DOSSIER_DB",
     ErrorCode.S002_NOT_FOUND: "no document with that id in the store",
+    ErrorCode.S003_NO_STORE: "no dossier store there; dossier ingest creates one, or give --db",
     ErrorCode.K001_KB_INVALID: "the knowledge base files do not validate; fix these rows",
     ErrorCode.K002_UNKNOWN: "the knowledge base knows no such actor or office",
     ErrorCode.E001_BAD_GOLD: "cannot read the gold data",

@@ -8,20 +8,22 @@ by bm25 and highlighted by ``snippet()``. The query is tried as FTS5 syntax firs
 PostgreSQL: the generated ``search_vector`` column, queried with ``websearch_to_tsquery`` (which
 accepts any input), ranked by ``ts_rank_cd`` and highlighted by ``ts_headline``.
 
-Both return the same columns, best match first; scores are comparable within one result only.
+Both return the same ``SearchHit`` records, best match first; scores are comparable within
+one result only.
 """
 
 from __future__ import annotations
 
 import re
 
-import pandas as pd
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError
 
-#: Columns of every search result, in order.
-SEARCH_COLUMNS = ["doc_id", "score", "pub_date", "outlet", "title", "snippet"]
+from dossier.store.records import SearchHit, columns
+
+#: Fields of every search hit, in order.
+SEARCH_COLUMNS = columns(SearchHit)
 
 #: Snippet size: FTS5 counts tokens (at most 64), ts_headline words.
 SNIPPET_TOKENS = 32
@@ -72,8 +74,8 @@ _QUERY_PARTS = re.compile(r'(-?)"([^"]*)"|(\S+)')
 
 def search_documents(
     connection: Connection, query: str, limit: int, highlight: tuple[str, str]
-) -> pd.DataFrame:
-    """Documents matching ``query``, best first, as a frame with ``SEARCH_COLUMNS``.
+) -> list[SearchHit]:
+    """Documents matching ``query``, best first.
 
     connection: an open connection to the store.
     query: what a person typed; never raises for its syntax.
@@ -84,21 +86,22 @@ def search_documents(
     query = query.replace("\x00", " ")
     highlight = (highlight[0].replace("\x00", ""), highlight[1].replace("\x00", ""))
     if not query.strip() or limit <= 0:
-        return _frame([])
+        return []
     if connection.dialect.name == "postgresql":
         return _search_postgresql(connection, query, limit, highlight)
     return _search_sqlite(connection, query, limit, highlight)
 
 
-def _frame(rows: list[tuple[object, ...]]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=SEARCH_COLUMNS)
-    frame["score"] = frame["score"].astype(float)
-    return frame
+def _hits(rows: list[tuple[object, ...]]) -> list[SearchHit]:
+    return [
+        SearchHit(doc_id, float(score), pub_date, outlet, title, snippet)
+        for doc_id, score, pub_date, outlet, title, snippet in rows
+    ]
 
 
 def _search_sqlite(
     connection: Connection, query: str, limit: int, highlight: tuple[str, str]
-) -> pd.DataFrame:
+) -> list[SearchHit]:
     params = {
         "limit": limit,
         "start": highlight[0],
@@ -113,9 +116,9 @@ def _search_sqlite(
         # in SQLite leaves the transaction usable, so retry with every term quoted.
         safe = quote_fts5_terms(query)
         if safe is None:
-            return _frame([])
+            return []
         rows = connection.execute(_SQLITE_QUERY, {**params, "query": safe}).all()
-    return _frame([tuple(row) for row in rows])
+    return _hits([tuple(row) for row in rows])
 
 
 def quote_fts5_terms(query: str) -> str | None:
@@ -161,7 +164,7 @@ def _headline_options(highlight: tuple[str, str]) -> str:
 
 def _search_postgresql(
     connection: Connection, query: str, limit: int, highlight: tuple[str, str]
-) -> pd.DataFrame:
+) -> list[SearchHit]:
     rows = connection.execute(
         _POSTGRESQL_QUERY,
         {
@@ -171,4 +174,4 @@ def _search_postgresql(
             "options": _headline_options(highlight),
         },
     ).all()
-    return _frame([tuple(row) for row in rows])
+    return _hits([tuple(row) for row in rows])

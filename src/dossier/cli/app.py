@@ -1,0 +1,104 @@
+"""The Typer applications, and what every command shares: its options, its exit codes, and
+turning a ``DossierError`` into one red line.
+
+Commands register themselves on ``app``, ``eval_app`` and ``kb_app`` from their own modules
+(``documents``, ``facts``, ``kb``, ``evaluate``); ``dossier.cli`` imports them all.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.markup import escape
+
+from dossier.cli.render import err
+from dossier.errors import DossierError, ErrorCode
+
+app = typer.Typer(
+    name="dossier",
+    help="dossier: who said what, who did what to whom, when — from a corpus of news.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+eval_app = typer.Typer(
+    help="Measure a component against gold data; prints precision, recall and F1.",
+    no_args_is_help=True,
+)
+kb_app = typer.Typer(
+    help="Check the knowledge base, cross-check it, and import external datasets into its shape.",
+    no_args_is_help=True,
+)
+app.add_typer(eval_app, name="eval")
+app.add_typer(kb_app, name="kb")
+
+#: Exit codes: 0 all went well, 1 some input failed (the rest is stored), 2 usage or store
+#: error, 130 interrupted (what was done is stored; run again to complete).
+EXIT_SOME_FAILED = 1
+EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="SQLite file or PostgreSQL URL (postgresql://…). Default: $DOSSIER_DB, else "
+        "./dossier.db.",
+        show_default=False,
+    ),
+]
+
+KbDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--kb-dir",
+        "--kb",
+        help="A folder of knowledge-base CSV files to use instead of the package's own.",
+        show_default=False,
+    ),
+]
+
+DocIdArgument = Annotated[
+    str, typer.Argument(help="Document id or a unique prefix (6+ chars).", show_default=False)
+]
+
+JsonLinesOption = Annotated[bool, typer.Option("--json", help="One JSON object per line.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+
+
+@contextmanager
+def reported(doc_id: str | None = None) -> Iterator[None]:
+    """Turn a ``DossierError`` into one red line on stderr and exit code 2.
+
+    doc_id: the id the user gave, named in the message when no document has it.
+    """
+    try:
+        yield
+    except DossierError as error:
+        where = ""
+        if doc_id and error.code is ErrorCode.S002_NOT_FOUND:
+            where = f" — id {escape(doc_id)}"
+        err.print(f"[red]error:[/red] {escape(str(error))}{where}")
+        raise typer.Exit(EXIT_ERROR) from error
+
+
+def fail(message: str) -> NoReturn:
+    """End the command with ``message`` (Rich markup, already escaped) and exit code 2."""
+    err.print(f"[red]error:[/red] {message}")
+    raise typer.Exit(EXIT_ERROR)
+
+
+def _raise_keyboard_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def stop_like_ctrl_c_on_kill() -> None:
+    """Make a kill (SIGTERM) end a long write like Ctrl-C: the current batch is written and the
+    run recorded as interrupted."""
+    signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)

@@ -1,0 +1,224 @@
+"""The ``eval`` commands: each runs a scorer of ``dossier.evaluate`` and prints its figures.
+
+The commands that run the pipeline take ``--kb-dir``: the pipeline they measure is then built
+from ``PipelineConfig(kb_dir=...)``, as ``annotate --kb-dir`` would build it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.markup import escape
+
+from dossier.cli import render
+from dossier.cli.app import KbDirOption, eval_app, fail, reported
+from dossier.cli.render import fmt, out
+from dossier.query import to_json
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+EndJsonOption = Annotated[bool, typer.Option("--json", help="End with one JSON line.")]
+
+
+def _run_scorer(
+    label: str, score: Callable[[Callable[[str], None]], dict[str, Any]]
+) -> dict[str, Any]:
+    """Run an evaluation behind a progress bar; a gold error ends the command with code 2.
+
+    label: what the bar says while it runs.
+    score: the evaluation, given a callback to call once per item scored.
+    """
+    with reported(), render.progress() as progress:
+        task = progress.add_task(label, total=None)
+        return score(lambda _: progress.advance(task))
+
+
+def _pipeline(kb_dir: Path | None) -> Language | None:
+    """The production pipeline on the KB in ``kb_dir``; None (the scorer's own) without one."""
+    if kb_dir is None:
+        return None
+    from dossier.nlp import PipelineConfig, load_pipeline
+
+    with reported():
+        return load_pipeline(PipelineConfig(kb_dir=str(kb_dir)))
+
+
+def _end_with_json(result: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        print(to_json(result))
+
+
+@eval_app.command(
+    "extract",
+    epilog="Example: dossier eval extract --gold ../shared/gold/article_extraction --json",
+)
+def eval_extract(
+    gold: Annotated[Path, typer.Option(help="Folder with html/*.html.gz and ground-truth.json.")],
+    as_json: EndJsonOption = False,
+) -> None:
+    """HTML main-text extraction: 4-gram shingle P/R/F1, plain trafilatura as the baseline."""
+    from dossier.evaluate.extract import evaluate_extraction
+
+    result = _run_scorer("extracting", lambda advance: evaluate_extraction(gold, on_item=advance))
+    render.print_scores(result)
+    _end_with_json(result, as_json)
+
+
+@eval_app.command("metadata", epilog="Example: dossier eval metadata --gold sample/gold --json")
+def eval_metadata(
+    gold: Annotated[Path, typer.Option(help="Folder of dossier-format gold (*.json with 'doc').")],
+    as_json: EndJsonOption = False,
+) -> None:
+    """Cleaning and metadata (date, outlet, author, dateline, genre) against dossier gold."""
+    from dossier.evaluate.metadata import evaluate_metadata
+
+    result = _run_scorer("scoring", lambda advance: evaluate_metadata(gold, on_item=advance))
+    render.print_scores(result)
+    render.print_figure_table(
+        "per field", "field", result["per_field"], ("n", "precision", "recall", "f1", "accuracy")
+    )
+    out.print(
+        f"boilerplate removed: {fmt(result['boilerplate_removed'])}   "
+        f"body kept: {fmt(result['body_kept'])}"
+    )
+    for miss in result["mismatches"]:
+        out.print(
+            f"  [yellow]{escape(miss['doc'])}[/yellow] {miss['field']}: gold "
+            f"{escape(repr(miss['gold']))}, got {escape(repr(miss['predicted']))}"
+        )
+    _end_with_json(result, as_json)
+
+
+@eval_app.command(
+    "ner",
+    epilog="Example: dossier eval ner --gold ../shared/gold/conll2003/eng.testa --json",
+)
+def eval_ner(
+    gold: Annotated[Path, typer.Option(help="CoNLL-2003 file (IOB1 or IOB2), e.g. eng.testa.")],
+    without: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--without",
+            help="Leave a dossier component out (repeatable), to measure what it adds.",
+        ),
+    ] = None,
+    as_json: EndJsonOption = False,
+) -> None:
+    """Named entities: exact-span P/R/F1 per type, the plain spaCy pipeline as the baseline."""
+    from dossier.evaluate.ner import evaluate_ner
+    from dossier.nlp import COMPONENT_NAMES
+
+    components = None
+    if without:
+        unknown = sorted(set(without) - set(COMPONENT_NAMES))
+        if unknown:
+            fail(
+                f"no dossier component {escape(', '.join(unknown))}; "
+                f"choose from {escape(', '.join(COMPONENT_NAMES))}"
+            )
+        components = [name for name in COMPONENT_NAMES if name not in without]
+    result = _run_scorer(
+        "recognising", lambda advance: evaluate_ner(gold, on_item=advance, components=components)
+    )
+    render.print_scores(result)
+    baseline = result["baseline"]["per_type"]
+    rows = {
+        label: {**figures, "baseline f1": baseline.get(label, {}).get("f1")}
+        for label, figures in result["per_type"].items()
+    }
+    render.print_figure_table(
+        "per type (dossier / baseline)",
+        "type",
+        rows,
+        ("n", "precision", "recall", "f1", "baseline f1"),
+    )
+    out.print(f"components: {escape(', '.join(result['components']) or 'none')}")
+    _end_with_json(result, as_json)
+
+
+@eval_app.command(
+    "mentions", epilog="Example: dossier eval mentions --gold ../shared/gold/dossier --json"
+)
+def eval_mentions(
+    gold: Annotated[Path, typer.Option(help="Folder of dossier-format gold (*.json with 'doc').")],
+    kb_dir: KbDirOption = None,
+    as_json: EndJsonOption = False,
+) -> None:
+    """Mention linking given the gold date: actors, roles at the date, metonyms, coreference."""
+    from dossier.evaluate.mentions import evaluate_mentions
+    from dossier.kb.loader import load_kb
+
+    with reported():
+        kb = load_kb(str(kb_dir) if kb_dir is not None else None)
+    nlp = _pipeline(kb_dir)
+    result = _run_scorer(
+        "linking", lambda advance: evaluate_mentions(gold, on_item=advance, nlp=nlp, kb=kb)
+    )
+    render.print_scores(result)
+    out.print(
+        f"mention recall: {fmt(result['mention_recall'])}   "
+        f"actor accuracy: {fmt(result['actor_accuracy'])}   "
+        f"role accuracy: {fmt(result['role_accuracy'])} "
+        f"({result['roles_scored']} scored, {result['roles_unknown']} unknown to the KB)   "
+        f"in boilerplate: {result['in_boilerplate']}   date from: {result['date_from']}"
+    )
+    columns = ("date", "gold", "found", "actor_right", "roles_scored", "roles_right", "tp", "fp")
+    render.print_figure_table(
+        "per document", "doc", {row["doc"]: row for row in result["per_document"]}, columns
+    )
+    for error in result["errors"]:
+        out.print(
+            f"  [yellow]{escape(error['doc'])}[/yellow] {error['kind']}: "
+            f"{escape(repr(error['text']))} gold {escape(str(error['gold_actor']))}"
+            f" / {escape(str(error['gold_role']))}, got {escape(str(error['predicted_actor']))}"
+            f" / {escape(str(error['predicted_role']))}"
+        )
+    _end_with_json(result, as_json)
+
+
+@eval_app.command(
+    "timex",
+    epilog="Example: dossier eval timex --gold ../shared/gold/tempeval3/TBAQ-cleaned --json",
+)
+def eval_timex(
+    gold: Annotated[
+        Path,
+        typer.Option(
+            help="TimeML gold (a .tml file, or a folder of them, subfolders too) or a folder of "
+            "dossier-format gold (*.json with 'doc')."
+        ),
+    ],
+    kb_dir: KbDirOption = None,
+    errors: Annotated[
+        int, typer.Option(help="Show the most frequent errors, this many (0: none).")
+    ] = 15,
+    as_json: EndJsonOption = False,
+) -> None:
+    """Time expressions: span P/R/F1 (strict, relaxed), type and value accuracy and F1
+    (TempEval-3 Task A), dateparser's search_dates as the baseline."""
+    from dossier.evaluate.timex import evaluate_timex, summarise_errors
+
+    nlp = _pipeline(kb_dir)
+    result = _run_scorer("tagging", lambda advance: evaluate_timex(gold, on_item=advance, nlp=nlp))
+    render.print_scores(result)
+    metrics = ("strict_f1", "relaxed_f1", "type_accuracy", "value_accuracy", "value_f1")
+    render.print_figure_table(
+        "TIMEX3 figures (dossier / baseline)",
+        "system",
+        {"dossier": result, "baseline": result.get("baseline") or {}},
+        metrics,
+    )
+    if result.get("per_type"):
+        render.print_figure_table(
+            "per gold type",
+            "type",
+            result["per_type"],
+            ("n", "precision", "recall", "f1", "value_accuracy", "value_f1"),
+        )
+    for text, count in summarise_errors(result.get("errors", []), limit=errors):
+        out.print(f"  [yellow]{count}×[/yellow] {escape(text)}")
+    _end_with_json(result, as_json)

@@ -1,0 +1,102 @@
+"""Commands over facts: annotate (find them), mentions and times (read them back)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from dossier.cli import render
+from dossier.cli.app import (
+    EXIT_INTERRUPTED,
+    EXIT_SOME_FAILED,
+    DbOption,
+    DocIdArgument,
+    JsonLinesOption,
+    KbDirOption,
+    QuietOption,
+    app,
+    reported,
+    stop_like_ctrl_c_on_kill,
+)
+from dossier.cli.render import err
+from dossier.query import Dossier
+
+
+@app.command(epilog="Example: dossier annotate --db news.db --workers 2")
+def annotate(
+    db: DbOption = None,
+    kb_dir: KbDirOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Annotate every document again.")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Processes running the pipeline. Default: one per core.",
+            show_default=False,
+        ),
+    ] = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Find and link the actors and time expressions of stored documents, each at its date.
+
+    Only documents whose facts are older than the current extractors (and knowledge base) are
+    read, so the command resumes after an interruption and, after a KB edit, redoes only what
+    depends on the KB.
+    """
+    stop_like_ctrl_c_on_kill()
+    dossier = Dossier(db, kb_dir=kb_dir)
+    with reported(), render.progress() as progress:
+        task = progress.add_task("annotating", total=None, visible=not quiet)
+        summary = dossier.annotate(
+            force=force,
+            workers=workers,
+            on_document=lambda _: progress.advance(task),
+            on_start=lambda total: progress.update(task, total=total),
+        )
+    render.print_annotate(dossier.location, summary)
+    for failure in summary.failures:
+        err.print(f"[yellow]failed:[/yellow] {escape(str(failure))}")
+    if summary.interrupted:
+        err.print("[red]interrupted:[/red] what was annotated is stored; run again to finish")
+        raise typer.Exit(EXIT_INTERRUPTED)
+    if summary.failures:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+@app.command(epilog="Example: dossier mentions bad46d1b")
+def mentions(doc_id: DocIdArgument, db: DbOption = None, as_json: JsonLinesOption = False) -> None:
+    """The actors a document mentions: who, in which role, where in the text."""
+    with reported(doc_id), Dossier(db) as dossier:
+        found = dossier.mentions(doc_id=doc_id)
+    if as_json:
+        render.print_json(found.to_json())
+    else:
+        render.print_mentions(found)
+
+
+@app.command(epilog="Example: dossier times bad46d1b --sentences")
+def times(
+    doc_id: DocIdArgument,
+    db: DbOption = None,
+    sentences: Annotated[
+        bool, typer.Option("--sentences", help="Show each sentence's reference time instead.")
+    ] = False,
+    as_json: JsonLinesOption = False,
+) -> None:
+    """The time expressions of a document, as TIMEX3 values anchored on its date."""
+    with reported(doc_id), Dossier(db) as dossier:
+        if sentences:
+            found_sentences = dossier.sentences(doc_id)
+            if as_json:
+                render.print_json(found_sentences.to_json())
+            else:
+                render.print_sentences(found_sentences)
+            return
+        found = dossier.timexes(doc_id)
+    if as_json:
+        render.print_json(found.to_json())
+    else:
+        render.print_timexes(found)

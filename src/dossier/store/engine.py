@@ -1,0 +1,224 @@
+"""Reaching a store's database: URLs, engines for SQLite and PostgreSQL (read-write or
+read-only), and bringing the schema to the newest migration.
+
+Alembic is imported only when a migration has to run: opening a store first reads the stored
+revision with one plain query and compares it with the newest revision in
+``migrations/versions``, which is read from the files themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.pool import StaticPool
+
+from dossier.errors import DossierError, ErrorCode
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+# Any fixed number works; it only has to be the same for every dossier process, so that two
+# processes opening one fresh PostgreSQL database do not both create the schema.
+_MIGRATION_LOCK = 0x646F7373  # "doss"
+
+# `revision: str = "0002"` and `down_revision: ... = "0001"` (or None) in a migration file.
+_REVISION_LINE = re.compile(
+    r"^(?P<name>down_revision|revision)\b[^=\n]*=\s*(?:None|[\"'](?P<value>[^\"'\n]+)[\"'])\s*$",
+    re.MULTILINE,
+)
+
+
+def database_url(url_or_path: str) -> URL:
+    """The SQLAlchemy URL for ``url_or_path``: a file path becomes SQLite, a URL is kept.
+
+    ``postgresql://`` and ``postgres://`` get the psycopg 3 driver, the one dossier installs.
+
+    url_or_path: a SQLite file path or a database URL.
+    """
+    if "://" not in url_or_path:
+        return URL.create("sqlite", database=str(Path(url_or_path).expanduser()))
+    url = make_url(url_or_path)
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def is_in_memory(url: URL) -> bool:
+    """Whether ``url`` is an in-memory SQLite database (``sqlite://``)."""
+    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
+
+
+def alembic_config(connection: Connection | None = None, url: str | None = None) -> Config:
+    """An Alembic configuration for the store's migrations, without any alembic.ini.
+
+    To write the next revision: ``command.revision(alembic_config(url=...), "what",
+    autogenerate=True)`` against a database at the current head.
+
+    connection: run the migrations on this connection, inside its transaction.
+    url: otherwise, the database to connect to.
+    """
+    from alembic.config import Config
+
+    config = Config()
+    # ConfigParser would read a % in the path as interpolation.
+    config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
+    if url is not None:
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def first_line(error: BaseException) -> str:
+    """The first non-blank line of a database error, for a one-line message."""
+    cause = getattr(error, "orig", None) or error
+    lines = [line.strip() for line in str(cause).splitlines() if line.strip()]
+    return lines[0] if lines else type(cause).__name__
+
+
+# -- engines ---------------------------------------------------------------------------------------
+
+
+def create_store_engine(url: URL, read_only: bool = False) -> Engine:
+    """An engine on ``url`` (SQLite or PostgreSQL) set up the way the store expects.
+
+    read_only: refuse every write in the database itself: SQLite opens the file with
+        ``mode=ro``, PostgreSQL sessions start with ``default_transaction_read_only``.
+    """
+    if url.get_backend_name() == "sqlite":
+        return _sqlite_engine(url, read_only)
+    return _postgresql_engine(url, read_only)
+
+
+def _sqlite_engine(url: URL, read_only: bool) -> Engine:
+    if is_in_memory(url):
+        # Each new connection to :memory: would be a new, empty database.
+        engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
+    elif read_only:
+        path = Path(url.database or "").resolve()
+        # A URI, so that mode=ro reaches SQLite: it then neither creates nor writes the file.
+        uri = URL.create("sqlite", database=path.as_uri(), query={"mode": "ro", "uri": "true"})
+        engine = create_engine(uri, connect_args={"timeout": 30})
+    else:
+        Path(url.database or "").parent.mkdir(parents=True, exist_ok=True)
+        # Wait for another process's write instead of failing at once.
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, say when transactions begin: the module's
+        # own guesswork starts them late and commits DDL behind our back.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        if read_only:
+            cursor.execute("PRAGMA query_only = ON")
+        else:
+            # WAL: readers never block the writer, and a killed writer leaves the last
+            # committed state intact. (A reader cannot switch modes; it finds the file's own.)
+            cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        # A writer takes the write lock up front: a deferred transaction that reads first and
+        # writes later can fail with SQLITE_BUSY without waiting when another process writes.
+        if connection.get_execution_options().get("dossier_write"):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _postgresql_engine(url: URL, read_only: bool) -> Engine:
+    connect_args: dict[str, Any] = {}
+    if "connect_timeout" not in url.query:
+        # An unreachable host should be reported in seconds, not after TCP's minutes.
+        connect_args["connect_timeout"] = 10
+    if read_only:
+        connect_args["options"] = "-c default_transaction_read_only=on"
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+
+
+# -- schema revisions ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def migration_revisions() -> tuple[frozenset[str], str | None]:
+    """Every revision in ``migrations/versions`` and the newest one (the head), from the files.
+
+    The head is None when the files do not describe one straight line of revisions (a merge,
+    a branch, an unusual file): then Alembic decides, and opening always asks it.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
+        found = {m["name"]: m["value"] for m in _REVISION_LINE.finditer(path.read_text("utf-8"))}
+        if not found.get("revision") or "down_revision" not in found:
+            return frozenset(revisions), None
+        revisions.add(found["revision"])
+        if found["down_revision"]:
+            parents.add(found["down_revision"])
+    heads = revisions - parents
+    return frozenset(revisions), next(iter(heads)) if len(heads) == 1 else None
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The schema revision the database records; None for a database without dossier's schema."""
+    with engine.connect() as connection:
+        if not connection.dialect.has_table(connection, "alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def needs_migration(engine: Engine) -> tuple[bool, str | None]:
+    """Whether the database's schema is behind this dossier's, and the revision it is at.
+
+    Raises ``DossierError(S001)`` when the database records a revision this dossier does not
+    know (written by a newer version).
+    """
+    revision = stored_revision(engine)
+    known, head = migration_revisions()
+    if head is not None and revision == head:
+        return False, revision
+    if revision is not None and head is not None and revision not in known:
+        raise DossierError(
+            ErrorCode.S001_CANNOT_OPEN,
+            f"its schema revision {revision!r} is unknown to this dossier, which knows up to "
+            f"{head!r}: perhaps it was written by a newer version",
+        )
+    return True, revision
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision, creating it in an empty database.
+
+    One transaction for the whole upgrade; on PostgreSQL, under a lock, so two processes
+    opening one fresh database do not both create the schema.
+    """
+    from alembic import command
+    from alembic.util.exc import CommandError
+
+    with engine.connect() as connection:
+        connection.execution_options(dossier_write=True)
+        with connection.begin():
+            if connection.dialect.name == "postgresql":
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK}
+                )
+            try:
+                command.upgrade(alembic_config(connection), "head")
+            except CommandError as error:
+                raise DossierError(
+                    ErrorCode.S001_CANNOT_OPEN,
+                    f"its schema is unknown to this dossier, perhaps written by a newer "
+                    f"version ({error})",
+                ) from error

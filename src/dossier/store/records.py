@@ -1,0 +1,106 @@
+"""The typed records the store's reads return (documents themselves are ``model.Document``).
+
+Plain frozen dataclasses: no pandas, no JSON. ``dossier.query`` wraps lists of them in
+``Records``, which gives a DataFrame (``.frame()``) or JSON lines (``.to_json()``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """One stored document as a listing shows it: what it says about itself, not its text.
+
+    pub_date: ISO at the precision known (``2012``, ``2012-03``, ``2012-03-05``), None if undated.
+    date_is_estimated: the date was estimated from the content, not stated.
+    story_id: the id of the story it tells (its own id unless it is a near-duplicate).
+    word_count: words of the cleaned text.
+    """
+
+    doc_id: str
+    pub_date: str | None
+    date_is_estimated: bool
+    outlet: str | None
+    author: str | None
+    dateline: str | None
+    language: str | None
+    genre: str | None
+    title: str | None
+    story_id: str
+    word_count: int
+
+
+@dataclass(frozen=True)
+class StoryCopy:
+    """One document of a story told by two or more stored documents."""
+
+    story_id: str
+    doc_id: str
+    pub_date: str | None
+    outlet: str | None
+    title: str | None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One full-text match.
+
+    score: higher is better; comparable within one result only.
+    snippet: text around the matches, each match between the highlight markers asked for.
+    """
+
+    doc_id: str
+    score: float
+    pub_date: str | None
+    outlet: str | None
+    title: str | None
+    snippet: str
+
+
+@dataclass(frozen=True)
+class IngestRun:
+    """One ingest run: when it ran (ISO, UTC, ``Z``) and what it counted."""
+
+    id: int
+    started_at: str
+    finished_at: str | None
+    interrupted: bool
+    read: int
+    new: int
+    duplicate: int
+    near_duplicate: int
+    failed: int
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    """Counts over a store, from one consistent snapshot.
+
+    near_duplicates: documents beyond the first of their story.
+    undated, estimated: documents without a date, and with an estimated one.
+    date_range: (earliest, latest) publication date, or () when nothing is dated.
+    by_year, by_language, by_outlet: documents per value, ``(unknown)`` for none; by_outlet
+        holds the ten largest outlets.
+    runs: ingest runs recorded; failures_last_run: inputs the last one could not read.
+    """
+
+    documents: int
+    stories: int
+    near_duplicates: int
+    sources: int
+    undated: int
+    estimated: int
+    date_range: tuple[str, ...]
+    by_year: dict[str, int] = field(default_factory=dict)
+    by_language: dict[str, int] = field(default_factory=dict)
+    by_outlet: dict[str, int] = field(default_factory=dict)
+    runs: int = 0
+    failures_last_run: int = 0
+    last_run: IngestRun | None = None
+
+
+def columns(record_type: type) -> list[str]:
+    """The field names of a record type, in order: the columns of its table or frame."""
+    return [item.name for item in fields(record_type)]
