@@ -10,6 +10,7 @@ full-text index is updated inside the same transaction by the database itself.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -50,7 +51,7 @@ from dossier.model import (
     ReadFailure,
     RemovedSpan,
 )
-from dossier.store.mentions import MentionsMixin
+from dossier.store.facts import FactStore
 from dossier.store.schema import document_sources, documents, ingest_failures, ingest_runs
 from dossier.store.search import search_documents
 
@@ -109,7 +110,11 @@ def database_url(url_or_path: str) -> URL:
     return url
 
 
-def alembic_config(connection: Connection | None = None, url: str | None = None) -> Config:
+def alembic_config(
+    connection: Connection | None = None,
+    url: str | None = None,
+    extra_versions: tuple[str, ...] = (),
+) -> Config:
     """An Alembic configuration for the store's migrations, without any alembic.ini.
 
     To write the next revision: ``command.revision(alembic_config(url=...), "what",
@@ -117,10 +122,18 @@ def alembic_config(connection: Connection | None = None, url: str | None = None)
 
     connection: run the migrations on this connection, inside its transaction.
     url: otherwise, the database to connect to.
+    extra_versions: folders of further revisions, chained after the store's own (a plugin's
+        fact kind brings its table this way).
     """
     config = Config()
     # ConfigParser would read a % in the path as interpolation.
     config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
+    if extra_versions:
+        folders = [str(MIGRATIONS / "versions"), *extra_versions]
+        config.set_main_option("path_separator", "os")
+        config.set_main_option(
+            "version_locations", os.pathsep.join(folders).replace("%", "%%")
+        )
     if url is not None:
         config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     if connection is not None:
@@ -149,7 +162,7 @@ def _check_date(name: str, value: str | None) -> str | None:
     return value
 
 
-class Store(MentionsMixin):
+class Store(FactStore):
     """The document store on one SQLite file or PostgreSQL database; open with ``Store.open``.
 
     engine: a SQLAlchemy engine whose schema is at the newest revision.
@@ -161,11 +174,12 @@ class Store(MentionsMixin):
     # -- opening and closing ----------------------------------------------------------------
 
     @classmethod
-    def open(cls, url_or_path: str) -> Store:
+    def open(cls, url_or_path: str, extra_migrations: tuple[str, ...] = ()) -> Store:
         """Open (creating if need be) the store and bring its schema up to date.
 
         url_or_path: a SQLite file path (parent folders are created), a ``sqlite://`` URL, or a
             PostgreSQL URL (``postgresql://user@host/db``).
+        extra_migrations: folders of further Alembic revisions to apply after the store's own.
         """
         try:
             url = database_url(url_or_path)
@@ -185,7 +199,7 @@ class Store(MentionsMixin):
             raise DossierError(ErrorCode.S001_CANNOT_OPEN, f"{shown}: {error}") from error
         store = cls(engine)
         try:
-            store._migrate()
+            store._migrate(extra_migrations)
         except (SQLAlchemyError, OSError) as error:
             engine.dispose()
             raise DossierError(
@@ -200,13 +214,13 @@ class Store(MentionsMixin):
             ) from error
         return store
 
-    def _migrate(self) -> None:
+    def _migrate(self, extra_migrations: tuple[str, ...] = ()) -> None:
         with self._transaction(write=True) as connection:
             if connection.dialect.name == "postgresql":
                 connection.execute(
                     text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK}
                 )
-            command.upgrade(alembic_config(connection), "head")
+            command.upgrade(alembic_config(connection, extra_versions=extra_migrations), "heads")
 
     def close(self) -> None:
         """Release every connection; the store cannot be used afterwards."""
