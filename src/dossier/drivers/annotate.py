@@ -23,7 +23,7 @@ import multiprocessing
 import os
 import signal
 import time
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -72,6 +72,8 @@ class AnnotateSummary:
     sentences: int = 0
     estimated: int = 0
     workers: int = 1
+    #: extractor -> documents it ran on (a KB edit shows as the linker alone)
+    ran: Counter[str] = field(default_factory=Counter)
     interrupted: bool = False
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
@@ -324,6 +326,7 @@ def _run_pool(
 
 def _count(summary: AnnotateSummary, found: DocumentFacts) -> None:
     summary.annotated += 1
+    summary.ran.update(found.versions)
     for fact in found.facts:
         if fact.kind == "mention":
             summary.mentions += 1
