@@ -219,3 +219,24 @@ def test_two_workers_store_the_same_facts_as_one(tmp_path: Path) -> None:
                 {kind: store.read_facts(kind) for kind in ("mention", "timex", "sentence")}
             )
     assert stored[0] == stored[1]
+
+
+def test_a_document_in_a_language_the_pipeline_does_not_read_is_not_annotated(
+    tmp_path: Path, nlp
+) -> None:
+    russian = tmp_path / "ru.txt"
+    russian.write_text(
+        "Президент России Владимир Путин заявил в пятницу, что Таможенный союз с Белоруссией и "
+        "Казахстаном станет основой Евразийского экономического союза. По его словам, "
+        "интеграция будет продолжена, несмотря на возражения Брюсселя.\n",
+        encoding="utf-8",
+    )
+    with Store.open(str(tmp_path / "store.db")) as store:
+        ingest_paths([russian, SAMPLE / "feeds" / "wires.jsonl"], store)
+        summary = annotate_store(store, nlp=nlp)
+        assert dict(summary.unsupported) == {"ru": 1}
+        assert summary.annotated == 3
+        (ru_id,) = [d for d in store.document_ids() if store.get_document(d).meta.language == "ru"]
+        assert store.read_facts("mention", doc_id=ru_id) == []
+        assert ru_id not in store.annotation_versions()
+        assert ru_id in set(store.search("Путин").doc_id)  # stored and searchable

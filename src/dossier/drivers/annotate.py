@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from dossier import settings
 from dossier.model import Document, DocumentFacts, Fact
 from dossier.nlp import (
     DEFAULT_CONFIG,
@@ -66,6 +67,8 @@ class AnnotateSummary:
 
     annotated: int = 0
     skipped: int = 0
+    #: language -> documents left unannotated because the pipeline does not read it
+    unsupported: Counter[str] = field(default_factory=Counter)
     mentions: int = 0
     linked: int = 0
     timexes: int = 0
@@ -98,6 +101,12 @@ def input_date(document: Document) -> str | None:
     (an earlier estimate is not an input: the estimator recomputes it)."""
     meta = document.meta
     return None if meta.date_source == "estimated" else meta.date
+
+
+def is_supported(document: Document) -> bool:
+    """Whether the pipeline reads ``document``'s language (unknown counts as English)."""
+    language = (document.meta.language or "en").split("-")[0].lower()
+    return language in settings.ANNOTATED_LANGUAGES
 
 
 def stale_extractors(
@@ -256,6 +265,11 @@ def annotate_store(
             items = []
             for doc_id in plan[first : first + BATCH_SIZE]:
                 document = store.get_document(doc_id)
+                if not is_supported(document):
+                    summary.unsupported[document.meta.language or "?"] += 1
+                    if on_document is not None:
+                        on_document(doc_id)
+                    continue
                 stale = stale_extractors(document, marks.get(doc_id, {}), config, force)
                 if stale:
                     items.append((document, stale))
