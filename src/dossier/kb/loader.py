@@ -313,10 +313,11 @@ def _read_rows(folder: Path | None, kind: str) -> Iterator[_Row]:
     for file in files:
         with file.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)
-            for line, values in enumerate(reader, start=2):
+            for values in reader:
                 if not any((v or "").strip() for v in values.values()):
                     continue
-                yield _Row(file.name, line, values)
+                # the reader's own count: it skips blank lines, which enumerating would not see
+                yield _Row(file.name, reader.line_num, values)
 
 
 def _parse_actors(rows: list[_Row], problems: _Problems) -> list[Actor]:
