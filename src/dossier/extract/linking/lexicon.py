@@ -393,6 +393,7 @@ def hyphen_joined(doc: Doc, left_end: int, right_start: int) -> bool:
 
 
 def drop_possessive(span: Span) -> int:
+    """The end token of ``span`` without a trailing possessive ("Putin's" -> "Putin")."""
     end = span.end
     while end > span.start and span.doc[end - 1].text in POSSESSIVE_MARKERS:
         end -= 1

@@ -30,7 +30,7 @@ from dossier.extract.linking.surnames import resolve_surname
 from dossier.kb.loader import load_kb
 from dossier.model import Mention
 
-Resolver = Callable[[LinkingContext, Span, Candidate], "Mention | None"]
+Resolver = Callable[[LinkingContext, Span, Candidate], Mention | None]
 
 #: The resolver of each kind of candidate (``Candidate.kind``); NER names for any other kind.
 RESOLVERS: dict[str, Resolver] = {

@@ -219,7 +219,7 @@ def _government(scan: Scan, i: int, end: int, role: RolePhrase) -> _Found | None
     return None
 
 
-# --- NER candidates ------------------------------------------------------------------------
+# --- NER candidates --------------------------------------------------------------------------
 
 
 def _ner_candidates(scan: Scan, found: list[_Found]) -> Iterator[_Found]:
@@ -313,7 +313,7 @@ def _ner_name_wins(scan: Scan, start: int, end: int, label: str, inner: list[_Fo
     )
 
 
-# --- appositives and bylines -------------------------------------------------------------
+# --- appositives and bylines -----------------------------------------------------------------
 
 
 def _attach_appositives(scan: Scan, found: list[_Found]) -> None:
