@@ -1,14 +1,18 @@
-"""The annotation stage on both stores: mentions stored with provenance, resumable, re-runnable."""
+"""The annotate driver on both stores: facts stored with provenance and stable ids, resumable,
+re-runnable, redone only where an extractor's version changed, the same with several workers."""
 
 from __future__ import annotations
 
+import csv
+import shutil
 from pathlib import Path
 
 import pytest
+from dossier.drivers.ingest import ingest_paths
 
-from dossier.extract import annotate
-from dossier.extract.annotate import STAGE, annotate_store, stage_version
-from dossier.ingest.pipeline import ingest_paths
+from dossier.drivers import annotate
+from dossier.drivers.annotate import annotate_store
+from dossier.nlp import PipelineConfig, extractor_versions, kb_folder
 from dossier.store import Store
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample" / "corpus"
@@ -21,6 +25,13 @@ def nlp():
     return load_pipeline()
 
 
+def _fact_ids(store: Store) -> dict[str, set[str]]:
+    return {
+        kind: {fact.fact_id for fact in store.read_facts(kind)}
+        for kind in ("mention", "timex", "sentence")
+    }
+
+
 def test_mentions_are_stored_with_offsets_into_both_texts(store_url: str, nlp) -> None:
     with Store.open(store_url) as store:
         ingest_paths([SAMPLE], store)
@@ -28,37 +39,38 @@ def test_mentions_are_stored_with_offsets_into_both_texts(store_url: str, nlp) -
         assert summary.annotated == 14 and summary.skipped == 0
         assert summary.mentions > 200 and summary.linked > summary.mentions / 2
 
-        frame = store.mentions()
-        assert len(frame) == summary.mentions
-        for row in frame.itertuples():
-            document = store.get_document(row.doc_id)
-            assert document.clean_text[row.start : row.end] == row.text
-            original = document.original_text[row.original_start : row.original_end]
+        mentions = store.read_facts("mention")
+        assert len(mentions) == summary.mentions
+        for mention in mentions:
+            document = store.get_document(mention.doc_id)
+            p = mention.provenance
+            assert document.clean_text[p.start : p.end] == mention.text
             # A mention never spans removed boilerplate, so both texts read the same.
-            assert original == row.text
+            assert document.original_text[p.original_start : p.original_end] == mention.text
+            assert p.extractor == "dossier_linker"
+            assert p.extractor_version == extractor_versions()["dossier_linker"]
+            assert 0 < p.confidence <= 1
 
         # Roles are resolved at each document's own date.
-        roles = {(r.actor, r.role) for r in frame.itertuples() if r.role}
+        roles = {(m.actor, m.role) for m in mentions if m.role}
         assert ("Dmitry Medvedev", "President of Russia") in roles
         assert ("Vladimir Putin", "President of Russia") in roles
         assert ("Vladimir Putin", "Prime Minister of Russia") in roles
-
-        putin = store.mention_counts("person:vladimir-putin")
-        assert putin.mentions.sum() >= 5
+        assert sum(row[3] for row in store.mention_counts("person:vladimir-putin")) >= 5
 
 
-def test_annotate_skips_what_is_done_and_redoes_with_force(store_url: str, nlp) -> None:
+def test_reannotating_keeps_every_fact_id(store_url: str, nlp) -> None:
     with Store.open(store_url) as store:
         ingest_paths([SAMPLE / "feeds"], store)
         first = annotate_store(store, nlp=nlp)
         assert first.annotated == 5
         again = annotate_store(store, nlp=nlp)
         assert again.annotated == 0 and again.skipped == 5
-        stored = len(store.mentions())
+        before = _fact_ids(store)
+        assert all(before.values())
         forced = annotate_store(store, nlp=nlp, force=True)
         assert forced.annotated == 5
-        assert len(store.mentions()) == stored  # replaced, not added twice
-        assert len(store.annotated_ids(STAGE, stage_version())) == 5
+        assert _fact_ids(store) == before  # replaced with the same ids, not added twice
 
 
 def test_interrupted_annotation_resumes(
@@ -66,51 +78,64 @@ def test_interrupted_annotation_resumes(
 ) -> None:
     with Store.open(store_url) as store:
         ingest_paths([SAMPLE / "text"], store)
-        real = annotate.mentions_with_provenance
+        real = annotate.facts_of
         calls = {"n": 0}
 
-        def interrupt_on_third(document, doc):
+        def interrupt_on_third(*args, **kwargs):
             calls["n"] += 1
             if calls["n"] == 3:
                 raise KeyboardInterrupt
-            return real(document, doc)
+            return real(*args, **kwargs)
 
-        monkeypatch.setattr(annotate, "mentions_with_provenance", interrupt_on_third)
+        monkeypatch.setattr(annotate, "facts_of", interrupt_on_third)
         first = annotate_store(store, nlp=nlp)
-        assert first.interrupted and first.annotated == 2
-        monkeypatch.setattr(annotate, "mentions_with_provenance", real)
+        assert first.interrupted and first.annotated == 0  # the batch never reached the writer
+        monkeypatch.setattr(annotate, "facts_of", real)
         second = annotate_store(store, nlp=nlp)
-        assert second.annotated == 5 and second.skipped == 2
+        assert second.annotated == 7 and not second.interrupted
 
 
-def test_kb_fingerprint_is_part_of_the_version() -> None:
-    version = stage_version()
-    logic, fingerprint = version.split("-")
-    assert logic == annotate.STAGE_LOGIC_VERSION
-    assert len(fingerprint) == 8
-
-
-def test_timexes_and_sentence_times_are_stored(store_url: str, nlp) -> None:
+def test_timexes_and_sentences_are_stored(store_url: str, nlp) -> None:
     with Store.open(store_url) as store:
         ingest_paths([SAMPLE / "feeds" / "wires.jsonl"], store)
         annotate_store(store, nlp=nlp)
-        frame = store.list_documents(None, None, None, None, None, None, 0)
-        declaration = frame[frame.pub_date == "2011-11-18"].doc_id.iloc[0]
+        declaration = next(
+            doc_id
+            for doc_id in store.document_ids()
+            if store.get_document(doc_id).meta.date == "2011-11-18"
+        )
         document = store.get_document(declaration)
-        timexes = store.timexes(declaration)
+        timexes = store.read_facts("timex", doc_id=declaration)
         assert len(timexes) >= 3
-        for row in timexes.itertuples():
-            assert document.clean_text[row.start : row.end] == row.text
-            assert document.original_text[row.original_start : row.original_end] == row.text
+        for timex in timexes:
+            p = timex.provenance
+            assert document.clean_text[p.start : p.end] == timex.text
+            assert document.original_text[p.original_start : p.original_end] == timex.text
         # Relative expressions are anchored on the document's own date, not today's.
-        values = dict(zip(timexes.text, timexes.value, strict=True))
+        values = {timex.text: timex.value for timex in timexes}
         assert values["Friday"] == "2011-11-18"
         assert values["last month"] == "2011-10"
         assert values["Jan. 1"] == "2012-01-01"
-        times = store.sentence_times(declaration)
-        assert len(times) >= 3
-        assert times.reference_time.notna().all()
-        assert times.reference_time.iloc[0].startswith("2011")
+        sentences = store.read_facts("sentence", doc_id=declaration)
+        assert len(sentences) >= 3
+        assert [s.index for s in sentences] == list(range(len(sentences)))
+        for sentence in sentences:
+            p = sentence.provenance
+            assert document.clean_text[p.start : p.end] == sentence.text
+        assert all(s.reference_time for s in sentences)
+        assert sentences[0].reference_time.startswith("2011")
+
+
+def test_an_undated_document_gets_its_estimated_date_at_annotate(store_url: str, nlp) -> None:
+    with Store.open(store_url) as store:
+        ingest_paths([SAMPLE / "text"], store)
+        undated = [d for d in store.document_ids() if store.get_document(d).meta.date is None]
+        assert len(undated) == 1
+        summary = annotate_store(store, nlp=nlp)
+        assert summary.estimated == 1
+        meta = store.get_document(undated[0]).meta
+        assert meta.date_is_estimated and meta.date == "2021"
+        assert "estimated from the content" in meta.date_note
 
 
 def test_a_document_that_breaks_a_component_is_reported_and_the_rest_stored(
@@ -136,10 +161,82 @@ def test_a_document_that_breaks_a_component_is_reported_and_the_rest_stored(
         summary = annotate_store(store, nlp=nlp)
         broken = [
             d
-            for d in store.list_documents(None, None, None, None, None, None, 0).doc_id
+            for d in store.document_ids()
             if "Palace of Independence" in store.get_document(d).clean_text
         ]
         assert broken and len(summary.failures) == len(broken)
         assert all("component broke" in f for f in summary.failures)
         assert summary.annotated == 7 - len(broken)
-        assert not set(broken) & store.annotated_ids(STAGE, stage_version())
+        assert not set(broken) & set(store.annotation_versions())
+
+
+def _add_alias(kb_dir: Path, alias: str) -> None:
+    """Edit one row of the KB: an alias added to the first person of a file."""
+    path = kb_dir / "actors_postsoviet.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    person = next(row for row in rows if row["id"].startswith("person:"))
+    person["aliases"] = "|".join(filter(None, [person["aliases"], alias]))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_editing_one_kb_row_redoes_linking_only(tmp_path: Path) -> None:
+    # The edited KB is another folder, so this process's caches (pipelines, KBs, versions,
+    # all keyed by config) hold both; a CLI run is a new process and reads the files anew.
+    original, edited = tmp_path / "kb", tmp_path / "kb-edited"
+    shutil.copytree(kb_folder(None), original)
+    shutil.copytree(kb_folder(None), edited)
+    _add_alias(edited, "Test Alias Person")
+    with Store.open(str(tmp_path / "store.db")) as store:
+        ingest_paths([SAMPLE / "feeds"], store)  # five dated documents
+        annotate_store(store, config=PipelineConfig(kb_dir=str(original)))
+        timexes = store.read_facts("timex")
+        sentences = store.read_facts("sentence")
+        marks = store.annotation_versions()
+
+        summary = annotate_store(store, config=PipelineConfig(kb_dir=str(edited)))
+        assert summary.annotated == 5
+        assert dict(summary.ran) == {"dossier_linker": 5}
+        # Untouched: the same records, at the same versions.
+        assert store.read_facts("timex") == timexes
+        assert store.read_facts("sentence") == sentences
+        for doc_id, done in store.annotation_versions().items():
+            assert done["dossier_timex"] == marks[doc_id]["dossier_timex"]
+            assert done["dossier_linker"] != marks[doc_id]["dossier_linker"]
+
+
+def test_two_workers_store_the_same_facts_as_one(tmp_path: Path) -> None:
+    stored = []
+    for workers in (1, 2):
+        with Store.open(str(tmp_path / f"w{workers}.db")) as store:
+            ingest_paths([SAMPLE], store)
+            summary = annotate_store(store, workers=workers)
+            assert summary.annotated == 14 and summary.workers == workers
+            stored.append(
+                {kind: store.read_facts(kind) for kind in ("mention", "timex", "sentence")}
+            )
+    assert stored[0] == stored[1]
+
+
+def test_a_document_in_a_language_the_pipeline_does_not_read_is_not_annotated(
+    tmp_path: Path, nlp
+) -> None:
+    russian = tmp_path / "ru.txt"
+    russian.write_text(
+        "Президент России Владимир Путин заявил в пятницу, что Таможенный союз с Белоруссией и "
+        "Казахстаном станет основой Евразийского экономического союза. По его словам, "
+        "интеграция будет продолжена, несмотря на возражения Брюсселя.\n",
+        encoding="utf-8",
+    )
+    with Store.open(str(tmp_path / "store.db")) as store:
+        ingest_paths([russian, SAMPLE / "feeds" / "wires.jsonl"], store)
+        summary = annotate_store(store, nlp=nlp)
+        assert dict(summary.unsupported) == {"ru": 1}
+        assert summary.annotated == 3
+        (ru_id,) = [d for d in store.document_ids() if store.get_document(d).meta.language == "ru"]
+        assert store.read_facts("mention", doc_id=ru_id) == []
+        assert ru_id not in store.annotation_versions()
+        assert ru_id in set(store.search("Путин").doc_id)  # stored and searchable

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from dossier.cli import app
+from dossier.model import Document, DocumentFacts, Mention, Provenance, Sentence, Timex
+from dossier.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "sample" / "corpus"
@@ -180,3 +185,92 @@ def test_readme_shows_every_command() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     missing = [" ".join(c) for c in COMMANDS if f"dossier {' '.join(c)}" not in readme]
     assert not missing, f"README never shows: {missing}"
+
+
+def test_python_dash_m_runs_the_same_command_line() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "dossier.cli", "who", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Example: dossier who" in result.stdout and "Usage: dossier who" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "command", [["annotate"], ["eval", "mentions"], ["eval", "timex"], ["who"], ["actor"]]
+)
+def test_commands_that_read_the_kb_take_kb_dir(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0 and "--kb-dir" in result.output
+
+
+def test_a_read_command_on_a_missing_store_says_so_and_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere" / "dossier.db"
+    for command in (["search", "union"], ["docs"], ["stats"], ["show", "abcdef12"]):
+        result = runner.invoke(app, [*command, "--db", str(missing)])
+        assert result.exit_code == 2, (command, result.output)
+        assert "S003" in result.stderr and str(missing) in result.stderr
+    assert not missing.parent.exists()
+
+
+def _store_with_facts(db: str, make_document: Callable[..., Document]) -> str:
+    """A store holding one document and its facts, written without the pipeline."""
+    text = "Moscow said on Friday that Putin would visit Minsk.\nNothing else happened."
+    document = make_document(text, date="2011-11-19")
+
+    def provenance(start: int, end: int, sentence: int, extractor: str) -> Provenance:
+        return Provenance(document.doc_id, start, end, start, end, sentence, extractor, "1")
+
+    facts = (
+        Mention("Moscow", 0, 6, "GPE", "gov:RUS", "Government of Russia", metonym=True,
+                resolution="metonym", provenance=provenance(0, 6, 0, "dossier_linker")),
+        Mention("Putin", 27, 32, "PERSON", "person:vladimir-putin", "Vladimir Putin",
+                role="Prime Minister of Russia", resolution="alias",
+                provenance=provenance(27, 32, 0, "dossier_linker")),
+        Mention("Minsk", 45, 50, "GPE", None, "Minsk", provenance=provenance(45, 50, 0,
+                "dossier_linker")),
+        Timex("Friday", 15, 21, "DATE", "2011-11-18", anchor="2011-11-19",
+              provenance=provenance(15, 21, 0, "dossier_timex")),
+        Sentence(text[:51], "2011-11-18", provenance=provenance(0, 51, 0, "dossier_fact_time")),
+        Sentence(text[52:], "2011-11-19", provenance=provenance(52, len(text), 1,
+                 "dossier_fact_time")),
+    )  # fmt: skip
+    versions = {"dossier_linker": "1", "dossier_timex": "1", "dossier_fact_time": "1"}
+    with Store.open(db) as store:
+        store.add_documents([(document, None)])
+        store.write_facts(DocumentFacts(document.doc_id, versions, facts))
+    return document.doc_id
+
+
+def test_mentions_and_times_show_stored_facts(
+    tmp_path: Path, make_document: Callable[..., Document]
+) -> None:
+    db = str(tmp_path / "facts.db")
+    doc_id = _store_with_facts(db, make_document)
+
+    table = runner.invoke(app, ["mentions", doc_id[:8], "--db", db])
+    assert table.exit_code == 0, table.output
+    assert "3 mentions" in table.output
+    assert "(metonym)" in table.output and "(place)" in table.output and "metonym" in table.output
+    lines = runner.invoke(app, ["mentions", doc_id[:8], "--db", db, "--json"]).stdout
+    rows = [json.loads(line) for line in lines.splitlines()]
+    assert [row["text"] for row in rows] == ["Moscow", "Putin", "Minsk"]
+    assert rows[1]["role"] == "Prime Minister of Russia" and rows[1]["doc_id"] == doc_id
+    assert {"fact_id", "original_start", "extractor_version", "confidence"} <= set(rows[0])
+
+    timexes = runner.invoke(app, ["times", doc_id, "--db", db, "--json"]).stdout
+    assert [json.loads(line)["value"] for line in timexes.splitlines()] == ["2011-11-18"]
+    sentences = runner.invoke(app, ["times", doc_id, "--sentences", "--db", db])
+    assert sentences.exit_code == 0 and "2 sentences" in sentences.stdout
+    assert "2011-11-18" in sentences.stdout and "Nothing else happened" in sentences.stdout
+    as_json = runner.invoke(app, ["times", doc_id, "--sentences", "--db", db, "--json"]).stdout
+    assert [json.loads(line)["sentence"] for line in as_json.splitlines()] == [0, 1]
+
+    other = make_document("An article nobody annotated.")
+    with Store.open(db) as store:
+        store.add_documents([(other, None)])
+    empty = runner.invoke(app, ["mentions", other.doc_id, "--db", db])
+    assert empty.exit_code == 0 and "run dossier annotate" in empty.stdout
+    assert runner.invoke(app, ["times", other.doc_id, "--db", db, "--json"]).stdout == ""

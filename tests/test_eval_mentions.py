@@ -18,9 +18,10 @@ from dossier.evaluate.mentions import (
     parse_role,
     role_is_right,
 )
-from dossier.extract.linking import MENTIONS_EXTENSION, register_extensions
+from dossier.extract.document import MENTIONS, provenance
 from dossier.kb.loader import KnowledgeBase
 from dossier.model import Mention
+from dossier.nlp import PipelineConfig, load_pipeline
 
 SAMPLE_GOLD = Path(__file__).resolve().parents[1] / "sample" / "gold"
 SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "dossier"
@@ -68,12 +69,14 @@ GOLD = {
 }
 
 
-def predicted(text: str) -> list[Mention]:
+def predicted(doc: Doc) -> list[Mention]:
     """What the stub pipeline 'finds': right, right with a wrong role, wrong, and outside gold."""
 
     def at(surface: str, actor: str, role: str | None = None) -> Mention:
-        start = text.index(surface)
-        return Mention(surface, start, start + len(surface), "X", None, actor, role)
+        start = doc.text.index(surface)
+        end = start + len(surface)
+        found = provenance(doc, start, end, "test_fixed_mentions", "1")
+        return Mention(surface, start, end, "X", None, actor, role, provenance=found)
 
     return [
         at("Moscow", "Government of Russia"),  # right actor
@@ -85,17 +88,22 @@ def predicted(text: str) -> list[Mention]:
 
 @Language.component("test_fixed_mentions")
 def fixed_mentions(doc: Doc) -> Doc:
-    doc._.set(MENTIONS_EXTENSION, predicted(doc.text))
+    doc._.set(MENTIONS, predicted(doc))
     return doc
 
 
 @pytest.fixture
-def small_kb(tmp_path: Path) -> KnowledgeBase:
+def small_kb_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "kb"
     folder.mkdir()
     for kind, text in KB_FILES.items():
         (folder / f"{kind}.csv").write_text(text, encoding="utf-8")
-    return KnowledgeBase.load(folder)
+    return folder
+
+
+@pytest.fixture
+def small_kb(small_kb_dir: Path) -> KnowledgeBase:
+    return KnowledgeBase.load(small_kb_dir)
 
 
 @pytest.fixture
@@ -108,11 +116,14 @@ def gold_dir(tmp_path: Path) -> Path:
     return folder
 
 
-def test_scorer_figures_by_hand(gold_dir: Path, small_kb: KnowledgeBase) -> None:
-    register_extensions()
+@pytest.mark.parametrize("kb_given", ["loaded", "folder"])
+def test_scorer_figures_by_hand(gold_dir: Path, small_kb_dir: Path, kb_given: str) -> None:
     stub = spacy.blank("en")
     stub.add_pipe("test_fixed_mentions")
-    result = evaluate_mentions(gold_dir, nlp=stub, kb=small_kb)
+    if kb_given == "loaded":
+        result = evaluate_mentions(gold_dir, nlp=stub, kb=KnowledgeBase.load(small_kb_dir))
+    else:
+        result = evaluate_mentions(gold_dir, nlp=stub, kb_dir=small_kb_dir)
     assert result["task"] == "mentions"
     assert result["date_from"] == "gold"
     assert result["n"] == 5
@@ -144,6 +155,12 @@ def test_scorer_figures_by_hand(gold_dir: Path, small_kb: KnowledgeBase) -> None
         "Kassym-Jomart Tokayev",
     )
     assert result["per_document"][0]["doc"] == "doc1"
+
+
+def test_a_loaded_kb_cannot_configure_the_pipeline(gold_dir: Path, small_kb: KnowledgeBase) -> None:
+    # The pipeline reads its KB from a folder: without a pipeline, a KB object is not enough.
+    with pytest.raises(ValueError, match="kb_dir"):
+        evaluate_mentions(gold_dir, kb=small_kb)
 
 
 def test_roles_elect_and_former(small_kb: KnowledgeBase) -> None:
@@ -179,9 +196,8 @@ def _check_targets(result: dict) -> None:
 
 @pytest.fixture(scope="module")
 def pipeline() -> Language:
-    from dossier.evaluate.mentions import build_mentions_pipeline
-
-    return build_mentions_pipeline()
+    # The production pipeline up to the linker: nothing after it changes the mentions.
+    return load_pipeline(PipelineConfig().only_up_to("dossier_linker"))
 
 
 def test_sample_gold_meets_the_targets(pipeline: Language) -> None:

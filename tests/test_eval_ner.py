@@ -11,7 +11,15 @@ from typer.testing import CliRunner
 from dossier.cli import app
 from dossier.errors import DossierError, ErrorCode
 from dossier.evaluate.conll import GoldSpan, iob1_spans, read_conll
-from dossier.evaluate.ner import LABEL_MAP, evaluate_ner, gold_entities, score_entities
+from dossier.evaluate.ner import (
+    LABEL_MAP,
+    NER_CONFIG,
+    evaluate_ner,
+    gold_entities,
+    ner_config,
+    score_entities,
+)
+from dossier.nlp import DEFAULT_CONFIG
 
 SHARED_TESTA = Path(__file__).parents[1].parent / "shared" / "gold" / "conll2003" / "eng.testa"
 
@@ -168,7 +176,26 @@ def test_evaluate_ner_on_the_snippet(snippet: Path) -> None:
     assert result["label_map"] == LABEL_MAP
     assert set(result["per_type"]) == {"PER", "ORG", "LOC", "MISC"}
     assert set(result["baseline"]) == {"n", "precision", "recall", "f1", "per_type", "seconds"}
+    assert result["components"] == list(NER_CONFIG.components)
     assert result["components"][0] == "dossier_caps_ner"
+
+
+def test_the_measured_pipeline_is_production_up_to_the_ner_repairs() -> None:
+    assert DEFAULT_CONFIG.only_up_to("dossier_doc_consistency") == NER_CONFIG
+    assert NER_CONFIG.components[-1] == "dossier_doc_consistency"
+    ablation = ner_config(without=["dossier_gazetteer"])
+    assert ablation == NER_CONFIG.without("dossier_gazetteer")
+    assert ner_config(["dossier_entity_boundaries"]).components == ("dossier_entity_boundaries",)
+    # only a component of the measured pipeline can be left out
+    for name in ("nope", "dossier_linker"):
+        with pytest.raises(ValueError, match=f"no dossier component {name}; choose from"):
+            ner_config(without=[name])
+
+
+def test_evaluate_ner_without_a_component(snippet: Path) -> None:
+    result = evaluate_ner(snippet, without=["dossier_gazetteer"])
+    assert result["components"] == list(NER_CONFIG.without("dossier_gazetteer").components)
+    assert result["n"] == 8
 
 
 def test_cli_eval_ner_ends_with_a_json_line(snippet: Path) -> None:

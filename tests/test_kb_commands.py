@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import inspect, text
 from typer.testing import CliRunner
 
 from dossier.cli import app
 from dossier.errors import DossierError
 from dossier.kb.loader import KnowledgeBase
 from dossier.kb.queries import actor_profile, find_actors, names_match, who_held
+from dossier.model import DocumentFacts, Mention, Provenance
 from dossier.store import Store
 
 SHARED_KB = Path(__file__).resolve().parents[2] / "shared" / "kb"
@@ -226,34 +226,26 @@ def test_actor_command_ambiguous_and_unknown(kb_dir: Path, tmp_path: Path) -> No
     assert unknown.exit_code == 2 and "Vladimir Putin" in unknown.stderr
 
 
-def _add_mention(db: str, make_document: Callable[..., Any], actor_id: str, times: int) -> str:
-    """Store one document and ``times`` mentions of ``actor_id`` in it, whatever the mentions
-    table's exact columns: required ones get a value of their type."""
-    document = make_document(f"Lukashenko met Putin. ({actor_id} {times})", title="Minsk talks")
+def _add_mentions(db: str, make_document: Callable[..., Any], actor_id: str, times: int) -> str:
+    """Store one document with ``times`` mentions of ``actor_id``, through the fact writer."""
+    document = make_document(
+        f"Lukashenko met Putin in Minsk. ({actor_id} {times})", title="Minsk talks"
+    )
+    mentions = tuple(
+        Mention(
+            "L",
+            n,
+            n + 1,
+            "PERSON",
+            actor_id,
+            "someone",
+            provenance=Provenance(document.doc_id, n, n + 1, n, n + 1, 0, "test_linker", "1"),
+        )
+        for n in range(times)
+    )
     with Store.open(db) as store:
         store.add_documents([(document, None)])
-        engine = store.engine
-        columns = inspect(engine).get_columns("mentions")
-        row: dict[str, object] = {"doc_id": document.doc_id, "actor_id": actor_id}
-        for column in columns:
-            name, kind = column["name"], str(column["type"]).upper()
-            if name in row or column.get("autoincrement") is True or name == "id":
-                continue
-            if column["nullable"]:
-                continue
-            if "INT" in kind:
-                row[name] = 0
-            elif "BOOL" in kind:
-                row[name] = False
-            elif "FLOAT" in kind or "REAL" in kind or "NUMERIC" in kind:
-                row[name] = 1.0
-            else:
-                row[name] = "x"
-        names = ", ".join(f'"{k}"' for k in row)
-        values = ", ".join(f":{k}" for k in row)
-        with engine.begin() as connection:
-            for _ in range(times):
-                connection.execute(text(f"INSERT INTO mentions ({names}) VALUES ({values})"), row)
+        store.write_facts(DocumentFacts(document.doc_id, {"test_linker": "1"}, mentions))
     return document.doc_id
 
 
@@ -261,26 +253,21 @@ def test_actor_command_counts_mentions_per_document(
     kb_dir: Path, tmp_path: Path, make_document: Callable[..., Any]
 ) -> None:
     db = str(tmp_path / "store.db")
-    with Store.open(db) as store:
-        has_mentions = "mentions" in inspect(store.engine).get_table_names()
-    if not has_mentions:
-        result = runner.invoke(app, ["actor", "Lukashenka", "--kb", str(kb_dir), "--db", db])
-        assert "no mentions stored yet: run dossier annotate" in result.output
-        return
-    doc_id = _add_mention(db, make_document, "person:alexander-lukashenko", 3)
-    _add_mention(db, make_document, "person:vladimir-putin", 1)
+    doc_id = _add_mentions(db, make_document, "person:alexander-lukashenko", 3)
+    _add_mentions(db, make_document, "person:vladimir-putin", 1)
     result = runner.invoke(app, ["actor", "Lukashenka", "--kb", str(kb_dir), "--db", db, "--json"])
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
     assert [(m["doc_id"], m["mentions"]) for m in record["mentions"]] == [(doc_id, 3)]
+    assert record["mentions"][0]["title"] == "Minsk talks"
     assert record["profiles"][0]["offices"][0]["office"] == "President of Belarus"
+    table = runner.invoke(app, ["actor", "Lukashenka", "--kb", str(kb_dir), "--db", db])
+    assert "documents mentioning Lukashenka" in table.output and doc_id in table.output
 
 
 def test_actor_command_notes_a_store_without_mentions(kb_dir: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "store.db")
-    with Store.open(db) as store, store.engine.begin() as connection:
-        if "mentions" in inspect(connection).get_table_names():
-            connection.execute(text("DROP TABLE mentions"))
+    Store.open(db).close()
     result = runner.invoke(app, ["actor", "Lukashenka", "--kb", str(kb_dir), "--db", db])
     assert result.exit_code == 0, result.output
     assert "no mentions stored yet: run dossier annotate" in result.output

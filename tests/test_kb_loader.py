@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dossier.errors import DossierError
-from dossier.kb.loader import KnowledgeBase, normalise_name
+from dossier.kb.loader import GazetteerEntry, KnowledgeBase, load_gazetteer, normalise_name
 
 ACTORS = """id,name,type,country,sector,qid,aliases,source
 country:RUS,Russia,country,RUS,,Q159,Russian Federation,test
@@ -123,3 +123,40 @@ def test_normalised_names_ignore_accents_case_and_the() -> None:
     assert normalise_name("The  Kremlin") == "kremlin"
     assert normalise_name("Chișinău") == "chisinau"
     assert normalise_name("Russia’s") == normalise_name("Russia's")
+
+
+# --- the NER gazetteer --------------------------------------------------------------------------
+
+GAZETTEER = "name,label,kind,source\nMoldova,GPE,country,test\n\nMoldovan,NORP,demonym,test\n"
+
+
+def test_gazetteer_of_a_kb_folder_in_file_order(tmp_path: Path) -> None:
+    assert load_gazetteer(str(tmp_path)) == ()  # a folder without one has an empty gazetteer
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "ner_gazetteer.csv").write_text(GAZETTEER, encoding="utf-8")
+    assert load_gazetteer(str(folder)) == (
+        GazetteerEntry("Moldova", "GPE", "country", "test"),
+        GazetteerEntry("Moldovan", "NORP", "demonym", "test"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (",GPE,country,test", "no name"),
+        ("Ruritania,PLACE,country,test", "label 'PLACE' not one of ['GPE', 'LOC', 'NORP']"),
+        ("Ruritania,GPE,planet,test", "kind 'planet' not one of"),
+        ("Ruritania,GPE,country,", "no source"),
+    ],
+)
+def test_a_bad_gazetteer_row_is_reported_with_file_and_line(
+    tmp_path: Path, row: str, message: str
+) -> None:
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "ner_gazetteer.csv").write_text(GAZETTEER + row + "\n", encoding="utf-8")
+    with pytest.raises(DossierError, match="K001") as raised:
+        load_gazetteer(str(folder))
+    assert "ner_gazetteer.csv:5: gazetteer row" in str(raised.value)
+    assert message in str(raised.value)

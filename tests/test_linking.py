@@ -1,23 +1,22 @@
 """Mention finding and linking: each way of resolving, on sentences written for these tests.
 
-The tests use a small knowledge base written here (``kb`` fixture), not the package's data, so
-they say what the rules do whatever the curators add; ``test_package_kb_*`` checks the same
-rules against the package's own KB.
+The tests use a small knowledge base written here (``kb_dir`` fixture), not the package's data,
+so they say what the rules do whatever the curators add; ``test_package_kb_*`` checks the same
+rules against the package's own KB. The pipeline is the production one up to the linker
+(nothing after it changes what it links).
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
 from dossier.evaluate.mentions import run_document
-from dossier.extract.linking import add_linking_components, elect_role_name
-from dossier.extract.mentions import CANDIDATES_KEY
+from dossier.extract.linking import CANDIDATES_KEY, CONFIDENCE, elect_role_name
 from dossier.kb.loader import KnowledgeBase
 from dossier.kb.records import Office
 from dossier.model import Mention
+from dossier.nlp import PipelineConfig, extractor_versions, load_pipeline
 
 ACTORS = """id,name,type,country,sector,qid,aliases,source
 country:RUS,Russia,country,RUS,,,Russian Federation,test
@@ -88,8 +87,13 @@ ARM,Armenian,Armenians,test
 """
 
 
+def linking_config(kb_dir: str | None = None) -> PipelineConfig:
+    """The production pipeline up to the linker, reading the KB in ``kb_dir``."""
+    return PipelineConfig(kb_dir=kb_dir).only_up_to("dossier_linker")
+
+
 @pytest.fixture(scope="module")
-def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+def kb_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = tmp_path_factory.mktemp("kb")
     # Brussels names Belgium: a country the places file needs.
     actors = ACTORS + "country:BEL,Belgium,country,BEL,,,,test\n"
@@ -102,16 +106,12 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
         "demonyms": DEMONYMS,
     }.items():
         (folder / f"{kind}.csv").write_text(text, encoding="utf-8")
-    return KnowledgeBase.load(folder)
+    return str(folder)
 
 
 @pytest.fixture(scope="module")
-def nlp(kb: KnowledgeBase) -> Language:
-    import spacy
-
-    from dossier import settings
-
-    return add_linking_components(spacy.load(settings.SPACY_MODEL), kb)
+def nlp(kb_dir: str) -> Language:
+    return load_pipeline(linking_config(kb_dir))
 
 
 def link(nlp: Language, text: str, date: str | None) -> list[Mention]:
@@ -422,17 +422,31 @@ def test_candidates_are_stored_as_a_span_group(nlp: Language) -> None:
     assert (mention.provenance.start, mention.provenance.end) == (mention.start, mention.end)
 
 
+def test_mentions_carry_the_linkers_version_and_a_confidence_by_resolution(
+    nlp: Language, kb_dir: str
+) -> None:
+    text = "Russian Prime Minister Vladimir Putin visited Astana. Moscow rejected the plan."
+    doc = run_document(nlp, text, "2011-05-05", doc_id="doc-1")
+    version = extractor_versions(linking_config(kb_dir))["dossier_linker"]
+    mentions = doc._.dossier_mentions
+    assert {m.resolution for m in mentions} >= {"title+name", "metonym"}
+    for mention in mentions:
+        provenance = mention.provenance
+        assert (provenance.doc_id, provenance.extractor_version) == ("doc-1", version)
+        assert provenance.confidence == CONFIDENCE[mention.resolution]
+    assert [m.provenance.sentence for m in mentions if m.text == "Moscow"] == [1]
+
+
 def test_without_a_date_names_link_but_role_phrases_do_not(nlp: Language) -> None:
     mentions = link(nlp, "Russia's President met Vladimir Putin's aides.", None)
     assert find(mentions, "Vladimir Putin").actor == "Vladimir Putin"
     assert not any(m.actor == "Dmitry Medvedev" for m in mentions)
 
 
-def test_adding_the_components_twice_is_harmless(nlp: Language, kb: KnowledgeBase) -> None:
-    before = list(nlp.pipe_names)
-    add_linking_components(nlp, kb)
-    assert nlp.pipe_names == before
-    assert before[-2:] == ["dossier_kb_ruler", "dossier_linker"]
+def test_the_ruler_and_the_linker_follow_the_ner_repairs(nlp: Language) -> None:
+    names = nlp.pipe_names
+    assert names[-2:] == ["dossier_kb_ruler", "dossier_linker"]
+    assert names.index("dossier_doc_consistency") < names.index("dossier_kb_ruler")
 
 
 # --- the package's own knowledge base ---------------------------------------------------------
@@ -447,15 +461,11 @@ def _package_kb() -> KnowledgeBase:
         pytest.skip(f"package KB does not load: {error}")
 
 
-def test_package_kb_resolves_the_classic_cases(tmp_path: Path) -> None:
+def test_package_kb_resolves_the_classic_cases() -> None:
     kb = _package_kb()
     if kb.office("President of Russia") is None or kb.office("President of Kazakhstan") is None:
         pytest.skip("package KB lacks the post-Soviet offices")
-    import spacy
-
-    from dossier import settings
-
-    pipeline = add_linking_components(spacy.load(settings.SPACY_MODEL), kb)
+    pipeline = load_pipeline(linking_config())
     text = "Russia's President hosted the Kazakh leader. Lukashenka stayed home."
     assert find(link(pipeline, text, "2011-06-01"), "Russia").actor == "Dmitry Medvedev"
     assert find(link(pipeline, text, "2013-06-01"), "Russia").actor == "Vladimir Putin"
@@ -527,26 +537,20 @@ def test_a_counterpart_of_someone_without_office_is_left_unresolved(nlp: Languag
 def test_a_title_the_kb_contradicts_gives_the_persons_own_office() -> None:
     # A headline run into the body: the KB knows who held Russia's presidency, and it was
     # never this person, so the text's title does not make him Russia's president.
-    from dossier.nlp import load_pipeline
-
-    nlp = load_pipeline()
-    doc = nlp.make_doc("Russia President Trump confirmed Thursday that he spoke to Putin by phone.")
-    doc._.dossier_date = "2019-08-01"
-    doc = nlp(doc)
+    nlp = load_pipeline(linking_config())
+    text = "Russia President Trump confirmed Thursday that he spoke to Putin by phone."
+    doc = run_document(nlp, text, "2019-08-01")
     trump = [m for m in doc._.dossier_mentions if m.actor == "Donald Trump"]
     assert trump and trump[0].role == "President of the United States"
 
 
 def test_an_appositive_title_of_another_named_person_is_not_ours() -> None:
-    from dossier.nlp import load_pipeline
-
-    nlp = load_pipeline()
-    doc = nlp.make_doc(
+    nlp = load_pipeline(linking_config())
+    text = (
         "Dmitry Peskov, Russian President Vladimir Putin's spokesman, told reporters the talks "
         "would go on."
     )
-    doc._.dossier_date = "2014-05-03"
-    doc = nlp(doc)
+    doc = run_document(nlp, text, "2014-05-03")
     peskov = [m for m in doc._.dossier_mentions if m.actor == "Dmitry Peskov"]
     assert peskov and peskov[0].role != "President of Russia"
     putin = [m for m in doc._.dossier_mentions if m.actor == "Vladimir Putin"]

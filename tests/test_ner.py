@@ -2,21 +2,36 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from dossier.errors import DossierError
 from dossier.extract.ner import (
     FIXED_SPANS_KEY,
     CasingEvidence,
     caps_lines,
-    load_gazetteer,
+    join_middle_initials,
     restore_case,
     result_line_names,
     split_name,
 )
-from dossier.nlp import DOSSIER_COMPONENTS, build_pipeline, load_pipeline
+from dossier.kb.loader import load_gazetteer
+from dossier.nlp import (
+    COMPONENT_NAMES,
+    DEFAULT_CONFIG,
+    PipelineConfig,
+    build_pipeline,
+    load_pipeline,
+)
+
+#: The NER repairs, in pipeline order, and the pipelines they are tested in.
+NER_COMPONENTS = COMPONENT_NAMES[: COMPONENT_NAMES.index("dossier_doc_consistency") + 1]
+NER_CONFIG = DEFAULT_CONFIG.only_up_to("dossier_doc_consistency")
+PLAIN_CONFIG = PipelineConfig(components=())
 
 
 def make_doc(nlp: Language, *sentences: str, ents: list[tuple[int, int, str]] = ()) -> Doc:
@@ -36,6 +51,23 @@ def entities(doc: Doc) -> list[tuple[str, str]]:
 def blank() -> Language:
     """A pipeline without a model: enough for the rule components."""
     return spacy.blank("en")
+
+
+def run_component(
+    factory: str,
+    *sentences: str,
+    ents: list[tuple[int, int, str]] = (),
+    fixed: list[tuple[int, int]] = (),
+    config: dict | None = None,
+) -> Doc:
+    """``sentences`` through a blank pipeline holding only ``factory``, with entities preset
+    and the token ranges ``fixed`` recorded as fixed entities."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe(factory, config=config or {})
+    doc = make_doc(nlp, *sentences, ents=ents)
+    if fixed:
+        doc.spans[FIXED_SPANS_KEY] = [doc[start:end] for start, end in fixed]
+    return nlp(doc)
 
 
 # --- all-caps lines ----------------------------------------------------------------------------
@@ -74,7 +106,7 @@ def test_case_comes_from_the_document_first_then_the_proper_noun_flags(blank: La
 
 
 def test_caps_headline_is_tagged_on_the_restored_copy() -> None:
-    nlp = load_pipeline()
+    nlp = load_pipeline(NER_CONFIG)
     doc = nlp(
         make_doc(
             nlp,
@@ -86,7 +118,7 @@ def test_caps_headline_is_tagged_on_the_restored_copy() -> None:
     headline = [(e.text, e.label_) for e in doc.ents if e.start < 12]
     assert headline == [("JAPAN", "GPE"), ("CHINA", "GPE")]
     # the plain pipeline, seeing capitals, misses both
-    plain = load_pipeline(False)
+    plain = load_pipeline(PLAIN_CONFIG)
     plain_doc = plain(make_doc(plain, "SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT ."))
     assert ("JAPAN", "GPE") not in entities(plain_doc)
 
@@ -123,11 +155,17 @@ def test_names_are_cut_at_separators(
     assert [p.text for p in split_name(Span(doc, 0, len(doc), label=label))] == parts
 
 
-def test_boundaries_component_rewrites_the_entities() -> None:
-    blank_nlp = spacy.blank("en")
-    blank_nlp.add_pipe("dossier_entity_boundaries")
-    doc = make_doc(blank_nlp, "Luton 1 Rotherham 0 at the Kenilworth Road", ents=[(0, 4, "ORG")])
-    assert entities(blank_nlp(doc)) == [("Luton", "ORG"), ("Rotherham", "ORG")]
+def test_a_name_split_at_a_middle_initial_is_joined(blank: Language) -> None:
+    doc = Doc(blank.vocab, words=["with", "Vladimir", "V.", "Putin", "and", "Ivan", "Petrov"])
+    ents = [Span(doc, 1, 2, "PERSON"), Span(doc, 3, 4, "PERSON"), Span(doc, 5, 7, "PERSON")]
+    joined = join_middle_initials(ents)
+    assert [(e.text, e.label_) for e in joined] == [
+        ("Vladimir V. Putin", "PERSON"),
+        ("Ivan Petrov", "PERSON"),
+    ]
+    # Not across an ordinary word, nor between different labels.
+    other = [Span(doc, 1, 2, "PERSON"), Span(doc, 3, 4, "ORG")]
+    assert len(join_middle_initials(other)) == 2
 
 
 # --- gazetteer ---------------------------------------------------------------------------------
@@ -146,46 +184,34 @@ def test_gazetteer_rows_are_complete_and_nationalities_are_norp() -> None:
     )
 
 
-def test_gazetteer_adds_missed_names_and_fixes_labels_but_not_longer_names() -> None:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("dossier_gazetteer")
-    doc = make_doc(
-        nlp,
-        "The Republic of Ireland beat Liechtenstein 5-0 , a Moldovan official at the Bank of "
-        "England said in Chisinau .",
-        ents=[(1, 4, "GPE"), (5, 6, "PERSON"), (13, 16, "ORG")],
-    )
-    assert entities(nlp(doc)) == [
-        ("Republic of Ireland", "GPE"),
-        ("Liechtenstein", "GPE"),  # PERSON relabelled
-        ("Moldovan", "NORP"),  # added
-        ("Bank of England", "ORG"),  # "England" inside a longer name: left alone
-        ("Chisinau", "GPE"),
-    ]
+def _gazetteer_folder(tmp_path: Path, *rows: str) -> Path:
+    """A KB folder holding only a gazetteer of ``rows``."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    text = "\n".join(["name,label,kind,source", *rows]) + "\n"
+    (folder / "ner_gazetteer.csv").write_text(text, encoding="utf-8")
+    return folder
 
 
-def test_gazetteer_matches_capitals_only_when_capitalised() -> None:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("dossier_gazetteer")
-    doc = nlp(make_doc(nlp, "Let us chad a turkey in TURKEY , Us say , not US ."))
-    assert entities(doc) == [("TURKEY", "GPE"), ("US", "GPE")]
+def test_gazetteer_comes_from_the_pipelines_kb_folder(tmp_path: Path) -> None:
+    folder = _gazetteer_folder(tmp_path, "Ruritania,GPE,country,test")
+    config = {"kb_dir": str(folder)}
+    doc = run_component("dossier_gazetteer", "Envoys of Ruritania met in Chisinau .", config=config)
+    assert entities(doc) == [("Ruritania", "GPE")]  # Chisinau is only in the package's list
+    doc = run_component("dossier_sports_teams", "Ruritania 2 , Bulgaria 0", config=config)
+    assert entities(doc) == [("Ruritania", "GPE"), ("Bulgaria", "ORG")]
+    # and through the one pipeline builder, which hands the gazetteer its kb_dir
+    nlp = build_pipeline(PipelineConfig(kb_dir=str(folder), components=("dossier_gazetteer",)))
+    assert ("Ruritania", "GPE") in entities(nlp("Talks with Ruritania ended on Friday ."))
 
 
-# --- datelines and sports results --------------------------------------------------------------
+def test_a_bad_gazetteer_row_stops_the_component_loading(tmp_path: Path) -> None:
+    folder = _gazetteer_folder(tmp_path, "Ruritania,GPE,country,test", "Ruritanian,NRP,demonym,t")
+    with pytest.raises(DossierError, match=r"ner_gazetteer\.csv:3: .*label 'NRP'"):
+        run_component("dossier_gazetteer", "Hello .", config={"kb_dir": str(folder)})
 
 
-def test_dateline_places_are_gpe_and_fixed() -> None:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("dossier_datelines")
-    doc = make_doc(
-        nlp,
-        "TAVILDARA , Tajikistan 1996-08-30",
-        "MOSCOW , Aug 30 ( Reuters ) - Talks resumed .",
-        "BASEBALL - RESULTS 1996-08-30",
-        ents=[(0, 1, "PERSON")],
-    )
-    assert entities(nlp(doc)) == [("TAVILDARA", "GPE"), ("Tajikistan", "GPE"), ("MOSCOW", "GPE")]
-    assert [s.text for s in doc.spans[FIXED_SPANS_KEY]] == ["TAVILDARA", "Tajikistan", "MOSCOW"]
+# --- sports results ----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -212,80 +238,132 @@ def test_result_lines(blank: Language, line: str, names: list[tuple[str, str]]) 
     assert [(span.text, role) for span, role in result_line_names(doc[:])] == names
 
 
-def test_sports_teams_are_org_national_sides_and_venues_gpe() -> None:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("dossier_sports_teams")
-    doc = make_doc(
-        nlp,
-        "Cleveland 5 Chicago 2",
-        "Israel 2 , Bulgaria 0",
-        "BALTIMORE AT SEATTLE",
-        ents=[(0, 1, "GPE"), (2, 3, "PERSON")],
-    )
-    assert entities(nlp(doc)) == [
-        ("Cleveland", "ORG"),
-        ("Chicago", "ORG"),
-        ("Israel", "GPE"),
-        ("Bulgaria", "GPE"),
-        ("BALTIMORE", "ORG"),
-        ("SEATTLE", "GPE"),
-    ]
+# --- each repair as a pipeline component -------------------------------------------------------
 
 
-# --- document consistency ----------------------------------------------------------------------
-
-
-def test_surname_alone_is_the_person_named_before() -> None:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("dossier_doc_consistency")
-    doc = make_doc(
-        nlp,
-        "Security chief Alexander Lebed flew to Grozny .",
-        "Lebed said the deal was done .",
-        "Talks with Lebed ended on Friday .",
-        ents=[(2, 4, "PERSON"), (6, 7, "GPE"), (17, 18, "ORG")],
-    )
-    assert entities(nlp(doc)) == [
-        ("Alexander Lebed", "PERSON"),
-        ("Grozny", "GPE"),
-        ("Lebed", "PERSON"),  # unlabelled repeat of a person's surname
-        ("Lebed", "PERSON"),  # relabelled from ORG
-    ]
-
-
-def test_majority_label_wins_and_repeats_are_labelled() -> None:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("dossier_doc_consistency")
-    doc = make_doc(
-        nlp,
-        "Pirelli Cables won the order .",  # tokens 0-5
-        "Pirelli Cables said Magna was ahead .",  # 6-12
-        "Magna , Magna and Pirelli Cables .",  # 13-19
-        ents=[(0, 2, "ORG"), (9, 10, "ORG"), (13, 14, "ORG"), (15, 16, "PERSON")],
-    )
-    assert entities(nlp(doc)) == [
-        ("Pirelli Cables", "ORG"),
-        ("Pirelli Cables", "ORG"),  # unlabelled repeat
-        ("Magna", "ORG"),
-        ("Magna", "ORG"),
-        ("Magna", "ORG"),  # outvoted PERSON
-        ("Pirelli Cables", "ORG"),
-    ]
+@pytest.mark.parametrize(
+    ("component", "sentences", "ents", "expected", "fixed"),
+    [
+        pytest.param(
+            "dossier_entity_boundaries",
+            ["Luton 1 Rotherham 0 at the Kenilworth Road"],
+            [(0, 4, "ORG")],
+            [("Luton", "ORG"), ("Rotherham", "ORG")],
+            [],
+            id="boundaries-rewrite-the-entities",
+        ),
+        pytest.param(
+            "dossier_gazetteer",
+            [
+                "The Republic of Ireland beat Liechtenstein 5-0 , a Moldovan official at the "
+                "Bank of England said in Chisinau ."
+            ],
+            [(1, 4, "GPE"), (5, 6, "PERSON"), (13, 16, "ORG")],
+            [
+                ("Republic of Ireland", "GPE"),
+                ("Liechtenstein", "GPE"),  # PERSON relabelled
+                ("Moldovan", "NORP"),  # added
+                ("Bank of England", "ORG"),  # "England" inside a longer name: left alone
+                ("Chisinau", "GPE"),
+            ],
+            [],
+            id="gazetteer-adds-missed-names-and-fixes-labels-but-not-longer-names",
+        ),
+        pytest.param(
+            "dossier_gazetteer",
+            ["Let us chad a turkey in TURKEY , Us say , not US ."],
+            [],
+            [("TURKEY", "GPE"), ("US", "GPE")],
+            [],
+            id="gazetteer-matches-capitals-only-when-capitalised",
+        ),
+        pytest.param(
+            "dossier_datelines",
+            [
+                "TAVILDARA , Tajikistan 1996-08-30",
+                "MOSCOW , Aug 30 ( Reuters ) - Talks resumed .",
+                "BASEBALL - RESULTS 1996-08-30",
+            ],
+            [(0, 1, "PERSON")],
+            [("TAVILDARA", "GPE"), ("Tajikistan", "GPE"), ("MOSCOW", "GPE")],
+            ["TAVILDARA", "Tajikistan", "MOSCOW"],
+            id="dateline-places-are-gpe-and-fixed",
+        ),
+        pytest.param(
+            "dossier_sports_teams",
+            ["Cleveland 5 Chicago 2", "Israel 2 , Bulgaria 0", "BALTIMORE AT SEATTLE"],
+            [(0, 1, "GPE"), (2, 3, "PERSON")],
+            [
+                ("Cleveland", "ORG"),
+                ("Chicago", "ORG"),
+                ("Israel", "GPE"),
+                ("Bulgaria", "GPE"),
+                ("BALTIMORE", "ORG"),
+                ("SEATTLE", "GPE"),
+            ],
+            ["Cleveland", "Chicago", "Israel", "Bulgaria", "BALTIMORE", "SEATTLE"],
+            id="sports-teams-are-org-national-sides-and-venues-gpe",
+        ),
+        pytest.param(
+            "dossier_doc_consistency",
+            [
+                "Security chief Alexander Lebed flew to Grozny .",
+                "Lebed said the deal was done .",
+                "Talks with Lebed ended on Friday .",
+            ],
+            [(2, 4, "PERSON"), (6, 7, "GPE"), (17, 18, "ORG")],
+            [
+                ("Alexander Lebed", "PERSON"),
+                ("Grozny", "GPE"),
+                ("Lebed", "PERSON"),  # unlabelled repeat of a person's surname
+                ("Lebed", "PERSON"),  # relabelled from ORG
+            ],
+            [],
+            id="surname-alone-is-the-person-named-before",
+        ),
+        pytest.param(
+            "dossier_doc_consistency",
+            [
+                "Pirelli Cables won the order .",  # tokens 0-5
+                "Pirelli Cables said Magna was ahead .",  # 6-12
+                "Magna , Magna and Pirelli Cables .",  # 13-19
+            ],
+            [(0, 2, "ORG"), (9, 10, "ORG"), (13, 14, "ORG"), (15, 16, "PERSON")],
+            [
+                ("Pirelli Cables", "ORG"),
+                ("Pirelli Cables", "ORG"),  # unlabelled repeat
+                ("Magna", "ORG"),
+                ("Magna", "ORG"),
+                ("Magna", "ORG"),  # outvoted PERSON
+                ("Pirelli Cables", "ORG"),
+            ],
+            [],
+            id="majority-label-wins-and-repeats-are-labelled",
+        ),
+    ],
+)
+def test_component_on_preset_entities(
+    component: str,
+    sentences: list[str],
+    ents: list[tuple[int, int, str]],
+    expected: list[tuple[str, str]],
+    fixed: list[str],
+) -> None:
+    doc = run_component(component, *sentences, ents=ents)
+    assert entities(doc) == expected
+    assert [s.text for s in doc.spans.get(FIXED_SPANS_KEY, [])] == fixed
 
 
 def test_fixed_entities_keep_their_label_and_initials_are_not_names() -> None:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("dossier_doc_consistency")
-    doc = make_doc(
-        nlp,
+    result = run_component(
+        "dossier_doc_consistency",
         "NEW YORK 1996-08-30",
         "New York beat Boston .",
         "NEW YORK 74 59",
         "R. Ponting and R. Lee",
         ents=[(0, 2, "GPE"), (3, 5, "ORG"), (8, 10, "ORG"), (12, 13, "NORP")],
+        fixed=[(0, 2)],
     )
-    doc.spans[FIXED_SPANS_KEY] = [doc[0:2]]
-    result = nlp(doc)
     assert entities(result)[:3] == [("NEW YORK", "GPE"), ("New York", "ORG"), ("NEW YORK", "ORG")]
     assert [e.text for e in result.ents].count("R.") == 1  # "R." is not propagated
 
@@ -293,38 +371,24 @@ def test_fixed_entities_keep_their_label_and_initials_are_not_names() -> None:
 # --- the pipeline ------------------------------------------------------------------------------
 
 
-def test_pipeline_is_loaded_once_with_dossier_components_after_ner() -> None:
-    nlp = load_pipeline()
-    assert load_pipeline() is nlp
-    names = [component.name for component in DOSSIER_COMPONENTS]
-    assert nlp.pipe_names[-len(names) :] == names
-    assert nlp.pipe_names.index("ner") < nlp.pipe_names.index(names[0])
-    plain = load_pipeline(False)
-    assert plain is not nlp and not set(names) & set(plain.pipe_names)
+def test_the_package_registers_the_six_repairs() -> None:
+    # importing dossier.extract.ner (above) is what registers them
+    assert len(NER_COMPONENTS) == 6  # caps, boundaries, gazetteer, datelines, sports, consistency
+    assert all(Language.has_factory(name) for name in NER_COMPONENTS)
+
+
+def test_pipeline_is_loaded_once_with_the_repairs_after_ner() -> None:
+    nlp = load_pipeline(NER_CONFIG)
+    assert load_pipeline(NER_CONFIG) is nlp
+    assert nlp.pipe_names[-len(NER_COMPONENTS) :] == list(NER_COMPONENTS)
+    assert nlp.pipe_names.index("ner") < nlp.pipe_names.index(NER_COMPONENTS[0])
+    plain = load_pipeline(PLAIN_CONFIG)
+    assert plain is not nlp and not set(NER_COMPONENTS) & set(plain.pipe_names)
     assert "lemmatizer" not in nlp.pipe_names
 
 
 def test_build_pipeline_for_an_ablation() -> None:
-    nlp = build_pipeline(["dossier_entity_boundaries"])
+    nlp = build_pipeline(PipelineConfig(components=("dossier_entity_boundaries",)))
     assert nlp.pipe_names[-1] == "dossier_entity_boundaries"
     doc = nlp("Shares of the Federal Reserve Bank rose .")
     assert all(not e.text.lower().startswith("the ") for e in doc.ents)
-
-
-def test_a_name_split_at_a_middle_initial_is_joined() -> None:
-    from spacy.tokens import Doc, Span
-
-    from dossier.extract.ner import join_middle_initials
-    from dossier.nlp import load_pipeline
-
-    vocab = load_pipeline().vocab
-    doc = Doc(vocab, words=["with", "Vladimir", "V.", "Putin", "and", "Ivan", "Petrov"])
-    ents = [Span(doc, 1, 2, "PERSON"), Span(doc, 3, 4, "PERSON"), Span(doc, 5, 7, "PERSON")]
-    joined = join_middle_initials(ents)
-    assert [(e.text, e.label_) for e in joined] == [
-        ("Vladimir V. Putin", "PERSON"),
-        ("Ivan Petrov", "PERSON"),
-    ]
-    # Not across an ordinary word, nor between different labels.
-    other = [Span(doc, 1, 2, "PERSON"), Span(doc, 3, 4, "ORG")]
-    assert len(join_middle_initials(other)) == 2

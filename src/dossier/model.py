@@ -264,6 +264,11 @@ class Fact:
     def doc_id(self) -> str:
         return self.provenance.doc_id
 
+    @property
+    def index(self) -> int | None:
+        """The number of the sentence the fact is in."""
+        return self.provenance.sentence
+
 
 @dataclass(frozen=True)
 class Mention(Fact):
@@ -329,7 +334,8 @@ class Timex(Fact):
 class Sentence(Fact):
     """One sentence of a document and its reference time: the date its facts are about.
 
-    index: the sentence's number in the document (0-based); ``provenance`` holds its span.
+    Its number in the document (0-based) is ``provenance.sentence``, its span
+    ``provenance.start``/``end``.
     text: the sentence as written (cleaned text).
     reference_time: its own timex's date, else its paragraph's narrative time, else the
         publication date (ISO at its granularity), None when none is known.
@@ -337,7 +343,6 @@ class Sentence(Fact):
 
     kind: ClassVar[str] = "sentence"
 
-    index: int
     text: str
     reference_time: str | None = None
 

@@ -78,7 +78,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("dossier_entity_boundaries", reads=_NER[:1]),
     Component("dossier_gazetteer", reads=_NER[:2], kb_files=NER_KB_FILES),
     Component("dossier_datelines", reads=_NER[:3]),
-    Component("dossier_sports_teams", reads=_NER[:4]),
+    Component("dossier_sports_teams", reads=_NER[:4], kb_files=NER_KB_FILES),
     Component("dossier_doc_consistency", reads=_NER[:5]),
     # The publication date of an undated document, estimated from its content and the KB's
     # dated events; every later stage reads the document at that date.

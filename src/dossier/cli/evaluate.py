@@ -1,7 +1,7 @@
 """The ``eval`` commands: each runs a scorer of ``dossier.evaluate`` and prints its figures.
 
-The commands that run the pipeline take ``--kb-dir``: the pipeline they measure is then built
-from ``PipelineConfig(kb_dir=...)``, as ``annotate --kb-dir`` would build it.
+``eval mentions`` and ``eval timex`` take ``--kb-dir``: the pipeline they measure is then the
+one ``annotate --kb-dir`` runs, ``PipelineConfig(kb_dir=...)``.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def _run_scorer(
 
 
 def _pipeline(kb_dir: Path | None) -> Language | None:
-    """The production pipeline on the KB in ``kb_dir``; None (the scorer's own) without one."""
+    """The production pipeline on the KB in ``kb_dir``; None (the scorer's default) without."""
     if kb_dir is None:
         return None
     from dossier.nlp import PipelineConfig, load_pipeline
@@ -109,20 +109,16 @@ def eval_ner(
     as_json: EndJsonOption = False,
 ) -> None:
     """Named entities: exact-span P/R/F1 per type, the plain spaCy pipeline as the baseline."""
-    from dossier.evaluate.ner import evaluate_ner
-    from dossier.nlp import COMPONENT_NAMES
+    from dossier.evaluate.ner import NER_CONFIG, evaluate_ner
 
-    components = None
-    if without:
-        unknown = sorted(set(without) - set(COMPONENT_NAMES))
-        if unknown:
-            fail(
-                f"no dossier component {escape(', '.join(unknown))}; "
-                f"choose from {escape(', '.join(COMPONENT_NAMES))}"
-            )
-        components = [name for name in COMPONENT_NAMES if name not in without]
+    unknown = sorted(set(without or ()) - set(NER_CONFIG.components))
+    if unknown:
+        fail(
+            f"no dossier component {escape(', '.join(unknown))} in the NER pipeline; "
+            f"choose from {escape(', '.join(NER_CONFIG.components))}"
+        )
     result = _run_scorer(
-        "recognising", lambda advance: evaluate_ner(gold, on_item=advance, components=components)
+        "recognising", lambda advance: evaluate_ner(gold, on_item=advance, without=without or ())
     )
     render.print_scores(result)
     baseline = result["baseline"]["per_type"]
@@ -150,13 +146,9 @@ def eval_mentions(
 ) -> None:
     """Mention linking given the gold date: actors, roles at the date, metonyms, coreference."""
     from dossier.evaluate.mentions import evaluate_mentions
-    from dossier.kb.loader import load_kb
 
-    with reported():
-        kb = load_kb(str(kb_dir) if kb_dir is not None else None)
-    nlp = _pipeline(kb_dir)
     result = _run_scorer(
-        "linking", lambda advance: evaluate_mentions(gold, on_item=advance, nlp=nlp, kb=kb)
+        "linking", lambda advance: evaluate_mentions(gold, on_item=advance, kb_dir=kb_dir)
     )
     render.print_scores(result)
     out.print(

@@ -1,9 +1,10 @@
 """Scorers for the mention ruler and the linker against dossier-format gold.
 
 ``evaluate_mentions`` is the component evaluation of linking: each gold document is read and
-cleaned as the ingest pipeline does (``clean_text``), the pipeline runs on the cleaned text with
-``doc._.dossier_date`` set to the gold file's ``date`` (so linking is measured given the date,
-reported as ``date_from: "gold"``), and every gold mention is looked up in the cleaned text.
+cleaned as the ingest pipeline does (``clean_text``), the production pipeline
+(``dossier.nlp.load_pipeline``, with the KB folder asked for) runs on the cleaned text prepared
+with the gold file's ``date`` (so linking is measured given the date, reported as
+``date_from: "gold"``), and every gold mention is looked up in the cleaned text.
 
 How a gold mention is matched. Gold ``text`` values are substrings of the original text, often
 with a few words of context ("Moscow recently announced"); every occurrence in the cleaned text
@@ -47,11 +48,12 @@ from spacy.tokens import Doc
 
 from dossier.evaluate.gold import load_gold_folder
 from dossier.evaluate.metrics import PRF
-from dossier.extract.linking import DATE_EXTENSION, DOC_ID_EXTENSION, MENTIONS_EXTENSION
-from dossier.extract.mentions import CANDIDATES_KEY
+from dossier.extract.document import MENTIONS, prepare_doc
+from dossier.extract.linking import CANDIDATES_KEY
 from dossier.ingest.clean import clean_text
-from dossier.kb.loader import KnowledgeBase, default_kb, normalise_name
-from dossier.model import Mention
+from dossier.kb.loader import KnowledgeBase, load_kb, normalise_name
+from dossier.model import Mention, OffsetMap
+from dossier.nlp import PipelineConfig, load_pipeline
 
 
 @dataclass(frozen=True)
@@ -75,16 +77,6 @@ COUNT_KEYS = (
     "predicted",
     "unjudged",
 )
-
-
-def build_mentions_pipeline(kb: KnowledgeBase | None = None) -> Language:
-    """dossier's pipeline with the linking components: ``dossier.nlp.build_pipeline()`` (spaCy's
-    model and the NER repairs) plus ``dossier_kb_ruler`` and ``dossier_linker`` if it lacks them.
-    """
-    from dossier.extract.linking import add_linking_components
-    from dossier.nlp import build_pipeline
-
-    return add_linking_components(build_pipeline(), kb)
 
 
 def find_occurrences(text: str, needle: str) -> list[_Occurrence]:
@@ -168,12 +160,25 @@ def _overlaps(mention: Mention, occurrence: _Occurrence) -> bool:
     return mention.start < occurrence.end and occurrence.start < mention.end
 
 
-def run_document(nlp: Language, text: str, date: str | None, doc_id: str = "") -> Doc:
-    """Run ``nlp`` on ``text`` with the document date and id set before the components run."""
-    doc = nlp.make_doc(text)
-    doc._.set(DATE_EXTENSION, date)
-    doc._.set(DOC_ID_EXTENSION, doc_id)
-    return nlp(doc)
+def run_document(
+    nlp: Language,
+    text: str,
+    date: str | None,
+    doc_id: str = "",
+    offsets: OffsetMap | None = None,
+) -> Doc:
+    """Run ``nlp`` on ``text`` prepared (``prepare_doc``) with the document's date and id."""
+    return nlp(prepare_doc(nlp, text, date=date, doc_id=doc_id, offsets=offsets))
+
+
+def mentions_pipeline(kb_dir: str | Path | None = None) -> Language:
+    """The production pipeline (``dossier.nlp.load_pipeline``) reading the KB in ``kb_dir``
+    (None: the package's own)."""
+    return load_pipeline(PipelineConfig(kb_dir=_folder(kb_dir)))
+
+
+def _folder(kb_dir: str | Path | None) -> str | None:
+    return None if kb_dir is None else str(kb_dir)
 
 
 def evaluate_mentions(
@@ -181,17 +186,28 @@ def evaluate_mentions(
     on_item: Callable[[str], None] | None = None,
     nlp: Language | None = None,
     kb: KnowledgeBase | None = None,
+    kb_dir: str | Path | None = None,
 ) -> dict[str, Any]:
     """Score mention finding and linking on every gold document in ``gold_dir``.
 
     gold_dir: a folder of dossier-format gold files.
     on_item: called with each gold file's name once it is scored (for progress display).
-    nlp: the pipeline to run (default: ``build_mentions_pipeline(kb)``).
-    kb: the knowledge base used to compare names and roles (default: the package's own).
+    nlp: the pipeline to run (default: ``mentions_pipeline(kb_dir)``, the production one).
+    kb: the knowledge base names and roles are compared with (default: the one in ``kb_dir``);
+        a loaded KB cannot configure a pipeline, so give it only with ``nlp``.
+    kb_dir: a folder of KB CSV files for the pipeline and the comparisons; None for the
+        package's own.
     """
     started = time.perf_counter()
-    kb = kb or default_kb()
-    nlp = nlp or build_mentions_pipeline(kb)
+    folder_kb = None if kb is not None and nlp is not None else load_kb(_folder(kb_dir))
+    if kb is None:
+        kb = folder_kb
+    elif nlp is None and kb is not folder_kb:
+        raise ValueError(
+            "evaluate_mentions: the pipeline reads its KB from a folder; pass kb_dir= (the "
+            "folder the KB was loaded from) instead of kb="
+        )
+    nlp = nlp or mentions_pipeline(kb_dir)
     names = ActorNames(kb)
     documents = load_gold_folder(gold_dir)
     totals = dict.fromkeys(COUNT_KEYS, 0)
@@ -200,8 +216,8 @@ def evaluate_mentions(
     for gold in documents:
         cleaned = clean_text(gold.record.text, gold.record.fields)
         date = gold.annotation.get("date")
-        doc = run_document(nlp, cleaned.text, date, gold.name)
-        predicted: list[Mention] = list(doc._.get(MENTIONS_EXTENSION) or [])
+        doc = run_document(nlp, cleaned.text, date, gold.name, cleaned.offsets)
+        predicted: list[Mention] = list(doc._.get(MENTIONS) or [])
         counts, doc_errors = _score_document(
             kb, names, gold.name, gold.annotation, cleaned.text, predicted
         )
@@ -331,18 +347,22 @@ def _error(
 
 
 def score_candidates(
-    gold_dir: Path, nlp: Language | None = None, kb: KnowledgeBase | None = None
+    gold_dir: Path, nlp: Language | None = None, kb_dir: str | Path | None = None
 ) -> dict[str, Any]:
     """The ruler alone: the share of gold mentions (outside boilerplate) that some candidate in
     ``doc.spans["dossier_candidates"]`` overlaps. Candidates are what the linker can resolve,
-    so this bounds ``mention_recall``."""
-    kb = kb or default_kb()
-    nlp = nlp or build_mentions_pipeline(kb)
+    so this bounds ``mention_recall``.
+
+    nlp: the pipeline to run (default: ``mentions_pipeline(kb_dir)``, the production one).
+    kb_dir: a folder of KB CSV files; None for the package's own.
+    """
+    nlp = nlp or mentions_pipeline(kb_dir)
     total = found = 0
     missed: list[dict[str, Any]] = []
     for gold in load_gold_folder(gold_dir):
         cleaned = clean_text(gold.record.text, gold.record.fields)
-        doc = run_document(nlp, cleaned.text, gold.annotation.get("date"), gold.name)
+        date = gold.annotation.get("date")
+        doc = run_document(nlp, cleaned.text, date, gold.name, cleaned.offsets)
         spans = list(doc.spans.get(CANDIDATES_KEY, []))
         for mention in gold.annotation.get("mentions") or []:
             occurrences = find_occurrences(cleaned.text, mention.get("text", ""))

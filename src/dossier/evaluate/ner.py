@@ -19,12 +19,15 @@ DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL            (dropped)
 Both systems run on the gold tokens (``Doc(vocab, words=..., spaces=...)``), so token
 boundaries match the gold exactly and only the entities differ:
 
-* **baseline**: the plain spaCy pipeline (``load_pipeline(False)``), sentence by sentence, the
-  way the figure in OFFLINE-NLP.md was taken;
-* **dossier**: dossier's pipeline (spaCy plus the ``dossier_*`` components of ``dossier.nlp``)
-  on each ``-DOCSTART-`` document as a whole, with the gold sentence boundaries preset. A whole
-  article is what dossier sees in use; it lets the components use the rest of the document
-  (the case of an all-caps headline's words, a name's other mentions).
+* **baseline**: plain spaCy (``BASELINE_CONFIG``, no dossier component), sentence by sentence,
+  the way the figure in OFFLINE-NLP.md was taken;
+* **dossier**: the production pipeline up to its NER repairs (``NER_CONFIG``: the components
+  after them do not change entities) on each ``-DOCSTART-`` document as a whole, with the gold
+  sentence boundaries preset. A whole article is what dossier sees in use; it lets the
+  components use the rest of the document (the case of an all-caps headline's words, a name's
+  other mentions).
+
+Both pipelines come from ``dossier.nlp``, the builder ``dossier annotate`` uses.
 """
 
 from __future__ import annotations
@@ -40,7 +43,12 @@ from spacy.tokens import Doc
 
 from dossier.evaluate.conll import LABELS, ConllDocument, read_conll
 from dossier.evaluate.metrics import PRF
-from dossier.nlp import DOSSIER_COMPONENTS, Component, build_pipeline, load_pipeline
+from dossier.nlp import DEFAULT_CONFIG, PipelineConfig, build_pipeline, load_pipeline
+
+#: What is measured: the production pipeline up to its last NER repair.
+NER_CONFIG = DEFAULT_CONFIG.only_up_to("dossier_doc_consistency")
+#: What it is measured against: spaCy's own pipeline.
+BASELINE_CONFIG = PipelineConfig(components=())
 
 #: OntoNotes label -> CoNLL-2003 type; labels not here are not scored.
 LABEL_MAP: dict[str, str] = {
@@ -157,18 +165,42 @@ def score_entities(gold: Iterable[set[Entity]], predicted: Iterable[set[Entity]]
     return {**overall.to_dict(), "per_type": per_type}
 
 
+def ner_config(
+    components: Sequence[str] | None = None, without: Sequence[str] = ()
+) -> PipelineConfig:
+    """The pipeline to measure: ``NER_CONFIG``, or just ``components``, less ``without``.
+
+    Raises ValueError naming any component of ``without`` that the pipeline does not have.
+    """
+    config = NER_CONFIG if components is None else PipelineConfig(components=tuple(components))
+    unknown = sorted(set(without) - set(config.components))
+    if unknown:
+        raise ValueError(
+            f"no dossier component {', '.join(unknown)}; choose from {', '.join(config.components)}"
+        )
+    return config.without(*without) if without else config
+
+
 def evaluate_ner(
     gold_file: Path | str,
     on_item: Callable[[str], None] | None = None,
-    components: Sequence[Component | str] | None = None,
+    components: Sequence[str] | None = None,
+    *,
+    without: Sequence[str] = (),
 ) -> dict[str, Any]:
     """dossier's NER against a CoNLL-2003 file, with the plain spaCy pipeline as the baseline.
 
-    ``on_item`` is called after each document of each system with "baseline <i>" or
-    "dossier <i>". ``components`` replaces ``dossier.nlp.DOSSIER_COMPONENTS`` for an ablation
-    (a fresh pipeline is built); by default the shared pipeline is used. Raises
-    ``E001_BAD_GOLD`` when the file cannot be read.
+    gold_file (Path | str): a CoNLL-2003 file (IOB1 or IOB2).
+    on_item (Callable | None): called after each document of each system with "baseline <i>" or
+        "dossier <i>".
+    components (Sequence[str] | None): the dossier components to run instead of the NER repairs
+        of ``NER_CONFIG`` (names from ``dossier.nlp.COMPONENT_NAMES``).
+    without (Sequence[str]): components to leave out, for an ablation (``--without``); a fresh
+        pipeline is built. Raises ValueError naming one the pipeline does not have.
+
+    Raises ``E001_BAD_GOLD`` when the file cannot be read.
     """
+    config = ner_config(components, without)
     documents = read_conll(gold_file)
     gold = [gold_entities(document) for document in documents]
 
@@ -178,15 +210,15 @@ def evaluate_ner(
         return lambda index: on_item(f"{system} {index}")
 
     started = time.perf_counter()
-    baseline = predict_sentences(load_pipeline(False), documents, progress("baseline"))
+    baseline = predict_sentences(load_pipeline(BASELINE_CONFIG), documents, progress("baseline"))
     baseline_seconds = time.perf_counter() - started
 
     started = time.perf_counter()
-    nlp = load_pipeline() if components is None else build_pipeline(components)
+    # the shared pipeline for the usual run; an ablation's is built, used once and let go
+    nlp = load_pipeline(config) if config == NER_CONFIG else build_pipeline(config)
     ours = predict_documents(nlp, documents, progress("dossier"))
     seconds = time.perf_counter() - started
 
-    used = DOSSIER_COMPONENTS if components is None else components
     return {
         "task": "ner",
         "gold": str(gold_file),
@@ -194,7 +226,7 @@ def evaluate_ner(
         "seconds": round(seconds, 3),
         "baseline": {**score_entities(gold, baseline), "seconds": round(baseline_seconds, 3)},
         "label_map": dict(LABEL_MAP),
-        "components": [c if isinstance(c, str) else c.name for c in used],
+        "components": list(config.components),
         "documents": len(documents),
         "tokens": sum(len(document.words) for document in documents),
     }

@@ -313,10 +313,11 @@ def _read_rows(folder: Path | None, kind: str) -> Iterator[_Row]:
     for file in files:
         with file.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)
-            for line, values in enumerate(reader, start=2):
+            for values in reader:
                 if not any((v or "").strip() for v in values.values()):
                     continue
-                yield _Row(file.name, line, values)
+                # the reader's own count: it skips blank lines, which enumerating would not see
+                yield _Row(file.name, reader.line_num, values)
 
 
 def _parse_actors(rows: list[_Row], problems: _Problems) -> list[Actor]:
@@ -545,3 +546,46 @@ def _parse_demonyms(rows: list[_Row], problems: _Problems, countries: set[str]) 
             Demonym(country, row.listed("adjectives"), row.listed("demonyms"), row.get("source"))
         )
     return demonyms
+
+
+# --- the NER gazetteer ----------------------------------------------------------------------
+
+GAZETTEER_LABELS = frozenset({"GPE", "LOC", "NORP"})
+GAZETTEER_KINDS = frozenset({"country", "capital", "city", "us_state", "region", "demonym"})
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One row of ``ner_gazetteer*.csv``: a place or nationality name the NER repairs tag."""
+
+    name: str
+    label: str  # the OntoNotes label a match gets: GPE, LOC or NORP
+    kind: str  # one of GAZETTEER_KINDS
+    source: str
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(kb_dir: str | None = None) -> tuple[GazetteerEntry, ...]:
+    """The NER gazetteer of the folder ``kb_dir`` (None: the package's own), in file order.
+
+    A folder without ``ner_gazetteer*.csv`` has an empty gazetteer, as it has no actors without
+    ``actors*.csv``. Raises ``DossierError(K001)`` listing every row without a name, a known
+    label or kind, or a source, by file and line: a broken row stops the pipeline loading.
+    """
+    problems = _Problems()
+    entries = []
+    for row in _read_rows(None if kb_dir is None else Path(kb_dir), "ner_gazetteer"):
+        name, label, kind, source = (row.get(c) for c in ("name", "label", "kind", "source"))
+        faults = ["no name"] if not name else []
+        if label not in GAZETTEER_LABELS:
+            faults.append(f"label {label!r} not one of {sorted(GAZETTEER_LABELS)}")
+        if kind not in GAZETTEER_KINDS:
+            faults.append(f"kind {kind!r} not one of {sorted(GAZETTEER_KINDS)}")
+        if not source:
+            faults.append("no source")
+        if faults:
+            problems.add(row, f"gazetteer row {name!r}: {'; '.join(faults)}")
+            continue
+        entries.append(GazetteerEntry(name, label, kind, source))
+    problems.raise_if_any()
+    return tuple(entries)

@@ -4,7 +4,7 @@ PostgreSQL.
 One class serves both databases through SQLAlchemy Core; what differs (full-text search,
 ``INSERT … ON CONFLICT``, locking) is chosen by dialect. ``Store`` is a composition: this module
 opens the database and writes documents; reading them back is ``reads.py``, ingest runs
-``runs.py``, facts ``mentions.py``, engines and migrations ``engine.py``.
+``runs.py``, facts ``facts.py``, engines and migrations ``engine.py``.
 
 Opening a store brings its schema to the newest Alembic revision, so an old database file just
 works with a new dossier; Alembic itself is imported only when a migration has to run. A store
@@ -40,7 +40,7 @@ from dossier.store.engine import (
     migrate,
     needs_migration,
 )
-from dossier.store.mentions import MentionsMixin
+from dossier.store.facts import FactStore
 from dossier.store.reads import DocumentReadsMixin
 from dossier.store.rows import nul_free, utcnow
 from dossier.store.runs import IngestRunsMixin
@@ -53,7 +53,7 @@ _CHUNK = 500
 class Store(
     DocumentReadsMixin,
     IngestRunsMixin,
-    MentionsMixin,
+    FactStore,
 ):
     """The document store on one SQLite file or PostgreSQL database; open with ``Store.open``.
 
@@ -68,7 +68,13 @@ class Store(
     # -- opening and closing ----------------------------------------------------------------
 
     @classmethod
-    def open(cls, url_or_path: str, *, read_only: bool = False) -> Store:
+    def open(
+        cls,
+        url_or_path: str,
+        extra_migrations: tuple[str, ...] = (),
+        *,
+        read_only: bool = False,
+    ) -> Store:
         """Open the store and bring its schema up to date.
 
         url_or_path: a SQLite file path, a ``sqlite://`` URL, or a PostgreSQL URL
@@ -77,6 +83,8 @@ class Store(
             database without dossier's schema is ``DossierError(S003)``, never created. A
             store whose schema is behind is still upgraded first, on a connection of its own.
             Otherwise the store is created if need be (and a SQLite file's parent folders).
+        extra_migrations: folders of further Alembic revisions to apply after the store's own
+            (a plugin's fact kind brings its table this way).
         """
         url, shown = _parse_location(url_or_path)
         if read_only:
@@ -86,7 +94,7 @@ class Store(
         except (OSError, NoSuchModuleError, ArgumentError) as error:
             raise DossierError(ErrorCode.S001_CANNOT_OPEN, f"{shown}: {error}") from error
         try:
-            _bring_up_to_date(engine, url, read_only)
+            _bring_up_to_date(engine, url, read_only, extra_migrations)
         except DossierError as error:
             engine.dispose()
             detail = f"{shown}: {error.detail}" if error.detail else shown
@@ -271,19 +279,21 @@ def _require_existing(url: URL) -> None:
         raise DossierError(ErrorCode.S003_NO_STORE, f"no such file: {url.database}")
 
 
-def _bring_up_to_date(engine: Engine, url: URL, read_only: bool) -> None:
-    behind, revision = needs_migration(engine)
+def _bring_up_to_date(
+    engine: Engine, url: URL, read_only: bool, extra_migrations: tuple[str, ...]
+) -> None:
+    behind, revisions = needs_migration(engine, extra_migrations)
     if not behind:
         return
     if not read_only:
-        migrate(engine)
+        migrate(engine, extra_migrations)
         return
-    if revision is None:
+    if not revisions:
         raise DossierError(ErrorCode.S003_NO_STORE, "the database holds no dossier schema")
     # An older store read by a newer dossier: upgrade it once, on a writable engine of its own.
     writable = create_store_engine(url, read_only=False)
     try:
-        migrate(writable)
+        migrate(writable, extra_migrations)
     finally:
         writable.dispose()
 

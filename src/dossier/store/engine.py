@@ -8,6 +8,7 @@ revision with one plain query and compares it with the newest revision in
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -55,7 +56,11 @@ def is_in_memory(url: URL) -> bool:
     return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
 
 
-def alembic_config(connection: Connection | None = None, url: str | None = None) -> Config:
+def alembic_config(
+    connection: Connection | None = None,
+    url: str | None = None,
+    extra_versions: tuple[str, ...] = (),
+) -> Config:
     """An Alembic configuration for the store's migrations, without any alembic.ini.
 
     To write the next revision: ``command.revision(alembic_config(url=...), "what",
@@ -63,12 +68,18 @@ def alembic_config(connection: Connection | None = None, url: str | None = None)
 
     connection: run the migrations on this connection, inside its transaction.
     url: otherwise, the database to connect to.
+    extra_versions: folders of further revisions, chained after the store's own (a plugin's
+        fact kind brings its table this way).
     """
     from alembic.config import Config
 
     config = Config()
     # ConfigParser would read a % in the path as interpolation.
     config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
+    if extra_versions:
+        folders = [str(MIGRATIONS / "versions"), *extra_versions]
+        config.set_main_option("path_separator", "os")
+        config.set_main_option("version_locations", os.pathsep.join(folders).replace("%", "%%"))
     if url is not None:
         config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     if connection is not None:
@@ -171,35 +182,60 @@ def migration_revisions() -> tuple[frozenset[str], str | None]:
     return frozenset(revisions), next(iter(heads)) if len(heads) == 1 else None
 
 
-def stored_revision(engine: Engine) -> str | None:
-    """The schema revision the database records; None for a database without dossier's schema."""
+def script_revisions(extra_versions: tuple[str, ...] = ()) -> tuple[frozenset[str], set[str]]:
+    """Every revision and the heads, as Alembic reads them (store's own plus ``extra_versions``).
+
+    Imports Alembic: for revisions the files alone cannot settle (a plugin's, a branch).
+    """
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config(extra_versions=extra_versions))
+    known = frozenset(revision.revision for revision in script.walk_revisions())
+    return known, set(script.get_heads())
+
+
+def stored_revisions(engine: Engine) -> set[str]:
+    """The schema revisions the database records; empty for a database without dossier's
+    schema."""
     with engine.connect() as connection:
         if not connection.dialect.has_table(connection, "alembic_version"):
-            return None
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            return set()
+        return set(connection.execute(text("SELECT version_num FROM alembic_version")).scalars())
 
 
-def needs_migration(engine: Engine) -> tuple[bool, str | None]:
-    """Whether the database's schema is behind this dossier's, and the revision it is at.
+def needs_migration(engine: Engine, extra_versions: tuple[str, ...] = ()) -> tuple[bool, set[str]]:
+    """Whether the database's schema is behind, and the revisions it records.
 
-    Raises ``DossierError(S001)`` when the database records a revision this dossier does not
-    know (written by a newer version).
+    extra_versions: folders of further revisions the schema should include (then Alembic is
+        asked where the heads are; otherwise the migration files are read directly).
+    Raises ``DossierError(S001)`` when the database records a revision unknown here (written
+    by a newer version, or by a plugin whose migrations were not given).
     """
-    revision = stored_revision(engine)
-    known, head = migration_revisions()
-    if head is not None and revision == head:
-        return False, revision
-    if revision is not None and head is not None and revision not in known:
+    stored = stored_revisions(engine)
+    if extra_versions:
+        known, heads = script_revisions(extra_versions)
+    else:
+        known, head = migration_revisions()
+        if head is None:
+            return True, stored  # the files do not say: let Alembic decide
+        heads = {head}
+    if stored == heads:
+        return False, stored
+    unknown = stored - known
+    if unknown:
         raise DossierError(
             ErrorCode.S001_CANNOT_OPEN,
-            f"its schema revision {revision!r} is unknown to this dossier, which knows up to "
-            f"{head!r}: perhaps it was written by a newer version",
+            f"its schema revision {', '.join(sorted(unknown))} is unknown to this dossier "
+            f"(which knows up to {', '.join(sorted(heads))}): perhaps it was written by a newer "
+            "version, or needs a plugin's migrations",
         )
-    return True, revision
+    return True, stored
 
 
-def migrate(engine: Engine) -> None:
+def migrate(engine: Engine, extra_versions: tuple[str, ...] = ()) -> None:
     """Bring the schema to the newest revision, creating it in an empty database.
+
+    extra_versions: folders of further revisions to apply after the store's own.
 
     One transaction for the whole upgrade; on PostgreSQL, under a lock, so two processes
     opening one fresh database do not both create the schema.
@@ -215,7 +251,8 @@ def migrate(engine: Engine) -> None:
                     text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK}
                 )
             try:
-                command.upgrade(alembic_config(connection), "head")
+                config = alembic_config(connection, extra_versions=extra_versions)
+                command.upgrade(config, "heads")
             except CommandError as error:
                 raise DossierError(
                     ErrorCode.S001_CANNOT_OPEN,

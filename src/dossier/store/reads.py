@@ -189,12 +189,6 @@ class DocumentReadsMixin:
         with self._transaction() as connection:
             return [_summary(row) for row in connection.execute(query)]
 
-    def document_ids(self) -> list[str]:
-        """The id of every stored document, in the order they were stored."""
-        query = select(documents.c.doc_id).order_by(documents.c.seq, documents.c.doc_id)
-        with self._transaction() as connection:
-            return list(connection.execute(query).scalars())
-
     def summaries(self, doc_ids: Iterable[str]) -> dict[str, DocumentSummary]:
         """The listing record of each stored document among ``doc_ids``, by id.
 

@@ -145,17 +145,76 @@ class IngestFailureRow(Base):
     reason: Mapped[str] = mapped_column(Text)
 
 
-class FactColumns:
-    """The columns every stored fact shares: its document, its exact characters in both the
-    cleaned and the original text, its sentence, and the extractor that found it."""
+#: Length of a fact id: ``model.make_fact_id`` gives 20 hex digits.
+FACT_ID_LENGTH = 20
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+
+class FactColumns:
+    """The columns every stored fact shares: its stable id, its document, its exact characters
+    in both the cleaned and the original text, its sentence, the extractor (and version) that
+    found it and how sure it was. A fact kind's table adds its record's own fields."""
+
+    fact_id: Mapped[str] = mapped_column(String(FACT_ID_LENGTH), primary_key=True)
     start: Mapped[int] = mapped_column(Integer)  # in the cleaned text
     end: Mapped[int] = mapped_column(Integer)
     original_start: Mapped[int] = mapped_column(Integer)  # in the original text
     original_end: Mapped[int] = mapped_column(Integer)
     sentence: Mapped[int | None] = mapped_column(Integer)
+    extractor: Mapped[str] = mapped_column(String(64))
+    extractor_version: Mapped[str] = mapped_column(String(32))
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+
+    @declared_attr
+    def doc_id(cls) -> Mapped[str]:  # noqa: N805 - SQLAlchemy passes the class
+        return mapped_column(
+            String(DOC_ID_LENGTH), ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True
+        )
+
+
+class MentionRow(FactColumns, Base):
+    """One mention of an actor (or a NIL name) in a document (``model.Mention``)."""
+
+    __tablename__ = "mentions"
+
     text: Mapped[str] = mapped_column(Text)
+    label: Mapped[str | None] = mapped_column(String(32))
+    actor_id: Mapped[str | None] = mapped_column(String(200), index=True)  # None: NIL
+    actor: Mapped[str | None] = mapped_column(Text)  # canonical name, or the surface name
+    role: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(3))
+    metonym: Mapped[bool] = mapped_column(Boolean, default=False)
+    resolution: Mapped[str | None] = mapped_column(String(32))
+
+
+class TimexRow(FactColumns, Base):
+    """One time expression, normalised as a TimeML TIMEX3 (``model.Timex``)."""
+
+    __tablename__ = "timexes"
+
+    text: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(64), index=True)
+    anchor: Mapped[str | None] = mapped_column(String(32))
+    mod: Mapped[str | None] = mapped_column(String(32))
+
+
+class SentenceRow(FactColumns, Base):
+    """One sentence and its reference time (``model.Sentence``); ``sentence`` is its number."""
+
+    __tablename__ = "sentences"
+
+    text: Mapped[str] = mapped_column(Text)
+    reference_time: Mapped[str | None] = mapped_column(String(64))
+
+
+class FactLinkRow(Base):
+    """A typed edge between two facts of one document (``model.FactLink``)."""
+
+    __tablename__ = "fact_links"
+
+    from_fact: Mapped[str] = mapped_column(String(FACT_ID_LENGTH), primary_key=True)
+    to_fact: Mapped[str] = mapped_column(String(FACT_ID_LENGTH), primary_key=True, index=True)
+    relation: Mapped[str] = mapped_column(String(64), primary_key=True)
     extractor: Mapped[str] = mapped_column(String(64))
     extractor_version: Mapped[str] = mapped_column(String(32))
 
@@ -166,53 +225,13 @@ class FactColumns:
         )
 
 
-class MentionRow(FactColumns, Base):
-    """One mention of an actor (or a NIL name) in a document, with exact provenance."""
-
-    __tablename__ = "mentions"
-
-    label: Mapped[str | None] = mapped_column(String(32))
-    actor_id: Mapped[str | None] = mapped_column(String(200), index=True)  # None: NIL
-    actor: Mapped[str | None] = mapped_column(Text)  # canonical name, or the surface name
-    role: Mapped[str | None] = mapped_column(Text)
-    country: Mapped[str | None] = mapped_column(String(3))
-    metonym: Mapped[bool] = mapped_column(Boolean, default=False)
-    resolution: Mapped[str | None] = mapped_column(String(32))
-    confidence: Mapped[float] = mapped_column(Float, default=1.0)
-
-
-class TimexRow(FactColumns, Base):
-    """One time expression in a document, normalised as a TimeML TIMEX3, with provenance."""
-
-    __tablename__ = "timexes"
-
-    type: Mapped[str] = mapped_column(String(16))
-    value: Mapped[str] = mapped_column(String(64), index=True)
-    anchor: Mapped[str | None] = mapped_column(String(32))
-    mod: Mapped[str | None] = mapped_column(String(32))
-
-
-class SentenceTimeRow(Base):
-    """The reference time of one sentence: its own timex, its paragraph's, or the document's."""
-
-    __tablename__ = "sentence_times"
-
-    doc_id: Mapped[str] = mapped_column(
-        String(DOC_ID_LENGTH),
-        ForeignKey("documents.doc_id", ondelete="CASCADE"),
-        primary_key=True,
-    )
-    sentence: Mapped[int] = mapped_column(Integer, primary_key=True)
-    start: Mapped[int] = mapped_column(Integer)  # the sentence's span in the cleaned text
-    end: Mapped[int] = mapped_column(Integer)
-    reference_time: Mapped[str | None] = mapped_column(String(64))
-
-
 class AnnotationRow(Base):
-    """Which documents a stage has annotated, and with which version of it.
+    """Which extractors have annotated which documents, and at which version.
 
-    A document is annotated again only when the stage's version changes, so ``dossier annotate``
-    can be re-run, or resumed after an interruption, without redoing finished work.
+    A document's facts of one extractor are redone only when that extractor's effective version
+    changes (``dossier.nlp.extractor_versions``), so ``dossier annotate`` can be re-run, or
+    resumed after an interruption, without redoing finished work, and a KB edit redoes only the
+    extractors that read the KB.
     """
 
     __tablename__ = "annotations"
@@ -222,7 +241,7 @@ class AnnotationRow(Base):
         ForeignKey("documents.doc_id", ondelete="CASCADE"),
         primary_key=True,
     )
-    stage: Mapped[str] = mapped_column(String(32), primary_key=True)
+    extractor: Mapped[str] = mapped_column(String(64), primary_key=True)
     version: Mapped[str] = mapped_column(String(32))
     annotated_at: Mapped[datetime] = mapped_column(DateTime)  # UTC, naive
 
@@ -234,4 +253,5 @@ ingest_failures = IngestFailureRow.__table__
 mentions = MentionRow.__table__
 annotations = AnnotationRow.__table__
 timexes = TimexRow.__table__
-sentence_times = SentenceTimeRow.__table__
+sentences = SentenceRow.__table__
+fact_links = FactLinkRow.__table__

@@ -1,67 +1,102 @@
-"""Building ``Mention`` records from spans, and the span-text helpers the resolvers share."""
+"""Building ``Mention`` facts from spans, and the span-text helpers the resolvers share.
+
+Every mention is made here, with its provenance: the characters of the span, the linker's
+name and effective version, and a confidence that depends on how it was resolved.
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Span
 
-from dossier.extract.mentions import POSSESSIVE_MARKERS, KBComponent
+from dossier.extract.document import provenance
+from dossier.extract.linking.context import LinkingContext
+from dossier.extract.linking.lexicon import POSSESSIVE_MARKERS
 from dossier.kb.records import Actor
 from dossier.model import Mention
 
+EXTRACTOR = "dossier_linker"
 
-class MentionBuilderMixin(KBComponent):
-    """``MentionLinker``'s constructors of resolved (``_mention``) and NIL (``_mention_nil``)
-    mentions of a span."""
-
-    # --- building mentions -----------------------------------------------------------------
-
-    def _mention(
-        self,
-        span: Span,
-        label: str,
-        actor: Actor,
-        role: str | None,
-        country: str | None,
-        resolution: str,
-    ) -> Mention:
-        return Mention(
-            text=span.text,
-            start=span.start_char,
-            end=span.end_char,
-            label=label,
-            actor_id=actor.id,
-            actor=actor.name,
-            role=role,
-            country=country,
-            resolution=resolution,
-        )
-
-    def _mention_nil(
-        self, span: Span, label: str, name: str, country: str | None, role: str | None = None
-    ) -> Mention:
-        return Mention(
-            text=span.text,
-            start=span.start_char,
-            end=span.end_char,
-            label=label,
-            actor_id=None,
-            actor=name,
-            role=role,
-            country=country,
-            resolution="nil",
-        )
+#: Confidence of each way of resolving, for ``Provenance.confidence``.
+CONFIDENCE = {
+    "alias": 0.95,
+    "title+name": 0.95,
+    "role": 0.85,
+    "metonym": 0.8,
+    "coref": 0.85,
+    "surname": 0.7,
+    "nil": 0.6,
+}
+#: Confidence of a resolution missing from ``CONFIDENCE``.
+DEFAULT_CONFIDENCE = 0.5
 
 
-# --- helpers ---------------------------------------------------------------------------------
+def mention(
+    context: LinkingContext,
+    span: Span,
+    label: str,
+    actor_id: str | None,
+    actor: str,
+    role: str | None,
+    country: str | None,
+    resolution: str,
+    metonym: bool = False,
+) -> Mention:
+    """The mention of ``span``: the actor it resolves to (``actor_id`` None for NIL and for a
+    place named as a place, ``actor`` the canonical or surface name) and how."""
+    start, end = span.start_char, span.end_char
+    confidence = CONFIDENCE.get(resolution, DEFAULT_CONFIDENCE)
+    return Mention(
+        text=span.text,
+        start=start,
+        end=end,
+        label=label,
+        actor_id=actor_id,
+        actor=actor,
+        role=role,
+        country=country,
+        metonym=metonym,
+        resolution=resolution,
+        provenance=provenance(
+            context.doc, start, end, EXTRACTOR, context.extractor_version, confidence
+        ),
+    )
 
 
-def _text_between(span: Span, start: int, end: int) -> str:
+def actor_mention(
+    context: LinkingContext,
+    span: Span,
+    label: str,
+    actor: Actor,
+    role: str | None,
+    country: str | None,
+    resolution: str,
+) -> Mention:
+    """A mention of the KB actor ``actor``."""
+    return mention(context, span, label, actor.id, actor.name, role, country, resolution)
+
+
+def nil_mention(
+    context: LinkingContext,
+    span: Span,
+    label: str,
+    name: str,
+    country: str | None,
+    role: str | None = None,
+) -> Mention:
+    """A mention of someone the KB lacks, under the name ``name``."""
+    return mention(context, span, label, None, name, role, country, "nil")
+
+
+# --- span text -------------------------------------------------------------------------------
+
+
+def text_between(span: Span, start: int, end: int) -> str:
     """Characters ``start``..``end`` of the document, which lie inside ``span``. (``doc.text``
     would rebuild the whole text on every call.)"""
     return span.text[start - span.start_char : end - span.start_char]
 
 
-def _surface_name(span: Span) -> str:
+def surface_name(span: Span) -> str:
     """The span's text without a leading article or a trailing possessive."""
     tokens = list(span)
     while tokens and tokens[0].lower_ in {"the", "a", "an"}:
@@ -70,4 +105,4 @@ def _surface_name(span: Span) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return ""
-    return _text_between(span, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    return text_between(span, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))

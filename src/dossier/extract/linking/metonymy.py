@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from dossier.extract.mentions import POSSESSIVE_MARKERS, KBComponent
+from dossier.extract.linking.build import mention
+from dossier.extract.linking.context import LinkingContext
+from dossier.extract.linking.lexicon import POSSESSIVE_MARKERS
 from dossier.kb.records import Place
 from dossier.model import Mention
 
@@ -243,39 +245,24 @@ RELATIONAL_HEADS = frozenset(
 LOCATIVE_VERBS = frozenset({"lie", "sit", "stand", "locate", "situate", "border"})
 
 
-class MetonymyMixin(KBComponent):
-    """``MentionLinker``'s resolution of a place name: its ``stands_for`` actor where it acts,
-    else the place."""
-
-    def _place(self, span: Span, place: Place) -> Mention:
-        kb = self.kb
-        if place.stands_for and _acts(span):
-            actor = kb.actors.get(place.stands_for)
-            if actor is not None:
-                return Mention(
-                    text=span.text,
-                    start=span.start_char,
-                    end=span.end_char,
-                    label=span.label_,
-                    actor_id=actor.id,
-                    actor=actor.name,
-                    role=None,
-                    country=place.country,
-                    metonym=True,
-                    resolution="metonym",
-                )
-        return Mention(
-            text=span.text,
-            start=span.start_char,
-            end=span.end_char,
-            label=span.label_,
-            actor_id=None,
-            actor=place.name,
-            role=None,
-            country=place.country,
-            metonym=False,
-            resolution="alias",
-        )
+def resolve_place(context: LinkingContext, span: Span, place: Place) -> Mention:
+    """A place name: its ``stands_for`` actor where it acts ("Moscow rejected"), else the place
+    itself ("in Moscow")."""
+    if place.stands_for and _acts(span):
+        actor = context.kb.actors.get(place.stands_for)
+        if actor is not None:
+            return mention(
+                context,
+                span,
+                span.label_,
+                actor.id,
+                actor.name,
+                None,
+                place.country,
+                "metonym",
+                metonym=True,
+            )
+    return mention(context, span, span.label_, None, place.name, None, place.country, "alias")
 
 
 # --- helpers ---------------------------------------------------------------------------------

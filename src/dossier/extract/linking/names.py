@@ -5,13 +5,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 
 from spacy.tokens import Span
 
-from dossier.extract.linking.build import _surface_name, _text_between
-from dossier.extract.linking.state import _DocState, _Entity
-from dossier.extract.mentions import POSSESSIVE_MARKERS, Candidate, KBComponent
+from dossier.extract.linking.build import actor_mention, nil_mention, surface_name, text_between
+from dossier.extract.linking.candidates import Candidate
+from dossier.extract.linking.context import LinkingContext, NamedPerson
+from dossier.extract.linking.lexicon import POSSESSIVE_MARKERS
+from dossier.extract.linking.metonymy import resolve_place
+from dossier.extract.linking.roles import person_role
+from dossier.extract.linking.surnames import resolve_surname, surname_link
 from dossier.kb.loader import KnowledgeBase
 from dossier.kb.records import Actor
 from dossier.model import Mention
@@ -22,104 +25,98 @@ NOUN_PHRASE_DEPS = frozenset(
 )
 
 
-class NamesMixin(KBComponent):
-    """``MentionLinker``'s resolution of KB names and aliases, and of NER names."""
-
-    # --- names ---------------------------------------------------------------------------
-
-    def _name(self, span: Span, candidate: Candidate, state: _DocState) -> Mention | None:
-        kb = self.kb
-        if candidate.place is not None and not candidate.actor_ids:
-            place = kb.place(candidate.place)
-            if place is not None:
-                return self._place(span, place)
-        if candidate.office_id is not None and not candidate.actor_ids:
-            office = kb.offices[candidate.office_id]
-            holder = kb.holder(office.id, state.date) if state.date else None
-            if holder is None:
-                return None
-            return self._mention(
-                span, "PERSON", holder, office.name, office.country or holder.country, "role"
-            )
-        actor = self._choose_actor(candidate.actor_ids, candidate.label, state)
-        if actor is None:
-            return None
-        if actor.type == "person":
-            role, country = self._person_role(actor, candidate, state)
-            return self._mention(span, "PERSON", actor, role, country, "alias")
-        return self._mention(span, candidate.label, actor, None, actor.country, "alias")
-
-    def _choose_actor(self, actor_ids: Iterable[str], label: str, state: _DocState) -> Actor | None:
-        """One actor among several with the same name: a person in office on the date first,
-        then one of the type the label suggests, then the first by id."""
-        actors = [self.kb.actors[a] for a in actor_ids if a in self.kb.actors]
-        if not actors:
-            return None
-        if len(actors) == 1:
-            return actors[0]
-        if state.date:
-            in_office = [
-                a for a in actors if a.type == "person" and self.kb.offices_held(a.id, state.date)
-            ]
-            if len(in_office) == 1:
-                return in_office[0]
-        wanted = {"PERSON": {"person"}, "GPE": {"country"}, "EVENT": {"event"}}.get(label)
-        if wanted:
-            typed = [a for a in actors if a.type in wanted]
-            if typed:
-                return typed[0]
-        return sorted(actors, key=lambda a: a.id)[0]
-
-    # --- NER names -----------------------------------------------------------------------
-
-    def _ner(self, span: Span, candidate: Candidate, state: _DocState) -> Mention | None:
-        kb = self.kb
-        label = candidate.label
-        text = _surface_name(span)
-        if not text:
-            return None
-        people = _people_noun(span, kb)
-        if people is not None:
-            return self._mention_nil(span, "NORP", text, people)
-        if label == "NORP":
-            return None
-        found = kb.find_actors(text)
-        if label == "PERSON":
-            persons = [a.id for a in found if a.type == "person"]
-            if persons:
-                return self._name(
-                    span, Candidate("name", "PERSON", actor_ids=tuple(persons)), state
-                )
-            linked = self._surname(span, candidate, state, keep_nil=False)
-            if linked is not None:
-                return linked
-            mention = self._mention_nil(span, label, text, None)
-            if candidate.description:
-                mention = replace(mention, role=candidate.description)
-            return mention
-        if found:
-            return self._name(
-                span, Candidate("name", label, actor_ids=tuple(a.id for a in found)), state
-            )
-        if len(text.split()) == 1 and label in {"ORG", "GPE", "NORP", "FAC"}:
-            # The model often calls a surname ORG or GPE ("Sargsyan", "Nazarbayev"); one that
-            # repeats a person named earlier is that person.
-            linked = self._surname_link(span, state, None)
-            if linked is not None and isinstance(linked[0], _Entity):
-                return self._surname(span, candidate, state, keep_nil=False)
-        place = kb.place(text)
+def resolve_name(context: LinkingContext, span: Span, candidate: Candidate) -> Mention | None:
+    """A KB name or alias: a place (``metonymy``), an office's full name (its holder on the
+    date), or the actor, a person with their role."""
+    kb = context.kb
+    if candidate.place is not None and not candidate.actor_ids:
+        place = kb.place(candidate.place)
         if place is not None:
-            return self._place(span, place)
-        inverted = _possessive_inverted(span, kb)
-        if inverted is not None:
-            name, country = inverted
-            actors = kb.find_actors(name)
-            if actors:
-                return self._name(
-                    span, Candidate("name", label, actor_ids=tuple(a.id for a in actors)), state
-                )
-            return self._mention_nil(span, label, name, country)
-        return self._mention_nil(span, label, text, None)
+            return resolve_place(context, span, place)
+    if candidate.office_id is not None and not candidate.actor_ids:
+        office = kb.offices[candidate.office_id]
+        holder = kb.holder(office.id, context.date) if context.date else None
+        if holder is None:
+            return None
+        return actor_mention(
+            context, span, "PERSON", holder, office.name, office.country or holder.country, "role"
+        )
+    actor = choose_actor(context, candidate.actor_ids, candidate.label)
+    if actor is None:
+        return None
+    if actor.type == "person":
+        role, country = person_role(context, actor, candidate)
+        return actor_mention(context, span, "PERSON", actor, role, country, "alias")
+    return actor_mention(context, span, candidate.label, actor, None, actor.country, "alias")
+
+
+def choose_actor(context: LinkingContext, actor_ids: Iterable[str], label: str) -> Actor | None:
+    """One actor among several with the same name: a person in office on the date first,
+    then one of the type the label suggests, then the first by id."""
+    kb = context.kb
+    actors = [kb.actors[a] for a in actor_ids if a in kb.actors]
+    if not actors:
+        return None
+    if len(actors) == 1:
+        return actors[0]
+    if context.date:
+        in_office = [
+            a for a in actors if a.type == "person" and kb.offices_held(a.id, context.date)
+        ]
+        if len(in_office) == 1:
+            return in_office[0]
+    wanted = {"PERSON": {"person"}, "GPE": {"country"}, "EVENT": {"event"}}.get(label)
+    if wanted:
+        typed = [a for a in actors if a.type in wanted]
+        if typed:
+            return typed[0]
+    return sorted(actors, key=lambda a: a.id)[0]
+
+
+def resolve_ner(context: LinkingContext, span: Span, candidate: Candidate) -> Mention | None:
+    """A name only the NER found: a people noun, a KB name the ruler missed, a mislabelled
+    surname, a place, "Armenia's National Assembly", else NIL under its surface name."""
+    kb = context.kb
+    label = candidate.label
+    text = surface_name(span)
+    if not text:
+        return None
+    people = _people_noun(span, kb)
+    if people is not None:
+        return nil_mention(context, span, "NORP", text, people)
+    if label == "NORP":
+        return None
+    found = kb.find_actors(text)
+    if label == "PERSON":
+        persons = [a.id for a in found if a.type == "person"]
+        if persons:
+            named = Candidate("name", "PERSON", actor_ids=tuple(persons))
+            return resolve_name(context, span, named)
+        linked = resolve_surname(context, span, candidate)
+        if linked is not None:
+            return linked
+        return nil_mention(context, span, label, text, None, candidate.description or None)
+    if found:
+        named = Candidate("name", label, actor_ids=tuple(a.id for a in found))
+        return resolve_name(context, span, named)
+    if len(text.split()) == 1 and label in {"ORG", "GPE", "NORP", "FAC"}:
+        # The model often calls a surname ORG or GPE ("Sargsyan", "Nazarbayev"); one that
+        # repeats a person named earlier is that person.
+        linked = surname_link(context, span, None)
+        if linked is not None and isinstance(linked[0], NamedPerson):
+            return resolve_surname(context, span, candidate)
+    place = kb.place(text)
+    if place is not None:
+        return resolve_place(context, span, place)
+    inverted = _possessive_inverted(span, kb)
+    if inverted is not None:
+        name, country = inverted
+        actors = kb.find_actors(name)
+        if actors:
+            named = Candidate("name", label, actor_ids=tuple(a.id for a in actors))
+            return resolve_name(context, span, named)
+        return nil_mention(context, span, label, name, country)
+    return nil_mention(context, span, label, text, None)
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -139,8 +136,8 @@ def _possessive_inverted(span: Span, kb: KnowledgeBase) -> tuple[str, str] | Non
     for index, token in enumerate(tokens):
         if token.text in POSSESSIVE_MARKERS and 0 < index < len(tokens) - 1:
             before, after = tokens[index - 1], tokens[-1]
-            owner = _text_between(span, tokens[0].idx, before.idx + len(before))
-            owned = _text_between(span, tokens[index + 1].idx, after.idx + len(after))
+            owner = text_between(span, tokens[0].idx, before.idx + len(before))
+            owned = text_between(span, tokens[index + 1].idx, after.idx + len(after))
             actors = [a for a in kb.find_actors(owner) if a.type == "country"]
             if actors and actors[0].country:
                 return f"{owned} of {actors[0].name}", actors[0].country

@@ -12,126 +12,114 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from dossier.extract.linking.build import _text_between
-from dossier.extract.linking.roles import elect_role_name
-from dossier.extract.linking.state import _DocState, _Entity
-from dossier.extract.mentions import PAST_MODIFIERS, Candidate, KBComponent, RolePhrase
+from dossier.extract.linking.build import actor_mention, nil_mention, text_between
+from dossier.extract.linking.candidates import Candidate, RolePhrase
+from dossier.extract.linking.context import LinkingContext, NamedPerson
+from dossier.extract.linking.lexicon import PAST_MODIFIERS
+from dossier.extract.linking.offices import elect_role_name, senior_office
+from dossier.extract.linking.roles import role_of_person, title_offices
+from dossier.extract.linking.surnames import surname_link
 from dossier.kb.records import Actor
 from dossier.model import Mention
 
 
-class PeopleMixin(KBComponent):
-    """``MentionLinker``'s resolution of a title with a name, and of NIL people."""
-
-    # --- title + name --------------------------------------------------------------------
-
-    def _title_and_name(self, span: Span, candidate: Candidate, state: _DocState) -> Mention | None:
-        kb = self.kb
-        role = candidate.role
-        assert role is not None and candidate.name_start is not None
-        name_text = _text_between(span, candidate.name_start, candidate.name_end)
-        ids = [a for a in candidate.actor_ids if kb.actors[a].type == "person"]
-        if not ids:
-            ids = [a.id for a in kb.find_actors(name_text) if a.type == "person"]
-        actor: Actor | None = None
-        resolution = "title+name"
-        if ids:
-            actor = self._choose_person(ids, role, state)
-        else:
-            name_span = span.doc.char_span(candidate.name_start, candidate.name_end)
-            linked = self._surname_link(name_span, state, role) if name_span is not None else None
-            if linked is not None:
-                actor_or_entity, _ = linked
-                if isinstance(actor_or_entity, _Entity):
-                    entity = actor_or_entity
-                    actor = kb.actors.get(entity.actor_id) if entity.actor_id else None
-                    if actor is None:
-                        return self._nil_person(span, entity.actor, role, candidate, state)
-                else:
-                    actor = actor_or_entity
-        if actor is None:
-            return self._nil_person(span, name_text, role, candidate, state)
-        role_name, country = self._role_of_person(actor, role, state)
-        # A title the KB contradicts ("Russia President Trump", a headline run into the body)
-        # is the text's slip, not a new office holder: the KB's office on the date wins.
-        contradicted = self._title_contradicts_kb(actor, role, state)
-        if role_name is None or contradicted:
-            office = self._senior_office(actor.id, state.date)
-            if office is not None:
-                role_name = office.name
+def resolve_title_and_name(
+    context: LinkingContext, span: Span, candidate: Candidate
+) -> Mention | None:
+    """A title followed by a name: the named person, with the role the title gives."""
+    kb = context.kb
+    role = candidate.role
+    assert role is not None and candidate.name_start is not None
+    name_text = text_between(span, candidate.name_start, candidate.name_end)
+    ids = [a for a in candidate.actor_ids if kb.actors[a].type == "person"]
+    if not ids:
+        ids = [a.id for a in kb.find_actors(name_text) if a.type == "person"]
+    actor: Actor | None = None
+    if ids:
+        actor = choose_person(context, ids, role)
+    else:
+        name_span = span.doc.char_span(candidate.name_start, candidate.name_end)
+        linked = surname_link(context, name_span, role) if name_span is not None else None
+        if linked is not None:
+            target, _ = linked
+            if isinstance(target, NamedPerson):
+                actor = kb.actors.get(target.actor_id) if target.actor_id else None
+                if actor is None:
+                    return nil_person(context, span, target.actor, role)
             else:
-                role_name = None if contradicted else _description(role)
-        return Mention(
-            text=span.text,
-            start=span.start_char,
-            end=span.end_char,
-            label="PERSON",
-            actor_id=actor.id,
-            actor=actor.name,
-            role=role_name,
-            country=role.country or country or actor.country,
-            resolution=resolution,
-        )
+                actor = target
+    if actor is None:
+        return nil_person(context, span, name_text, role)
+    role_name, country = role_of_person(context, actor, role)
+    # A title the KB contradicts ("Russia President Trump", a headline run into the body)
+    # is the text's slip, not a new office holder: the KB's office on the date wins.
+    contradicted = title_contradicts_kb(context, actor, role)
+    if role_name is None or contradicted:
+        office = senior_office(context, actor.id)
+        if office is not None:
+            role_name = office.name
+        else:
+            role_name = None if contradicted else _description(role)
+    return actor_mention(
+        context,
+        span,
+        "PERSON",
+        actor,
+        role_name,
+        role.country or country or actor.country,
+        "title+name",
+    )
 
-    def _title_contradicts_kb(self, actor: Actor, role: RolePhrase, state: _DocState) -> bool:
-        """Whether the title names an office whose holders the KB lists, and this person was
-        never one of them nor elected to it."""
-        if role.title_kind != "office" or role.of_other:
-            return False
-        offices = self._title_offices(role, role.country or actor.country, actor, state)
-        if not offices:
-            return False
-        office = offices[0]
-        terms = self.kb.terms_in(office.id)
-        return bool(terms) and all(t.holder != actor.id for t in terms)
 
-    def _choose_person(self, ids: list[str], role: RolePhrase, state: _DocState) -> Actor:
-        """Among homonyms, the one holding (or elected to) the titled office, then the one
-        from the title's country, then the first."""
-        kb = self.kb
-        actors = [kb.actors[i] for i in ids]
-        if len(actors) == 1 or not state.date:
-            return actors[0]
-        for actor in actors:
-            country = role.country or actor.country
-            for office in self._title_offices(role, country, actor, state):
-                if kb.holder(office.id, state.date) == actor or (
-                    kb.elect(office.id, state.date) == actor
-                ):
-                    return actor
-        for actor in actors:
-            if role.country and actor.country == role.country:
-                return actor
+def title_contradicts_kb(context: LinkingContext, actor: Actor, role: RolePhrase) -> bool:
+    """Whether the title names an office whose holders the KB lists, and this person was
+    never one of them nor elected to it."""
+    if role.title_kind != "office" or role.of_other:
+        return False
+    offices = title_offices(context, role, role.country or actor.country, actor)
+    if not offices:
+        return False
+    terms = context.kb.terms_in(offices[0].id)
+    return bool(terms) and all(t.holder != actor.id for t in terms)
+
+
+def choose_person(context: LinkingContext, ids: list[str], role: RolePhrase) -> Actor:
+    """Among homonyms, the one holding (or elected to) the titled office, then the one
+    from the title's country, then the first."""
+    kb = context.kb
+    actors = [kb.actors[i] for i in ids]
+    if len(actors) == 1 or not context.date:
         return actors[0]
-
-    def _nil_person(
-        self,
-        span: Span,
-        name: str,
-        role: RolePhrase,
-        candidate: Candidate,
-        state: _DocState,
-    ) -> Mention:
-        """A person the KB lacks: the surface name, the title's country, a KB office named by
-        title and country (the text's title wins), or the description with its outlet."""
-        role_name: str | None = None
-        country = role.country
-        if role.title_kind == "office" and role.country is not None:
-            offices = self._title_offices(role, role.country, None, state)
-            if offices:
-                office = offices[0]
-                if role.elect:
-                    role_name = elect_role_name(office)
-                elif PAST_MODIFIERS & set(role.modifiers):
-                    role_name = f"former {office.name}"
-                else:
-                    role_name = office.name
-        if role_name is None:
-            role_name = _description(role)
-        return self._mention_nil(span, "PERSON", name, country, role_name)
+    for actor in actors:
+        country = role.country or actor.country
+        for office in title_offices(context, role, country, actor):
+            if kb.holder(office.id, context.date) == actor or (
+                kb.elect(office.id, context.date) == actor
+            ):
+                return actor
+    for actor in actors:
+        if role.country and actor.country == role.country:
+            return actor
+    return actors[0]
 
 
-# --- helpers ---------------------------------------------------------------------------------
+def nil_person(context: LinkingContext, span: Span, name: str, role: RolePhrase) -> Mention:
+    """A person the KB lacks: the surface name, the title's country, a KB office named by
+    title and country (the text's title wins), or the description with its outlet."""
+    role_name: str | None = None
+    if role.title_kind == "office" and role.country is not None:
+        offices = title_offices(context, role, role.country, None)
+        if offices:
+            office = offices[0]
+            if role.elect:
+                role_name = elect_role_name(office)
+            elif PAST_MODIFIERS & set(role.modifiers):
+                role_name = f"former {office.name}"
+            else:
+                role_name = office.name
+    if role_name is None:
+        role_name = _description(role)
+    return nil_mention(context, span, "PERSON", name, role.country, role_name)
 
 
 def _description(role: RolePhrase) -> str | None:

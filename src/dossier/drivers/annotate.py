@@ -1,0 +1,352 @@
+"""The annotate driver: stored documents -> the one pipeline -> facts -> the store.
+
+Top to bottom:
+
+1. ``plan``: for each stored document, which extractors are stale: those whose stored version
+   (``annotations``) differs from their effective version now (``nlp.extractor_versions``).
+   Editing a KB row changes the linker's version only, so only linking is redone; an undated
+   document whose date estimate is stale is redone whole, since every fact is read at its date.
+2. ``annotate_documents`` (the per-document function, no store): run the pipeline with just
+   the components the stale extractors need, and turn each ``Doc`` into ``DocumentFacts``.
+   This is what a worker process runs; it returns plain records, never spaCy objects.
+3. ``annotate_store``: feed batches of documents to ``workers`` processes (each with its own
+   pipeline, built from the same ``PipelineConfig``) and write each document's facts through
+   ``Store.write_facts``, one transaction per document, in this process alone.
+
+One worker or several give the same facts: a document's facts depend only on the document, the
+pipeline config and the KB.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from dossier import settings
+from dossier.model import Document, DocumentFacts, Fact
+from dossier.nlp import (
+    DEFAULT_CONFIG,
+    PipelineConfig,
+    extractor_versions,
+    fact_extractors,
+    load_pipeline,
+    upstream_of,
+)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from dossier.store import Store
+
+#: Documents handed to spaCy (and to a worker) at once: enough to amortise batching, small
+#: enough that an interruption loses little.
+BATCH_SIZE = 16
+DATE_ESTIMATOR = "dossier_date_estimate"
+
+#: Where each fact-producing component leaves its facts on the ``Doc``.
+_OUTPUTS = {
+    "dossier_linker": "dossier_mentions",
+    "dossier_timex": "dossier_timexes",
+    "dossier_fact_time": "dossier_sentences",
+}
+
+#: One unit of work: a document and the extractors to run on it.
+WorkItem = tuple[Document, frozenset[str]]
+
+
+@dataclass
+class AnnotateSummary:
+    """What one annotation run did."""
+
+    annotated: int = 0
+    skipped: int = 0
+    #: language -> documents left unannotated because the pipeline does not read it
+    unsupported: Counter[str] = field(default_factory=Counter)
+    mentions: int = 0
+    linked: int = 0
+    timexes: int = 0
+    sentences: int = 0
+    estimated: int = 0
+    workers: int = 1
+    #: extractor -> documents it ran on (a KB edit shows as the linker alone)
+    ran: Counter[str] = field(default_factory=Counter)
+    interrupted: bool = False
+    seconds: float = 0.0
+    failures: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DocumentFailure:
+    """A document the pipeline could not annotate; it is left as it was."""
+
+    doc_id: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.doc_id}: {self.reason}"
+
+
+# -- 1. what to redo ------------------------------------------------------------------------
+
+
+def input_date(document: Document) -> str | None:
+    """The date the pipeline reads ``document`` at: its source's date, or None when undated
+    (an earlier estimate is not an input: the estimator recomputes it)."""
+    meta = document.meta
+    return None if meta.date_source == "estimated" else meta.date
+
+
+def is_supported(document: Document) -> bool:
+    """Whether the pipeline reads ``document``'s language (unknown counts as English)."""
+    language = (document.meta.language or "en").split("-")[0].lower()
+    return language in settings.ANNOTATED_LANGUAGES
+
+
+def stale_extractors(
+    document: Document,
+    done: dict[str, str],
+    config: PipelineConfig = DEFAULT_CONFIG,
+    force: bool = False,
+) -> frozenset[str]:
+    """The fact extractors to run on ``document``.
+
+    done: extractor -> version the stored facts of this document were made with.
+    force: every extractor, whatever is stored.
+    """
+    versions = extractor_versions(config)
+    undated = input_date(document) is None
+    relevant = {
+        name for name in fact_extractors(config) if name != DATE_ESTIMATOR or undated
+    }
+    stale = {name for name in relevant if force or done.get(name) != versions[name]}
+    if undated and DATE_ESTIMATOR in stale:
+        stale = relevant  # a new date may move every date-dependent fact
+    return frozenset(stale)
+
+
+# -- 2. the per-document function ------------------------------------------------------------
+
+
+def facts_of(doc: Doc, doc_id: str, ran: frozenset[str], versions: dict[str, str]) -> DocumentFacts:
+    """The facts the extractors in ``ran`` left on ``doc``, ready for the writer."""
+    facts: list[Fact] = []
+    for extractor in sorted(ran):
+        extension = _OUTPUTS.get(extractor)
+        if extension is not None:
+            facts.extend(doc._.get(extension) or [])
+    estimate = doc._.get("dossier_date_estimate") if DATE_ESTIMATOR in ran else None
+    return DocumentFacts(
+        doc_id=doc_id,
+        versions={name: versions[name] for name in sorted(ran)},
+        facts=tuple(facts),
+        date_estimate=estimate,
+    )
+
+
+def annotate_documents(
+    nlp: Language, items: list[WorkItem], config: PipelineConfig = DEFAULT_CONFIG
+) -> list[DocumentFacts | DocumentFailure]:
+    """Run ``nlp`` (built from ``config``) over ``items`` and return each document's facts.
+
+    Documents that need the same extractors run together through ``nlp.pipe``, with the
+    components no stale extractor needs switched off. A document that breaks a component is
+    returned as a ``DocumentFailure``; the others are not affected.
+    """
+    from dossier.extract.document import prepare_doc
+
+    versions = extractor_versions(config)
+    groups: dict[frozenset[str], list[Document]] = defaultdict(list)
+    for document, stale in items:
+        if stale:
+            groups[stale].append(document)
+    results: list[DocumentFacts | DocumentFailure] = []
+    for stale, documents in groups.items():
+        needed = upstream_of(set(stale))
+        disabled = [name for name in config.components if name not in needed]
+
+        def prepared(document: Document) -> Doc:
+            return prepare_doc(
+                nlp,
+                document.clean_text,
+                date=input_date(document),
+                doc_id=document.doc_id,
+                offsets=document.cleaned.offsets,
+            )
+
+        with nlp.select_pipes(disable=disabled):
+            try:
+                docs = list(nlp.pipe(prepared(document) for document in documents))
+                pairs = list(zip(documents, docs, strict=True))
+            except Exception:  # noqa: BLE001 - find the document that failed, below
+                pairs = []
+                for document in documents:
+                    try:
+                        pairs.append((document, nlp(prepared(document))))
+                    except Exception as error:  # noqa: BLE001 - reported, the run goes on
+                        reason = f"{type(error).__name__}: {error}"
+                        results.append(DocumentFailure(document.doc_id, reason))
+        results.extend(facts_of(doc, document.doc_id, stale, versions) for document, doc in pairs)
+    return results
+
+
+# -- worker processes ---------------------------------------------------------------------
+
+_WORKER: dict[str, object] = {}
+
+
+def _start_worker(config: PipelineConfig) -> None:
+    # Ctrl-C is the parent's to handle: it stops the pool and keeps what was written.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER["config"] = config
+    _WORKER["nlp"] = load_pipeline(config)
+
+
+def _work(items: list[WorkItem]) -> list[DocumentFacts | DocumentFailure]:
+    config = _WORKER["config"]
+    assert isinstance(config, PipelineConfig)
+    return annotate_documents(_WORKER["nlp"], items, config)  # type: ignore[arg-type]
+
+
+# -- 3. the run ------------------------------------------------------------------------------
+
+
+def default_workers() -> int:
+    """One worker per core this process may use."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # not on Linux
+        return max(os.cpu_count() or 1, 1)
+
+
+def annotate_store(
+    store: Store,
+    config: PipelineConfig = DEFAULT_CONFIG,
+    workers: int = 1,
+    force: bool = False,
+    on_document: Callable[[str], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
+    nlp: Language | None = None,
+) -> AnnotateSummary:
+    """Annotate every stored document some extractor of ``config`` has not done at its version.
+
+    store: the open store (written by this process only).
+    config: the pipeline to run.
+    workers: processes running the pipeline; 1 runs it in this process.
+    force: redo every extractor on every document.
+    on_document: called with each document id when its facts are stored (progress display).
+    on_start: called once with the number of documents to annotate.
+    nlp: a pipeline already built from ``config`` (one worker only); None builds or reuses one.
+    """
+    started = time.perf_counter()
+    summary = AnnotateSummary(workers=max(workers, 1))
+    marks = store.annotation_versions()
+    versions = extractor_versions(config)
+    all_ids = store.document_ids()
+    # Up front, from the marks alone: documents with a stale extractor. Whether a document is
+    # undated (and so needs its date estimated) is known once it is read, below.
+    plan = [
+        doc_id
+        for doc_id in all_ids
+        if force or not _all_current(marks.get(doc_id, {}), versions, config)
+    ]
+    summary.skipped = len(all_ids) - len(plan)
+    if on_start is not None:
+        on_start(len(plan))
+
+    def batches() -> Iterator[list[WorkItem]]:
+        for first in range(0, len(plan), BATCH_SIZE):
+            items = []
+            for doc_id in plan[first : first + BATCH_SIZE]:
+                document = store.get_document(doc_id)
+                if not is_supported(document):
+                    summary.unsupported[document.meta.language or "?"] += 1
+                    if on_document is not None:
+                        on_document(doc_id)
+                    continue
+                stale = stale_extractors(document, marks.get(doc_id, {}), config, force)
+                if stale:
+                    items.append((document, stale))
+                else:
+                    summary.skipped += 1
+                    if on_document is not None:
+                        on_document(doc_id)
+            yield items
+
+    def store_results(results: list[DocumentFacts | DocumentFailure]) -> None:
+        for result in results:
+            if isinstance(result, DocumentFailure):
+                summary.failures.append(str(result))
+            else:
+                store.write_facts(result)
+                _count(summary, result)
+            if on_document is not None:
+                on_document(result.doc_id)
+
+    try:
+        if summary.workers == 1:
+            pipeline = nlp if nlp is not None else load_pipeline(config)
+            for items in batches():
+                store_results(annotate_documents(pipeline, items, config))
+        else:
+            _run_pool(batches(), summary.workers, config, store_results)
+    except KeyboardInterrupt:
+        summary.interrupted = True  # every stored document is whole; a re-run resumes
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _all_current(done: dict[str, str], versions: dict[str, str], config: PipelineConfig) -> bool:
+    # The date estimator matters only for undated documents; stale_extractors decides those.
+    return all(
+        done.get(name) == versions[name]
+        for name in fact_extractors(config)
+        if name != DATE_ESTIMATOR
+    ) and (DATE_ESTIMATOR not in done or done[DATE_ESTIMATOR] == versions.get(DATE_ESTIMATOR))
+
+
+def _run_pool(
+    batches: Iterator[list[WorkItem]],
+    workers: int,
+    config: PipelineConfig,
+    store_results: Callable[[list[DocumentFacts | DocumentFailure]], None],
+) -> None:
+    """Run batches on ``workers`` processes, at most two batches each in flight, storing the
+    results here as they come back."""
+    context = multiprocessing.get_context("spawn")
+    pool = context.Pool(workers, initializer=_start_worker, initargs=(config,))
+    try:
+        in_flight: deque = deque()
+        for items in batches:
+            if items:
+                in_flight.append(pool.apply_async(_work, (items,)))
+            while len(in_flight) >= 2 * workers or (in_flight and in_flight[0].ready()):
+                store_results(in_flight.popleft().get())
+        while in_flight:
+            store_results(in_flight.popleft().get())
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+def _count(summary: AnnotateSummary, found: DocumentFacts) -> None:
+    summary.annotated += 1
+    summary.ran.update(found.versions)
+    for fact in found.facts:
+        if fact.kind == "mention":
+            summary.mentions += 1
+            summary.linked += fact.actor_id is not None  # type: ignore[attr-defined]
+        elif fact.kind == "timex":
+            summary.timexes += 1
+        elif fact.kind == "sentence":
+            summary.sentences += 1
+    summary.estimated += found.date_estimate is not None

@@ -1,0 +1,105 @@
+"""What the linker knows while it reads one document: the ``LinkingContext``.
+
+Every resolver is a function of the context, a candidate span and its ``Candidate``. The
+context holds what does not change while the document is read (the document, the KB and its
+lexicon, the date, the main country, the sentence starts, the extractor version) and what grows
+as it is read in text order: the persons named so far (``NamedPerson``, for surnames, pronouns
+and "the president") and the mentions resolved so far.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from dossier.extract.linking.candidates import Candidate
+from dossier.extract.linking.lexicon import KBLexicon
+from dossier.kb.loader import KnowledgeBase
+from dossier.kb.records import Office
+from dossier.model import Mention
+
+
+@dataclass
+class NamedPerson:
+    """A person the document has named so far, for surnames, pronouns and "the president"."""
+
+    actor_id: str | None
+    actor: str
+    country: str | None
+    offices: list[Office]
+    surnames: set[str]
+    sentence: int
+    start: int  # character offset of the latest mention
+    first_names: set[str] = field(default_factory=set)
+    count: int = 1  # mentions so far: "the president" prefers the most talked-about,
+    first_start: int = 0  # then the one named first
+
+
+@dataclass
+class LinkingContext:
+    """The linker's state for one document.
+
+    doc: the document being linked (its mentions' provenance points into it).
+    kb, lexicon: the knowledge base and its token lexicon.
+    extractor_version: the linker's effective version, for each mention's provenance.
+    date: the document date as the KB takes it (``normalise_date``), None when undated.
+    main_country: the country the document is mostly about (``main_country``).
+    sentence_starts: character offsets where the document's sentences start.
+    persons: the persons named so far, in order of first mention.
+    mentions: the mentions resolved so far.
+    """
+
+    doc: Doc
+    kb: KnowledgeBase
+    lexicon: KBLexicon
+    extractor_version: str
+    date: str | None
+    main_country: str | None
+    sentence_starts: list[int]
+    persons: list[NamedPerson] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def sentence_of(self, char: int) -> int:
+        """The number of the sentence holding character ``char``."""
+        return max(bisect.bisect_right(self.sentence_starts, char) - 1, 0)
+
+
+def main_country(kb: KnowledgeBase, candidates: Iterable[tuple[Span, Candidate]]) -> str | None:
+    """The country a document is mostly about: the most often named, in any form."""
+    counts: Counter[str] = Counter()
+    for _, candidate in candidates:
+        if candidate.role is not None and candidate.role.country:
+            counts[candidate.role.country] += 1
+        for actor_id in candidate.actor_ids:
+            actor = kb.actors.get(actor_id)
+            if actor is not None and actor.type == "country" and actor.country:
+                counts[actor.country] += 1
+        if candidate.place is not None:
+            place = kb.place(candidate.place)
+            if place is not None and place.country:
+                counts[place.country] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+_ISO_DATE = re.compile(r"\A(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")
+
+
+def normalise_date(value: object) -> str | None:
+    """The document date as the KB takes it: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+    Accepts an ISO string (a time part is dropped: "2011-11-18T09:30:00Z"), a ``date`` or a
+    ``datetime``; anything else is no date.
+    """
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):
+        value = value.isoformat()
+    match = _ISO_DATE.match(str(value).strip())
+    if match is None:
+        return None
+    return "-".join(part for part in match.groups() if part)

@@ -1,0 +1,411 @@
+"""The knowledge base as a lexicon: its names and titles as token sequences, the words that
+qualify a title, and the word-shape tests the ruler and the linker share.
+
+Matching is token by token on the KB's lookup key (``token_key``: case, accents and apostrophe
+style aside), except that a KB word written with a capital needs a capital in the text
+("customs union" is not the "Customs Union") and a short all-caps acronym must be written
+exactly ("EU", "CIS", not "Eu"): ``case_agrees``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from dossier.kb.loader import KnowledgeBase, normalise_name
+
+#: NER labels taken as candidates where no KB candidate covers them.
+NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
+
+#: Label of a KB actor's mention, by actor type.
+LABEL_OF_TYPE = {
+    "person": "PERSON",
+    "country": "GPE",
+    "government": "ORG",
+    "agency": "ORG",
+    "igo": "ORG",
+    "party": "ORG",
+    "company": "ORG",
+    "media": "ORG",
+    "group": "ORG",
+    "event": "EVENT",
+}
+
+#: Words that open a role phrase. Possessive pronouns point back at an antecedent ("his Kazakh
+#: counterpart" is the counterpart of whoever "his" is).
+DETERMINERS = frozenset({"the", "a", "an"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
+POSSESSIVE_MARKERS = frozenset({"'s", "'", "’s", "’"})
+
+#: Modifiers that put an office in the past ("former prime minister", "the previous
+#: president"): with a name they give "former <office>", without one no holder.
+PAST_MODIFIERS = frozenset(
+    {
+        "former",
+        "ex",
+        "late",
+        "then",
+        "previous",
+        "past",
+        "erstwhile",
+        "onetime",
+        "one-time",
+        "deposed",
+        "ousted",
+        "toppled",
+    }
+)
+
+#: Titles too loose to stand for someone named before without a country: "their leader".
+COUNTRY_ONLY_TITLES = frozenset({"leader", "head of state", "head of government", "top diplomat"})
+
+#: Words before a role phrase that make it no particular holder: "any U.S. secretary of state".
+NON_SPECIFIC = frozenset({"any", "every", "each", "no", "another", "future", "next", "whichever"})
+
+#: Modifiers of a title that change which holder is meant: "new", "former", "first", ...
+MODIFIERS = PAST_MODIFIERS | frozenset(
+    {
+        "new",
+        "newly",
+        "elected",
+        "first",
+        "former",
+        "ex",
+        "then",
+        "outgoing",
+        "incoming",
+        "acting",
+        "interim",
+        "late",
+        "current",
+        "incumbent",
+        "sitting",
+        "longtime",
+        "long-time",
+        "veteran",
+    }
+)
+
+#: Titles that describe a person without naming an office. With a name they give the person a
+#: country (from an adjective) and, with an organisation, a description ("correspondent,
+#: RFE/RL"); they are never resolved without a name. Longer entries win ("political scientist"
+#: before "scientist"), so compound office titles listed here ("deputy prime minister") keep a
+#: word like "deputy" from being read as a title of its own.
+DESCRIPTIVE_TITLES = frozenset(
+    {
+        "analyst",
+        "political analyst",
+        "scientist",
+        "political scientist",
+        "economist",
+        "researcher",
+        "research fellow",
+        "fellow",
+        "senior fellow",
+        "expert",
+        "scholar",
+        "professor",
+        "historian",
+        "sociologist",
+        "commentator",
+        "columnist",
+        "contributing columnist",
+        "correspondent",
+        "reporter",
+        "journalist",
+        "editor",
+        "photographer",
+        "writer",
+        "blogger",
+        "activist",
+        "lawyer",
+        "diplomat",
+        "official",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chief",
+        "director",
+        "head",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "founder",
+        "deputy prime minister",
+        "first deputy prime minister",
+        "deputy minister",
+        "deputy foreign minister",
+        "vice president",
+        "vice-president",
+        "deputy head",
+        "deputy chairman",
+        "deputy speaker",
+        "opposition leader",
+        "lawmaker",
+        "legislator",
+        "parliamentarian",
+        "senator",
+        "politician",
+    }
+)
+
+#: Nouns naming the person across the table from an antecedent: "his Kazakh counterpart" holds,
+#: in Kazakhstan, the office the antecedent holds at home.
+RELATIONAL_TITLES = frozenset({"counterpart", "host", "guest", "opposite number"})
+
+#: Nouns that make a country-qualified phrase name its government ("Ukraine's government").
+GOVERNMENT_TITLES = frozenset({"government"})
+
+#: Descriptive titles may follow up to this many lower-case words that belong to the
+#: description ("trade economist", "foreign policy chief").
+MAX_DESCRIPTION_WORDS = 3
+
+#: Prepositions that introduce an organisation after an appositive description ("a researcher
+#: at the Samarkand Centre"), or after a name ("Arpi Hakobyan of the Sevan Policy Forum").
+AFFILIATION_PREPOSITIONS = frozenset({"at", "of", "with", "from"})
+
+#: Most words a name after a title may have.
+MAX_NAME_TOKENS = 4
+
+#: A middle initial inside a name ("Vladimir V. Putin").
+INITIAL = re.compile(r"\A[A-Z]\.\Z")
+
+#: "pro-Kremlin", "anti-Western": a prefix and hyphen that make the next word an adjective.
+ATTITUDE_PREFIXES = frozenset({"pro", "anti"})
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """One KB name as tokens: an actor's, a place's, or an office's."""
+
+    kind: str  # actor, place, office
+    ref: str  # actor id, place name, office id
+    words: tuple[str, ...]  # the KB's own spelling, token by token, for the case check
+
+
+def token_key(text: str) -> str:
+    """The lookup key of one token: the KB's ``normalise_name`` without its "the" rule."""
+    return normalise_name(text) if text.lower() != "the" else "the"
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+def case_agrees(kb_word: str, text_word: str, strict: bool = True) -> bool:
+    """Whether ``text_word`` may stand for the KB's ``kb_word``: acronyms exactly, capitals kept
+    (unless not ``strict``: office names are written "the president of the European
+    Commission" as often as with capitals)."""
+    if _is_acronym(kb_word):
+        return text_word == kb_word
+    if kb_word[:1].isupper() and strict:
+        return text_word[:1].isupper()
+    return True
+
+
+class KBLexicon:
+    """The KB's names and titles as token sequences, for matching against a ``Doc``.
+
+    kb: the knowledge base. tokenizer: the pipeline's tokenizer, so names split as text does.
+    """
+
+    def __init__(self, kb: KnowledgeBase, tokenizer) -> None:  # noqa: ANN001 (spaCy Tokenizer)
+        self.kb = kb
+        self._tokenizer = tokenizer
+        self.names: dict[tuple[str, ...], list[NameEntry]] = defaultdict(list)
+        for actor in kb.actors.values():
+            for name in (actor.name, *actor.aliases):
+                self._add_name(name, NameEntry("actor", actor.id, ()))
+        for place in kb.places:
+            for name in (place.name, *place.aliases):
+                self._add_name(name, NameEntry("place", place.name, ()))
+        for office in kb.offices.values():
+            for name in (office.name, *office.aliases):
+                self._add_name(name, NameEntry("office", office.id, ()))
+        self.max_name = max((len(k) for k in self.names), default=1)
+        self._name_starts = {k[0] for k in self.names}
+        self.titles: dict[tuple[str, ...], str] = {}
+        #: title key ("prime minister") -> offices with that title or title alias, and back.
+        self.offices_by_title: dict[str, list[str]] = defaultdict(list)
+        self.office_titles: dict[str, set[str]] = defaultdict(set)
+        for office in kb.offices.values():
+            for title in (office.title, *office.title_aliases):
+                key = self._add_title(title, "office")
+                if key and office.id not in self.offices_by_title[key]:
+                    self.offices_by_title[key].append(office.id)
+                    self.office_titles[office.id].add(key)
+        for title in DESCRIPTIVE_TITLES:
+            self._add_title(title, "descriptive")
+        for title in RELATIONAL_TITLES:
+            self._add_title(title, "relational")
+        for title in GOVERNMENT_TITLES:
+            self._add_title(title, "government")
+        self.max_title = max((len(k) for k in self.titles), default=1)
+        self._title_starts = {k[0] for k in self.titles}
+        self.surnames: dict[str, set[str]] = defaultdict(set)
+        for actor in kb.actors.values():
+            if actor.type != "person":
+                continue
+            for name in (actor.name, *actor.aliases):
+                words = self._words(name)
+                if len(words) >= 2 and words[-1][:1].isupper():
+                    self.surnames[token_key(words[-1])].add(actor.id)
+
+    # --- building ------------------------------------------------------------------------
+
+    def _words(self, name: str) -> tuple[str, ...]:
+        words = tuple(t.text for t in self._tokenizer(name) if not t.is_space)
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        return words
+
+    def _add_name(self, name: str, entry: NameEntry) -> None:
+        words = self._words(name)
+        if not words:
+            return
+        key = tuple(token_key(w) for w in words)
+        self.names[key].append(NameEntry(entry.kind, entry.ref, words))
+
+    def _add_title(self, title: str, kind: str) -> str:
+        key = tuple(token_key(w) for w in self._words(title.lower()))
+        # A KB office title wins over a built-in description of the same words.
+        if key and (kind == "office" or key not in self.titles):
+            self.titles[key] = kind
+        return " ".join(key)
+
+    # --- matching ------------------------------------------------------------------------
+
+    def match_name(
+        self, doc: Doc, keys: list[str], i: int, kinds: Iterable[str] | None = None
+    ) -> tuple[int, list[NameEntry]] | None:
+        """The longest KB name starting at token ``i``: (end token, its entries), or None."""
+        if keys[i] not in self._name_starts:
+            return None
+        wanted = set(kinds) if kinds is not None else None
+        for n in range(min(self.max_name, len(doc) - i), 0, -1):
+            entries = self.names.get(tuple(keys[i : i + n]))
+            if not entries:
+                continue
+            fitting = [
+                e
+                for e in entries
+                if (wanted is None or e.kind in wanted)
+                and all(
+                    case_agrees(w, doc[i + k].text, strict=e.kind != "office")
+                    for k, w in enumerate(e.words)
+                )
+            ]
+            if fitting:
+                return i + n, fitting
+        return None
+
+    def match_title(self, doc: Doc, keys: list[str], i: int) -> tuple[int, str, str] | None:
+        """The longest title starting at token ``i``: (end token, title key, kind), or None."""
+        if i >= len(doc) or keys[i] not in self._title_starts:
+            return None
+        for n in range(min(self.max_title, len(doc) - i), 0, -1):
+            key = tuple(keys[i : i + n])
+            kind = self.titles.get(key)
+            if kind is None:
+                continue
+            # "host" and "head" are verbs too; a title is a noun ("Prime Minister" is PROPN).
+            if doc[i + n - 1].pos_ in {"VERB", "AUX"}:
+                continue
+            # "4:33 PM ET" is a time: an all-caps title after a number is no title.
+            if doc[i].is_upper and i > 0 and (doc[i - 1].like_num or ":" in doc[i - 1].text):
+                continue
+            return i + n, " ".join(key), kind
+        return None
+
+    def country_of_name(self, entries: Iterable[NameEntry]) -> str | None:
+        """The ISO3 code when one of ``entries`` is a country actor."""
+        for entry in entries:
+            if entry.kind == "actor":
+                actor = self.kb.actors[entry.ref]
+                if actor.type == "country" and actor.country:
+                    return actor.country
+        return None
+
+
+@dataclass
+class Scan:
+    """A document read against the lexicon: its tokens' lookup keys and the NER's names by
+    first token, computed once for every rule of the ruler."""
+
+    doc: Doc
+    lexicon: KBLexicon
+    keys: list[str]
+    ents_by_start: dict[int, Span] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Doc, lexicon: KBLexicon) -> Scan:
+        scan = cls(doc, lexicon, [token_key(t.text) for t in doc])
+        for ent in doc.ents:
+            scan.ents_by_start.setdefault(ent.start, ent)
+        return scan
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.lexicon.kb
+
+
+# --- word shapes -----------------------------------------------------------------------------
+
+
+def is_standalone_name(token: Token) -> bool:
+    """Whether a capitalised word stands alone, not inside a longer name: "Trump" in "Trump
+    said", not in "Melania Trump" or "the Harris Poll"."""
+    doc = token.doc
+
+    def capitalised(other: Token) -> bool:
+        return other.is_alpha and other.text[:1].isupper() and other.pos_ == "PROPN"
+
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if before is not None and INITIAL.match(before.text):
+        return False  # "Susan E. Rice"
+    # "Melania Trump": a capitalised word before (not a title such as "Mr.") makes a longer name.
+    if (
+        before is not None
+        and capitalised(before)
+        and not token.is_sent_start
+        and not before.text.endswith(".")
+        and before.lower_ not in {"mr", "mrs", "ms", "dr"}
+    ):
+        return False
+    return not (after is not None and capitalised(after))
+
+
+def hyphen_joined(doc: Doc, left_end: int, right_start: int) -> bool:
+    """Whether tokens ``left_end`` .. ``right_start`` are one hyphen written without spaces."""
+    if right_start != left_end + 1 or left_end >= len(doc) or left_end < 1:
+        return False
+    hyphen = doc[left_end]
+    return (
+        hyphen.text in {"-", "–"} and not doc[left_end - 1].whitespace_ and not hyphen.whitespace_
+    )
+
+
+def drop_possessive(span: Span) -> int:
+    """The end token of ``span`` without a trailing possessive ("Putin's" -> "Putin")."""
+    end = span.end
+    while end > span.start and span.doc[end - 1].text in POSSESSIVE_MARKERS:
+        end -= 1
+    return end
+
+
+def all_proper(span: Span) -> bool:
+    """Capitalised words and the small words inside names ("of", "for", "the", "'s")."""
+    for token in span:
+        if token.text[:1].isupper() or token.lower_ in {"of", "for", "the", "and", "on", "de"}:
+            continue
+        if token.text in POSSESSIVE_MARKERS or token.text in {"-", "–"}:
+            continue
+        return False
+    return True

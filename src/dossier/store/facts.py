@@ -1,0 +1,258 @@
+"""Stored facts of every registered kind, their links, and which extractor versions have
+annotated which documents.
+
+A mixin of ``Store``. ``write_facts`` takes one document's ``DocumentFacts`` and, in one
+transaction, replaces exactly the facts and links of the extractors that ran, marks the document
+done by those extractors at their versions, and (for an undated document) records the estimated
+publication date. Facts are keyed by their stable ``fact_id``, so re-annotating an unchanged
+document rewrites the same ids.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from dossier.model import DocumentFacts, Fact, FactLink, Provenance
+from dossier.store.kinds import FACT_KINDS, FactKind, fact_kind
+from dossier.store.schema import annotations, documents, fact_links, mentions
+
+#: The extractor whose run settles an undated document's publication date.
+DATE_ESTIMATOR = "dossier_date_estimate"
+
+# Bound variables per statement stay far below SQLite's oldest limit (999).
+_CHUNK = 500
+
+
+class FactStore:
+    """Fact storage for ``Store``: generic over the kinds in ``store.kinds.FACT_KINDS``."""
+
+    def _transaction(self, write: bool = False) -> AbstractContextManager[Connection]:
+        raise NotImplementedError  # provided by Store
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def write_facts(self, found: DocumentFacts) -> None:
+        """Store one document's facts, replacing those of the extractors that ran, in one go.
+
+        found: what the pipeline found; ``found.versions`` names the extractors that ran. Facts
+            of other extractors, and their marks, are left as they are.
+        """
+        extractors = list(found.versions)
+        by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for fact in found.facts:
+            if fact.provenance.doc_id != found.doc_id:
+                raise ValueError(
+                    f"{type(fact).__name__} {fact.fact_id} belongs to "
+                    f"{fact.provenance.doc_id!r}, not {found.doc_id!r}"
+                )
+            by_kind[fact.kind].append(fact_row(fact_kind(fact.kind), fact))
+        now = datetime.now(UTC).replace(tzinfo=None)
+        with self._transaction(write=True) as connection:
+            for kind in FACT_KINDS.values():
+                connection.execute(
+                    delete(kind.table).where(
+                        kind.table.c.doc_id == found.doc_id,
+                        kind.table.c.extractor.in_(extractors),
+                    )
+                )
+            connection.execute(
+                delete(fact_links).where(
+                    fact_links.c.doc_id == found.doc_id, fact_links.c.extractor.in_(extractors)
+                )
+            )
+            for kind_name, rows in by_kind.items():
+                table = FACT_KINDS[kind_name].table
+                for first in range(0, len(rows), _CHUNK):
+                    connection.execute(insert(table), rows[first : first + _CHUNK])
+            if found.links:
+                connection.execute(insert(fact_links), [_link_row(link) for link in found.links])
+            if DATE_ESTIMATOR in found.versions:
+                _record_date_estimate(connection, found)
+            connection.execute(
+                delete(annotations).where(
+                    annotations.c.doc_id == found.doc_id, annotations.c.extractor.in_(extractors)
+                )
+            )
+            connection.execute(
+                insert(annotations),
+                [
+                    {"doc_id": found.doc_id, "extractor": name, "version": version,
+                     "annotated_at": now}
+                    for name, version in found.versions.items()
+                ],
+            )  # fmt: skip
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def document_ids(self) -> list[str]:
+        """Every stored document's id, oldest first (the order annotate works in)."""
+        query = select(documents.c.doc_id).order_by(documents.c.seq, documents.c.doc_id)
+        with self._transaction() as connection:
+            return list(connection.execute(query).scalars())
+
+    def read_facts(
+        self, kind: str, doc_id: str | None = None, limit: int | None = None, **equal: Any
+    ) -> list[Fact]:
+        """Stored facts of ``kind`` as records, by document and position.
+
+        kind: a registered kind ("mention", "timex", "sentence", ...).
+        doc_id: only this document's (full id).
+        limit: at most this many.
+        equal: column = value filters, e.g. ``actor_id="person:vladimir-putin"``.
+        """
+        entry = fact_kind(kind)
+        table = entry.table
+        query = select(table)
+        if doc_id is not None:
+            query = query.where(table.c.doc_id == doc_id)
+        for column, value in equal.items():
+            if column not in table.c:
+                raise ValueError(f"{kind} facts have no column {column!r}")
+            query = query.where(table.c[column] == value)
+        query = query.order_by(table.c.doc_id, table.c.start, table.c.end, table.c.fact_id)
+        with self._transaction() as connection:
+            rows = connection.execute(query.limit(limit)).mappings().all()
+        return [fact_from_row(entry, row) for row in rows]
+
+    def read_links(self, doc_id: str, relation: str | None = None) -> list[FactLink]:
+        """A document's fact links, optionally of one relation."""
+        query = select(fact_links).where(fact_links.c.doc_id == doc_id)
+        if relation is not None:
+            query = query.where(fact_links.c.relation == relation)
+        with self._transaction() as connection:
+            rows = connection.execute(query).mappings().all()
+        return [
+            FactLink(
+                doc_id=row["doc_id"],
+                from_fact=row["from_fact"],
+                to_fact=row["to_fact"],
+                relation=row["relation"],
+                extractor=row["extractor"],
+                extractor_version=row["extractor_version"],
+            )
+            for row in rows
+        ]
+
+    def annotation_versions(
+        self, doc_ids: Iterable[str] | None = None
+    ) -> dict[str, dict[str, str]]:
+        """doc_id -> {extractor: version} for documents annotated by any extractor."""
+        query = select(annotations.c.doc_id, annotations.c.extractor, annotations.c.version)
+        found: dict[str, dict[str, str]] = defaultdict(dict)
+        with self._transaction() as connection:
+            if doc_ids is None:
+                batches: list[list[str] | None] = [None]
+            else:
+                ids = list(doc_ids)
+                batches = [ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
+            for batch in batches:
+                scoped = query if batch is None else query.where(annotations.c.doc_id.in_(batch))
+                for doc_id, extractor, version in connection.execute(scoped):
+                    found[doc_id][extractor] = version
+        return dict(found)
+
+    def fact_counts(self) -> dict[str, int]:
+        """How many facts of each registered kind are stored."""
+        with self._transaction() as connection:
+            return {
+                name: connection.execute(select(func.count()).select_from(kind.table)).scalar_one()
+                for name, kind in sorted(FACT_KINDS.items())
+            }
+
+    def mention_counts(self, actor_id: str) -> list[tuple[str, str | None, str | None, int]]:
+        """Per document: (doc_id, pub_date, title, how often ``actor_id`` is mentioned)."""
+        count = func.count().label("mentions")
+        query = (
+            select(documents.c.doc_id, documents.c.pub_date, documents.c.title, count)
+            .join(mentions, mentions.c.doc_id == documents.c.doc_id)
+            .where(mentions.c.actor_id == actor_id)
+            .group_by(documents.c.doc_id, documents.c.pub_date, documents.c.title)
+            .order_by(documents.c.pub_date, documents.c.doc_id)
+        )
+        with self._transaction() as connection:
+            return [tuple(row) for row in connection.execute(query).all()]
+
+
+# -- rows and records -------------------------------------------------------------------------
+
+
+def fact_row(kind: FactKind, fact: Fact) -> dict[str, Any]:
+    """The row of ``fact`` in its kind's table: provenance columns, then the record's fields."""
+    p = fact.provenance
+    row: dict[str, Any] = {name: getattr(fact, name) for name in kind.fields}
+    row.update(
+        fact_id=fact.fact_id,
+        doc_id=p.doc_id,
+        start=p.start,
+        end=p.end,
+        original_start=p.original_start,
+        original_end=p.original_end,
+        sentence=p.sentence,
+        extractor=p.extractor,
+        extractor_version=p.extractor_version,
+        confidence=p.confidence,
+    )
+    return row
+
+
+def fact_from_row(kind: FactKind, row: Any) -> Fact:
+    """The record a stored row holds (``row``: a mapping of column name to value)."""
+    provenance = Provenance(
+        doc_id=row["doc_id"],
+        start=row["start"],
+        end=row["end"],
+        original_start=row["original_start"],
+        original_end=row["original_end"],
+        sentence=row["sentence"],
+        extractor=row["extractor"],
+        extractor_version=row["extractor_version"],
+        confidence=row["confidence"],
+    )
+    return kind.record(**{name: row[name] for name in kind.fields}, provenance=provenance)
+
+
+def _link_row(link: FactLink) -> dict[str, Any]:
+    return {
+        "doc_id": link.doc_id,
+        "from_fact": link.from_fact,
+        "to_fact": link.to_fact,
+        "relation": link.relation,
+        "extractor": link.extractor,
+        "extractor_version": link.extractor_version,
+    }
+
+
+def _record_date_estimate(connection: Connection, found: DocumentFacts) -> None:
+    """Write what the date estimator concluded about an undated document into its row."""
+    estimate = found.date_estimate
+    if estimate is None:
+        note = connection.execute(
+            select(documents.c.date_note, documents.c.date_source).where(
+                documents.c.doc_id == found.doc_id
+            )
+        ).first()
+        # Keep what ingest said of the source (its first clause), not an earlier estimate's.
+        said = note[0].split("; ")[0] if note and note[0] and note[1] != "estimated" else None
+        values = {
+            "pub_date": None,
+            "date_source": None,
+            "date_is_estimated": False,
+            "date_note": f"{said or 'the source gives no date'}; the content gives no evidence "
+            "for an estimate",
+        }
+    else:
+        evidence = "; ".join(estimate.evidence)
+        values = {
+            "pub_date": estimate.value,
+            "date_source": "estimated",
+            "date_is_estimated": True,
+            "date_note": f"estimated from the content: between {estimate.earliest} and "
+            f"{estimate.latest} ({evidence})",
+        }
+    connection.execute(update(documents).where(documents.c.doc_id == found.doc_id).values(values))

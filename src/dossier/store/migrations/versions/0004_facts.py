@@ -1,0 +1,233 @@
+"""One spine for every fact: stable fact ids, confidence on every fact, sentences as facts,
+fact links, and annotation marks per extractor.
+
+Existing facts are carried forward, not dropped: mentions and timexes get their stable
+``fact_id`` (the same hash ``dossier.model.make_fact_id`` computes, frozen here so that later
+changes to the model cannot change what this migration wrote) and a confidence; each
+``sentence_times`` row becomes a ``sentences`` fact with its text and original offsets. The old
+per-stage marks go, so the next ``dossier annotate`` redoes every document once, at the new
+per-extractor versions, rewriting the same ids.
+
+Revision ID: 0004
+Revises: 0003
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0004"
+down_revision: str | Sequence[str] | None = "0003"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+_CHUNK = 500
+
+
+def _fact_id(doc_id: str, kind: str, extractor: str, start: int, end: int) -> str:
+    material = "\x1f".join((doc_id, kind, extractor, str(start), str(end), ""))
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()[:20]
+
+
+def _fact_columns(table: str) -> list[sa.Column]:
+    return [
+        sa.Column("fact_id", sa.String(20), nullable=False),
+        sa.Column(
+            "doc_id",
+            sa.String(16),
+            sa.ForeignKey(
+                "documents.doc_id", ondelete="CASCADE", name=f"fk_{table}_doc_id_documents"
+            ),
+            nullable=False,
+        ),
+        sa.Column("start", sa.Integer(), nullable=False),
+        sa.Column("end", sa.Integer(), nullable=False),
+        sa.Column("original_start", sa.Integer(), nullable=False),
+        sa.Column("original_end", sa.Integer(), nullable=False),
+        sa.Column("sentence", sa.Integer()),
+        sa.Column("extractor", sa.String(64), nullable=False),
+        sa.Column("extractor_version", sa.String(32), nullable=False),
+        sa.Column("confidence", sa.Float(), nullable=False),
+    ]
+
+
+def _create_fact_table(name: str, *columns: sa.Column) -> sa.Table:
+    table = op.create_table(
+        name,
+        *_fact_columns(name),
+        *columns,
+        sa.PrimaryKeyConstraint("fact_id", name=f"pk_{name}"),
+    )
+    op.create_index(f"ix_{name}_doc_id", name, ["doc_id"])
+    return table
+
+
+def _carried(
+    connection: sa.Connection, old: str, kind: str, fields: Sequence[str]
+) -> list[dict[str, object]]:
+    """Every row of the old table ``old`` as a row of the new one, with its fact id."""
+    rows = connection.execute(sa.text(f'SELECT * FROM "{old}"')).mappings().all()
+    carried: dict[str, dict[str, object]] = {}
+    for row in rows:
+        record: dict[str, object] = {name: row[name] for name in fields}
+        extractor = row["extractor"]
+        fact_id = _fact_id(row["doc_id"], kind, extractor, row["start"], row["end"])
+        record.update(
+            fact_id=fact_id,
+            doc_id=row["doc_id"],
+            start=row["start"],
+            end=row["end"],
+            original_start=row["original_start"],
+            original_end=row["original_end"],
+            sentence=row["sentence"],
+            extractor=extractor,
+            extractor_version=row["extractor_version"],
+            confidence=row.get("confidence", 1.0),
+        )
+        # Two old rows on one span (not possible from one extractor run) keep the first.
+        carried.setdefault(fact_id, record)
+    return list(carried.values())
+
+
+def _insert(connection: sa.Connection, table: sa.Table, rows: list[dict[str, object]]) -> None:
+    for first in range(0, len(rows), _CHUNK):
+        connection.execute(sa.insert(table), rows[first : first + _CHUNK])
+
+
+def _to_original(segments: list[list[int]], offset: int) -> int:
+    if not segments:
+        return 0
+    starts = [s[0] for s in segments]
+    index = max(bisect.bisect_right(starts, offset) - 1, 0)
+    clean_start, original_start, length = segments[index]
+    return original_start + min(offset - clean_start, length)
+
+
+def _sentences_from_times(connection: sa.Connection) -> list[dict[str, object]]:
+    rows = connection.execute(
+        sa.text(
+            "SELECT t.doc_id, t.sentence, t.start, t.\"end\", t.reference_time, d.clean_text,"
+            " d.offset_map FROM sentence_times t JOIN documents d ON d.doc_id = t.doc_id"
+        )
+    ).all()
+    batch = []
+    for doc_id, number, start, end, reference, clean_text, offset_map in rows:
+        segments = json.loads(offset_map) if isinstance(offset_map, str) else offset_map
+        original_start = _to_original(segments, start)
+        original_end = _to_original(segments, end - 1) + 1 if end > start else original_start
+        batch.append(
+            {
+                "fact_id": _fact_id(doc_id, "sentence", "dossier_fact_time", start, end),
+                "doc_id": doc_id,
+                "start": start,
+                "end": end,
+                "original_start": original_start,
+                "original_end": original_end,
+                "sentence": number,
+                "extractor": "dossier_fact_time",
+                "extractor_version": "0003",
+                "confidence": 1.0,
+                "text": clean_text[start:end],
+                "reference_time": reference,
+            }
+        )
+    return batch
+
+
+_MENTION_FIELDS = ("text", "label", "actor_id", "actor", "role", "country", "metonym", "resolution")
+_TIMEX_FIELDS = ("text", "type", "value", "anchor", "mod")
+
+
+def upgrade() -> None:
+    connection = op.get_bind()
+    # Read what is stored, drop the old tables (their constraint and index names are reused),
+    # create the new ones and write it back.
+    old_mentions = _carried(connection, "mentions", "mention", _MENTION_FIELDS)
+    old_timexes = _carried(connection, "timexes", "timex", _TIMEX_FIELDS)
+    old_sentences = _sentences_from_times(connection)
+    for index in ("ix_mentions_doc_id", "ix_mentions_actor_id"):
+        op.drop_index(index, table_name="mentions")
+    for index in ("ix_timexes_doc_id", "ix_timexes_value"):
+        op.drop_index(index, table_name="timexes")
+    op.drop_table("mentions")
+    op.drop_table("timexes")
+    op.drop_table("sentence_times")
+
+    mentions = _create_fact_table(
+        "mentions",
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("label", sa.String(32)),
+        sa.Column("actor_id", sa.String(200)),
+        sa.Column("actor", sa.Text()),
+        sa.Column("role", sa.Text()),
+        sa.Column("country", sa.String(3)),
+        sa.Column("metonym", sa.Boolean(), nullable=False),
+        sa.Column("resolution", sa.String(32)),
+    )
+    op.create_index("ix_mentions_actor_id", "mentions", ["actor_id"])
+    timexes = _create_fact_table(
+        "timexes",
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("type", sa.String(16), nullable=False),
+        sa.Column("value", sa.String(64), nullable=False),
+        sa.Column("anchor", sa.String(32)),
+        sa.Column("mod", sa.String(32)),
+    )
+    op.create_index("ix_timexes_value", "timexes", ["value"])
+    sentences = _create_fact_table(
+        "sentences",
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("reference_time", sa.String(64)),
+    )
+    _insert(connection, mentions, old_mentions)
+    _insert(connection, timexes, old_timexes)
+    _insert(connection, sentences, old_sentences)
+
+    op.create_table(
+        "fact_links",
+        sa.Column(
+            "doc_id",
+            sa.String(16),
+            sa.ForeignKey(
+                "documents.doc_id", ondelete="CASCADE", name="fk_fact_links_doc_id_documents"
+            ),
+            nullable=False,
+        ),
+        sa.Column("from_fact", sa.String(20), nullable=False),
+        sa.Column("to_fact", sa.String(20), nullable=False),
+        sa.Column("relation", sa.String(64), nullable=False),
+        sa.Column("extractor", sa.String(64), nullable=False),
+        sa.Column("extractor_version", sa.String(32), nullable=False),
+        sa.PrimaryKeyConstraint("from_fact", "to_fact", "relation", name="pk_fact_links"),
+    )
+    op.create_index("ix_fact_links_doc_id", "fact_links", ["doc_id"])
+    op.create_index("ix_fact_links_to_fact", "fact_links", ["to_fact"])
+
+    # Marks were per stage; they become per extractor. Dropping the old ones makes the next
+    # annotate redo each document once (its facts stay readable meanwhile).
+    op.drop_table("annotations")
+    op.create_table(
+        "annotations",
+        sa.Column(
+            "doc_id",
+            sa.String(16),
+            sa.ForeignKey(
+                "documents.doc_id", ondelete="CASCADE", name="fk_annotations_doc_id_documents"
+            ),
+            nullable=False,
+        ),
+        sa.Column("extractor", sa.String(64), nullable=False),
+        sa.Column("version", sa.String(32), nullable=False),
+        sa.Column("annotated_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("doc_id", "extractor", name="pk_annotations"),
+    )
+
+
+def downgrade() -> None:
+    raise NotImplementedError("0004 is not reversible: restore a backup taken before upgrading")

@@ -1,0 +1,325 @@
+"""The generic fact store: any registered kind is written, replaced by extractor, and read back
+as the same records, with stable ids and links; a new kind needs a record, a registry entry and
+a migration, nothing else. Each test runs on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from sqlalchemy import Column, Float, MetaData, String, Table, Text
+
+from dossier.model import (
+    DateEstimate,
+    DocumentFacts,
+    Fact,
+    FactLink,
+    Mention,
+    Provenance,
+    Sentence,
+    Timex,
+    make_fact_id,
+)
+from dossier.store import Store
+from dossier.store.kinds import FACT_KINDS, register_kind
+
+TEXT = "Moscow said on Friday that Putin would visit Minsk. Lukashenko welcomed it."
+
+
+def _provenance(doc_id: str, start: int, end: int, extractor: str, version: str = "1") -> Provenance:
+    return Provenance(doc_id, start, end, start + 10, end + 10, 0, extractor, version, 0.8)
+
+
+def _facts(doc_id: str, linker_version: str = "1") -> list[Fact]:
+    moscow = Mention(
+        "Moscow", 0, 6, "GPE", "gov:RUS", "Government of Russia", None, "RUS", True, "metonym",
+        provenance=_provenance(doc_id, 0, 6, "dossier_linker", linker_version),
+    )  # fmt: skip
+    putin = Mention(
+        "Putin", 27, 32, "PERSON", "person:vladimir-putin", "Vladimir Putin",
+        "President of Russia", "RUS", False, "alias",
+        provenance=_provenance(doc_id, 27, 32, "dossier_linker", linker_version),
+    )  # fmt: skip
+    friday = Timex(
+        "Friday", 14, 20, "DATE", "2011-11-18", anchor="2011-11-19",
+        provenance=_provenance(doc_id, 14, 20, "dossier_timex"),
+    )  # fmt: skip
+    sentence = Sentence(
+        TEXT[:51], "2011-11-18", provenance=_provenance(doc_id, 0, 51, "dossier_fact_time")
+    )
+    return [moscow, putin, friday, sentence]
+
+
+def _store_document(store: Store, make_document) -> str:  # noqa: ANN001 - fixture factory
+    document = make_document(TEXT, date="2011-11-19", outlet="Wire")
+    store.add_documents([(document, None)])
+    return document.doc_id
+
+
+def test_every_kind_round_trips_as_the_same_record(store_url: str, make_document) -> None:  # noqa: ANN001
+    with Store.open(store_url) as store:
+        doc_id = _store_document(store, make_document)
+        facts = _facts(doc_id)
+        versions = {"dossier_linker": "1", "dossier_timex": "1", "dossier_fact_time": "1"}
+        store.write_facts(DocumentFacts(doc_id, versions, tuple(facts)))
+        assert store.read_facts("mention", doc_id=doc_id) == facts[:2]
+        assert store.read_facts("timex", doc_id=doc_id) == [facts[2]]
+        assert store.read_facts("sentence", doc_id=doc_id) == [facts[3]]
+        assert store.read_facts("mention", actor_id="person:vladimir-putin") == [facts[1]]
+        assert store.annotation_versions() == {doc_id: versions}
+        assert store.fact_counts() == {"mention": 2, "sentence": 1, "timex": 1}
+
+
+def test_rewriting_one_extractor_leaves_the_others(store_url: str, make_document) -> None:  # noqa: ANN001
+    with Store.open(store_url) as store:
+        doc_id = _store_document(store, make_document)
+        facts = _facts(doc_id)
+        store.write_facts(
+            DocumentFacts(doc_id, {"dossier_linker": "1", "dossier_timex": "1"}, tuple(facts[:3]))
+        )
+        # The linker runs again at a new version and now finds only Putin.
+        again = _facts(doc_id, linker_version="2")[1:2]
+        store.write_facts(DocumentFacts(doc_id, {"dossier_linker": "2"}, tuple(again)))
+        assert store.read_facts("mention", doc_id=doc_id) == again
+        assert store.read_facts("timex", doc_id=doc_id) == [facts[2]]
+        assert store.annotation_versions()[doc_id] == {"dossier_linker": "2", "dossier_timex": "1"}
+        # Same span, same extractor: the same id whatever the version.
+        assert again[0].fact_id == facts[1].fact_id
+
+
+def test_links_are_replaced_with_their_extractor(store_url: str, make_document) -> None:  # noqa: ANN001
+    with Store.open(store_url) as store:
+        doc_id = _store_document(store, make_document)
+        moscow, putin, friday, _ = _facts(doc_id)
+        link = FactLink(doc_id, friday.fact_id, putin.fact_id, "about", "dossier_timex", "1")
+        store.write_facts(
+            DocumentFacts(doc_id, {"dossier_timex": "1"}, (friday,), links=(link,))
+        )
+        assert store.read_links(doc_id) == [link]
+        assert store.read_links(doc_id, relation="speaker") == []
+        store.write_facts(DocumentFacts(doc_id, {"dossier_timex": "1"}, (friday,)))
+        assert store.read_links(doc_id) == []
+
+
+def test_a_date_estimate_is_written_into_the_document(store_url: str, make_document) -> None:  # noqa: ANN001
+    with Store.open(store_url) as store:
+        document = make_document(TEXT, date_note="no date line")
+        store.add_documents([(document, None)])
+        estimate = DateEstimate("2012-03", "2012-03-04", "2012-04-03", ("won the vote",))
+        found = DocumentFacts(
+            document.doc_id, {"dossier_date_estimate": "1"}, date_estimate=estimate
+        )
+        store.write_facts(found)
+        meta = store.get_document(document.doc_id).meta
+        assert (meta.date, meta.date_source, meta.date_is_estimated) == ("2012-03", "estimated", True)
+        assert "2012-03-04" in meta.date_note and "won the vote" in meta.date_note
+        store.write_facts(DocumentFacts(document.doc_id, {"dossier_date_estimate": "2"}))
+        meta = store.get_document(document.doc_id).meta
+        assert meta.date is None
+        assert meta.date_note.endswith("the content gives no evidence for an estimate")
+
+
+def test_a_fact_of_another_document_is_refused(store_url: str, make_document) -> None:  # noqa: ANN001
+    with Store.open(store_url) as store:
+        doc_id = _store_document(store, make_document)
+        stray = _facts("0123456789abcdef")[:1]
+        with pytest.raises(ValueError, match="belongs to"):
+            store.write_facts(DocumentFacts(doc_id, {"dossier_linker": "1"}, tuple(stray)))
+        assert store.read_facts("mention") == []
+
+
+def test_fact_ids_are_stable_and_tell_kinds_apart() -> None:
+    first = make_fact_id("d", "mention", "dossier_linker", 0, 6)
+    assert first == make_fact_id("d", "mention", "dossier_linker", 0, 6)
+    assert first != make_fact_id("d", "timex", "dossier_linker", 0, 6)
+    assert first != make_fact_id("d", "mention", "dossier_linker", 0, 7)
+    assert first != make_fact_id("d", "mention", "dossier_linker", 0, 6, key="speaker")
+
+
+# -- a new kind of fact: record + registry entry + migration ------------------------------------
+
+
+@dataclass(frozen=True)
+class Claim(Fact):
+    """A toy fact kind: a claim and how strongly it is made."""
+
+    kind: ClassVar[str] = "toy_claim"
+
+    text: str
+    strength: float
+
+
+_TOY_METADATA = MetaData()
+_TOY_TABLE = Table(
+    "toy_claims",
+    _TOY_METADATA,
+    Column("fact_id", String(20), primary_key=True),
+    Column("doc_id", String(16)),
+    Column("start", Float),
+    Column("end", Float),
+    Column("original_start", Float),
+    Column("original_end", Float),
+    Column("sentence", Float),
+    Column("extractor", String(64)),
+    Column("extractor_version", String(32)),
+    Column("confidence", Float),
+    Column("text", Text),
+    Column("strength", Float),
+)
+
+_TOY_MIGRATION = '''
+"""A toy fact kind's table.
+
+Revision ID: toy0001
+Revises: {head}
+"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "toy0001"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "toy_claims",
+        sa.Column("fact_id", sa.String(20), primary_key=True),
+        sa.Column("doc_id", sa.String(16), sa.ForeignKey("documents.doc_id", ondelete="CASCADE"),
+                  nullable=False, index=True),
+        sa.Column("start", sa.Integer(), nullable=False),
+        sa.Column("end", sa.Integer(), nullable=False),
+        sa.Column("original_start", sa.Integer(), nullable=False),
+        sa.Column("original_end", sa.Integer(), nullable=False),
+        sa.Column("sentence", sa.Integer()),
+        sa.Column("extractor", sa.String(64), nullable=False),
+        sa.Column("extractor_version", sa.String(32), nullable=False),
+        sa.Column("confidence", sa.Float(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("strength", sa.Float(), nullable=False),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("toy_claims")
+'''
+
+
+@pytest.fixture
+def toy_kind(tmp_path: Path):  # noqa: ANN201
+    from alembic.script import ScriptDirectory
+
+    from dossier.store import alembic_config
+
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    folder = tmp_path / "toy_migrations"
+    folder.mkdir()
+    (folder / "toy0001_claims.py").write_text(textwrap.dedent(_TOY_MIGRATION).format(head=head))
+    register_kind(Claim, _TOY_TABLE)
+    yield str(folder)
+    FACT_KINDS.pop(Claim.kind, None)
+
+
+def test_a_new_kind_round_trips_through_writer_store_and_query(
+    store_url: str, make_document, toy_kind: str  # noqa: ANN001
+) -> None:
+    with Store.open(store_url, extra_migrations=(toy_kind,)) as store:
+        doc_id = _store_document(store, make_document)
+        claim = Claim(
+            "Putin would visit Minsk", 0.75,
+            provenance=_provenance(doc_id, 27, 51, "toy_claims", "1"),
+        )  # fmt: skip
+        store.write_facts(DocumentFacts(doc_id, {"toy_claims": "1"}, (claim,)))
+        assert store.read_facts("toy_claim", doc_id=doc_id) == [claim]
+        # Replaced by extractor like any other kind.
+        store.write_facts(DocumentFacts(doc_id, {"toy_claims": "2"}, ()))
+        assert store.read_facts("toy_claim") == []
+
+
+def test_a_kind_whose_table_lacks_a_field_is_refused() -> None:
+    @dataclass(frozen=True)
+    class Broken(Fact):
+        kind: ClassVar[str] = "toy_broken"
+        missing_column: str
+
+    with pytest.raises(ValueError, match="missing_column"):
+        register_kind(Broken, _TOY_TABLE)
+
+
+# -- an existing store is carried forward --------------------------------------------------------
+
+
+def test_migration_carries_a_0003_store_forward(store_url: str, make_document) -> None:  # noqa: ANN001
+    """Facts stored before the spine keep their content and get the ids the writer would give."""
+    from datetime import datetime
+
+    from alembic import command
+    from sqlalchemy import create_engine, insert, text
+
+    from dossier.store import alembic_config, database_url
+    from dossier.store.database import _document_row
+    from dossier.store.schema import documents
+
+    url = database_url(store_url)
+    if url.get_backend_name() == "sqlite":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url)
+    document = make_document(TEXT, date="2011-11-19")
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0003")
+        connection.execute(insert(documents), [_document_row(document, None, datetime(2026, 1, 1))])
+        common = {"doc_id": document.doc_id, "sentence": 0, "extractor_version": "1"}
+        connection.execute(
+            text(
+                'INSERT INTO mentions (doc_id, start, "end", original_start, original_end, '
+                "sentence, text, label, actor_id, actor, role, country, metonym, resolution, "
+                "extractor, extractor_version, confidence) VALUES (:doc_id, 27, 32, 27, 32, "
+                ":sentence, 'Putin', 'PERSON', 'person:vladimir-putin', 'Vladimir Putin', NULL, "
+                "'RUS', false, 'alias', 'dossier_linker', :extractor_version, 0.95)"
+            ),
+            common,
+        )
+        connection.execute(
+            text(
+                'INSERT INTO timexes (doc_id, start, "end", original_start, original_end, '
+                "sentence, text, type, value, anchor, mod, extractor, extractor_version) VALUES "
+                "(:doc_id, 14, 20, 14, 20, :sentence, 'Friday', 'DATE', '2011-11-18', NULL, NULL,"
+                " 'dossier_timex', :extractor_version)"
+            ),
+            common,
+        )
+        connection.execute(
+            text(
+                'INSERT INTO sentence_times (doc_id, sentence, start, "end", reference_time) '
+                "VALUES (:doc_id, 0, 0, 51, '2011-11-18')"
+            ),
+            {"doc_id": document.doc_id},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO annotations (doc_id, stage, version, annotated_at) VALUES "
+                "(:doc_id, 'entities', '2-abc', '2026-01-01 00:00:00')"
+            ),
+            {"doc_id": document.doc_id},
+        )
+    engine.dispose()
+
+    with Store.open(store_url) as store:
+        (putin,) = store.read_facts("mention")
+        assert (putin.text, putin.actor_id, putin.provenance.confidence) == (
+            "Putin", "person:vladimir-putin", 0.95,
+        )  # fmt: skip
+        assert putin.fact_id == make_fact_id(document.doc_id, "mention", "dossier_linker", 27, 32)
+        (friday,) = store.read_facts("timex")
+        assert (friday.value, friday.provenance.confidence) == ("2011-11-18", 1.0)
+        (sentence,) = store.read_facts("sentence")
+        assert sentence.text == TEXT[:51]
+        assert sentence.reference_time == "2011-11-18"
+        assert (sentence.provenance.original_start, sentence.provenance.original_end) == (0, 51)
+        # The old per-stage mark is gone: the next annotate redoes the document at the new
+        # per-extractor versions.
+        assert store.annotation_versions() == {}
