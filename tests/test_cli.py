@@ -274,3 +274,28 @@ def test_mentions_and_times_show_stored_facts(
     empty = runner.invoke(app, ["mentions", other.doc_id, "--db", db])
     assert empty.exit_code == 0 and "run dossier annotate" in empty.stdout
     assert runner.invoke(app, ["times", other.doc_id, "--db", db, "--json"]).stdout == ""
+
+
+def test_annotate_hands_the_kb_dir_and_workers_to_the_driver(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from dossier.drivers import annotate as driver
+
+    calls: list[dict[str, object]] = []
+
+    def fake_annotate_store(store: Store, **options: object) -> driver.AnnotateSummary:
+        calls.append({"read_only": store.read_only, **options})
+        return driver.AnnotateSummary(annotated=1, workers=int(options["workers"]))
+
+    monkeypatch.setattr(driver, "annotate_store", fake_annotate_store)
+    db, kb = str(tmp_path / "a.db"), tmp_path / "kb"
+    result = runner.invoke(app, ["annotate", "--db", db, "--kb-dir", str(kb), "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    assert "annotated" in result.stdout
+    assert calls[0]["read_only"] is False and calls[0]["workers"] == 2
+    assert calls[0]["config"].kb_dir == str(kb)
+    runner.invoke(app, ["annotate", "--db", db, "-q"])
+    assert calls[1]["workers"] == (os.cpu_count() or 1)  # one per core unless told
+    assert calls[1]["config"].kb_dir is None

@@ -219,19 +219,28 @@ def print_ingest(location: str, summary: Any) -> None:
 
 
 def print_annotate(location: str, summary: Any) -> None:
-    table = Table(title=f"annotate {escape(location)}")
-    columns = ("annotated", "already done", "mentions", "linked to the KB", "timexes", "seconds")
-    for column in columns:
-        table.add_column(column, justify="right")
-    table.add_row(
-        str(summary.annotated),
-        str(summary.skipped),
-        str(summary.mentions),
-        str(summary.linked),
-        str(summary.timexes),
-        f"{summary.seconds:.1f}",
-    )
+    """The annotate driver's summary: documents, facts found, and what ran where."""
+    table = key_value_table(f"annotate {escape(location)}", justify="right")
+    figures = {
+        "annotated": summary.annotated,
+        "already done": summary.skipped,
+        "mentions": summary.mentions,
+        "linked to the KB": summary.linked,
+        "timexes": summary.timexes,
+        "sentences": summary.sentences,
+        "dates estimated": summary.estimated,
+        "workers": summary.workers,
+        "seconds": f"{summary.seconds:.1f}",
+    }
+    for name, value in figures.items():
+        table.add_row(name, str(value))
     out.print(table)
+    if summary.ran:
+        ran = ", ".join(f"{name} {count}" for name, count in sorted(summary.ran.items()))
+        out.print(f"extractors run (documents): {ran}")
+    if summary.unsupported:
+        languages = ", ".join(f"{lang}: {n}" for lang, n in sorted(summary.unsupported.items()))
+        out.print(f"not annotated, in a language the pipeline does not read: {languages}")
 
 
 def print_mentions(mentions: Records[Mention]) -> None:
