@@ -217,12 +217,12 @@ class FactLinkRow(Base):
     relation: Mapped[str] = mapped_column(String(64), primary_key=True)
     extractor: Mapped[str] = mapped_column(String(64))
     extractor_version: Mapped[str] = mapped_column(String(32))
-
-    @declared_attr
-    def doc_id(cls) -> Mapped[str]:  # noqa: N805 - SQLAlchemy passes the class
-        return mapped_column(
-            String(DOC_ID_LENGTH), ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True
-        )
+    doc_id: Mapped[str] = mapped_column(
+        String(DOC_ID_LENGTH),
+        ForeignKey("documents.doc_id", ondelete="CASCADE"),
+        index=True,
+        nullable=False,
+    )
 
 
 class AnnotationRow(Base):
