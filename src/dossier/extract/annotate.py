@@ -19,7 +19,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dossier.extract.timex import with_provenance
+from dossier.extract.document import prepare_doc
 from dossier.model import Document, Mention, Provenance
 from dossier.store import Store
 
@@ -86,13 +86,10 @@ def mentions_with_provenance(document: Document, doc: Doc) -> list[Mention]:
 
 def reference_times(doc: Doc) -> list[tuple[int, int, str | None]] | None:
     """(start, end, reference time) of each sentence; None when the pipeline sets none."""
-    times = doc._.dossier_sentence_times if doc.has_extension("dossier_sentence_times") else None
-    if times is None:
+    sentences = doc._.dossier_sentences
+    if sentences is None:
         return None
-    return [
-        (sentence.start_char, sentence.end_char, time)
-        for sentence, time in zip(doc.sents, times, strict=True)
-    ]
+    return [(s.provenance.start, s.provenance.end, s.reference_time) for s in sentences]
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:
@@ -105,9 +102,9 @@ def _sentence_index(starts: list[int], offset: int) -> int:
 
 
 def _prepared(nlp: Language, document: Document) -> Doc:
-    doc = nlp.make_doc(document.clean_text)
-    doc._.dossier_date = document.meta.date
-    return doc
+    return prepare_doc(
+        nlp, document.clean_text, document.meta.date, document.doc_id, document.cleaned.offsets
+    )
 
 
 def _run_batch(
@@ -161,9 +158,7 @@ def annotate_store(
             documents = [store.get_document(doc_id) for doc_id in todo[first : first + BATCH_SIZE]]
             for document, doc in _run_batch(nlp, documents, summary):
                 found = mentions_with_provenance(document, doc)
-                timexes = with_provenance(
-                    doc._.dossier_timexes or [], doc, document.doc_id, document.cleaned.offsets
-                )
+                timexes = list(doc._.dossier_timexes or [])
                 store.replace_mentions(
                     document.doc_id, found, STAGE, version, timexes, reference_times(doc)
                 )
