@@ -67,7 +67,7 @@ class _TriggerIndex:
         chosen: set[int] = set()
         for word in found:
             chosen.update(range(max(word - lead, 0), word + 1))
-        return [self.starts[i] for i in sorted(chosen) if i >= 0]
+        return [self.starts[i] for i in sorted(chosen)]
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, positions: list[int]) -> Iterator[re.Match]:
