@@ -1,14 +1,20 @@
-"""Publication-date estimates for undated documents, on made-up texts and a made-up knowledge
-base (so the figures do not move when the real KB grows), then on the shared seed 000."""
+"""Publication-date estimates for undated documents, by the ``dossier_date_estimate``
+component on made-up texts and a made-up knowledge base (so the figures do not move when the
+real KB grows), then on the shared seed 000."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from dossier.extract.date_estimate import estimate_publication_date
-from dossier.kb.loader import KnowledgeBase
+from dossier.extract.document import prepare_doc
+from dossier.kb.loader import load_kb
+from dossier.model import DateEstimate
+from dossier.nlp import DEFAULT_CONFIG, PipelineConfig, kb_folder, load_pipeline, upstream_of
 
 SEED_000 = Path(__file__).parents[1].parent / "shared" / "corpus" / "seeds"
 SEED_000 = SEED_000 / "000_4580506e23552bfb.txt"
@@ -40,22 +46,32 @@ igo:northern-union,country:RUT,observer,2029-03-15,,test
 }
 
 
+#: What the estimate reads: spaCy and the NER repairs, then the estimate itself.
+ESTIMATE_COMPONENTS = tuple(upstream_of({"dossier_date_estimate"}))
+
+
 @pytest.fixture(scope="module")
-def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+def nlp(tmp_path_factory: pytest.TempPathFactory) -> Language:
     folder = tmp_path_factory.mktemp("kb")
     for kind, text in KB_FILES.items():
         (folder / f"{kind}.csv").write_text(text, encoding="utf-8")
-    return KnowledgeBase.load(folder)
+    # The NER repairs read their place list from the same folder: the package's own.
+    shutil.copy(kb_folder(None) / "ner_gazetteer.csv", folder)
+    return load_pipeline(PipelineConfig(kb_dir=str(folder), components=ESTIMATE_COMPONENTS))
+
+
+def estimate_of(nlp: Language, text: str, date: str | None = None) -> DateEstimate | None:
+    return nlp(prepare_doc(nlp, text, date))._.dossier_date_estimate
 
 
 def test_a_president_elect_places_the_text_between_election_and_inauguration(
-    kb: KnowledgeBase,
+    nlp: Language,
 ) -> None:
     text = (
         "Congratulations poured into the capital for Anna Vesk, the president-elect, whose "
         "party had lost the local vote in October 2030. Vesk promised to cut taxes."
     )
-    estimate = estimate_publication_date(text, kb)
+    estimate = estimate_of(nlp, text)
     assert estimate is not None
     # Elected 2031-04-02 (the 2021 term is ruled out by October 2030); the congratulations
     # narrow it to the 30 days after the vote, 29 of 31 of them in April.
@@ -68,12 +84,12 @@ def test_a_president_elect_places_the_text_between_election_and_inauguration(
     assert any("president-elect" in line for line in estimate.evidence)
 
 
-def test_a_month_counted_from_the_year_of_writing_meets_a_kb_event(kb: KnowledgeBase) -> None:
+def test_a_month_counted_from_the_year_of_writing_meets_a_kb_event(nlp: Language) -> None:
     text = (
         "Ruritania became an observer of the Northern Union in March last year. "
         "The union's council is chaired by former Bordurian prime minister Jon Moor."
     )
-    estimate = estimate_publication_date(text, kb)
+    estimate = estimate_of(nlp, text)
     assert estimate is not None
     # March last year = the observer status of 2029-03-15, so written in 2030; Moor chairs
     # the council from 2029 to 2033 and left the premiership in 2024.
@@ -85,21 +101,38 @@ def test_a_month_counted_from_the_year_of_writing_meets_a_kb_event(kb: Knowledge
     assert len(estimate.evidence) == 3
 
 
-def test_no_evidence_no_estimate(kb: KnowledgeBase) -> None:
-    assert estimate_publication_date("The river froze early and the ferry stopped.", kb) is None
+def test_no_evidence_no_estimate(nlp: Language) -> None:
+    assert estimate_of(nlp, "The river froze early and the ferry stopped.") is None
     # A date in the past bounds the text from below only: no estimate.
-    assert estimate_publication_date("The bridge was opened in May 2014.", kb) is None
+    assert estimate_of(nlp, "The bridge was opened in May 2014.") is None
 
 
-def test_an_election_the_text_does_not_narrow_is_not_used(kb: KnowledgeBase) -> None:
+def test_a_dated_document_keeps_its_date_and_gets_no_estimate(nlp: Language) -> None:
+    text = "Congratulations poured in for Anna Vesk, the president-elect."
+    doc = nlp(prepare_doc(nlp, text, "2031-04-10"))
+    assert doc._.dossier_date == "2031-04-10" and doc._.dossier_date_estimate is None
+
+
+def test_the_estimate_becomes_the_date_later_components_read(nlp: Language) -> None:
+    text = (
+        "Congratulations poured into the capital for Anna Vesk, the president-elect, whose "
+        "party had lost the local vote in October 2030."
+    )
+    doc = nlp(prepare_doc(nlp, text))
+    assert doc._.dossier_date == doc._.dossier_date_estimate.value == "2031-04"
+
+
+def test_an_election_the_text_does_not_narrow_is_not_used(nlp: Language) -> None:
     # Vesk was elected twice: nothing says which election is meant.
-    assert estimate_publication_date("Anna Vesk, the president-elect, spoke.", kb) is None
+    assert estimate_of(nlp, "Anna Vesk, the president-elect, spoke.") is None
 
 
 @pytest.mark.shared
 @pytest.mark.skipif(not SEED_000.is_file(), reason="../shared/corpus/seeds absent")
 def test_seed_000_is_dated_march_2012() -> None:
-    estimate = estimate_publication_date(SEED_000.read_text(encoding="utf-8"))
+    nlp = load_pipeline(DEFAULT_CONFIG.only_up_to("dossier_doc_consistency"))  # the NER repairs
+    doc = nlp(prepare_doc(nlp, SEED_000.read_text(encoding="utf-8")))
+    estimate = estimate_publication_date(doc, load_kb(None))
     assert estimate is not None
     assert estimate.value == "2012-03"
     assert estimate.earliest == "2012-03-04"

@@ -18,7 +18,7 @@ from dossier.evaluate.timex import (
     evaluate_timex,
     match_relaxed,
 )
-from dossier.model import Timex
+from dossier.model import Provenance, Timex
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 TBAQ = SHARED / "gold" / "tempeval3" / "TBAQ-cleaned"
@@ -74,7 +74,8 @@ def gold_timex(start: int, end: int, kind: str, value: str) -> GoldTimex:
 
 
 def system_timex(start: int, end: int, kind: str, value: str) -> Timex:
-    return Timex("x" * (end - start), start, end, kind, value)  # type: ignore[arg-type]
+    where = Provenance("", start, end, start, end, None, "test", "")
+    return Timex("x" * (end - start), start, end, kind, value, provenance=where)  # type: ignore[arg-type]
 
 
 def test_timeml_scores_by_hand() -> None:

@@ -9,30 +9,30 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import dossier.extract.fact_time  # noqa: F401  (registers dossier_fact_time)
-from dossier.extract.fact_time import SENTENCE_TIMES_EXTENSION, sentence_reference_times
+from dossier.extract.document import prepare_doc
+from dossier.extract.fact_time import sentence_reference_times
 from dossier.extract.timex import (
     SPANS_KEY,
     Point,
-    build_timex_pipeline,
     duration_value,
     parse_anchor,
     parse_value,
 )
-from dossier.model import Timex
+from dossier.model import Sentence, Timex
+from dossier.nlp import PipelineConfig, extractor_versions, load_pipeline, upstream_of
+
+#: The production pipeline as far as sentence times need it: spaCy, the NER repairs, the
+#: tagger and sentence times (no linking, no date estimate).
+TIME_CONFIG = PipelineConfig(components=tuple(upstream_of({"dossier_fact_time"})))
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    pipeline = build_timex_pipeline()
-    pipeline.add_pipe("dossier_fact_time")
-    return pipeline
+    return load_pipeline(TIME_CONFIG)
 
 
 def tag(nlp: Language, text: str, date: str | None) -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.dossier_date = date
-    return nlp(doc)
+    return nlp(prepare_doc(nlp, text, date))
 
 
 def values(nlp: Language, text: str, date: str | None) -> dict[str, str]:
@@ -294,13 +294,29 @@ def test_a_sentence_takes_its_own_date_then_its_paragraphs_then_the_documents(
         "Critics were unhappy. Moscow had tightened checks in August."
     )
     doc = tag(nlp, text, "2011-11-18")
-    assert doc._.get(SENTENCE_TIMES_EXTENSION) == [
+    expected = [
         "2011-11-17",  # the finer of its two dates
         "2011-11-17",  # the paragraph's narrative time
         "2011-11-18",  # a new paragraph without a date: the publication date
         "2011-08",
     ]
-    assert sentence_reference_times(doc) == doc._.get(SENTENCE_TIMES_EXTENSION)
+    assert [s.reference_time for s in doc._.dossier_sentences] == expected
+    assert sentence_reference_times(doc) == expected
+
+
+def test_sentences_are_facts_with_provenance(nlp: Language) -> None:
+    text = "The treaty was signed on Thursday. Ministers praised it."
+    doc = nlp(prepare_doc(nlp, text, "2011-11-18", doc_id="abc"))
+    first, second = doc._.dossier_sentences
+    assert all(isinstance(s, Sentence) for s in (first, second))
+    assert (first.index, first.text, second.index) == (0, "The treaty was signed on Thursday.", 1)
+    assert text[second.provenance.start : second.provenance.end] == "Ministers praised it."
+    assert (second.provenance.doc_id, second.provenance.sentence) == ("abc", 1)
+    assert second.provenance.extractor == "dossier_fact_time"
+    assert (
+        second.provenance.extractor_version == extractor_versions(TIME_CONFIG)["dossier_fact_time"]
+    )
+    assert first.fact_id != second.fact_id
 
 
 def test_without_any_date_sentences_have_none(nlp: Language) -> None:
@@ -311,18 +327,17 @@ def test_without_any_date_sentences_have_none(nlp: Language) -> None:
 
 
 def test_provenance_points_into_both_texts(nlp: Language) -> None:
-    from dossier.extract.timex import with_provenance
     from dossier.model import OffsetMap, RemovedSpan
 
     original = "date 2011-11-18\nThe presidents met on Friday. Talks resume next week."
     removed = [RemovedSpan(0, 16, "date-line")]
     offsets = OffsetMap.from_removed(len(original), removed)
     cleaned = original[16:]
-    doc = tag(nlp, cleaned, DCT)
-    found = with_provenance(doc._.dossier_timexes, doc, "abc", offsets)
-    friday, week = found
-    assert friday.provenance is not None and week.provenance is not None
+    doc = nlp(prepare_doc(nlp, cleaned, DCT, doc_id="abc", offsets=offsets))
+    friday, week = doc._.dossier_timexes
     assert (friday.provenance.doc_id, friday.provenance.sentence) == ("abc", 0)
     start, end = friday.provenance.original_start, friday.provenance.original_end
     assert original[start:end] == "Friday"
+    assert (friday.provenance.start, friday.provenance.end) == (friday.start, friday.end)
     assert week.provenance.sentence == 1 and week.provenance.extractor == "dossier_timex"
+    assert week.provenance.extractor_version == extractor_versions(TIME_CONFIG)["dossier_timex"]

@@ -7,12 +7,16 @@ matched is a false negative. A null predicted for a null gold is right and count
 ``accuracy``. Cleaning is scored by ``boilerplate_removed`` (the share of gold boilerplate strings
 absent from the cleaned text) and ``body_kept`` (the share of gold quote and mention strings,
 outside boilerplate, still present).
+
+An undated document gets its date where ``dossier annotate`` gets it: from the pipeline's
+``dossier_date_estimate`` component, run on the cleaned text.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +24,7 @@ from dossier.evaluate.gold import load_gold_folder
 from dossier.evaluate.metrics import PRF
 from dossier.ingest.clean import clean_text
 from dossier.ingest.metadata import extract_metadata
-from dossier.ingest.pipeline import with_estimated_date
+from dossier.model import DateEstimate
 
 FIELDS = ("date", "outlet", "author", "dateline", "genre")
 
@@ -29,6 +33,15 @@ def _same(predicted: Any, gold: Any) -> bool:
     if predicted is None or gold is None:
         return predicted is None and gold is None
     return " ".join(str(predicted).split()).casefold() == " ".join(str(gold).split()).casefold()
+
+
+def estimate_date(text: str) -> DateEstimate | None:
+    """The publication date the pipeline estimates for the undated cleaned ``text``."""
+    from dossier.extract.document import DATE_ESTIMATE, prepare_doc
+    from dossier.nlp import DEFAULT_CONFIG, load_pipeline
+
+    nlp = load_pipeline(DEFAULT_CONFIG.only_up_to("dossier_date_estimate"))
+    return nlp(prepare_doc(nlp, text))._.get(DATE_ESTIMATE)
 
 
 def evaluate_metadata(
@@ -48,8 +61,8 @@ def evaluate_metadata(
         record = gold.record
         cleaned = clean_text(record.text, record.fields)
         meta = extract_metadata(record.text, cleaned, record.fields, source_format=record.format)
-        if meta.date is None:
-            meta = with_estimated_date(meta, cleaned.text)  # as ingest does
+        if meta.date is None and (estimate := estimate_date(cleaned.text)) is not None:
+            meta = replace(meta, date=estimate.value, date_source="estimated")
         for name in FIELDS:
             if name not in gold.annotation:
                 continue

@@ -1,5 +1,9 @@
 """Scorer for the time-expression tagger (``dossier_timex``), on TimeML or dossier gold.
 
+The tagger is measured as ``dossier annotate`` runs it: in the production pipeline
+(``dossier.nlp.load_pipeline(DEFAULT_CONFIG)``), after spaCy and the NER repairs, whose tags,
+parse and entities it reads.
+
 ``evaluate_timex(gold_path)`` detects the gold's format:
 
 * **TimeML** (a folder holding ``.tml`` files, in subfolders too, or one ``.tml`` file; e.g.
@@ -46,10 +50,12 @@ from spacy.language import Language
 from dossier.errors import DossierError, ErrorCode
 from dossier.evaluate.metrics import PRF, f1_score
 from dossier.evaluate.timeml import GoldTimex, TimeMLDocument, read_timeml, read_timeml_folder
-from dossier.extract.timex import DATE_EXTENSION, TIMEXES_EXTENSION, build_timex_pipeline
-from dossier.model import Timex
+from dossier.extract.document import TIMEXES, prepare_doc
+from dossier.model import Provenance, Timex
+from dossier.nlp import DEFAULT_CONFIG, load_pipeline
 
 BATCH_SIZE = 32
+BASELINE = "dateparser.search_dates"
 
 
 def tag_texts(
@@ -58,14 +64,10 @@ def tag_texts(
     on_item: Callable[[], None] | None = None,
 ) -> list[list[Timex]]:
     """Tag each ``(text, document date)`` with ``nlp``; one list of timexes per item."""
-    docs = []
-    for text, date in items:
-        doc = nlp.make_doc(text)
-        doc._.set(DATE_EXTENSION, date)
-        docs.append(doc)
+    docs = [prepare_doc(nlp, text, date) for text, date in items]
     results = []
     for doc in nlp.pipe(docs, batch_size=BATCH_SIZE):
-        results.append(list(doc._.get(TIMEXES_EXTENSION) or []))
+        results.append(list(doc._.get(TIMEXES) or []))
         if on_item is not None:
             on_item()
     return results
@@ -92,7 +94,11 @@ def dateparser_timexes(text: str, date: str | None) -> list[Timex]:
         if start < 0:
             continue
         position = start + len(substring)
-        found.append(Timex(substring, start, position, "DATE", when.date().isoformat()))
+        # No Doc here to build provenance from: the hit's characters, in a text not stored.
+        where = Provenance("", start, position, start, position, None, BASELINE, "")
+        found.append(
+            Timex(substring, start, position, "DATE", when.date().isoformat(), provenance=where)
+        )
     return found
 
 
@@ -265,7 +271,7 @@ def evaluate_timeml(
 ) -> dict[str, Any]:
     """Score the tagger (and the dateparser baseline) on parsed TimeML ``documents``."""
     started = time.perf_counter()
-    nlp = nlp or build_timex_pipeline()
+    nlp = nlp or load_pipeline(DEFAULT_CONFIG)
     items = [(d.text, _dct_date(d.dct)) for d in documents]
     names = iter(documents)
     predicted = tag_texts(
@@ -291,7 +297,7 @@ def evaluate_timeml(
         for document, (text, date) in zip(documents, items, strict=True):
             base_counts.add_document(document.timexes, dateparser_timexes(text, date), [], "")
         result["baseline"] = {
-            "system": "dateparser.search_dates",
+            "system": BASELINE,
             **base_counts.scores(),
             "seconds": time.perf_counter() - base_started,
         }
@@ -401,7 +407,7 @@ def evaluate_dossier_gold(
     from dossier.evaluate.gold import load_gold_folder
 
     started = time.perf_counter()
-    nlp = nlp or build_timex_pipeline()
+    nlp = nlp or load_pipeline(DEFAULT_CONFIG)
     documents = [g for g in load_gold_folder(folder) if g.annotation.get("timexes")]
     if not documents:
         raise DossierError(ErrorCode.E001_BAD_GOLD, f"no gold file in {folder} lists timexes")
@@ -439,7 +445,7 @@ def evaluate_dossier_gold(
         "errors": errors,
     }
     if baseline:
-        result["baseline"] = {"system": "dateparser.search_dates", **_dossier_scores(base_totals)}
+        result["baseline"] = {"system": BASELINE, **_dossier_scores(base_totals)}
     result["seconds"] = time.perf_counter() - started
     return result
 
@@ -455,7 +461,7 @@ def evaluate_timex(
     gold_path: a ``.tml`` file, a folder with ``.tml`` files (subfolders too), or a folder of
         dossier-format gold (``*.json`` with a ``doc`` key).
     on_item: called with each document's name once tagged (for progress display).
-    nlp: the pipeline to run (default: ``build_timex_pipeline()``).
+    nlp: the pipeline to run (default: the production pipeline, ``dossier.nlp.DEFAULT_CONFIG``).
     baseline: also score dateparser's ``search_dates`` (the ``baseline`` key).
     """
     gold_path = Path(gold_path)

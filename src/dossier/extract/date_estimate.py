@@ -1,8 +1,10 @@
 """When was an undated document written? An estimate from what the text says and what the
 knowledge base knows.
 
-``estimate_publication_date(text, kb)`` gathers bounds, each with a sentence of evidence a
-person can check, and intersects them:
+``dossier_date_estimate`` is the pipeline component: for a document with no date it reads the
+Doc the pipeline has parsed so far (the NER repairs included), tags its time expressions with no
+document date, and stores the estimate. ``estimate_publication_date(doc, kb)`` does the work:
+it gathers bounds, each with a sentence of evidence a person can check, and intersects them:
 
 * **Dates stated as past**: a document is not older than the latest absolute date it puts in
   the past tense ("Putin wrote in Izvestia in October 2011"), and not younger than an absolute
@@ -36,25 +38,18 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from dossier.calendar import MONTH_NAME_PATTERN
 from dossier.extract import document
-from dossier.extract.timex import (
-    DATE_EXTENSION,
-    FUTURE,
-    PAST,
-    TIMEXES_EXTENSION,
-    build_timex_pipeline,
-    parse_value,
-    tag_timexes,
-    tense_of,
-)
-from dossier.kb.loader import KnowledgeBase, default_kb, load_kb, normalise_name
+from dossier.extract.timex import FUTURE, PAST, parse_value, tag_timexes, tense_of
+from dossier.kb.loader import KnowledgeBase, load_kb, normalise_name
 from dossier.kb.records import Actor, Term
-from dossier.model import DateEstimate
+from dossier.model import DateEstimate, Timex
+
+EXTRACTOR = "dossier_date_estimate"
 
 #: How long after an election its aftermath ("congratulations are pouring in") lasts.
 AFTERMATH_DAYS = 30
@@ -88,8 +83,7 @@ _TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during", "since", "from", "of
 #: Words that count a month from the year of writing: "December last year", "last May".
 _YEAR_RELATIVE = re.compile(
     r"\b(?:last|this|next|previous|following|coming)\s+year\b"
-    r"|\b(?:last|next|this\s+past|this\s+coming)\s+(?:January|February|March|April|May|June|July"
-    r"|August|September|October|November|December)\b",
+    rf"|\b(?:last|next|this\s+past|this\s+coming)\s+{MONTH_NAME_PATTERN}\b",
     re.IGNORECASE,
 )
 
@@ -117,9 +111,9 @@ class _Bound:
     evidence: str
 
 
-@lru_cache(maxsize=1)
-def _default_pipeline() -> Language:
-    return build_timex_pipeline()
+def _timexes(doc: Doc, anchor: str | None) -> list[Timex]:
+    """``doc``'s time expressions read on the date ``anchor``: evidence here, never stored."""
+    return tag_timexes(doc, anchor, extractor_version="", extractor=EXTRACTOR)
 
 
 def _iso(day: dt.date | None) -> str:
@@ -243,6 +237,7 @@ def _person_bounds(
 ) -> tuple[list[_Bound], list[list[_Bound]]]:
     """Bounds from offices held now or formerly, and election windows (one list of
     alternatives per cue: one window per term the person was elected to)."""
+    doc_text = doc.text
     fixed: list[_Bound] = []
     elections: list[list[_Bound]] = []
     seen: set[tuple[str, int, str]] = set()
@@ -251,7 +246,7 @@ def _person_bounds(
             continue
         sentence = ent.sent
         terms = kb.terms_of(actor.id)
-        before = doc.text[sentence.start_char : ent.start_char]
+        before = doc_text[sentence.start_char : ent.start_char]
         if (former := _FORMER.search(before)) is not None:
             ended = [t for t in terms if t.end and _office_title_matches(kb, t, former.group(1))]
             if ended and (actor.id, sentence.start, "former") not in seen:
@@ -367,8 +362,8 @@ def _relative_year_bounds(
     """Years of writing that make a relative date of a sentence ("December last year") hold a
     KB event of an actor named in that sentence; one bound per distinct year, best first."""
     base, next_base = 2000, 2001
-    first = {(t.start, t.end): t for t in tag_timexes(doc, str(base))}
-    second = {(t.start, t.end): t for t in tag_timexes(doc, str(next_base))}
+    first = {(t.start, t.end): t for t in _timexes(doc, str(base))}
+    second = {(t.start, t.end): t for t in _timexes(doc, str(next_base))}
     named_orgs = {actor.id for _, actor in mentions if actor.type == "igo"}
     votes: Counter[int] = Counter()
     reasons: dict[int, list[str]] = {}
@@ -454,23 +449,15 @@ def _value(earliest: dt.date, latest: dt.date) -> str | None:
     return None
 
 
-def estimate_publication_date(
-    text: str, kb: KnowledgeBase | None = None, nlp: Language | None = None
-) -> DateEstimate | None:
-    """Estimate when an undated ``text`` was written; None when nothing in it says.
+def estimate_publication_date(doc: Doc, kb: KnowledgeBase | None = None) -> DateEstimate | None:
+    """Estimate when the undated document ``doc`` was written; None when nothing in it says.
 
-    text: the document's (cleaned) text.
+    doc: the document parsed by the pipeline so far (tags, parse, entities with the NER
+        repairs); its date is not read.
     kb: the knowledge base for elections, offices and memberships (default: the package's).
-    nlp: a pipeline with ``dossier_timex`` (default: spaCy's English model plus the tagger).
     """
-    kb = kb or default_kb()
-    nlp = nlp or _default_pipeline()
-    doc = nlp.make_doc(text)
-    doc._.set(DATE_EXTENSION, None)
-    doc = nlp(doc)
-    timexes = doc._.get(TIMEXES_EXTENSION)
-    if timexes is None:
-        timexes = tag_timexes(doc, None)
+    kb = kb or load_kb(None)
+    timexes = _timexes(doc, None)
     mentions = _mentioned_actors(doc, kb)
     window: tuple[dt.date | None, dt.date | None] = (None, None)
     evidence: list[str] = []
@@ -545,16 +532,15 @@ class DateEstimator:
     def __call__(self, doc: Doc) -> Doc:
         if doc._.get(document.DATE) is not None:
             return doc
-        estimate = estimate_publication_date(doc.text, load_kb(self.kb_dir))
+        # The KB is loaded at the first undated document: most documents never need it.
+        estimate = estimate_publication_date(doc, load_kb(self.kb_dir))
         doc._.set(document.DATE_ESTIMATE, estimate)
         if estimate is not None:
             doc._.set(document.DATE, estimate.value)
         return doc
 
 
-@Language.factory(
-    "dossier_date_estimate", default_config={"kb_dir": None, "extractor_version": ""}
-)
+@Language.factory("dossier_date_estimate", default_config={"kb_dir": None, "extractor_version": ""})
 def make_date_estimator(
     nlp: Language, name: str, kb_dir: str | None, extractor_version: str
 ) -> DateEstimator:

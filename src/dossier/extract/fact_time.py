@@ -11,35 +11,25 @@ sentence of a document one ISO date (or None):
    the same paragraph (news paragraphs carry on with the day they named);
 3. else the publication date, ``doc._.dossier_date``.
 
-``dossier_fact_time`` is the spaCy component that stores the list as
-``doc._.dossier_sentence_times``; it runs after ``dossier_timex``, whose timexes it reads.
+``dossier_fact_time`` is the spaCy component that stores them as ``Sentence`` facts (index,
+text, reference time, provenance) in ``doc._.dossier_sentences``; it runs after
+``dossier_timex``, whose timexes it reads.
 """
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from dossier.extract.timex import (
-    DATE_EXTENSION,
-    GRANULARITIES,
-    TIMEXES_EXTENSION,
-    parse_value,
-)
-from dossier.model import Timex
+from dossier.extract import document
+from dossier.extract.timex import GRANULARITIES, parse_value
+from dossier.model import Sentence, Timex
 
-SENTENCE_TIMES_EXTENSION = "dossier_sentence_times"
+EXTRACTOR = "dossier_fact_time"
 #: Values that mean "the time of writing".
 PRESENT_VALUES = frozenset({"PRESENT_REF"})
-
-
-def _ensure_extensions() -> None:
-    if not Doc.has_extension(SENTENCE_TIMES_EXTENSION):
-        Doc.set_extension(SENTENCE_TIMES_EXTENSION, default=None)
-    if not Doc.has_extension(DATE_EXTENSION):
-        Doc.set_extension(DATE_EXTENSION, default=None)
-    if not Doc.has_extension(TIMEXES_EXTENSION):
-        Doc.set_extension(TIMEXES_EXTENSION, default=None)
 
 
 def timex_reference(timex: Timex, document_date: str | None) -> tuple[str, int] | None:
@@ -58,39 +48,44 @@ def timex_reference(timex: Timex, document_date: str | None) -> tuple[str, int] 
     return point.value().split("T")[0], GRANULARITIES.index(point.granularity)
 
 
-def _paragraph_starts(doc: Doc) -> list[bool]:
+def _sentences(doc: Doc) -> list[Span]:
+    return list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+
+
+def _paragraph_starts(doc: Doc, sentences: list[Span]) -> list[bool]:
     """For each sentence, whether it opens a paragraph (a line break before it)."""
+    text = doc.text  # built once: spaCy joins the tokens anew at every ``doc.text``
     starts = []
     previous_end = 0
-    for number, sentence in enumerate(doc.sents):
+    for number, sentence in enumerate(sentences):
         # A sentence may end with the line break after it: look between the words.
-        gap = doc.text[
-            previous_end : sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
+        sentence_text = sentence.text
+        gap = text[
+            previous_end : sentence.start_char + len(sentence_text) - len(sentence_text.lstrip())
         ]
         starts.append(number == 0 or "\n" in gap)
-        previous_end = sentence.start_char + len(sentence.text.rstrip())
+        previous_end = sentence.start_char + len(sentence_text.rstrip())
     return starts
 
 
-def sentence_reference_times(doc: Doc) -> list[str | None]:
-    """One reference time per sentence of ``doc`` (ISO date at its granularity, or None).
-
-    doc: a Doc the ``dossier_timex`` component has run on (sentences set by the parser).
-    """
-    _ensure_extensions()
-    document_date = doc._.get(DATE_EXTENSION)
-    timexes: list[Timex] = list(doc._.get(TIMEXES_EXTENSION) or [])
-    sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-    paragraph_starts = _paragraph_starts(doc) if len(sentences) > 1 else [True]
+def _reference_times(doc: Doc, sentences: list[Span]) -> list[str | None]:
+    document_date = doc._.get(document.DATE)
+    timexes: list[Timex] = list(doc._.get(document.TIMEXES) or [])
+    paragraph_starts = _paragraph_starts(doc, sentences) if len(sentences) > 1 else [True]
+    # Each timex goes to the sentence holding its start, in the order the tagger gave them.
+    sentence_starts = [sentence.start_char for sentence in sentences]
+    timexes_of: list[list[Timex]] = [[] for _ in sentences]
+    for timex in timexes:
+        number = bisect.bisect_right(sentence_starts, timex.start) - 1
+        if number >= 0 and timex.start < sentences[number].end_char:
+            timexes_of[number].append(timex)
     times: list[str | None] = []
     narrative: str | None = None
-    for sentence, opens_paragraph in zip(sentences, paragraph_starts, strict=True):
+    for opens_paragraph, own in zip(paragraph_starts, timexes_of, strict=True):
         if opens_paragraph:
             narrative = None
         best: tuple[int, int, str] | None = None  # (rank, start, value)
-        for timex in timexes:
-            if not (sentence.start_char <= timex.start < sentence.end_char):
-                continue
+        for timex in own:
             reference = timex_reference(timex, document_date)
             if reference is None:
                 continue
@@ -103,22 +98,52 @@ def sentence_reference_times(doc: Doc) -> list[str | None]:
     return times
 
 
-class SentenceTimes:
-    """The ``dossier_fact_time`` component: stores ``sentence_reference_times`` on the doc."""
+def sentence_reference_times(doc: Doc) -> list[str | None]:
+    """One reference time per sentence of ``doc`` (ISO date at its granularity, or None).
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    doc: a Doc the ``dossier_timex`` component has run on (sentences set by the parser).
+    """
+    return _reference_times(doc, _sentences(doc))
+
+
+def sentence_facts(doc: Doc, extractor_version: str) -> list[Sentence]:
+    """Every sentence of ``doc`` as a ``Sentence`` fact with its reference time.
+
+    doc: a Doc the ``dossier_timex`` component has run on.
+    extractor_version: the effective version of ``dossier_fact_time``, for the provenance.
+    """
+    sentences = _sentences(doc)
+    times = _reference_times(doc, sentences)
+    return [
+        Sentence(
+            index=number,
+            text=sentence.text,
+            reference_time=time,
+            provenance=document.provenance(
+                doc, sentence.start_char, sentence.end_char, EXTRACTOR, extractor_version
+            ),
+        )
+        for number, (sentence, time) in enumerate(zip(sentences, times, strict=True))
+    ]
+
+
+class SentenceTimes:
+    """The ``dossier_fact_time`` component: stores ``sentence_facts`` on the doc."""
+
+    def __init__(self, nlp: Language, name: str, extractor_version: str) -> None:
         self.name = name
-        _ensure_extensions()
+        self.extractor_version = extractor_version
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.set(SENTENCE_TIMES_EXTENSION, sentence_reference_times(doc))
+        doc._.set(document.SENTENCES, sentence_facts(doc, self.extractor_version))
         return doc
 
 
-@Language.factory("dossier_fact_time", default_config={})
-def make_sentence_times(nlp: Language, name: str) -> SentenceTimes:
-    """Factory for ``dossier_fact_time`` (after ``dossier_timex``)."""
-    return SentenceTimes(nlp, name)
+@Language.factory("dossier_fact_time", default_config={"extractor_version": ""})
+def make_sentence_times(nlp: Language, name: str, extractor_version: str) -> SentenceTimes:
+    """Factory for ``dossier_fact_time`` (after ``dossier_timex``).
 
-
-_ensure_extensions()
+    extractor_version (str): this component's effective version (see ``dossier.nlp``), put in
+        every sentence's provenance.
+    """
+    return SentenceTimes(nlp, name, extractor_version)

@@ -2,13 +2,15 @@
 
 ``dossier_timex`` is a spaCy component. It reads the document date ``doc._.dossier_date`` (ISO,
 any precision: ``2011-11-18``, ``2012-03``, ``2021``, or None) and writes
-``doc._.dossier_timexes`` (a list of ``dossier.model.Timex``) and the span group
-``doc.spans["dossier_timexes"]`` (label = TIMEX3 type).
+``doc._.dossier_timexes`` (a list of ``dossier.model.Timex`` facts, each with its provenance)
+and the span group ``doc.spans["dossier_timexes"]`` (label = TIMEX3 type); the extension names
+are those of ``dossier.extract.document``.
 
 How it works, in three passes over one document:
 
-1. **Recognition** by regular expressions over the text (``_PATTERNS``): explicit dates
-   ("November 18, 2011", "Jan. 1", "the fall of 2011", "1990s"), relative ones ("last month",
+1. **Recognition** by regular expressions (``_PATTERNS``), each tried only near the words it
+   cannot match without (``_TRIGGERS``): explicit dates ("November 18, 2011", "Jan. 1",
+   "the fall of 2011", "1990s"), relative ones ("last month",
    "on Friday", "twenty-five years ago", "the next day"), vague ones ("recently", "now"),
    durations ("four years", "two-day"), sets ("every year", "weekly") and clock times. Overlapping
    candidates are settled longest first; a modifier before a date ("early", "the end of") joins
@@ -29,18 +31,20 @@ Values follow TimeML 1.2: ``2011-11-18``, ``2011-10``, ``2011-FA``, ``2011-Q3``,
 ``199`` (the 1990s), ``19`` (the 20th century), ``P4Y``, ``PT2H``, ``PXY``, ``PRESENT_REF``,
 ``XXXX-12-25``, ``2013-11-21TEV``.
 
-Measured with ``dossier eval timex`` on TBAQ-cleaned (the TempEval-3 training data, our dev
-set; 256 documents, 1,822 timexes): relaxed F1 0.943, strict F1 0.852, type accuracy 0.950,
-value accuracy 0.852, value F1 0.8035 (dateparser's ``search_dates``: 0.623 / 0.248 / 0.843 /
-0.316 / 0.197), about 20 s for the whole set on one core, parse included. Every timex of
-the dossier dev gold (``../shared/gold/dossier``, ``sample/gold``) is right.
+Measured with ``dossier eval timex`` (the production pipeline, NER repairs included) on
+TBAQ-cleaned (the TempEval-3 training data, our dev set; 256 documents, 1,822 timexes):
+relaxed F1 0.943, strict F1 0.852, type accuracy 0.950, value accuracy 0.852, value F1 0.8035
+(dateparser's ``search_dates``: 0.623 / 0.248 / 0.843 / 0.316 / 0.197), about 20 s for the
+whole set on one core, parse included. Every timex of the dossier dev gold
+(``../shared/gold/dossier``, ``sample/gold``) is right.
 
-The package, one part per module (this module holds the component, its factory and the
-extension names, and re-exports the public names of the parts):
+The package, one part per module (this module holds the component and its factory, and
+re-exports the public names of the parts):
 
-- ``vocabulary``: word lists (months, weekdays, seasons, number words, units, modifiers,
-  holidays).
-- ``patterns``: the recognition regexes (``_PATTERNS``) and candidate finding and selection.
+- ``vocabulary``: word lists (seasons, number words, units, modifiers, holidays; month and
+  weekday names are ``dossier.calendar``'s).
+- ``patterns``: the recognition regexes (``_PATTERNS``) and their trigger words.
+- ``candidates``: candidate finding (only near trigger words) and selection.
 - ``points``: ``Point``, calendar values, ``parse_anchor`` and ``parse_value``.
 - ``tense``: the tense of the verb governing an expression, and signal words.
 - ``context``: the document's date and the dates its text mentioned so far.
@@ -48,24 +52,21 @@ extension names, and re-exports the public names of the parts):
 - ``resolve``: placing an open month, day, weekday or period around the document date.
 - ``holidays``: movable feasts.
 - ``disambiguate``: whether "May"/"March" is a month, whether a number is a year.
-- ``normalise``: the normaliser, one method per pattern.
+- ``normalise``: the normaliser, one method per pattern, in modules by kind of expression.
 - ``tagger``: ``tag_timexes``, one document's recognition and normalisation passes.
 """
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Iterable
-from dataclasses import replace
-
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from dossier.extract.timex.patterns import find_candidates, select_candidates
+from dossier.extract import document
+from dossier.extract.timex.candidates import find_candidates, select_candidates
 from dossier.extract.timex.points import GRANULARITIES, Point, parse_anchor, parse_value
 from dossier.extract.timex.quantities import duration_value
-from dossier.extract.timex.tagger import tag_timexes
+from dossier.extract.timex.tagger import EXTRACTOR, tag_timexes
 from dossier.extract.timex.tense import (
     FUTURE,
     PAST,
@@ -78,26 +79,20 @@ from dossier.extract.timex.tense import (
 from dossier.extract.timex.vocabulary import (
     DAY_PARTS,
     HOLIDAYS,
-    MONTHS,
     NUMBER_WORDS,
     POINT_MODS,
     QUANTITY_MODS,
     SEASONS,
     UNITS,
     VAGUE_NUMBERS,
-    WEEKDAYS,
 )
-from dossier.model import OffsetMap, Provenance, Timex
 
 __all__ = [
-    "DATE_EXTENSION",
     "DAY_PARTS",
     "EXTRACTOR",
-    "EXTRACTOR_VERSION",
     "FUTURE",
     "GRANULARITIES",
     "HOLIDAYS",
-    "MONTHS",
     "NUMBER_WORDS",
     "PAST",
     "POINT_MODS",
@@ -106,13 +101,10 @@ __all__ = [
     "QUANTITY_MODS",
     "SEASONS",
     "SPANS_KEY",
-    "TIMEXES_EXTENSION",
     "UNITS",
     "VAGUE_NUMBERS",
-    "WEEKDAYS",
     "Point",
     "TimexTagger",
-    "build_timex_pipeline",
     "duration_value",
     "find_candidates",
     "governing_verb",
@@ -123,75 +115,22 @@ __all__ = [
     "tag_timexes",
     "tense_of",
     "verb_tense",
-    "with_provenance",
 ]
 
-EXTRACTOR = "dossier_timex"
-#: Bump when the component's output changes for the same input.
-EXTRACTOR_VERSION = "1"
-DATE_EXTENSION = "dossier_date"
-TIMEXES_EXTENSION = "dossier_timexes"
+#: The span group holding the timexes as spans, for display.
 SPANS_KEY = "dossier_timexes"
-
-
-def build_timex_pipeline(model: str | None = None) -> Language:
-    """spaCy's English pipeline without the lemmatizer, plus ``dossier_timex``: what the tagger
-    needs (tags and parse for tense, entities for the odd word) and nothing more."""
-    import spacy
-
-    from dossier import settings
-
-    nlp = spacy.load(model or settings.SPACY_MODEL, exclude=["lemmatizer"])
-    nlp.add_pipe("dossier_timex")
-    return nlp
-
-
-def _ensure_extensions() -> None:
-    if not Doc.has_extension(DATE_EXTENSION):
-        Doc.set_extension(DATE_EXTENSION, default=None)
-    if not Doc.has_extension(TIMEXES_EXTENSION):
-        Doc.set_extension(TIMEXES_EXTENSION, default=None)
-
-
-def with_provenance(
-    timexes: Iterable[Timex], doc: Doc, doc_id: str, offsets: OffsetMap | None = None
-) -> list[Timex]:
-    """``timexes`` of ``doc`` with a ``Provenance``: document id, offsets in the cleaned text
-    and (through ``offsets``, the cleaning's map) in the original, sentence number.
-
-    doc_id: the stored document's id.
-    offsets: ``Document.cleaned.offsets``; None when the doc's text is the original.
-    """
-    starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-    found = []
-    for timex in timexes:
-        sentence = max(bisect.bisect_right(starts, timex.start) - 1, 0)
-        original_start = offsets.to_original(timex.start) if offsets else timex.start
-        original_end = offsets.to_original(timex.end - 1) + 1 if offsets else timex.end
-        provenance = Provenance(
-            doc_id=doc_id,
-            start=timex.start,
-            end=timex.end,
-            original_start=original_start,
-            original_end=original_end,
-            sentence=sentence,
-            extractor=EXTRACTOR,
-            extractor_version=EXTRACTOR_VERSION,
-        )
-        found.append(replace(timex, provenance=provenance))
-    return found
 
 
 class TimexTagger:
     """The ``dossier_timex`` component: tags and normalises time expressions."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, extractor_version: str) -> None:
         self.name = name
-        _ensure_extensions()
+        self.extractor_version = extractor_version
 
     def __call__(self, doc: Doc) -> Doc:
-        timexes = tag_timexes(doc, doc._.get(DATE_EXTENSION))
-        doc._.set(TIMEXES_EXTENSION, timexes)
+        timexes = tag_timexes(doc, doc._.get(document.DATE), self.extractor_version)
+        doc._.set(document.TIMEXES, timexes)
         spans = []
         for timex in timexes:
             span = doc.char_span(timex.start, timex.end, label=timex.type, alignment_mode="expand")
@@ -201,10 +140,11 @@ class TimexTagger:
         return doc
 
 
-@Language.factory("dossier_timex", default_config={})
-def make_timex_tagger(nlp: Language, name: str) -> TimexTagger:
-    """Factory for the ``dossier_timex`` component (needs the tagger, parser and ner before)."""
-    return TimexTagger(nlp, name)
+@Language.factory("dossier_timex", default_config={"extractor_version": ""})
+def make_timex_tagger(nlp: Language, name: str, extractor_version: str) -> TimexTagger:
+    """Factory for the ``dossier_timex`` component (needs the tagger, parser and ner before).
 
-
-_ensure_extensions()
+    extractor_version (str): this component's effective version (see ``dossier.nlp``), put in
+        every timex's provenance.
+    """
+    return TimexTagger(nlp, name, extractor_version)

@@ -13,9 +13,13 @@ from dossier.extract.timex.points import Point
 
 @dataclass
 class _Context:
-    """What normalising one document needs: its date, its parse, what it said so far."""
+    """What normalising one document needs: its date, its parse, what it said so far.
+
+    text: ``doc.text``, kept here since spaCy builds it anew at each ``doc.text``.
+    """
 
     doc: Doc
+    text: str
     anchor: Point | None
     references: list[tuple[int, Point]] = field(default_factory=list)  # (sentence, point)
 

@@ -1,12 +1,19 @@
-"""Recognition: the regular expressions that find time expressions in a text, and the
-candidates they yield, settled longest first into non-overlapping spans."""
+"""Recognition patterns: the regular expressions that find time expressions in a text, one per
+kind of expression, and for each the trigger words without which it cannot match."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from dossier.calendar import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAME_PATTERN,
+    MONTHS,
+    WEEKDAY_NAME_PATTERN,
+    WEEKDAYS,
+)
 from dossier.extract.timex.vocabulary import _SMALL, _TENS
 
 # --- regular expressions ----------------------------------------------------------------------
@@ -14,10 +21,15 @@ from dossier.extract.timex.vocabulary import _SMALL, _TENS
 #: A word starts here (or right after "mid-", "late-", "early-", "pre-", "post-").
 _B = r"(?:(?<=[Mm]id-)|(?<=[Ll]ate-)|(?<=[Ee]arly-)|(?<=[Pp]re-)|(?<=[Pp]ost-)|(?<![\w'-]))"
 _E = r"(?![\w-])"  # a word ends here
-_MONTH_FULL = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"  # noqa: E501
-)
-_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+_MONTH_FULL = MONTH_NAME_PATTERN
+
+
+def _words(words: Iterable[str]) -> str:
+    """An alternation of ``words``, longest first ("Sept" before "Sep")."""
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_MONTH_ABBR = "(?:" + _words(a.capitalize() for a in MONTH_ABBREVIATIONS) + ")"
 _MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}\.|Sept)"
 _MONTH_IN_DATE = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}\.?)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
@@ -33,7 +45,7 @@ _DAY_ORDINALS = {
 }  # fmt: skip
 _DAY_WORD = "|".join(sorted(_DAY_ORDINALS, key=len, reverse=True))
 _YEAR = r"(?<![\d$£€.,/:])(?<!\d-)(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d\d\d|\.\d|-\d)"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = WEEKDAY_NAME_PATTERN
 _SMALL_RE = "|".join(sorted(_SMALL[1:], key=len, reverse=True))
 _TENS_RE = "|".join(_TENS)
 _DIGIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
@@ -263,53 +275,79 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _POINT_MOD_BEFORE = re.compile(rf"(?<![\w'-]){_ci(_POINT_MOD)}(?:\s+(?:{_ci('in|of')}))?[\s-]*$")
 
-
-# --- recognition ------------------------------------------------------------------------------
-
-
-@dataclass
-class _Candidate:
-    name: str
-    start: int
-    end: int
-    match: re.Match[str]
-    prefix_mod: str | None = None
-    prefix_word: str | None = None
-
-    @property
-    def length(self) -> int:
-        return self.end - self.start
+# --- trigger words -------------------------------------------------------------------------------
+#
+# Most patterns open with a word-boundary test that the regex engine cannot skip ahead on, so
+# running one over a whole text costs a try at every character. Every match, though, holds a
+# word it cannot do without (a month name, a duration unit, a digit), and only so many words
+# can come before that one in a match. ``_TRIGGERS`` names, for each pattern, that word (a
+# regex over the lower-cased text, of word characters only) and how many words at most
+# (``lead``) precede the word holding it: the pattern then need only be tried at the starts of
+# those words (see ``candidates``). A word here starts at a word character or an apostrophe
+# that follows no word character ("mid-2012" has two, "'90s" two, "year's" two).
 
 
-#: Pattern preference when two candidates cover the same characters.
-_PRIORITY = {name: i for i, (name, _) in enumerate(_PATTERN_SOURCES)}
-_PRIORITY.update({"vague": -1, "a_unit": 90, "part_of_day": 80})
+#: Every month spelling begins with one of these (``may`` has no abbreviation).
+_MONTH_TRIGGER = _words({name[:3] for name in MONTHS})
+_WEEKDAY_TRIGGER = _words(WEEKDAYS)
+_UNIT_TRIGGER = (
+    "second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|millenni"
+)
+_DIGITS = r"\d+"
 
 
-def find_candidates(text: str) -> list[_Candidate]:
-    """Every pattern's matches in ``text``, longest first (then by pattern priority)."""
-    found: list[_Candidate] = []
-    for name, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
-            if match.end() > match.start():
-                found.append(_Candidate(name, match.start(), match.end(), match))
-    found.sort(key=lambda c: (-c.length, _PRIORITY.get(c.name, 50), c.start))
-    return found
+@dataclass(frozen=True)
+class _Trigger:
+    """Where a pattern can match: near ``words`` (a regex), at most ``lead`` words before."""
+
+    words: str
+    lead: int
 
 
-def select_candidates(
-    candidates: Iterable[_Candidate], rejected: set[tuple[str, int, int]], length: int
-) -> list[_Candidate]:
-    """Non-overlapping candidates, longest first, leaving out ``rejected`` (name, start, end);
-    fresh copies in text order."""
-    taken = bytearray(length + 1)
-    chosen: list[_Candidate] = []
-    for candidate in candidates:
-        if (candidate.name, candidate.start, candidate.end) in rejected:
-            continue
-        if any(taken[candidate.start : candidate.end]):
-            continue
-        taken[candidate.start : candidate.end] = b"\x01" * candidate.length
-        chosen.append(replace(candidate))
-    chosen.sort(key=lambda c: c.start)
-    return chosen
+#: Pattern name -> its trigger. The lead counts the words a match may hold before the one the
+#: trigger is in: "no more than twenty-five and a half to twenty-five and a half additional
+#: years" has 19 before "years".
+_TRIGGERS: dict[str, _Trigger] = {
+    "date": _Trigger(_MONTH_TRIGGER, 4),  # "Friday, the 18th of November"
+    "weekday_date": _Trigger(_WEEKDAY_TRIGGER, 0),
+    "month_year": _Trigger(_MONTH_TRIGGER, 0),
+    "month": _Trigger(_MONTH_TRIGGER, 2),  # "this past March"
+    "iso_date": _Trigger(_DIGITS, 0),
+    "numeric_date": _Trigger(_DIGITS, 0),
+    "year": _Trigger(_DIGITS, 2),  # "model-year 2012"
+    "year_words": _Trigger("nineteen|twenty|thousand", 3),  # "the year two thousand"
+    "short_year": _Trigger(_DIGITS, 1),  # "'90"
+    "decade": _Trigger(
+        _DIGITS + "|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties", 3
+    ),  # "the mid-'90s"
+    "century": _Trigger("century", 4),  # "the early twenty-first century"
+    "rel_century": _Trigger("century", 2),
+    "season": _Trigger("spring|summer|fall|autumn|winter", 2),
+    # "the year-earlier year's 2011 fiscal first quarter"
+    "quarter": _Trigger("quarter|half|period", 9),
+    "ref_quarter": _Trigger("quarter|period", 6),  # "the latest comparable year-ago 2011 period"
+    "year_end": _Trigger("year", 1),
+    "year_ago_adjective": _Trigger("year", 1),  # "a-year-ago"
+    "relative_day": _Trigger("today|tonight|yesterday|tomorrow", 3),  # "the day before today"
+    "weekday": _Trigger(_WEEKDAY_TRIGGER, 2),
+    "relative_unit": _Trigger(
+        "week|month|year|decade|day|morning|afternoon|evening|night", 3
+    ),  # "the previous fiscal year"
+    "part_of_day": _Trigger("morning|afternoon|evening", 1),
+    "night_words": _Trigger("night", 1),
+    "duration": _Trigger(_UNIT_TRIGGER, 19),
+    "adjectival_duration": _Trigger(_UNIT_TRIGGER, 2),  # "twenty-five-year"
+    "vague_duration": _Trigger(_UNIT_TRIGGER, 4),  # "the past couple of years"
+    "unit_long": _Trigger("long", 1),
+    "set": _Trigger(
+        "every|each|per|daily|weekly|monthly|annually|yearly|hourly|nightly|fortnightly", 1
+    ),  # "semi-annually"
+    "a_unit": _Trigger("year|month|week|day|hour", 1),
+    "vague": _Trigger("now|current|present|days|recent|late|past|future|term", 2),
+    "time": _Trigger(_DIGITS + "|noon|midnight|midday|clock", 4),  # "shortly after ten o'clock"
+    "holiday": _Trigger(
+        "christmas|new|thanksgiving|independence|victory|valentine|halloween|boxing|easter"
+        "|election|labor|memorial",
+        2,
+    ),  # "this past New Year's"
+}

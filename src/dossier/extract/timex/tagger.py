@@ -7,19 +7,17 @@ import re
 
 from spacy.tokens import Doc
 
+from dossier.extract.document import provenance
+from dossier.extract.timex.candidates import _Candidate, find_candidates, select_candidates
 from dossier.extract.timex.context import _Context
 from dossier.extract.timex.normalise import _Normaliser, _Value
-from dossier.extract.timex.patterns import (
-    _POINT_MOD_BEFORE,
-    _Candidate,
-    find_candidates,
-    select_candidates,
-)
+from dossier.extract.timex.patterns import _POINT_MOD_BEFORE
 from dossier.extract.timex.points import parse_anchor
 from dossier.extract.timex.vocabulary import POINT_MODS
 from dossier.model import Timex
 
-# --- the component ----------------------------------------------------------------------------
+#: The extractor name timexes carry in their provenance.
+EXTRACTOR = "dossier_timex"
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -27,11 +25,8 @@ def _sentence_index(doc: Doc) -> list[int]:
     index = [0] * len(doc)
     if not doc.has_annotation("SENT_START"):
         return index
-    number = -1
-    for token in doc:
-        if token.is_sent_start:
-            number += 1
-        index[token.i] = max(number, 0)
+    for number, sentence in enumerate(doc.sents):
+        index[sentence.start : sentence.end] = [number] * len(sentence)
     return index
 
 
@@ -54,12 +49,15 @@ def _extend_with_modifier(text: str, candidate: _Candidate, value: _Value) -> No
     candidate.start -= len(match.group(0))
 
 
-def tag_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
+def tag_timexes(
+    doc: Doc, anchor: str | None, extractor_version: str, extractor: str = EXTRACTOR
+) -> list[Timex]:
     """The time expressions of ``doc`` normalised against ``anchor`` (ISO date or None).
 
     doc: a parsed spaCy Doc (tags, dependencies and entities help; without them the tagger
         still runs, with less certain tense).
     anchor: the document date (``2011-11-18``, ``2012-03``, ``2021``) or None.
+    extractor_version, extractor: who the timexes' provenance names as their finder.
 
     A candidate its normaliser turns down ("May" as a verb, "a fall in prices") frees its
     characters for shorter ones inside it, and the document is normalised again, in text order,
@@ -71,7 +69,7 @@ def tag_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     rejected: set[tuple[str, int, int]] = set()
     timexes: list[Timex] = []
     for _ in range(8):
-        context = _Context(doc, parse_anchor(anchor))
+        context = _Context(doc, text, parse_anchor(anchor))
         normaliser = _Normaliser(context)
         timexes = []
         turned_down = False
@@ -84,7 +82,9 @@ def tag_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
                 rejected.add((candidate.name, candidate.start, candidate.end))
                 turned_down = True
                 continue
-            timexes.append(_make_timex(text, candidate, value, anchor))
+            timexes.append(
+                _make_timex(doc, text, candidate, value, anchor, extractor, extractor_version)
+            )
             if value.point is not None and value.reference:
                 context.references.append((sentence_of[span.start], value.point))
         if not turned_down:
@@ -92,7 +92,17 @@ def tag_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     return timexes
 
 
-def _make_timex(text: str, candidate: _Candidate, value: _Value, anchor: str | None) -> Timex:
+def _make_timex(
+    doc: Doc,
+    text: str,
+    candidate: _Candidate,
+    value: _Value,
+    anchor: str | None,
+    extractor: str,
+    extractor_version: str,
+) -> Timex:
+    """The timex of an accepted candidate, its extent settled (a modifier before it taken in,
+    a signal after it left out), with its provenance."""
     if candidate.name not in ("duration", "vague", "vague_duration", "set", "a_unit"):
         _extend_with_modifier(text, candidate, value)
     mod = value.mod or candidate.prefix_mod
@@ -108,4 +118,5 @@ def _make_timex(text: str, candidate: _Candidate, value: _Value, anchor: str | N
         value=value.value,
         anchor=value.anchor or (anchor if value.anchored else None),
         mod=mod,
+        provenance=provenance(doc, candidate.start, candidate.end, extractor, extractor_version),
     )

@@ -1,20 +1,11 @@
-"""Word lists of the TIMEX3 tagger: month, weekday, season and day-part names, number
-words, duration units, quantity and point modifiers, fixed-date holidays."""
+"""Word lists of the TIMEX3 tagger: season and day-part names, number words, duration units,
+quantity and point modifiers, fixed-date holidays (month and weekday names are
+``dossier.calendar``'s)."""
 
 from __future__ import annotations
 
 # --- vocabulary ----------------------------------------------------------------------------------
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {
-    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-    "sunday": 7,
-}  # fmt: skip
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 #: Parts of the day as TimeML writes them.
 DAY_PARTS = {
