@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from dossier.ingest.pipeline import ingest_paths
+from dossier.drivers.ingest import ingest_paths
 from dossier.store import Store
 
 DEFAULT_CORPUS = (

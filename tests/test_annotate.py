@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from dossier.drivers.ingest import ingest_paths
 from dossier.extract import annotate
 from dossier.extract.annotate import STAGE, annotate_store, stage_version
-from dossier.ingest.pipeline import ingest_paths
 from dossier.store import Store
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample" / "corpus"

@@ -16,8 +16,8 @@ from typing import Any
 
 import pandas as pd
 
+from dossier.drivers.ingest import IngestSummary, RecordCallback, ingest_paths
 from dossier.extract.annotate import AnnotateSummary, annotate_store
-from dossier.ingest.pipeline import IngestSummary, RecordCallback, ingest_paths
 from dossier.model import Document
 from dossier.settings import resolve_db
 from dossier.store import Store

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from dossier.evaluate.gold import load_gold_folder
 from dossier.evaluate.metrics import PRF
+from dossier.extract.date_estimate import estimate_publication_date
 from dossier.ingest.clean import clean_text
 from dossier.ingest.metadata import extract_metadata
-from dossier.ingest.pipeline import with_estimated_date
 
 FIELDS = ("date", "outlet", "author", "dateline", "genre")
 
@@ -48,8 +49,9 @@ def evaluate_metadata(
         record = gold.record
         cleaned = clean_text(record.text, record.fields)
         meta = extract_metadata(record.text, cleaned, record.fields, source_format=record.format)
-        if meta.date is None:
-            meta = with_estimated_date(meta, cleaned.text)  # as ingest does
+        if meta.date is None:  # as annotate's date-estimate component does
+            estimate = estimate_publication_date(cleaned.text)
+            meta = meta if estimate is None else replace(meta, date=estimate.value)
         for name in FIELDS:
             if name not in gold.annotation:
                 continue

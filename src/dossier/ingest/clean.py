@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from dossier.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAME_PATTERN
 from dossier.model import CleanedText, OffsetMap, RemovedSpan
 
 # --- date line -----------------------------------------------------------------------------
@@ -35,11 +36,8 @@ from dossier.model import CleanedText, OffsetMap, RemovedSpan
 #: given at month or year precision, so the day and month parts are optional.
 DATE_LINE_RE = re.compile(r"\A\s*date\s+(?P<date>\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:\s+|\Z)")
 
-_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
+_WEEKDAYS = WEEKDAY_NAME_PATTERN
+_MONTHS = "(?:" + "|".join([*MONTH_NAMES, *(a.capitalize() for a in MONTH_ABBREVIATIONS)]) + r")\.?"
 
 #: Wikinews opens with a line that holds nothing but the publication date ("Friday, January 4,
 #: 2019"). Requiring the whole line to be a date keeps "On Friday, the ..." leads untouched.

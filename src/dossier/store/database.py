@@ -53,6 +53,7 @@ from dossier.model import (
 from dossier.store.mentions import MentionsMixin
 from dossier.store.schema import document_sources, documents, ingest_failures, ingest_runs
 from dossier.store.search import search_documents
+from dossier.store.stories import StoriesMixin
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -149,7 +150,7 @@ def _check_date(name: str, value: str | None) -> str | None:
     return value
 
 
-class Store(MentionsMixin):
+class Store(MentionsMixin, StoriesMixin):
     """The document store on one SQLite file or PostgreSQL database; open with ``Store.open``.
 
     engine: a SQLAlchemy engine whose schema is at the newest revision.
@@ -295,6 +296,7 @@ class Store(MentionsMixin):
             sources.setdefault(key, {"doc_id": key[0], "source_path": _text(key[1])})
         with self._transaction(write=True) as connection:
             self._insert_new(connection, documents, ["doc_id"], list(rows.values()))
+            self._add_bands(connection, rows.values())
             self._insert_new(
                 connection, document_sources, ["doc_id", "source_path"], list(sources.values())
             )
