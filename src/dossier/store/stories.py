@@ -74,6 +74,8 @@ class StoriesMixin:
         bands = [band for row in rows for band in band_rows(row["doc_id"], row.get("minhash"))]
         if not bands:
             return
+        # In hash order, the index on band_hash is written page after page, not at random.
+        bands.sort(key=lambda band: band["band_hash"])
         dialect = pg_dialect if connection.dialect.name == "postgresql" else sqlite_dialect
         statement = dialect.insert(lsh_bands).on_conflict_do_nothing(
             index_elements=["doc_id", "band"]
