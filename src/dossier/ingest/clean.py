@@ -24,6 +24,7 @@ The rules, in the order they run:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -333,17 +334,20 @@ def _link_residue_head(text: str, lower: int, upper: int) -> re.Match[str] | Non
         position = found.start() + 1
 
 
+#: The whitespace runs cleaning may cut: leading, trailing, and those with a line break (spacing
+#: inside a line is the writer's). Each match is a whole run, as ``\s+`` would find it.
+_CUT_WHITESPACE_RE = re.compile(r"\s*\n\s*|\A\s+|\s+\Z")
+
+
 def _whitespace_cuts(draft: str, offsets: OffsetMap) -> list[RemovedSpan]:
     """Whitespace to delete from ``draft`` (the text after the other cuts), as original spans."""
     doomed: list[int] = []
-    for match in re.finditer(r"\s+", draft):
+    for match in _CUT_WHITESPACE_RE.finditer(draft):
         run_start, run_end = match.span()
         if run_start == 0 or run_end == len(draft):
             doomed.extend(range(run_start, run_end))
             continue
         run = match.group()
-        if "\n" not in run:
-            continue  # spacing inside a line is the writer's
         kept = 0
         for i, char in enumerate(run):
             if char == "\n" and kept < MAX_NEWLINES_KEPT:
@@ -352,8 +356,12 @@ def _whitespace_cuts(draft: str, offsets: OffsetMap) -> list[RemovedSpan]:
                 doomed.append(run_start + i)
     spans: list[RemovedSpan] = []
     start = end = -1
+    # OffsetMap.to_original for each index, its segment starts looked up once, not per index.
+    segments = offsets.segments
+    starts = [segment[0] for segment in segments]
     for clean_index in doomed:
-        original = offsets.to_original(clean_index)
+        clean_start, original_start, _ = segments[max(bisect_right(starts, clean_index) - 1, 0)]
+        original = original_start + clean_index - clean_start
         if original == end:
             end += 1
             continue
