@@ -8,10 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from dossier.drivers.ingest import ingest_paths
 
 from dossier.drivers import annotate
 from dossier.drivers.annotate import annotate_store
+from dossier.drivers.ingest import ingest_paths
 from dossier.nlp import PipelineConfig, extractor_versions, kb_folder
 from dossier.store import Store
 

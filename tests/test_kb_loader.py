@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from dossier.errors import DossierError
-from dossier.kb.loader import GazetteerEntry, KnowledgeBase, load_gazetteer, normalise_name
+from dossier.kb.gazetteer import GazetteerEntry, load_gazetteer
+from dossier.kb.loader import KnowledgeBase, normalise_name
 
 ACTORS = """id,name,type,country,sector,qid,aliases,source
 country:RUS,Russia,country,RUS,,Q159,Russian Federation,test

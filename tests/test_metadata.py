@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from dossier.ingest import metadata
+from dossier.errors import DossierError, ErrorCode
 from dossier.ingest.clean import clean_text
 from dossier.ingest.metadata import extract_metadata, normalise_date
+from dossier.kb.authors import load_authors
 from dossier.model import DocumentMeta
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -251,13 +252,46 @@ def test_a_quoted_leader_is_not_the_writer() -> None:
     assert describe(text).author is None
 
 
-def test_authors_table_loads_as_a_package_resource() -> None:
-    heads = metadata._heads()
+def test_authors_table_is_loaded_by_the_kb_loader() -> None:
+    heads = load_authors()
     assert any(
         h.organisation == "International Eurasian Movement" and h.head == "Alexander Dugin"
         for h in heads
     )
-    assert all(h.start is not None for h in heads)
+    assert all(h.start is not None and h.source for h in heads)
+
+
+AUTHORS_HEADER = "organisation,head,from,to,source\n"
+
+
+def test_authors_from_another_kb_folder(tmp_path: Path) -> None:
+    (tmp_path / "authors.csv").write_text(
+        AUTHORS_HEADER + "International Eurasian Movement,Jane Doe,2020,,a test\n"
+    )
+    meta = describe(OP_ED, kb_dir=str(tmp_path))
+    assert meta.author == "Jane Doe"
+    assert describe(OP_ED).author == "Alexander Dugin"  # the package's KB is untouched
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ("Eurasia Group,,1998,,a test", "needs both an organisation and a head"),
+        ("Eurasia Group,Ian Bremmer,98,,a test", "bad year"),
+        ("Eurasia Group,Ian Bremmer,2010,2001,a test", "before joining"),
+        ("Eurasia Group,Ian Bremmer,1998,,", "names no source"),
+    ],
+)
+def test_a_bad_authors_row_is_reported_by_file_and_line(
+    tmp_path: Path, row: str, problem: str
+) -> None:
+    (tmp_path / "authors.csv").write_text(
+        AUTHORS_HEADER + "Brookings Institution,Strobe Talbott,2002,2017,a test\n" + row + "\n"
+    )
+    with pytest.raises(DossierError) as raised:
+        load_authors(str(tmp_path))
+    assert raised.value.code == ErrorCode.K001_KB_INVALID
+    assert "authors.csv:3:" in str(raised.value) and problem in str(raised.value)
 
 
 # --- language, genre, title, url -----------------------------------------------------------

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from alembic import command
+from datasketch import MinHash, MinHashLSH
+from sqlalchemy import text as sql
+
+from dossier import settings
 from dossier.ingest.near_duplicates import (
-    StoryIndex,
+    assign_stories,
     signature,
     signature_from_bytes,
     signature_to_bytes,
     word_shingles,
 )
+from dossier.store import Store, alembic_config, database_url
+from dossier.store.stories import LSH_BANDS, LSH_ROWS, band_hashes
 
 ARTICLE = (
     "The presidents of Russia, Belarus and Kazakhstan signed a declaration on Eurasian economic "
@@ -44,26 +51,134 @@ def test_signature_survives_the_store_round_trip() -> None:
     assert len(signature_to_bytes(original)) == 8 * len(original.hashvalues)
 
 
+class FakeStore:
+    """The store's side of story assignment in memory: band matches as the store computes them."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, tuple[str, bytes]] = {}
+        self.asked_for: list[set[str]] = []
+
+    def add(self, assignments, signatures) -> None:
+        for assignment, minhash in zip(assignments, signatures, strict=True):
+            self.rows[assignment.doc_id] = (assignment.story_id, signature_to_bytes(minhash))
+
+    def band_candidates(self, signatures):
+        bands = {doc_id: set(band_hashes(data)) for doc_id, (_, data) in self.rows.items()}
+        return [
+            {doc_id for doc_id, theirs in bands.items() if theirs & set(band_hashes(signature))}
+            for signature in signatures
+        ]
+
+    def story_signatures(self, doc_ids):
+        self.asked_for.append(set(doc_ids))
+        return {doc_id: self.rows[doc_id] for doc_id in doc_ids if doc_id in self.rows}
+
+
+def test_signature_equals_datasketchs_own() -> None:
+    # The bulk hashing must give the values datasketch's update_batch gives, or signatures
+    # stored before would no longer compare with new ones.
+    for text in (ARTICLE, REPOST, OTHER, "short text", ""):
+        reference = MinHash(num_perm=settings.MINHASH_PERMUTATIONS, scheme="affine32")
+        reference.update_batch([s.encode("utf-8") for s in word_shingles(text)])
+        assert (signature(text).hashvalues == reference.hashvalues).all()
+
+
+def test_band_layout_is_datasketchs() -> None:
+    lsh = MinHashLSH(
+        threshold=settings.NEAR_DUPLICATE_THRESHOLD, num_perm=settings.MINHASH_PERMUTATIONS
+    )
+    assert (lsh.b, lsh.r) == (LSH_BANDS, LSH_ROWS)
+    # Two signatures share a band hash exactly where datasketch's index puts them in one bucket.
+    one, two = signature(ARTICLE), signature(REPOST)
+    ours = zip(
+        band_hashes(signature_to_bytes(one)), band_hashes(signature_to_bytes(two)), strict=True
+    )
+    shared = {band for (band, a), (_, b) in ours if a == b}
+    expected = {
+        band
+        for band, (start, end) in enumerate(lsh.hashranges)
+        if (one.hashvalues[start:end] == two.hashvalues[start:end]).all()
+    }
+    assert shared and shared == expected
+
+
 def test_lightly_edited_copy_joins_the_first_story() -> None:
-    index = StoryIndex()
-    first_story, _ = index.assign("a" * 16, signature(ARTICLE))
-    copy_story, similarity = index.assign("b" * 16, signature(REPOST))
-    other_story, other_similarity = index.assign("c" * 16, signature(OTHER))
-    assert first_story == "a" * 16
-    assert copy_story == "a" * 16
-    assert similarity >= 0.5
-    assert other_story == "c" * 16
-    assert other_similarity == 0.0
+    stored = FakeStore()
+    batch = [("a" * 16, signature(ARTICLE)), ("b" * 16, signature(REPOST))]
+    batch.append(("c" * 16, signature(OTHER)))
+    first, copy, other = assign_stories(batch, stored)
+    assert first.story_id == "a" * 16 and not first.is_near_duplicate
+    assert copy.story_id == "a" * 16 and copy.is_near_duplicate
+    assert copy.similarity >= 0.5
+    assert other.story_id == "c" * 16
+    assert other.similarity == 0.0
 
 
-def test_story_of_stored_documents_is_kept_across_runs() -> None:
-    earlier = StoryIndex()
-    earlier.assign("a" * 16, signature(ARTICLE))
-    stored = [("a" * 16, "a" * 16, signature_to_bytes(signature(ARTICLE)))]
+def test_story_of_stored_documents_is_kept_across_batches() -> None:
+    stored = FakeStore()
+    first = [("a" * 16, signature(ARTICLE)), ("c" * 16, signature(OTHER))]
+    stored.add(assign_stories(first, stored), [m for _, m in first])
 
-    later = StoryIndex()
-    for doc_id, story_id, data in stored:
-        later.add_existing(doc_id, story_id, data)
-    story, _ = later.assign("d" * 16, signature(REPOST))
-    assert story == "a" * 16
-    assert len(later) == 2
+    (later,) = assign_stories([("d" * 16, signature(REPOST))], stored)
+    assert later.story_id == "a" * 16
+    # Only the candidate's signature was read, not the unrelated stored one.
+    assert stored.asked_for[-1] == {"a" * 16}
+
+
+def test_a_copy_of_a_copy_joins_the_original_story() -> None:
+    stored = FakeStore()
+    stored.rows["a" * 16] = ("0" * 16, signature_to_bytes(signature(ARTICLE)))  # a copy itself
+    (copy,) = assign_stories([("b" * 16, signature(REPOST))], stored)
+    assert copy.story_id == "0" * 16
+
+
+# --- the store's band index, on both databases ----------------------------------------------
+
+
+def _stored_bands(store: Store) -> list[tuple[str, int, int]]:
+    with store.engine.connect() as connection:
+        rows = connection.execute(
+            sql("SELECT doc_id, band, band_hash FROM lsh_bands ORDER BY doc_id, band")
+        )
+        return [tuple(row) for row in rows]
+
+
+def test_bands_are_written_with_their_document(store_url: str, make_document) -> None:
+    article, other = make_document(ARTICLE), make_document(OTHER)
+    unsigned = make_document("A wire brief without a signature.")
+    with Store.open(store_url) as store:
+        store.add_documents(
+            [
+                (article, signature_to_bytes(signature(ARTICLE))),
+                (other, signature_to_bytes(signature(OTHER))),
+                (unsigned, None),
+            ]
+        )
+        bands = _stored_bands(store)
+        assert len(bands) == 2 * LSH_BANDS
+        assert {doc_id for doc_id, _, _ in bands} == {article.doc_id, other.doc_id}
+        # The same document again adds nothing, bands included.
+        store.add_documents([(article, signature_to_bytes(signature(ARTICLE)))])
+        assert _stored_bands(store) == bands
+
+        candidates = store.band_candidates(
+            [signature_to_bytes(signature(REPOST)), signature_to_bytes(signature("unrelated"))]
+        )
+        assert candidates == [{article.doc_id}, set()]
+        found = store.story_signatures([article.doc_id, unsigned.doc_id, "f" * 16])
+        assert list(found) == [article.doc_id]
+        assert found[article.doc_id] == (article.doc_id, signature_to_bytes(signature(ARTICLE)))
+
+
+def test_migration_indexes_the_documents_already_stored(store_url: str, make_document) -> None:
+    documents = [make_document(text) for text in (ARTICLE, OTHER)]
+    with Store.open(store_url) as store:
+        store.add_documents([(d, signature_to_bytes(signature(d.clean_text))) for d in documents])
+        expected = _stored_bands(store)
+    url = database_url(store_url).render_as_string(hide_password=False)
+    command.downgrade(alembic_config(url=url), "0003")  # a store from before the band index
+    with Store.open(store_url) as store:  # opening migrates it forward
+        assert _stored_bands(store) == expected
+        assert store.band_candidates([signature_to_bytes(signature(REPOST))]) == [
+            {documents[0].doc_id}
+        ]

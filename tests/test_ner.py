@@ -19,7 +19,7 @@ from dossier.extract.ner import (
     result_line_names,
     split_name,
 )
-from dossier.kb.loader import load_gazetteer
+from dossier.kb.gazetteer import load_gazetteer
 from dossier.nlp import (
     COMPONENT_NAMES,
     DEFAULT_CONFIG,

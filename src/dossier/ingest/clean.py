@@ -24,9 +24,11 @@ The rules, in the order they run:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from dossier.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAME_PATTERN
 from dossier.model import CleanedText, OffsetMap, RemovedSpan
 
 # --- date line -----------------------------------------------------------------------------
@@ -35,11 +37,8 @@ from dossier.model import CleanedText, OffsetMap, RemovedSpan
 #: given at month or year precision, so the day and month parts are optional.
 DATE_LINE_RE = re.compile(r"\A\s*date\s+(?P<date>\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:\s+|\Z)")
 
-_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
+_WEEKDAYS = WEEKDAY_NAME_PATTERN
+_MONTHS = "(?:" + "|".join([*MONTH_NAMES, *(a.capitalize() for a in MONTH_ABBREVIATIONS)]) + r")\.?"
 
 #: Wikinews opens with a line that holds nothing but the publication date ("Friday, January 4,
 #: 2019"). Requiring the whole line to be a date keeps "On Friday, the ..." leads untouched.
@@ -335,17 +334,20 @@ def _link_residue_head(text: str, lower: int, upper: int) -> re.Match[str] | Non
         position = found.start() + 1
 
 
+#: The whitespace runs cleaning may cut: leading, trailing, and those with a line break (spacing
+#: inside a line is the writer's). Each match is a whole run, as ``\s+`` would find it.
+_CUT_WHITESPACE_RE = re.compile(r"\s*\n\s*|\A\s+|\s+\Z")
+
+
 def _whitespace_cuts(draft: str, offsets: OffsetMap) -> list[RemovedSpan]:
     """Whitespace to delete from ``draft`` (the text after the other cuts), as original spans."""
     doomed: list[int] = []
-    for match in re.finditer(r"\s+", draft):
+    for match in _CUT_WHITESPACE_RE.finditer(draft):
         run_start, run_end = match.span()
         if run_start == 0 or run_end == len(draft):
             doomed.extend(range(run_start, run_end))
             continue
         run = match.group()
-        if "\n" not in run:
-            continue  # spacing inside a line is the writer's
         kept = 0
         for i, char in enumerate(run):
             if char == "\n" and kept < MAX_NEWLINES_KEPT:
@@ -354,8 +356,12 @@ def _whitespace_cuts(draft: str, offsets: OffsetMap) -> list[RemovedSpan]:
                 doomed.append(run_start + i)
     spans: list[RemovedSpan] = []
     start = end = -1
+    # OffsetMap.to_original for each index, its segment starts looked up once, not per index.
+    segments = offsets.segments
+    starts = [segment[0] for segment in segments]
     for clean_index in doomed:
-        original = offsets.to_original(clean_index)
+        clean_start, original_start, _ = segments[max(bisect_right(starts, clean_index) - 1, 0)]
+        original = original_start + clean_index - clean_start
         if original == end:
             end += 1
             continue

@@ -45,6 +45,7 @@ from dossier.store.reads import DocumentReadsMixin
 from dossier.store.rows import nul_free, utcnow
 from dossier.store.runs import IngestRunsMixin
 from dossier.store.schema import document_sources, documents
+from dossier.store.stories import StoriesMixin
 
 # Bound variables per statement stay far below SQLite's oldest limit (999).
 _CHUNK = 500
@@ -53,6 +54,7 @@ _CHUNK = 500
 class Store(
     DocumentReadsMixin,
     IngestRunsMixin,
+    StoriesMixin,
     FactStore,
 ):
     """The document store on one SQLite file or PostgreSQL database; open with ``Store.open``.
@@ -200,6 +202,7 @@ class Store(
             sources.setdefault(key, {"doc_id": key[0], "source_path": nul_free(key[1])})
         with self._transaction(write=True) as connection:
             self._insert_new(connection, documents, ["doc_id"], list(rows.values()))
+            self._add_bands(connection, rows.values())
             self._insert_new(
                 connection, document_sources, ["doc_id", "source_path"], list(sources.values())
             )

@@ -255,3 +255,21 @@ annotations = AnnotationRow.__table__
 timexes = TimexRow.__table__
 sentences = SentenceRow.__table__
 fact_links = FactLinkRow.__table__
+
+
+class LshBandRow(Base):
+    """One LSH band of a document's near-duplicate signature, as a 64-bit hash: documents that
+    share a band are candidate copies of each other (``store/stories.py``)."""
+
+    __tablename__ = "lsh_bands"
+
+    doc_id: Mapped[str] = mapped_column(
+        String(DOC_ID_LENGTH),
+        ForeignKey("documents.doc_id", ondelete="CASCADE"),
+        primary_key=True,
+    )
+    band: Mapped[int] = mapped_column(Integer, primary_key=True)
+    band_hash: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+lsh_bands = LshBandRow.__table__

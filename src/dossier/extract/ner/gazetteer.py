@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from dossier.extract.ner.common import is_caps_word
-from dossier.kb.loader import GazetteerEntry, load_gazetteer
+from dossier.kb.gazetteer import GazetteerEntry, load_gazetteer
 
 
 def _phrase_key(tokens: Iterable[Token]) -> str:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.ner.common import NUMBER, VERSUS, sentences, set_fixed_entities
 from dossier.extract.ner.gazetteer import Gazetteer
-from dossier.kb.loader import load_gazetteer
+from dossier.kb.gazetteer import load_gazetteer
 
 #: Words that may sit inside a team's name ("Queen of the South", "Paris St Germain").
 _NAME_CONNECTORS = frozenset({"of", "the", "de", "la", "del", "di", "da", "du", "van", "von", "&"})

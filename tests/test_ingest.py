@@ -1,16 +1,19 @@
-"""The ingest stage end to end, on both stores: bad input is reported and loses nothing."""
+"""The ingest driver end to end, on both stores: bad input is reported and loses nothing."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from dossier.ingest import pipeline
-from dossier.ingest.pipeline import ingest_paths
+from dossier.drivers import ingest as driver
+from dossier.drivers.annotate import annotate_store
+from dossier.drivers.ingest import ingest_paths
 from dossier.model import content_id
 from dossier.store import Store
 
@@ -112,16 +115,16 @@ def test_interrupted_ingest_keeps_a_consistent_store_and_completes_on_rerun(
     store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _corpus(tmp_path / "in")
-    real_build = pipeline.build_document
+    real_build = driver.build_document
     calls = {"n": 0}
 
-    def build_then_interrupt(record):  # Ctrl-C arrives while the third document is built
+    def build_then_interrupt(record, **options):  # Ctrl-C arrives while the third is built
         calls["n"] += 1
         if calls["n"] == 3:
             raise KeyboardInterrupt
-        return real_build(record)
+        return real_build(record, **options)
 
-    monkeypatch.setattr(pipeline, "build_document", build_then_interrupt)
+    monkeypatch.setattr(driver, "build_document", build_then_interrupt)
     with Store.open(store_url) as store:
         first = ingest_paths([folder], store, batch_size=1)
         assert first.interrupted
@@ -129,7 +132,7 @@ def test_interrupted_ingest_keeps_a_consistent_store_and_completes_on_rerun(
         for doc_id in store.document_ids():
             assert store.get_document(doc_id).clean_text  # whole documents only
 
-        monkeypatch.setattr(pipeline, "build_document", real_build)
+        monkeypatch.setattr(driver, "build_document", real_build)
         second = ingest_paths([folder], store)
         assert not second.interrupted
         assert second.new == 2
@@ -152,7 +155,9 @@ def test_bundled_sample_ingests_cleanly_with_its_near_duplicate(
         assert min(per_story.values()) >= 2
 
 
-def test_undated_document_gets_an_estimate_or_a_note(store_url: str, tmp_path: Path) -> None:
+def test_undated_document_is_stored_undated_until_annotated(store_url: str, tmp_path: Path) -> None:
+    # Ingest estimates no dates: the pipeline's date-estimate component does, at annotate, and
+    # the stored note says so meanwhile, for a document with evidence and one without alike.
     folder = tmp_path / "undated"
     folder.mkdir()
     (folder / "returning.txt").write_text(
@@ -165,7 +170,17 @@ def test_undated_document_gets_an_estimate_or_a_note(store_url: str, tmp_path: P
         "rest of the world, which is why economists treat them as a step towards a market.\n"
     )
     with Store.open(store_url) as store:
-        ingest_paths([folder], store)
+        summary = ingest_paths([folder], store)
+        assert summary.new == 2
+        for doc_id in store.document_ids():
+            meta = store.get_document(doc_id).meta
+            assert meta.date is None and meta.date_source is None
+            assert "left undated rather than guessed" in meta.date_note
+            assert meta.date_note.endswith("to be estimated from the content when annotated")
+        assert store.stats()["undated"] == 2
+
+        # Annotate estimates what the content allows, and says so where it does not.
+        annotate_store(store)
         by_text = {
             store.get_document(d).clean_text[:12]: store.get_document(d)
             for d in store.document_ids()
@@ -177,3 +192,61 @@ def test_undated_document_gets_an_estimate_or_a_note(store_url: str, tmp_path: P
         undated = by_text["Customs unio"].meta
         assert undated.date is None and not undated.date_is_estimated
         assert "no evidence" in undated.date_note
+
+def test_ingest_does_not_load_the_date_estimate_or_spacy(tmp_path: Path) -> None:
+    # Ingest is the cheap stage: an undated document must not pull the spaCy pipeline in.
+    script = (
+        "import sys\n"
+        "from dossier.drivers.ingest import ingest_paths\n"
+        "from dossier.store import Store\n"
+        "with Store.open(sys.argv[2]) as store:\n"
+        "    assert ingest_paths([sys.argv[1]], store).new == 1\n"
+        "loaded = [m for m in ('spacy', 'dossier.extract.date_estimate') if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
+    )
+    (tmp_path / "undated.txt").write_text(
+        "Customs unions remove duties between their members and set one tariff towards the "
+        "rest of the world, which is why economists treat them as a step towards a market.\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "undated.txt"), str(tmp_path / "s.db")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+REPORT = (
+    "The presidents of Russia, Belarus and Kazakhstan signed a declaration on Eurasian economic "
+    "integration in Moscow on Friday, setting up a permanent commission to run the customs union "
+    "and the common economic space that is due to start on January 1. The commission will have "
+    "its seat in Moscow and will take decisions by qualified majority, officials said, while "
+    "disputes between the three states are to go to the court of the Eurasian Economic "
+    "Community. Ministers said the aim was a full economic union by 2015.\n"
+)
+
+
+def test_a_copy_ingested_later_joins_the_stored_story(
+    store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Candidates come from the band index: the old way of loading every stored signature at
+    # start must not be used.
+    monkeypatch.setattr(Store, "load_signatures", None, raising=False)
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "report.txt").write_text(REPORT)
+    (first / "wire.txt").write_text(WIRE)
+    (second / "repost.txt").write_text(
+        "Republished with permission. " + REPORT.replace("on Friday", "on November 18")
+    )
+    with Store.open(store_url) as store:
+        assert ingest_paths([first], store, batch_size=1).near_duplicate == 0
+        outcomes: list[str] = []
+        summary = ingest_paths([second], store, on_record=lambda _, o: outcomes.append(o))
+        assert summary.new == 1 and summary.near_duplicate == 1
+        assert outcomes == ["near-duplicate"]
+        groups = store.duplicate_groups()
+        assert groups[0].doc_id == content_id(REPORT)  # the first copy leads
+        assert {copy.story_id for copy in groups} == {content_id(REPORT)}

@@ -1,0 +1,168 @@
+"""The ingest driver, top to bottom: read → build documents → assign stories → store.
+
+The stages it runs live in ``dossier.ingest`` and touch no store; this loop is what writes.
+Reading never raises for bad input: readers yield ``ReadFailure`` records, and so does this
+driver when a record breaks cleaning. Documents are written in batches, one transaction each
+(documents, sources and their near-duplicate bands together), so a Ctrl-C or a kill leaves every
+committed batch whole and nothing half-written; ids come from content, so re-running the same
+ingest skips what is stored and completes the rest.
+
+Story assignment is its own step, run once per batch just before the batch is written: it reads
+from the store only the band matches and signatures of the batch's candidates, so memory and
+time per document stay the same however many documents are stored.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from datasketch import MinHash
+
+from dossier import settings
+from dossier.ingest.document import EmptyBodyError, build_document
+from dossier.ingest.near_duplicates import assign_stories, signature, signature_to_bytes
+from dossier.ingest.readers import iter_records
+from dossier.model import Document, ReadFailure, content_id
+from dossier.store import Store
+
+#: Called once per record read: (source path, outcome) with outcome one of
+#: "new", "near-duplicate", "duplicate", "failed". New documents and near-duplicates are
+#: reported once their batch is stored.
+RecordCallback = Callable[[str, str], None]
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest run did."""
+
+    read: int = 0
+    new: int = 0  # stored by this run, near-duplicates included
+    duplicate: int = 0
+    near_duplicate: int = 0
+    failed: int = 0
+    interrupted: bool = False
+    seconds: float = 0.0
+    run_id: int | None = None
+    failures: list[ReadFailure] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "read": self.read,
+            "new": self.new,
+            "duplicate": self.duplicate,
+            "near_duplicate": self.near_duplicate,
+            "failed": self.failed,
+        }
+
+
+class _Batch:
+    """The documents read since the last write, and the extra source paths of duplicates."""
+
+    def __init__(self, store: Store, summary: IngestSummary, report: RecordCallback) -> None:
+        self.store = store
+        self.summary = summary
+        self.report = report
+        self.documents: list[tuple[Document, MinHash]] = []
+        self.ids: set[str] = set()
+        self.extra_sources: list[tuple[str, str]] = []
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def add(self, document: Document) -> None:
+        self.documents.append((document, signature(document.clean_text)))
+        self.ids.add(document.doc_id)
+
+    def flush(self) -> None:
+        """Assign the batch's stories and store it, in one transaction."""
+        if self.documents:
+            batch = [(document.doc_id, minhash) for document, minhash in self.documents]
+            assignments = assign_stories(batch, self.store)
+            rows = [
+                (replace(document, story_id=assignment.story_id), signature_to_bytes(minhash))
+                for (document, minhash), assignment in zip(self.documents, assignments, strict=True)
+            ]
+            self.store.add_documents(rows)
+            for (document, _), assignment in zip(self.documents, assignments, strict=True):
+                self.summary.new += 1
+                if assignment.is_near_duplicate:
+                    self.summary.near_duplicate += 1
+                    self.report(document.source_path, "near-duplicate")
+                else:
+                    self.report(document.source_path, "new")
+        for doc_id, source_path in self.extra_sources:
+            self.store.add_source(doc_id, source_path)
+        self.documents.clear()
+        self.ids.clear()
+        self.extra_sources.clear()
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    store: Store,
+    on_record: RecordCallback | None = None,
+    batch_size: int = settings.INGEST_BATCH_SIZE,
+    kb_dir: str | None = None,
+) -> IngestSummary:
+    """Read, clean, deduplicate and store every document under ``paths``.
+
+    paths: files, directories or glob patterns.
+    store: the open store to write to.
+    on_record: optional callback per record, for progress display.
+    batch_size: documents per transaction.
+    kb_dir: the knowledge-base folder metadata reads (``authors.csv``); None for the package's.
+    """
+    started = time.perf_counter()
+    # Absolute paths: the same file ingested from another working directory is the same source.
+    path_list = [os.path.abspath(p) for p in paths]
+    summary = IngestSummary()
+    summary.run_id = store.start_run(path_list)
+
+    def report(source_path: str, outcome: str) -> None:
+        if on_record is not None:
+            on_record(source_path, outcome)
+
+    def fail(failure: ReadFailure) -> None:
+        summary.failed += 1
+        summary.failures.append(failure)
+        report(failure.source_path, "failed")
+
+    batch = _Batch(store, summary, report)
+    try:
+        for item in iter_records(path_list):
+            if isinstance(item, ReadFailure):
+                fail(item)
+                continue
+            summary.read += 1
+            doc_id = content_id(item.text)
+            if doc_id in batch.ids or store.has_document(doc_id):
+                summary.duplicate += 1
+                batch.extra_sources.append((doc_id, item.source_path))
+                report(item.source_path, "duplicate")
+                continue
+            try:
+                document = build_document(item, kb_dir=kb_dir)
+            except EmptyBodyError as error:
+                fail(ReadFailure(item.source_path, str(error)))
+                continue
+            except Exception as error:  # one bad record must not stop the batch
+                fail(ReadFailure(item.source_path, f"cannot clean or describe: {error}"))
+                continue
+            batch.add(document)
+            if len(batch) >= batch_size:
+                batch.flush()
+        batch.flush()
+    except KeyboardInterrupt:
+        # Keep what was fully read: the pending batch is whole documents. A second Ctrl-C
+        # during this write still leaves the store consistent (one transaction).
+        summary.interrupted = True
+        batch.flush()
+    finally:
+        summary.seconds = time.perf_counter() - started
+        store.add_failures(summary.run_id, summary.failures)
+        store.finish_run(summary.run_id, summary.counts(), summary.interrupted)
+    return summary

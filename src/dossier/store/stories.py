@@ -1,0 +1,117 @@
+"""The near-duplicate band index: which stored documents a new one may be a copy of.
+
+A document's MinHash signature is cut into LSH bands (``LSH_BANDS`` bands of ``LSH_ROWS``
+values); two documents whose signatures agree on a whole band are candidates. Each band is kept
+as a 64-bit hash in ``lsh_bands``, indexed, and written in the same transaction as its document,
+so finding the candidates of a batch is a few indexed look-ups and reading their signatures,
+whatever the size of the store. The layout is datasketch's ``MinHashLSH`` for the threshold and
+permutations in ``dossier.settings``, so the candidates are the ones its in-memory index found.
+
+A mixin of ``Store``: the methods run in the store's own transactions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Collection, Iterable, Sequence
+from contextlib import AbstractContextManager
+from typing import Any
+
+from sqlalchemy import Connection, select
+from sqlalchemy.dialects import postgresql as pg_dialect
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+
+from dossier.store.schema import documents, lsh_bands
+
+#: Bands per signature and signature values per band: what datasketch's ``MinHashLSH`` picks for
+#: threshold 0.5 and 128 permutations (a test keeps the two in step).
+LSH_BANDS = 25
+LSH_ROWS = 5
+
+#: Bytes per value of a stored signature (little-endian uint64, ``signature_to_bytes``).
+_VALUE_BYTES = 8
+
+# Bound variables per statement stay far below SQLite's oldest limit (999).
+_CHUNK = 400
+
+
+def band_hashes(signature: bytes) -> list[tuple[int, int]]:
+    """(band, band hash) for each LSH band of a stored signature.
+
+    Two signatures share a band hash exactly when they agree on that band's values (a 64-bit
+    hash collision aside, which only adds a candidate that the similarity check then rejects).
+    """
+    width = LSH_ROWS * _VALUE_BYTES
+    bands = []
+    for band in range(min(LSH_BANDS, len(signature) // width)):
+        digest = hashlib.blake2b(signature[band * width : (band + 1) * width], digest_size=8)
+        bands.append((band, int.from_bytes(digest.digest(), "little", signed=True)))
+    return bands
+
+
+def band_rows(doc_id: str, signature: bytes | None) -> list[dict[str, Any]]:
+    """The ``lsh_bands`` rows of one document; none without a signature."""
+    if signature is None:
+        return []
+    return [
+        {"doc_id": doc_id, "band": band, "band_hash": value}
+        for band, value in band_hashes(signature)
+    ]
+
+
+class StoriesMixin:
+    """Near-duplicate candidates for ``Store``: the band index and the candidates' signatures."""
+
+    def _transaction(self, write: bool = False) -> AbstractContextManager[Connection]:
+        raise NotImplementedError  # provided by Store
+
+    def _add_bands(self, connection: Connection, rows: Iterable[dict[str, Any]]) -> None:
+        """Index the bands of newly stored document rows, inside the caller's transaction.
+
+        rows: ``documents`` rows (``doc_id``, ``minhash``); a document already indexed keeps its
+            bands.
+        """
+        bands = [band for row in rows for band in band_rows(row["doc_id"], row.get("minhash"))]
+        if not bands:
+            return
+        # In hash order, the index on band_hash is written page after page, not at random.
+        bands.sort(key=lambda band: band["band_hash"])
+        dialect = pg_dialect if connection.dialect.name == "postgresql" else sqlite_dialect
+        statement = dialect.insert(lsh_bands).on_conflict_do_nothing(
+            index_elements=["doc_id", "band"]
+        )
+        connection.execute(statement, bands)
+
+    def band_candidates(self, signatures: Sequence[bytes]) -> list[set[str]]:
+        """For each signature, the stored documents sharing at least one LSH band with it.
+
+        signatures: near-duplicate signatures as ``signature_to_bytes`` writes them.
+        """
+        wanted = [band_hashes(signature) for signature in signatures]
+        hashes = sorted({value for bands in wanted for _, value in bands})
+        holders: dict[tuple[int, int], set[str]] = {}
+        with self._transaction() as connection:
+            for start in range(0, len(hashes), _CHUNK):
+                query = select(lsh_bands.c.band, lsh_bands.c.band_hash, lsh_bands.c.doc_id).where(
+                    lsh_bands.c.band_hash.in_(hashes[start : start + _CHUNK])
+                )
+                for band, value, doc_id in connection.execute(query):
+                    holders.setdefault((band, value), set()).add(doc_id)
+        return [set().union(*(holders.get(key, ()) for key in bands)) for bands in wanted]
+
+    def story_signatures(self, doc_ids: Collection[str]) -> dict[str, tuple[str, bytes]]:
+        """Each stored document's (story id, signature), for those of ``doc_ids`` that have one.
+
+        doc_ids: full document ids.
+        """
+        wanted = sorted(doc_ids)
+        found: dict[str, tuple[str, bytes]] = {}
+        with self._transaction() as connection:
+            for start in range(0, len(wanted), _CHUNK):
+                query = select(documents.c.doc_id, documents.c.story_id, documents.c.minhash).where(
+                    documents.c.doc_id.in_(wanted[start : start + _CHUNK]),
+                    documents.c.minhash.is_not(None),
+                )
+                for doc_id, story_id, minhash in connection.execute(query):
+                    found[doc_id] = (story_id, bytes(minhash))
+        return found
