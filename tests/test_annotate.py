@@ -239,4 +239,4 @@ def test_a_document_in_a_language_the_pipeline_does_not_read_is_not_annotated(
         (ru_id,) = [d for d in store.document_ids() if store.get_document(d).meta.language == "ru"]
         assert store.read_facts("mention", doc_id=ru_id) == []
         assert ru_id not in store.annotation_versions()
-        assert ru_id in set(store.search("Путин").doc_id)  # stored and searchable
+        assert ru_id in {hit.doc_id for hit in store.search("Путин")}  # stored and searchable

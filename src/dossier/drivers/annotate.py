@@ -340,7 +340,7 @@ def _run_pool(
 
 def _count(summary: AnnotateSummary, found: DocumentFacts) -> None:
     summary.annotated += 1
-    summary.ran.update(found.versions)
+    summary.ran.update(list(found.versions))
     for fact in found.facts:
         if fact.kind == "mention":
             summary.mentions += 1

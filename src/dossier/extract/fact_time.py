@@ -116,14 +116,13 @@ def sentence_facts(doc: Doc, extractor_version: str) -> list[Sentence]:
     times = _reference_times(doc, sentences)
     return [
         Sentence(
-            index=number,
             text=sentence.text,
             reference_time=time,
             provenance=document.provenance(
                 doc, sentence.start_char, sentence.end_char, EXTRACTOR, extractor_version
             ),
         )
-        for number, (sentence, time) in enumerate(zip(sentences, times, strict=True))
+        for sentence, time in zip(sentences, times, strict=True)
     ]
 
 
