@@ -177,7 +177,7 @@ def test_undated_document_is_stored_undated_until_annotated(store_url: str, tmp_
             assert meta.date is None and meta.date_source is None
             assert "left undated rather than guessed" in meta.date_note
             assert meta.date_note.endswith("to be estimated from the content when annotated")
-        assert store.stats()["undated"] == 2
+        assert store.stats().undated == 2
 
         # Annotate estimates what the content allows, and says so where it does not.
         annotate_store(store)

@@ -176,7 +176,7 @@ def test_migration_indexes_the_documents_already_stored(store_url: str, make_doc
         store.add_documents([(d, signature_to_bytes(signature(d.clean_text))) for d in documents])
         expected = _stored_bands(store)
     url = database_url(store_url).render_as_string(hide_password=False)
-    command.downgrade(alembic_config(url=url), "0003")  # a store from before the band index
+    command.downgrade(alembic_config(url=url), "0004")  # a store from before the band index
     with Store.open(store_url) as store:  # opening migrates it forward
         assert _stored_bands(store) == expected
         assert store.band_candidates([signature_to_bytes(signature(REPOST))]) == [
