@@ -22,9 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from dossier.drivers.ingest import ingest_paths
-
 from dossier.drivers.annotate import annotate_store, default_workers
+from dossier.drivers.ingest import ingest_paths
 from dossier.nlp import DEFAULT_CONFIG, PipelineConfig, build_pipeline, load_pipeline
 from dossier.store import Store
 
