@@ -78,21 +78,30 @@ def test_interrupted_annotation_resumes(
 ) -> None:
     with Store.open(store_url) as store:
         ingest_paths([SAMPLE / "text"], store)
+        monkeypatch.setattr(annotate, "BATCH_SIZE", 2)
         real = annotate.facts_of
         calls = {"n": 0}
 
         def interrupt_on_third(*args, **kwargs):
             calls["n"] += 1
-            if calls["n"] == 3:
+            if calls["n"] == 3:  # in the second batch: the first is already stored
                 raise KeyboardInterrupt
             return real(*args, **kwargs)
 
         monkeypatch.setattr(annotate, "facts_of", interrupt_on_third)
         first = annotate_store(store, nlp=nlp)
-        assert first.interrupted and first.annotated == 0  # the batch never reached the writer
+        assert first.interrupted and first.annotated == 2
+        done = set(store.annotation_versions())
+        assert len(done) == 2
+        kept = {d: _fact_ids_of(store, d) for d in done}
         monkeypatch.setattr(annotate, "facts_of", real)
         second = annotate_store(store, nlp=nlp)
-        assert second.annotated == 7 and not second.interrupted
+        assert second.annotated == 5 and second.skipped == 2 and not second.interrupted
+        assert {d: _fact_ids_of(store, d) for d in done} == kept  # not redone
+
+
+def _fact_ids_of(store: Store, doc_id: str) -> set[str]:
+    return {fact.fact_id for fact in store.read_facts("mention", doc_id=doc_id)}
 
 
 def test_timexes_and_sentences_are_stored(store_url: str, nlp) -> None:

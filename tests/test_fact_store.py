@@ -110,13 +110,15 @@ def test_a_date_estimate_is_written_into_the_document(store_url: str, make_docum
         store.add_documents([(document, None)])
         estimate = DateEstimate("2012-03", "2012-03-04", "2012-04-03", ("won the vote",))
         found = DocumentFacts(
-            document.doc_id, {"dossier_date_estimate": "1"}, date_estimate=estimate
+            document.doc_id, {"dossier_date_estimate": "1"}, dated=True, date_estimate=estimate
         )
         store.write_facts(found)
         meta = store.get_document(document.doc_id).meta
         assert (meta.date, meta.date_source, meta.date_is_estimated) == ("2012-03", "estimated", True)
         assert "2012-03-04" in meta.date_note and "won the vote" in meta.date_note
-        store.write_facts(DocumentFacts(document.doc_id, {"dossier_date_estimate": "2"}))
+        store.write_facts(
+            DocumentFacts(document.doc_id, {"dossier_date_estimate": "2"}, dated=True)
+        )
         meta = store.get_document(document.doc_id).meta
         assert meta.date is None
         assert meta.date_note.endswith("the content gives no evidence for an estimate")

@@ -389,14 +389,16 @@ class DocumentFacts:
         exactly those extractors' facts and links, and marks the document done by them.
     facts: the facts found, any kind, each with its provenance.
     links: edges between those facts.
-    date_estimate: for an undated document, the publication date estimated from its content
-        (None when the document is dated or the content gives no evidence).
+    dated: whether the date estimator ran on this (undated) document; then ``date_estimate``
+        is its conclusion, None meaning the content gave no evidence, and the writer records it.
+    date_estimate: the publication date estimated from the content, or None.
     """
 
     doc_id: str
     versions: dict[str, str]
     facts: tuple[Fact, ...] = ()
     links: tuple[FactLink, ...] = ()
+    dated: bool = False
     date_estimate: DateEstimate | None = None
 
     def of_kind(self, kind: str) -> list[Fact]:

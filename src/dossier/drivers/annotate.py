@@ -146,6 +146,7 @@ def facts_of(doc: Doc, doc_id: str, ran: frozenset[str], versions: dict[str, str
         doc_id=doc_id,
         versions={name: versions[name] for name in sorted(ran)},
         facts=tuple(facts),
+        dated=DATE_ESTIMATOR in ran,
         date_estimate=estimate,
     )
 

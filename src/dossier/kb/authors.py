@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from dossier.kb.loader import _Problems, _read_rows
+from dossier.kb.loader import Problems, read_rows
 
 # --- heads of organisations (authors.csv) -------------------------------------------------------
 
@@ -35,9 +35,9 @@ class OrganisationHead:
 def load_authors(kb_dir: str | None = None) -> tuple[OrganisationHead, ...]:
     """The heads of organisations in ``kb_dir`` (None: the package's own KB), validated and
     loaded once per folder. Raises ``DossierError(K001)`` listing every bad row by file:line."""
-    problems = _Problems()
+    problems = Problems()
     heads: list[OrganisationHead] = []
-    for row in _read_rows(None if kb_dir is None else Path(kb_dir), "authors"):
+    for row in read_rows(None if kb_dir is None else Path(kb_dir), "authors"):
         organisation, head = row.get("organisation"), row.get("head")
         if not organisation or not head:
             problems.add(row, "an organisation head needs both an organisation and a head")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from dossier.kb.loader import _Problems, _read_rows
+from dossier.kb.loader import Problems, read_rows
 
 # --- the NER gazetteer ----------------------------------------------------------------------
 
@@ -33,9 +33,9 @@ def load_gazetteer(kb_dir: str | None = None) -> tuple[GazetteerEntry, ...]:
     ``actors*.csv``. Raises ``DossierError(K001)`` listing every row without a name, a known
     label or kind, or a source, by file and line: a broken row stops the pipeline loading.
     """
-    problems = _Problems()
+    problems = Problems()
     entries = []
-    for row in _read_rows(None if kb_dir is None else Path(kb_dir), "ner_gazetteer"):
+    for row in read_rows(None if kb_dir is None else Path(kb_dir), "ner_gazetteer"):
         name, label, kind, source = (row.get(c) for c in ("name", "label", "kind", "source"))
         faults = ["no name"] if not name else []
         if label not in GAZETTEER_LABELS:

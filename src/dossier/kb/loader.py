@@ -64,7 +64,7 @@ class _Row:
         return tuple(p.strip() for p in self.get(column).split("|") if p.strip())
 
 
-class _Problems:
+class Problems:
     """Collects validation problems, each tied to a file and line."""
 
     def __init__(self) -> None:
@@ -155,8 +155,8 @@ class KnowledgeBase:
         folder: a folder holding ``actors*.csv``, ``offices*.csv``, … as SCHEMA.md describes.
         Raises ``DossierError(K001)`` listing every problem by file and line.
         """
-        rows = {kind: list(_read_rows(folder, kind)) for kind in KINDS}
-        problems = _Problems()
+        rows = {kind: list(read_rows(folder, kind)) for kind in KINDS}
+        problems = Problems()
         actors = _parse_actors(rows["actors"], problems)
         actor_ids = {a.id for a in actors}
         countries = {a.country for a in actors if a.type == "country" and a.country}
@@ -301,7 +301,7 @@ def load_kb(kb_dir: str | None = None) -> KnowledgeBase:
 # --- reading and parsing ------------------------------------------------------------------
 
 
-def _read_rows(folder: Path | None, kind: str) -> Iterator[_Row]:
+def read_rows(folder: Path | None, kind: str) -> Iterator[_Row]:
     if folder is None:
         base = resources.files("dossier.kb").joinpath("data")
         files = sorted(
@@ -320,7 +320,7 @@ def _read_rows(folder: Path | None, kind: str) -> Iterator[_Row]:
                 yield _Row(file.name, reader.line_num, values)
 
 
-def _parse_actors(rows: list[_Row], problems: _Problems) -> list[Actor]:
+def _parse_actors(rows: list[_Row], problems: Problems) -> list[Actor]:
     actors: list[Actor] = []
     seen: set[str] = set()
     countries = {r.get("country") for r in rows if r.get("type") == "country"}
@@ -371,7 +371,7 @@ def _parse_actors(rows: list[_Row], problems: _Problems) -> list[Actor]:
 
 
 def _parse_offices(
-    rows: list[_Row], problems: _Problems, actor_ids: set[str], countries: set[str]
+    rows: list[_Row], problems: Problems, actor_ids: set[str], countries: set[str]
 ) -> list[Office]:
     offices: list[Office] = []
     seen: set[str] = set()
@@ -416,7 +416,7 @@ def _parse_offices(
     return offices
 
 
-def _dates(row: _Row, problems: _Problems, *columns: str) -> dict[str, str | None] | None:
+def _dates(row: _Row, problems: Problems, *columns: str) -> dict[str, str | None] | None:
     values: dict[str, str | None] = {}
     for column in columns:
         raw = row.get(column)
@@ -431,7 +431,7 @@ def _dates(row: _Row, problems: _Problems, *columns: str) -> dict[str, str | Non
 
 
 def _parse_terms(
-    rows: list[_Row], problems: _Problems, actor_ids: set[str], office_ids: set[str]
+    rows: list[_Row], problems: Problems, actor_ids: set[str], office_ids: set[str]
 ) -> list[Term]:
     terms: list[Term] = []
     for row in rows:
@@ -468,7 +468,7 @@ def _parse_terms(
     return terms
 
 
-def _check_overlaps(terms: list[Term], problems: _Problems) -> None:
+def _check_overlaps(terms: list[Term], problems: Problems) -> None:
     by_office: dict[str, list[Term]] = defaultdict(list)
     for term in terms:
         by_office[term.office].append(term)
@@ -485,7 +485,7 @@ def _check_overlaps(terms: list[Term], problems: _Problems) -> None:
 
 
 def _parse_memberships(
-    rows: list[_Row], problems: _Problems, actor_ids: set[str]
+    rows: list[_Row], problems: Problems, actor_ids: set[str]
 ) -> list[Membership]:
     memberships: list[Membership] = []
     for row in rows:
@@ -510,7 +510,7 @@ def _parse_memberships(
 
 
 def _parse_places(
-    rows: list[_Row], problems: _Problems, actor_ids: set[str], countries: set[str]
+    rows: list[_Row], problems: Problems, actor_ids: set[str], countries: set[str]
 ) -> list[Place]:
     places: list[Place] = []
     for row in rows:
@@ -535,7 +535,7 @@ def _parse_places(
     return places
 
 
-def _parse_demonyms(rows: list[_Row], problems: _Problems, countries: set[str]) -> list[Demonym]:
+def _parse_demonyms(rows: list[_Row], problems: Problems, countries: set[str]) -> list[Demonym]:
     demonyms: list[Demonym] = []
     for row in rows:
         country = row.get("country")

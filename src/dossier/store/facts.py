@@ -22,9 +22,6 @@ from dossier.model import DocumentFacts, Fact, FactLink, Provenance
 from dossier.store.kinds import FACT_KINDS, FactKind, fact_kind
 from dossier.store.schema import annotations, documents, fact_links, mentions
 
-#: The extractor whose run settles an undated document's publication date.
-DATE_ESTIMATOR = "dossier_date_estimate"
-
 # Bound variables per statement stay far below SQLite's oldest limit (999).
 _CHUNK = 500
 
@@ -72,7 +69,7 @@ class FactStore:
                     connection.execute(insert(table), rows[first : first + _CHUNK])
             if found.links:
                 connection.execute(insert(fact_links), [_link_row(link) for link in found.links])
-            if DATE_ESTIMATOR in found.versions:
+            if found.dated:
                 _record_date_estimate(connection, found)
             connection.execute(
                 delete(annotations).where(

@@ -101,6 +101,7 @@ def _insert(connection: sa.Connection, table: sa.Table, rows: list[dict[str, obj
 
 
 def _to_original(segments: list[list[int]], offset: int) -> int:
+    # OffsetMap.to_original as of this revision, frozen here like the fact id above.
     if not segments:
         return 0
     starts = [s[0] for s in segments]
