@@ -59,17 +59,23 @@ BASELINE = "dateparser.search_dates"
 
 
 def tag_texts(
-    nlp: Language,
+    nlp: Language | None,
     items: Sequence[tuple[str, str | None]],
-    on_item: Callable[[], None] | None = None,
+    names: Sequence[str],
+    on_item: Callable[[str], None] | None = None,
 ) -> list[list[Timex]]:
-    """Tag each ``(text, document date)`` with ``nlp``; one list of timexes per item."""
+    """Tag each ``(text, document date)`` with ``nlp``; one list of timexes per item.
+
+    nlp: the pipeline; None loads the production one (``DEFAULT_CONFIG``).
+    names: one per item; ``on_item`` is told each item's name once it is tagged.
+    """
+    nlp = nlp or load_pipeline(DEFAULT_CONFIG)
     docs = [prepare_doc(nlp, text, date) for text, date in items]
     results = []
-    for doc in nlp.pipe(docs, batch_size=BATCH_SIZE):
+    for name, doc in zip(names, nlp.pipe(docs, batch_size=BATCH_SIZE), strict=True):
         results.append(list(doc._.get(TIMEXES) or []))
         if on_item is not None:
-            on_item()
+            on_item(name)
     return results
 
 
@@ -271,12 +277,8 @@ def evaluate_timeml(
 ) -> dict[str, Any]:
     """Score the tagger (and the dateparser baseline) on parsed TimeML ``documents``."""
     started = time.perf_counter()
-    nlp = nlp or load_pipeline(DEFAULT_CONFIG)
     items = [(d.text, _dct_date(d.dct)) for d in documents]
-    names = iter(documents)
-    predicted = tag_texts(
-        nlp, items, on_item=(lambda: on_item(next(names).name)) if on_item else None
-    )
+    predicted = tag_texts(nlp, items, [d.name for d in documents], on_item)
     counts, errors = TimeMLCounts(), []
     for document, found in zip(documents, predicted, strict=True):
         counts.add_document(document.timexes, found, errors, document.name)
@@ -407,16 +409,11 @@ def evaluate_dossier_gold(
     from dossier.evaluate.gold import load_gold_folder
 
     started = time.perf_counter()
-    nlp = nlp or load_pipeline(DEFAULT_CONFIG)
     documents = [g for g in load_gold_folder(folder) if g.annotation.get("timexes")]
     if not documents:
         raise DossierError(ErrorCode.E001_BAD_GOLD, f"no gold file in {folder} lists timexes")
-    texts = [g.record.text for g in documents]
-    items = [(text, g.annotation.get("date")) for text, g in zip(texts, documents, strict=True)]
-    names = iter(documents)
-    predicted = tag_texts(
-        nlp, items, on_item=(lambda: on_item(next(names).name)) if on_item else None
-    )
+    items = [(g.record.text, g.annotation.get("date")) for g in documents]
+    predicted = tag_texts(nlp, items, [g.name for g in documents], on_item)
     totals: Counter[str] = Counter()
     base_totals: Counter[str] = Counter()
     errors: list[dict[str, Any]] = []

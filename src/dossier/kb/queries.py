@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
@@ -88,7 +89,7 @@ def who_held(kb: KnowledgeBase, office: str, on: str) -> WhoAnswer:
     if found is None:
         raise DossierError(
             ErrorCode.K002_UNKNOWN,
-            f"no office called {office!r}{_suggest(office, _office_names(kb))}",
+            f"no office called {office!r}{_suggest(office, _known_names(kb.offices.values()))}",
         )
     day = first_day(on)
     terms = kb.holders(found.id, day)
@@ -226,7 +227,8 @@ def actor_profile(kb: KnowledgeBase, name: str) -> ActorProfile:
     candidates, matched_by = find_actors(kb, name)
     if not candidates:
         raise DossierError(
-            ErrorCode.K002_UNKNOWN, f"no actor called {name!r}{_suggest(name, _actor_names(kb))}"
+            ErrorCode.K002_UNKNOWN,
+            f"no actor called {name!r}{_suggest(name, _known_names(kb.actors.values()))}",
         )
     return profile_of(kb, candidates[0], tuple(candidates), matched_by)
 
@@ -314,19 +316,12 @@ def _spell(kb: KnowledgeBase, membership: Membership) -> MembershipSpell:
     )
 
 
-def _office_names(kb: KnowledgeBase) -> dict[str, str]:
+def _known_names(entries: Iterable[Actor | Office]) -> dict[str, str]:
+    """Each normalised name and alias of ``entries`` -> the name of its entry (the first wins)."""
     names: dict[str, str] = {}
-    for office in kb.offices.values():
-        for name in (office.name, *office.aliases):
-            names.setdefault(normalise_name(name), office.name)
-    return names
-
-
-def _actor_names(kb: KnowledgeBase) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for actor in kb.actors.values():
-        for name in (actor.name, *actor.aliases):
-            names.setdefault(normalise_name(name), actor.name)
+    for entry in entries:
+        for name in (entry.name, *entry.aliases):
+            names.setdefault(normalise_name(name), entry.name)
     return names
 
 

@@ -77,6 +77,16 @@ def place_row(place: Place) -> dict[str, str]:
     }
 
 
+def record_row(record: object, columns: Sequence[str]) -> dict[str, str]:
+    """A record as one CSV row: each of ``columns`` from the attribute of that name ("" for
+    None)."""
+    row = {}
+    for column in columns:
+        value = getattr(record, column)
+        row[column] = "" if value is None else value
+    return row
+
+
 def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, str]]) -> Path:
     """Write ``rows`` (dicts keyed by ``columns``) as UTF-8 CSV to ``path``; returns ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)

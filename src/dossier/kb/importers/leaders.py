@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from dossier.kb.importers import ParseProblem, refuse_package_folder, write_csv
+from dossier.kb.importers import ParseProblem, record_row, refuse_package_folder, write_csv
 from dossier.kb.loader import KnowledgeBase
 from dossier.kb.queries import names_match
 from dossier.kb.records import Term
@@ -159,12 +159,7 @@ def import_reign(path: Path, cow_to_iso3: dict[int, str]) -> LeadersImport:
     problems: list[ParseProblem] = []
     rows = list(_csv_rows(path))
     latest = ""
-    for line, row in rows:
-        text = ",".join(row.values())
-        country = _country(row.get("ccode"), cow_to_iso3)
-        if country is None:
-            problems.append(ParseProblem(line, text, f"no ISO3 for COW code {row.get('ccode')!r}"))
-            continue
+    for line, row, text, country in _rows_in_countries(rows, cow_to_iso3, problems, "COW code"):
         start = _day(row.get("syear"), row.get("smonth"), row.get("sdate"))
         if start is None:
             problems.append(ParseProblem(line, text, "bad start date"))
@@ -202,12 +197,7 @@ def import_archigos(path: Path, cow_to_iso3: dict[int, str]) -> LeadersImport:
     spells: list[LeaderSpell] = []
     problems: list[ParseProblem] = []
     rows = list(_csv_rows(path))
-    for line, row in rows:
-        text = ",".join(row.values())
-        country = _country(row.get("ccode"), cow_to_iso3)
-        if country is None:
-            problems.append(ParseProblem(line, text, f"no ISO3 for code {row.get('ccode')!r}"))
-            continue
+    for line, row, text, country in _rows_in_countries(rows, cow_to_iso3, problems, "code"):
         start, end = (row.get("startdate") or "").strip(), (row.get("enddate") or "").strip()
         if not _valid_day(start) or not _valid_day(end):
             problems.append(ParseProblem(line, text, "bad start or end date"))
@@ -230,22 +220,7 @@ def import_archigos(path: Path, cow_to_iso3: dict[int, str]) -> LeadersImport:
 def write_spells(spells: Iterable[LeaderSpell], path: Path) -> Path:
     """Write spells as CSV (``SPELL_COLUMNS``); refuses the package's ``kb/data`` folder."""
     refuse_package_folder(path.parent)
-    return write_csv(
-        path,
-        SPELL_COLUMNS,
-        (
-            {
-                "dataset": s.dataset,
-                "country": s.country,
-                "leader": s.leader,
-                "start": s.start,
-                "end": s.end or "",
-                "observed_until": s.observed_until or "",
-                "source": s.source,
-            }
-            for s in spells
-        ),
-    )
+    return write_csv(path, SPELL_COLUMNS, (record_row(s, SPELL_COLUMNS) for s in spells))
 
 
 # --- the cross-check -------------------------------------------------------------------------
@@ -370,6 +345,24 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     reader = csv.DictReader(io.StringIO("".join(lines)))
     for row in reader:
         yield reader.line_num, {k: v if isinstance(v, str) else "" for k, v in row.items() if k}
+
+
+def _rows_in_countries(
+    rows: Iterable[tuple[int, dict[str, str]]],
+    cow_to_iso3: dict[int, str],
+    problems: list[ParseProblem],
+    code_name: str,
+) -> Iterator[tuple[int, dict[str, str], str, str]]:
+    """``(line, row, its text, ISO3 country)`` for each row whose ``ccode`` has an ISO3 code;
+    a problem for each other row (``code_name``: what the dataset's codes are called)."""
+    for line, row in rows:
+        text = ",".join(row.values())
+        country = _country(row.get("ccode"), cow_to_iso3)
+        if country is None:
+            reason = f"no ISO3 for {code_name} {row.get('ccode')!r}"
+            problems.append(ParseProblem(line, text, reason))
+            continue
+        yield line, row, text, country
 
 
 def _country(code: str | None, cow_to_iso3: dict[int, str]) -> str | None:

@@ -47,6 +47,7 @@ from dossier.kb.importers import (
     ACTOR_COLUMNS,
     ParseProblem,
     actor_row,
+    record_row,
     refuse_package_folder,
     slug,
     write_csv,
@@ -332,19 +333,7 @@ def write_phoenix(result: PhoenixImport, out_dir: Path) -> list[Path]:
     roles = write_csv(
         out_dir / "phoenix_roles.csv",
         ROLE_COLUMNS,
-        (
-            {
-                "person": r.person,
-                "name": r.name,
-                "country": r.country,
-                "sector": r.sector,
-                "code": r.code,
-                "start": r.start or "",
-                "end": r.end or "",
-                "source": r.source,
-            }
-            for r in result.roles
-        ),
+        (record_row(r, ROLE_COLUMNS) for r in result.roles),
     )
     return [actors, roles]
 

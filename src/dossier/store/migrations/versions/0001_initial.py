@@ -1,8 +1,5 @@
 """Initial schema: documents, their sources, ingest runs and failures, full-text search.
 
-Revision ID: 0001
-Revises:
-
 Full text is kept in step by the database itself, never by application code, so a process
 killed between two statements cannot leave the index behind its table: on SQLite an FTS5 table
 over ``documents`` maintained by triggers, on PostgreSQL a generated ``tsvector`` column.
@@ -13,15 +10,11 @@ schema of its own revision after the declarative classes have moved on.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0001"
-down_revision: str | Sequence[str] | None = None
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0001"
+down_revision = None
 
 # Title matches count more than body matches, as PostgreSQL's weight A does over weight B
 # (ts_rank_cd's defaults put A at 1.0 and B at 0.4).

@@ -7,9 +7,6 @@ changes to the model cannot change what this migration wrote) and a confidence; 
 ``sentence_times`` row becomes a ``sentences`` fact with its text and original offsets. The old
 per-stage marks go, so the next ``dossier annotate`` redoes every document once, at the new
 per-extractor versions, rewriting the same ids.
-
-Revision ID: 0004
-Revises: 0003
 """
 
 from __future__ import annotations
@@ -22,10 +19,10 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0004"
-down_revision: str | Sequence[str] | None = "0003"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+from dossier.store.migrations.ddl import document_key, extractor_columns, span_columns
+
+revision = "0004"
+down_revision = "0003"
 
 _CHUNK = 500
 
@@ -38,21 +35,9 @@ def _fact_id(doc_id: str, kind: str, extractor: str, start: int, end: int) -> st
 def _fact_columns(table: str) -> list[sa.Column]:
     return [
         sa.Column("fact_id", sa.String(20), nullable=False),
-        sa.Column(
-            "doc_id",
-            sa.String(16),
-            sa.ForeignKey(
-                "documents.doc_id", ondelete="CASCADE", name=f"fk_{table}_doc_id_documents"
-            ),
-            nullable=False,
-        ),
-        sa.Column("start", sa.Integer(), nullable=False),
-        sa.Column("end", sa.Integer(), nullable=False),
-        sa.Column("original_start", sa.Integer(), nullable=False),
-        sa.Column("original_end", sa.Integer(), nullable=False),
-        sa.Column("sentence", sa.Integer()),
-        sa.Column("extractor", sa.String(64), nullable=False),
-        sa.Column("extractor_version", sa.String(32), nullable=False),
+        document_key(table),
+        *span_columns(),
+        *extractor_columns(),
         sa.Column("confidence", sa.Float(), nullable=False),
     ]
 
@@ -68,6 +53,19 @@ def _create_fact_table(name: str, *columns: sa.Column) -> sa.Table:
     return table
 
 
+#: The columns an old mention or timex row carries over as they are.
+_PROVENANCE = (
+    "doc_id",
+    "start",
+    "end",
+    "original_start",
+    "original_end",
+    "sentence",
+    "extractor",
+    "extractor_version",
+)
+
+
 def _carried(
     connection: sa.Connection, old: str, kind: str, fields: Sequence[str]
 ) -> list[dict[str, object]]:
@@ -75,21 +73,9 @@ def _carried(
     rows = connection.execute(sa.text(f'SELECT * FROM "{old}"')).mappings().all()
     carried: dict[str, dict[str, object]] = {}
     for row in rows:
-        record: dict[str, object] = {name: row[name] for name in fields}
-        extractor = row["extractor"]
-        fact_id = _fact_id(row["doc_id"], kind, extractor, row["start"], row["end"])
-        record.update(
-            fact_id=fact_id,
-            doc_id=row["doc_id"],
-            start=row["start"],
-            end=row["end"],
-            original_start=row["original_start"],
-            original_end=row["original_end"],
-            sentence=row["sentence"],
-            extractor=extractor,
-            extractor_version=row["extractor_version"],
-            confidence=row.get("confidence", 1.0),
-        )
+        record: dict[str, object] = {name: row[name] for name in (*_PROVENANCE, *fields)}
+        fact_id = _fact_id(row["doc_id"], kind, row["extractor"], row["start"], row["end"])
+        record.update(fact_id=fact_id, confidence=row.get("confidence", 1.0))
         # Two old rows on one span (not possible from one extractor run) keep the first.
         carried.setdefault(fact_id, record)
     return list(carried.values())
@@ -192,19 +178,11 @@ def upgrade() -> None:
 
     op.create_table(
         "fact_links",
-        sa.Column(
-            "doc_id",
-            sa.String(16),
-            sa.ForeignKey(
-                "documents.doc_id", ondelete="CASCADE", name="fk_fact_links_doc_id_documents"
-            ),
-            nullable=False,
-        ),
+        document_key("fact_links"),
         sa.Column("from_fact", sa.String(20), nullable=False),
         sa.Column("to_fact", sa.String(20), nullable=False),
         sa.Column("relation", sa.String(64), nullable=False),
-        sa.Column("extractor", sa.String(64), nullable=False),
-        sa.Column("extractor_version", sa.String(32), nullable=False),
+        *extractor_columns(),
         sa.PrimaryKeyConstraint("from_fact", "to_fact", "relation", name="pk_fact_links"),
     )
     op.create_index("ix_fact_links_doc_id", "fact_links", ["doc_id"])
@@ -215,14 +193,7 @@ def upgrade() -> None:
     op.drop_table("annotations")
     op.create_table(
         "annotations",
-        sa.Column(
-            "doc_id",
-            sa.String(16),
-            sa.ForeignKey(
-                "documents.doc_id", ondelete="CASCADE", name="fk_annotations_doc_id_documents"
-            ),
-            nullable=False,
-        ),
+        document_key("annotations"),
         sa.Column("extractor", sa.String(64), nullable=False),
         sa.Column("version", sa.String(32), nullable=False),
         sa.Column("annotated_at", sa.DateTime(), nullable=False),

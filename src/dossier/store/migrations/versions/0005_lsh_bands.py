@@ -4,24 +4,18 @@ Ingest used to load every stored signature to find near-duplicates; it now looks
 document's LSH bands in ``lsh_bands``. The bands of documents stored before this revision are
 computed here from their stored signatures (which are unchanged), so an old store needs no
 re-ingest.
-
-Revision ID: 0005
-Revises: 0004
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import sqlalchemy as sa
 from alembic import op
 
+from dossier.store.migrations.ddl import document_key
 from dossier.store.stories import band_rows
 
-revision: str = "0005"
-down_revision: str | Sequence[str] | None = "0004"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0005"
+down_revision = "0004"
 
 #: Documents read per round while filling the index: bounded memory on a large store.
 _PAGE = 1000
@@ -30,14 +24,7 @@ _PAGE = 1000
 def upgrade() -> None:
     bands = op.create_table(
         "lsh_bands",
-        sa.Column(
-            "doc_id",
-            sa.String(16),
-            sa.ForeignKey(
-                "documents.doc_id", ondelete="CASCADE", name="fk_lsh_bands_doc_id_documents"
-            ),
-            nullable=False,
-        ),
+        document_key("lsh_bands"),
         sa.Column("band", sa.Integer(), nullable=False),
         sa.Column("band_hash", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("doc_id", "band", name="pk_lsh_bands"),

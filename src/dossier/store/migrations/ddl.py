@@ -1,0 +1,40 @@
+"""Columns the migrations share: a row's document, a fact's span, the extractor that wrote it.
+
+Frozen, like the DDL of each revision: revisions already written call these, so changing one
+would make an old revision create a schema other than its own. A revision that needs another
+shape writes its columns out itself.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+
+def document_key(table: str) -> sa.Column:
+    """``doc_id``: the document a row of ``table`` belongs to; the row goes with it."""
+    return sa.Column(
+        "doc_id",
+        sa.String(16),
+        sa.ForeignKey("documents.doc_id", ondelete="CASCADE", name=f"fk_{table}_doc_id_documents"),
+        nullable=False,
+    )
+
+
+def span_columns() -> list[sa.Column]:
+    """Where a fact stands: its character offsets in the cleaned and the original text, and
+    the index of its sentence."""
+    return [
+        sa.Column("start", sa.Integer(), nullable=False),
+        sa.Column("end", sa.Integer(), nullable=False),
+        sa.Column("original_start", sa.Integer(), nullable=False),
+        sa.Column("original_end", sa.Integer(), nullable=False),
+        sa.Column("sentence", sa.Integer()),
+    ]
+
+
+def extractor_columns() -> list[sa.Column]:
+    """The extractor that wrote a row, and its version."""
+    return [
+        sa.Column("extractor", sa.String(64), nullable=False),
+        sa.Column("extractor_version", sa.String(32), nullable=False),
+    ]
