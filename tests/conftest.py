@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh store on each database, and documents built without the pipeline.
+"""Shared fixtures: a fresh store on each database, documents built without the pipeline, and
+knowledge-base folders written from CSV text.
 
 ``store_url`` runs a test once on SQLite and once on PostgreSQL. The PostgreSQL run gets a
 database of its own, created for the test and dropped after it, on the server named by
@@ -71,6 +72,26 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "store" / "dossier.db")
     return request.getfixturevalue("postgres_database")
+
+
+WriteKb = Callable[[Path, dict[str, str]], Path]
+
+
+@pytest.fixture(scope="session")
+def write_kb() -> WriteKb:
+    """A function that writes a knowledge-base folder: ``write_kb(folder, {kind: csv text})``
+    creates ``folder`` and one ``kind.csv`` in it per entry, and returns ``folder``.
+
+    Session-scoped, so module-scoped fixtures (a pipeline loaded once) can use it too.
+    """
+
+    def write(folder: Path, files: dict[str, str]) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        for kind, body in files.items():
+            (folder / f"{kind}.csv").write_text(body, encoding="utf-8")
+        return folder
+
+    return write
 
 
 MakeDocument = Callable[..., Document]

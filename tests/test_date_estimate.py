@@ -5,6 +5,7 @@ real KB grows), then on the shared seed 000."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -51,10 +52,10 @@ ESTIMATE_COMPONENTS = tuple(upstream_of({"dossier_date_estimate"}))
 
 
 @pytest.fixture(scope="module")
-def nlp(tmp_path_factory: pytest.TempPathFactory) -> Language:
-    folder = tmp_path_factory.mktemp("kb")
-    for kind, text in KB_FILES.items():
-        (folder / f"{kind}.csv").write_text(text, encoding="utf-8")
+def nlp(
+    tmp_path_factory: pytest.TempPathFactory, write_kb: Callable[[Path, dict[str, str]], Path]
+) -> Language:
+    folder = write_kb(tmp_path_factory.mktemp("kb"), KB_FILES)
     # The NER repairs read their place list from the same folder: the package's own.
     shutil.copy(kb_folder(None) / "ner_gazetteer.csv", folder)
     return load_pipeline(PipelineConfig(kb_dir=str(folder), components=ESTIMATE_COMPONENTS))

@@ -4,6 +4,7 @@ acceptance targets on the sample gold (bundled) and the shared seed gold."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -93,12 +94,8 @@ def fixed_mentions(doc: Doc) -> Doc:
 
 
 @pytest.fixture
-def small_kb_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "kb"
-    folder.mkdir()
-    for kind, text in KB_FILES.items():
-        (folder / f"{kind}.csv").write_text(text, encoding="utf-8")
-    return folder
+def small_kb_dir(tmp_path: Path, write_kb: Callable[[Path, dict[str, str]], Path]) -> Path:
+    return write_kb(tmp_path / "kb", KB_FILES)
 
 
 @pytest.fixture

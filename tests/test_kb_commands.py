@@ -62,12 +62,8 @@ igo:eaeu,country:KGZ,member,2015-08-12,,test
 
 
 @pytest.fixture
-def kb_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "kb"
-    folder.mkdir()
-    for kind, body in KB.items():
-        (folder / f"{kind}.csv").write_text(body, encoding="utf-8")
-    return folder
+def kb_dir(tmp_path: Path, write_kb: Callable[[Path, dict[str, str]], Path]) -> Path:
+    return write_kb(tmp_path / "kb", KB)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ Every importer is tested on a small inline fixture holding its format's quirks; 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -376,12 +377,8 @@ office:president-blr,person:planted-impostor,1994-07-20,,,,test
 
 
 @pytest.fixture
-def curated_kb(tmp_path: Path) -> KnowledgeBase:
-    folder = tmp_path / "kb"
-    folder.mkdir()
-    for kind, text in CURATED.items():
-        (folder / f"{kind}.csv").write_text(text, encoding="utf-8")
-    return KnowledgeBase.load(folder)
+def curated_kb(tmp_path: Path, write_kb: Callable[[Path, dict[str, str]], Path]) -> KnowledgeBase:
+    return KnowledgeBase.load(write_kb(tmp_path / "kb", CURATED))
 
 
 def test_cross_check_finds_planted_disagreements(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -40,24 +41,21 @@ KAZ,Kazakh|Kazakhstani,Kazakhs,test
 """
 
 
-def _write(folder: Path, **files: str) -> Path:
-    folder.mkdir(exist_ok=True)
-    contents = {
-        "actors": ACTORS,
-        "offices": OFFICES,
-        "terms": TERMS,
-        "memberships": MEMBERSHIPS,
-        "places": PLACES,
-        "demonyms": DEMONYMS,
-    }
-    contents.update(files)
-    for kind, text in contents.items():
-        (folder / f"{kind}.csv").write_text(text, encoding="utf-8")
-    return folder
+#: Writes a knowledge-base folder (the ``write_kb`` fixture).
+WriteKb = Callable[[Path, dict[str, str]], Path]
+
+KB_FILES = {
+    "actors": ACTORS,
+    "offices": OFFICES,
+    "terms": TERMS,
+    "memberships": MEMBERSHIPS,
+    "places": PLACES,
+    "demonyms": DEMONYMS,
+}
 
 
-def test_lookups_answer_by_date(tmp_path: Path) -> None:
-    kb = KnowledgeBase.load(_write(tmp_path / "kb"))
+def test_lookups_answer_by_date(tmp_path: Path, write_kb: WriteKb) -> None:
+    kb = KnowledgeBase.load(write_kb(tmp_path / "kb", KB_FILES))
     assert kb.holder("President of Russia", "2011-11-18").name == "Dmitry Medvedev"
     assert kb.holder("Russian President", "2012-05-08").name == "Vladimir Putin"
     # On the handover day the incoming holder answers.
@@ -110,9 +108,9 @@ def test_lookups_answer_by_date(tmp_path: Path) -> None:
     ],
 )
 def test_validation_stops_with_file_and_line(
-    tmp_path: Path, kind: str, text: str, message: str
+    tmp_path: Path, write_kb: WriteKb, kind: str, text: str, message: str
 ) -> None:
-    folder = _write(tmp_path / "kb", **{kind: text})
+    folder = write_kb(tmp_path / "kb", {**KB_FILES, kind: text})
     with pytest.raises(DossierError, match="K001") as raised:
         KnowledgeBase.load(folder)
     assert message in str(raised.value)

@@ -8,6 +8,9 @@ rules against the package's own KB. The pipeline is the production one up to the
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
@@ -93,20 +96,20 @@ def linking_config(kb_dir: str | None = None) -> PipelineConfig:
 
 
 @pytest.fixture(scope="module")
-def kb_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
-    folder = tmp_path_factory.mktemp("kb")
+def kb_dir(
+    tmp_path_factory: pytest.TempPathFactory, write_kb: Callable[[Path, dict[str, str]], Path]
+) -> str:
     # Brussels names Belgium: a country the places file needs.
     actors = ACTORS + "country:BEL,Belgium,country,BEL,,,,test\n"
-    for kind, text in {
+    files = {
         "actors": actors,
         "offices": OFFICES,
         "terms": TERMS,
         "memberships": MEMBERSHIPS,
         "places": PLACES,
         "demonyms": DEMONYMS,
-    }.items():
-        (folder / f"{kind}.csv").write_text(text, encoding="utf-8")
-    return str(folder)
+    }
+    return str(write_kb(tmp_path_factory.mktemp("kb"), files))
 
 
 @pytest.fixture(scope="module")
