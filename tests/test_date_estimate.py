@@ -65,6 +65,11 @@ def estimate_of(nlp: Language, text: str, date: str | None = None) -> DateEstima
     return nlp(prepare_doc(nlp, text, date))._.dossier_date_estimate
 
 
+def value_and_bounds(estimate: DateEstimate | None) -> tuple[str, str, str] | None:
+    """An estimate's value and its earliest and latest day; None for no estimate."""
+    return None if estimate is None else (estimate.value, estimate.earliest, estimate.latest)
+
+
 def test_a_president_elect_places_the_text_between_election_and_inauguration(
     nlp: Language,
 ) -> None:
@@ -73,14 +78,9 @@ def test_a_president_elect_places_the_text_between_election_and_inauguration(
         "party had lost the local vote in October 2030. Vesk promised to cut taxes."
     )
     estimate = estimate_of(nlp, text)
-    assert estimate is not None
     # Elected 2031-04-02 (the 2021 term is ruled out by October 2030); the congratulations
     # narrow it to the 30 days after the vote, 29 of 31 of them in April.
-    assert (estimate.value, estimate.earliest, estimate.latest) == (
-        "2031-04",
-        "2031-04-02",
-        "2031-05-02",
-    )
+    assert value_and_bounds(estimate) == ("2031-04", "2031-04-02", "2031-05-02")
     assert any("October 2030" in line for line in estimate.evidence)
     assert any("president-elect" in line for line in estimate.evidence)
 
@@ -91,14 +91,9 @@ def test_a_month_counted_from_the_year_of_writing_meets_a_kb_event(nlp: Language
         "The union's council is chaired by former Bordurian prime minister Jon Moor."
     )
     estimate = estimate_of(nlp, text)
-    assert estimate is not None
     # March last year = the observer status of 2029-03-15, so written in 2030; Moor chairs
     # the council from 2029 to 2033 and left the premiership in 2024.
-    assert (estimate.value, estimate.earliest, estimate.latest) == (
-        "2030",
-        "2030-01-01",
-        "2030-12-31",
-    )
+    assert value_and_bounds(estimate) == ("2030", "2030-01-01", "2030-12-31")
     assert len(estimate.evidence) == 3
 
 

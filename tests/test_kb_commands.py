@@ -328,44 +328,19 @@ def test_kb_check_cross_checks_leaders(kb_dir: Path, tmp_path: Path) -> None:
         "365,RUS,643,RU,RUS,1992,\n370,BLR,112,BY,BLR,1992,\n703,KYR,417,KG,KGZ,1992,\n",
         encoding="utf-8",
     )
-    result = runner.invoke(app, ["kb", "check", "--kb", str(kb_dir), "--leaders-from", str(shared)])
+    check = ["kb", "check", "--kb", str(kb_dir), "--leaders-from", str(shared)]
+    result = runner.invoke(app, check)
     assert result.exit_code == 0, result.output
     assert "REIGN: 3 spells" in result.output and "Archigos: 1 spells" in result.output
     assert "KGZ: 3 disagreements" in result.output
     assert "Jeenbekov" in result.output
-    as_json = runner.invoke(
-        app,
-        [
-            "kb",
-            "check",
-            "--kb",
-            str(kb_dir),
-            "--leaders-from",
-            str(shared),
-            "--json",
-            "--country",
-            "rus",
-        ],
-    )
-    assert json.loads(as_json.stdout)["disagreements"] == []
-    kyrgyz = runner.invoke(
-        app,
-        [
-            "kb",
-            "check",
-            "--kb",
-            str(kb_dir),
-            "--leaders-from",
-            str(shared),
-            "--json",
-            "--country",
-            "KGZ",
-        ],
-    )
-    assert [
-        (d["day"], d["dataset_leader"], d["kind"])
-        for d in json.loads(kyrgyz.stdout)["disagreements"]
-    ] == [
+
+    def disagreements(country: str) -> list[dict[str, Any]]:
+        as_json = runner.invoke(app, [*check, "--json", "--country", country])
+        return json.loads(as_json.stdout)["disagreements"]
+
+    assert disagreements("rus") == []
+    assert [(d["day"], d["dataset_leader"], d["kind"]) for d in disagreements("KGZ")] == [
         ("2017-11-24", "Sooronbay Jeenbekov", "different person"),
         ("2019-04-29", "Sooronbay Jeenbekov", "missing in curated"),
         ("2020-10-01", "Sooronbay Jeenbekov", "missing in curated"),

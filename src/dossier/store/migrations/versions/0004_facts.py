@@ -53,17 +53,9 @@ def _create_fact_table(name: str, *columns: sa.Column) -> sa.Table:
     return table
 
 
-#: The columns an old mention or timex row carries over as they are.
-_PROVENANCE = (
-    "doc_id",
-    "start",
-    "end",
-    "original_start",
-    "original_end",
-    "sentence",
-    "extractor",
-    "extractor_version",
-)
+#: The columns an old mention or timex row carries over as they are: its span and extractor.
+_SPAN = ("doc_id", "start", "end", "original_start", "original_end", "sentence")
+_CARRIED = (*_SPAN, "extractor", "extractor_version")
 
 
 def _carried(
@@ -73,7 +65,7 @@ def _carried(
     rows = connection.execute(sa.text(f'SELECT * FROM "{old}"')).mappings().all()
     carried: dict[str, dict[str, object]] = {}
     for row in rows:
-        record: dict[str, object] = {name: row[name] for name in (*_PROVENANCE, *fields)}
+        record: dict[str, object] = {name: row[name] for name in (*_CARRIED, *fields)}
         fact_id = _fact_id(row["doc_id"], kind, row["extractor"], row["start"], row["end"])
         record.update(fact_id=fact_id, confidence=row.get("confidence", 1.0))
         # Two old rows on one span (not possible from one extractor run) keep the first.
