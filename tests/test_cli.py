@@ -273,6 +273,7 @@ def test_mentions_and_times_show_stored_facts(
         store.add_documents([(other, None)])
     empty = runner.invoke(app, ["mentions", other.doc_id, "--db", db])
     assert empty.exit_code == 0 and "run dossier annotate" in empty.stdout
+    assert "not annotated" in empty.stdout
     assert runner.invoke(app, ["times", other.doc_id, "--db", db, "--json"]).stdout == ""
 
 
@@ -291,6 +292,7 @@ def test_annotate_hands_the_kb_dir_and_workers_to_the_driver(
 
     monkeypatch.setattr(driver, "annotate_store", fake_annotate_store)
     db, kb = str(tmp_path / "a.db"), tmp_path / "kb"
+    Store.open(db).close()  # annotate refuses a store that does not exist
     result = runner.invoke(app, ["annotate", "--db", db, "--kb-dir", str(kb), "--workers", "2"])
     assert result.exit_code == 0, result.output
     assert "annotated" in result.stdout

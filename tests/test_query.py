@@ -154,8 +154,14 @@ def test_the_read_path_imports_no_writer() -> None:
         assert f"from {module}" not in header and f"import {module}" not in header
 
 
-def test_who_and_actor_go_through_the_query_api(kb_dir: Path, tmp_path: Path) -> None:
-    with Dossier(str(tmp_path / "none.db"), kb_dir=kb_dir) as dossier:
+def test_who_and_actor_go_through_the_query_api(
+    kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No store named and none at the default place: the KB still answers, and says why no
+    # mentions are shown. A store named but missing is refused (test_cli_stores).
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DOSSIER_DB", raising=False)
+    with Dossier(kb_dir=kb_dir) as dossier:
         answer = dossier.who("President of Belarus", on="2011-11-18")
         assert answer.holder.name == "Alexander Lukashenko"
         assert json.loads(to_json(answer))["start"] == "1994-07-20"

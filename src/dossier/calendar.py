@@ -7,6 +7,9 @@ spelling added here ("Sept") is known to all of them at once.
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 #: Full month names, in calendar order.
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -30,3 +33,22 @@ WEEKDAYS: dict[str, int] = {name.lower(): n for n, name in enumerate(WEEKDAY_NAM
 #: Regex alternations (non-capturing), capitalised as written in running text.
 MONTH_NAME_PATTERN = "(?:" + "|".join(MONTH_NAMES) + ")"
 WEEKDAY_NAME_PATTERN = "(?:" + "|".join(WEEKDAY_NAMES) + ")"
+
+#: An ISO date at year, month or day precision.
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+ISO_DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD (2012, 2012-03, 2012-03-05)"
+
+
+def check_iso_date(value: str) -> str:
+    """``value`` stripped, if it is a real date at year, month or day precision; else a
+    ValueError saying so ("2012-31" is no month, "2012-02-30" no day)."""
+    text = value.strip()
+    match = _ISO_DATE.fullmatch(text)
+    if match is None:
+        raise ValueError(f"{value!r} is not a date: use {ISO_DATE_FORMS}")
+    year, month, day = match.groups()
+    try:
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError as error:
+        raise ValueError(f"{value!r} is not a date ({error}): use {ISO_DATE_FORMS}") from None
+    return text

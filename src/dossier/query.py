@@ -18,265 +18,54 @@ Nothing a read needs imports the drivers, spaCy or Alembic.
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields, is_dataclass
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any
 
+from dossier.answers import (
+    ActorReport,
+    AnnotationState,
+    DocumentDetail,
+    KbCheck,
+    LeaderDataset,
+    MentionCount,
+    Records,
+    plain,
+    record_columns,
+    record_dict,
+    to_json,
+)
 from dossier.errors import DossierError, ErrorCode
-from dossier.model import Document, Fact, Mention, Provenance, Sentence, Timex
-from dossier.settings import resolve_db
+from dossier.model import Fact, Mention, Sentence, Timex
+from dossier.settings import DB_ENV_VAR, resolve_db
 
 if TYPE_CHECKING:
-    import pandas as pd
-
-    from dossier.kb.importers.leaders import Disagreement
     from dossier.kb.loader import KnowledgeBase
-    from dossier.kb.queries import ActorProfile, WhoAnswer
+    from dossier.kb.queries import WhoAnswer
+    from dossier.model import Document
     from dossier.store import Store
     from dossier.store.records import DocumentSummary, SearchHit, StoreStats, StoryCopy
 
-R = TypeVar("R")
+__all__ = [
+    "ActorReport",
+    "AnnotationState",
+    "Dossier",
+    "DocumentDetail",
+    "KbCheck",
+    "LeaderDataset",
+    "MentionCount",
+    "Records",
+    "plain",
+    "record_columns",
+    "record_dict",
+    "to_json",
+]
 
 #: Called once per input record read by ``ingest``: (source path, outcome).
 RecordCallback = Callable[[str, str], None]
-
-
-# --- records: one serialiser for every face ------------------------------------------------------
-
-
-def record_columns(record_type: type) -> list[str]:
-    """The columns a record type becomes in a frame or a JSON object, in order.
-
-    A fact is flattened: ``fact_id``, ``doc_id``, its own fields, then the rest of its
-    provenance (offsets into the original text, sentence, extractor, version, confidence).
-    """
-    own = [f.name for f in fields(record_type) if f.name != "provenance"]
-    if not (isinstance(record_type, type) and issubclass(record_type, Fact)):
-        return own
-    rest = [f.name for f in fields(Provenance) if f.name not in own and f.name != "doc_id"]
-    return ["fact_id", "doc_id", *own, *rest]
-
-
-def record_dict(record: Any) -> dict[str, Any]:
-    """One record as a flat dict of JSON-ready values, keys in ``record_columns`` order."""
-    if not isinstance(record, Fact):
-        values = plain(record)
-        if not isinstance(values, dict):
-            raise TypeError(f"not a record: {record!r}")
-        return values
-    provenance = record.provenance
-    values = {"fact_id": record.fact_id, "doc_id": provenance.doc_id}
-    for item in fields(record):
-        if item.name != "provenance":
-            values[item.name] = plain(getattr(record, item.name))
-    for item in fields(Provenance):
-        values.setdefault(item.name, getattr(provenance, item.name))
-    return values
-
-
-def plain(value: Any) -> Any:
-    """``value`` as plain dicts, lists and scalars: records by their fields (or ``as_dict()``),
-    facts flattened, tuples and sets as lists."""
-    if isinstance(value, Fact):
-        return record_dict(value)
-    if isinstance(value, Records):
-        return value.dicts()
-    as_dict = getattr(value, "as_dict", None)
-    if callable(as_dict):
-        return plain(as_dict())
-    if is_dataclass(value) and not isinstance(value, type):
-        return {item.name: plain(getattr(value, item.name)) for item in fields(value)}
-    if isinstance(value, dict):
-        return {str(key): plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [plain(item) for item in value]
-    return value
-
-
-def to_json(value: Any) -> str:
-    """One JSON document for any answer of this API (a record, a dict of figures, a list)."""
-    return json.dumps(plain(value), ensure_ascii=False, default=str)
-
-
-class Records(Sequence[R], Generic[R]):
-    """Typed records of one kind, in order: a sequence, a DataFrame, or JSON lines.
-
-    items: the records.
-    record_type: their class, which gives the columns even when there are no records.
-    """
-
-    __slots__ = ("_items", "record_type")
-
-    def __init__(self, items: Iterable[R], record_type: type[R]) -> None:
-        self._items = tuple(items)
-        self.record_type = record_type
-
-    @overload
-    def __getitem__(self, index: int) -> R: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Records[R]: ...
-
-    def __getitem__(self, index: int | slice) -> R | Records[R]:
-        if isinstance(index, slice):
-            return Records(self._items[index], self.record_type)
-        return self._items[index]
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __iter__(self) -> Iterator[R]:
-        return iter(self._items)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Records):
-            return self._items == other._items
-        if isinstance(other, list | tuple):
-            return list(self._items) == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"Records[{self.record_type.__name__}]({len(self)})"
-
-    @property
-    def columns(self) -> list[str]:
-        """The column names of ``frame()`` and the keys of each JSON object."""
-        return record_columns(self.record_type)
-
-    def dicts(self) -> list[dict[str, Any]]:
-        """Each record as a flat dict (see ``record_dict``)."""
-        return [record_dict(record) for record in self._items]
-
-    def frame(self) -> pd.DataFrame:
-        """A pandas DataFrame, one row per record, with ``columns`` even when empty."""
-        import pandas as pd
-
-        return pd.DataFrame(self.dicts(), columns=self.columns)
-
-    def to_json(self) -> str:
-        """JSON lines: one object per record, in order ("" when there are none)."""
-        return "\n".join(json.dumps(d, ensure_ascii=False, default=str) for d in self.dicts())
-
-
-# --- composite answers ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DocumentDetail:
-    """One document with everything ``show`` prints: metadata, where it was read, what cleaning
-    removed, and both texts."""
-
-    document: Document
-    sources: tuple[str, ...]
-
-    def as_dict(self) -> dict[str, Any]:
-        document, meta = self.document, self.document.meta
-        return {
-            "doc_id": document.doc_id,
-            "story_id": document.story_id,
-            "title": meta.title,
-            "date": meta.date,
-            "date_source": meta.date_source,
-            "date_note": meta.date_note,
-            "date_is_estimated": meta.date_is_estimated,
-            "outlet": meta.outlet,
-            "author": meta.author,
-            "author_note": meta.author_note,
-            "dateline": meta.dateline,
-            "language": meta.language,
-            "genre": meta.genre,
-            "url": meta.url,
-            "format": document.format,
-            "sources": list(self.sources),
-            "removed": [
-                {"start": s.start, "end": s.end, "reason": s.reason}
-                for s in document.cleaned.removed
-            ],
-            "text": document.clean_text,
-            "original_text": document.original_text,
-        }
-
-    def to_json(self) -> str:
-        return to_json(self)
-
-
-@dataclass(frozen=True)
-class MentionCount:
-    """How often one stored document mentions an actor."""
-
-    doc_id: str
-    pub_date: str | None
-    outlet: str | None
-    title: str | None
-    mentions: int
-
-
-@dataclass(frozen=True)
-class ActorReport:
-    """An actor as the knowledge base and the corpus know it.
-
-    query: the name asked for.
-    profiles: one per actor the name may mean (more than one: the name is ambiguous).
-    mentions: documents mentioning any of them, most mentions first; None when no store or
-        no annotation can say, and ``mentions_note`` says why.
-    """
-
-    query: str
-    profiles: tuple[ActorProfile, ...]
-    mentions: Records[MentionCount] | None
-    mentions_note: str | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "query": self.query,
-            "profiles": [profile.as_dict() for profile in self.profiles],
-            "mentions": None if self.mentions is None else self.mentions.dicts(),
-            "mentions_note": self.mentions_note,
-        }
-
-    def to_json(self) -> str:
-        return to_json(self)
-
-
-@dataclass(frozen=True)
-class LeaderDataset:
-    """One external leaders dataset read for a cross-check."""
-
-    dataset: str
-    file: str
-    spells: int
-    unread: int
-
-
-@dataclass(frozen=True)
-class KbCheck:
-    """A validated knowledge base: what it holds and, if asked, where REIGN and Archigos
-    disagree with its heads of state and government.
-
-    counts: rows per kind (actors, offices, terms, memberships, places, demonyms).
-    datasets, disagreements: None unless the leaders were cross-checked.
-    """
-
-    counts: dict[str, int]
-    datasets: tuple[LeaderDataset, ...] | None = None
-    disagreements: tuple[Disagreement, ...] | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        record: dict[str, Any] = {"valid": True, "counts": dict(self.counts)}
-        if self.datasets is not None:
-            record["datasets"] = plain(self.datasets)
-            record["disagreements"] = plain(self.disagreements or ())
-        return record
-
-    def to_json(self) -> str:
-        return to_json(self)
 
 
 # --- the API -------------------------------------------------------------------------------------
@@ -286,7 +75,8 @@ class Dossier:
     """A dossier knowledge base: one store, read-only, and one knowledge base.
 
     db: a SQLite file path or a PostgreSQL URL; None means $DOSSIER_DB, else ./dossier.db.
-        Opened read-only when first needed; a missing store is ``DossierError(S003)``.
+        Opened read-only when first needed; a missing store is ``DossierError(S003)``. Only
+        ``ingest`` creates one.
     kb_dir: a folder of knowledge-base CSV files; None for the package's own.
     extra_migrations: folders of a plugin's Alembic revisions (its fact kinds' tables), as
         ``Store.open`` takes them.
@@ -300,6 +90,8 @@ class Dossier:
         extra_migrations: tuple[str, ...] = (),
     ) -> None:
         self.location = resolve_db(db)
+        #: Whether a store was named (``db`` or $DOSSIER_DB), not just the default's file.
+        self.store_named = bool(db or os.environ.get(DB_ENV_VAR))
         self.kb_dir = str(kb_dir) if kb_dir is not None else None
         self.extra_migrations = tuple(extra_migrations)
         self._store: Store | None = None
@@ -324,6 +116,13 @@ class Dossier:
 
             self._store = Store.open(self.location, self.extra_migrations, read_only=True)
         return self._store
+
+    def require_store(self) -> None:
+        """Raise ``DossierError(S003)``, naming the location, unless a dossier store is there:
+        only ``ingest`` creates one, so a mistyped ``--db`` is never a new, empty store."""
+        from dossier.store import Store
+
+        Store.open(self.location, self.extra_migrations, read_only=True).close()
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -448,38 +247,65 @@ class Dossier:
 
     def actor(self, name: str, *, limit: int = 20) -> ActorReport:
         """The actor(s) ``name`` means (id, name, alias or surname): aliases, offices and
-        memberships over time, members, and the documents mentioning them most.
+        memberships over time, members, and the documents mentioning them most. A name the
+        knowledge base knows only as a place ("Moscow") answers with the place: whom its name
+        stands for when it acts, and the documents naming it as a place.
 
-        limit: most documents to list. Raises ``DossierError(K002)`` for an unknown name.
+        limit: most documents to list. Raises ``DossierError(K002)`` for an unknown name, and
+        ``DossierError(S003)`` when the store named by ``db`` or $DOSSIER_DB does not exist.
         """
         from dossier.kb.queries import actor_profiles
 
-        profiles = tuple(actor_profiles(self.kb, name))
-        mentions, note = self._mention_counts([p.actor.id for p in profiles], limit)
-        return ActorReport(name, profiles, mentions, note)
+        kb = self.kb
+        try:
+            profiles = tuple(actor_profiles(kb, name))
+        except DossierError as error:
+            place = kb.place(name) if error.code is ErrorCode.K002_UNKNOWN else None
+            if place is None:
+                raise
+            stands_for = kb.actors.get(place.stands_for) if place.stands_for else None
+            found = self._counts(lambda store: _place_mentions(store, place.name), limit)
+            return ActorReport(name, (), *found, place=place, stands_for=stands_for)
+        actor_ids = [p.actor.id for p in profiles]
+        found = self._counts(lambda store: _actor_mentions(store, actor_ids), limit)
+        return ActorReport(name, profiles, *found)
 
-    def _mention_counts(
-        self, actor_ids: list[str], limit: int
+    def _counts(
+        self, count: Callable[[Store], Counter[str]], limit: int
     ) -> tuple[Records[MentionCount] | None, str | None]:
+        """The documents ``count`` finds in the store, most mentions first, or why none can be
+        shown (no store at the default place, nothing annotated)."""
         try:
             store = self.store
         except DossierError as error:
-            if error.code is ErrorCode.S003_NO_STORE:
+            if error.code is ErrorCode.S003_NO_STORE and not self.store_named:
                 return None, f"no store at {self.location}: mentions need an annotated corpus"
-            return None, f"mentions not shown: {error}"
+            raise
         if not store.read_facts("mention", limit=1):
             return None, "no mentions stored yet: run dossier annotate"
-        counts: Counter[str] = Counter()
-        for actor_id in actor_ids:
-            for doc_id, *_, mentions in store.mention_counts(actor_id):
-                counts[doc_id] += mentions
+        counts = count(store)
         summaries = store.summaries(counts)
         rows = [
-            MentionCount(doc_id, s.pub_date, s.outlet, s.title, counts[doc_id])
+            MentionCount(
+                doc_id, s.pub_date, s.date_is_estimated, s.outlet, s.title, counts[doc_id]
+            )
             for doc_id, s in summaries.items()
         ]
         rows.sort(key=lambda r: (-r.mentions, r.pub_date is None, r.pub_date or "", r.doc_id))
         return Records(rows[:limit], MentionCount), None
+
+    def annotation_state(self, doc_id: str) -> AnnotationState:
+        """Whether a document (id or unique prefix) was annotated, or why not: so an empty list
+        of its facts can say whether there is nothing to find or nothing was looked for."""
+        from dossier.drivers.annotate import is_supported
+
+        full_id = self.store.resolve_id(doc_id)
+        if self.store.annotation_versions([full_id]).get(full_id):
+            return AnnotationState(full_id, "annotated")
+        document = self.store.get_document(full_id)
+        if not is_supported(document):
+            return AnnotationState(full_id, "unsupported language", document.meta.language)
+        return AnnotationState(full_id, "not annotated")
 
     def check_kb(
         self, *, leaders_from: Path | None = None, countries: Iterable[str] | None = None
@@ -545,6 +371,7 @@ class Dossier:
         from dossier.nlp import PipelineConfig
         from dossier.store import Store
 
+        self.require_store()
         with Store.open(self.location, self.extra_migrations) as store:
             return annotate_store(
                 store,
@@ -554,3 +381,19 @@ class Dossier:
                 on_document=on_document,
                 on_start=on_start,
             )
+
+
+def _actor_mentions(store: Store, actor_ids: list[str]) -> Counter[str]:
+    """doc_id -> how often the document mentions any of ``actor_ids``."""
+    counts: Counter[str] = Counter()
+    for actor_id in actor_ids:
+        for doc_id, *_, mentions in store.mention_counts(actor_id):
+            counts[doc_id] += mentions
+    return counts
+
+
+def _place_mentions(store: Store, name: str) -> Counter[str]:
+    """doc_id -> how often the document names the place ``name`` as a place (unlinked to an
+    actor; "Moscow announced", linked to the government, is the government's)."""
+    found = store.read_facts("mention", actor=name, actor_id=None)
+    return Counter(fact.provenance.doc_id for fact in found)

@@ -16,8 +16,9 @@ from typing import Annotated, NoReturn
 import typer
 from rich.markup import escape
 
+from dossier.calendar import check_iso_date
 from dossier.cli.render import err
-from dossier.errors import DossierError, ErrorCode
+from dossier.errors import DossierError
 
 app = typer.Typer(
     name="dossier",
@@ -73,19 +74,26 @@ QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress ba
 
 
 @contextmanager
-def reported(doc_id: str | None = None) -> Iterator[None]:
+def reported() -> Iterator[None]:
     """Turn a ``DossierError`` into one red line on stderr and exit code 2.
 
-    doc_id: the id the user gave, named in the message when no document has it.
+    The error names what it is about (the id, the store) once; nothing is added to it.
     """
     try:
         yield
     except DossierError as error:
-        where = ""
-        if doc_id and error.code is ErrorCode.S002_NOT_FOUND:
-            where = f" — id {escape(doc_id)}"
-        err.print(f"[red]error:[/red] {escape(str(error))}{where}")
+        err.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(EXIT_ERROR) from error
+
+
+def iso_date(value: str | None) -> str | None:
+    """A date option's value checked: YYYY, YYYY-MM or YYYY-MM-DD, and a real date."""
+    if value is None:
+        return None
+    try:
+        return check_iso_date(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
 
 
 def fail(message: str) -> NoReturn:

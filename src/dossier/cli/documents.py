@@ -18,6 +18,7 @@ from dossier.cli.app import (
     QuietOption,
     app,
     fail,
+    iso_date,
     reported,
     stop_like_ctrl_c_on_kill,
 )
@@ -28,14 +29,17 @@ _OUTCOMES = {"new": "new", "near-duplicate": "near-dup", "duplicate": "dup", "fa
 
 
 @app.command(
-    epilog="Example: dossier ingest sample/ ../shared/corpus/allsides 'feeds/*.rss' --db news.db"
+    epilog="Example: dossier ingest sample/corpus 'sample/corpus/feeds/*.jsonl' --db news.db"
 )
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or glob patterns to read.")],
     db: DbOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Read, clean, deduplicate and store articles (text, JSONL, HTML, RSS/Atom, .gz, .zip)."""
+    """Read, clean, deduplicate and store articles (text, JSONL, HTML, RSS/Atom, .gz, .zip).
+
+    The one command that creates a store: every other one refuses a store that does not exist.
+    """
     stop_like_ctrl_c_on_kill()
     dossier = Dossier(db)
     with reported(), render.progress() as progress:
@@ -64,9 +68,15 @@ def ingest(
 def docs(
     db: DbOption = None,
     date_from: Annotated[
-        str | None, typer.Option("--from", help="Earliest date, ISO (2011, 2011-11, 2011-11-18).")
+        str | None,
+        typer.Option(
+            "--from", callback=iso_date, help="Earliest date: 2011, 2011-11 or 2011-11-18."
+        ),
     ] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Latest date, ISO.")] = None,
+    date_to: Annotated[
+        str | None,
+        typer.Option("--to", callback=iso_date, help="Latest date: 2012, 2012-12 or 2012-12-31."),
+    ] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet name, any case.")] = None,
     language: Annotated[str | None, typer.Option(help="ISO 639-1 language code.")] = None,
     duplicates: Annotated[
@@ -96,7 +106,7 @@ def docs(
         render.print_documents(found)
 
 
-@app.command(epilog="Example: dossier show bad46d1b --original")
+@app.command(epilog="Example: dossier show 36587b26 --original")
 def show(
     doc_id: DocIdArgument,
     db: DbOption = None,
@@ -106,7 +116,7 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """Show one document: its metadata, where it was read from, and its text."""
-    with reported(doc_id), Dossier(db) as dossier:
+    with reported(), Dossier(db) as dossier:
         detail = dossier.document_detail(doc_id)
     if as_json:
         render.print_json(detail.to_json())
@@ -133,7 +143,7 @@ def search(
         render.print_search(query, hits)
 
 
-@app.command(epilog="Example: dossier stats --db postgresql://localhost/news")
+@app.command(epilog="Example: dossier stats --db dossier.db --json")
 def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Counts over the store: documents, stories, outlets, languages, years, failures."""
     with reported(), Dossier(db) as dossier:

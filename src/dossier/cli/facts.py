@@ -66,18 +66,19 @@ def annotate(
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
-@app.command(epilog="Example: dossier mentions bad46d1b")
+@app.command(epilog="Example: dossier mentions 36587b26")
 def mentions(doc_id: DocIdArgument, db: DbOption = None, as_json: JsonLinesOption = False) -> None:
     """The actors a document mentions: who, in which role, where in the text."""
-    with reported(doc_id), Dossier(db) as dossier:
+    with reported(), Dossier(db) as dossier:
         found = dossier.mentions(doc_id=doc_id)
+        state = None if found or as_json else dossier.annotation_state(doc_id)
     if as_json:
         render.print_json(found.to_json())
     else:
-        render.print_mentions(found)
+        render.print_mentions(found, state)
 
 
-@app.command(epilog="Example: dossier times bad46d1b --sentences")
+@app.command(epilog="Example: dossier times 36587b26 --sentences")
 def times(
     doc_id: DocIdArgument,
     db: DbOption = None,
@@ -87,16 +88,18 @@ def times(
     as_json: JsonLinesOption = False,
 ) -> None:
     """The time expressions of a document, as TIMEX3 values anchored on its date."""
-    with reported(doc_id), Dossier(db) as dossier:
+    with reported(), Dossier(db) as dossier:
         if sentences:
             found_sentences = dossier.sentences(doc_id)
+            state = None if found_sentences or as_json else dossier.annotation_state(doc_id)
             if as_json:
                 render.print_json(found_sentences.to_json())
             else:
-                render.print_sentences(found_sentences)
+                render.print_sentences(found_sentences, state)
             return
         found = dossier.timexes(doc_id)
+        state = None if found or as_json else dossier.annotation_state(doc_id)
     if as_json:
         render.print_json(found.to_json())
     else:
-        render.print_timexes(found)
+        render.print_timexes(found, state)

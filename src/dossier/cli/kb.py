@@ -16,6 +16,7 @@ from dossier.cli.app import (
     KbDirOption,
     app,
     fail,
+    iso_date,
     kb_app,
     reported,
 )
@@ -37,7 +38,9 @@ def who(
         str | None,
         typer.Option(
             "--on",
-            help="The day, ISO (2011-11-18; a month or year means its first day). Default: today.",
+            callback=iso_date,
+            help="The day: 2011-11-18 (a month, 2011-11, or a year means its first day). "
+            "Default: today.",
             show_default=False,
         ),
     ] = None,

@@ -22,9 +22,11 @@ from rich.table import Table
 
 if TYPE_CHECKING:
     from dossier.kb.queries import ActorProfile, WhoAnswer
+    from dossier.kb.records import Actor, Place
     from dossier.model import Mention, Sentence, Timex
     from dossier.query import (
         ActorReport,
+        AnnotationState,
         DocumentDetail,
         KbCheck,
         MentionCount,
@@ -92,6 +94,14 @@ def fmt(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def shown_date(pub_date: str | None, estimated: bool) -> str:
+    """A publication date as every command shows it: "undated", or "2021 (estimated)" when it
+    was estimated from the content rather than stated."""
+    if pub_date is None:
+        return "undated"
+    return f"{pub_date} (estimated)" if estimated else pub_date
+
+
 def span(start: str | None, end: str | None) -> str:
     return f"{start or '?'} – {end or 'now'}"
 
@@ -113,12 +123,9 @@ def print_documents(documents: Records[DocumentSummary]) -> None:
     for column in ("outlet", "author", "lang", "title"):
         table.add_column(column)
     for row in documents:
-        date = row.pub_date or "undated"
-        if row.date_is_estimated:
-            date += " (est.)"
         table.add_row(
             row.doc_id,
-            date,
+            shown_date(row.pub_date, row.date_is_estimated),
             escape(row.outlet or ""),
             escape(row.author or ""),
             row.language or "",
@@ -140,7 +147,7 @@ def print_duplicates(copies: Records[StoryCopy]) -> None:
         table.add_row(
             story,
             row.doc_id,
-            row.pub_date or "undated",
+            shown_date(row.pub_date, row.date_is_estimated),
             escape(row.outlet or ""),
             escape(cut(row.title, 60)),
         )
@@ -154,10 +161,8 @@ def print_document(detail: DocumentDetail, original: bool) -> None:
     table.add_column()
     for key in DETAIL_FIELDS:
         value = record[key]
-        if key == "date" and value is None:
-            value = "undated"
-        elif key == "date" and record["date_is_estimated"]:
-            value = f"{value} (estimated)"
+        if key == "date":
+            value = shown_date(value, record["date_is_estimated"])
         if value is not None:
             table.add_row(key, escape(str(value)))
     table.add_row("sources", escape("\n".join(detail.sources)))
@@ -178,7 +183,7 @@ def print_search(query: str, hits: Records[SearchHit]) -> None:
         return
     for hit in hits:
         out.print(
-            f"[bold]{hit.doc_id}[/bold]  {hit.pub_date or 'undated'}  "
+            f"[bold]{hit.doc_id}[/bold]  {shown_date(hit.pub_date, hit.date_is_estimated)}  "
             f"{escape(hit.outlet or '')}  [italic]{escape(cut(hit.title, 70))}[/italic]"
         )
         snippet = escape(hit.snippet).replace(MARK_ON, "[bold yellow]").replace(MARK_OFF, "[/]")
@@ -243,9 +248,24 @@ def print_annotate(location: str, summary: Any) -> None:
         out.print(f"not annotated, in a language the pipeline does not read: {languages}")
 
 
-def print_mentions(mentions: Records[Mention]) -> None:
+def nothing_stored(what: str, state: AnnotationState | None) -> str:
+    """Why a document has no ``what`` to show: none found, not annotated yet, or a language
+    the pipeline does not read."""
+    if state is None:
+        return f"no {what} stored for this document"
+    if state.state == "annotated":
+        return f"no {what} found in this document (it is annotated)"
+    if state.state == "unsupported language":
+        return (
+            f"no {what}: the document is in a language the pipeline does not read "
+            f"({state.language or 'unknown'}); it is stored and searchable, not annotated"
+        )
+    return f"no {what} yet: the document is not annotated; run dossier annotate"
+
+
+def print_mentions(mentions: Records[Mention], state: AnnotationState | None = None) -> None:
     if not mentions:
-        out.print("no mentions stored for this document: run dossier annotate")
+        out.print(nothing_stored("mentions", state))
         return
     table = Table(title=f"{len(mentions)} mentions")
     for column in ("chars", "text", "actor", "role", "how"):
@@ -266,9 +286,9 @@ def print_mentions(mentions: Records[Mention]) -> None:
     out.print(table)
 
 
-def print_timexes(timexes: Records[Timex]) -> None:
+def print_timexes(timexes: Records[Timex], state: AnnotationState | None = None) -> None:
     if not timexes:
-        out.print("nothing stored for this document: run dossier annotate")
+        out.print(nothing_stored("time expressions", state))
         return
     table = Table(title=f"{len(timexes)} time expressions")
     for column in ("chars", "text", "type", "value", "anchor"):
@@ -284,9 +304,9 @@ def print_timexes(timexes: Records[Timex]) -> None:
     out.print(table)
 
 
-def print_sentences(sentences: Records[Sentence]) -> None:
+def print_sentences(sentences: Records[Sentence], state: AnnotationState | None = None) -> None:
     if not sentences:
-        out.print("nothing stored for this document: run dossier annotate")
+        out.print(nothing_stored("sentences", state))
         return
     table = Table(title=f"{len(sentences)} sentences")
     for column in ("#", "reference time", "sentence"):
@@ -331,7 +351,9 @@ def print_actor(report: ActorReport) -> None:
         )
     for profile in report.profiles:
         print_profile(profile)
-    out.rule("mentions in the corpus")
+    if report.place is not None:
+        print_place(report.place, report.stands_for)
+    out.rule("mentions in the corpus" if report.place is None else "named as a place in the corpus")
     if report.mentions is None:
         out.print(f"[dim]{escape(report.mentions_note or '')}[/dim]")
         return
@@ -341,6 +363,24 @@ def print_actor(report: ActorReport) -> None:
     print_mention_counts(report.query, report.mentions)
 
 
+def print_place(place: Place, stands_for: Actor | None) -> None:
+    """A place of the knowledge base, and the actor its name stands for when it acts."""
+    table = key_value_table(f"{escape(place.name)} [dim](place)[/dim]")
+    table.add_row("kind", escape(place.kind))
+    if place.country:
+        table.add_row("country", escape(place.country))
+    table.add_row("aliases", escape(" | ".join(place.aliases)) or "—")
+    if place.geonames_id:
+        table.add_row("geonames", escape(place.geonames_id))
+    table.add_row("source", escape(place.source))
+    out.print(table)
+    if stands_for is not None:
+        out.print(
+            f"As an actor (\"{escape(place.name)} said\") the name stands for "
+            f"{escape(stands_for.name)}: dossier actor {escape(stands_for.id)}"
+        )
+
+
 def print_mention_counts(name: str, counts: Records[MentionCount]) -> None:
     table = Table(title=f"documents mentioning {escape(name)} (most mentions first)")
     for column in ("doc_id", "date", "outlet", "title", "mentions"):
@@ -348,7 +388,7 @@ def print_mention_counts(name: str, counts: Records[MentionCount]) -> None:
     for row in counts:
         table.add_row(
             row.doc_id,
-            row.pub_date or "undated",
+            shown_date(row.pub_date, row.date_is_estimated),
             escape(row.outlet or ""),
             escape(cut(row.title, 60)),
             str(row.mentions),

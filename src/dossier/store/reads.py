@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, case, func, or_, select
 
+from dossier.calendar import check_iso_date
 from dossier.errors import DossierError, ErrorCode
 from dossier.model import Document
 from dossier.store.records import (
@@ -52,6 +53,10 @@ def _check_date(name: str, value: str | None) -> str | None:
     value = value.strip()
     if not _ISO_DATE.match(value):
         raise ValueError(f"{name} must be an ISO date (2012, 2012-03 or 2012-03-05), not {value!r}")
+    try:
+        check_iso_date(re.split(r"[T ]", value, maxsplit=1)[0])
+    except ValueError as error:
+        raise ValueError(f"{name}: {error}") from None
     return value
 
 
@@ -224,7 +229,10 @@ class DocumentReadsMixin:
             )
         )
         with self._transaction() as connection:
-            return [StoryCopy(**row._mapping) for row in connection.execute(query)]
+            return [
+                StoryCopy(**{**row._mapping, "date_is_estimated": bool(row.date_is_estimated)})
+                for row in connection.execute(query)
+            ]
 
     def search(
         self, query: str, limit: int = 20, highlight: tuple[str, str] = ("[", "]")

@@ -39,6 +39,7 @@ class StoryCopy:
     story_id: str
     doc_id: str
     pub_date: str | None
+    date_is_estimated: bool
     outlet: str | None
     title: str | None
 
@@ -49,11 +50,13 @@ class SearchHit:
 
     score: higher is better; comparable within one result only.
     snippet: text around the matches, each match between the highlight markers asked for.
+    date_is_estimated: the date was estimated from the content, not stated.
     """
 
     doc_id: str
     score: float
     pub_date: str | None
+    date_is_estimated: bool
     outlet: str | None
     title: str | None
     snippet: str

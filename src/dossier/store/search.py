@@ -40,7 +40,7 @@ _SQLITE_QUERY = text(
         SELECT rowid AS seq, rank FROM documents_fts
         WHERE documents_fts MATCH :query ORDER BY rank LIMIT :limit
     )
-    SELECT d.doc_id, -top.rank AS score, d.pub_date, d.outlet, d.title,
+    SELECT d.doc_id, -top.rank AS score, d.pub_date, d.date_is_estimated, d.outlet, d.title,
            snippet(documents_fts, 1, :start, :stop, :ellipsis, :tokens) AS snippet
     FROM top
     JOIN documents_fts ON documents_fts.rowid = top.seq
@@ -61,7 +61,7 @@ _POSTGRESQL_QUERY = text(
         ORDER BY score DESC, d.doc_id
         LIMIT :limit
     )
-    SELECT top.doc_id, top.score, d.pub_date, d.outlet, d.title,
+    SELECT top.doc_id, top.score, d.pub_date, d.date_is_estimated, d.outlet, d.title,
            ts_headline('english', left(d.clean_text, :indexed), q.tsq, :options) AS snippet
     FROM top JOIN documents AS d ON d.doc_id = top.doc_id CROSS JOIN q
     ORDER BY top.score DESC, top.doc_id
@@ -94,8 +94,8 @@ def search_documents(
 
 def _hits(rows: list[tuple[object, ...]]) -> list[SearchHit]:
     return [
-        SearchHit(doc_id, float(score), pub_date, outlet, title, snippet)
-        for doc_id, score, pub_date, outlet, title, snippet in rows
+        SearchHit(doc_id, float(score), pub_date, bool(estimated), outlet, title, snippet)
+        for doc_id, score, pub_date, estimated, outlet, title, snippet in rows
     ]
 
 
