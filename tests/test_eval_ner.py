@@ -118,7 +118,7 @@ def test_read_conll_errors_name_the_file_and_line(tmp_path: Path) -> None:
 
     bad_tag = tmp_path / "bad.txt"
     bad_tag.write_text("Japan NNP I-NP X-LOC\n", encoding="utf-8")
-    with pytest.raises(DossierError, match=r"\[E001\].*bad.txt:1: 'X-LOC' is not an IOB tag"):
+    with pytest.raises(DossierError, match=r"\[E001\].*bad.txt#L1: 'X-LOC' is not an IOB tag"):
         read_conll(bad_tag)
 
     empty = tmp_path / "empty.txt"

@@ -203,18 +203,27 @@ def test_who_unknown_office_in_the_package_kb_suggests() -> None:
 # --- actor -----------------------------------------------------------------------------------
 
 
-def test_actor_command_without_a_store(kb_dir: Path, tmp_path: Path) -> None:
-    missing = tmp_path / "none" / "dossier.db"
-    result = runner.invoke(app, ["actor", "Lukashenka", "--kb", str(kb_dir), "--db", str(missing)])
+def test_actor_command_without_a_store(
+    kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No store named and none at ./dossier.db: the knowledge base answers, and says why no
+    # mentions are shown. A store named with --db that does not exist is refused.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DOSSIER_DB", raising=False)
+    result = runner.invoke(app, ["actor", "Lukashenka", "--kb", str(kb_dir)])
     assert result.exit_code == 0, result.output
     assert "Alexander Lukashenko" in result.output
     assert "President of Belarus" in result.output and "1994-07-20" in result.output
     assert "no store at" in result.output
-    assert not missing.exists()  # looking an actor up creates no store
+    missing = tmp_path / "none" / "dossier.db"
+    named = runner.invoke(app, ["actor", "Lukashenka", "--kb", str(kb_dir), "--db", str(missing)])
+    assert named.exit_code == 2 and "S003" in named.stderr and str(missing) in named.stderr
+    assert not missing.parent.exists()  # looking an actor up creates no store
 
 
 def test_actor_command_ambiguous_and_unknown(kb_dir: Path, tmp_path: Path) -> None:
-    db = str(tmp_path / "none.db")
+    db = str(tmp_path / "empty.db")
+    Store.open(db).close()
     result = runner.invoke(app, ["actor", "Georgia", "--kb", str(kb_dir), "--db", db])
     assert result.exit_code == 0
     assert "may mean 2 actors" in result.output and "group:georgia-band" in result.output
@@ -270,7 +279,8 @@ def test_actor_command_notes_a_store_without_mentions(kb_dir: Path, tmp_path: Pa
 
 
 def test_actor_lukashenka_in_the_package_kb(tmp_path: Path) -> None:
-    db = str(tmp_path / "none.db")
+    db = str(tmp_path / "empty.db")
+    Store.open(db).close()
     result = runner.invoke(app, ["actor", "Lukashenka", "--db", db])
     assert result.exit_code == 0, result.output
     assert "Alexander Lukashenko" in result.output and "President of Belarus" in result.output
@@ -304,7 +314,7 @@ def test_kb_check_reports_an_invalid_kb(kb_dir: Path) -> None:
     )
     result = runner.invoke(app, ["kb", "check", "--kb", str(kb_dir)])
     assert result.exit_code == 2
-    assert "K001" in result.stderr and "terms_bad.csv:2" in result.stderr
+    assert "K001" in result.stderr and "terms_bad.csv#L2" in result.stderr
 
 
 def test_kb_check_cross_checks_leaders(kb_dir: Path, tmp_path: Path) -> None:
@@ -366,7 +376,7 @@ def test_kb_import_phoenix_and_geonames(tmp_path: Path) -> None:
     record = json.loads(result.stdout)
     assert record["rows"] == {"actors": 2, "roles": 1}
     assert record["unread"] == 2  # the bad date, and so an entry left with no code
-    assert "line 8: unknown date restriction" in result.stderr
+    assert "#L8: unknown date restriction" in result.stderr
     assert "person:roza-otunbayeva,Roza Otunbayeva,person,KGZ,ELI,,Roza Otunbaeva" in (
         out / "actors_phoenix.csv"
     ).read_text(encoding="utf-8")

@@ -96,7 +96,7 @@ def test_phoenix_persons_aliases_and_codes(phoenix_file: Path) -> None:
     )
     # A lone surname and a title phrase are not aliases (SCHEMA.md).
     assert putin.aliases == ("Vladimir Vladimirovich Putin",)
-    assert putin.source == "Phoenix.Countries.actors.txt line 9"
+    assert putin.source == "Phoenix.Countries.actors.txt#L9"
     # Consecutive primary phrases without a code share the codes that follow (PETRARCH2).
     medvedev = actors["person:dmitry-medvedev"]
     assert set(medvedev.aliases) == {"Dmitriy Medvedev", "Dmitr Medvedev", "Dmitri Medvedev"}
@@ -130,7 +130,7 @@ def test_phoenix_date_restrictions_become_role_spells(phoenix_file: Path) -> Non
     assert not any(r.code.endswith("ELI") for r in roles)
     assert all(r.sector == "GOV" for r in roles)
     assert next(r for r in roles if r.person == "person:alyaksandr-lukashenka").source == (
-        "Phoenix.Countries.actors.txt line 28"
+        "Phoenix.Countries.actors.txt#L28"
     )
 
 
@@ -142,7 +142,7 @@ def test_phoenix_reports_unreadable_lines_with_numbers(phoenix_file: Path) -> No
     assert "bad date" in problems[31]  # 7 digits
     assert "ends before it starts" in problems[32]
     assert "not a [CODE" in problems[33]
-    assert all(isinstance(p, ParseProblem) and str(p).startswith("line ") for p in result.problems)
+    assert all(isinstance(p, ParseProblem) and str(p).startswith("#L") for p in result.problems)
     # The entry's readable code line still counts.
     assert any(r.person == "person:broken-entry" for r in result.roles)
 
@@ -321,7 +321,7 @@ def test_reign_latin1_month_ends_and_open_spells(leader_files: tuple[Path, Path]
     putin = spells["Putin"]
     assert putin.end is None
     assert putin.observed_until == "2021-01-01"  # the latest month the list mentions
-    assert putin.source == "leaderlist_3_21.csv line 3"
+    assert putin.source == "leaderlist_3_21.csv#L3"
     assert {p.line: p.reason for p in result.problems} == {
         9: "no ISO3 for COW code '999'",
         10: "bad start date",

@@ -115,7 +115,7 @@ def test_validation_stops_with_file_and_line(
         KnowledgeBase.load(folder)
     assert message in str(raised.value)
     if "overlapping" not in message:
-        assert f"{kind}.csv:" in str(raised.value)
+        assert f"{kind}.csv#L" in str(raised.value)
 
 
 def test_normalised_names_ignore_accents_case_and_the() -> None:
@@ -157,5 +157,5 @@ def test_a_bad_gazetteer_row_is_reported_with_file_and_line(
     (folder / "ner_gazetteer.csv").write_text(GAZETTEER + row + "\n", encoding="utf-8")
     with pytest.raises(DossierError, match="K001") as raised:
         load_gazetteer(str(folder))
-    assert "ner_gazetteer.csv:5: gazetteer row" in str(raised.value)
+    assert "ner_gazetteer.csv#L5: gazetteer row" in str(raised.value)
     assert message in str(raised.value)

@@ -291,7 +291,7 @@ def test_a_bad_authors_row_is_reported_by_file_and_line(
     with pytest.raises(DossierError) as raised:
         load_authors(str(tmp_path))
     assert raised.value.code == ErrorCode.K001_KB_INVALID
-    assert "authors.csv:3:" in str(raised.value) and problem in str(raised.value)
+    assert "authors.csv#L3:" in str(raised.value) and problem in str(raised.value)
 
 
 # --- language, genre, title, url -----------------------------------------------------------

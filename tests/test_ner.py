@@ -207,7 +207,7 @@ def test_gazetteer_comes_from_the_pipelines_kb_folder(tmp_path: Path) -> None:
 
 def test_a_bad_gazetteer_row_stops_the_component_loading(tmp_path: Path) -> None:
     folder = _gazetteer_folder(tmp_path, "Ruritania,GPE,country,test", "Ruritanian,NRP,demonym,t")
-    with pytest.raises(DossierError, match=r"ner_gazetteer\.csv:3: .*label 'NRP'"):
+    with pytest.raises(DossierError, match=r"ner_gazetteer\.csv#L3: .*label 'NRP'"):
         run_component("dossier_gazetteer", "Hello .", config={"kb_dir": str(folder)})
 
 

@@ -223,8 +223,8 @@ def test_jsonl_maps_fields_and_reports_bad_lines_by_number(tmp_path: Path) -> No
         (7, "R006"),
     ]
     assert all(f.source_path == str(path) for f in bad)
-    assert str(bad[0]).startswith(f"{path}:2: [R005]")
-    assert "line 2" in bad[0].reason
+    assert str(bad[0]).startswith(f"{path}#L2: [R005]")
+    assert "line 2" not in bad[0].reason  # the line is named once, in the location
 
 
 def test_jsonl_record_order_follows_the_file(tmp_path: Path) -> None:
@@ -251,7 +251,7 @@ def test_jsonl_size_limit_applies_per_line(tmp_path: Path, monkeypatch) -> None:
     assert len(records(items)) == 22
     (failure,) = failures(items)
     assert (failure.line, code(failure)) == (2, "R008")
-    assert "line 2" in failure.reason
+    assert str(failure).startswith(f"{path}#L2: [R008]")
 
 
 def test_jsonl_with_bom_and_crlf(tmp_path: Path) -> None:

@@ -45,10 +45,10 @@ def check_iso_date(value: str) -> str:
     text = value.strip()
     match = _ISO_DATE.fullmatch(text)
     if match is None:
-        raise ValueError(f"{value!r} is not a date: use {ISO_DATE_FORMS}")
+        raise ValueError(f"{value!r} is not an ISO date: use {ISO_DATE_FORMS}")
     year, month, day = match.groups()
     try:
         date(int(year), int(month or 1), int(day or 1))
     except ValueError as error:
-        raise ValueError(f"{value!r} is not a date ({error}): use {ISO_DATE_FORMS}") from None
+        raise ValueError(f"{value!r} is not an ISO date ({error}): use {ISO_DATE_FORMS}") from None
     return text

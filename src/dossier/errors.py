@@ -22,6 +22,7 @@ class ErrorCode(StrEnum):
     R009_BAD_ARCHIVE = "R009"
     R010_BAD_FEED = "R010"
     R011_UNSUPPORTED = "R011"
+    R012_UNSAFE_MEMBER = "R012"
     # Store (S)
     S001_CANNOT_OPEN = "S001"
     S002_NOT_FOUND = "S002"
@@ -46,6 +47,8 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.R009_BAD_ARCHIVE: "cannot open the archive",
     ErrorCode.R010_BAD_FEED: "cannot parse the feed",
     ErrorCode.R011_UNSUPPORTED: "unsupported file type",
+    ErrorCode.R012_UNSAFE_MEMBER: "refused: an archive member whose name leaves the archive "
+    "(an absolute path or '..'); the rest of the archive is read",
     ErrorCode.S001_CANNOT_OPEN: "cannot open the store; check --db or DOSSIER_DB",
     ErrorCode.S002_NOT_FOUND: "no document with that id in the store",
     ErrorCode.S003_NO_STORE: "no dossier store there; dossier ingest creates one, or give --db",

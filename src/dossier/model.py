@@ -51,7 +51,7 @@ class ReadFailure:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.source_path}:{self.line}" if self.line is not None else self.source_path
+        where = self.source_path if self.line is None else f"{self.source_path}#L{self.line}"
         return f"{where}: {self.reason}"
 
 

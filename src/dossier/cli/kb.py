@@ -171,7 +171,7 @@ def kb_import(
     except ValueError as error:
         fail(f"--out: {escape(str(error))}")
     for problem in result.problems[:20]:
-        err.print(f"[yellow]unread:[/yellow] {escape(path.name)} {escape(str(problem))}")
+        err.print(f"[yellow]unread:[/yellow] {escape(path.name)}{escape(str(problem))}")
     if len(result.problems) > 20:
         err.print(f"[yellow]… and {len(result.problems) - 20} more unread lines[/yellow]")
     report = ImportReport(

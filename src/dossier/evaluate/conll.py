@@ -139,13 +139,13 @@ def read_conll(path: Path | str) -> list[ConllDocument]:
         if len(columns) < 2:
             raise DossierError(
                 ErrorCode.E001_BAD_GOLD,
-                f"{path}:{number}: expected 'token POS chunk NER', got {line!r}",
+                f"{path}#L{number}: expected 'token POS chunk NER', got {line!r}",
             )
         tag = columns[-1]
         prefix, _, kind = tag.partition("-")
         if tag != "O" and (prefix not in ("B", "I") or not kind):
             raise DossierError(
-                ErrorCode.E001_BAD_GOLD, f"{path}:{number}: {tag!r} is not an IOB tag"
+                ErrorCode.E001_BAD_GOLD, f"{path}#L{number}: {tag!r} is not an IOB tag"
             )
         if not sentence.words:
             sentence.line = number

@@ -71,7 +71,7 @@ class Problems:
         self.items: list[str] = []
 
     def add(self, row: _Row, text: str) -> None:
-        self.items.append(f"{row.file}:{row.line}: {text}")
+        self.items.append(f"{row.file}#L{row.line}: {text}")
 
     def raise_if_any(self) -> None:
         if self.items:

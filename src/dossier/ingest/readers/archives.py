@@ -54,6 +54,10 @@ def read_zip(source: Source) -> Iterator[ReadItem]:
         )
         for info in members:
             parts = PurePosixPath(info.filename).parts
+            if info.filename.startswith(("/", "\\")) or ".." in parts:
+                label = f"{source.label}!{info.filename}"
+                yield ReadFailure(label, message(ErrorCode.R012_UNSAFE_MEMBER))
+                continue
             if any(part.startswith(".") or part == "__MACOSX" for part in parts):
                 continue
             if is_boilerplate(parts[-1]):

@@ -61,7 +61,7 @@ def _jsonl_line(
 ) -> ReadItem | None:
     """The record or failure for one line; None for a blank line."""
     if line is None:
-        error = too_large(None, f"line {lineno} is ")
+        error = too_large(None, "the line is ")
         return ReadFailure(label, str(error), line=lineno)
     if isinstance(line, bytes):
         if lineno == 1 and line.startswith(codecs.BOM_UTF8):
@@ -84,9 +84,9 @@ def _jsonl_line(
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as error:
-        detail = f"line {lineno}: {error.msg} at column {error.colno}; fix or remove the line"
+        detail = f"{error.msg}: column {error.colno}; fix or remove the line"
         return ReadFailure(label, message(ErrorCode.R005_BAD_JSON_LINE, detail), line=lineno)
-    item = _record_from_json(obj, f"{label}#L{lineno}", "jsonl", encoding, f"line {lineno}")
+    item = _record_from_json(obj, f"{label}#L{lineno}", "jsonl", encoding, None)
     if isinstance(item, ReadFailure):
         return ReadFailure(label, item.reason, line=lineno)
     return item
@@ -97,7 +97,7 @@ def read_json(source: Source) -> Iterator[ReadItem]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        detail = f"{error.msg} at line {error.lineno}, column {error.colno}"
+        detail = f"{error.msg}: column {error.colno}"
         yield ReadFailure(source.label, message(ErrorCode.R005_BAD_JSON_LINE, detail), error.lineno)
         return
     if isinstance(data, list):

@@ -41,7 +41,7 @@ class ParseProblem:
     def __str__(self) -> str:
         text = self.text.strip()
         shown = text if len(text) <= 120 else text[:119] + "…"
-        return f"line {self.line}: {self.reason}: {shown!r}"
+        return f"#L{self.line}: {self.reason}: {shown!r}"
 
 
 def slug(text: str) -> str:

@@ -118,7 +118,7 @@ def import_geonames(
                     kind="capital" if capital else "city",
                     stands_for=f"gov:{iso3}" if capital else None,
                     geonames_id=fields[_ID].strip() or None,
-                    source=f"GeoNames {path.name} line {number}",
+                    source=f"GeoNames {path.name}#L{number}",
                 )
             )
     return GeoNamesImport(places, problems, read)

@@ -179,7 +179,7 @@ def import_reign(path: Path, cow_to_iso3: dict[int, str]) -> LeadersImport:
                 start,
                 end,
                 None,
-                f"{path.name} line {line}",
+                f"{path.name}#L{line}",
             )
         )
     # REIGN does not say when it stops; the latest month it mentions is the last it covers.
@@ -211,7 +211,7 @@ def import_archigos(path: Path, cow_to_iso3: dict[int, str]) -> LeadersImport:
                 start,
                 None if censored else end,
                 end if censored else None,
-                f"{path.name} line {line}",
+                f"{path.name}#L{line}",
             )
         )
     return LeadersImport(spells, problems, len(rows), ARCHIGOS, path.name)

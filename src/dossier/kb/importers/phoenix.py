@@ -247,7 +247,7 @@ def import_phoenix(path: Path) -> PhoenixImport:
     roles: list[RoleSpell] = []
     lines: dict[str, int] = {}  # actor id -> line of its entry
     for entry in entries:
-        source = f"{path.name} line {entry.line}"
+        source = f"{path.name}#L{entry.line}"
         current = _current_code(entry.codes)
         name = title_case(entry.phrases[0])
         if entry.person:
@@ -272,7 +272,7 @@ def import_phoenix(path: Path) -> PhoenixImport:
                     code.code,
                     code.start,
                     code.end,
-                    f"{path.name} line {code.line}",
+                    f"{path.name}#L{code.line}",
                 )
                 for code in entry.codes
                 if code.sector == "GOV"
