@@ -120,3 +120,59 @@ def make_document() -> MakeDocument:
         )
 
     return build
+
+
+# --- the bundled sample, stored once per session --------------------------------------------------
+
+SAMPLE_CORPUS = Path(__file__).resolve().parents[1] / "sample" / "corpus"
+
+
+def copy_store(source: Path, target: Path) -> Path:
+    """A consistent copy of the SQLite store at ``source`` (WAL included), at ``target``."""
+    import sqlite3
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(source) as original, sqlite3.connect(target) as copy:
+        original.backup(copy)
+    original.close()
+    copy.close()
+    return target
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample ingested into a SQLite store, as the README's first command leaves
+    it before annotating. Shared by the session: commands that write get a copy
+    (``copy_sample_store``)."""
+    from dossier.query import Dossier
+
+    path = tmp_path_factory.mktemp("sample") / "dossier.db"
+    summary = Dossier(str(path)).ingest([str(SAMPLE_CORPUS)])
+    assert summary.failed == 0 and summary.new > 0
+    return path
+
+
+@pytest.fixture(scope="session")
+def annotated_sample_store(sample_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample store after ``dossier annotate``: what the README's first command leaves.
+    Shared by the session, for commands that only read."""
+    from dossier.query import Dossier
+
+    path = copy_store(sample_store, tmp_path_factory.mktemp("annotated") / "dossier.db")
+    summary = Dossier(str(path)).annotate(workers=1)
+    assert summary.annotated > 0 and not summary.failures
+    return path
+
+
+@pytest.fixture
+def copy_sample_store(tmp_path: Path) -> Callable[[Path], Path]:
+    """A factory: a private copy of a session store (``sample_store`` or
+    ``annotated_sample_store``) that a test may write to."""
+    count = 0
+
+    def copy(source: Path) -> Path:
+        nonlocal count
+        count += 1
+        return copy_store(source, tmp_path / f"copy{count}" / "dossier.db")
+
+    return copy

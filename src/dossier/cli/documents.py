@@ -63,7 +63,7 @@ def ingest(
 
 
 @app.command(
-    epilog="Example: dossier docs --from 2011-11 --to 2012-12-31 --outlet Reuters --limit 20"
+    epilog='Example: dossier docs --from 2011-11 --to 2012-12-31 --outlet "Steppe Wire" --limit 20'
 )
 def docs(
     db: DbOption = None,
