@@ -9,12 +9,14 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+import dossier
 from dossier.cli import app
 from dossier.errors import MESSAGES, ErrorCode
 from dossier.ingest.readers import iter_records
 from dossier.model import RawRecord, ReadFailure
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "dossier"
+#: The sources of the dossier being tested.
+SRC = Path(dossier.__file__).resolve().parent
 runner = CliRunner()
 
 
