@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import subprocess
 import sys
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -193,6 +195,7 @@ def test_undated_document_is_stored_undated_until_annotated(store_url: str, tmp_
         assert undated.date is None and not undated.date_is_estimated
         assert "no evidence" in undated.date_note
 
+
 def test_ingest_does_not_load_the_date_estimate_or_spacy(tmp_path: Path) -> None:
     # Ingest is the cheap stage: an undated document must not pull the spaCy pipeline in.
     script = (
@@ -250,3 +253,88 @@ def test_a_copy_ingested_later_joins_the_stored_story(
         groups = store.duplicate_groups()
         assert groups[0].doc_id == content_id(REPORT)  # the first copy leads
         assert {copy.story_id for copy in groups} == {content_id(REPORT)}
+
+
+def _ingest_at_once(store_url: str, folders: list[Path]) -> list[driver.IngestSummary]:
+    """Ingest each folder in a thread of its own, on a store object of its own, at once."""
+    summaries: list[driver.IngestSummary | BaseException] = [RuntimeError("not run")] * 2
+
+    def run(index: int) -> None:
+        try:
+            with Store.open(store_url) as store:
+                summaries[index] = ingest_paths([folders[index]], store)
+        except BaseException as error:  # raised again in the test's own thread
+            summaries[index] = error
+
+    threads = [threading.Thread(target=run, args=(index,)) for index in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    for summary in summaries:
+        if isinstance(summary, BaseException):
+            raise summary
+    return summaries  # type: ignore[return-value]
+
+
+@pytest.fixture
+def lockstep(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make two ingests read the stored near-duplicates at the same moment, if they can.
+
+    Each story assignment, once it has read the store, waits (up to 3 s) for the other
+    ingest's to have read it too. Two ingests that read outside their writing transaction both
+    get there, and both read a store without the other's batch; two that take turns cannot,
+    and the first goes on alone when the wait runs out.
+    """
+    barrier = threading.Barrier(2, timeout=3)
+    assign = driver.assign_stories
+
+    def assign_then_wait(*args, **options):
+        assignments = assign(*args, **options)
+        with contextlib.suppress(threading.BrokenBarrierError):
+            barrier.wait()
+        return assignments
+
+    monkeypatch.setattr(driver, "assign_stories", assign_then_wait)
+
+
+@pytest.mark.usefixtures("lockstep")
+def test_two_ingests_at_once_keep_the_near_duplicate_link(store_url: str, tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "report.txt").write_text(REPORT)
+    (second / "repost.txt").write_text(
+        "Republished with permission. " + REPORT.replace("on Friday", "on November 18")
+    )
+    with Store.open(store_url):
+        pass  # the schema exists before the two start
+    summaries = _ingest_at_once(store_url, [first, second])
+    assert sum(summary.new for summary in summaries) == 2
+    assert sum(summary.near_duplicate for summary in summaries) == 1
+    with Store.open(store_url) as store:
+        assert store.stats().stories == 1
+        assert {copy.doc_id for copy in store.duplicate_groups()} == {
+            content_id(REPORT),
+            content_id((second / "repost.txt").read_text()),
+        }
+
+
+@pytest.mark.usefixtures("lockstep")
+def test_the_same_document_ingested_twice_at_once_is_new_once(
+    store_url: str, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "report.txt").write_text(REPORT)
+    (second / "report.txt").write_text(REPORT)
+    with Store.open(store_url):
+        pass
+    summaries = _ingest_at_once(store_url, [first, second])
+    assert sorted((s.new, s.duplicate) for s in summaries) == [(0, 1), (1, 0)]
+    with Store.open(store_url) as store:
+        assert store.stats().documents == 1
+        assert sorted(store.get_sources(content_id(REPORT))) == sorted(
+            str(folder / "report.txt") for folder in (first, second)
+        )

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
+
+import pytest
 from alembic import command
 from datasketch import MinHash, MinHashLSH
 from sqlalchemy import text as sql
+from sqlalchemy.exc import OperationalError
 
 from dossier import settings
 from dossier.ingest.near_duplicates import (
@@ -14,7 +18,8 @@ from dossier.ingest.near_duplicates import (
     signature_to_bytes,
     word_shingles,
 )
-from dossier.store import Store, alembic_config, database_url
+from dossier.store import Store, alembic_config, database, database_url
+from dossier.store.engine import is_busy
 from dossier.store.stories import LSH_BANDS, LSH_ROWS, band_hashes
 
 ARTICLE = (
@@ -182,3 +187,88 @@ def test_migration_indexes_the_documents_already_stored(store_url: str, make_doc
         assert store.band_candidates([signature_to_bytes(signature(REPOST))]) == [
             {documents[0].doc_id}
         ]
+
+
+def _assigner(calls: list[list[str]]):
+    """A story assigner as ingest's: ``assign_stories`` on the reads it is handed."""
+
+    def assign(fresh, reads):
+        calls.append([document.doc_id for document in fresh])
+        batch = [(document.doc_id, signature(document.clean_text)) for document in fresh]
+        return [assignment.story_id for assignment in assign_stories(batch, reads)]
+
+    return assign
+
+
+def test_new_documents_get_their_story_in_the_writing_transaction(
+    store_url: str, make_document
+) -> None:
+    article = make_document(ARTICLE, source_path="wire/article.txt")
+    again = make_document(ARTICLE, source_path="mirror/article.txt")
+    repost, other = make_document(REPOST), make_document(OTHER)
+    calls: list[list[str]] = []
+    with Store.open(store_url) as store:
+        first = store.add_new_documents(
+            [(article, signature_to_bytes(signature(ARTICLE)))], _assigner(calls)
+        )
+        assert [d.doc_id for d in first.stored] == [article.doc_id] and not first.already_stored
+        added = store.add_new_documents(
+            [(d, signature_to_bytes(signature(d.clean_text))) for d in (again, repost, other)],
+            _assigner(calls),
+        )
+    # The stored copy is not offered for assignment, and is reported as found, not stored.
+    assert calls[-1] == [repost.doc_id, other.doc_id]
+    assert [d.doc_id for d in added.already_stored] == [article.doc_id]
+    assert [(d.doc_id, d.story_id) for d in added.stored] == [
+        (repost.doc_id, article.doc_id),
+        (other.doc_id, other.doc_id),
+    ]
+    with Store.open(store_url) as store:
+        assert store.get_document(repost.doc_id).story_id == article.doc_id
+        assert sorted(store.get_sources(article.doc_id)) == [
+            "mirror/article.txt",
+            "wire/article.txt",
+        ]
+
+
+def test_a_busy_database_is_waited_out_not_reported(tmp_path, make_document, monkeypatch) -> None:
+
+    monkeypatch.setattr(database, "_BUSY_PAUSE", 0.01)
+    real = Store._add_new
+    failures = [OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked"))] * 2
+
+    def busy_then_real(self, *args):
+        if failures:
+            raise failures.pop()
+        return real(self, *args)
+
+    monkeypatch.setattr(Store, "_add_new", busy_then_real)
+    article = make_document(ARTICLE)
+    with Store.open(str(tmp_path / "s.db")) as store:
+        added = store.add_new_documents([(article, None)], _assigner([]))
+        assert [d.doc_id for d in added.stored] == [article.doc_id]
+        assert store.has_document(article.doc_id)
+        # Any other error is the caller's to see, at once.
+        failures.append(OperationalError("INSERT", {}, Exception("disk I/O error")))
+        with pytest.raises(OperationalError, match="disk I/O"):
+            store.add_new_documents([(make_document(OTHER), None)], _assigner([]))
+
+
+def test_a_real_lock_reads_as_busy(tmp_path) -> None:
+    path = str(tmp_path / "locked.db")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN IMMEDIATE")
+    other = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        with pytest.raises(sqlite3.OperationalError) as raised:
+            other.execute("BEGIN IMMEDIATE")
+        assert is_busy(raised.value)
+        assert is_busy(OperationalError("BEGIN IMMEDIATE", {}, raised.value))
+        assert not is_busy(
+            OperationalError("INSERT", {}, sqlite3.OperationalError("no such table"))
+        )
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        other.close()

@@ -7,17 +7,19 @@ driver when a record breaks cleaning. Documents are written in batches, one tran
 committed batch whole and nothing half-written; ids come from content, so re-running the same
 ingest skips what is stored and completes the rest.
 
-Story assignment is its own step, run once per batch just before the batch is written: it reads
-from the store only the band matches and signatures of the batch's candidates, so memory and
-time per document stay the same however many documents are stored.
+Story assignment is its own step, run once per batch inside the transaction that writes it
+(``Store.add_new_documents``, under the document writers' lock): it reads from the store only
+the band matches and signatures of the batch's candidates, so memory and time per document stay
+the same however many documents are stored, and two ingests running at once take turns per
+batch instead of each missing the copies the other is storing.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from datasketch import MinHash
@@ -28,6 +30,7 @@ from dossier.ingest.near_duplicates import assign_stories, signature, signature_
 from dossier.ingest.readers import iter_records
 from dossier.model import Document, ReadFailure, content_id
 from dossier.store import Store
+from dossier.store.stories import StoryReads
 
 #: Called once per record read: (source path, outcome) with outcome one of
 #: "new", "near-duplicate", "duplicate", "failed". New documents and near-duplicates are
@@ -78,18 +81,32 @@ class _Batch:
         self.ids.add(document.doc_id)
 
     def flush(self) -> None:
-        """Assign the batch's stories and store it, in one transaction."""
+        """Assign the batch's stories and store it, in one transaction.
+
+        The store runs the story assignment inside its writing transaction, under the document
+        writers' lock, so another process ingesting at the same time cannot store a copy
+        unseen between the reads and the write. A document that process stored meanwhile is
+        counted as a duplicate here, not as new.
+        """
         if self.documents:
-            batch = [(document.doc_id, minhash) for document, minhash in self.documents]
-            assignments = assign_stories(batch, self.store)
-            rows = [
-                (replace(document, story_id=assignment.story_id), signature_to_bytes(minhash))
-                for (document, minhash), assignment in zip(self.documents, assignments, strict=True)
-            ]
-            self.store.add_documents(rows)
-            for (document, _), assignment in zip(self.documents, assignments, strict=True):
+            minhashes = {document.doc_id: minhash for document, minhash in self.documents}
+
+            def assign(fresh: Sequence[Document], reads: StoryReads) -> list[str]:
+                batch = [(document.doc_id, minhashes[document.doc_id]) for document in fresh]
+                return [assignment.story_id for assignment in assign_stories(batch, reads)]
+
+            added = self.store.add_new_documents(
+                [(document, signature_to_bytes(minhash)) for document, minhash in self.documents],
+                assign,
+            )
+            stored = {document.doc_id: document for document in added.stored}
+            for document, _ in self.documents:
+                if document.doc_id not in stored:
+                    self.summary.duplicate += 1
+                    self.report(document.source_path, "duplicate")
+                    continue
                 self.summary.new += 1
-                if assignment.is_near_duplicate:
+                if stored[document.doc_id].story_id != document.doc_id:
                     self.summary.near_duplicate += 1
                     self.report(document.source_path, "near-duplicate")
                 else:

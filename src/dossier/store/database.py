@@ -17,8 +17,10 @@ full-text index is updated inside the same transaction by the database itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -28,7 +30,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import URL, Connection, Engine
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
 from dossier.errors import DossierError, ErrorCode
 from dossier.model import Document
@@ -36,19 +38,43 @@ from dossier.store.engine import (
     create_store_engine,
     database_url,
     first_line,
+    is_busy,
     is_in_memory,
     migrate,
     needs_migration,
+    serialise_document_writers,
 )
 from dossier.store.facts import FactStore
 from dossier.store.reads import DocumentReadsMixin
 from dossier.store.rows import nul_free, utcnow
 from dossier.store.runs import IngestRunsMixin
 from dossier.store.schema import document_sources, documents
-from dossier.store.stories import StoriesMixin
+from dossier.store.stories import StoriesMixin, StoryReads
 
 # Bound variables per statement stay far below SQLite's oldest limit (999).
 _CHUNK = 500
+
+# A write that finds the database busy (after SQLite's own 30 s wait) is run again this many
+# times in all, pausing a little longer each time.
+_BUSY_ATTEMPTS = 5
+_BUSY_PAUSE = 0.5
+
+#: Given a batch's documents not stored yet (in the order read) and the store's near-duplicate
+#: reads inside the writing transaction, the story id of each.
+StoryAssigner = Callable[[Sequence[Document], StoryReads], Sequence[str]]
+
+
+@dataclass(frozen=True)
+class NewDocuments:
+    """What ``Store.add_new_documents`` did with a batch.
+
+    stored: the documents it stored, in order, each with the story id it was given.
+    already_stored: those it found stored (by another process, or an earlier run), in order;
+        only their source paths were added.
+    """
+
+    stored: list[Document]
+    already_stored: list[Document]
 
 
 class Store(
@@ -170,42 +196,107 @@ class Store(
 
         ids: full document ids.
         """
-        wanted = list(dict.fromkeys(ids))
-        known: set[str] = set()
         with self._transaction() as connection:
-            for start in range(0, len(wanted), _CHUNK):
-                chunk = wanted[start : start + _CHUNK]
-                known.update(
-                    connection.execute(
-                        select(documents.c.doc_id).where(documents.c.doc_id.in_(chunk))
-                    ).scalars()
-                )
-        return known
+            return self._stored_ids(connection, list(dict.fromkeys(ids)))
 
     def add_documents(self, docs: list[tuple[Document, bytes | None]]) -> None:
         """Store a batch of documents with their first source path, in one transaction.
 
         A document already stored (or repeated in the batch) only gets its source path added,
         and nothing at all when that path is known too. A document without a story id is its
-        own story.
+        own story; stories are not assigned here (``add_new_documents`` does).
 
         docs: (document, near-duplicate signature or None) pairs.
         """
-        if not docs:
-            return
-        now = utcnow()
-        rows: dict[str, dict[str, Any]] = {}
-        sources: dict[tuple[str, str], dict[str, str]] = {}
+        self.add_new_documents(docs)
+
+    def add_new_documents(
+        self,
+        docs: Sequence[tuple[Document, bytes | None]],
+        assign_stories: StoryAssigner | None = None,
+    ) -> NewDocuments:
+        """Store the documents of a batch not stored yet, their stories assigned in the same
+        transaction, under the document writers' lock.
+
+        The stored ids, the near-duplicate candidates ``assign_stories`` reads and the insert
+        all happen in one transaction that no other document writer (another ingest process)
+        can interleave with: a copy stored by another process a moment earlier is seen, and
+        joins its story, and a document it stored is skipped, not counted twice. Every
+        document's source path is recorded, stored before or not. A busy database ("database
+        is locked" once SQLite's wait runs out) is waited out: the whole transaction is run
+        again, the reads included.
+
+        docs: (document, near-duplicate signature or None) pairs, in the order read; a document
+            repeated in the batch counts once.
+        assign_stories: given the documents not stored yet, in order, and the store's reads in
+            this transaction, the story id of each; None keeps each document's own
+            ``story_id`` (its own id when None).
+        Returns what was stored and what was found stored already.
+        """
+        unique: dict[str, tuple[Document, bytes | None]] = {}
         for document, minhash in docs:
-            rows.setdefault(document.doc_id, _document_row(document, minhash, now))
-            key = (document.doc_id, document.source_path)
-            sources.setdefault(key, {"doc_id": key[0], "source_path": nul_free(key[1])})
+            unique.setdefault(document.doc_id, (document, minhash))
+        sources = {
+            (document.doc_id, document.source_path): {
+                "doc_id": document.doc_id,
+                "source_path": nul_free(document.source_path),
+            }
+            for document, _ in docs
+        }
+        if not unique:
+            return NewDocuments([], [])
+        for attempt in range(_BUSY_ATTEMPTS):
+            try:
+                return self._add_new(list(unique.values()), list(sources.values()), assign_stories)
+            except OperationalError as error:
+                if not is_busy(error) or attempt == _BUSY_ATTEMPTS - 1:
+                    raise
+                time.sleep(_BUSY_PAUSE * (attempt + 1))
+        raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
+
+    def _add_new(
+        self,
+        docs: list[tuple[Document, bytes | None]],
+        sources: list[dict[str, str]],
+        assign_stories: StoryAssigner | None,
+    ) -> NewDocuments:
+        now = utcnow()
         with self._transaction(write=True) as connection:
-            self._insert_new(connection, documents, ["doc_id"], list(rows.values()))
-            self._add_bands(connection, rows.values())
-            self._insert_new(
-                connection, document_sources, ["doc_id", "source_path"], list(sources.values())
+            serialise_document_writers(connection)
+            stored = self._stored_ids(connection, [document.doc_id for document, _ in docs])
+            fresh = [
+                (document, minhash) for document, minhash in docs if document.doc_id not in stored
+            ]
+            if assign_stories is not None and fresh:
+                story_ids = list(assign_stories([d for d, _ in fresh], StoryReads(connection)))
+                if len(story_ids) != len(fresh):
+                    raise ValueError(
+                        f"the story assigner gave {len(story_ids)} story ids "
+                        f"for {len(fresh)} documents"
+                    )
+                fresh = [
+                    (replace(document, story_id=story_id), minhash)
+                    for (document, minhash), story_id in zip(fresh, story_ids, strict=True)
+                ]
+            rows = [_document_row(document, minhash, now) for document, minhash in fresh]
+            self._insert_new(connection, documents, ["doc_id"], rows)
+            self._add_bands(connection, rows)
+            self._insert_new(connection, document_sources, ["doc_id", "source_path"], sources)
+        return NewDocuments(
+            [document for document, _ in fresh],
+            [document for document, _ in docs if document.doc_id in stored],
+        )
+
+    def _stored_ids(self, connection: Connection, ids: list[str]) -> set[str]:
+        known: set[str] = set()
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            known.update(
+                connection.execute(
+                    select(documents.c.doc_id).where(documents.c.doc_id.in_(chunk))
+                ).scalars()
             )
+        return known
 
     def add_source(self, doc_id: str, source_path: str) -> None:
         """Record another path a stored document was read from; a known path is a no-op.

@@ -29,6 +29,9 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # processes opening one fresh PostgreSQL database do not both create the schema.
 _MIGRATION_LOCK = 0x646F7373  # "doss"
 
+# The same for the document writers' lock (``serialise_document_writers``): "dwri".
+_DOCUMENT_WRITERS_LOCK = 0x64777269
+
 # `revision: str = "0002"` and `down_revision: ... = "0001"` (or None) in a migration file.
 _REVISION_LINE = re.compile(
     r"^(?P<name>down_revision|revision)\b[^=\n]*=\s*(?:None|[\"'](?P<value>[^\"'\n]+)[\"'])\s*$",
@@ -157,6 +160,43 @@ def _postgresql_engine(url: URL, read_only: bool) -> Engine:
     if read_only:
         connect_args["options"] = "-c default_transaction_read_only=on"
     return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+
+
+def serialise_document_writers(connection: Connection) -> None:
+    """Make this write transaction the only one storing documents until it ends.
+
+    Story assignment reads the stored near-duplicates and then writes the new documents; two
+    processes doing both at once would each miss the copy the other is storing, and the link
+    between them would be lost for good. Holding this lock from before the reads to the commit
+    makes document writers take turns; readers, and writers of other tables (facts), do not
+    wait for it.
+
+    On PostgreSQL a transaction-level advisory lock, released at commit or rollback, after the
+    transaction's rows are visible to the next holder (which reads at READ COMMITTED, so it
+    sees them). On SQLite the write transaction began with ``BEGIN IMMEDIATE`` and already
+    holds the database's one write lock; nothing more is needed.
+
+    connection: a connection inside a write transaction (``dossier_write``), before its reads.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execute(
+            text("SELECT pg_advisory_xact_lock(:key)"), {"key": _DOCUMENT_WRITERS_LOCK}
+        )
+    elif not connection.get_execution_options().get("dossier_write"):
+        raise RuntimeError("serialise_document_writers needs a write transaction")
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether a database error means another process held a lock too long, so the same
+    transaction may simply be run again: SQLite's "database is locked" (busy) after its wait
+    ran out, a PostgreSQL deadlock or serialisation failure."""
+    cause = getattr(error, "orig", None) or error
+    code = getattr(cause, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED and their extended codes
+    if "database is locked" in str(cause) or "database table is locked" in str(cause):
+        return True
+    return getattr(cause, "sqlstate", None) in ("40001", "40P01")
 
 
 # -- schema revisions ------------------------------------------------------------------------------

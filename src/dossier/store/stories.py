@@ -7,7 +7,10 @@ so finding the candidates of a batch is a few indexed look-ups and reading their
 whatever the size of the store. The layout is datasketch's ``MinHashLSH`` for the threshold and
 permutations in ``dossier.settings``, so the candidates are the ones its in-memory index found.
 
-A mixin of ``Store``: the methods run in the store's own transactions.
+``StoryReads`` reads them on a connection the caller holds: ``Store.add_new_documents`` assigns
+stories and stores the batch in one transaction, under the document writers' lock, so two
+processes ingesting at once cannot both miss the copy the other is storing. ``StoriesMixin``
+gives ``Store`` the same reads, each in a transaction of its own.
 """
 
 from __future__ import annotations
@@ -59,6 +62,53 @@ def band_rows(doc_id: str, signature: bytes | None) -> list[dict[str, Any]]:
     ]
 
 
+class StoryReads:
+    """Story assignment's reads (band matches, candidates' signatures) on one open connection.
+
+    ``Store.add_new_documents`` hands one to its story assigner, so that the candidates are
+    read inside the transaction that then stores the new documents, under the document writers'
+    lock: no other process can store a copy between the read and the write. It has the methods
+    ``dossier.ingest.near_duplicates.StoredStories`` asks for.
+
+    connection: a connection inside an open transaction.
+    """
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def band_candidates(self, signatures: Sequence[bytes]) -> list[set[str]]:
+        """For each signature, the stored documents sharing at least one LSH band with it.
+
+        signatures: near-duplicate signatures as ``signature_to_bytes`` writes them.
+        """
+        wanted = [band_hashes(signature) for signature in signatures]
+        hashes = sorted({value for bands in wanted for _, value in bands})
+        holders: dict[tuple[int, int], set[str]] = {}
+        for start in range(0, len(hashes), _CHUNK):
+            query = select(lsh_bands.c.band, lsh_bands.c.band_hash, lsh_bands.c.doc_id).where(
+                lsh_bands.c.band_hash.in_(hashes[start : start + _CHUNK])
+            )
+            for band, value, doc_id in self._connection.execute(query):
+                holders.setdefault((band, value), set()).add(doc_id)
+        return [set().union(*(holders.get(key, ()) for key in bands)) for bands in wanted]
+
+    def story_signatures(self, doc_ids: Collection[str]) -> dict[str, tuple[str, bytes]]:
+        """Each stored document's (story id, signature), for those of ``doc_ids`` that have one.
+
+        doc_ids: full document ids.
+        """
+        wanted = sorted(doc_ids)
+        found: dict[str, tuple[str, bytes]] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            query = select(documents.c.doc_id, documents.c.story_id, documents.c.minhash).where(
+                documents.c.doc_id.in_(wanted[start : start + _CHUNK]),
+                documents.c.minhash.is_not(None),
+            )
+            for doc_id, story_id, minhash in self._connection.execute(query):
+                found[doc_id] = (story_id, bytes(minhash))
+        return found
+
+
 class StoriesMixin:
     """Near-duplicate candidates for ``Store``: the band index and the candidates' signatures."""
 
@@ -85,33 +135,18 @@ class StoriesMixin:
     def band_candidates(self, signatures: Sequence[bytes]) -> list[set[str]]:
         """For each signature, the stored documents sharing at least one LSH band with it.
 
+        A read of its own: what it finds may be stale by the time a batch is written; ingest
+        reads through ``StoryReads`` inside ``add_new_documents`` instead.
+
         signatures: near-duplicate signatures as ``signature_to_bytes`` writes them.
         """
-        wanted = [band_hashes(signature) for signature in signatures]
-        hashes = sorted({value for bands in wanted for _, value in bands})
-        holders: dict[tuple[int, int], set[str]] = {}
         with self._transaction() as connection:
-            for start in range(0, len(hashes), _CHUNK):
-                query = select(lsh_bands.c.band, lsh_bands.c.band_hash, lsh_bands.c.doc_id).where(
-                    lsh_bands.c.band_hash.in_(hashes[start : start + _CHUNK])
-                )
-                for band, value, doc_id in connection.execute(query):
-                    holders.setdefault((band, value), set()).add(doc_id)
-        return [set().union(*(holders.get(key, ()) for key in bands)) for bands in wanted]
+            return StoryReads(connection).band_candidates(signatures)
 
     def story_signatures(self, doc_ids: Collection[str]) -> dict[str, tuple[str, bytes]]:
         """Each stored document's (story id, signature), for those of ``doc_ids`` that have one.
 
         doc_ids: full document ids.
         """
-        wanted = sorted(doc_ids)
-        found: dict[str, tuple[str, bytes]] = {}
         with self._transaction() as connection:
-            for start in range(0, len(wanted), _CHUNK):
-                query = select(documents.c.doc_id, documents.c.story_id, documents.c.minhash).where(
-                    documents.c.doc_id.in_(wanted[start : start + _CHUNK]),
-                    documents.c.minhash.is_not(None),
-                )
-                for doc_id, story_id, minhash in connection.execute(query):
-                    found[doc_id] = (story_id, bytes(minhash))
-        return found
+            return StoryReads(connection).story_signatures(doc_ids)
