@@ -12,10 +12,13 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
@@ -176,3 +179,30 @@ def copy_sample_store(tmp_path: Path) -> Callable[[Path], Path]:
         return copy_store(source, tmp_path / f"copy{count}" / "dossier.db")
 
     return copy
+
+
+# --- hypothesis profiles ----------------------------------------------------------------------
+# "ci" (chosen when CI=true) runs the same examples every time, so a red run reproduces; "dev"
+# explores new ones. Both bound the examples and the time one may take, so the property and
+# fuzz tests stay within seconds. HYPOTHESIS_PROFILE picks one outright.
+hypothesis_settings.register_profile(
+    "dev",
+    max_examples=40,
+    deadline=timedelta(seconds=5),
+    suppress_health_check=[HealthCheck.too_slow],
+)
+hypothesis_settings.register_profile(
+    "ci",
+    parent=hypothesis_settings.get_profile("dev"),
+    derandomize=True,
+    database=None,
+    print_blob=True,
+)
+# A long hunt for new failures, run by hand: HYPOTHESIS_PROFILE=thorough pytest tests/test_prop*
+hypothesis_settings.register_profile(
+    "thorough", parent=hypothesis_settings.get_profile("dev"), max_examples=1000, deadline=None
+)
+hypothesis_settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE")
+    or ("ci" if os.environ.get("CI", "").lower() == "true" else "dev")
+)

@@ -194,10 +194,12 @@ def parse_anchor(value: str | None) -> Point | None:
     try:
         if day:
             return Point.from_date(dt.date(int(year), int(month), int(day)))
-        if month:
-            return Point("month", int(year), int(month))
     except ValueError:
         return None
+    if int(year) < dt.MINYEAR or (month and not 1 <= int(month) <= 12):
+        return None  # "0000", "2011-13": no calendar point
+    if month:
+        return Point("month", int(year), int(month))
     return Point("year", int(year))
 
 

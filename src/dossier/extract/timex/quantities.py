@@ -22,10 +22,12 @@ def _number(text: str) -> float | None:
     if match := re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(\d)/(\d))?", text):
         value = float(match[1])
         if match[2]:
+            if match[3] == "0":
+                return None  # "1 1/0": no number
             value += int(match[2]) / int(match[3])
         return value + half
     if match := re.fullmatch(r"(\d)/(\d)", text):
-        return int(match[1]) / int(match[2])
+        return int(match[1]) / int(match[2]) if match[2] != "0" else None
     total = 0.0
     for word in text.split():
         if word not in NUMBER_WORDS:
@@ -72,7 +74,11 @@ def duration_value(amount: float | None, unit: str) -> str:
 
 
 def _fmt_number(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:g}"
+    if value == int(value):
+        return str(int(value))
+    text = f"{value:g}"
+    # TimeML has no exponents: 500000.5 weeks is P500000.5W, not P5e+05W.
+    return f"{value:.6f}".rstrip("0") if "e" in text else text
 
 
 def _year_from_words(text: str) -> int | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import io
+import lzma
 import zipfile
 from collections.abc import Iterator
 from pathlib import PurePosixPath
@@ -44,7 +45,13 @@ def read_zip(source: Source) -> Iterator[ReadItem]:
         else:
             # A .zip inside an archive: zipfile needs to seek, so it is read into memory.
             archive = zipfile.ZipFile(io.BytesIO(read_bounded(source)))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        EOFError,
+        NotImplementedError,  # a central directory asking for a newer zip version
+    ) as error:
         detail = str(error) or type(error).__name__
         raise DossierError(ErrorCode.R009_BAD_ARCHIVE, detail) from error
     with archive:
@@ -82,6 +89,8 @@ def _read_member(member: Source) -> Iterator[ReadItem]:
 
     try:
         yield from read_source(member)
-    except (RuntimeError, NotImplementedError) as error:
-        # zipfile refuses encrypted members and compression methods it lacks this way.
+    except (RuntimeError, NotImplementedError, lzma.LZMAError) as error:
+        # zipfile refuses encrypted members and compression methods it lacks this way; a
+        # corrupt LZMA member raises lzma's own error (deflate's and bzip2's are caught in
+        # the dispatch).
         yield ReadFailure(member.label, message(ErrorCode.R009_BAD_ARCHIVE, str(error)))

@@ -92,6 +92,22 @@ def wide_bom(head: bytes) -> str | None:
     return None
 
 
+def looks_binary(data: bytes) -> int:
+    """How many control bytes the start of ``data`` holds when they make it binary, else 0."""
+    sample = data[:SNIFF_BYTES]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls if controls > MAX_CONTROL_SHARE * len(sample) else 0
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def has_lone_surrogate(text: str) -> bool:
+    """Whether ``text`` holds half a UTF-16 pair (from a ``\\ud800`` escape or ``&#xD800;``),
+    which UTF-8 cannot encode and so no store can hold."""
+    return _LONE_SURROGATE.search(text) is not None
+
+
 def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -102,9 +118,8 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
                 raise DossierError(ErrorCode.R003_UNDECODABLE, detail) from error
     if b"\x00" in data:
         return _decode_utf16_without_bom(data)
-    sample = data[:SNIFF_BYTES]
-    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    if controls > MAX_CONTROL_SHARE * len(sample):
+    controls = looks_binary(data)
+    if controls:
         raise DossierError(ErrorCode.R002_BINARY, f"{controls} control bytes at the start")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -155,9 +170,12 @@ def _decode_declared(data: bytes, declared: str) -> tuple[str, str] | None:
     if codec.startswith(("utf-16", "utf-32")):
         return None
     try:
-        return data.decode(codec), codec
-    except UnicodeDecodeError:
+        text = data.decode(codec)
+    except (UnicodeError, LookupError):
+        # LookupError: a codec that is not a text encoding ("base64", "rot13", "zlib").
         return None
+    # "unicode_escape" and the like turn "\\ud800" in the bytes into a lone surrogate.
+    return None if has_lone_surrogate(text) else (text, codec)
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:

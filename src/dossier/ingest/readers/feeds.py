@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from dossier.errors import DossierError, ErrorCode, message
-from dossier.ingest.readers.decoding import NEWLINES, wide_bom
+from dossier.ingest.readers.decoding import NEWLINES, has_lone_surrogate, wide_bom
 from dossier.ingest.readers.source import ReadItem, Source, read_bounded, read_head
 from dossier.model import RawRecord, ReadFailure
 
@@ -57,7 +57,11 @@ def read_feed(source: Source) -> Iterator[ReadItem]:
     if not data.strip():
         raise DossierError(ErrorCode.R004_EMPTY)
     # A stream, not a string: feedparser fetches a string that looks like a URL.
-    parsed = feedparser.parse(io.BytesIO(data))
+    try:
+        parsed = feedparser.parse(io.BytesIO(data))
+    except Exception as error:  # feedparser's lenient parser raises on some character references
+        detail = f"the parser failed: {type(error).__name__}: {error}"
+        raise DossierError(ErrorCode.R010_BAD_FEED, detail) from error
     if not parsed.get("version") and not parsed.entries:
         problem = parsed.get("bozo_exception")
         detail = f"{problem}" if problem else "not an RSS or Atom document"
@@ -85,6 +89,10 @@ def read_feed(source: Source) -> Iterator[ReadItem]:
             "language": language,
         }
         fields = {key: value for key, value in fields.items() if value}
+        if has_lone_surrogate(text) or any(has_lone_surrogate(v) for v in fields.values()):
+            detail = "a character reference to half a UTF-16 pair (&#xD800;) in the entry"
+            yield ReadFailure(where, message(ErrorCode.R010_BAD_FEED, detail))
+            continue
         yield RawRecord(where, "feed", text, fields, encoding)
 
 
@@ -168,7 +176,8 @@ def _entry_date(entry: Any) -> str | None:
             return parsed
         struct = entry.get(f"{key}_parsed")
         if isinstance(struct, time.struct_time):
-            return date(*struct[:3]).isoformat()
+            with contextlib.suppress(ValueError):  # year 0, which feedparser lets through
+                return date(*struct[:3]).isoformat()
     return None
 
 

@@ -5,12 +5,19 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import math
 from collections.abc import Iterator
 from typing import Any
 
 from dossier import settings
 from dossier.errors import DossierError, ErrorCode, message
-from dossier.ingest.readers.decoding import NEWLINES, decode_text, wide_bom
+from dossier.ingest.readers.decoding import (
+    NEWLINES,
+    decode_text,
+    has_lone_surrogate,
+    looks_binary,
+    wide_bom,
+)
 from dossier.ingest.readers.source import ReadItem, Source, read_bounded, read_head, too_large
 from dossier.model import RawRecord, ReadFailure, SourceFormat
 
@@ -33,8 +40,10 @@ def read_jsonl(source: Source) -> Iterator[ReadItem]:
     if not head.strip():
         raise DossierError(ErrorCode.R004_EMPTY)
     wide = wide_bom(head)
-    if wide is None and b"\x00" in head:
-        raise DossierError(ErrorCode.R002_BINARY, "NUL bytes in a JSON Lines file")
+    # A stray NUL spoils its own line only (R005); a head full of control bytes is binary.
+    controls = looks_binary(head) if wide is None else 0
+    if controls:
+        raise DossierError(ErrorCode.R002_BINARY, f"{controls} control bytes at the start")
     limit = settings.MAX_DOCUMENT_BYTES
     yielded = False
     with source.opener() as raw:
@@ -82,10 +91,13 @@ def _jsonl_line(
         if not text.strip():
             return None
     try:
-        obj = json.loads(text)
+        obj = _parse_json(text)
     except json.JSONDecodeError as error:
         detail = f"{error.msg}: column {error.colno}; fix or remove the line"
         return ReadFailure(label, message(ErrorCode.R005_BAD_JSON_LINE, detail), line=lineno)
+    except DossierError as error:
+        detail = f"{error.detail}; fix or remove the line"
+        return ReadFailure(label, message(error.code, detail), line=lineno)
     item = _record_from_json(obj, f"{label}#L{lineno}", "jsonl", encoding, None)
     if isinstance(item, ReadFailure):
         return ReadFailure(label, item.reason, line=lineno)
@@ -95,7 +107,7 @@ def _jsonl_line(
 def read_json(source: Source) -> Iterator[ReadItem]:
     text, encoding = decode_text(read_bounded(source))
     try:
-        data = json.loads(text)
+        data = _parse_json(text)
     except json.JSONDecodeError as error:
         detail = f"{error.msg}: column {error.colno}"
         yield ReadFailure(source.label, message(ErrorCode.R005_BAD_JSON_LINE, detail), error.lineno)
@@ -128,6 +140,12 @@ def _record_from_json(
         value = _field_value(obj.get(key))
         if value is not None:
             fields[field_name] = value
+    stated = [(key, fields[name]) for key, name in JSON_FIELDS.items() if name in fields]
+    for key, value in [("text", text), *stated]:
+        if has_lone_surrogate(value):
+            # A "\ud800" escape decodes to half a UTF-16 pair, which no store can hold.
+            detail = f"{prefix}'{key}' holds a lone surrogate escape, not a character"
+            return ReadFailure(source_path, message(ErrorCode.R005_BAD_JSON_LINE, detail))
     return RawRecord(source_path, fmt, NEWLINES.sub("\n", text), fields, encoding)
 
 
@@ -137,12 +155,31 @@ def _field_value(value: Any) -> str | None:
         return None
     if isinstance(value, str):
         return value.strip() or None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # NaN and Infinity are not JSON, though Python's parser takes them
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, list):
         parts = [str(v).strip() for v in value if isinstance(v, str | int) and str(v).strip()]
         return ", ".join(parts) or None
     return None
+
+
+def _parse_json(text: str) -> Any:
+    """``json.loads``, with what it raises besides syntax errors turned into R005.
+
+    Raises ``json.JSONDecodeError`` for bad syntax (the caller says where), and ``DossierError``
+    R005 for nesting deeper than the parser's recursion allows and for an integer past
+    Python's digit limit (``sys.get_int_max_str_digits``).
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError as error:
+        raise DossierError(ErrorCode.R005_BAD_JSON_LINE, "nested too deeply to parse") from error
+    except ValueError as error:
+        raise DossierError(ErrorCode.R005_BAD_JSON_LINE, str(error)) from error
 
 
 def _iter_lines(stream: Any, limit: int) -> Iterator[tuple[int, Any]]:
