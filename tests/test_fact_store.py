@@ -29,9 +29,7 @@ from dossier.store.kinds import FACT_KINDS, register_kind
 TEXT = "Moscow said on Friday that Putin would visit Minsk. Lukashenko welcomed it."
 
 
-def _provenance(
-    doc_id: str, start: int, end: int, extractor: str, version: str = "1"
-) -> Provenance:
+def _provenance(doc_id: str, start: int, end: int, extractor: str, version: str = "1") -> Provenance:
     return Provenance(doc_id, start, end, start + 10, end + 10, 0, extractor, version, 0.8)
 
 
@@ -97,7 +95,9 @@ def test_links_are_replaced_with_their_extractor(store_url: str, make_document) 
         doc_id = _store_document(store, make_document)
         moscow, putin, friday, _ = _facts(doc_id)
         link = FactLink(doc_id, friday.fact_id, putin.fact_id, "about", "dossier_timex", "1")
-        store.write_facts(DocumentFacts(doc_id, {"dossier_timex": "1"}, (friday,), links=(link,)))
+        store.write_facts(
+            DocumentFacts(doc_id, {"dossier_timex": "1"}, (friday,), links=(link,))
+        )
         assert store.read_links(doc_id) == [link]
         assert store.read_links(doc_id, relation="speaker") == []
         store.write_facts(DocumentFacts(doc_id, {"dossier_timex": "1"}, (friday,)))
@@ -114,11 +114,7 @@ def test_a_date_estimate_is_written_into_the_document(store_url: str, make_docum
         )
         store.write_facts(found)
         meta = store.get_document(document.doc_id).meta
-        assert (meta.date, meta.date_source, meta.date_is_estimated) == (
-            "2012-03",
-            "estimated",
-            True,
-        )
+        assert (meta.date, meta.date_source, meta.date_is_estimated) == ("2012-03", "estimated", True)
         assert "2012-03-04" in meta.date_note and "won the vote" in meta.date_note
         store.write_facts(
             DocumentFacts(document.doc_id, {"dossier_date_estimate": "2"}, dated=True)
@@ -231,9 +227,7 @@ def toy_kind(tmp_path: Path):  # noqa: ANN201
 
 
 def test_a_new_kind_round_trips_through_writer_store_and_query(
-    store_url: str,
-    make_document,
-    toy_kind: str,  # noqa: ANN001
+    store_url: str, make_document, toy_kind: str  # noqa: ANN001
 ) -> None:
     with Store.open(store_url, extra_migrations=(toy_kind,)) as store:
         doc_id = _store_document(store, make_document)
