@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import itertools
+import os
 import subprocess
 import sys
 import textwrap
+import time
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import text
+from sqlalchemy import insert, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from dossier.errors import DossierError, ErrorCode
@@ -26,11 +29,11 @@ from dossier.model import (
     RemovedSpan,
     content_id,
 )
-from dossier.store import Store, alembic_config
+from dossier.store import Store, alembic_config, database_url
 from dossier.store.engine import migration_revisions
 from dossier.store.reads import DUPLICATE_COLUMNS, LIST_COLUMNS
 from dossier.store.records import DocumentSummary, SearchHit, StoryCopy
-from dossier.store.schema import Base, autogenerate_includes
+from dossier.store.schema import Base, autogenerate_includes, ingest_runs
 from dossier.store.search import SEARCH_COLUMNS, quote_fts5_terms
 
 VOLCANO_TITLE = "Volcano erupts in Iceland"
@@ -393,6 +396,152 @@ def test_stats_count_everything(store: Store, dated: dict[str, str], make_docume
 def test_empty_store_stats(store: Store) -> None:
     stats = store.stats()
     assert stats.documents == 0 and stats.date_range == () and stats.last_run is None
+    assert stats.runs == 0 and stats.unfinished_runs == {"killed": 0, "running": 0}
+    assert store.ingest_runs() == []
+
+
+# --- runs that never record their end -------------------------------------------------------------
+
+_LIVE_RUN = textwrap.dedent(
+    """
+    import sys
+    from dossier.store import Store
+
+    store = Store.open(sys.argv[1])
+    print(store.start_run(["in/"]), flush=True)
+    sys.stdin.read()  # until the test kills this process
+    """
+)
+
+
+def _statuses(store: Store) -> dict[int, str]:
+    return {run.id: run.status for run in store.ingest_runs()}
+
+
+def test_a_killed_run_is_told_from_a_live_one_and_not_counted(store_url: str) -> None:
+    with Store.open(store_url) as store:
+        finished = store.start_run(["in/"])
+        store.finish_run(finished, {"read": 3, "new": 3}, interrupted=False)
+        stopped = store.start_run(["in/"])
+        store.finish_run(stopped, {"read": 1, "new": 1}, interrupted=True)
+        process = subprocess.Popen(
+            [sys.executable, "-c", _LIVE_RUN, store_url],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            live = int(process.stdout.readline())
+            stats = store.stats()
+            assert stats.runs == 2 and stats.unfinished_runs == {"killed": 0, "running": 1}
+            running = {finished: "finished", stopped: "interrupted", live: "running"}
+            assert _statuses(store) == running
+            assert stats.last_run.id == stopped and stats.last_run.status == "interrupted"
+            run = store.ingest_runs(limit=1)[0]
+            assert (run.id, run.pid, run.finished_at) == (live, process.pid, None)
+        finally:
+            process.kill()  # SIGKILL: the run never records its end
+            process.wait(timeout=60)
+        # PostgreSQL drops the lock once it sees the connection gone: a moment, not at once.
+        for _ in range(100):
+            if _statuses(store)[live] == "killed":
+                break
+            time.sleep(0.05)
+        assert _statuses(store) == {**running, live: "killed"}
+        stats = store.stats()
+        assert stats.runs == 2 and stats.unfinished_runs == {"killed": 1, "running": 0}
+        assert stats.last_run.id == stopped
+        # The same in a store opened read-only, as the query API opens it.
+        with Store.open(store_url, read_only=True) as reader:
+            assert reader.stats().unfinished_runs == {"killed": 1, "running": 0}
+            assert _statuses(reader)[live] == "killed"
+
+
+def test_a_run_recorded_before_processes_were_kept_reads_as_killed(store: Store) -> None:
+    live = store.start_run(["in/"])
+    with store.engine.begin() as connection:
+        connection.execute(
+            insert(ingest_runs).values(
+                started_at=datetime(2026, 1, 1),
+                paths=["old/"],
+                interrupted=False,
+                read=0,
+                new=0,
+                duplicate=0,
+                near_duplicate=0,
+                failed=0,
+            )
+        )
+    old = max(_statuses(store))
+    assert _statuses(store) == {live: "running", old: "killed"}
+    assert store.stats().unfinished_runs == {"killed": 1, "running": 1}
+    store.finish_run(live, {"read": 0}, interrupted=False)
+    assert _statuses(store) == {live: "finished", old: "killed"}
+    assert store.stats().runs == 1
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="process start times: Linux")
+def test_a_reused_pid_does_not_keep_a_dead_run_alive(tmp_path: Path) -> None:
+    from dossier.store.runs import process_is_alive, this_process
+
+    me = this_process()
+    assert me["pid"] == os.getpid() and me["process_start"]
+    assert process_is_alive(me["host"], me["pid"], me["process_start"])
+    # The same pid, given to this process after the run's own process died (or another boot).
+    assert not process_is_alive(me["host"], me["pid"], "another-boot/12345")
+    boot, tick = me["process_start"].split("/")
+    assert not process_is_alive(me["host"], me["pid"], f"{boot}/{int(tick) + 1}")
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert not process_is_alive(me["host"], int(gone.stdout), None)
+    assert not process_is_alive(None, None, None)
+    # Nobody here can tell whether a process on another host lives.
+    assert process_is_alive(me["host"] + ".elsewhere", me["pid"], "x/1")
+
+    with Store.open(str(tmp_path / "runs.db")) as store:
+        run = store.start_run(["in/"])
+        with store.engine.begin() as connection:
+            connection.execute(
+                update(ingest_runs).where(ingest_runs.c.id == run).values(process_start="b/1")
+            )
+        assert _statuses(store) == {run: "killed"}
+
+
+def test_the_process_columns_migrate_both_ways_keeping_failures(store_url: str) -> None:
+    from alembic import command
+
+    with Store.open(store_url) as store:
+        run = store.start_run(["in/"])
+        store.add_failures(run, [ReadFailure("in/a.bin", "binary")])
+        store.finish_run(run, {"read": 1, "failed": 1}, interrupted=False)
+    url = database_url(store_url).render_as_string(hide_password=False)
+    command.downgrade(alembic_config(url=url), "0005")
+    command.upgrade(alembic_config(url=url), "head")
+    with Store.open(store_url) as store:
+        assert _statuses(store) == {run: "finished"}
+        assert store.stats().failures_last_run == 1
+
+
+def test_stats_command_shows_unfinished_runs(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from dossier.cli import app
+
+    location = str(tmp_path / "cli.db")
+    with Store.open(location) as store:
+        run = store.start_run(["in/"])
+        with store.engine.begin() as connection:
+            connection.execute(update(ingest_runs).values(pid=None))  # as if killed
+    result = CliRunner().invoke(app, ["stats", "--db", location])
+    assert result.exit_code == 0, result.output
+    assert "unfinished runs" in result.output and "killed: 1, running: 0" in result.output
+    result = CliRunner().invoke(app, ["stats", "--db", location, "--json"])
+    assert '"unfinished_runs": {"killed": 1, "running": 0}' in result.output
+    assert run == 1
 
 
 def test_sqlite_uses_wal_and_foreign_keys(tmp_path: Path) -> None:

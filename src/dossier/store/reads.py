@@ -19,14 +19,13 @@ from dossier.errors import DossierError, ErrorCode
 from dossier.model import Document
 from dossier.store.records import (
     DocumentSummary,
-    IngestRun,
     SearchHit,
     StoreStats,
     StoryCopy,
     columns,
 )
 from dossier.store.rows import document_from_row
-from dossier.store.runs import RUN_COUNTS
+from dossier.store.runs import UNFINISHED_STATUSES, run_record, unfinished_run_statuses
 from dossier.store.schema import document_sources, documents, ingest_failures, ingest_runs
 from dossier.store.search import search_documents
 
@@ -252,6 +251,7 @@ class DocumentReadsMixin:
         """Counts over the store, in one consistent snapshot."""
         d = documents.c
         with self._transaction() as connection:
+            unfinished = unfinished_run_statuses(connection)  # first: see its docstring
             total, stories, undated, estimated, earliest, latest = connection.execute(
                 select(
                     func.count(),
@@ -283,9 +283,12 @@ class DocumentReadsMixin:
                 .order_by(func.count().desc(), d.outlet)
                 .limit(10)
             ).all()
-            runs = connection.execute(select(func.count()).select_from(ingest_runs)).scalar()
+            ended = ingest_runs.c.finished_at.is_not(None)
+            runs = connection.execute(
+                select(func.count()).select_from(ingest_runs).where(ended)
+            ).scalar()
             last = connection.execute(
-                select(ingest_runs).order_by(ingest_runs.c.id.desc()).limit(1)
+                select(ingest_runs).where(ended).order_by(ingest_runs.c.id.desc()).limit(1)
             ).first()
             failures_last_run = 0
             if last is not None:
@@ -306,19 +309,10 @@ class DocumentReadsMixin:
             by_language={(lang or _UNKNOWN): n for lang, n in by_language},
             by_outlet={(outlet or _UNKNOWN): n for outlet, n in by_outlet},
             runs=runs,
+            unfinished_runs={
+                status: sum(1 for s in unfinished.values() if s == status)
+                for status in UNFINISHED_STATUSES
+            },
             failures_last_run=failures_last_run,
-            last_run=_run_record(last) if last is not None else None,
+            last_run=run_record(last, unfinished) if last is not None else None,
         )
-
-
-def _run_record(row: Any) -> IngestRun:
-    def iso(moment: Any) -> str:
-        return moment.isoformat(timespec="seconds") + "Z"
-
-    return IngestRun(
-        id=row.id,
-        started_at=iso(row.started_at),
-        finished_at=iso(row.finished_at) if row.finished_at else None,
-        interrupted=bool(row.interrupted),
-        **{name: getattr(row, name) for name in RUN_COUNTS},
-    )

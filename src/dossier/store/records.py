@@ -64,17 +64,26 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class IngestRun:
-    """One ingest run: when it ran (ISO, UTC, ``Z``) and what it counted."""
+    """One ingest run: when it ran (ISO, UTC, ``Z``), how it ended and what it counted.
+
+    status: ``finished``; ``interrupted`` (stopped by Ctrl-C or SIGTERM, what it read is stored);
+        ``killed`` (it never recorded its end and its process is gone: counts stay 0, what its
+        finished batches stored is kept); ``running``.
+    host, pid: the process that ran it (None for runs recorded before dossier kept them).
+    """
 
     id: int
     started_at: str
     finished_at: str | None
+    status: str
     interrupted: bool
     read: int
     new: int
     duplicate: int
     near_duplicate: int
     failed: int
+    host: str | None = None
+    pid: int | None = None
 
 
 @dataclass(frozen=True)
@@ -86,7 +95,10 @@ class StoreStats:
     date_range: (earliest, latest) publication date, or () when nothing is dated.
     by_year, by_language, by_outlet: documents per value, ``(unknown)`` for none; by_outlet
         holds the ten largest outlets.
-    runs: ingest runs recorded; failures_last_run: inputs the last one could not read.
+    runs: ingest runs that recorded their end (finished or interrupted); last_run: the latest
+        of them, and failures_last_run: the inputs it could not read.
+    unfinished_runs: the runs that did not, by status: ``killed`` (the process is gone) and
+        ``running``.
     """
 
     documents: int
@@ -100,6 +112,7 @@ class StoreStats:
     by_language: dict[str, int] = field(default_factory=dict)
     by_outlet: dict[str, int] = field(default_factory=dict)
     runs: int = 0
+    unfinished_runs: dict[str, int] = field(default_factory=dict)
     failures_last_run: int = 0
     last_run: IngestRun | None = None
 

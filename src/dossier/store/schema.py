@@ -129,6 +129,10 @@ class IngestRunRow(Base):
     near_duplicate: Mapped[int] = mapped_column(Integer, default=0)
     failed: Mapped[int] = mapped_column(Integer, default=0)
     interrupted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The process running it, to tell a killed run from a live one (``store/runs.py``).
+    host: Mapped[str | None] = mapped_column(String(255))
+    pid: Mapped[int | None] = mapped_column(Integer)
+    process_start: Mapped[str | None] = mapped_column(String(64))  # Linux: boot id, start tick
 
 
 class IngestFailureRow(Base):
