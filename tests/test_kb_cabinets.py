@@ -1,0 +1,187 @@
+"""The curated KB covers who appears in the news beyond heads of state: cabinets, security
+services, speakers, spokespeople and UN envoys of the covered states since 2008, and their
+institutions as actors with the names the press gives them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dossier.cli import app
+from dossier.kb.loader import default_kb
+
+runner = CliRunner()
+YEARS = range(2008, 2025)
+
+# Office ids whose holders the news names every year: held every year, nearly every day.
+CABINET = {
+    "RUS": ["defence-minister-rus", "finance-minister-rus", "interior-minister-rus"],
+    "UKR": ["defence-minister-ukr", "finance-minister-ukr", "interior-minister-ukr"],
+    "BLR": ["defence-minister-blr", "finance-minister-blr", "interior-minister-blr"],
+    "KAZ": ["defence-minister-kaz", "finance-minister-kaz", "interior-minister-kaz"],
+    "USA": [
+        "secretary-of-defense-usa",
+        "secretary-of-treasury-usa",
+        "secretary-of-homeland-security-usa",
+        "attorney-general-usa",
+        "secretary-of-commerce-usa",
+        "secretary-of-energy-usa",
+    ],
+}
+# Offices that must have a holder at least part of every year (vacancies and acting gaps allowed).
+EVERY_YEAR = [
+    "economy-minister-rus",
+    "energy-minister-rus",
+    "economy-minister-ukr",
+    "energy-minister-ukr",
+    "director-fsb-rus",
+    "director-svr-rus",
+    "chief-gru-rus",
+    "head-sbu-ukr",
+    "chairman-kgb-blr",
+    "director-cia-usa",
+    "director-fbi-usa",
+    "director-national-intelligence-usa",
+    "director-nsa-usa",
+    "chairman-state-duma-rus",
+    "chairman-federation-council-rus",
+    "chairman-verkhovna-rada-ukr",
+    "speaker-house-usa",
+    "senate-majority-leader-usa",
+    "mfa-spokesperson-rus",
+    "press-secretary-president-rus",
+    "press-secretary-white-house-usa",
+    "spokesperson-state-department-usa",
+    "un-ambassador-usa",
+    "un-ambassador-rus",
+    "un-ambassador-chn",
+    "un-ambassador-gbr",
+    "un-ambassador-fra",
+    "un-ambassador-ukr",
+]
+
+
+def _days_held(office_id: str, year: int) -> int:
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    held: set[dt.date] = set()
+    for term in default_kb().terms_in(f"office:{office_id}"):
+        start = max(dt.date.fromisoformat(term.start), first)
+        end = min(dt.date.fromisoformat(term.end) if term.end else last, last)
+        held.update(start + dt.timedelta(days=n) for n in range((end - start).days + 1))
+    return len(held)
+
+
+@pytest.mark.parametrize(
+    "office_id", [o for offices in CABINET.values() for o in offices], ids=str
+)
+def test_cabinet_post_is_held_every_year_and_nearly_all_days_since_2008(office_id: str) -> None:
+    held = {year: _days_held(office_id, year) for year in YEARS}
+    assert all(held.values()), f"{office_id}: no holder in {[y for y, d in held.items() if not d]}"
+    days = sum(366 if year % 4 == 0 else 365 for year in YEARS)
+    # Small gaps (an acting holder or a vacancy the KB does not list) are allowed: 5% in all.
+    assert sum(held.values()) >= 0.95 * days, f"{office_id}: days held per year {held}"
+
+
+@pytest.mark.parametrize("office_id", EVERY_YEAR, ids=str)
+def test_post_has_a_holder_every_year_since_2008(office_id: str) -> None:
+    empty = [year for year in YEARS if _days_held(office_id, year) == 0]
+    assert not empty, f"{office_id}: no holder in {empty}"
+
+
+@pytest.mark.parametrize(
+    ("office", "day", "holder"),
+    [
+        ("Minister of Defence of Russia", "2015-06-01", "Sergei Shoigu"),
+        ("Russian Defence Minister", "2024-06-01", "Andrei Belousov"),
+        ("Minister of Finance of Russia", "2010-06-01", "Alexei Kudrin"),
+        ("Minister of Internal Affairs of Ukraine", "2014-05-02", "Arsen Avakov"),
+        ("Minister of Defence of Belarus", "2015-01-10", "Andrei Ravkov"),
+        ("Minister of Defence of Kazakhstan", "2015-03-01", "Imangali Tasmagambetov"),
+        ("Director of the Federal Security Service of Russia", "2014-03-01", "Alexander Bortnikov"),
+        ("Director of the Foreign Intelligence Service of Russia", "2017-01-01", "Sergey Naryshkin"),
+        ("Head of the Security Service of Ukraine", "2014-03-01", "Valentyn Nalyvaichenko"),
+        ("Spokesperson of the Ministry of Foreign Affairs of Russia", "2016-01-01", "Maria Zakharova"),
+        ("Chairman of the State Duma", "2017-01-01", "Vyacheslav Volodin"),
+        ("Speaker of the Verkhovna Rada", "2014-03-01", "Oleksandr Turchynov"),
+        ("Permanent Representative of Russia to the United Nations", "2014-03-01", "Vitaly Churkin"),
+        ("U.S. Ambassador to the United Nations", "2014-03-01", "Samantha Power"),
+        ("United States Secretary of Defense", "2014-03-01", "Chuck Hagel"),
+        ("United States Secretary of the Treasury", "2014-03-01", "Jack Lew"),
+        ("Speaker of the House of Representatives", "2019-11-13", "Nancy Pelosi"),
+        ("Director of the Central Intelligence Agency", "2014-03-01", "John Brennan"),
+        ("White House Press Secretary", "2014-03-01", "Jay Carney"),
+        ("Head of the Donetsk People's Republic", "2015-02-18", "Alexander Zakharchenko"),
+    ],
+)
+def test_holder_on_the_day(office: str, day: str, holder: str | None) -> None:
+    found = default_kb().holder(office, day)
+    assert (found.name if found else None) == holder
+
+
+def test_handover_day_goes_to_the_incoming_holder() -> None:
+    assert default_kb().holder("Minister of Defence of Ukraine", "2014-10-14").name == (
+        "Stepan Poltorak"
+    )
+
+
+def test_no_two_terms_of_one_office_overlap() -> None:
+    kb = default_kb()
+    for office_id in kb.offices:
+        terms = kb.terms_in(office_id)
+        for earlier, later in zip(terms, terms[1:], strict=False):
+            assert earlier.end is not None and later.start >= earlier.end, (office_id, earlier, later)
+
+
+@pytest.mark.parametrize(
+    ("name", "actor_id"),
+    [
+        ("Russian Defence Ministry", "agency:rus-ministry-of-defence"),
+        ("Ukraine's Defense Ministry", "agency:ukr-ministry-of-defence"),
+        ("Belarusian Foreign Ministry", "agency:blr-ministry-of-foreign-affairs"),
+        ("Ministry of Internal Affairs of Kazakhstan", "agency:kaz-ministry-of-internal-affairs"),
+        ("FSB", "agency:rus-fsb"),
+        ("SBU", "agency:ukr-sbu"),
+        ("the State Duma", "agency:rus-state-duma"),
+        ("U.S. Congress", "agency:usa-congress"),
+        ("Treasury Department", "agency:usa-department-of-the-treasury"),
+        ("CIA", "agency:usa-cia"),
+        ("Russian troops", "agency:rus-armed-forces"),
+        ("Ukrainian army", "agency:ukr-armed-forces"),
+        ("pro-Russian separatists", "group:pro-russian-separatists-ukr"),
+        ("Obama administration", "gov:USA"),
+        ("Trump administration", "gov:USA"),
+    ],
+)
+def test_institutions_are_actors_under_press_names(name: str, actor_id: str) -> None:
+    assert [a.id for a in default_kb().find_actors(name)] == [actor_id]
+
+
+def test_opposition_leaders_are_known_under_their_transliterations() -> None:
+    kb = default_kb()
+    assert [a.id for a in kb.find_actors("Svetlana Tikhanovskaya")] == [
+        a.id for a in kb.find_actors("Sviatlana Tsikhanouskaya")
+    ]
+    navalny = kb.find_actors("Alexey Navalny")
+    assert len(navalny) == 1 and navalny[0].sector == "OPP"
+
+
+def test_who_command_names_the_ukrainian_defence_minister() -> None:
+    result = runner.invoke(
+        app, ["who", "Minister of Defence of Ukraine", "--on", "2015-02-18", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["holder"] == "Stepan Poltorak"
+
+
+def test_actor_command_answers_for_lavrov(tmp_path: Path) -> None:
+    missing = tmp_path / "none" / "dossier.db"
+    result = runner.invoke(app, ["actor", "Sergey Lavrov", "--db", str(missing), "--json"])
+    assert result.exit_code == 0, result.output
+    (profile,) = json.loads(result.stdout)["profiles"]
+    assert [(o["office"], o["start"]) for o in profile["offices"]] == [
+        ("Minister of Foreign Affairs of Russia", "2004-03-09")
+    ]
