@@ -75,9 +75,7 @@ def _days_held(office_id: str, year: int) -> int:
     return len(held)
 
 
-@pytest.mark.parametrize(
-    "office_id", [o for offices in CABINET.values() for o in offices], ids=str
-)
+@pytest.mark.parametrize("office_id", [o for offices in CABINET.values() for o in offices], ids=str)
 def test_cabinet_post_is_held_every_year_and_nearly_all_days_since_2008(office_id: str) -> None:
     held = {year: _days_held(office_id, year) for year in YEARS}
     assert all(held.values()), f"{office_id}: no holder in {[y for y, d in held.items() if not d]}"
@@ -102,12 +100,24 @@ def test_post_has_a_holder_every_year_since_2008(office_id: str) -> None:
         ("Minister of Defence of Belarus", "2015-01-10", "Andrei Ravkov"),
         ("Minister of Defence of Kazakhstan", "2015-03-01", "Imangali Tasmagambetov"),
         ("Director of the Federal Security Service of Russia", "2014-03-01", "Alexander Bortnikov"),
-        ("Director of the Foreign Intelligence Service of Russia", "2017-01-01", "Sergey Naryshkin"),
+        (
+            "Director of the Foreign Intelligence Service of Russia",
+            "2017-01-01",
+            "Sergey Naryshkin",
+        ),
         ("Head of the Security Service of Ukraine", "2014-03-01", "Valentyn Nalyvaichenko"),
-        ("Spokesperson of the Ministry of Foreign Affairs of Russia", "2016-01-01", "Maria Zakharova"),
+        (
+            "Spokesperson of the Ministry of Foreign Affairs of Russia",
+            "2016-01-01",
+            "Maria Zakharova",
+        ),
         ("Chairman of the State Duma", "2017-01-01", "Vyacheslav Volodin"),
         ("Speaker of the Verkhovna Rada", "2014-03-01", "Oleksandr Turchynov"),
-        ("Permanent Representative of Russia to the United Nations", "2014-03-01", "Vitaly Churkin"),
+        (
+            "Permanent Representative of Russia to the United Nations",
+            "2014-03-01",
+            "Vitaly Churkin",
+        ),
         ("U.S. Ambassador to the United Nations", "2014-03-01", "Samantha Power"),
         ("United States Secretary of Defense", "2014-03-01", "Chuck Hagel"),
         ("United States Secretary of the Treasury", "2014-03-01", "Jack Lew"),
@@ -133,7 +143,11 @@ def test_no_two_terms_of_one_office_overlap() -> None:
     for office_id in kb.offices:
         terms = kb.terms_in(office_id)
         for earlier, later in zip(terms, terms[1:], strict=False):
-            assert earlier.end is not None and later.start >= earlier.end, (office_id, earlier, later)
+            assert earlier.end is not None and later.start >= earlier.end, (
+                office_id,
+                earlier,
+                later,
+            )
 
 
 @pytest.mark.parametrize(
