@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dossier.kb.loader import default_kb
+from dossier.kb.loader import KnowledgeBase, default_kb
 
 POST_SOVIET = [
     "RUS",
@@ -120,3 +120,63 @@ def test_every_row_names_its_source() -> None:
         *kb.demonyms,
     ]
     assert all(row.source for row in rows)
+
+
+# --- the second tier: Phoenix actors the curated KB lacks -----------------------------------
+
+TIER_PHOENIX = """\
+RUSSIAN_FEDERATION_  [RUS]
+KREMLIN_
+\t[RUSGOV]
+SERGEI_LAVROV_  # CountryInfo.txt
+\t[RUSGOV >040309]
+IGOR_LAVROV_  # CountryInfo.txt
+\t[RUSGOV 100101-120101]
+YEVGENY_VELIKHOV_  # CountryInfo.txt
+\t[RUSGOV 900101-911225]
+ANNA_NOBODY_  # CountryInfo.txt
+\t[ATLGOV 900101-911225]
+"""
+
+
+def test_second_tier_leaves_out_what_the_curated_kb_speaks_for(tmp_path) -> None:
+    from pathlib import Path
+
+    from dossier.kb.importers.phoenix import import_phoenix
+    from dossier.kb.importers.tier import second_tier_rows
+    from dossier.kb.loader import KnowledgeBase
+
+    path = Path(tmp_path) / "actors.txt"
+    path.write_text(TIER_PHOENIX, encoding="utf-8")
+    rows = second_tier_rows(import_phoenix(path), KnowledgeBase.load(second_tier=False))
+    # Lavrov is curated (by name); Igor Lavrov would steal the curated surname; the Kremlin is a
+    # curated place; ATL is no country the curated KB knows. Velikhov is new: kept, with dates.
+    assert [r["name"] for r in rows] == ["Yevgeny Velikhov"]
+    assert rows[0]["source"].startswith("second tier: ")
+    assert "RUSGOV 1990-01-01..1991-12-25" in rows[0]["source"]
+
+
+def test_second_tier_is_loaded_by_default_below_the_curated_kb() -> None:
+    kb = default_kb()
+    assert kb.second_tier, "the package's second tier did not load"
+    curated = {a.id for a in KnowledgeBase.load(second_tier=False).actors.values()}
+    assert not kb.second_tier & curated
+    assert set(kb.actors) == curated | kb.second_tier
+    # A person only the second tier knows is found by name, with the dictionary's dates.
+    (gorbachev,) = kb.find_actors("Mikhail Gorbachev")
+    assert gorbachev.id in kb.second_tier and "government spells" in gorbachev.source
+    # Where both speak, the curated row is the one found.
+    (lavrov,) = kb.find_actors("Sergei Lavrov")
+    assert lavrov.id not in kb.second_tier
+
+
+def test_a_kb_folder_loads_without_the_second_tier(tmp_path) -> None:
+    from pathlib import Path
+
+    folder = Path(tmp_path)
+    (folder / "actors.csv").write_text(
+        "id,name,type,country,sector,qid,aliases,source\ncountry:RUS,Russia,country,RUS,,,,test\n",
+        encoding="utf-8",
+    )
+    assert KnowledgeBase.load(folder).second_tier == frozenset()
+    assert KnowledgeBase.load(folder, second_tier=True).second_tier

@@ -121,6 +121,8 @@ class KnowledgeBase:
         self.memberships = memberships
         self.places = places
         self.demonyms = demonyms
+        #: ids of the second-tier (imported, lower-priority) actors; see ``load``.
+        self.second_tier: frozenset[str] = frozenset()
         self._actor_names: dict[str, set[str]] = defaultdict(set)
         for actor in actors:
             for name in (actor.name, *actor.aliases):
@@ -149,15 +151,23 @@ class KnowledgeBase:
     # --- loading ------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, folder: Path | None = None) -> KnowledgeBase:
+    def load(cls, folder: Path | None = None, second_tier: bool | None = None) -> KnowledgeBase:
         """Read and validate every KB file in ``folder`` (default: the package's own data).
 
         folder: a folder holding ``actors*.csv``, ``offices*.csv``, … as SCHEMA.md describes.
+        second_tier: also load the package's second-tier actors (``kb/tier2/actors*.csv``,
+        imported from the Phoenix dictionaries) below the curated ones; default: only for the
+        package's own data. A second-tier actor whose id or any name the curated KB already
+        has is dropped: curated rows win.
         Raises ``DossierError(K001)`` listing every problem by file and line.
         """
         rows = {kind: list(read_rows(folder, kind)) for kind in KINDS}
         problems = Problems()
         actors = _parse_actors(rows["actors"], problems)
+        tier: list[Actor] = []
+        if folder is None if second_tier is None else second_tier:
+            tier = _second_tier(actors, rows["places"], problems)
+            actors += tier
         actor_ids = {a.id for a in actors}
         countries = {a.country for a in actors if a.type == "country" and a.country}
         offices = _parse_offices(rows["offices"], problems, actor_ids, countries)
@@ -166,7 +176,9 @@ class KnowledgeBase:
         places = _parse_places(rows["places"], problems, actor_ids, countries)
         demonyms = _parse_demonyms(rows["demonyms"], problems, countries)
         problems.raise_if_any()
-        return cls(actors, offices, terms, memberships, places, demonyms)
+        kb = cls(actors, offices, terms, memberships, places, demonyms)
+        kb.second_tier = frozenset(a.id for a in tier)
+        return kb
 
     # --- actors ---------------------------------------------------------------------------
 
@@ -301,9 +313,9 @@ def load_kb(kb_dir: str | None = None) -> KnowledgeBase:
 # --- reading and parsing ------------------------------------------------------------------
 
 
-def read_rows(folder: Path | None, kind: str) -> Iterator[_Row]:
+def read_rows(folder: Path | None, kind: str, package_folder: str = "data") -> Iterator[_Row]:
     if folder is None:
-        base = resources.files("dossier.kb").joinpath("data")
+        base = resources.files("dossier.kb").joinpath(package_folder)
         files = sorted(
             (f for f in base.iterdir() if f.name.startswith(kind) and f.name.endswith(".csv")),
             key=lambda f: f.name,
@@ -320,10 +332,33 @@ def read_rows(folder: Path | None, kind: str) -> Iterator[_Row]:
                 yield _Row(file.name, reader.line_num, values)
 
 
-def _parse_actors(rows: list[_Row], problems: Problems) -> list[Actor]:
+def _second_tier(curated: list[Actor], place_rows: list[_Row], problems: Problems) -> list[Actor]:
+    """The package's second-tier actors that no curated actor or place speaks for."""
+    taken_ids = {a.id for a in curated}
+    taken = {normalise_name(n) for a in curated for n in (a.name, *a.aliases)}
+    taken |= {normalise_name(n) for r in place_rows for n in (r.get("name"), *r.listed("aliases"))}
+    countries = {a.country for a in curated if a.type == "country" and a.country}
+    kept: list[Actor] = []
+    # A row of a country this KB does not know cannot be validated against it: left out.
+    rows = [r for r in read_rows(None, "actors", "tier2") if r.get("country") in countries]
+    for actor in _parse_actors(rows, problems, countries):
+        keys = {normalise_name(n) for n in (actor.name, *actor.aliases)}
+        if actor.id in taken_ids or keys & taken:
+            continue
+        taken_ids.add(actor.id)
+        taken |= keys
+        kept.append(actor)
+    return kept
+
+
+def _parse_actors(
+    rows: list[_Row], problems: Problems, countries: set[str] | None = None
+) -> list[Actor]:
     actors: list[Actor] = []
     seen: set[str] = set()
-    countries = {r.get("country") for r in rows if r.get("type") == "country"}
+    countries = (countries or set()) | {
+        r.get("country") for r in rows if r.get("type") == "country"
+    }
     for row in rows:
         actor_id, kind = row.get("id"), row.get("type")
         match = _ACTOR_ID.match(actor_id)
