@@ -191,9 +191,11 @@ def test_who_command_names_the_ukrainian_defence_minister() -> None:
     assert json.loads(result.stdout)["holder"] == "Stepan Poltorak"
 
 
-def test_actor_command_answers_for_lavrov(tmp_path: Path) -> None:
-    missing = tmp_path / "none" / "dossier.db"
-    result = runner.invoke(app, ["actor", "Sergey Lavrov", "--db", str(missing), "--json"])
+def test_actor_command_answers_for_lavrov(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # No store: the knowledge base answers on its own.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DOSSIER_DB", raising=False)
+    result = runner.invoke(app, ["actor", "Sergey Lavrov", "--json"])
     assert result.exit_code == 0, result.output
     (profile,) = json.loads(result.stdout)["profiles"]
     assert [(o["office"], o["start"]) for o in profile["offices"]] == [
