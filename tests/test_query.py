@@ -269,3 +269,14 @@ def test_a_plugins_fact_kind_is_read_through_the_query_api(
         row = json.loads(found.to_json())
         assert (row["text"], row["start"], row["fact_id"]) == (quote.text, 9, quote.fact_id)
         assert list(found.frame().columns) == record_columns(ToyQuote)
+
+
+def test_runs_lists_each_ingest_run_with_its_status(sample_store: Path) -> None:
+    """The query API shows the ingest runs the sample store recorded: one, finished, with the
+    documents it stored; the frame has the record's columns."""
+    with Dossier(str(sample_store)) as dossier:
+        runs = dossier.runs()
+        stats = dossier.stats()
+    assert [run.status for run in runs] == ["finished"]
+    assert runs[0].new == stats.documents > 0
+    assert {"status", "started_at", "new"} <= set(runs.frame().columns)

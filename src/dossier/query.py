@@ -47,7 +47,13 @@ if TYPE_CHECKING:
     from dossier.kb.queries import WhoAnswer
     from dossier.model import Document
     from dossier.store import Store
-    from dossier.store.records import DocumentSummary, SearchHit, StoreStats, StoryCopy
+    from dossier.store.records import (
+        DocumentSummary,
+        IngestRun,
+        SearchHit,
+        StoreStats,
+        StoryCopy,
+    )
 
 __all__ = [
     "ActorReport",
@@ -193,6 +199,13 @@ class Dossier:
     def stats(self) -> StoreStats:
         """Counts over the store: documents, stories, outlets, languages, years, runs."""
         return self.store.stats()
+
+    def runs(self, *, limit: int | None = None) -> Records[IngestRun]:
+        """The recorded ingest runs, newest first, each with its status: finished, interrupted,
+        killed (no end recorded and its process gone) or running."""
+        from dossier.store.records import IngestRun
+
+        return Records(self.store.ingest_runs(limit), IngestRun)
 
     # -- facts ----------------------------------------------------------------------------------
 
