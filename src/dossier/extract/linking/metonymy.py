@@ -1,9 +1,12 @@
-"""Place or government: whether a place name acts (a metonym for its ``stands_for`` actor)
-or only locates.
+"""Place or government: whether a place name or a country's name acts (a metonym for the
+actor it stands for) or only locates.
 
 A place that acts or speaks (grammatical subject, possessor of "plans", object of "pressure",
 modifier of "critics", partner "with", ...) is a metonym; elsewhere ("in Moscow", "return to the
-Kremlin", a dateline) it is the place itself.
+Kremlin", a dateline) it is the place itself. A country is the same: "Russia denies", "Ukraine
+insists", "blamed Moscow", "talks with Kyiv" are acts of its government (PLOVER's convention),
+"in Russia", "eastern Ukraine" the territory. Which is which is read from the dependency parse
+the pipeline already made, never from a list of phrases.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from spacy.tokens import Span, Token
 from dossier.extract.linking.build import mention
 from dossier.extract.linking.context import LinkingContext
 from dossier.extract.linking.lexicon import POSSESSIVE_MARKERS
-from dossier.kb.records import Place
+from dossier.kb.records import Actor, Place
 from dossier.model import Mention
 
 #: Nouns whose possessor acts: "Moscow's plans", "Yerevan's relations", "the Kremlin's envoy".
@@ -118,6 +121,16 @@ AGENTIVE_NOUNS = frozenset(
         "loans",
         "backers",
         "proxies",
+        "takeover",
+        "orders",
+        "order",
+        "denials",
+        "intervention",
+        "occupation",
+        "role",
+        "retaliation",
+        "offensive",
+        "moves",
     }
 )
 
@@ -209,6 +222,14 @@ OBJECT_ACTOR_VERBS = frozenset(
         "petition",
         "provoke",
         "appease",
+        "mollify",
+        "placate",
+        "involve",
+        "engage",
+        "recognize",
+        "recognise",
+        "deter",
+        "confront",
     }
 )
 
@@ -241,8 +262,15 @@ RELATIONAL_HEADS = frozenset(
     }
 )
 
-#: Subjects of these verbs are where something is, not who acts ("Moscow lies on the Moskva").
+#: Subjects of these verbs are where something is, not who acts ("Moscow lies on the Moskva"),
+#: when a place follows ("sits on", "stands in"): "Russia cannot stand aside" still acts.
 LOCATIVE_VERBS = frozenset({"lie", "sit", "stand", "locate", "situate", "border"})
+#: Verbs that locate their subject whatever follows ("Belarus borders Poland").
+ALWAYS_LOCATIVE_VERBS = frozenset({"locate", "situate", "border"})
+#: Prepositions that place the subject of a locative verb somewhere.
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"on", "in", "at", "near", "along", "between", "beside", "by", "across", "astride", "inside"}
+)
 
 
 def resolve_place(context: LinkingContext, span: Span, place: Place) -> Mention:
@@ -265,6 +293,29 @@ def resolve_place(context: LinkingContext, span: Span, place: Place) -> Mention:
     return mention(context, span, span.label_, None, place.name, None, place.country, "alias")
 
 
+def resolve_country(context: LinkingContext, span: Span, country: Actor) -> Mention:
+    """A country's name: its government where the country acts or is acted on as a state
+    ("Russia denies", "blamed Moscow", "talks with Ukraine"), kept as a metonym with the
+    country; else the country itself ("in Russia", "eastern Ukraine")."""
+    if country.country and _acts(span):
+        government = context.kb.government_actor(country.country)
+        name = government.name if government is not None else f"Government of {country.name}"
+        return mention(
+            context,
+            span,
+            span.label_,
+            government.id if government is not None else None,
+            name,
+            None,
+            country.country,
+            "metonym",
+            metonym=True,
+        )
+    return mention(
+        context, span, span.label_, country.id, country.name, None, country.country, "alias"
+    )
+
+
 # --- helpers ---------------------------------------------------------------------------------
 
 
@@ -283,7 +334,7 @@ def _acts(span: Span) -> bool:
     dep = token.dep_
     head = token.head
     if dep in {"nsubj", "nsubjpass", "csubj"}:
-        return _lemma(head) not in LOCATIVE_VERBS
+        return not _locates(head)
     if dep == "poss":
         return head.lower_ in AGENTIVE_NOUNS
     if _backed_by(span):
@@ -301,6 +352,16 @@ def _acts(span: Span) -> bool:
             return governor.lower_ in RELATIONAL_HEADS
         return governor.lower_ in AGENTIVE_NOUNS and preposition in {"from", "of", "to"}
     return False
+
+
+def _locates(verb: Token) -> bool:
+    """Whether a verb places its subject ("lies on the Moskva", "borders Poland")."""
+    lemma = _lemma(verb)
+    if lemma in ALWAYS_LOCATIVE_VERBS:
+        return True
+    if lemma not in LOCATIVE_VERBS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPOSITIONS for c in verb.children)
 
 
 def _is_dateline(span: Span) -> bool:

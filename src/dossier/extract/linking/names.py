@@ -12,7 +12,7 @@ from dossier.extract.linking.build import actor_mention, nil_mention, surface_na
 from dossier.extract.linking.candidates import Candidate
 from dossier.extract.linking.context import LinkingContext, NamedPerson
 from dossier.extract.linking.lexicon import POSSESSIVE_MARKERS
-from dossier.extract.linking.metonymy import resolve_place
+from dossier.extract.linking.metonymy import resolve_country, resolve_place
 from dossier.extract.linking.roles import person_role
 from dossier.extract.linking.surnames import resolve_surname, surname_link
 from dossier.kb.loader import KnowledgeBase
@@ -47,6 +47,8 @@ def resolve_name(context: LinkingContext, span: Span, candidate: Candidate) -> M
     if actor.type == "person":
         role, country = person_role(context, actor, candidate)
         return actor_mention(context, span, "PERSON", actor, role, country, "alias")
+    if actor.type == "country":
+        return resolve_country(context, span, actor)
     return actor_mention(context, span, candidate.label, actor, None, actor.country, "alias")
 
 
