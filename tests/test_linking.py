@@ -269,14 +269,16 @@ def test_kb_office_title_gives_a_nil_person_a_role_and_country(nlp: Language) ->
     )
 
 
-def test_nil_person_with_descriptive_title_gets_country_no_role(nlp: Language) -> None:
+def test_nil_person_with_descriptive_title_keeps_the_description_and_country(
+    nlp: Language,
+) -> None:
     mention = find(
         link(nlp, "Kyrgyz sociologist Aibek Toktosunov disagrees.", "2012-01-01"), "Toktosunov"
     )
     assert (mention.actor, mention.actor_id, mention.role, mention.country, mention.resolution) == (
         "Aibek Toktosunov",
         None,
-        None,
+        "sociologist",
         "KGZ",
         "nil",
     )

@@ -164,3 +164,82 @@ def test_a_country_without_a_government_actor_still_acts_as_its_government(
         True,
         "MDA",
     )
+
+
+# --- spelling variants: one folding key, not one alias per spelling -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("President Zelenskyy spoke first.", "Volodymyr Zelensky"),
+        ("President Zelenskiy spoke first.", "Volodymyr Zelensky"),
+        ("Lukashenka spoke first.", "Alexander Lukashenko"),
+        ("President Lukashenka spoke first.", "Alexander Lukashenko"),
+        ("Nursultan Nazarbaev spoke first.", "Nursultan Nazarbayev"),
+        ("Sergey Shoygu spoke first.", "Sergei Shoigu"),
+    ],
+)
+def test_transliteration_variants_find_the_kb_person(nlp: Language, text: str, actor: str) -> None:
+    mention = link(nlp, text)[0]
+    assert mention.actor == actor
+    assert mention.actor_id is not None
+
+
+def test_a_surname_in_another_spelling_is_the_person_named_before(nlp: Language) -> None:
+    mentions = link(nlp, "Volodymyr Zelensky arrived on Monday. Later Zelenskyy said no.")
+    later = [m for m in mentions if m.text == "Zelenskyy"]
+    assert later and later[0].actor == "Volodymyr Zelensky"
+    assert later[0].resolution == "coref"
+
+
+def test_british_and_american_spellings_of_a_title_are_one_title(nlp: Language) -> None:
+    mention = find(link(nlp, "The Russian defense minister flew in."), "minister")
+    assert (mention.actor, mention.role) == ("Sergei Shoigu", "Minister of Defence of Russia")
+
+
+def test_folding_does_not_merge_different_names(nlp: Language) -> None:
+    mentions = link(nlp, "Farmers in Poland and in Prussia differ.")
+    assert find(mentions, "Poland").actor_id == "country:POL"
+    assert not any(m.actor_id == "country:RUS" for m in mentions)
+
+
+# --- title abbreviations -------------------------------------------------------------------
+
+
+def test_an_abbreviated_title_before_a_name_is_the_title(nlp: Language) -> None:
+    mention = find(link(nlp, "Sec. of State Kerry met the press."), "Kerry")
+    assert (mention.actor, mention.role, mention.resolution) == (
+        "John Kerry",
+        "United States Secretary of State",
+        "title+name",
+    )
+    assert not any(m.actor == "State Kerry" for m in link(nlp, "Sec. of State Kerry met us."))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Gen. Philip Breedlove warned of a buildup.", "Philip Breedlove", "general"),
+        ("Lt. Gen. Ben Hodges warned of a buildup.", "Ben Hodges", "lieutenant general"),
+        ("Amb. William Taylor warned of a buildup.", "William Taylor", "ambassador"),
+        ("Rep. Adam Schiff warned of a buildup.", "Adam Schiff", "representative"),
+        ("The senators met Sen. John McCain on Monday.", "John McCain", "senator"),
+    ],
+)
+def test_a_nil_person_after_an_abbreviated_title_keeps_the_title_as_role(
+    nlp: Language, text: str, name: str, role: str
+) -> None:
+    mention = find(link(nlp, text), name)
+    assert (mention.actor, mention.actor_id, mention.role) == (name, None, role)
+    assert mention.text.endswith(name)
+
+
+def test_a_rank_word_inside_an_organisations_name_is_no_title(nlp: Language) -> None:
+    mentions = link(nlp, "General Motors opened a plant near Kaluga.")
+    assert not any(m.label == "PERSON" for m in mentions)
+
+
+def test_a_nil_person_keeps_the_description_and_the_country_it_implies(nlp: Language) -> None:
+    mention = find(link(nlp, "Ukrainian pilot Olena Marchuk was freed."), "Marchuk")
+    assert (mention.actor, mention.role, mention.country) == ("Olena Marchuk", "pilot", "UKR")

@@ -14,6 +14,7 @@ from spacy.tokens import Span
 from dossier.extract.linking.context import LinkingContext, NamedPerson
 from dossier.extract.linking.lexicon import token_key
 from dossier.extract.linking.offices import by_seniority, titles_of
+from dossier.extract.linking.spelling import fold
 from dossier.kb.records import Office
 from dossier.model import Mention
 
@@ -73,10 +74,11 @@ def remember(context: LinkingContext, mention: Mention, span: Span) -> None:
     first_names: set[str] = set()
     for name in names:
         words = name.split()
+        # Folded too, so that a later "Zelenskyy" finds an earlier "Zelensky".
         if words:
-            surnames.add(token_key(words[-1]))
+            surnames.update(_spellings(words[-1]))
         if len(words) > 1:
-            first_names.add(token_key(words[0]))
+            first_names.update(_spellings(words[0]))
     sentence = context.sentence_of(span.start_char)
     for person in context.persons:
         same = (actor is not None and person.actor_id == actor.id) or (
@@ -101,3 +103,9 @@ def remember(context: LinkingContext, mention: Mention, span: Span) -> None:
             first_start=span.start_char,
         )
     )
+
+
+def _spellings(word: str) -> set[str]:
+    """A word's lookup key and its folded form."""
+    key = token_key(word)
+    return {key, fold(key)}

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.extract.linking.spelling import TITLE_ABBREVIATIONS, fold
 from dossier.kb.loader import KnowledgeBase, normalise_name
 
 #: NER labels taken as candidates where no KB candidate covers them.
@@ -151,7 +152,38 @@ DESCRIPTIVE_TITLES = frozenset(
         "parliamentarian",
         "senator",
         "politician",
+        # Military and diplomatic ranks and US legislators' titles, often written short
+        # ("Gen.", "Lt. Gen.", "Amb.", "Rep."; ``spelling.TITLE_ABBREVIATIONS``).
+        "general",
+        "lieutenant general",
+        "major general",
+        "brigadier general",
+        "lieutenant",
+        "colonel",
+        "lieutenant colonel",
+        "major",
+        "captain",
+        "commander",
+        "admiral",
+        "vice admiral",
+        "rear admiral",
+        "sergeant",
+        "ambassador",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "governor",
+        "secretary",
+        "prosecutor",
+        "attorney",
+        "pilot",
     }
+)
+
+#: Entity labels of names a title word may begin without being a title ("General Motors",
+#: "Admiral Insurance", "Major League Baseball").
+NAME_LABELS_NOT_TITLES = frozenset(
+    {"ORG", "FAC", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "NORP"}
 )
 
 #: Nouns naming the person across the table from an antecedent: "his Kazakh counterpart" holds,
@@ -189,8 +221,17 @@ class NameEntry:
 
 
 def token_key(text: str) -> str:
-    """The lookup key of one token: the KB's ``normalise_name`` without its "the" rule."""
+    """The lookup key of one token: the KB's ``normalise_name`` without its "the" rule; a
+    title abbreviation ("Sec.", "Gen.") is the key of the full word."""
+    abbreviation = TITLE_ABBREVIATIONS.get(text)
+    if abbreviation is not None:
+        return abbreviation
     return normalise_name(text) if text.lower() != "the" else "the"
+
+
+def folded(keys: Iterable[str]) -> tuple[str, ...]:
+    """Lookup keys with transliteration variants folded (``spelling.fold``)."""
+    return tuple(fold(k) for k in keys)
 
 
 def _is_acronym(word: str) -> bool:
@@ -230,6 +271,11 @@ class KBLexicon:
                 self._add_name(name, NameEntry("office", office.id, ()))
         self.max_name = max((len(k) for k in self.names), default=1)
         self._name_starts = {k[0] for k in self.names}
+        #: The same names under folded keys: "Zelenskyy" finds the KB's "Zelensky".
+        self.folded_names: dict[tuple[str, ...], list[NameEntry]] = defaultdict(list)
+        for key, entries in self.names.items():
+            self.folded_names[folded(key)].extend(entries)
+        self._folded_name_starts = {k[0] for k in self.folded_names}
         self.titles: dict[tuple[str, ...], str] = {}
         #: title key ("prime minister") -> offices with that title or title alias, and back.
         self.offices_by_title: dict[str, list[str]] = defaultdict(list)
@@ -248,7 +294,14 @@ class KBLexicon:
             self._add_title(title, "government")
         self.max_title = max((len(k) for k in self.titles), default=1)
         self._title_starts = {k[0] for k in self.titles}
+        #: Titles under folded keys ("defense minister" finds "defence minister"), with the
+        #: key the title is known by.
+        self.folded_titles: dict[tuple[str, ...], tuple[str, str]] = {}
+        for key, kind in self.titles.items():
+            self.folded_titles.setdefault(folded(key), (" ".join(key), kind))
+        self._folded_title_starts = {k[0] for k in self.folded_titles}
         self.surnames: dict[str, set[str]] = defaultdict(set)
+        self.folded_surnames: dict[str, set[str]] = defaultdict(set)
         for actor in kb.actors.values():
             if actor.type != "person":
                 continue
@@ -256,6 +309,7 @@ class KBLexicon:
                 words = self._words(name)
                 if len(words) >= 2 and words[-1][:1].isupper():
                     self.surnames[token_key(words[-1])].add(actor.id)
+                    self.folded_surnames[fold(token_key(words[-1]))].add(actor.id)
 
     # --- building ------------------------------------------------------------------------
 
@@ -284,12 +338,17 @@ class KBLexicon:
     def match_name(
         self, doc: Doc, keys: list[str], i: int, kinds: Iterable[str] | None = None
     ) -> tuple[int, list[NameEntry]] | None:
-        """The longest KB name starting at token ``i``: (end token, its entries), or None."""
-        if keys[i] not in self._name_starts:
+        """The longest KB name starting at token ``i``: (end token, its entries), or None.
+        A name spelt as the KB spells it wins; else one whose folded spelling agrees."""
+        exact = keys[i] in self._name_starts
+        if not exact and fold(keys[i]) not in self._folded_name_starts:
             return None
         wanted = set(kinds) if kinds is not None else None
         for n in range(min(self.max_name, len(doc) - i), 0, -1):
-            entries = self.names.get(tuple(keys[i : i + n]))
+            key = tuple(keys[i : i + n])
+            entries = self.names.get(key) if exact else None
+            if not entries:
+                entries = self.folded_names.get(folded(key))
             if not entries:
                 continue
             fitting = [
@@ -307,18 +366,27 @@ class KBLexicon:
 
     def match_title(self, doc: Doc, keys: list[str], i: int) -> tuple[int, str, str] | None:
         """The longest title starting at token ``i``: (end token, title key, kind), or None."""
-        if i >= len(doc) or keys[i] not in self._title_starts:
+        if i >= len(doc):
+            return None
+        exact = keys[i] in self._title_starts
+        if not exact and fold(keys[i]) not in self._folded_title_starts:
             return None
         for n in range(min(self.max_title, len(doc) - i), 0, -1):
             key = tuple(keys[i : i + n])
-            kind = self.titles.get(key)
+            kind = self.titles.get(key) if exact else None
             if kind is None:
-                continue
+                known = self.folded_titles.get(folded(key))
+                if known is None:
+                    continue
+                title, kind = known
+                key = tuple(title.split(" "))
             # "host" and "head" are verbs too; a title is a noun ("Prime Minister" is PROPN).
             if doc[i + n - 1].pos_ in {"VERB", "AUX"}:
                 continue
             # "4:33 PM ET" is a time: an all-caps title after a number is no title.
             if doc[i].is_upper and i > 0 and (doc[i - 1].like_num or ":" in doc[i - 1].text):
+                continue
+            if kind == "descriptive" and _inside_a_name(doc, i, i + n):
                 continue
             return i + n, " ".join(key), kind
         return None
@@ -331,6 +399,18 @@ class KBLexicon:
                 if actor.type == "country" and actor.country:
                     return actor.country
         return None
+
+
+def _inside_a_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``start``..``end`` begin a longer name the NER found that is no person's
+    ("General Motors", "Major League Baseball"): a title word there is part of the name."""
+    token = doc[start]
+    if token.ent_iob_ != "B" or token.ent_type_ not in NAME_LABELS_NOT_TITLES:
+        return False
+    last = end
+    while last < len(doc) and doc[last].ent_iob_ == "I":
+        last += 1
+    return last > end
 
 
 @dataclass

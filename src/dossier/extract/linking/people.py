@@ -123,7 +123,11 @@ def nil_person(context: LinkingContext, span: Span, name: str, role: RolePhrase)
 
 
 def _description(role: RolePhrase) -> str | None:
-    """ "correspondent, RFE/RL" for a descriptive title with an organisation, else None."""
-    if role.title_kind == "descriptive" and role.org_text:
-        return f"{role.description or role.title}, {role.org_text}"
-    return None
+    """The description the text gives: "correspondent, RFE/RL" for a descriptive title with an
+    organisation, "sociologist" without one; None for other titles."""
+    if role.title_kind != "descriptive":
+        return None
+    description = role.description or role.title
+    if role.org_text:
+        return f"{description}, {role.org_text}"
+    return description

@@ -30,6 +30,7 @@ from dossier.extract.linking.lexicon import (
     drop_possessive,
     hyphen_joined,
 )
+from dossier.extract.linking.spelling import fold, written_out
 from dossier.kb.loader import KnowledgeBase
 
 
@@ -169,10 +170,12 @@ def _description_at(scan: Scan, j: int) -> tuple[int, str, str] | None:
     for k in range(j + 1, min(j + 1 + MAX_DESCRIPTION_WORDS, len(doc))):
         if not doc[k - 1].is_alpha or not doc[k - 1].is_lower:
             return None
+        if doc[k - 1].pos_ not in {"ADJ", "NOUN", "PROPN"}:
+            return None  # "met Sen. McCain", "and Gen. Hodges": only modifiers describe
         title = lex.match_title(doc, keys, k)
         if title is not None and title[2] == "descriptive":
             end = title[0]
-            return end, title[1], doc[j:end].text
+            return end, title[1], written_out(doc[j:end])
     return None
 
 
@@ -213,7 +216,7 @@ def _finish_role(
             # federation": an office of something the KB cannot resolve.
             of_other = True
     if kind == "descriptive" and description is None:
-        description = doc[title_start:end].text
+        description = written_out(doc[title_start:end])
     return end, RolePhrase(
         title=key,
         title_kind=kind,
@@ -284,7 +287,9 @@ def name_after(scan: Scan, j: int, role: RolePhrase) -> tuple[int, int, tuple[st
     if end < n and lex.match_title(doc, keys, end) is not None:
         # "Deputy Economy Minister": the capitalised words belong to a longer title.
         return None
-    if comma and not ((ent is not None and ent.start == k) or keys[end - 1] in lex.surnames):
+    if comma and not (
+        (ent is not None and ent.start == k) or fold(keys[end - 1]) in lex.folded_surnames
+    ):
         return None
     # A single capitalised word after a title is a name only if it is not a KB name.
     if end - k == 1 and lex.match_name(doc, keys, k) is not None:

@@ -44,6 +44,7 @@ from dossier.extract.linking.lexicon import (
     is_standalone_name,
 )
 from dossier.extract.linking.role_phrases import is_role_mention, name_after, role_at
+from dossier.extract.linking.spelling import fold, split_abbreviation_end
 from dossier.kb.loader import KnowledgeBase, load_kb
 
 
@@ -64,6 +65,7 @@ class KBRuler:
         return KBLexicon(load_kb(self.kb_dir), self._tokenizer)
 
     def __call__(self, doc: Doc) -> Doc:
+        _join_split_abbreviations(doc)
         scan = Scan.of(doc, self.lexicon)
         found = _resolve_overlaps(list(_kb_candidates(scan)))
         found.extend(_ner_candidates(scan, found))
@@ -95,6 +97,24 @@ class _Found:
     end: int
     candidate: Candidate
     priority: int  # higher wins an overlap
+
+
+def _join_split_abbreviations(doc: Doc) -> None:
+    """Join title abbreviations the tokenizer split ("Sec" "." -> "Sec."), so that a title
+    written short is one word, as "Gen." and "Sen." already are."""
+    joins = []
+    i = 0
+    while i < len(doc):
+        end = split_abbreviation_end(doc, i)
+        if end is not None:
+            joins.append((i, end))
+            i = end
+        else:
+            i += 1
+    if joins:
+        with doc.retokenize() as retokenizer:
+            for start, end in joins:
+                retokenizer.merge(doc[start:end])
 
 
 # --- KB-driven candidates --------------------------------------------------------------------
@@ -190,7 +210,9 @@ def _surname_at(scan: Scan, i: int) -> _Found | None:
         return None
     if token.i > 0 and token.doc[token.i - 1].lower_ == "the":
         return None  # "the Hague" is no William Hague
-    ids = scan.lexicon.surnames.get(scan.keys[i])
+    ids = scan.lexicon.surnames.get(scan.keys[i]) or scan.lexicon.folded_surnames.get(
+        fold(scan.keys[i])
+    )
     if not ids:
         return None
     end = i + 1

@@ -17,6 +17,7 @@ from dossier.extract.linking.lexicon import (
 )
 from dossier.extract.linking.offices import by_seniority, titles_of
 from dossier.extract.linking.roles import person_role
+from dossier.extract.linking.spelling import fold
 from dossier.kb.loader import normalise_name
 from dossier.kb.records import Actor
 from dossier.model import Mention
@@ -63,8 +64,8 @@ def surname_link(
     tokens = [t for t in span if t.text not in POSSESSIVE_MARKERS and not INITIAL.match(t.text)]
     if not tokens:
         return None
-    key = token_key(tokens[-1].text)
-    first = token_key(tokens[0].text)
+    key = fold(token_key(tokens[-1].text))
+    first = fold(token_key(tokens[0].text))
     surface = normalise_name(" ".join(t.text for t in tokens))
     earlier = [
         p
@@ -80,7 +81,7 @@ def surname_link(
     if earlier:
         return max(earlier, key=lambda p: p.start), "coref"
     kb = context.kb
-    ids = sorted(context.lexicon.surnames.get(key, ()))
+    ids = sorted(context.lexicon.folded_surnames.get(key, ()))
     if len(tokens) > 1:
         ids = [i for i in ids if first in _first_names(kb.actors[i])]
     elif role is None and not is_standalone_name(tokens[0]):
@@ -102,4 +103,6 @@ def surname_link(
 
 def _first_names(actor: Actor) -> set[str]:
     """The first words of an actor's name and aliases ("vladimir" for Vladimir Putin)."""
-    return {token_key(n.split()[0]) for n in (actor.name, *actor.aliases) if len(n.split()) > 1}
+    return {
+        fold(token_key(n.split()[0])) for n in (actor.name, *actor.aliases) if len(n.split()) > 1
+    }
