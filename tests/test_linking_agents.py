@@ -243,3 +243,116 @@ def test_a_rank_word_inside_an_organisations_name_is_no_title(nlp: Language) -> 
 def test_a_nil_person_keeps_the_description_and_the_country_it_implies(nlp: Language) -> None:
     mention = find(link(nlp, "Ukrainian pilot Olena Marchuk was freed."), "Marchuk")
     assert (mention.actor, mention.role, mention.country) == ("Olena Marchuk", "pilot", "UKR")
+
+
+# --- institutions named by their function ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        # the country the text gives: adjective, possessive, with either spelling
+        ("The Ukrainian Defense Ministry denied it.", "Defense", "Ministry of Defence (Ukraine)"),
+        ("Russia's defence ministry denied it.", "defence", "Ministry of Defence (Russia)"),
+        (
+            "A Russian Foreign Ministry spokesman denied it.",
+            "Foreign",
+            "Ministry of Foreign Affairs (Russia)",
+        ),
+        ("Ukrainian troops left the town.", "troops", "Armed Forces of Ukraine"),
+        ("Russian soldiers crossed the border.", "soldiers", "Russian Armed Forces"),
+        ("The Ukrainian military denied it.", "military", "Armed Forces of Ukraine"),
+        (
+            "Russia's Investigative Committee opened a case.",
+            "Investigative",
+            "Investigative Committee of Russia",
+        ),
+    ],
+)
+def test_an_institution_with_its_country_is_that_countrys(
+    nlp: Language, text: str, name: str, actor: str
+) -> None:
+    mention = find(link(nlp, text), name)
+    assert (mention.actor, mention.metonym, mention.resolution) == (actor, False, "function")
+    assert mention.country == ("UKR" if "Ukrain" in text else "RUS")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        # the sentence names the country
+        (
+            "Kyiv says Moscow sent tanks; the foreign ministry in Ukraine called it an invasion.",
+            "foreign ministry",
+            "Ministry of Foreign Affairs (Ukraine)",
+        ),
+        # the paragraph does (another sentence of its line)
+        (
+            "Ukraine protested.\nRussian officials met. The defence ministry said the drills ended.",
+            "defence ministry",
+            "Ministry of Defence (Russia)",
+        ),
+        # the document does (the country most named in it)
+        (
+            "Ukraine votes today.\n\nAfter the vote, the parliament met.\n\nIt rained.",
+            "parliament",
+            "Verkhovna Rada",
+        ),
+        (
+            "Russian tanks rolled on.\n\nThe military denied any role.",
+            "military",
+            "Russian Armed Forces",
+        ),
+    ],
+)
+def test_an_institution_without_a_country_is_of_the_country_the_context_is_about(
+    nlp: Language, text: str, name: str, actor: str
+) -> None:
+    assert find(link(nlp, text), name).actor == actor
+
+
+def test_the_nearest_country_mention_decides_between_two(nlp: Language) -> None:
+    text = (
+        "Russia warned Ukraine.\nIn Ukraine, the defence ministry called up reservists.\n"
+        "In Russia, the defence ministry held drills."
+    )
+    mentions = [m for m in link(nlp, text) if "defence ministry" in m.text]
+    assert [m.actor for m in mentions] == [
+        "Ministry of Defence (Ukraine)",
+        "Ministry of Defence (Russia)",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops left the town.",  # a plain plural needs a country
+        "The military aid was delayed.",  # an adjective is no institution
+        "A parliament is a place to talk.",  # no "the"
+    ],
+)
+def test_common_words_are_no_institution_without_a_country(nlp: Language, text: str) -> None:
+    assert not any(m.actor_id and m.actor_id.startswith("agency:") for m in link(nlp, text))
+
+
+def test_an_institution_the_kb_lacks_in_that_country_keeps_its_name(nlp: Language) -> None:
+    mention = find(link(nlp, "Kazakh troops joined the drill."), "troops")
+    assert (mention.actor, mention.actor_id, mention.country) == ("Kazakh troops", None, "KAZ")
+
+
+# --- an organisation qualified by its country -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Russia's Gazprom cut supplies.", "Gazprom"),
+        ("The deal with Ukraine's Naftogaz collapsed.", "Naftogaz"),
+    ],
+)
+def test_a_countrys_organisation_is_the_organisation(nlp: Language, text: str, actor: str) -> None:
+    mentions = link(nlp, text)
+    owned = find(mentions, actor)
+    assert owned.actor == actor
+    assert owned.text.endswith(actor) and "'s" in owned.text
+    assert not any(m.actor in {"Russia", "Ukraine", "Government of Russia"} for m in mentions)

@@ -22,6 +22,7 @@ CONFIDENCE = {
     "title+name": 0.95,
     "role": 0.85,
     "metonym": 0.8,
+    "function": 0.75,
     "coref": 0.85,
     "surname": 0.7,
     "nil": 0.6,

@@ -54,7 +54,8 @@ class Candidate:
     """What the ruler recognised in one candidate span.
 
     kind: ``name`` (a KB name or alias), ``title+name``, ``role`` (a role phrase without a name),
-        ``government``, ``surname``, ``ner``.
+        ``government``, ``institution`` (an institution named by its function: "the defence
+        ministry", "Ukrainian troops"), ``surname``, ``ner``.
     label: spaCy/KB label.
     actor_ids: KB actors whose name or alias the name part matched.
     place: the KB place name matched (its canonical name), if any.
@@ -65,6 +66,8 @@ class Candidate:
     description: an appositive or byline description ("trade economist, Centre for Open
         Markets"); appositive_role: an appositive role phrase after the name ("Dmitry Peskov,
         the Kremlin's spokesman").
+    function, country: for an institution, its function's lookup key ("defense ministry") and
+        the country the text gives it ("Ukrainian", "Russia's"), None when the text gives none.
     """
 
     kind: str
@@ -78,3 +81,5 @@ class Candidate:
     of_person_start: int | None = None
     description: str | None = None
     appositive_role: RolePhrase | None = None
+    function: str | None = None
+    country: str | None = None

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from dossier.extract.linking.candidates import Candidate
+from dossier.extract.linking.functions import FunctionIndex
 from dossier.extract.linking.lexicon import KBLexicon
 from dossier.kb.loader import KnowledgeBase
 from dossier.kb.records import Office
@@ -61,12 +62,41 @@ class LinkingContext:
     date: str | None
     main_country: str | None
     sentence_starts: list[int]
+    functions: FunctionIndex | None = None
+    country_marks: list[tuple[int, str]] = field(default_factory=list)
+    paragraph_starts: list[int] = field(default_factory=lambda: [0])
     persons: list[NamedPerson] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
 
     def sentence_of(self, char: int) -> int:
         """The number of the sentence holding character ``char``."""
         return max(bisect.bisect_right(self.sentence_starts, char) - 1, 0)
+
+    def country_near(self, char: int, among: set[str]) -> str | None:
+        """The country (one of ``among``) the text around character ``char`` is about: the
+        most named in its sentence, else in its paragraph (its line), else in the document;
+        a tie goes to the one named last before ``char``."""
+        for starts in (self.sentence_starts, self.paragraph_starts):
+            at = bisect.bisect_right(starts, char) - 1
+            start = starts[at] if at >= 0 else 0
+            end = starts[at + 1] if at + 1 < len(starts) else None
+            marks = [
+                (c, m)
+                for m, c in self.country_marks
+                if c in among and m >= start and (end is None or m < end)
+            ]
+            if marks:
+                counts = Counter(c for c, _ in marks)
+                best = max(counts.values())
+                tied = [(c, m) for c, m in marks if counts[c] == best]
+                before = [(c, m) for c, m in tied if m < char]
+                if before:
+                    return max(before, key=lambda cm: cm[1])[0]
+                return min(tied, key=lambda cm: cm[1])[0]
+        counts = Counter(c for _, c in self.country_marks if c in among)
+        if counts:
+            return counts.most_common(1)[0][0]
+        return self.main_country if self.main_country in among else None
 
 
 def main_country(kb: KnowledgeBase, candidates: Iterable[tuple[Span, Candidate]]) -> str | None:
@@ -84,6 +114,50 @@ def main_country(kb: KnowledgeBase, candidates: Iterable[tuple[Span, Candidate]]
             if place is not None and place.country:
                 counts[place.country] += 1
     return counts.most_common(1)[0][0] if counts else None
+
+
+def country_marks(
+    kb: KnowledgeBase, candidates: Iterable[tuple[Span, Candidate]]
+) -> list[tuple[int, str]]:
+    """Where the document names a country, in any form: (character offset, ISO3) for a
+    country's name, a capital, a role phrase's or an institution's country, an adjective."""
+    marks: list[tuple[int, str]] = []
+    for span, candidate in candidates:
+        at = span.start_char
+        if candidate.role is not None and candidate.role.country:
+            marks.append((at, candidate.role.country))
+        if candidate.country:
+            marks.append((at, candidate.country))
+        for actor_id in candidate.actor_ids:
+            actor = kb.actors.get(actor_id)
+            if actor is not None and actor.type == "country" and actor.country:
+                marks.append((at, actor.country))
+        if candidate.place is not None:
+            place = kb.place(candidate.place)
+            if place is not None and place.country:
+                marks.append((at, place.country))
+        if candidate.kind == "ner" and candidate.label == "NORP":
+            country = kb.country_of_people_noun(span.text)
+            if country:
+                marks.append((at, country))
+    return marks
+
+
+def adjective_marks(kb: KnowledgeBase, doc: Doc) -> list[tuple[int, str]]:
+    """Where the document qualifies something by a country's adjective ("Russian tanks"):
+    (character offset, ISO3)."""
+    marks = []
+    for token in doc:
+        if token.text[:1].isupper() and token.pos_ in {"ADJ", "PROPN"}:
+            country = kb.country_of_adjective(token.text)
+            if country:
+                marks.append((token.idx, country))
+    return marks
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Character offsets where the text's paragraphs (its lines) start."""
+    return [0] + [m.end() for m in re.finditer(r"\n\s*", text) if m.end() < len(text)]
 
 
 _ISO_DATE = re.compile(r"\A(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")

@@ -313,6 +313,10 @@ class KBLexicon:
 
     # --- building ------------------------------------------------------------------------
 
+    def words(self, name: str) -> tuple[str, ...]:
+        """A name's words as the pipeline's tokenizer splits them, without a leading "the"."""
+        return self._words(name)
+
     def _words(self, name: str) -> tuple[str, ...]:
         words = tuple(t.text for t in self._tokenizer(name) if not t.is_space)
         if words and words[0].lower() == "the":

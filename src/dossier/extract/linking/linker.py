@@ -20,8 +20,17 @@ from spacy.tokens import Doc, Span
 
 from dossier.extract.document import CANDIDATE, DATE, MENTIONS, sentence_starts
 from dossier.extract.linking.candidates import CANDIDATES_KEY, MENTIONS_KEY, Candidate
-from dossier.extract.linking.context import LinkingContext, main_country, normalise_date
+from dossier.extract.linking.context import (
+    LinkingContext,
+    adjective_marks,
+    country_marks,
+    main_country,
+    normalise_date,
+    paragraph_starts,
+)
 from dossier.extract.linking.coreference import remember
+from dossier.extract.linking.functions import FunctionIndex
+from dossier.extract.linking.institutions import resolve_institution
 from dossier.extract.linking.lexicon import KBLexicon
 from dossier.extract.linking.names import resolve_name, resolve_ner
 from dossier.extract.linking.people import resolve_title_and_name
@@ -37,6 +46,7 @@ RESOLVERS: dict[str, Resolver] = {
     "title+name": resolve_title_and_name,
     "role": resolve_role,
     "government": resolve_government,
+    "institution": resolve_institution,
     "name": resolve_name,
     "surname": resolve_surname,
     "ner": resolve_ner,
@@ -67,6 +77,10 @@ class MentionLinker:
     def lexicon(self) -> KBLexicon:
         return KBLexicon(load_kb(self.kb_dir), self._tokenizer)
 
+    @cached_property
+    def functions(self) -> FunctionIndex:
+        return FunctionIndex(self.lexicon.kb, self.lexicon.words)
+
     def __call__(self, doc: Doc) -> Doc:
         candidates = [
             (span, span._.get(CANDIDATE))
@@ -83,6 +97,11 @@ class MentionLinker:
             date=normalise_date(doc._.get(DATE)),
             main_country=main_country(lexicon.kb, candidates),
             sentence_starts=sentence_starts(doc),
+            functions=self.functions,
+            country_marks=sorted(
+                country_marks(lexicon.kb, candidates) + adjective_marks(lexicon.kb, doc)
+            ),
+            paragraph_starts=paragraph_starts(doc.text),
         )
         deferred: list[tuple[Span, Candidate]] = []
         for span, candidate in candidates:

@@ -20,7 +20,7 @@ recognised; ``dossier_linker`` (``linker.py``) turns candidates into resolved me
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from spacy.language import Language
@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 
 from dossier.extract.document import CANDIDATE
 from dossier.extract.linking.candidates import CANDIDATES_KEY, Candidate, RolePhrase
+from dossier.extract.linking.functions import FunctionIndex, function_at
 from dossier.extract.linking.lexicon import (
     AFFILIATION_PREPOSITIONS,
     DETERMINERS,
@@ -35,6 +36,7 @@ from dossier.extract.linking.lexicon import (
     MAX_NAME_TOKENS,
     NER_LABELS,
     NON_SPECIFIC,
+    POSSESSIVE_MARKERS,
     KBLexicon,
     NameEntry,
     Scan,
@@ -64,10 +66,14 @@ class KBRuler:
     def lexicon(self) -> KBLexicon:
         return KBLexicon(load_kb(self.kb_dir), self._tokenizer)
 
+    @cached_property
+    def functions(self) -> FunctionIndex:
+        return FunctionIndex(self.lexicon.kb, self.lexicon.words)
+
     def __call__(self, doc: Doc) -> Doc:
         _join_split_abbreviations(doc)
         scan = Scan.of(doc, self.lexicon)
-        found = _resolve_overlaps(list(_kb_candidates(scan)))
+        found = _resolve_overlaps(list(_kb_candidates(scan, self.functions)))
         found.extend(_ner_candidates(scan, found))
         found.sort(key=lambda f: (f.start, f.end))
         _attach_appositives(scan, found)
@@ -120,7 +126,7 @@ def _join_split_abbreviations(doc: Doc) -> None:
 # --- KB-driven candidates --------------------------------------------------------------------
 
 
-def _kb_candidates(scan: Scan) -> Iterator[_Found]:
+def _kb_candidates(scan: Scan, functions: FunctionIndex) -> Iterator[_Found]:
     doc, keys, lex = scan.doc, scan.keys, scan.lexicon
     # Inside a role phrase that names nobody ("the former president of Russia", "any
     # U.S. secretary of state") an office's full name must not name its holder either.
@@ -167,6 +173,18 @@ def _kb_candidates(scan: Scan) -> Iterator[_Found]:
                     yield _Found(i, end, Candidate("role", "PERSON", role=role), 2)
                 i = end
                 continue
+        institution = function_at(scan, functions, i)
+        if institution is not None:
+            end, key, country = institution
+            candidate = Candidate("institution", "ORG", function=" ".join(key), country=country)
+            yield _Found(i, end, candidate, 2)
+            i = end
+            continue
+        owned = _owned_by_a_country(scan, i)
+        if owned is not None:
+            yield owned
+            i = owned.end
+            continue
         kinds = ("actor", "place") if i < no_office_before else None
         if i > 0 and keys[i - 1] in NON_SPECIFIC:
             kinds = ("actor", "place")
@@ -180,6 +198,27 @@ def _kb_candidates(scan: Scan) -> Iterator[_Found]:
         if surname is not None:
             yield surname
         i += 1
+
+
+def _owned_by_a_country(scan: Scan, i: int) -> _Found | None:
+    """ "Russia's Gazprom", "Ukraine's Naftogaz": a country's possessive before an
+    organisation's KB name is one mention, of the organisation, not two."""
+    doc, keys, lex = scan.doc, scan.keys, scan.lexicon
+    match = lex.match_name(doc, keys, i, kinds=("actor",))
+    if match is None or lex.country_of_name(match[1]) is None:
+        return None
+    owner_end = match[0]
+    if owner_end + 1 >= len(doc) or doc[owner_end].text not in POSSESSIVE_MARKERS:
+        return None
+    owned = lex.match_name(doc, keys, owner_end + 1, kinds=("actor",))
+    if owned is None:
+        return None
+    end, entries = owned
+    types = {scan.kb.actors[e.ref].type for e in entries}
+    if types & {"person", "country"}:
+        return None
+    candidate = _name_candidate(scan.kb, entries)
+    return _Found(i, end, replace(candidate, country=lex.country_of_name(match[1])), 2)
 
 
 def _name_candidate(kb: KnowledgeBase, entries: list[NameEntry]) -> Candidate:

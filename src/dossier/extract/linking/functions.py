@@ -1,0 +1,244 @@
+"""Institutions named by their function: "the foreign ministry", "the Ukrainian Defense
+Ministry", "Russia's Investigative Committee", "parliament", "the military", "Russian troops".
+
+The KB names an institution with its country ("Ministry of Defence (Ukraine)", "Russian Foreign
+Ministry", "Armed Forces of Ukraine", "Ukrainian parliament"); without the country, what is left
+is its function ("defence ministry", "foreign ministry", "armed forces", "parliament"), which
+text uses with a country of its own or with none. ``FunctionIndex`` derives the functions from
+the KB's names (no word list of institutions): function -> country -> actors. A few words name
+the same function as a KB name does ("troops", "forces" and "military" for the armed forces;
+"legislature" for parliament): ``FUNCTION_GROUPS``.
+
+The ruler marks a function with the country the text gives it (``function_at``); the linker
+resolves one without a country to the country the sentence, else the paragraph, else the
+document is about (``LinkingContext.country_near``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from dossier.extract.linking.lexicon import POSSESSIVE_MARKERS, Scan, folded, token_key
+from dossier.kb.loader import KnowledgeBase
+from dossier.kb.records import Actor
+
+#: Words that name one function the KB names otherwise: a group holds its words most
+#: institution-like first, and a text word of a group finds the KB actor of any word of it.
+FUNCTION_GROUPS: tuple[tuple[str, ...], ...] = (
+    (
+        "armed forces",
+        "military",
+        "army",
+        "military forces",
+        "troops",
+        "forces",
+        "soldiers",
+        "servicemen",
+        "security forces",
+        "government forces",
+        "government troops",
+    ),
+    ("parliament", "legislature"),
+    ("foreign ministry", "foreign affairs ministry", "ministry of foreign affairs"),
+    ("defense ministry", "ministry of defense"),
+    ("interior ministry", "ministry of interior", "ministry of internal affairs"),
+)
+
+#: Functions too common as plain words to mean an institution unless the text gives their
+#: country: "Ukrainian troops" is Ukraine's army, "troops" alone anyone's.
+NEED_A_COUNTRY = frozenset(
+    {
+        "troops",
+        "forces",
+        "soldiers",
+        "servicemen",
+        "military forces",
+        "security forces",
+        "government forces",
+        "government troops",
+        "army",
+    }
+)
+
+#: Actor types that can be an institution of a state.
+INSTITUTION_TYPES = frozenset({"agency", "government", "company", "media", "party", "group"})
+
+FunctionKey = tuple[str, ...]
+
+
+def _key(text: str) -> FunctionKey:
+    return folded(token_key(w) for w in text.split())
+
+
+class FunctionIndex:
+    """The KB's institutions by function and country (see the module docstring).
+
+    kb: the knowledge base; words: splits a name into words as the pipeline's tokenizer does.
+    """
+
+    def __init__(self, kb: KnowledgeBase, words: Callable[[str], tuple[str, ...]]) -> None:
+        self.kb = kb
+        self._words = words
+        self._country_names = self._country_name_keys()
+        #: function key -> country -> actor ids, in KB order.
+        self.actors: dict[FunctionKey, dict[str, list[str]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        for actor in kb.actors.values():
+            if actor.type not in INSTITUTION_TYPES or not actor.country:
+                continue
+            for name in (actor.name, *actor.aliases):
+                for key in self._functions_of(name, actor.country):
+                    ids = self.actors[key][actor.country]
+                    if actor.id not in ids:
+                        ids.append(actor.id)
+        self.groups: dict[FunctionKey, list[FunctionKey]] = {}
+        for group in FUNCTION_GROUPS:
+            keys = [_key(w) for w in group]
+            if any(k in self.actors for k in keys):
+                for k in keys:
+                    self.groups[k] = keys
+        self.keys = set(self.actors) | set(self.groups)
+        self.max_words = max((len(k) for k in self.keys), default=1)
+        self._need_country = {_key(w) for w in NEED_A_COUNTRY}
+
+    # --- building ------------------------------------------------------------------------
+
+    def _country_name_keys(self) -> dict[str, set[FunctionKey]]:
+        names: dict[str, set[FunctionKey]] = defaultdict(set)
+        for actor in self.kb.actors.values():
+            if actor.type == "country" and actor.country:
+                for name in (actor.name, *actor.aliases):
+                    names[actor.country].add(self._name_key(name))
+        return names
+
+    def _name_key(self, name: str) -> FunctionKey:
+        words = [w for w in self._words(name) if w.lower() != "the"]
+        return folded(token_key(w) for w in words)
+
+    def _functions_of(self, name: str, country: str) -> list[FunctionKey]:
+        """The functions one name of an institution of ``country`` gives, with the country's
+        adjective, possessive name, "of <country>" or "(<country>)" taken away; none when the
+        name has no country in it ("Gazprom", "Naftogaz")."""
+        words = list(self._words(name))
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        stripped = False
+        if "(" in words and words[-1] == ")":
+            inside = words[words.index("(") + 1 : -1]
+            if folded(token_key(w) for w in inside) in self._country_names[country]:
+                words = words[: words.index("(")]
+                stripped = True
+        if not stripped and words and self.kb.country_of_adjective(words[0]) == country:
+            words = words[1:]
+            stripped = True
+        if not stripped:
+            for end in range(1, len(words)):
+                if (
+                    words[end] in POSSESSIVE_MARKERS
+                    and folded(token_key(w) for w in words[:end]) in self._country_names[country]
+                ):
+                    words = words[end + 1 :]
+                    stripped = True
+                    break
+        if not stripped and "of" in words:
+            at = len(words) - 1 - words[::-1].index("of")
+            rest = [w for w in words[at + 1 :] if w.lower() != "the"]
+            if rest and folded(token_key(w) for w in rest) in self._country_names[country]:
+                words = words[:at]
+                stripped = True
+        if not stripped or not words:
+            return []
+        key = folded(token_key(w) for w in words)
+        keys = [key]
+        ministry, of = _key("ministry")[0], "of"
+        if len(key) > 2 and key[0] == ministry and key[1] == of:
+            keys.append((*key[2:], ministry))  # "ministry of defence" -> "defence ministry"
+        elif len(key) > 1 and key[-1] == ministry:
+            keys.append((ministry, of, *key[:-1]))
+        return keys
+
+    # --- lookup --------------------------------------------------------------------------
+
+    def match(self, keys: list[str], j: int) -> int | None:
+        """The end of the longest function starting at token ``j`` of a scan's keys."""
+        for n in range(min(self.max_words, len(keys) - j), 0, -1):
+            if folded(keys[j : j + n]) in self.keys:
+                return j + n
+        return None
+
+    def needs_country(self, key: FunctionKey) -> bool:
+        return key in self._need_country
+
+    def actors_for(self, key: FunctionKey, country: str) -> list[Actor]:
+        """The KB institutions of ``country`` with this function: its own name first, then
+        another word of its group."""
+        ids = self.actors.get(key, {}).get(country)
+        if not ids:
+            for other in self.groups.get(key, ()):
+                ids = self.actors.get(other, {}).get(country)
+                if ids:
+                    break
+        return [self.kb.actors[i] for i in ids or ()]
+
+    def countries_for(self, key: FunctionKey) -> set[str]:
+        """The countries that have an institution with this function."""
+        found = set(self.actors.get(key, {}))
+        for other in self.groups.get(key, ()):
+            found |= set(self.actors.get(other, {}))
+        return found
+
+
+def function_at(
+    scan: Scan, index: FunctionIndex, i: int
+) -> tuple[int, FunctionKey, str | None] | None:
+    """An institution named by its function from token ``i``: "the defence ministry",
+    "Ukrainian troops", "Russia's Investigative Committee". Returns (end token, function key,
+    the country the text gives or None)."""
+    doc, keys, lex = scan.doc, scan.keys, scan.lexicon
+    n = len(doc)
+    j = i
+    determiner = None
+    if keys[j] in {"the", "a", "an"}:
+        determiner = keys[j]
+        j += 1
+    country = None
+    if j < n and doc[j].text[:1].isupper():
+        country = lex.kb.country_of_adjective(doc[j].text)
+        if country is not None:
+            j += 1
+        else:
+            match = lex.match_name(doc, keys, j, kinds=("actor",))
+            if (
+                match is not None
+                and match[0] < n
+                and doc[match[0]].text in POSSESSIVE_MARKERS
+                and lex.country_of_name(match[1]) is not None
+            ):
+                country = lex.country_of_name(match[1])
+                j = match[0] + 1
+    modifiers = 0
+    while j < n and modifiers < 2 and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+        if index.match(keys, j) is not None:
+            break
+        j += 1  # "the interim government", "the new defence ministry"
+        modifiers += 1
+    if j >= n:
+        return None
+    end = index.match(keys, j)
+    if end is None:
+        return None
+    key = folded(keys[j:end])
+    last = doc[end - 1]
+    if last.pos_ in {"ADJ", "VERB", "AUX"}:
+        return None  # "military aid", "forces them": a modifier or a verb, no institution
+    if end < n and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        return None  # "Defense Ministry Spokesman Igor Konashenkov" is a title of a name
+    if country is None and (determiner != "the" or index.needs_country(key)):
+        return None
+    if country is None:
+        name = lex.match_name(doc, keys, j, kinds=("actor",))
+        if name is not None and name[0] >= end:
+            return None  # "the State Department" is the KB's name of one institution
+    return end, key, country
