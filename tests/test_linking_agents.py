@@ -27,7 +27,7 @@ gov:RUS,Government of Russia,government,RUS,GOV,,Russian government,test
 gov:UKR,Government of Ukraine,government,UKR,GOV,,Ukrainian government,test
 gov:KAZ,Government of Kazakhstan,government,KAZ,GOV,,,test
 gov:BLR,Government of Belarus,government,BLR,GOV,,,test
-gov:USA,Government of the United States,government,USA,GOV,,U.S. government,test
+gov:USA,Government of the United States,government,USA,GOV,,U.S. government|U.S. administration,test
 org:gazprom,Gazprom,company,RUS,BUS,,,test
 org:naftogaz,Naftogaz,company,UKR,BUS,,Naftogaz of Ukraine,test
 agency:rus-mfa,Ministry of Foreign Affairs (Russia),agency,RUS,GOV,,Russian Foreign Ministry|Foreign Ministry of Russia,test
@@ -44,6 +44,7 @@ person:alexander-lukashenko,Alexander Lukashenko,person,BLR,GOV,,,test
 person:nursultan-nazarbayev,Nursultan Nazarbayev,person,KAZ,GOV,,,test
 person:sergei-shoigu,Sergei Shoigu,person,RUS,GOV,,,test
 person:john-kerry,John Kerry,person,USA,GOV,,,test
+person:barack-obama,Barack Obama,person,USA,GOV,,,test
 """
 OFFICES = """id,name,title,title_aliases,country,org,kind,sector,aliases,source
 office:president-ukr,President of Ukraine,President,,UKR,,head_of_state,GOV,,test
@@ -51,6 +52,7 @@ office:president-blr,President of Belarus,President,,BLR,,head_of_state,GOV,,tes
 office:president-kaz,President of Kazakhstan,President,,KAZ,,head_of_state,GOV,,test
 office:defence-minister-rus,Minister of Defence of Russia,Defence Minister,,RUS,,minister,GOV,,test
 office:secretary-of-state-usa,United States Secretary of State,Secretary of State,,USA,,foreign_minister,GOV,,test
+office:president-usa,President of the United States,President,,USA,,head_of_state,GOV,,test
 """
 TERMS = """office,holder,start,end,elected,acting,source
 office:president-ukr,person:volodymyr-zelensky,2019-05-20,,,,test
@@ -58,6 +60,7 @@ office:president-blr,person:alexander-lukashenko,1994-07-20,,,,test
 office:president-kaz,person:nursultan-nazarbayev,1991-12-16,2019-03-20,,,test
 office:defence-minister-rus,person:sergei-shoigu,2012-11-06,,,,test
 office:secretary-of-state-usa,person:john-kerry,2013-02-01,2017-01-20,,,test
+office:president-usa,person:barack-obama,2009-01-20,2017-01-20,,,test
 """
 PLACES = """name,aliases,country,kind,stands_for,geonames_id,source
 Moscow,,RUS,capital,gov:RUS,,test
@@ -356,3 +359,51 @@ def test_a_countrys_organisation_is_the_organisation(nlp: Language, text: str, a
     assert owned.actor == actor
     assert owned.text.endswith(actor) and "'s" in owned.text
     assert not any(m.actor in {"Russia", "Ukraine", "Government of Russia"} for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "government"),
+    [
+        ("The Obama administration rejected the plan.", "Government of the United States"),
+        ("Analysts say the Lukashenko regime will not yield.", "Government of Belarus"),
+    ],
+)
+def test_a_leaders_administration_is_the_government_he_leads(
+    nlp: Language, text: str, government: str
+) -> None:
+    mention = find(link(nlp, text), "administration" if "admin" in text else "regime")
+    assert mention.actor == government
+    assert mention.label == "ORG"
+
+
+def test_a_government_qualified_troops_phrase_is_the_armed_forces(nlp: Language) -> None:
+    mention = find(link(nlp, "Ukrainian government forces retook the airport."), "forces")
+    assert mention.actor == "Armed Forces of Ukraine"
+
+
+def test_this_administration_is_the_government_the_context_is_about(nlp: Language) -> None:
+    text = "Barack Obama spoke in the United States.\nIt hurts this administration, he said."
+    mention = find(link(nlp, text), "administration")
+    assert (mention.actor, mention.country) == ("Government of the United States", "USA")
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        ("The Russians claim nothing is happening.", True),
+        ("Many Russians voted for him.", False),
+        ("The Russians in Latvia are a minority.", False),
+    ],
+)
+def test_the_people_of_a_country_speaking_as_one_is_its_government(
+    nlp: Language, text: str, acts: bool
+) -> None:
+    mention = find(link(nlp, text), "Russians")
+    assert (mention.actor == "Government of Russia") is acts
+    assert mention.metonym is acts
+    assert mention.country == "RUS"
+
+
+def test_leaders_from_a_country_act_for_it(nlp: Language) -> None:
+    mention = find(link(nlp, "Leaders from Poland condemned the vote."), "Poland")
+    assert (mention.actor, mention.metonym) == ("Government of Poland", True)

@@ -134,12 +134,11 @@ class FunctionIndex:
             words = words[1:]
             stripped = True
         if not stripped:
+            # "Russia's Foreign Ministry", "U.S. Senate": the country's name before it.
             for end in range(1, len(words)):
-                if (
-                    words[end] in POSSESSIVE_MARKERS
-                    and folded(token_key(w) for w in words[:end]) in self._country_names[country]
-                ):
-                    words = words[end + 1 :]
+                if folded(token_key(w) for w in words[:end]) in self._country_names[country]:
+                    possessive = words[end] in POSSESSIVE_MARKERS
+                    words = words[end + 1 :] if possessive else words[end:]
                     stripped = True
                     break
         if not stripped and "of" in words:
@@ -200,7 +199,7 @@ def function_at(
     n = len(doc)
     j = i
     determiner = None
-    if keys[j] in {"the", "a", "an"}:
+    if keys[j] in {"the", "a", "an", "this"}:
         determiner = keys[j]
         j += 1
     country = None
@@ -235,7 +234,7 @@ def function_at(
         return None  # "military aid", "forces them": a modifier or a verb, no institution
     if end < n and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
         return None  # "Defense Ministry Spokesman Igor Konashenkov" is a title of a name
-    if country is None and (determiner != "the" or index.needs_country(key)):
+    if country is None and (determiner not in {"the", "this"} or index.needs_country(key)):
         return None
     if country is None:
         name = lex.match_name(doc, keys, j, kinds=("actor",))

@@ -85,6 +85,13 @@ def resolve_ner(context: LinkingContext, span: Span, candidate: Candidate) -> Me
         return None
     people = _people_noun(span, kb)
     if people is not None:
+        if _the_before(span) and _speaks_as_one(span):
+            # "the Russians claim": a people that speaks or acts as one is its state.
+            country = kb.country_actor(people)
+            if country is not None:
+                acting = resolve_country(context, span, country)
+                if acting.metonym:
+                    return acting
         return nil_mention(context, span, "NORP", text, people)
     if label == "NORP":
         return None
@@ -130,6 +137,19 @@ def _people_noun(span: Span, kb: KnowledgeBase) -> str | None:
     if len(span) != 1 or span[0].dep_ not in NOUN_PHRASE_DEPS:
         return None
     return kb.country_of_people_noun(span.text)
+
+
+def _the_before(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+
+
+def _speaks_as_one(span: Span) -> bool:
+    """ "the Russians claim", not "the Russians in Latvia are a minority": a people noun
+    that is not placed somewhere and does more than be something."""
+    token = span.root
+    if any(child.dep_ == "prep" for child in token.children):
+        return False
+    return token.head.lemma_ != "be"
 
 
 def _possessive_inverted(span: Span, kb: KnowledgeBase) -> tuple[str, str] | None:

@@ -227,11 +227,30 @@ def role_of_person(
 # --- governments -----------------------------------------------------------------------------
 
 
+def _led_country(context: LinkingContext, actor_ids: tuple[str, ...]) -> str | None:
+    """The country of "the Obama administration": of the named person (one of ``actor_ids``,
+    the one in office on the date first) who heads a state or a government."""
+    kb = context.kb
+    for actor_id in sorted(actor_ids, key=lambda a: not senior_office(context, a)):
+        held = [
+            t.office for t in kb.terms_of(actor_id) if kb.offices[t.office].kind in LEADING_KINDS
+        ]
+        if held:
+            return kb.offices[held[-1]].country or kb.actors[actor_id].country
+    return None
+
+
+#: Office kinds whose holder leads a government ("the Obama administration").
+LEADING_KINDS = frozenset({"head_of_state", "head_of_government"})
+
+
 def resolve_government(context: LinkingContext, span: Span, candidate: Candidate) -> Mention | None:
     """ "Ukraine's government": the KB's government of the country; "the government of <person>"
     (resolved after the person): the government of the person's office's country."""
     kb = context.kb
     country = candidate.role.country if candidate.role is not None else None
+    if country is None and candidate.actor_ids:
+        country = _led_country(context, candidate.actor_ids)
     if country is None and candidate.of_person_start is not None:
         person = next(
             (

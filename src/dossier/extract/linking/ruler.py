@@ -147,6 +147,9 @@ def _kb_candidates(scan: Scan, functions: FunctionIndex) -> Iterator[_Found]:
             person = name_after(scan, end, role)
             if role.title_kind == "government":
                 found = _government(scan, i, end, role)
+                longer = function_at(scan, functions, i)
+                if longer is not None and longer[0] > end:
+                    found = None  # "Ukrainian government forces" are its armed forces
                 if found is not None:
                     yield found
                     i = end
@@ -193,6 +196,11 @@ def _kb_candidates(scan: Scan, functions: FunctionIndex) -> Iterator[_Found]:
             end, entries = match
             yield _Found(i, end, _name_candidate(scan.kb, entries), 1)
             i = end
+            continue
+        led = _led_by(scan, i)
+        if led is not None:
+            yield led
+            i = led.end
             continue
         surname = _surname_at(scan, i)
         if surname is not None:
@@ -256,6 +264,29 @@ def _surname_at(scan: Scan, i: int) -> _Found | None:
         return None
     end = i + 1
     return _Found(i, end, Candidate("surname", "PERSON", actor_ids=tuple(sorted(ids))), 1)
+
+
+#: Nouns that make a leader's name name the government he leads: "the Obama administration".
+LED_BY_NOUNS = frozenset({"administration", "government", "regime", "cabinet"})
+
+
+def _led_by(scan: Scan, i: int) -> _Found | None:
+    """ "the Obama administration", "the Putin regime": the government of the country the
+    named person leads, one candidate from the article to the noun."""
+    doc, keys, lex = scan.doc, scan.keys, scan.lexicon
+    j = i + 1 if keys[i] == "the" else i
+    if j >= len(doc) or not doc[j].text[:1].isupper():
+        return None
+    match = lex.match_name(doc, keys, j, kinds=("actor",))
+    if match is not None:
+        end = match[0]
+        ids = tuple(e.ref for e in match[1] if scan.kb.actors[e.ref].type == "person")
+    else:
+        end = j + 1
+        ids = tuple(sorted(lex.folded_surnames.get(fold(keys[j]), ())))
+    if not ids or end >= len(doc) or keys[end] not in LED_BY_NOUNS:
+        return None
+    return _Found(i, end + 1, Candidate("government", "ORG", actor_ids=ids), 2)
 
 
 def _government(scan: Scan, i: int, end: int, role: RolePhrase) -> _Found | None:
