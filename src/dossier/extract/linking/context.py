@@ -51,6 +51,8 @@ class LinkingContext:
     date: the document date as the KB takes it (``normalise_date``), None when undated.
     main_country: the country the document is mostly about (``main_country``).
     sentence_starts: character offsets where the document's sentences start.
+    functions: the KB's institutions by function (``functions.py``).
+    candidates: the ruler's candidates, in text order (for where countries are named).
     persons: the persons named so far, in order of first mention.
     mentions: the mentions resolved so far.
     """
@@ -63,10 +65,27 @@ class LinkingContext:
     main_country: str | None
     sentence_starts: list[int]
     functions: FunctionIndex | None = None
-    country_marks: list[tuple[int, str]] = field(default_factory=list)
-    paragraph_starts: list[int] = field(default_factory=lambda: [0])
+    candidates: list[tuple[Span, Candidate]] = field(default_factory=list)
     persons: list[NamedPerson] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    _marks: list[tuple[int, str]] | None = None
+    _paragraph_starts: list[int] | None = None
+
+    @property
+    def country_marks(self) -> list[tuple[int, str]]:
+        """Where the document names a country (``country_marks``, ``adjective_marks``), read
+        on first use: only an institution without a country asks."""
+        if self._marks is None:
+            self._marks = sorted(
+                country_marks(self.kb, self.candidates) + adjective_marks(self.lexicon, self.doc)
+            )
+        return self._marks
+
+    @property
+    def paragraph_starts(self) -> list[int]:
+        if self._paragraph_starts is None:
+            self._paragraph_starts = paragraph_starts(self.doc.text)
+        return self._paragraph_starts
 
     def sentence_of(self, char: int) -> int:
         """The number of the sentence holding character ``char``."""
@@ -143,13 +162,13 @@ def country_marks(
     return marks
 
 
-def adjective_marks(kb: KnowledgeBase, doc: Doc) -> list[tuple[int, str]]:
+def adjective_marks(lexicon: KBLexicon, doc: Doc) -> list[tuple[int, str]]:
     """Where the document qualifies something by a country's adjective ("Russian tanks"):
     (character offset, ISO3)."""
     marks = []
     for token in doc:
         if token.text[:1].isupper() and token.pos_ in {"ADJ", "PROPN"}:
-            country = kb.country_of_adjective(token.text)
+            country = lexicon.country_of_adjective(token.text)
             if country:
                 marks.append((token.idx, country))
     return marks

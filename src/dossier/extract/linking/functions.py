@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from dossier.extract.linking.lexicon import POSSESSIVE_MARKERS, Scan, folded, token_key
+from dossier.extract.linking.spelling import fold
 from dossier.kb.loader import KnowledgeBase
 from dossier.kb.records import Actor
 
@@ -66,6 +67,10 @@ INSTITUTION_TYPES = frozenset({"agency", "government", "company", "media", "part
 
 FunctionKey = tuple[str, ...]
 
+#: Most words before a function's first word: an article, a country (a possessive name
+#: takes up to three), two adjectives.
+MAX_BEFORE_FUNCTION = 6
+
 
 def _key(text: str) -> FunctionKey:
     return folded(token_key(w) for w in text.split())
@@ -101,6 +106,7 @@ class FunctionIndex:
                     self.groups[k] = keys
         self.keys = set(self.actors) | set(self.groups)
         self.max_words = max((len(k) for k in self.keys), default=1)
+        self.starts = {k[0] for k in self.keys}
         self._need_country = {_key(w) for w in NEED_A_COUNTRY}
 
     # --- building ------------------------------------------------------------------------
@@ -162,8 +168,11 @@ class FunctionIndex:
 
     def match(self, keys: list[str], j: int) -> int | None:
         """The end of the longest function starting at token ``j`` of a scan's keys."""
-        for n in range(min(self.max_words, len(keys) - j), 0, -1):
-            if folded(keys[j : j + n]) in self.keys:
+        if fold(keys[j]) not in self.starts:
+            return None
+        folds = tuple(fold(k) for k in keys[j : j + self.max_words])
+        for n in range(len(folds), 0, -1):
+            if folds[:n] in self.keys:
                 return j + n
         return None
 
@@ -197,6 +206,9 @@ def function_at(
     the country the text gives or None)."""
     doc, keys, lex = scan.doc, scan.keys, scan.lexicon
     n = len(doc)
+    # Most words start no such phrase: a function word must come within the next few.
+    if not any(fold(k) in index.starts for k in keys[i : i + MAX_BEFORE_FUNCTION + 1]):
+        return None
     j = i
     determiner = None
     if keys[j] in {"the", "a", "an", "this"}:
@@ -204,7 +216,7 @@ def function_at(
         j += 1
     country = None
     if j < n and doc[j].text[:1].isupper():
-        country = lex.kb.country_of_adjective(doc[j].text)
+        country = lex.country_of_adjective(doc[j].text)
         if country is not None:
             j += 1
         else:

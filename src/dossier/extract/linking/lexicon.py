@@ -276,6 +276,7 @@ class KBLexicon:
         for key, entries in self.names.items():
             self.folded_names[folded(key)].extend(entries)
         self._folded_name_starts = {k[0] for k in self.folded_names}
+        self._adjective_cache: dict[str, str | None] = {}
         self.titles: dict[tuple[str, ...], str] = {}
         #: title key ("prime minister") -> offices with that title or title alias, and back.
         self.offices_by_title: dict[str, list[str]] = defaultdict(list)
@@ -344,15 +345,26 @@ class KBLexicon:
     ) -> tuple[int, list[NameEntry]] | None:
         """The longest KB name starting at token ``i``: (end token, its entries), or None.
         A name spelt as the KB spells it wins; else one whose folded spelling agrees."""
-        exact = keys[i] in self._name_starts
-        if not exact and fold(keys[i]) not in self._folded_name_starts:
-            return None
         wanted = set(kinds) if kinds is not None else None
-        for n in range(min(self.max_name, len(doc) - i), 0, -1):
-            key = tuple(keys[i : i + n])
-            entries = self.names.get(key) if exact else None
-            if not entries:
-                entries = self.folded_names.get(folded(key))
+        if keys[i] in self._name_starts:
+            found = self._longest(doc, i, keys[i : i + self.max_name], self.names, wanted)
+            if found is not None:
+                return found
+        if fold(keys[i]) in self._folded_name_starts:
+            folds = [fold(k) for k in keys[i : i + self.max_name]]
+            return self._longest(doc, i, folds, self.folded_names, wanted)
+        return None
+
+    def _longest(
+        self,
+        doc: Doc,
+        i: int,
+        keys: list[str],
+        table: dict[tuple[str, ...], list[NameEntry]],
+        wanted: set[str] | None,
+    ) -> tuple[int, list[NameEntry]] | None:
+        for n in range(len(keys), 0, -1):
+            entries = table.get(tuple(keys[:n]))
             if not entries:
                 continue
             fitting = [
@@ -367,6 +379,13 @@ class KBLexicon:
             if fitting:
                 return i + n, fitting
         return None
+
+    def country_of_adjective(self, word: str) -> str | None:
+        """The KB's ``country_of_adjective``, remembered per word (asked of every capitalised
+        word of every document)."""
+        if word not in self._adjective_cache:
+            self._adjective_cache[word] = self.kb.country_of_adjective(word)
+        return self._adjective_cache[word]
 
     def match_title(self, doc: Doc, keys: list[str], i: int) -> tuple[int, str, str] | None:
         """The longest title starting at token ``i``: (end token, title key, kind), or None."""

@@ -22,11 +22,8 @@ from dossier.extract.document import CANDIDATE, DATE, MENTIONS, sentence_starts
 from dossier.extract.linking.candidates import CANDIDATES_KEY, MENTIONS_KEY, Candidate
 from dossier.extract.linking.context import (
     LinkingContext,
-    adjective_marks,
-    country_marks,
     main_country,
     normalise_date,
-    paragraph_starts,
 )
 from dossier.extract.linking.coreference import remember
 from dossier.extract.linking.functions import FunctionIndex
@@ -98,10 +95,7 @@ class MentionLinker:
             main_country=main_country(lexicon.kb, candidates),
             sentence_starts=sentence_starts(doc),
             functions=self.functions,
-            country_marks=sorted(
-                country_marks(lexicon.kb, candidates) + adjective_marks(lexicon.kb, doc)
-            ),
-            paragraph_starts=paragraph_starts(doc.text),
+            candidates=candidates,
         )
         deferred: list[tuple[Span, Candidate]] = []
         for span, candidate in candidates:

@@ -46,7 +46,7 @@ from dossier.extract.linking.lexicon import (
     is_standalone_name,
 )
 from dossier.extract.linking.role_phrases import is_role_mention, name_after, role_at
-from dossier.extract.linking.spelling import fold, split_abbreviation_end
+from dossier.extract.linking.spelling import SPLIT_ABBREVIATION, fold, split_abbreviation_end
 from dossier.kb.loader import KnowledgeBase, load_kb
 
 
@@ -109,14 +109,12 @@ def _join_split_abbreviations(doc: Doc) -> None:
     """Join title abbreviations the tokenizer split ("Sec" "." -> "Sec."), so that a title
     written short is one word, as "Gen." and "Sen." already are."""
     joins = []
-    i = 0
-    while i < len(doc):
-        end = split_abbreviation_end(doc, i)
-        if end is not None:
-            joins.append((i, end))
-            i = end
-        else:
-            i += 1
+    for found in SPLIT_ABBREVIATION.finditer(doc.text):
+        token = doc.char_span(found.start(), found.end() - 1)
+        if token is not None and len(token) == 1:
+            end = split_abbreviation_end(doc, token.start)
+            if end is not None and (not joins or token.start >= joins[-1][1]):
+                joins.append((token.start, end))
     if joins:
         with doc.retokenize() as retokenizer:
             for start, end in joins:
@@ -212,6 +210,8 @@ def _owned_by_a_country(scan: Scan, i: int) -> _Found | None:
     """ "Russia's Gazprom", "Ukraine's Naftogaz": a country's possessive before an
     organisation's KB name is one mention, of the organisation, not two."""
     doc, keys, lex = scan.doc, scan.keys, scan.lexicon
+    if not any(k in POSSESSIVE_MARKERS for k in keys[i + 1 : i + MAX_NAME_TOKENS + 1]):
+        return None
     match = lex.match_name(doc, keys, i, kinds=("actor",))
     if match is None or lex.country_of_name(match[1]) is None:
         return None
@@ -274,6 +274,8 @@ def _led_by(scan: Scan, i: int) -> _Found | None:
     """ "the Obama administration", "the Putin regime": the government of the country the
     named person leads, one candidate from the article to the noun."""
     doc, keys, lex = scan.doc, scan.keys, scan.lexicon
+    if not any(k in LED_BY_NOUNS for k in keys[i + 1 : i + MAX_NAME_TOKENS + 2]):
+        return None
     j = i + 1 if keys[i] == "the" else i
     if j >= len(doc) or not doc[j].text[:1].isupper():
         return None

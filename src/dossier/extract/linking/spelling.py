@@ -48,6 +48,11 @@ TITLE_ABBREVIATIONS = {
     "Supt.": "superintendent",
 }
 
+#: An abbreviation in the text, found before looking at tokens (most documents have none).
+SPLIT_ABBREVIATION = re.compile(
+    r"\b(?:" + "|".join(re.escape(a[:-1]) for a in TITLE_ABBREVIATIONS) + r")\."
+)
+
 # Rules applied in order to a lookup key (lower case, accents already gone).
 _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
