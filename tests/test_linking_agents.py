@@ -407,3 +407,29 @@ def test_the_people_of_a_country_speaking_as_one_is_its_government(
 def test_leaders_from_a_country_act_for_it(nlp: Language) -> None:
     mention = find(link(nlp, "Leaders from Poland condemned the vote."), "Poland")
     assert (mention.actor, mention.metonym) == ("Government of Poland", True)
+
+
+# --- the role a person the KB lacks keeps ---------------------------------------------------
+
+
+def test_a_nil_persons_appositive_description_is_the_role_and_follows_the_surname(
+    nlp: Language,
+) -> None:
+    text = '"It is a crime," said Mark Doeling, the firebrand lawyer. Doeling said more.'
+    mentions = link(nlp, text)
+    full, later = find(mentions, "Mark Doeling"), mentions[-1]
+    assert (full.actor, full.actor_id, full.role) == ("Mark Doeling", None, "firebrand lawyer")
+    assert (later.text, later.actor, later.role) == ("Doeling", "Mark Doeling", "firebrand lawyer")
+
+
+def test_a_nil_person_with_a_country_in_the_appositive(nlp: Language) -> None:
+    mention = find(link(nlp, "Olga Petrenko, a Ukrainian nurse, agreed."), "Petrenko")
+    assert (mention.actor, mention.role, mention.country) == ("Olga Petrenko", "nurse", "UKR")
+
+
+def test_a_title_kept_after_the_term_ended_gives_the_former_office(nlp: Language) -> None:
+    # Nazarbayev left the presidency in March 2019.
+    mention = find(link(nlp, "President Nazarbayev spoke.", "2020-01-10"), "Nazarbayev")
+    assert mention.role == "former President of Kazakhstan"
+    mention = find(link(nlp, "President Nazarbayev spoke.", "2018-01-10"), "Nazarbayev")
+    assert mention.role == "President of Kazakhstan"

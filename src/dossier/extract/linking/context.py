@@ -37,6 +37,7 @@ class NamedPerson:
     sentence: int
     start: int  # character offset of the latest mention
     first_names: set[str] = field(default_factory=set)
+    description: str | None = None  # the role the text gave a person the KB lacks
     count: int = 1  # mentions so far: "the president" prefers the most talked-about,
     first_start: int = 0  # then the one named first
 

@@ -89,6 +89,8 @@ def remember(context: LinkingContext, mention: Mention, span: Span) -> None:
             person.sentence = sentence
             person.count += 1
             person.offices.extend(o for o in offices if o not in person.offices)
+            if person.description is None and not offices and actor is None:
+                person.description = mention.role
             return
     context.persons.append(
         NamedPerson(
@@ -101,6 +103,7 @@ def remember(context: LinkingContext, mention: Mention, span: Span) -> None:
             start=span.start_char,
             first_names=first_names,
             first_start=span.start_char,
+            description=mention.role if actor is None and not offices else None,
         )
     )
 

@@ -177,6 +177,19 @@ DESCRIPTIVE_TITLES = frozenset(
         "prosecutor",
         "attorney",
         "pilot",
+        "nurse",
+        "teacher",
+        "student",
+        "doctor",
+        "businessman",
+        "businesswoman",
+        "entrepreneur",
+        "protester",
+        "demonstrator",
+        "engineer",
+        "citizen",
+        "farmer",
+        "priest",
     }
 )
 

@@ -104,7 +104,9 @@ def resolve_ner(context: LinkingContext, span: Span, candidate: Candidate) -> Me
         linked = resolve_surname(context, span, candidate)
         if linked is not None:
             return linked
-        return nil_mention(context, span, label, text, None, candidate.description or None)
+        return nil_mention(
+            context, span, label, text, _appositive_country(candidate), _described(candidate)
+        )
     if found:
         named = Candidate("name", label, actor_ids=tuple(a.id for a in found))
         return resolve_name(context, span, named)
@@ -137,6 +139,23 @@ def _people_noun(span: Span, kb: KnowledgeBase) -> str | None:
     if len(span) != 1 or span[0].dep_ not in NOUN_PHRASE_DEPS:
         return None
     return kb.country_of_people_noun(span.text)
+
+
+def _described(candidate: Candidate) -> str | None:
+    """The role the text gives a person the KB lacks: an appositive description ("Mark Doe,
+    the firebrand lawyer" -> "firebrand lawyer"; with its organisation when it has one)."""
+    if candidate.description:
+        return candidate.description
+    role = candidate.appositive_role
+    if role is not None and role.title_kind == "descriptive":
+        return role.description or role.title
+    return None
+
+
+def _appositive_country(candidate: Candidate) -> str | None:
+    """The country an appositive gives ("X, a Ukrainian lawyer")."""
+    role = candidate.appositive_role
+    return role.country if role is not None and not role.country_from_org else None
 
 
 def _the_before(span: Span) -> bool:

@@ -216,12 +216,21 @@ def role_of_person(
         return elect_role_name(office), office.country
     # "Kazakhstan's first president" out of office by the date: a former holder.
     past_holder = any(t.office == office.id for t in kb.terms_of(actor.id))
-    if modifiers & ORDINAL_MODIFIERS and date and not holds and past_holder:
+    # "President Yanukovych" in an article written after his term ended: the text keeps the
+    # title out of habit; the KB's dates say he is a former holder (or holds another office).
+    left = bool(date) and not holds and _left_before(context, actor, office, date)
+    if (modifiers & ORDINAL_MODIFIERS and date and not holds and past_holder) or left:
         current = senior_office(context, actor.id)
         if current is not None:
             return current.name, current.country
         return f"former {office.name}", office.country
     return office.name, office.country
+
+
+def _left_before(context: LinkingContext, actor: Actor, office: Office, date: str) -> bool:
+    """Whether ``actor``'s terms in ``office`` all ended before ``date`` (and there is one)."""
+    terms = [t for t in context.kb.terms_of(actor.id) if t.office == office.id]
+    return bool(terms) and all(t.end is not None and t.end[: len(date)] < date for t in terms)
 
 
 # --- governments -----------------------------------------------------------------------------

@@ -37,6 +37,8 @@ def resolve_surname(context: LinkingContext, span: Span, candidate: Candidate) -
             role, _ = person_role(context, actor, candidate)
         elif office is not None:
             role = office.name
+        else:
+            role = target.description  # "Feigin said" after "Mark Feigin, the lawyer"
         return mention(
             context,
             span,
