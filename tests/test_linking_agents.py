@@ -433,3 +433,24 @@ def test_a_title_kept_after_the_term_ended_gives_the_former_office(nlp: Language
     assert mention.role == "former President of Kazakhstan"
     mention = find(link(nlp, "President Nazarbayev spoke.", "2018-01-10"), "Nazarbayev")
     assert mention.role == "President of Kazakhstan"
+
+
+def test_a_hyphenated_modifier_keeps_a_government_phrase_whole(nlp: Language) -> None:
+    mention = find(link(nlp, "Ukraine's then-caretaker government resigned."), "government")
+    assert (mention.actor, mention.text) == (
+        "Government of Ukraine",
+        "Ukraine's then-caretaker government",
+    )
+
+
+def test_a_place_the_phrase_names_decides_its_country(nlp: Language) -> None:
+    text = "Russia was angry at the Western-backed interim government in Kyiv."
+    mention = find(link(nlp, text), "government")
+    assert mention.actor == "Government of Ukraine"
+
+
+@pytest.mark.parametrize("text", ["A pro-Moscow rally filled the square.", "Anti-Kyiv slogans."])
+def test_the_side_taken_after_pro_or_anti_is_an_actor(nlp: Language, text: str) -> None:
+    mention = link(nlp, text)[0]
+    assert mention.metonym is True
+    assert mention.actor in {"Government of Russia", "Government of Ukraine"}

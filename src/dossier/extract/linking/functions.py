@@ -19,7 +19,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
-from dossier.extract.linking.lexicon import POSSESSIVE_MARKERS, Scan, folded, token_key
+from dossier.extract.linking.lexicon import (
+    POSSESSIVE_MARKERS,
+    Scan,
+    folded,
+    hyphen_joined,
+    token_key,
+)
 from dossier.extract.linking.spelling import fold
 from dossier.kb.loader import KnowledgeBase
 from dossier.kb.records import Actor
@@ -230,10 +236,15 @@ def function_at(
                 country = lex.country_of_name(match[1])
                 j = match[0] + 1
     modifiers = 0
-    while j < n and modifiers < 2 and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+    while j < n and modifiers < 2:
         if index.match(keys, j) is not None:
             break
-        j += 1  # "the interim government", "the new defence ministry"
+        if doc[j].pos_ == "ADJ" and doc[j].is_lower:
+            j += 1  # "the interim government", "the new defence ministry"
+        elif j + 2 < n and hyphen_joined(doc, j + 1, j + 2) and doc[j + 2].is_lower:
+            j += 3  # "the Western-backed government", "the newly-formed ministry"
+        else:
+            break
         modifiers += 1
     if j >= n:
         return None

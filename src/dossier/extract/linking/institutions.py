@@ -24,10 +24,27 @@ def resolve_institution(
     key = tuple(candidate.function.split(" "))
     country = candidate.country
     if country is None:
-        country = context.country_near(span.start_char, functions.countries_for(key))
+        among = functions.countries_for(key)
+        country = _placed_in(context, span, among) or context.country_near(span.start_char, among)
     if country is None:
         return None
     actors = functions.actors_for(key, country)
     if not actors:
         return nil_mention(context, span, "ORG", surface_name(span), country)
     return actor_mention(context, span, "ORG", actors[0], None, country, "function")
+
+
+def _placed_in(context: LinkingContext, span: Span, among: set[str]) -> str | None:
+    """The country of a place the phrase itself names: "the interim government in Kiev",
+    "the parliament of Ukraine"."""
+    for child in span.root.children:
+        if child.dep_ != "prep" or child.lower_ not in {"in", "of", "at"}:
+            continue
+        for place in child.children:
+            if place.dep_ != "pobj":
+                continue
+            start, end = place.left_edge.idx, place.idx + len(place)
+            for at, country in context.country_marks:
+                if start <= at <= end and country in among:
+                    return country
+    return None

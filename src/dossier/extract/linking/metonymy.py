@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from dossier.extract.linking.build import mention
 from dossier.extract.linking.context import LinkingContext
-from dossier.extract.linking.lexicon import POSSESSIVE_MARKERS
+from dossier.extract.linking.lexicon import ATTITUDE_PREFIXES, POSSESSIVE_MARKERS
 from dossier.kb.records import Actor, Place
 from dossier.model import Mention
 
@@ -122,6 +122,7 @@ AGENTIVE_NOUNS = frozenset(
         "backers",
         "proxies",
         "takeover",
+        "defiance",
         "leaders",
         "ministers",
         "delegation",
@@ -331,6 +332,8 @@ def _acts(span: Span) -> bool:
     """
     if _is_dateline(span):
         return False
+    if _taken_side_of(span):
+        return True
     token = _root(span)
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
@@ -355,6 +358,18 @@ def _acts(span: Span) -> bool:
             return governor.lower_ in RELATIONAL_HEADS
         return governor.lower_ in AGENTIVE_NOUNS and preposition in {"from", "of", "to"}
     return False
+
+
+def _taken_side_of(span: Span) -> bool:
+    """ "a pro-Kremlin rally", "anti-Moscow protests": the side taken is an actor's."""
+    doc, start = span.doc, span.start
+    return (
+        start >= 2
+        and doc[start - 1].text in {"-", "–"}
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+        and doc[start - 2].lower_ in ATTITUDE_PREFIXES
+    )
 
 
 def _locates(verb: Token) -> bool:

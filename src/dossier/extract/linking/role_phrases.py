@@ -95,6 +95,8 @@ def _parse_role(scan: Scan, i: int) -> tuple[int, RolePhrase] | None:
         if word in MODIFIERS:
             modifiers.append(word)
             j += 1
+            if j + 1 < n and hyphen_joined(doc, j, j + 1):
+                j += 1  # "then-interim government", "ex-president": the hyphen joins them
             continue
         if word == "ex" and j + 1 < n and doc[j + 1].text == "-":
             modifiers.append("former")
