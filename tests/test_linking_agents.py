@@ -39,6 +39,7 @@ agency:ukr-armed-forces,Armed Forces of Ukraine,agency,UKR,MIL,,Ukrainian Armed 
 agency:rus-duma,State Duma,agency,RUS,LEG,,Russian parliament,test
 agency:ukr-rada,Verkhovna Rada,agency,UKR,LEG,,Ukrainian parliament,test
 agency:rus-investigative-committee,Investigative Committee of Russia,agency,RUS,JUD,,,test
+agency:usa-senate,United States Senate,agency,USA,LEG,,U.S. Senate,test
 person:volodymyr-zelensky,Volodymyr Zelensky,person,UKR,GOV,,,test
 person:alexander-lukashenko,Alexander Lukashenko,person,BLR,GOV,,,test
 person:nursultan-nazarbayev,Nursultan Nazarbayev,person,KAZ,GOV,,,test
@@ -454,3 +455,23 @@ def test_the_side_taken_after_pro_or_anti_is_an_actor(nlp: Language, text: str) 
     mention = link(nlp, text)[0]
     assert mention.metonym is True
     assert mention.actor in {"Government of Russia", "Government of Ukraine"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pro-Russian forces seized the building.",  # the side taken, not the state's army
+        "The regional government met in Donetsk.",  # below the state
+        "The government-controlled base was hit.",  # a compound modifier
+    ],
+)
+def test_phrases_that_name_no_state_institution(nlp: Language, text: str) -> None:
+    mentions = link(nlp, text)
+    assert not any(m.resolution == "function" for m in mentions), mentions
+
+
+def test_a_one_word_function_the_kb_capitalises_needs_its_capital(nlp: Language) -> None:
+    text = "Barack Obama spoke in the United States. The Senate voted."
+    assert find(link(nlp, text), "Senate").actor == "United States Senate"
+    text = "Barack Obama spoke in the United States. The senate of the college voted."
+    assert not any(m.actor == "United States Senate" for m in link(nlp, text))

@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from dossier.extract.linking.lexicon import (
+    ATTITUDE_PREFIXES,
     POSSESSIVE_MARKERS,
     Scan,
     folded,
@@ -73,6 +74,11 @@ INSTITUTION_TYPES = frozenset({"agency", "government", "company", "media", "part
 
 FunctionKey = tuple[str, ...]
 
+#: Modifiers that put an institution below the state: "the regional government".
+BELOW_THE_STATE = frozenset(
+    {"regional", "local", "provincial", "municipal", "district", "city", "county", "separatist"}
+)
+
 #: Most words before a function's first word: an article, a country (a possessive name
 #: takes up to three), two adjectives.
 MAX_BEFORE_FUNCTION = 6
@@ -92,6 +98,10 @@ class FunctionIndex:
         self.kb = kb
         self._words = words
         self._country_names = self._country_name_keys()
+        #: Functions the KB writes in lower case somewhere ("Ukrainian parliament") or that are
+        #: common nouns anyway (``FUNCTION_GROUPS``); any other one-word function is a name
+        #: and needs its capital ("the Senate", not "the house").
+        self.common_nouns: set[FunctionKey] = {_key(w) for g in FUNCTION_GROUPS for w in g}
         #: function key -> country -> actor ids, in KB order.
         self.actors: dict[FunctionKey, dict[str, list[str]]] = defaultdict(
             lambda: defaultdict(list)
@@ -100,10 +110,12 @@ class FunctionIndex:
             if actor.type not in INSTITUTION_TYPES or not actor.country:
                 continue
             for name in (actor.name, *actor.aliases):
-                for key in self._functions_of(name, actor.country):
+                for key, lower in self._functions_of(name, actor.country):
                     ids = self.actors[key][actor.country]
                     if actor.id not in ids:
                         ids.append(actor.id)
+                    if lower:
+                        self.common_nouns.add(key)
         self.groups: dict[FunctionKey, list[FunctionKey]] = {}
         for group in FUNCTION_GROUPS:
             keys = [_key(w) for w in group]
@@ -129,7 +141,7 @@ class FunctionIndex:
         words = [w for w in self._words(name) if w.lower() != "the"]
         return folded(token_key(w) for w in words)
 
-    def _functions_of(self, name: str, country: str) -> list[FunctionKey]:
+    def _functions_of(self, name: str, country: str) -> list[tuple[FunctionKey, bool]]:
         """The functions one name of an institution of ``country`` gives, with the country's
         adjective, possessive name, "of <country>" or "(<country>)" taken away; none when the
         name has no country in it ("Gazprom", "Naftogaz")."""
@@ -168,7 +180,8 @@ class FunctionIndex:
             keys.append((*key[2:], ministry))  # "ministry of defence" -> "defence ministry"
         elif len(key) > 1 and key[-1] == ministry:
             keys.append((ministry, of, *key[:-1]))
-        return keys
+        lower = all(not w[:1].isupper() for w in words)
+        return [(k, lower) for k in keys]
 
     # --- lookup --------------------------------------------------------------------------
 
@@ -221,6 +234,8 @@ def function_at(
         determiner = keys[j]
         j += 1
     country = None
+    if j >= 2 and hyphen_joined(doc, j - 1, j) and keys[j - 2] in ATTITUDE_PREFIXES:
+        return None  # "pro-Russian forces" are not Russia's
     if j < n and doc[j].text[:1].isupper():
         country = lex.country_of_adjective(doc[j].text)
         if country is not None:
@@ -239,6 +254,8 @@ def function_at(
     while j < n and modifiers < 2:
         if index.match(keys, j) is not None:
             break
+        if keys[j] in BELOW_THE_STATE:
+            return None  # "the regional government" is not the country's
         if doc[j].pos_ == "ADJ" and doc[j].is_lower:
             j += 1  # "the interim government", "the new defence ministry"
         elif j + 2 < n and hyphen_joined(doc, j + 1, j + 2) and doc[j + 2].is_lower:
@@ -255,6 +272,10 @@ def function_at(
     last = doc[end - 1]
     if last.pos_ in {"ADJ", "VERB", "AUX"}:
         return None  # "military aid", "forces them": a modifier or a verb, no institution
+    if len(key) == 1 and key not in index.common_nouns and not doc[j].text[:1].isupper():
+        return None  # "near the house" is no House of Representatives
+    if end + 1 < n and hyphen_joined(doc, end, end + 1):
+        return None  # "the government-controlled air base"
     if end < n and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
         return None  # "Defense Ministry Spokesman Igor Konashenkov" is a title of a name
     if country is None and (determiner not in {"the", "this"} or index.needs_country(key)):
