@@ -475,3 +475,14 @@ def test_a_one_word_function_the_kb_capitalises_needs_its_capital(nlp: Language)
     assert find(link(nlp, text), "Senate").actor == "United States Senate"
     text = "Barack Obama spoke in the United States. The senate of the college voted."
     assert not any(m.actor == "United States Senate" for m in link(nlp, text))
+
+
+def test_a_citys_own_institution_is_named_by_the_city(nlp: Language) -> None:
+    mention = find(link(nlp, "Moscow police put the crowd at 40,000."), "Moscow")
+    assert (mention.actor, mention.actor_id, mention.country, mention.metonym) == (
+        "Moscow police",
+        None,
+        "RUS",
+        False,
+    )
+    assert find(link(nlp, "The talks took place in Moscow."), "Moscow").actor == "Moscow"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from dossier.extract.linking.build import mention
+from dossier.extract.linking.build import mention, surface_name
 from dossier.extract.linking.context import LinkingContext
 from dossier.extract.linking.lexicon import ATTITUDE_PREFIXES, POSSESSIVE_MARKERS
 from dossier.kb.records import Actor, Place
@@ -294,7 +294,26 @@ def resolve_place(context: LinkingContext, span: Span, place: Place) -> Mention:
                 "metonym",
                 metonym=True,
             )
+    local = _local_institution(span)
+    if local is not None:
+        # "Moscow police": the city's own institution, named as the text names it.
+        name = f"{surface_name(span)} {local}"
+        return mention(context, span, "ORG", None, name, None, place.country, "nil")
     return mention(context, span, span.label_, None, place.name, None, place.country, "alias")
+
+
+#: Nouns a city's name modifies to name the city's own institution ("Moscow police").
+LOCAL_INSTITUTIONS = frozenset({"police", "prosecutors", "council", "mayor's"})
+
+
+def _local_institution(span: Span) -> str | None:
+    """ "Moscow police", "Kyiv city council": the noun of a city's institution the place name
+    modifies, as written; None otherwise."""
+    token = _root(span)
+    head = token.head
+    if token.dep_ != "compound" or head.lower_ not in LOCAL_INSTITUTIONS or head.i != span.end:
+        return None
+    return head.text
 
 
 def resolve_country(context: LinkingContext, span: Span, country: Actor) -> Mention:
