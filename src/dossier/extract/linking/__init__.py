@@ -19,17 +19,28 @@ version by ``dossier.nlp.build_pipeline``:
     last person the document named with that title, else the holder in the main country;
   - **title + name** links the name and takes the role from the title;
   - a **place** that acts or speaks is a metonym for its ``stands_for`` actor; elsewhere it is
-    the place itself;
+    the place itself; a **country** that acts or is acted on as a state ("Russia denies",
+    "blamed Moscow", "talks with Ukraine") is its government, kept as a metonym with the
+    country; "the Obama administration" is the government its leader heads;
+  - an **institution named by its function** ("the defence ministry", "Ukrainian troops",
+    "parliament") is the KB institution with that function in the country the text gives it,
+    else in the country the sentence, line or document is about;
   - a **surname** is the person named in full earlier in the document, else the one KB person
     with that surname in office on the date (or at all);
   - everything else keeps its surface name (NIL), with a country from its title's adjective.
 
+Names are looked up as spelt, then by a transliteration-folding key (``spelling``: Zelenskyy,
+Zelenskiy and Zelensky are one key, and defence/defense), and a title abbreviation ("Sec.",
+"Gen.", "Amb.") is its title.
+
 The modules, one concern each. The ruler: ``lexicon`` (the KB's names and titles as tokens, the
-words that qualify a title), ``role_phrases`` (parsing a title and the name after it),
+words that qualify a title), ``spelling`` (folding key, abbreviations), ``role_phrases``
+(parsing a title and the name after it), ``functions`` (institutions by function and country),
 ``ruler`` (the component). The linker: ``context`` (``LinkingContext``, the per-document state
 every resolver takes), ``build`` (making ``Mention`` facts with their provenance), ``offices``,
 ``coreference`` (the persons named so far), and one module per way of resolving: ``names``,
-``roles``, ``people``, ``surnames``, ``metonymy``; ``linker`` (the component and its dispatch).
+``roles``, ``people``, ``surnames``, ``metonymy``, ``institutions``; ``linker`` (the component
+and its dispatch).
 """
 
 from __future__ import annotations
