@@ -90,12 +90,13 @@ COMPONENTS: tuple[Component, ...] = (
     ),
     # Entity linking (extract/linking/), after the NER repairs whose entities it takes as
     # candidates.
-    Component("dossier_kb_ruler", reads=_NER, kb_files=LINKING_KB_FILES),
+    Component("dossier_kb_ruler", reads=_NER, kb_files=LINKING_KB_FILES, version="2"),
     Component(
         "dossier_linker",
         reads=("dossier_kb_ruler",),
         kb_files=LINKING_KB_FILES,
         produces="mention",
+        version="2",
     ),
     # Time (extract/timex/, extract/fact_time.py): TIMEX3 values anchored on the document's
     # date, then each sentence's reference time, which later facts carry instead of the
