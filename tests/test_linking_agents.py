@@ -46,8 +46,12 @@ person:nursultan-nazarbayev,Nursultan Nazarbayev,person,KAZ,GOV,,,test
 person:sergei-shoigu,Sergei Shoigu,person,RUS,GOV,,,test
 person:john-kerry,John Kerry,person,USA,GOV,,,test
 person:barack-obama,Barack Obama,person,USA,GOV,,,test
+person:oleksandr-turchynov,Oleksandr Turchynov,person,UKR,GOV,,,test
+person:viktor-yanukovych,Viktor Yanukovych,person,UKR,GOV,,,test
+person:vladimir-putin,Vladimir Putin,person,RUS,GOV,,,test
 """
 OFFICES = """id,name,title,title_aliases,country,org,kind,sector,aliases,source
+office:president-rus,President of Russia,President,,RUS,,head_of_state,GOV,,test
 office:president-ukr,President of Ukraine,President,,UKR,,head_of_state,GOV,,test
 office:president-blr,President of Belarus,President,,BLR,,head_of_state,GOV,,test
 office:president-kaz,President of Kazakhstan,President,,KAZ,,head_of_state,GOV,,test
@@ -56,7 +60,10 @@ office:secretary-of-state-usa,United States Secretary of State,Secretary of Stat
 office:president-usa,President of the United States,President,,USA,,head_of_state,GOV,,test
 """
 TERMS = """office,holder,start,end,elected,acting,source
+office:president-ukr,person:viktor-yanukovych,2010-02-25,2014-02-22,,,test
+office:president-ukr,person:oleksandr-turchynov,2014-02-23,2014-06-07,,yes,test
 office:president-ukr,person:volodymyr-zelensky,2019-05-20,,,,test
+office:president-rus,person:vladimir-putin,2012-05-07,,,,test
 office:president-blr,person:alexander-lukashenko,1994-07-20,,,,test
 office:president-kaz,person:nursultan-nazarbayev,1991-12-16,2019-03-20,,,test
 office:defence-minister-rus,person:sergei-shoigu,2012-11-06,,,,test
@@ -486,3 +493,12 @@ def test_a_citys_own_institution_is_named_by_the_city(nlp: Language) -> None:
         False,
     )
     assert find(link(nlp, "The talks took place in Moscow."), "Moscow").actor == "Moscow"
+
+
+def test_the_acting_president_is_whoever_acts_in_that_office_on_the_date(nlp: Language) -> None:
+    text = "President Vladimir Putin warned Kyiv. In Ukraine, the acting president replied."
+    mention = find(link(nlp, text, "2014-05-01"), "acting")
+    assert (mention.actor, mention.role) == ("Oleksandr Turchynov", "President of Ukraine")
+    # Without an acting holder, "the acting president" is not a guess at someone acting.
+    later = link(nlp, text, "2015-05-01")
+    assert not any(m.actor == "Oleksandr Turchynov" for m in later)

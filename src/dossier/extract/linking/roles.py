@@ -58,6 +58,17 @@ def resolve_role(context: LinkingContext, span: Span, candidate: Candidate) -> M
             if holder is not None:
                 return actor_mention(context, span, "PERSON", holder, name, holder.country, "role")
         return None
+    if role.country is None and role.title_kind == "office" and "acting" in role.modifiers:
+        # "the acting president": whoever holds an office of that title as acting holder on
+        # the date, in the country the text is about when there are several.
+        acting = _acting_holders(context, role)
+        countries = {office.country for office, _ in acting if office.country}
+        near = context.country_near(span.start_char, countries) if len(acting) > 1 else None
+        for office, holder in acting:
+            if len(acting) == 1 or office.country == near:
+                return actor_mention(
+                    context, span, "PERSON", holder, office.name, office.country, "role"
+                )
     if role.country is None and role.title_kind == "office":
         person = person_with_title(context, role.title, span.start_char)
         if person is not None:
@@ -84,6 +95,24 @@ def resolve_role(context: LinkingContext, span: Span, candidate: Candidate) -> M
                 context, span, "PERSON", holder, name, office.country or country, "role"
             )
     return None
+
+
+def _acting_holders(context: LinkingContext, role: RolePhrase) -> list[tuple[Office, Actor]]:
+    """The offices with the phrase's title held by an acting holder on the date."""
+    kb, date = context.kb, context.date
+    if not date:
+        return []
+    found = []
+    for office_id in context.lexicon.offices_by_title.get(role.title, []):
+        holder = kb.holder(office_id, date)
+        if holder is None:
+            continue
+        if any(
+            t.acting and t.office == office_id and t.start <= date and (t.end or "9") > date
+            for t in kb.terms_of(holder.id)
+        ):
+            found.append((kb.offices[office_id], holder))
+    return found
 
 
 def office_holder(
