@@ -226,7 +226,7 @@ def function_at(
     doc, keys, lex = scan.doc, scan.keys, scan.lexicon
     n = len(doc)
     # Most words start no such phrase: a function word must come within the next few.
-    if not any(fold(k) in index.starts for k in keys[i : i + MAX_BEFORE_FUNCTION + 1]):
+    if scan.next_where("function", lambda k: fold(k) in index.starts)[i] > i + MAX_BEFORE_FUNCTION:
         return None
     j = i
     determiner = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -458,6 +458,19 @@ class Scan:
     lexicon: KBLexicon
     keys: list[str]
     ents_by_start: dict[int, Span] = field(default_factory=dict)
+    _next: dict[str, list[int]] = field(default_factory=dict)
+
+    def next_where(self, name: str, test: Callable[[str], bool]) -> list[int]:
+        """For each token, the first token at or after it whose key passes ``test`` (the
+        document's length if none), computed once per document and ``name``: a cheap way for a
+        rule to skip the many places where the word it needs does not come soon."""
+        found = self._next.get(name)
+        if found is None:
+            found = [len(self.keys)] * (len(self.keys) + 1)
+            for i in range(len(self.keys) - 1, -1, -1):
+                found[i] = i if test(self.keys[i]) else found[i + 1]
+            self._next[name] = found
+        return found
 
     @classmethod
     def of(cls, doc: Doc, lexicon: KBLexicon) -> Scan:

@@ -210,7 +210,7 @@ def _owned_by_a_country(scan: Scan, i: int) -> _Found | None:
     """ "Russia's Gazprom", "Ukraine's Naftogaz": a country's possessive before an
     organisation's KB name is one mention, of the organisation, not two."""
     doc, keys, lex = scan.doc, scan.keys, scan.lexicon
-    if not any(k in POSSESSIVE_MARKERS for k in keys[i + 1 : i + MAX_NAME_TOKENS + 1]):
+    if scan.next_where("possessive", POSSESSIVE_MARKERS.__contains__)[i + 1] > i + MAX_NAME_TOKENS:
         return None
     match = lex.match_name(doc, keys, i, kinds=("actor",))
     if match is None or lex.country_of_name(match[1]) is None:
@@ -274,7 +274,7 @@ def _led_by(scan: Scan, i: int) -> _Found | None:
     """ "the Obama administration", "the Putin regime": the government of the country the
     named person leads, one candidate from the article to the noun."""
     doc, keys, lex = scan.doc, scan.keys, scan.lexicon
-    if not any(k in LED_BY_NOUNS for k in keys[i + 1 : i + MAX_NAME_TOKENS + 2]):
+    if scan.next_where("led by", LED_BY_NOUNS.__contains__)[i + 1] > i + MAX_NAME_TOKENS + 1:
         return None
     j = i + 1 if keys[i] == "the" else i
     if j >= len(doc) or not doc[j].text[:1].isupper():
