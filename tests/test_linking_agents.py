@@ -502,3 +502,15 @@ def test_the_acting_president_is_whoever_acts_in_that_office_on_the_date(nlp: La
     # Without an acting holder, "the acting president" is not a guess at someone acting.
     later = link(nlp, text, "2015-05-01")
     assert not any(m.actor == "Oleksandr Turchynov" for m in later)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Barack Obama spoke in the United States. The former administration disagreed.",
+        "Barack Obama spoke in the United States. The president disagreed.",
+    ],
+)
+def test_a_past_institution_or_a_title_is_no_institution_now(nlp: Language, text: str) -> None:
+    mentions = link(nlp, text)
+    assert not any(m.resolution == "function" for m in mentions)

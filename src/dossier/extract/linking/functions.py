@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from dossier.extract.linking.lexicon import (
     ATTITUDE_PREFIXES,
+    PAST_MODIFIERS,
     POSSESSIVE_MARKERS,
     Scan,
     folded,
@@ -106,8 +107,11 @@ class FunctionIndex:
         self.actors: dict[FunctionKey, dict[str, list[str]]] = defaultdict(
             lambda: defaultdict(list)
         )
+        second_tier = getattr(kb, "second_tier", frozenset())
         for actor in kb.actors.values():
-            if actor.type not in INSTITUTION_TYPES or not actor.country:
+            # The imported second tier names offices and posts as organisations ("American
+            # Vice President"): only the curated KB's institutions give functions.
+            if actor.type not in INSTITUTION_TYPES or not actor.country or actor.id in second_tier:
                 continue
             for name in (actor.name, *actor.aliases):
                 for key, lower in self._functions_of(name, actor.country):
@@ -254,8 +258,8 @@ def function_at(
     while j < n and modifiers < 2:
         if index.match(keys, j) is not None:
             break
-        if keys[j] in BELOW_THE_STATE:
-            return None  # "the regional government" is not the country's
+        if keys[j] in BELOW_THE_STATE or keys[j] in PAST_MODIFIERS:
+            return None  # "the regional government" is not the country's, "former" not now
         if doc[j].pos_ == "ADJ" and doc[j].is_lower:
             j += 1  # "the interim government", "the new defence ministry"
         elif j + 2 < n and hyphen_joined(doc, j + 1, j + 2) and doc[j + 2].is_lower:
@@ -278,6 +282,9 @@ def function_at(
         return None  # "the government-controlled air base"
     if end < n and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
         return None  # "Defense Ministry Spokesman Igor Konashenkov" is a title of a name
+    title = lex.match_title(doc, keys, j)
+    if title is not None and title[0] >= end and title[2] != "government":
+        return None  # "the vice president", "commander in chief": a title names a person
     if country is None and (determiner not in {"the", "this"} or index.needs_country(key)):
         return None
     if country is None:
