@@ -75,6 +75,10 @@ INSTITUTION_TYPES = frozenset({"agency", "government", "company", "media", "part
 
 FunctionKey = tuple[str, ...]
 
+#: Modifiers that put an institution in the past ("the former government"); "then-interim"
+#: is the same institution at the time.
+NO_LONGER = PAST_MODIFIERS - {"then"}
+
 #: Modifiers that put an institution below the state: "the regional government".
 BELOW_THE_STATE = frozenset(
     {"regional", "local", "provincial", "municipal", "district", "city", "county", "separatist"}
@@ -258,7 +262,7 @@ def function_at(
     while j < n and modifiers < 2:
         if index.match(keys, j) is not None:
             break
-        if keys[j] in BELOW_THE_STATE or keys[j] in PAST_MODIFIERS:
+        if keys[j] in BELOW_THE_STATE or keys[j] in NO_LONGER:
             return None  # "the regional government" is not the country's, "former" not now
         if doc[j].pos_ == "ADJ" and doc[j].is_lower:
             j += 1  # "the interim government", "the new defence ministry"
