@@ -52,6 +52,7 @@ person:vladimir-putin,Vladimir Putin,person,RUS,GOV,,,test
 """
 OFFICES = """id,name,title,title_aliases,country,org,kind,sector,aliases,source
 office:president-rus,President of Russia,President,,RUS,,head_of_state,GOV,,test
+office:mod-spokesperson-rus,Spokesperson of the Ministry of Defence of Russia,spokesman,,RUS,,other,GOV,,test
 office:president-ukr,President of Ukraine,President,,UKR,,head_of_state,GOV,,test
 office:president-blr,President of Belarus,President,,BLR,,head_of_state,GOV,,test
 office:president-kaz,President of Kazakhstan,President,,KAZ,,head_of_state,GOV,,test
@@ -514,3 +515,11 @@ def test_the_acting_president_is_whoever_acts_in_that_office_on_the_date(nlp: La
 def test_a_past_institution_or_a_title_is_no_institution_now(nlp: Language, text: str) -> None:
     mentions = link(nlp, text)
     assert not any(m.resolution == "function" for m in mentions)
+
+
+def test_an_unnamed_spokesman_the_kb_cannot_name_speaks_for_the_institution(
+    nlp: Language,
+) -> None:
+    # An office the KB knows, with no holder on the date: the ministry speaks.
+    mention = find(link(nlp, "A Russian Defence Ministry spokesman denied it."), "spokesman")
+    assert (mention.actor, mention.resolution) == ("Ministry of Defence (Russia)", "function")

@@ -14,7 +14,7 @@ from dossier.extract.linking.build import actor_mention, mention, nil_mention
 from dossier.extract.linking.candidates import Candidate, RolePhrase
 from dossier.extract.linking.context import LinkingContext
 from dossier.extract.linking.coreference import antecedent_kind, person_with_title
-from dossier.extract.linking.lexicon import PAST_MODIFIERS
+from dossier.extract.linking.lexicon import PAST_MODIFIERS, folded, token_key
 from dossier.extract.linking.offices import (
     by_seniority,
     elect_role_name,
@@ -57,7 +57,7 @@ def resolve_role(context: LinkingContext, span: Span, candidate: Candidate) -> M
             )
             if holder is not None:
                 return actor_mention(context, span, "PERSON", holder, name, holder.country, "role")
-        return None
+        return speaking_for(context, span, role)
     if role.country is None and role.title_kind == "office" and "acting" in role.modifiers:
         # "the acting president": whoever holds an office of that title as acting holder on
         # the date, in the country the text is about when there are several.
@@ -94,7 +94,26 @@ def resolve_role(context: LinkingContext, span: Span, candidate: Candidate) -> M
             return actor_mention(
                 context, span, "PERSON", holder, name, office.country or country, "role"
             )
-    return None
+    return speaking_for(context, span, role)
+
+
+def speaking_for(context: LinkingContext, span: Span, role: RolePhrase) -> Mention | None:
+    """ "A Ukrainian Defense Ministry spokesman" whom the KB cannot name: the institution he
+    speaks for, of the phrase's country (else the one the text is about)."""
+    functions = context.functions
+    if functions is None or role.org_text is None:
+        return None
+    key = folded(token_key(w) for w in role.org_text.split())
+    among = functions.countries_for(key)
+    country = role.country if role.country in among else None
+    if country is None and role.country is None:
+        country = context.country_near(span.start_char, among)
+    if country is None:
+        return None
+    actors = functions.actors_for(key, country)
+    if not actors:
+        return None
+    return actor_mention(context, span, "ORG", actors[0], None, country, "function")
 
 
 def _acting_holders(context: LinkingContext, role: RolePhrase) -> list[tuple[Office, Actor]]:
