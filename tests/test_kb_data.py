@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from dossier.errors import DossierError
 from dossier.kb.loader import KnowledgeBase, default_kb
 
 POST_SOVIET = [
@@ -180,3 +181,19 @@ def test_a_kb_folder_loads_without_the_second_tier(tmp_path) -> None:
     )
     assert KnowledgeBase.load(folder).second_tier == frozenset()
     assert KnowledgeBase.load(folder, second_tier=True).second_tier
+
+
+def test_a_word_no_curated_name_resembles_finds_no_second_tier_namesake() -> None:
+    """The second tier's thousands of names are matched by name, alias or surname only: a word
+    merely alike one of them ("Atlantis" ~ "Kalantzis") is no actor, and suggestions come from
+    the curated KB."""
+    from dossier.kb.queries import actor_profile
+
+    kb = KnowledgeBase.load()
+    assert kb.second_tier
+    with pytest.raises(DossierError) as raised:
+        actor_profile(kb, "Atlantis")
+    suggested = str(raised.value).partition("did you mean")[2]
+    assert not any(
+        actor.name in suggested for actor in kb.actors.values() if actor.id in kb.second_tier
+    )

@@ -214,7 +214,9 @@ def find_actors(kb: KnowledgeBase, name: str) -> tuple[list[Actor], str]:
     by_surname = [a for a in persons if any(surname(n) == wanted for n in (a.name, *a.aliases))]
     if by_surname:
         return sorted(by_surname, key=lambda a: a.id), "surname"
-    similar = [a for a in persons if names_match(name, a)]
+    # The imported second tier is thousands of unvetted names: alike-but-for-spelling against it
+    # turns any word into somebody ("Atlantis" ~ "Kalantzis"), so only curated persons qualify.
+    similar = [a for a in persons if a.id not in kb.second_tier and names_match(name, a)]
     return sorted(similar, key=lambda a: a.id), "similar surname" if similar else ""
 
 
@@ -228,9 +230,14 @@ def actor_profile(kb: KnowledgeBase, name: str) -> ActorProfile:
     if not candidates:
         raise DossierError(
             ErrorCode.K002_UNKNOWN,
-            f"no actor called {name!r}{_suggest(name, _known_names(kb.actors.values()))}",
+            f"no actor called {name!r}{_suggest(name, _known_names(_curated(kb)))}",
         )
     return profile_of(kb, candidates[0], tuple(candidates), matched_by)
+
+
+def _curated(kb: KnowledgeBase) -> list[Actor]:
+    """The actors of the curated KB (the second tier left out): what suggestions draw on."""
+    return [a for a in kb.actors.values() if a.id not in kb.second_tier]
 
 
 def actor_profiles(kb: KnowledgeBase, name: str) -> list[ActorProfile]:
