@@ -229,3 +229,31 @@ def test_document_consistency_matches_the_plain_computation(nlp, single_words: b
         assert [(e.start, e.end, e.label_) for e in doc.ents] == expected
         added += len(doc.ents) - len(_with_entities(nlp, text, names).ents)
     assert added >= (4 if single_words else 2)  # repeats were found: the loop did work
+
+
+# -- the progress bar: drawn as it advances, no thread (so annotate can fork) ----------------------
+
+
+def test_the_progress_bar_draws_each_step_without_a_refresh_thread(monkeypatch) -> None:
+    import threading
+    from io import StringIO
+
+    from rich.console import Console
+
+    from dossier.cli import render
+    from dossier.drivers.annotate import start_method
+
+    out = StringIO()
+    monkeypatch.setattr(render, "err", Console(file=out, force_terminal=True, width=100))
+    monkeypatch.setattr(render.DrawnProgress, "INTERVAL", 0.0)
+    threads = threading.active_count()
+    seen = []
+    with render.progress() as bar:
+        assert threading.active_count() == threads
+        assert start_method() == "fork"
+        task = bar.add_task("annotating", total=None)
+        bar.update(task, total=3)
+        for step in range(1, 4):
+            bar.advance(task)
+            seen.append(f"{step}/3" in out.getvalue())
+    assert seen == [True, True, True]
