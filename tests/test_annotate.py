@@ -217,17 +217,42 @@ def test_editing_one_kb_row_redoes_linking_only(tmp_path: Path) -> None:
             assert done["dossier_linker"] != marks[doc_id]["dossier_linker"]
 
 
-def test_two_workers_store_the_same_facts_as_one(tmp_path: Path) -> None:
-    stored = []
-    for workers in (1, 2):
-        with Store.open(str(tmp_path / f"w{workers}.db")) as store:
+def _stored_facts(store: Store) -> dict[str, list]:
+    return {kind: store.read_facts(kind) for kind in ("mention", "timex", "sentence")}
+
+
+def test_two_workers_store_the_same_facts_as_one_forked_or_spawned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Small tasks and batches: the workers share the documents, and results come back out of turn.
+    monkeypatch.setattr(annotate, "BATCH_SIZE", 5)
+    monkeypatch.setattr(annotate, "TASK_SIZE", 2)
+    stored = {}
+    for workers, start in ((1, None), (2, "fork"), (2, "spawn")):
+        with Store.open(str(tmp_path / f"w{workers}{start}.db")) as store:
             ingest_paths([SAMPLE], store)
-            summary = annotate_store(store, workers=workers)
+            summary = annotate_store(store, workers=workers, start=start)
             assert summary.annotated == 14 and summary.workers == workers
-            stored.append(
-                {kind: store.read_facts(kind) for kind in ("mention", "timex", "sentence")}
-            )
-    assert stored[0] == stored[1]
+            assert not summary.failures
+            stored[start] = _stored_facts(store)
+    assert sum(len(facts) for facts in stored[None].values()) > 100
+    assert stored["fork"] == stored[None]
+    assert stored["spawn"] == stored[None]
+
+
+def test_workers_fork_when_no_other_thread_runs_and_spawn_otherwise() -> None:
+    import threading
+
+    assert annotate.start_method() == "fork"
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert annotate.start_method() == "spawn"
+    finally:
+        release.set()
+        other.join()
+    assert annotate.start_method() == "fork"
 
 
 def test_a_document_in_a_language_the_pipeline_does_not_read_is_not_annotated(

@@ -6,6 +6,7 @@ the store or builds JSON. stdout stays clean for ``--json``: bars and warnings g
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -15,6 +16,7 @@ from rich.progress import (
     MofNCompleteColumn,
     Progress,
     SpinnerColumn,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
 )
@@ -61,9 +63,37 @@ DETAIL_FIELDS = (
 )
 
 
+class DrawnProgress(Progress):
+    """A Rich ``Progress`` that redraws when a task moves, at most ten times a second, instead
+    of from a refresh thread: with no thread running, ``annotate --workers N`` can fork its
+    workers (each inheriting the loaded pipeline) rather than spawn them."""
+
+    #: Seconds between two redraws at least.
+    INTERVAL = 0.1
+
+    def __init__(self, *columns: Any, **options: Any) -> None:
+        super().__init__(*columns, auto_refresh=False, **options)
+        self._drawn = 0.0
+
+    def update(self, task_id: TaskID, **changes: Any) -> None:
+        super().update(task_id, **changes)
+        self._draw()
+
+    def advance(self, task_id: TaskID, advance: float = 1) -> None:
+        super().advance(task_id, advance)
+        self._draw()
+
+    def _draw(self) -> None:
+        now = time.monotonic()
+        if now - self._drawn >= self.INTERVAL:
+            self._drawn = now
+            self.refresh()
+
+
 def progress() -> Progress:
-    """A progress bar on stderr: spinner, description, bar, done/total, elapsed."""
-    return Progress(
+    """A progress bar on stderr: spinner, description, bar, done/total, elapsed; drawn as it
+    advances (no refresh thread, see ``DrawnProgress``)."""
+    return DrawnProgress(
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),

@@ -22,6 +22,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterator
@@ -48,6 +49,8 @@ if TYPE_CHECKING:
 #: Documents handed to spaCy (and to a worker) at once: enough to amortise batching, small
 #: enough that an interruption loses little.
 BATCH_SIZE = 16
+#: Documents a worker process takes at once: small, so that two workers finish together.
+TASK_SIZE = 4
 DATE_ESTIMATOR = "dossier_date_estimate"
 
 #: Where each fact-producing component leaves its facts on the ``Doc``.
@@ -234,6 +237,7 @@ def annotate_store(
     on_document: Callable[[str], None] | None = None,
     on_start: Callable[[int], None] | None = None,
     nlp: Language | None = None,
+    start: str | None = None,
 ) -> AnnotateSummary:
     """Annotate every stored document some extractor of ``config`` has not done at its version.
 
@@ -244,6 +248,7 @@ def annotate_store(
     on_document: called with each document id when its facts are stored (progress display).
     on_start: called once with the number of documents to annotate.
     nlp: a pipeline already built from ``config`` (one worker only); None builds or reuses one.
+    start: how to start workers, "fork" or "spawn"; None forks when no other thread runs.
     """
     started = time.perf_counter()
     summary = AnnotateSummary(workers=max(workers, 1))
@@ -296,7 +301,7 @@ def annotate_store(
             for items in batches():
                 store_results(annotate_documents(pipeline, items, config))
         else:
-            _run_pool(batches(), summary.workers, config, store_results)
+            _run_pool(batches(), summary.workers, config, store_results, start)
     except KeyboardInterrupt:
         summary.interrupted = True  # every stored document is whole; a re-run resumes
     summary.seconds = time.perf_counter() - started
@@ -312,22 +317,39 @@ def _all_current(done: dict[str, str], versions: dict[str, str], config: Pipelin
     ) and (DATE_ESTIMATOR not in done or done[DATE_ESTIMATOR] == versions.get(DATE_ESTIMATOR))
 
 
+def start_method() -> str:
+    """How to start worker processes: "fork" when this process runs no other thread (each
+    worker then inherits the loaded pipeline, where "spawn" imports spaCy and loads it anew in
+    every worker), else "spawn" (forking a process with threads may copy a held lock)."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "spawn"
+
+
 def _run_pool(
     batches: Iterator[list[WorkItem]],
     workers: int,
     config: PipelineConfig,
     store_results: Callable[[list[DocumentFacts | DocumentFailure]], None],
+    method: str | None = None,
 ) -> None:
-    """Run batches on ``workers`` processes, at most two batches each in flight, storing the
-    results here as they come back."""
-    context = multiprocessing.get_context("spawn")
+    """Run batches on ``workers`` processes, in tasks of ``TASK_SIZE`` documents, at most
+    three tasks a worker in flight, storing the results here, in order, as they come back.
+
+    method: "fork" or "spawn"; None chooses (``start_method``).
+    """
+    method = method or start_method()
+    if method == "fork":
+        load_pipeline(config)  # once, here: the workers inherit it
+    context = multiprocessing.get_context(method)
     pool = context.Pool(workers, initializer=_start_worker, initargs=(config,))
     try:
         in_flight: deque = deque()
         for items in batches:
-            if items:
-                in_flight.append(pool.apply_async(_work, (items,)))
-            while len(in_flight) >= 2 * workers or (in_flight and in_flight[0].ready()):
+            for first in range(0, len(items), TASK_SIZE):
+                task = items[first : first + TASK_SIZE]
+                in_flight.append(pool.apply_async(_work, (task,)))
+            while len(in_flight) >= 3 * workers or (in_flight and in_flight[0].ready()):
                 store_results(in_flight.popleft().get())
         while in_flight:
             store_results(in_flight.popleft().get())

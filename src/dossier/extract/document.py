@@ -44,6 +44,7 @@ SPAN_EXTENSIONS = (CANDIDATE,)
 # Where the sentence starts are cached on a Doc (``doc.user_data``), so building provenance for
 # many facts walks the sentences once.
 _SENTENCE_STARTS = "dossier.sentence_starts"
+_TEXT = "dossier.text"
 
 
 def register_extensions() -> None:
@@ -79,6 +80,15 @@ def prepare_doc(
     doc._.set(DOC_ID, doc_id)
     doc._.set(OFFSETS, offsets)
     return doc
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per doc: spaCy joins every token anew at each ``doc.text``
+    (the text never changes once the doc is made; retokenizing keeps it)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 def sentence_starts(doc: Doc) -> list[int]:

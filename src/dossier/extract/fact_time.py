@@ -52,32 +52,39 @@ def _sentences(doc: Doc) -> list[Span]:
     return list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
 
 
-def _paragraph_starts(doc: Doc, sentences: list[Span]) -> list[bool]:
-    """For each sentence, whether it opens a paragraph (a line break before it)."""
-    text = doc.text  # built once: spaCy joins the tokens anew at every ``doc.text``
+def _bounds(sentences: list[Span]) -> list[tuple[int, int]]:
+    """Each sentence's (start, end) characters: ``Span.start_char``/``end_char`` are computed
+    anew at every access, so they are read once here."""
+    return [(sentence.start_char, sentence.end_char) for sentence in sentences]
+
+
+def _paragraph_starts(text: str, bounds: list[tuple[int, int]]) -> list[bool]:
+    """For each sentence, whether it opens a paragraph (a line break before it).
+
+    text: the doc's text (``doc.text``, joined anew by spaCy at every access: read it once).
+    bounds: the sentences' (start, end) characters; a sentence's text is ``text[start:end]``.
+    """
     starts = []
     previous_end = 0
-    for number, sentence in enumerate(sentences):
+    for number, (start, end) in enumerate(bounds):
         # A sentence may end with the line break after it: look between the words.
-        sentence_text = sentence.text
-        gap = text[
-            previous_end : sentence.start_char + len(sentence_text) - len(sentence_text.lstrip())
-        ]
+        sentence_text = text[start:end]
+        gap = text[previous_end : start + len(sentence_text) - len(sentence_text.lstrip())]
         starts.append(number == 0 or "\n" in gap)
-        previous_end = sentence.start_char + len(sentence_text.rstrip())
+        previous_end = start + len(sentence_text.rstrip())
     return starts
 
 
-def _reference_times(doc: Doc, sentences: list[Span]) -> list[str | None]:
+def _reference_times(doc: Doc, text: str, bounds: list[tuple[int, int]]) -> list[str | None]:
     document_date = doc._.get(document.DATE)
     timexes: list[Timex] = list(doc._.get(document.TIMEXES) or [])
-    paragraph_starts = _paragraph_starts(doc, sentences) if len(sentences) > 1 else [True]
+    paragraph_starts = _paragraph_starts(text, bounds) if len(bounds) > 1 else [True]
     # Each timex goes to the sentence holding its start, in the order the tagger gave them.
-    sentence_starts = [sentence.start_char for sentence in sentences]
-    timexes_of: list[list[Timex]] = [[] for _ in sentences]
+    sentence_starts = [start for start, _ in bounds]
+    timexes_of: list[list[Timex]] = [[] for _ in bounds]
     for timex in timexes:
         number = bisect.bisect_right(sentence_starts, timex.start) - 1
-        if number >= 0 and timex.start < sentences[number].end_char:
+        if number >= 0 and timex.start < bounds[number][1]:
             timexes_of[number].append(timex)
     times: list[str | None] = []
     narrative: str | None = None
@@ -103,7 +110,7 @@ def sentence_reference_times(doc: Doc) -> list[str | None]:
 
     doc: a Doc the ``dossier_timex`` component has run on (sentences set by the parser).
     """
-    return _reference_times(doc, _sentences(doc))
+    return _reference_times(doc, document.text_of(doc), _bounds(_sentences(doc)))
 
 
 def sentence_facts(doc: Doc, extractor_version: str) -> list[Sentence]:
@@ -112,17 +119,16 @@ def sentence_facts(doc: Doc, extractor_version: str) -> list[Sentence]:
     doc: a Doc the ``dossier_timex`` component has run on.
     extractor_version: the effective version of ``dossier_fact_time``, for the provenance.
     """
-    sentences = _sentences(doc)
-    times = _reference_times(doc, sentences)
+    text = document.text_of(doc)  # a sentence's text is ``text[start:end]``, as ``Span.text`` is
+    bounds = _bounds(_sentences(doc))
+    times = _reference_times(doc, text, bounds)
     return [
         Sentence(
-            text=sentence.text,
+            text=text[start:end],
             reference_time=time,
-            provenance=document.provenance(
-                doc, sentence.start_char, sentence.end_char, EXTRACTOR, extractor_version
-            ),
+            provenance=document.provenance(doc, start, end, EXTRACTOR, extractor_version),
         )
-        for sentence, time in zip(sentences, times, strict=True)
+        for (start, end), time in zip(bounds, times, strict=True)
     ]
 
 

@@ -43,8 +43,12 @@ _ISO3 = re.compile(r"\A[A-Z]{3}\Z")
 _PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
-    """The lookup key of a name: no accents, case folded, one space, no leading "the"."""
+    """The lookup key of a name: no accents, case folded, one space, no leading "the".
+
+    Cached: the linker asks for the same few thousand words and phrases over and over.
+    """
     decomposed = unicodedata.normalize("NFKD", name.translate(_PUNCT))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     key = " ".join(plain.casefold().split())

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from dossier.extract.document import text_of
 from dossier.extract.ner.common import is_caps_word, sentences
 
 
@@ -28,10 +29,12 @@ def _has_lower(text: str) -> bool:
 
 def caps_lines(doc: Doc) -> list[Span]:
     """The sentences of ``doc`` written in capitals: no lower-case letter, one all-caps word."""
+    text = text_of(doc)  # a sentence's words are ``text[start_char:end_char]`` and spaces
     return [
         sentence
         for sentence in sentences(doc)
-        if not any(_has_lower(t.text) for t in sentence) and any(is_caps_word(t) for t in sentence)
+        if not _has_lower(text[sentence.start_char : sentence.end_char])
+        and any(is_caps_word(t) for t in sentence)
     ]
 
 
@@ -59,18 +62,22 @@ class CasingEvidence:
         for span in skip:
             skipped.update(range(span.start, span.end))
         forms: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
+        # Each word's text, lower case, shape and letters, read once for all its n-grams.
+        texts = [t.text for t in doc]
+        lowers = [w.lower() for w in texts]
+        caps = [is_caps_word(w) for w in texts]
+        alpha = [any(c.isalpha() for c in w) for w in texts]
         for sentence in sentences(doc):
             if sentence.start in skipped:
                 continue
-            words = [t.text for t in sentence]
-            for i in range(1, len(words)):
-                for n in range(1, max_n + 1):
-                    gram = tuple(words[i : i + n])
-                    if len(gram) < n:
-                        break
-                    if not any(c.isalpha() for c in gram[0]) or all(is_caps_word(w) for w in gram):
+            first, end = sentence.start, sentence.end
+            for i in range(first + 1, end):
+                if not alpha[i]:  # an n-gram opens on a word with a letter
+                    continue
+                for n in range(1, min(max_n, end - i) + 1):
+                    if all(caps[i : i + n]):
                         continue
-                    forms[tuple(w.lower() for w in gram)][gram] += 1
+                    forms[tuple(lowers[i : i + n])][tuple(texts[i : i + n])] += 1
         return cls(dict(forms), max_n)
 
     def lookup(self, words: Sequence[str]) -> tuple[str, ...] | None:

@@ -20,10 +20,11 @@ def _key(span: Span) -> tuple[str, ...]:
     return tuple(t.lower_ for t in span)
 
 
-def _is_name_word(token: Token) -> bool:
+def _is_name_word(token: Token | str) -> bool:
     """A capitalised word of two letters or more: what a name repeated alone looks like."""
-    letters = [c for c in token.text if c.isalpha()]
-    return len(letters) >= 2 and token.text[:1].isupper()
+    text = token if isinstance(token, str) else token.text
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and text[:1].isupper()
 
 
 class DocumentConsistency:
@@ -75,18 +76,24 @@ class DocumentConsistency:
                 ent = Span(doc, ent.start, ent.end, label=label)
             ents.append(ent)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
-        longest = max((len(key) for key in labels), default=0)
+        # Token texts read once (each ``doc[i]`` builds a Token); a name is looked up by the
+        # lower-cased words, as ``_key`` gives them, only at the lengths some name has.
+        texts = [t.text for t in doc]
+        lowers = [t.lower_ for t in doc]
+        lengths = {len(key) for key in labels}
+        longest = max(lengths, default=0)
         i = 0
-        while i < len(doc):
+        while i < len(texts):
             found = None
-            if i not in taken and doc[i].text[:1].isupper():
-                for n in range(min(longest, len(doc) - i), 0, -1):
-                    span = doc[i : i + n]
-                    if n == 1 and not (self.single_words and _is_name_word(doc[i])):
+            if i not in taken and texts[i][:1].isupper():
+                for n in range(min(longest, len(texts) - i), 0, -1):
+                    if n not in lengths:
+                        continue
+                    if n == 1 and not (self.single_words and _is_name_word(texts[i])):
                         continue
                     if any(j in taken for j in range(i, i + n)):
                         continue
-                    label = labels.get(_key(span))
+                    label = labels.get(tuple(lowers[i : i + n]))
                     if label is not None:
                         found = Span(doc, i, i + n, label=label)
                         break

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc
 
-from dossier.extract.document import provenance
+from dossier.extract.document import provenance, text_of
 from dossier.extract.timex.candidates import _Candidate, find_candidates, select_candidates
 from dossier.extract.timex.context import _Context
 from dossier.extract.timex.normalise import _Normaliser, _Value
@@ -63,7 +63,7 @@ def tag_timexes(
     characters for shorter ones inside it, and the document is normalised again, in text order,
     so every expression counts from the dates mentioned before it.
     """
-    text = doc.text
+    text = text_of(doc)
     sentence_of = _sentence_index(doc)
     candidates = find_candidates(text)
     rejected: set[tuple[str, int, int]] = set()

@@ -1,0 +1,259 @@
+"""The annotate fast paths give what the straightforward computation gives.
+
+Each fast path (a cache, a text read once, token attributes read once) is checked against the
+plain computation it replaced, written out here, on sentences of our own: headlines in
+capitals, paragraphs, repeated names, accents and odd spacing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from dossier.extract import document
+from dossier.extract.fact_time import _bounds, _paragraph_starts, _sentences, sentence_facts
+from dossier.extract.ner.caps import CasingEvidence, caps_lines
+from dossier.extract.ner.common import NUMERIC_LABELS, is_caps_word, sentences
+from dossier.extract.ner.consistency import DocumentConsistency, _is_name_word, _key
+from dossier.kb.loader import normalise_name
+
+TEXTS = [
+    "KAZAKH PRESIDENT MEETS PUTIN IN ASTANA .\n\n"
+    "Kazakh President Kassym-Jomart Tokayev met Vladimir Putin in Astana on Friday.  "
+    "Tokayev said the  Eurasian Economic Union would grow.\n"
+    "Putin agreed. The Eurasian Economic Union, he said, was open to Uzbekistan.\n\n\n"
+    "  ASTANA , Kazakhstan 2019-04-03\n"
+    "Later, tokayev and PUTIN signed a treaty; Mr. Tokayev called it historic.",
+    "PASHINYAN : ARMENIA TO STAY IN CSTO .\n"
+    "Armenia's prime minister Nikol Pashinyan spoke in Yerevan. Pashinyan said Armenia\n"
+    "would stay in the CSTO. The CSTO did not answer. ARMENIA STAYS, said a headline.\n"
+    "Élysée officials and the Élysée palace said nothing. Nikol Pashinyan left.",
+    "No names here at all, only words.\n\nAnd a second paragraph. And a third sentence. ",
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _docs(nlp) -> list[Doc]:
+    return [nlp(text) for text in TEXTS]
+
+
+# -- normalise_name: cached ------------------------------------------------------------------
+
+
+def test_the_cached_normalise_name_gives_what_the_function_gives() -> None:
+    names = [w for text in TEXTS for w in text.split()] + [
+        "The Élysée",
+        "the  Kremlin",
+        "O’Brien",
+        "Nikol  Pashinyan",
+        "THE CSTO",
+        "Kassym–Jomart",
+        "",
+    ]
+    plain = normalise_name.__wrapped__
+    for name in names * 2:  # the second time from the cache
+        assert normalise_name(name) == plain(name)
+    assert normalise_name("The  Élysée ") == "elysee"
+
+
+# -- the doc's text, read once ------------------------------------------------------------------
+
+
+def test_text_of_is_the_docs_text_and_a_sentences_text_is_its_slice(nlp) -> None:
+    for doc in _docs(nlp):
+        text = document.text_of(doc)
+        assert text == doc.text
+        assert document.text_of(doc) is text  # joined once
+        for sentence in doc.sents:
+            assert text[sentence.start_char : sentence.end_char] == sentence.text
+
+
+# -- fact_time ----------------------------------------------------------------------------------
+
+
+def _paragraph_starts_plain(doc: Doc, spans: list[Span]) -> list[bool]:
+    """The computation as first written: on the spans, with ``doc.text`` and ``Span.text``."""
+    starts = []
+    previous_end = 0
+    for number, sentence in enumerate(spans):
+        sentence_text = sentence.text
+        gap = doc.text[
+            previous_end : sentence.start_char + len(sentence_text) - len(sentence_text.lstrip())
+        ]
+        starts.append(number == 0 or "\n" in gap)
+        previous_end = sentence.start_char + len(sentence_text.rstrip())
+    return starts
+
+
+def test_paragraph_starts_and_sentence_facts_match_the_spans(nlp) -> None:
+    opened = 0
+    for doc in _docs(nlp):
+        spans = _sentences(doc)
+        fast = _paragraph_starts(document.text_of(doc), _bounds(spans))
+        assert fast == _paragraph_starts_plain(doc, spans)
+        opened += sum(fast)
+        facts = sentence_facts(doc, "test")
+        assert [(f.text, f.provenance.start, f.provenance.end) for f in facts] == [
+            (s.text, s.start_char, s.end_char) for s in spans
+        ]
+        assert [f.provenance.sentence for f in facts] == list(range(len(spans)))
+    assert opened > len(TEXTS)  # some sentences open a paragraph, not only the first
+
+
+# -- caps NER -----------------------------------------------------------------------------------
+
+
+def _caps_lines_plain(doc: Doc) -> list[Span]:
+    return [
+        s
+        for s in sentences(doc)
+        if not any(any(c.islower() for c in t.text) for t in s) and any(is_caps_word(t) for t in s)
+    ]
+
+
+def _evidence_plain(doc: Doc, skip: list[Span], max_n: int = 3) -> dict:
+    skipped = {i for span in skip for i in range(span.start, span.end)}
+    forms: dict = defaultdict(Counter)
+    for sentence in sentences(doc):
+        if sentence.start in skipped:
+            continue
+        words = [t.text for t in sentence]
+        for i in range(1, len(words)):
+            for n in range(1, max_n + 1):
+                gram = tuple(words[i : i + n])
+                if len(gram) < n:
+                    break
+                if not any(c.isalpha() for c in gram[0]) or all(is_caps_word(w) for w in gram):
+                    continue
+                forms[tuple(w.lower() for w in gram)][gram] += 1
+    return dict(forms)
+
+
+def test_caps_lines_and_casing_evidence_match_the_plain_computation(nlp) -> None:
+    found_lines = 0
+    for doc in _docs(nlp):
+        lines = caps_lines(doc)
+        assert [(s.start, s.end) for s in lines] == [
+            (s.start, s.end) for s in _caps_lines_plain(doc)
+        ]
+        found_lines += len(lines)
+        for max_n in (1, 2, 3, 4):
+            evidence = CasingEvidence.from_doc(doc, skip=lines, max_n=max_n)
+            assert evidence.forms == _evidence_plain(doc, lines, max_n)
+    assert found_lines >= 2
+    evidence = CasingEvidence.from_doc(_docs(nlp)[0], skip=caps_lines(_docs(nlp)[0]))
+    assert evidence.lookup(["PUTIN"]) == ("Putin",)
+
+
+# -- document consistency ------------------------------------------------------------------------
+
+
+def _consistency_plain(component: DocumentConsistency, doc: Doc) -> list[tuple[int, int, str]]:
+    """``DocumentConsistency.__call__`` as first written: a span per try, keys from tokens."""
+    labels = component.labels(doc)
+    ents = list(doc.ents)
+    ents = [
+        Span(doc, e.start, e.end, label=labels.get(_key(e), e.label_))
+        if e.label_ not in NUMERIC_LABELS
+        else e
+        for e in ents
+    ]
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    longest = max((len(key) for key in labels), default=0)
+    i = 0
+    while i < len(doc):
+        found = None
+        if i not in taken and doc[i].text[:1].isupper():
+            for n in range(min(longest, len(doc) - i), 0, -1):
+                span = doc[i : i + n]
+                if n == 1 and not (component.single_words and _is_name_word(doc[i])):
+                    continue
+                if any(j in taken for j in range(i, i + n)):
+                    continue
+                label = labels.get(_key(span))
+                if label is not None:
+                    found = Span(doc, i, i + n, label=label)
+                    break
+        if found is None:
+            i += 1
+            continue
+        ents.append(found)
+        taken.update(range(found.start, found.end))
+        i = found.end
+    return [(e.start, e.end, e.label_) for e in filter_spans(ents)]
+
+
+def _with_entities(nlp, text: str, names: dict[str, str]) -> Doc:
+    """``text`` with the first occurrence of each name labelled (as a model might)."""
+    doc = nlp(text)
+    spans = []
+    for name, label in names.items():
+        start = text.find(name)
+        if start >= 0:
+            span = doc.char_span(start, start + len(name), label=label)
+            if span is not None:
+                spans.append(span)
+    doc.ents = filter_spans(spans)
+    return doc
+
+
+@pytest.mark.parametrize("single_words", [True, False])
+def test_document_consistency_matches_the_plain_computation(nlp, single_words: bool) -> None:
+    names = {
+        "Kassym-Jomart Tokayev": "PERSON",
+        "Vladimir Putin": "PERSON",
+        "Nikol Pashinyan": "PERSON",
+        "Eurasian Economic Union": "ORG",
+        "CSTO": "ORG",
+        "Astana": "GPE",
+        "Yerevan": "GPE",
+        "Armenia": "GPE",
+        "Élysée": "FAC",
+        "Friday": "DATE",
+    }
+    added = 0
+    for text in TEXTS:
+        component = DocumentConsistency("test", single_words=single_words, person_parts=True)
+        expected = _consistency_plain(component, _with_entities(nlp, text, names))
+        doc = component(_with_entities(nlp, text, names))
+        assert [(e.start, e.end, e.label_) for e in doc.ents] == expected
+        added += len(doc.ents) - len(_with_entities(nlp, text, names).ents)
+    assert added >= (4 if single_words else 2)  # repeats were found: the loop did work
+
+
+# -- the progress bar: drawn as it advances, no thread (so annotate can fork) ----------------------
+
+
+def test_the_progress_bar_draws_each_step_without_a_refresh_thread(monkeypatch) -> None:
+    import threading
+    from io import StringIO
+
+    from rich.console import Console
+
+    from dossier.cli import render
+    from dossier.drivers.annotate import start_method
+
+    out = StringIO()
+    monkeypatch.setattr(render, "err", Console(file=out, force_terminal=True, width=100))
+    monkeypatch.setattr(render.DrawnProgress, "INTERVAL", 0.0)
+    threads = threading.active_count()
+    seen = []
+    with render.progress() as bar:
+        assert threading.active_count() == threads
+        assert start_method() == "fork"
+        task = bar.add_task("annotating", total=None)
+        bar.update(task, total=3)
+        for step in range(1, 4):
+            bar.advance(task)
+            seen.append(f"{step}/3" in out.getvalue())
+    assert seen == [True, True, True]
