@@ -25,7 +25,6 @@ from dossier.extract.linking.lexicon import (
     POSSESSIVE_MARKERS,
     Scan,
     folded,
-    hyphen_joined,
     token_key,
 )
 from dossier.extract.linking.spelling import fold
@@ -242,7 +241,7 @@ def function_at(
         determiner = keys[j]
         j += 1
     country = None
-    if j >= 2 and hyphen_joined(doc, j - 1, j) and keys[j - 2] in ATTITUDE_PREFIXES:
+    if j >= 2 and scan.hyphen_joined(j - 1, j) and keys[j - 2] in ATTITUDE_PREFIXES:
         return None  # "pro-Russian forces" are not Russia's
     if j < n and doc[j].text[:1].isupper():
         country = lex.country_of_adjective(doc[j].text)
@@ -266,7 +265,7 @@ def function_at(
             return None  # "the regional government" is not the country's, "former" not now
         if doc[j].pos_ == "ADJ" and doc[j].is_lower:
             j += 1  # "the interim government", "the new defence ministry"
-        elif j + 2 < n and hyphen_joined(doc, j + 1, j + 2) and doc[j + 2].is_lower:
+        elif j + 2 < n and scan.hyphen_joined(j + 1, j + 2) and doc[j + 2].is_lower:
             j += 3  # "the Western-backed government", "the newly-formed ministry"
         else:
             break
@@ -282,7 +281,7 @@ def function_at(
         return None  # "military aid", "forces them": a modifier or a verb, no institution
     if len(key) == 1 and key not in index.common_nouns and not doc[j].text[:1].isupper():
         return None  # "near the house" is no House of Representatives
-    if end + 1 < n and hyphen_joined(doc, end, end + 1):
+    if end + 1 < n and scan.hyphen_joined(end, end + 1):
         return None  # "the government-controlled air base"
     if end < n and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
         return None  # "Defense Ministry Spokesman Igor Konashenkov" is a title of a name

@@ -223,6 +223,10 @@ INITIAL = re.compile(r"\A[A-Z]\.\Z")
 #: "pro-Kremlin", "anti-Western": a prefix and hyphen that make the next word an adjective.
 ATTITUDE_PREFIXES = frozenset({"pro", "anti"})
 
+#: The words (besides names, titles, country adjectives and lower-case adjectives) a role
+#: phrase can open with: ``Scan.role_may_start``.
+ROLE_START_WORDS = DETERMINERS | POSSESSIVE_PRONOUNS | MODIFIERS | ATTITUDE_PREFIXES | {"ex"}
+
 
 @dataclass(frozen=True)
 class NameEntry:
@@ -400,6 +404,16 @@ class KBLexicon:
             self._adjective_cache[word] = self.kb.country_of_adjective(word)
         return self._adjective_cache[word]
 
+    def name_may_start(self, key: str) -> bool:
+        """Whether some KB name starts with a token of lookup key ``key`` (``match_name`` finds
+        nothing at a token where this is False)."""
+        return key in self._name_starts or fold(key) in self._folded_name_starts
+
+    def title_may_start(self, key: str) -> bool:
+        """Whether some title starts with a token of lookup key ``key`` (``match_title`` finds
+        nothing at a token where this is False)."""
+        return key in self._title_starts or fold(key) in self._folded_title_starts
+
     def match_title(self, doc: Doc, keys: list[str], i: int) -> tuple[int, str, str] | None:
         """The longest title starting at token ``i``: (end token, title key, kind), or None."""
         if i >= len(doc):
@@ -459,6 +473,11 @@ class Scan:
     keys: list[str]
     ents_by_start: dict[int, Span] = field(default_factory=dict)
     _next: dict[str, list[int]] = field(default_factory=dict)
+    #: Each token's text and whether whitespace follows it, read once (``doc[i]`` builds a
+    #: Token each time it is asked).
+    texts: list[str] = field(default_factory=list)
+    spaced: list[bool] = field(default_factory=list)
+    _role_starts: list[bool] | None = None
 
     def next_where(self, name: str, test: Callable[[str], bool]) -> list[int]:
         """For each token, the first token at or after it whose key passes ``test`` (the
@@ -472,9 +491,62 @@ class Scan:
             self._next[name] = found
         return found
 
+    def hyphen_joined(self, left_end: int, right_start: int) -> bool:
+        """``hyphen_joined`` on this document's tokens, read from the texts read once."""
+        if right_start != left_end + 1 or left_end >= len(self.texts) or left_end < 1:
+            return False
+        return (
+            self.texts[left_end] in {"-", "–"}
+            and not self.spaced[left_end - 1]
+            and not self.spaced[left_end]
+        )
+
+    def role_may_start(self, i: int) -> bool:
+        """Whether a role phrase can start at token ``i`` at all: its first word must be one
+        that ``role_phrases`` reads at the start of a phrase (a determiner, possessive pronoun,
+        modifier, name, title, country adjective, ORG or FAC entity, lower-case adjective, or a
+        lower-case word a title follows within ``MAX_DESCRIPTION_WORDS``). A cheap test on
+        every token, computed once per document, that spares the full parse the many tokens
+        (verbs, numbers, punctuation) where it finds nothing."""
+        if self._role_starts is None:
+            self._role_starts = self._compute_role_starts()
+        return self._role_starts[i]
+
+    def _compute_role_starts(self) -> list[bool]:
+        lex = self.lexicon
+        n = len(self.keys)
+        titles = [lex.title_may_start(key) for key in self.keys]
+        starts = [False] * n
+        for i, token in enumerate(self.doc):
+            key, text = self.keys[i], self.texts[i]
+            if (
+                key in ROLE_START_WORDS
+                or titles[i]
+                or lex.name_may_start(key)
+                or (text[:1].isupper() and lex.country_of_adjective(text) is not None)
+            ):
+                starts[i] = True
+                continue
+            ent = self.ents_by_start.get(i)
+            if ent is not None and ent.label_ in {"ORG", "FAC"}:
+                starts[i] = True
+                continue
+            if not token.is_lower:
+                continue
+            pos = token.pos_
+            if pos == "ADJ":
+                starts[i] = True
+            elif pos in {"NOUN", "PROPN"} and token.is_alpha:
+                starts[i] = any(titles[i + 1 : i + 1 + MAX_DESCRIPTION_WORDS])
+        return starts
+
     @classmethod
     def of(cls, doc: Doc, lexicon: KBLexicon) -> Scan:
-        scan = cls(doc, lexicon, [token_key(t.text) for t in doc])
+        texts, spaced = [], []
+        for token in doc:
+            texts.append(token.text)
+            spaced.append(bool(token.whitespace_))
+        scan = cls(doc, lexicon, [token_key(text) for text in texts], texts=texts, spaced=spaced)
         for ent in doc.ents:
             scan.ents_by_start.setdefault(ent.start, ent)
         return scan

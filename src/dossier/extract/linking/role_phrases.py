@@ -28,7 +28,6 @@ from dossier.extract.linking.lexicon import (
     Scan,
     all_proper,
     drop_possessive,
-    hyphen_joined,
 )
 from dossier.extract.linking.spelling import fold, written_out
 from dossier.kb.loader import KnowledgeBase
@@ -36,6 +35,8 @@ from dossier.kb.loader import KnowledgeBase
 
 def role_at(scan: Scan, i: int) -> tuple[int, RolePhrase] | None:
     """A role phrase starting at token ``i``: (end token, parsed phrase), or None."""
+    if not scan.role_may_start(i):
+        return None  # the parse would find nothing here
     parsed = _parse_role(scan, i)
     if parsed is not None and "\n" in scan.doc[i : parsed[0]].text:
         return None  # a headline's last words and the next line's title are two things
@@ -45,7 +46,7 @@ def role_at(scan: Scan, i: int) -> tuple[int, RolePhrase] | None:
 def _parse_role(scan: Scan, i: int) -> tuple[int, RolePhrase] | None:
     doc, keys, lex = scan.doc, scan.keys, scan.lexicon
     n = len(doc)
-    if i > 0 and hyphen_joined(doc, i - 1, i):
+    if i > 0 and scan.hyphen_joined(i - 1, i):
         return None  # "pro-Kremlin president": the phrase starts before the hyphen
     j = i
     determiner: str | None = None
@@ -95,14 +96,14 @@ def _parse_role(scan: Scan, i: int) -> tuple[int, RolePhrase] | None:
         if word in MODIFIERS:
             modifiers.append(word)
             j += 1
-            if j + 1 < n and hyphen_joined(doc, j, j + 1):
+            if j + 1 < n and scan.hyphen_joined(j, j + 1):
                 j += 1  # "then-interim government", "ex-president": the hyphen joins them
             continue
         if word == "ex" and j + 1 < n and doc[j + 1].text == "-":
             modifiers.append("former")
             j += 2
             continue
-        if word in ATTITUDE_PREFIXES and j + 2 < n and hyphen_joined(doc, j + 1, j + 2):
+        if word in ATTITUDE_PREFIXES and j + 2 < n and scan.hyphen_joined(j + 1, j + 2):
             modifiers.append(doc[j : j + 3].text)
             j += 3
             continue
