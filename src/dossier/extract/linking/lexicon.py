@@ -14,6 +14,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH, POS, SPACY
+from spacy.symbols import ADJ, NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.linking.spelling import TITLE_ABBREVIATIONS, fold
@@ -516,8 +518,12 @@ class Scan:
         lex = self.lexicon
         n = len(self.keys)
         titles = [lex.title_may_start(key) for key in self.keys]
+        # Part of speech and word-shape flags as arrays: no Token is built.
+        pos_of, lower_of, alpha_of = (
+            column.tolist() for column in self.doc.to_array([POS, IS_LOWER, IS_ALPHA]).T
+        )
         starts = [False] * n
-        for i, token in enumerate(self.doc):
+        for i in range(n):
             key, text = self.keys[i], self.texts[i]
             if (
                 key in ROLE_START_WORDS
@@ -531,21 +537,21 @@ class Scan:
             if ent is not None and ent.label_ in {"ORG", "FAC"}:
                 starts[i] = True
                 continue
-            if not token.is_lower:
+            if not lower_of[i]:
                 continue
-            pos = token.pos_
-            if pos == "ADJ":
+            pos = pos_of[i]
+            if pos == ADJ:
                 starts[i] = True
-            elif pos in {"NOUN", "PROPN"} and token.is_alpha:
+            elif pos in (NOUN, PROPN) and alpha_of[i]:
                 starts[i] = any(titles[i + 1 : i + 1 + MAX_DESCRIPTION_WORDS])
         return starts
 
     @classmethod
     def of(cls, doc: Doc, lexicon: KBLexicon) -> Scan:
-        texts, spaced = [], []
-        for token in doc:
-            texts.append(token.text)
-            spaced.append(bool(token.whitespace_))
+        strings = doc.vocab.strings
+        orths, spaces = doc.to_array([ORTH, SPACY]).T.tolist()
+        texts = [strings[orth] for orth in orths]
+        spaced = [bool(space) for space in spaces]
         scan = cls(doc, lexicon, [token_key(text) for text in texts], texts=texts, spaced=spaced)
         for ent in doc.ents:
             scan.ents_by_start.setdefault(ent.start, ent)

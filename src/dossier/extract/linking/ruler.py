@@ -247,6 +247,8 @@ def _name_candidate(kb: KnowledgeBase, entries: list[NameEntry]) -> Candidate:
 
 
 def _surname_at(scan: Scan, i: int) -> _Found | None:
+    if not scan.texts[i][:1].isupper():
+        return None  # tested first on the text read once: most words are not capitalised
     token = scan.doc[i]
     if token.pos_ != "PROPN" or not token.text[:1].isupper():
         return None

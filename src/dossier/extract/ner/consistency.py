@@ -78,8 +78,10 @@ class DocumentConsistency:
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         # Token texts read once (each ``doc[i]`` builds a Token); a name is looked up by the
         # lower-cased words, as ``_key`` gives them, only at the lengths some name has.
-        texts = [t.text for t in doc]
-        lowers = [t.lower_ for t in doc]
+        texts, lowers = [], []
+        for token in doc:
+            texts.append(token.text)
+            lowers.append(token.lower_)
         lengths = {len(key) for key in labels}
         longest = max(lengths, default=0)
         i = 0
