@@ -302,3 +302,21 @@ def test_role_may_start_skips_only_tokens_where_the_parse_finds_nothing(ruler_nl
     # Not vacuous: the test skips tokens, and the phrases above parse.
     assert skipped > 20
     assert parsed > 8
+
+
+def test_adjective_marks_read_as_arrays_give_the_token_by_token_marks(ruler_nlp) -> None:
+    from dossier.extract.linking.context import adjective_marks
+
+    lexicon = ruler_nlp.get_pipe("dossier_kb_ruler").lexicon
+    total = 0
+    for doc in ruler_nlp.pipe([*ROLE_TEXTS, *TEXTS]):
+        plain = [
+            (t.idx, lexicon.kb.country_of_adjective(t.text))
+            for t in doc
+            if t.text[:1].isupper()
+            and t.pos_ in {"ADJ", "PROPN"}
+            and lexicon.kb.country_of_adjective(t.text)
+        ]
+        assert adjective_marks(lexicon, doc) == plain
+        total += len(plain)
+    assert total >= 3  # "Kazakh", "Russian", "Armenian" at least

@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, ORTH, POS
+from spacy.symbols import ADJ, PROPN
 from spacy.tokens import Doc, Span
 
 from dossier.extract.linking.candidates import Candidate
@@ -167,11 +169,15 @@ def adjective_marks(lexicon: KBLexicon, doc: Doc) -> list[tuple[int, str]]:
     """Where the document qualifies something by a country's adjective ("Russian tanks"):
     (character offset, ISO3)."""
     marks = []
-    for token in doc:
-        if token.text[:1].isupper() and token.pos_ in {"ADJ", "PROPN"}:
-            country = lexicon.country_of_adjective(token.text)
-            if country:
-                marks.append((token.idx, country))
+    strings = doc.vocab.strings
+    # Read as arrays, so that no Token is built for the many words that are no adjective.
+    for orth, pos, idx in doc.to_array([ORTH, POS, IDX]).tolist():
+        if pos in (ADJ, PROPN):
+            text = strings[orth]
+            if text[:1].isupper():
+                country = lexicon.country_of_adjective(text)
+                if country:
+                    marks.append((idx, country))
     return marks
 
 
