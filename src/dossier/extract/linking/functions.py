@@ -243,8 +243,8 @@ def function_at(
     country = None
     if j >= 2 and scan.hyphen_joined(j - 1, j) and keys[j - 2] in ATTITUDE_PREFIXES:
         return None  # "pro-Russian forces" are not Russia's
-    if j < n and doc[j].text[:1].isupper():
-        country = lex.country_of_adjective(doc[j].text)
+    if j < n and scan.texts[j][:1].isupper():
+        country = lex.country_of_adjective(scan.texts[j])
         if country is not None:
             j += 1
         else:
@@ -252,7 +252,7 @@ def function_at(
             if (
                 match is not None
                 and match[0] < n
-                and doc[match[0]].text in POSSESSIVE_MARKERS
+                and scan.texts[match[0]] in POSSESSIVE_MARKERS
                 and lex.country_of_name(match[1]) is not None
             ):
                 country = lex.country_of_name(match[1])

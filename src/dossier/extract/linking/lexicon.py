@@ -364,8 +364,11 @@ class KBLexicon:
     ) -> tuple[int, list[NameEntry]] | None:
         """The longest KB name starting at token ``i``: (end token, its entries), or None.
         A name spelt as the KB spells it wins; else one whose folded spelling agrees."""
+        exact = keys[i] in self._name_starts
+        if not exact and fold(keys[i]) not in self._folded_name_starts:
+            return None  # no name starts with this word: the common case, answered first
         wanted = set(kinds) if kinds is not None else None
-        if keys[i] in self._name_starts:
+        if exact:
             found = self._longest(doc, i, keys[i : i + self.max_name], self.names, wanted)
             if found is not None:
                 return found

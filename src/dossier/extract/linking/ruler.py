@@ -373,7 +373,7 @@ def _ner_spans(scan: Scan) -> list[tuple[int, int, str]]:
         ):
             end += 2
         extended.append((start, end, label))
-    for start, end in _byline_names(doc):
+    for start, end in _byline_names(doc, scan.texts):
         # The byline's author replaces whatever the NER made of the name ("Hanna" NORP).
         extended = [s for s in extended if s[1] <= start or s[0] >= end or s[2] == "PERSON"]
         if not any(s[0] < end and start < s[1] for s in extended):
@@ -515,12 +515,15 @@ def _is_place_name(kb: KnowledgeBase, candidate: Candidate) -> bool:
     )
 
 
-def _byline_names(doc: Doc) -> Iterator[tuple[int, int]]:
+def _byline_names(doc: Doc, texts: list[str]) -> Iterator[tuple[int, int]]:
     """Authors in byline lines ("By Hanna Wierzbicka | Caspian Ledger", "By X, columnist, Y"):
     two or more capitalised words after a line-opening "By", up to a bar, a comma or the line's
-    end."""
-    for token in doc:
-        if token.text != "By" or (token.i > 0 and "\n" not in doc[token.i - 1].text_with_ws):
+    end. ``texts``: the tokens' texts (``Scan.texts``), so that only a "By" builds a Token."""
+    for i, text in enumerate(texts):
+        if text != "By":
+            continue
+        token = doc[i]
+        if token.i > 0 and "\n" not in doc[token.i - 1].text_with_ws:
             continue
         start = end = token.i + 1
         while end < len(doc) and end - start < MAX_NAME_TOKENS:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -76,12 +77,12 @@ class DocumentConsistency:
                 ent = Span(doc, ent.start, ent.end, label=label)
             ents.append(ent)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
-        # Token texts read once (each ``doc[i]`` builds a Token); a name is looked up by the
-        # lower-cased words, as ``_key`` gives them, only at the lengths some name has.
-        texts, lowers = [], []
-        for token in doc:
-            texts.append(token.text)
-            lowers.append(token.lower_)
+        # Token texts read once, as arrays (each ``doc[i]`` builds a Token); a name is looked
+        # up by the lower-cased words, as ``_key`` gives them, only at the lengths some name has.
+        strings = doc.vocab.strings
+        orths, lower_ids = doc.to_array([ORTH, LOWER]).T.tolist()
+        texts = [strings[orth] for orth in orths]
+        lowers = [strings[lower] for lower in lower_ids]
         lengths = {len(key) for key in labels}
         longest = max(lengths, default=0)
         i = 0
