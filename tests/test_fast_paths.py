@@ -320,3 +320,51 @@ def test_adjective_marks_read_as_arrays_give_the_token_by_token_marks(ruler_nlp)
         assert adjective_marks(lexicon, doc) == plain
         total += len(plain)
     assert total >= 3  # "Kazakh", "Russian", "Armenian" at least
+
+
+def test_token_keys_and_match_name_give_the_plain_lookups(ruler_nlp) -> None:
+    from dossier.extract.linking.lexicon import Scan, case_agrees, token_key
+    from dossier.extract.linking.spelling import fold
+
+    lexicon = ruler_nlp.get_pipe("dossier_kb_ruler").lexicon
+
+    def plain_longest(doc, i, keys, table, wanted):
+        # Every length, longest first, as before the lengths by first word.
+        for n in range(len(keys), 0, -1):
+            entries = table.get(tuple(keys[:n]))
+            if not entries:
+                continue
+            fitting = [
+                e
+                for e in entries
+                if (wanted is None or e.kind in wanted)
+                and all(
+                    case_agrees(w, doc[i + k].text, strict=e.kind != "office")
+                    for k, w in enumerate(e.words)
+                )
+            ]
+            if fitting:
+                return i + n, fitting
+        return None
+
+    def plain_match_name(doc, keys, i, kinds):
+        wanted = set(kinds) if kinds is not None else None
+        if keys[i] in lexicon._name_starts:
+            found = plain_longest(doc, i, keys[i : i + lexicon.max_name], lexicon.names, wanted)
+            if found is not None:
+                return found
+        if fold(keys[i]) in lexicon._folded_name_starts:
+            folds = [fold(k) for k in keys[i : i + lexicon.max_name]]
+            return plain_longest(doc, i, folds, lexicon.folded_names, wanted)
+        return None
+
+    matched = 0
+    for doc in ruler_nlp.pipe([*ROLE_TEXTS, *TEXTS, *TEXTS]):  # twice: the key memory is used
+        scan = Scan.of(doc, lexicon)
+        assert scan.keys == [token_key(t.text) for t in doc]
+        for i in range(len(doc)):
+            for kinds in (None, ("actor",), ("actor", "place")):
+                found = lexicon.match_name(doc, scan.keys, i, kinds=kinds)
+                assert found == plain_match_name(doc, scan.keys, i, kinds)
+                matched += found is not None
+    assert matched > 30

@@ -239,6 +239,10 @@ class NameEntry:
     words: tuple[str, ...]  # the KB's own spelling, token by token, for the case check
 
 
+#: How many words' lookup keys ``KBLexicon.token_keys`` remembers at most.
+KEY_CACHE_SIZE = 200_000
+
+
 def token_key(text: str) -> str:
     """The lookup key of one token: the KB's ``normalise_name`` without its "the" rule; a
     title abbreviation ("Sec.", "Gen.") is the key of the full word."""
@@ -246,6 +250,14 @@ def token_key(text: str) -> str:
     if abbreviation is not None:
         return abbreviation
     return normalise_name(text) if text.lower() != "the" else "the"
+
+
+def _lengths_by_start(table: dict[tuple[str, ...], list[NameEntry]]) -> dict[str, list[int]]:
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for key, entries in table.items():
+        if entries:
+            lengths[key[0]].add(len(key))
+    return {start: sorted(found, reverse=True) for start, found in lengths.items()}
 
 
 def folded(keys: Iterable[str]) -> tuple[str, ...]:
@@ -295,6 +307,11 @@ class KBLexicon:
         for key, entries in self.names.items():
             self.folded_names[folded(key)].extend(entries)
         self._folded_name_starts = {k[0] for k in self.folded_names}
+        #: By first word, the lengths (longest first) of the names that start with it: the only
+        #: lengths ``_longest`` need try.
+        self._name_lengths = _lengths_by_start(self.names)
+        self._folded_name_lengths = _lengths_by_start(self.folded_names)
+        self._token_keys: dict[str, str] = {}
         self._adjective_cache: dict[str, str | None] = {}
         self.titles: dict[tuple[str, ...], str] = {}
         #: title key ("prime minister") -> offices with that title or title alias, and back.
@@ -369,12 +386,16 @@ class KBLexicon:
             return None  # no name starts with this word: the common case, answered first
         wanted = set(kinds) if kinds is not None else None
         if exact:
-            found = self._longest(doc, i, keys[i : i + self.max_name], self.names, wanted)
+            found = self._longest(
+                doc, i, keys[i : i + self.max_name], self.names, self._name_lengths, wanted
+            )
             if found is not None:
                 return found
         if fold(keys[i]) in self._folded_name_starts:
             folds = [fold(k) for k in keys[i : i + self.max_name]]
-            return self._longest(doc, i, folds, self.folded_names, wanted)
+            return self._longest(
+                doc, i, folds, self.folded_names, self._folded_name_lengths, wanted
+            )
         return None
 
     def _longest(
@@ -383,9 +404,12 @@ class KBLexicon:
         i: int,
         keys: list[str],
         table: dict[tuple[str, ...], list[NameEntry]],
+        lengths: dict[str, list[int]],
         wanted: set[str] | None,
     ) -> tuple[int, list[NameEntry]] | None:
-        for n in range(len(keys), 0, -1):
+        for n in lengths.get(keys[0], ()):
+            if n > len(keys):
+                continue
             entries = table.get(tuple(keys[:n]))
             if not entries:
                 continue
@@ -408,6 +432,20 @@ class KBLexicon:
         if word not in self._adjective_cache:
             self._adjective_cache[word] = self.kb.country_of_adjective(word)
         return self._adjective_cache[word]
+
+    def token_keys(self, texts: list[str]) -> list[str]:
+        """``token_key`` of each text, remembered per word (a document's words are mostly
+        words seen before); the memory is emptied when it grows past ``KEY_CACHE_SIZE``."""
+        cache = self._token_keys
+        if len(cache) > KEY_CACHE_SIZE:
+            cache.clear()
+        keys = []
+        for text in texts:
+            key = cache.get(text)
+            if key is None:
+                key = cache[text] = token_key(text)
+            keys.append(key)
+        return keys
 
     def name_may_start(self, key: str) -> bool:
         """Whether some KB name starts with a token of lookup key ``key`` (``match_name`` finds
@@ -555,7 +593,7 @@ class Scan:
         orths, spaces = doc.to_array([ORTH, SPACY]).T.tolist()
         texts = [strings[orth] for orth in orths]
         spaced = [bool(space) for space in spaces]
-        scan = cls(doc, lexicon, [token_key(text) for text in texts], texts=texts, spaced=spaced)
+        scan = cls(doc, lexicon, lexicon.token_keys(texts), texts=texts, spaced=spaced)
         for ent in doc.ents:
             scan.ents_by_start.setdefault(ent.start, ent)
         return scan
