@@ -585,7 +585,15 @@ class Scan:
                 starts[i] = True
             elif pos in (NOUN, PROPN) and alpha_of[i]:
                 starts[i] = any(titles[i + 1 : i + 1 + MAX_DESCRIPTION_WORDS])
-        return starts
+        # A determiner or possessive pronoun is read, then the phrase goes on from the next
+        # word as from a first one; and no phrase starts right after a joining hyphen.
+        found = list(starts)
+        for i in range(n):
+            if self.keys[i] in DETERMINERS or self.keys[i] in POSSESSIVE_PRONOUNS:
+                found[i] = i + 1 < n and starts[i + 1]
+            if i > 0 and self.hyphen_joined(i - 1, i):
+                found[i] = False
+        return found
 
     @classmethod
     def of(cls, doc: Doc, lexicon: KBLexicon) -> Scan:
