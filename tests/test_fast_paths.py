@@ -291,6 +291,10 @@ def test_role_may_start_skips_only_tokens_where_the_parse_finds_nothing(ruler_nl
         scan = Scan.of(doc, lexicon)
         assert scan.texts == [t.text for t in doc]
         assert scan.spaced == [bool(t.whitespace_) for t in doc]
+        pos_of, lower_of, alpha_of = scan.shapes
+        assert pos_of == [t.pos for t in doc]
+        assert [bool(x) for x in lower_of] == [t.is_lower for t in doc]
+        assert [bool(x) for x in alpha_of] == [t.is_alpha for t in doc]
         for i in range(len(doc)):
             for left in (i - 1, i):
                 assert scan.hyphen_joined(left, left + 1) == hyphen_joined(doc, left, left + 1)

@@ -521,6 +521,7 @@ class Scan:
     texts: list[str] = field(default_factory=list)
     spaced: list[bool] = field(default_factory=list)
     _role_starts: list[bool] | None = None
+    _shapes: tuple[list[int], list[int], list[int]] | None = None
 
     def next_where(self, name: str, test: Callable[[str], bool]) -> list[int]:
         """For each token, the first token at or after it whose key passes ``test`` (the
@@ -555,14 +556,22 @@ class Scan:
             self._role_starts = self._compute_role_starts()
         return self._role_starts[i]
 
+    @property
+    def shapes(self) -> tuple[list[int], list[int], list[int]]:
+        """Each token's part of speech (``spacy.symbols`` id), ``is_lower`` and ``is_alpha``,
+        read as arrays once: no Token is built."""
+        if self._shapes is None:
+            pos_of, lower_of, alpha_of = (
+                column.tolist() for column in self.doc.to_array([POS, IS_LOWER, IS_ALPHA]).T
+            )
+            self._shapes = (pos_of, lower_of, alpha_of)
+        return self._shapes
+
     def _compute_role_starts(self) -> list[bool]:
         lex = self.lexicon
         n = len(self.keys)
         titles = [lex.title_may_start(key) for key in self.keys]
-        # Part of speech and word-shape flags as arrays: no Token is built.
-        pos_of, lower_of, alpha_of = (
-            column.tolist() for column in self.doc.to_array([POS, IS_LOWER, IS_ALPHA]).T
-        )
+        pos_of, lower_of, alpha_of = self.shapes
         starts = [False] * n
         for i in range(n):
             key, text = self.keys[i], self.texts[i]

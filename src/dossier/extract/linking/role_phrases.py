@@ -11,6 +11,8 @@ Vladimir Putin"); ``is_role_mention`` says whether a phrase without a name names
 
 from __future__ import annotations
 
+from spacy.symbols import ADJ, NOUN, PROPN
+
 from dossier.extract.linking.candidates import RolePhrase
 from dossier.extract.linking.lexicon import (
     ATTITUDE_PREFIXES,
@@ -62,7 +64,7 @@ def _parse_role(scan: Scan, i: int) -> tuple[int, RolePhrase] | None:
     # A possessive name: "Russia's", "the Kremlin's", "the EU's".
     if j < n:
         match = lex.match_name(doc, keys, j, kinds=("actor", "place"))
-        if match is not None and match[0] < n and doc[match[0]].text in POSSESSIVE_MARKERS:
+        if match is not None and match[0] < n and scan.texts[match[0]] in POSSESSIVE_MARKERS:
             end, entries = match
             country, org_id = owner(scan.kb, entries)
             if country is None and org_id is None:
@@ -99,7 +101,7 @@ def _parse_role(scan: Scan, i: int) -> tuple[int, RolePhrase] | None:
             if j + 1 < n and scan.hyphen_joined(j, j + 1):
                 j += 1  # "then-interim government", "ex-president": the hyphen joins them
             continue
-        if word == "ex" and j + 1 < n and doc[j + 1].text == "-":
+        if word == "ex" and j + 1 < n and scan.texts[j + 1] == "-":
             modifiers.append("former")
             j += 2
             continue
@@ -107,7 +109,8 @@ def _parse_role(scan: Scan, i: int) -> tuple[int, RolePhrase] | None:
             modifiers.append(doc[j : j + 3].text)
             j += 3
             continue
-        adjective = lex.kb.country_of_adjective(doc[j].text) if doc[j].text[:1].isupper() else None
+        text = scan.texts[j]
+        adjective = lex.kb.country_of_adjective(text) if text[:1].isupper() else None
         if adjective is not None and country is None:
             country = adjective
             j += 1
@@ -157,7 +160,7 @@ def _parse_role(scan: Scan, i: int) -> tuple[int, RolePhrase] | None:
                 country_from_org=country_from_org,
                 superlative=superlative,
             )
-        if doc[j].pos_ == "ADJ" and doc[j].is_lower and len(modifiers) < 3:
+        if scan.shapes[0][j] == ADJ and scan.shapes[1][j] and len(modifiers) < 3:
             modifiers.append(word)
             superlative = superlative or doc[j].tag_ == "JJS"
             j += 1
@@ -170,10 +173,11 @@ def _description_at(scan: Scan, j: int) -> tuple[int, str, str] | None:
     """Lower-case words ending in a descriptive title: "trade economist", "foreign policy
     chief". Returns (end token, title key, the words as written)."""
     doc, keys, lex = scan.doc, scan.keys, scan.lexicon
+    pos_of, lower_of, alpha_of = scan.shapes
     for k in range(j + 1, min(j + 1 + MAX_DESCRIPTION_WORDS, len(doc))):
-        if not doc[k - 1].is_alpha or not doc[k - 1].is_lower:
+        if not alpha_of[k - 1] or not lower_of[k - 1]:
             return None
-        if doc[k - 1].pos_ not in {"ADJ", "NOUN", "PROPN"}:
+        if pos_of[k - 1] not in (ADJ, NOUN, PROPN):
             return None  # "met Sen. McCain", "and Gen. Hodges": only modifiers describe
         title = lex.match_title(doc, keys, k)
         if title is not None and title[2] == "descriptive":
