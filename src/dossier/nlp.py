@@ -30,6 +30,8 @@ from dossier import settings
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from dossier.model import Document
+
 #: KB files that only the NER repairs read (the gazetteer) and that no component reads
 #: (authors, used at ingest); every other ``*.csv`` of the KB folder is linking data.
 NER_KB_FILES = ("ner_gazetteer.csv",)
@@ -256,3 +258,9 @@ def build_pipeline(config: PipelineConfig = DEFAULT_CONFIG) -> Language:
 def load_pipeline(config: PipelineConfig = DEFAULT_CONFIG) -> Language:
     """The pipeline for ``config``, built on first use and shared after; do not modify it."""
     return build_pipeline(config)
+
+
+def is_supported(document: Document) -> bool:
+    """Whether the pipeline reads ``document``'s language (unknown counts as English)."""
+    language = (document.meta.language or "en").split("-")[0].lower()
+    return language in settings.ANNOTATED_LANGUAGES

@@ -310,7 +310,7 @@ class Dossier:
     def annotation_state(self, doc_id: str) -> AnnotationState:
         """Whether a document (id or unique prefix) was annotated, or why not: so an empty list
         of its facts can say whether there is nothing to find or nothing was looked for."""
-        from dossier.drivers.annotate import is_supported
+        from dossier.nlp import is_supported
 
         full_id = self.store.resolve_id(doc_id)
         if self.store.annotation_versions([full_id]).get(full_id):

@@ -29,13 +29,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from dossier import settings
 from dossier.model import Document, DocumentFacts, Fact
 from dossier.nlp import (
     DEFAULT_CONFIG,
     PipelineConfig,
     extractor_versions,
     fact_extractors,
+    is_supported,
     load_pipeline,
     upstream_of,
 )
@@ -104,12 +104,6 @@ def input_date(document: Document) -> str | None:
     (an earlier estimate is not an input: the estimator recomputes it)."""
     meta = document.meta
     return None if meta.date_source == "estimated" else meta.date
-
-
-def is_supported(document: Document) -> bool:
-    """Whether the pipeline reads ``document``'s language (unknown counts as English)."""
-    language = (document.meta.language or "en").split("-")[0].lower()
-    return language in settings.ANNOTATED_LANGUAGES
 
 
 def stale_extractors(

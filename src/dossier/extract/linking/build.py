@@ -10,7 +10,9 @@ from spacy.tokens import Span
 
 from dossier.extract.document import provenance
 from dossier.extract.linking.context import LinkingContext
-from dossier.extract.linking.lexicon import POSSESSIVE_MARKERS
+from dossier.extract.linking.vocabulary import (
+    POSSESSIVE_MARKERS,
+)
 from dossier.kb.records import Actor
 from dossier.model import Mention
 

@@ -20,14 +20,16 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from dossier.extract.linking.lexicon import (
-    ATTITUDE_PREFIXES,
-    PAST_MODIFIERS,
-    POSSESSIVE_MARKERS,
     Scan,
     folded,
     token_key,
 )
 from dossier.extract.linking.spelling import fold
+from dossier.extract.linking.vocabulary import (
+    ATTITUDE_PREFIXES,
+    PAST_MODIFIERS,
+    POSSESSIVE_MARKERS,
+)
 from dossier.kb.loader import KnowledgeBase
 from dossier.kb.records import Actor
 

@@ -15,7 +15,10 @@ from spacy.tokens import Span, Token
 
 from dossier.extract.linking.build import mention, surface_name
 from dossier.extract.linking.context import LinkingContext
-from dossier.extract.linking.lexicon import ATTITUDE_PREFIXES, POSSESSIVE_MARKERS
+from dossier.extract.linking.vocabulary import (
+    ATTITUDE_PREFIXES,
+    POSSESSIVE_MARKERS,
+)
 from dossier.kb.records import Actor, Place
 from dossier.model import Mention
 

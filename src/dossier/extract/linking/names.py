@@ -11,10 +11,12 @@ from spacy.tokens import Span
 from dossier.extract.linking.build import actor_mention, nil_mention, surface_name, text_between
 from dossier.extract.linking.candidates import Candidate
 from dossier.extract.linking.context import LinkingContext, NamedPerson
-from dossier.extract.linking.lexicon import POSSESSIVE_MARKERS
 from dossier.extract.linking.metonymy import resolve_country, resolve_place
 from dossier.extract.linking.roles import person_role
 from dossier.extract.linking.surnames import resolve_surname, surname_link
+from dossier.extract.linking.vocabulary import (
+    POSSESSIVE_MARKERS,
+)
 from dossier.kb.loader import KnowledgeBase
 from dossier.kb.records import Actor
 from dossier.model import Mention

@@ -15,10 +15,12 @@ from spacy.tokens import Span
 from dossier.extract.linking.build import actor_mention, nil_mention, text_between
 from dossier.extract.linking.candidates import Candidate, RolePhrase
 from dossier.extract.linking.context import LinkingContext, NamedPerson
-from dossier.extract.linking.lexicon import PAST_MODIFIERS
 from dossier.extract.linking.offices import elect_role_name, senior_office
 from dossier.extract.linking.roles import role_of_person, title_offices
 from dossier.extract.linking.surnames import surname_link
+from dossier.extract.linking.vocabulary import (
+    PAST_MODIFIERS,
+)
 from dossier.kb.records import Actor
 from dossier.model import Mention
 

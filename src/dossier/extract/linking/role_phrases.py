@@ -15,6 +15,13 @@ from spacy.symbols import ADJ, NOUN, PROPN
 
 from dossier.extract.linking.candidates import RolePhrase
 from dossier.extract.linking.lexicon import (
+    NameEntry,
+    Scan,
+    all_proper,
+    drop_possessive,
+)
+from dossier.extract.linking.spelling import fold, written_out
+from dossier.extract.linking.vocabulary import (
     ATTITUDE_PREFIXES,
     COUNTRY_ONLY_TITLES,
     DETERMINERS,
@@ -26,12 +33,7 @@ from dossier.extract.linking.lexicon import (
     PAST_MODIFIERS,
     POSSESSIVE_MARKERS,
     POSSESSIVE_PRONOUNS,
-    NameEntry,
-    Scan,
-    all_proper,
-    drop_possessive,
 )
-from dossier.extract.linking.spelling import fold, written_out
 from dossier.kb.loader import KnowledgeBase
 
 

@@ -14,12 +14,18 @@ from dossier.extract.linking.build import actor_mention, mention, nil_mention
 from dossier.extract.linking.candidates import Candidate, RolePhrase
 from dossier.extract.linking.context import LinkingContext
 from dossier.extract.linking.coreference import antecedent_kind, person_with_title
-from dossier.extract.linking.lexicon import PAST_MODIFIERS, folded, token_key
+from dossier.extract.linking.lexicon import (
+    folded,
+    token_key,
+)
 from dossier.extract.linking.offices import (
     by_seniority,
     elect_role_name,
     senior_office,
     titles_of,
+)
+from dossier.extract.linking.vocabulary import (
+    PAST_MODIFIERS,
 )
 from dossier.kb.records import Actor, Office
 from dossier.model import Mention

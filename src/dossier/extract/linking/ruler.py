@@ -30,13 +30,6 @@ from dossier.extract.document import CANDIDATE
 from dossier.extract.linking.candidates import CANDIDATES_KEY, Candidate, RolePhrase
 from dossier.extract.linking.functions import FunctionIndex, function_at
 from dossier.extract.linking.lexicon import (
-    AFFILIATION_PREPOSITIONS,
-    DETERMINERS,
-    LABEL_OF_TYPE,
-    MAX_NAME_TOKENS,
-    NER_LABELS,
-    NON_SPECIFIC,
-    POSSESSIVE_MARKERS,
     KBLexicon,
     NameEntry,
     Scan,
@@ -47,6 +40,15 @@ from dossier.extract.linking.lexicon import (
 )
 from dossier.extract.linking.role_phrases import is_role_mention, name_after, role_at
 from dossier.extract.linking.spelling import SPLIT_ABBREVIATION, fold, split_abbreviation_end
+from dossier.extract.linking.vocabulary import (
+    AFFILIATION_PREPOSITIONS,
+    DETERMINERS,
+    LABEL_OF_TYPE,
+    MAX_NAME_TOKENS,
+    NER_LABELS,
+    NON_SPECIFIC,
+    POSSESSIVE_MARKERS,
+)
 from dossier.kb.loader import KnowledgeBase, load_kb
 
 

@@ -10,14 +10,16 @@ from dossier.extract.linking.build import actor_mention, mention
 from dossier.extract.linking.candidates import Candidate, RolePhrase
 from dossier.extract.linking.context import LinkingContext, NamedPerson
 from dossier.extract.linking.lexicon import (
-    INITIAL,
-    POSSESSIVE_MARKERS,
     is_standalone_name,
     token_key,
 )
 from dossier.extract.linking.offices import by_seniority, titles_of
 from dossier.extract.linking.roles import person_role
 from dossier.extract.linking.spelling import fold
+from dossier.extract.linking.vocabulary import (
+    INITIAL,
+    POSSESSIVE_MARKERS,
+)
 from dossier.kb.loader import normalise_name
 from dossier.kb.records import Actor
 from dossier.model import Mention
