@@ -20,6 +20,7 @@ from dossier.kb.loader import KnowledgeBase
 from dossier.kb.records import Office
 from dossier.model import Mention
 from dossier.nlp import PipelineConfig, extractor_versions, load_pipeline
+from linking_helpers import find
 
 ACTORS = """id,name,type,country,sector,qid,aliases,source
 country:RUS,Russia,country,RUS,,,Russian Federation,test
@@ -119,14 +120,6 @@ def nlp(kb_dir: str) -> Language:
 
 def link(nlp: Language, text: str, date: str | None) -> list[Mention]:
     return list(run_document(nlp, text, date)._.dossier_mentions)
-
-
-def find(mentions: list[Mention], text: str) -> Mention:
-    """The mention whose text contains ``text`` (the first such)."""
-    for mention in mentions:
-        if text in mention.text:
-            return mention
-    raise AssertionError(f"no mention with {text!r} in {[m.text for m in mentions]}")
 
 
 # --- role phrases at the document date -----------------------------------------------------

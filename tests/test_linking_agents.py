@@ -14,6 +14,7 @@ from spacy.language import Language
 from dossier.evaluate.mentions import run_document
 from dossier.model import Mention
 from dossier.nlp import PipelineConfig, load_pipeline
+from linking_helpers import find
 
 ACTORS = """id,name,type,country,sector,qid,aliases,source
 country:RUS,Russia,country,RUS,,,Russian Federation,test
@@ -106,14 +107,6 @@ def nlp(kb_dir: str) -> Language:
 
 def link(nlp: Language, text: str, date: str = "2015-06-01") -> list[Mention]:
     return list(run_document(nlp, text, date)._.dossier_mentions)
-
-
-def find(mentions: list[Mention], text: str) -> Mention:
-    """The mention whose text contains ``text`` (the first such)."""
-    for mention in mentions:
-        if text in mention.text:
-            return mention
-    raise AssertionError(f"no mention with {text!r} in {[m.text for m in mentions]}")
 
 
 # --- a country that acts is its government -------------------------------------------------

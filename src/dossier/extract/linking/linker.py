@@ -13,27 +13,24 @@ remembered in the context. "The government of <person>" waits until every person
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dossier.extract.document import CANDIDATE, DATE, MENTIONS, sentence_starts
 from dossier.extract.linking.candidates import CANDIDATES_KEY, MENTIONS_KEY, Candidate
+from dossier.extract.linking.component import KBComponent
 from dossier.extract.linking.context import (
     LinkingContext,
     main_country,
     normalise_date,
 )
 from dossier.extract.linking.coreference import remember
-from dossier.extract.linking.functions import FunctionIndex
 from dossier.extract.linking.institutions import resolve_institution
-from dossier.extract.linking.lexicon import KBLexicon
 from dossier.extract.linking.names import resolve_name, resolve_ner
 from dossier.extract.linking.people import resolve_title_and_name
 from dossier.extract.linking.roles import resolve_government, resolve_role
 from dossier.extract.linking.surnames import resolve_surname
-from dossier.kb.loader import load_kb
 from dossier.model import Mention
 
 Resolver = Callable[[LinkingContext, Span, Candidate], Mention | None]
@@ -55,7 +52,7 @@ def resolve(context: LinkingContext, span: Span, candidate: Candidate) -> Mentio
     return RESOLVERS.get(candidate.kind, resolve_ner)(context, span, candidate)
 
 
-class MentionLinker:
+class MentionLinker(KBComponent):
     """Resolves candidates to ``Mention`` facts (see the module docstring).
 
     kb_dir: a folder of KB CSV files; None for the package's own KB (read on first use).
@@ -65,18 +62,8 @@ class MentionLinker:
     def __init__(
         self, nlp: Language, name: str, kb_dir: str | None, extractor_version: str
     ) -> None:
-        self.name = name
-        self.kb_dir = kb_dir
+        super().__init__(nlp, name, kb_dir)
         self.extractor_version = extractor_version
-        self._tokenizer = nlp.tokenizer
-
-    @cached_property
-    def lexicon(self) -> KBLexicon:
-        return KBLexicon(load_kb(self.kb_dir), self._tokenizer)
-
-    @cached_property
-    def functions(self) -> FunctionIndex:
-        return FunctionIndex(self.lexicon.kb, self.lexicon.words)
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = [

@@ -21,16 +21,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dossier.extract.document import CANDIDATE
 from dossier.extract.linking.candidates import CANDIDATES_KEY, Candidate, RolePhrase
+from dossier.extract.linking.component import KBComponent
 from dossier.extract.linking.functions import FunctionIndex, function_at
 from dossier.extract.linking.lexicon import (
-    KBLexicon,
     NameEntry,
     Scan,
     all_proper,
@@ -49,28 +48,15 @@ from dossier.extract.linking.vocabulary import (
     NON_SPECIFIC,
     POSSESSIVE_MARKERS,
 )
-from dossier.kb.loader import KnowledgeBase, load_kb
+from dossier.kb.loader import KnowledgeBase
 
 
-class KBRuler:
+class KBRuler(KBComponent):
     """Marks candidate mentions from the knowledge base and the NER (see the module docstring).
 
     kb_dir: a folder of KB CSV files; None for the package's own KB. The KB is read on first
     use, so that building a pipeline does not need it.
     """
-
-    def __init__(self, nlp: Language, name: str, kb_dir: str | None) -> None:
-        self.name = name
-        self.kb_dir = kb_dir
-        self._tokenizer = nlp.tokenizer
-
-    @cached_property
-    def lexicon(self) -> KBLexicon:
-        return KBLexicon(load_kb(self.kb_dir), self._tokenizer)
-
-    @cached_property
-    def functions(self) -> FunctionIndex:
-        return FunctionIndex(self.lexicon.kb, self.lexicon.words)
 
     def __call__(self, doc: Doc) -> Doc:
         _join_split_abbreviations(doc)
