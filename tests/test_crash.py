@@ -19,6 +19,7 @@ and two documents per pipeline batch (annotate): the same code, more transaction
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -215,7 +216,10 @@ class Runner:
             started = time.perf_counter()
             code = self.server.wait(timeout=self.rng.uniform(0.0, self.work[command]))
             if code is None:
-                os.kill(pid, signal.SIGKILL)
+                # It may end (and be reaped) between the wait and the kill: then its own exit
+                # code, read next, says how it ended.
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
                 code = self.server.wait(timeout=60)
             if code == -signal.SIGKILL:
                 done += 1
