@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -137,7 +139,7 @@ def _sqlite_engine(url: URL, read_only: bool) -> Engine:
         else:
             # WAL: readers never block the writer, and a killed writer leaves the last
             # committed state intact. (A reader cannot switch modes; it finds the file's own.)
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(cursor)
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -150,6 +152,25 @@ def _sqlite_engine(url: URL, read_only: bool) -> Engine:
             connection.exec_driver_sql("BEGIN")
 
     return engine
+
+
+def _switch_to_wal(cursor: Any, patience_s: float = 30.0) -> None:
+    """Put the file in WAL mode, waiting out another process that is creating it.
+
+    The switch needs the file to itself, and SQLite refuses it at once with "database is
+    locked" (no busy wait) while a second process opening a new store does the same; once the
+    file is in WAL mode, as every store is after its first opening, there is nothing to do.
+    """
+    deadline = time.monotonic() + patience_s
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _postgresql_engine(url: URL, read_only: bool) -> Engine:
