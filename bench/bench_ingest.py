@@ -7,7 +7,8 @@ says what dossier's reading, cleaning, metadata, near-duplicate detection and st
 Then the same corpus is ingested into an empty store and into a store already holding
 ``--stored`` (50,000) synthetic distinct documents, each in a fresh process, and the two are
 compared: near-duplicate detection must not make ingest slower or bigger as the store grows
-(the time per document and the peak resident memory should stay the same, ratio about 1).
+(the time per document and the peak resident memory should stay the same, ratio about 1). The
+floor is measured the same way, so that what SQLite itself pays for a bigger file is seen apart.
 
     python bench/bench_ingest.py                      # ../shared/corpus/allsides
     python bench/bench_ingest.py --corpus FILE.jsonl --db postgresql://…
@@ -27,8 +28,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+from dossier import settings
 from dossier.drivers.ingest import ingest_paths
 from dossier.ingest.near_duplicates import signature, signature_to_bytes
 from dossier.model import CleanedText, Document, DocumentMeta, OffsetMap, content_id
@@ -77,39 +80,103 @@ def dossier_ingest(corpus: Path, db: str) -> tuple[int, float]:
     return summary.read, seconds
 
 
-def fill_store(db: str, count: int, seed: int = 7) -> float:
+def synthetic_texts(count: int, seed: int = 7) -> Iterator[tuple[int, str]]:
+    """``count`` distinct synthetic document texts, numbered: the same for dossier and floor."""
+    rng = random.Random(seed)
+    vocabulary = [f"w{index:05d}" for index in range(SYNTHETIC_VOCABULARY)]
+    for number in range(count):
+        words = rng.choices(vocabulary, k=SYNTHETIC_WORDS)
+        yield number, f"Synthetic report {number}. " + " ".join(words) + "."
+
+
+def fill_store(db: str, count: int) -> float:
     """Store ``count`` distinct synthetic documents with their signatures; seconds taken.
 
     They go through the store API in large batches, as ingest would write them, so the band
     index and the signatures are those of real documents of that length.
     """
     started = time.perf_counter()
-    rng = random.Random(seed)
-    vocabulary = [f"w{index:05d}" for index in range(SYNTHETIC_VOCABULARY)]
     store = Store.open(db)
-    for start in range(0, count, SYNTHETIC_BATCH):
-        batch = []
-        for number in range(start, min(count, start + SYNTHETIC_BATCH)):
-            words = rng.choices(vocabulary, k=SYNTHETIC_WORDS)
-            text = f"Synthetic report {number}. " + " ".join(words) + "."
-            document = Document(
-                doc_id=content_id(text),
-                source_path=f"synthetic/{number}.txt",
-                format="text",
-                original_text=text,
-                cleaned=CleanedText(text, OffsetMap.identity(len(text))),
-                meta=DocumentMeta(title=f"Synthetic {number}", date="2020-01-01", language="en"),
-            )
-            batch.append((document, signature_to_bytes(signature(text))))
+    batch = []
+    for number, text in synthetic_texts(count):
+        document = Document(
+            doc_id=content_id(text),
+            source_path=f"synthetic/{number}.txt",
+            format="text",
+            original_text=text,
+            cleaned=CleanedText(text, OffsetMap.identity(len(text))),
+            meta=DocumentMeta(title=f"Synthetic {number}", date="2020-01-01", language="en"),
+        )
+        batch.append((document, signature_to_bytes(signature(text))))
+        if len(batch) == SYNTHETIC_BATCH:
+            store.add_documents(batch)
+            batch = []
+    if batch:
         store.add_documents(batch)
     store.close()
     return time.perf_counter() - started
 
 
-def measure_in_fresh_process(corpus: Path, db: str) -> dict[str, float]:
-    """Ingest ``corpus`` into ``db`` in a new process: documents, wall and CPU seconds, peak RSS."""
+def _floor_connection(db_path: Path) -> sqlite3.Connection:
+    """The floor's store: texts keyed by content hash, with a full-text index, in WAL mode."""
+    connection = sqlite3.connect(db_path, isolation_level=None)
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS docs (doc_id TEXT PRIMARY KEY, title TEXT, text TEXT)"
+    )
+    connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(title, text)")
+    return connection
+
+
+def _floor_write(connection: sqlite3.Connection, rows: list[tuple[str, str, str]]) -> None:
+    connection.execute("BEGIN IMMEDIATE")
+    connection.executemany("INSERT OR IGNORE INTO docs VALUES (?, ?, ?)", rows)
+    connection.executemany(
+        "INSERT INTO docs_fts VALUES (?, ?)", [(title, text) for _, title, text in rows]
+    )
+    connection.execute("COMMIT")
+
+
+def fill_floor(db_path: Path, count: int) -> None:
+    """The floor's store holding the same ``count`` synthetic documents as ``fill_store``."""
+    connection = _floor_connection(db_path)
+    rows = [
+        (content_id(text), f"Synthetic {number}", text) for number, text in synthetic_texts(count)
+    ]
+    for start in range(0, len(rows), SYNTHETIC_BATCH):
+        _floor_write(connection, rows[start : start + SYNTHETIC_BATCH])
+    connection.close()
+
+
+def floor_ingest(corpus: Path, db_path: Path) -> tuple[int, float]:
+    """The floor as a store would take it: content-hash keys, dossier's batch size, one
+    transaction a batch; (documents, seconds)."""
+    started = time.perf_counter()
+    connection = _floor_connection(db_path)
+    count = 0
+    rows: list[tuple[str, str, str]] = []
+    with corpus.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            text = record.get("text") or ""
+            rows.append((content_id(text), record.get("title") or "", text))
+            count += 1
+            if len(rows) == settings.INGEST_BATCH_SIZE:
+                _floor_write(connection, rows)
+                rows = []
+    if rows:
+        _floor_write(connection, rows)
+    connection.close()
+    return count, time.perf_counter() - started
+
+
+def measure_in_fresh_process(corpus: Path, db: str, floor: bool = False) -> dict[str, float]:
+    """Ingest ``corpus`` into ``db`` in a new process: documents, wall and CPU seconds, peak RSS.
+
+    floor: store it as the floor does (``db`` is then a plain SQLite file path)."""
+    child = "--child-floor" if floor else "--child-ingest"
     result = subprocess.run(
-        [sys.executable, __file__, "--child-ingest", db, "--corpus", str(corpus)],
+        [sys.executable, __file__, child, db, "--corpus", str(corpus)],
         capture_output=True,
         text=True,
         check=True,
@@ -117,52 +184,70 @@ def measure_in_fresh_process(corpus: Path, db: str) -> dict[str, float]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def child_ingest(corpus: Path, db: str) -> None:
+def child_ingest(corpus: Path, db: str, floor: bool = False) -> None:
     cpu_started = time.process_time()
-    docs, seconds = dossier_ingest(corpus, db)
+    docs, seconds = floor_ingest(corpus, Path(db)) if floor else dossier_ingest(corpus, db)
     cpu = time.process_time() - cpu_started
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
     print(json.dumps({"docs": docs, "seconds": seconds, "cpu": cpu, "peak_mib": peak_kib / 1024}))
 
 
+def _fresh_copy(template: Path, copy: Path) -> Path:
+    shutil.copyfile(template, copy)
+    with copy.open("rb+") as handle:
+        # On disk before the run starts: its first checkpoint must not pay for the copy.
+        os.fsync(handle.fileno())
+    return copy
+
+
 def compare_store_sizes(corpus: Path, scratch: Path, stored: int, repeats: int) -> None:
     """Ingest ``corpus`` into an empty store and into one of ``stored`` documents; print both.
 
-    The two alternate, ``repeats`` times each, every run into a fresh copy; the fastest run of
-    each counts, as other processes on the machine only ever make a run slower.
+    The floor does the same, into an empty file and into one holding the same ``stored``
+    documents: what any store keyed by content hash with a full-text index pays as it grows
+    (B-trees deeper, random-key pages outside the cache) is in its ratio too, so dossier's
+    ratio reads against it. All four alternate, ``repeats`` times each, every run into a fresh
+    copy; the fastest run of each counts, as other processes only ever make a run slower.
     """
-    template = scratch / "large-template.db"
+    template, floor_template = scratch / "large-template.db", scratch / "floor-template.db"
     fill_seconds = fill_store(str(template), stored)
+    fill_floor(floor_template, stored)
     print(f"filled a store with {stored} synthetic documents in {fill_seconds:.1f} s")
-    runs: dict[str, list[dict[str, float]]] = {"empty": [], "large": []}
+    runs: dict[str, list[dict[str, float]]] = {
+        name: [] for name in ("empty", "large", "floor empty", "floor large")
+    }
     for repeat in range(repeats):
-        empty, large = scratch / f"empty-{repeat}.db", scratch / f"large-{repeat}.db"
-        shutil.copyfile(template, large)
-        with large.open("rb+") as copy:
-            # On disk before the run starts: its first checkpoint must not pay for the copy.
-            os.fsync(copy.fileno())
-        runs["empty"].append(measure_in_fresh_process(corpus, str(empty)))
-        runs["large"].append(measure_in_fresh_process(corpus, str(large)))
-        for path in (empty, large):
-            path.unlink()
+        targets = {
+            "empty": (scratch / f"empty-{repeat}.db", False),
+            "large": (_fresh_copy(template, scratch / f"large-{repeat}.db"), False),
+            "floor empty": (scratch / f"floor-empty-{repeat}.db", True),
+            "floor large": (_fresh_copy(floor_template, scratch / f"fl-{repeat}.db"), True),
+        }
+        for name, (path, floor) in targets.items():
+            runs[name].append(measure_in_fresh_process(corpus, str(path), floor=floor))
+            for leftover in path.parent.glob(path.name + "*"):
+                leftover.unlink()
     best = {}
-    for name, label in (("empty", "empty store"), ("large", f"store of {stored}")):
+    for name in runs:
         docs = runs[name][0]["docs"]
         best[name] = {
             "wall": min(run["seconds"] for run in runs[name]) / docs,
             "cpu": min(run["cpu"] for run in runs[name]) / docs,
             "peak": max(run["peak_mib"] for run in runs[name]),
         }
+        label = name.replace("large", f"store of {stored}").replace("empty", "empty store")
         print(
-            f"ingest into {label:<16} {1000 * best[name]['wall']:6.2f} ms/doc wall"
-            f" ({1 / best[name]['wall']:5.1f} docs/s)  {1000 * best[name]['cpu']:6.2f} ms/doc CPU"
+            f"{label:<22} {1000 * best[name]['wall']:6.2f} ms/doc wall"
+            f" ({1 / best[name]['wall']:6.1f} docs/s)  {1000 * best[name]['cpu']:6.2f} ms/doc CPU"
             f"  peak RSS {best[name]['peak']:6.1f} MiB"
         )
-    ratios = {key: best["large"][key] / best["empty"][key] for key in ("wall", "cpu", "peak")}
-    print(
-        f"ratio large/empty: time per document {ratios['wall']:.3f} wall, {ratios['cpu']:.3f} CPU;"
-        f" peak RSS {ratios['peak']:.3f}  (best of {repeats})"
-    )
+    for prefix, label in (("", "dossier"), ("floor ", "floor  ")):
+        large, empty = best[prefix + "large"], best[prefix + "empty"]
+        ratios = {key: large[key] / empty[key] for key in ("wall", "cpu", "peak")}
+        print(
+            f"{label} ratio large/empty: time per document {ratios['wall']:.3f} wall,"
+            f" {ratios['cpu']:.3f} CPU; peak RSS {ratios['peak']:.3f}  (best of {repeats})"
+        )
 
 
 def main() -> int:
@@ -177,9 +262,12 @@ def main() -> int:
     )
     parser.add_argument("--repeats", type=int, default=3, help="runs per store size")
     parser.add_argument("--child-ingest", metavar="DB", help=argparse.SUPPRESS)
+    parser.add_argument("--child-floor", metavar="FILE", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child_ingest:
-        child_ingest(args.corpus, args.child_ingest)
+    if args.child_ingest or args.child_floor:
+        child_ingest(
+            args.corpus, args.child_ingest or args.child_floor, floor=bool(args.child_floor)
+        )
         return 0
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus} (is ../shared beside the repo?)", file=sys.stderr)
