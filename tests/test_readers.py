@@ -14,6 +14,7 @@ import pytest
 from dossier import settings
 from dossier.errors import DossierError, ErrorCode
 from dossier.ingest.readers import decode_text, iter_records
+from dossier.ingest.readers.dispatch import READERS, SUPPORTED_TYPES
 from dossier.model import RawRecord, ReadFailure
 
 SHARED = Path(__file__).parents[1].parent / "shared"
@@ -631,6 +632,12 @@ def test_named_paths_missing_or_unsupported(tmp_path: Path) -> None:
     assert ".md" in failures(items)[1].reason and ".jsonl" in failures(items)[1].reason
     assert "none-*.jsonl" in failures(items)[2].reason
     assert [r.source_path for r in records(items)] == [str(licence)]
+
+
+def test_the_unsupported_type_message_names_every_extension_read() -> None:
+    # R011 tells the user what dossier reads: an extension added to READERS belongs there too.
+    named = set(re.findall(r"\.\w+", SUPPORTED_TYPES))
+    assert {suffix for suffix in READERS if suffix} == named
 
 
 def test_glob_patterns(tmp_path: Path) -> None:
