@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, get_type_hints
 
 import pytest
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text
@@ -17,7 +18,7 @@ from dossier.query import Dossier, Records, record_columns, to_json
 from dossier.store import Store
 from dossier.store.engine import migration_revisions
 from dossier.store.kinds import FACT_KINDS, register_kind
-from dossier.store.records import DocumentSummary, SearchHit
+from dossier.store.records import DocumentFilters, DocumentSummary, SearchHit
 
 KB = {
     "actors": """id,name,type,country,sector,qid,aliases,source
@@ -95,6 +96,13 @@ def test_documents_are_records_with_a_frame_and_json_lines(
         assert list(empty.frame().columns) == record_columns(DocumentSummary)
         with pytest.raises(TypeError):
             dossier.documents("2012")  # every filter is named
+
+
+def test_the_listing_filters_are_the_store_listing_parameters() -> None:
+    # Dossier.documents passes DocumentFilters through to Store.list_documents unchanged.
+    parameters = inspect.signature(Store.list_documents).parameters
+    keywords = [name for name, p in parameters.items() if p.kind is p.KEYWORD_ONLY]
+    assert list(get_type_hints(DocumentFilters)) == keywords
 
 
 def test_one_document_sources_search_duplicates_stats(
