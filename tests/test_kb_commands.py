@@ -62,13 +62,8 @@ igo:eaeu,country:KGZ,member,2015-08-12,,test
 
 
 @pytest.fixture
-def kb_dir(tmp_path: Path, write_kb: Callable[[Path, dict[str, str]], Path]) -> Path:
-    return write_kb(tmp_path / "kb", KB)
-
-
-@pytest.fixture
-def kb(kb_dir: Path) -> KnowledgeBase:
-    return KnowledgeBase.load(kb_dir)
+def kb_files() -> dict[str, str]:
+    return KB
 
 
 COMMANDS = [["who"], ["actor"], ["kb", "check"], ["kb", "import"]]

@@ -36,8 +36,8 @@ office:president-blr,person:alexander-lukashenko,1994-07-20,,,,test: lukashenko
 
 
 @pytest.fixture
-def kb_dir(tmp_path: Path, write_kb: Callable[[Path, dict[str, str]], Path]) -> Path:
-    return write_kb(tmp_path / "kb", KB)
+def kb_files() -> dict[str, str]:
+    return KB
 
 
 @pytest.fixture
