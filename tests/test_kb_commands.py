@@ -181,6 +181,7 @@ def test_who_unknown_office_exits_2_with_a_suggestion(kb_dir: Path) -> None:
         ("President of Kyrgyzstan", "2011-12-02", "Almazbek Atambayev"),
         ("President of Russia", "2011-11-18", "Dmitry Medvedev"),
         ("President of Russia", "2012-05-08", "Vladimir Putin"),
+        ("Minister of Defence of Ukraine", "2015-02-18", "Stepan Poltorak"),
     ],
 )
 def test_who_answers_from_the_package_kb(office: str, day: str, holder: str) -> None:
