@@ -26,6 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from dossier.kb.loader import KnowledgeBase
 from dossier.model import CleanedText, Document, DocumentMeta, OffsetMap, content_id
 from dossier.store import database_url
+from toy_kind import registered_toy_kind
 
 POSTGRES_ENV = "DOSSIER_TEST_POSTGRES"
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -115,6 +116,14 @@ def kb_dir(tmp_path: Path, write_kb: WriteKb, kb_files: dict[str, str]) -> Path:
 def kb(kb_dir: Path) -> KnowledgeBase:
     """The module's ``kb_files``, loaded and validated."""
     return KnowledgeBase.load(kb_dir)
+
+
+@pytest.fixture
+def toy_migrations(tmp_path: Path) -> Iterator[str]:
+    """The migrations folder of a fact kind only the tests know (``toy_kind.ToyClaim``),
+    registered while the test runs."""
+    with registered_toy_kind(tmp_path / "toy_migrations") as folder:
+        yield folder
 
 
 MakeDocument = Callable[..., Document]
