@@ -1,6 +1,7 @@
-"""The curated KB covers who appears in the news beyond heads of state: cabinets, security
-services, speakers, spokespeople and UN envoys of the covered states since 2008, and their
-institutions as actors with the names the press gives them."""
+"""The curated KB answers who held an office on a day, and covers who appears in the news
+beyond heads of state: cabinets, security services, speakers, spokespeople and UN envoys of the
+covered states since 2008, and their institutions as actors with the names the press gives
+them."""
 
 from __future__ import annotations
 
@@ -88,6 +89,60 @@ def test_cabinet_post_is_held_every_year_and_nearly_all_days_since_2008(office_i
 def test_post_has_a_holder_every_year_since_2008(office_id: str) -> None:
     empty = [year for year in YEARS if _days_held(office_id, year) == 0]
     assert not empty, f"{office_id}: no holder in {empty}"
+
+
+@pytest.mark.parametrize(
+    ("office", "day", "holder"),
+    [
+        ("Minister of Defence of Russia", "2015-06-01", "Sergei Shoigu"),
+        ("Russian Defence Minister", "2024-06-01", "Andrei Belousov"),
+        ("Minister of Finance of Russia", "2010-06-01", "Alexei Kudrin"),
+        ("Minister of Internal Affairs of Ukraine", "2014-05-02", "Arsen Avakov"),
+        ("Minister of Defence of Belarus", "2015-01-10", "Andrei Ravkov"),
+        ("Minister of Defence of Kazakhstan", "2015-03-01", "Imangali Tasmagambetov"),
+        ("Director of the Federal Security Service of Russia", "2014-03-01", "Alexander Bortnikov"),
+        (
+            "Director of the Foreign Intelligence Service of Russia",
+            "2017-01-01",
+            "Sergey Naryshkin",
+        ),
+        ("Head of the Security Service of Ukraine", "2014-03-01", "Valentyn Nalyvaichenko"),
+        (
+            "Spokesperson of the Ministry of Foreign Affairs of Russia",
+            "2016-01-01",
+            "Maria Zakharova",
+        ),
+        ("Chairman of the State Duma", "2017-01-01", "Vyacheslav Volodin"),
+        ("Speaker of the Verkhovna Rada", "2014-03-01", "Oleksandr Turchynov"),
+        (
+            "Permanent Representative of Russia to the United Nations",
+            "2014-03-01",
+            "Vitaly Churkin",
+        ),
+        ("U.S. Ambassador to the United Nations", "2014-03-01", "Samantha Power"),
+        ("United States Secretary of Defense", "2014-03-01", "Chuck Hagel"),
+        ("United States Secretary of the Treasury", "2014-03-01", "Jack Lew"),
+        ("Speaker of the House of Representatives", "2019-11-13", "Nancy Pelosi"),
+        ("Director of the Central Intelligence Agency", "2014-03-01", "John Brennan"),
+        ("White House Press Secretary", "2014-03-01", "Jay Carney"),
+        ("Head of the Donetsk People's Republic", "2015-02-18", "Alexander Zakharchenko"),
+        # heads of state and government
+        ("President of Russia", "2011-11-18", "Dmitry Medvedev"),
+        ("President of Russia", "2012-05-08", "Vladimir Putin"),
+        ("Prime Minister of Russia", "2011-11-18", "Vladimir Putin"),
+        ("President of Kyrgyzstan", "2011-11-18", "Roza Otunbayeva"),
+        ("President of Kyrgyzstan", "2011-12-02", "Almazbek Atambayev"),
+        ("President of Kazakhstan", "2019-03-19", "Nursultan Nazarbayev"),
+        ("President of Kazakhstan", "2019-03-21", "Kassym-Jomart Tokayev"),
+        ("President of Belarus", "2011-11-18", "Alexander Lukashenko"),
+        ("President of Ukraine", "2013-11-21", "Viktor Yanukovych"),
+        ("President of Armenia", "2013-09-03", "Serzh Sargsyan"),
+        ("Minister of Industry and Trade of Russia", "2011-11-18", "Viktor Khristenko"),
+    ],
+)
+def test_holder_on_the_day(office: str, day: str, holder: str | None) -> None:
+    found = default_kb().holder(office, day)
+    assert (found.name if found else None) == holder
 
 
 def test_handover_day_goes_to_the_incoming_holder() -> None:
