@@ -23,8 +23,10 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
+from dossier.kb.loader import KnowledgeBase
 from dossier.model import CleanedText, Document, DocumentMeta, OffsetMap, content_id
 from dossier.store import database_url
+from toy_kind import registered_toy_kind
 
 POSTGRES_ENV = "DOSSIER_TEST_POSTGRES"
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -95,6 +97,33 @@ def write_kb() -> WriteKb:
         return folder
 
     return write
+
+
+@pytest.fixture
+def kb_files() -> dict[str, str]:
+    """The KB a module's tests read through ``kb_dir`` and ``kb``: {kind: csv text}. A module
+    that uses them defines its own ``kb_files``."""
+    pytest.fail("this module uses kb_dir or kb: define a kb_files fixture in it")
+
+
+@pytest.fixture
+def kb_dir(tmp_path: Path, write_kb: WriteKb, kb_files: dict[str, str]) -> Path:
+    """A KB folder of the module's ``kb_files``."""
+    return write_kb(tmp_path / "kb", kb_files)
+
+
+@pytest.fixture
+def kb(kb_dir: Path) -> KnowledgeBase:
+    """The module's ``kb_files``, loaded and validated."""
+    return KnowledgeBase.load(kb_dir)
+
+
+@pytest.fixture
+def toy_migrations(tmp_path: Path) -> Iterator[str]:
+    """The migrations folder of a fact kind only the tests know (``toy_kind.ToyClaim``),
+    registered while the test runs."""
+    with registered_toy_kind(tmp_path / "toy_migrations") as folder:
+        yield folder
 
 
 MakeDocument = Callable[..., Document]

@@ -86,18 +86,26 @@ def test_empty_text() -> None:
     assert cleaned.offsets.segments == ()
 
 
-def test_seed_date_line_is_cut() -> None:
-    text = " date 2011-11-18 MOSCOW The presidents met.\n\nThey signed."
+@pytest.mark.parametrize(
+    ("text", "expected", "date_line"),
+    [
+        (
+            " date 2011-11-18 MOSCOW The presidents met.\n\nThey signed.",
+            "MOSCOW The presidents met.\n\nThey signed.",
+            " date 2011-11-18 ",
+        ),
+        (
+            "Friday, January 4, 2019\xa0\n\n\nAn apartment building collapsed on Monday.\n\n\n",
+            "An apartment building collapsed on Monday.",
+            "Friday, January 4, 2019",
+        ),
+    ],
+    ids=["seed", "wikinews-lead"],
+)
+def test_date_line_is_cut(text: str, expected: str, date_line: str) -> None:
     cleaned = clean_checked(text)
-    assert cleaned.text == "MOSCOW The presidents met.\n\nThey signed."
-    assert reasons(text, cleaned)["date-line"] == [" date 2011-11-18 "]
-
-
-def test_wikinews_lead_date_line_is_cut() -> None:
-    text = "Friday, January 4, 2019\xa0\n\n\nAn apartment building collapsed on Monday.\n\n\n"
-    cleaned = clean_checked(text)
-    assert cleaned.text == "An apartment building collapsed on Monday."
-    assert reasons(text, cleaned)["date-line"] == ["Friday, January 4, 2019"]
+    assert cleaned.text == expected
+    assert reasons(text, cleaned)["date-line"] == [date_line]
 
 
 def test_teaser_before_the_full_paragraph_is_cut() -> None:
@@ -163,12 +171,6 @@ def test_widget_lines_are_cut(widget: str) -> None:
     cleaned = clean_checked(text)
     assert cleaned.text == "The ministers met in Minsk.\n\nThey agreed to meet again."
     assert reasons(text, cleaned)["widget"] == [widget]
-
-
-def test_seed_style_trailing_widgets_are_cut() -> None:
-    text = "Failed at everything.\n\nContinue:\n\nShare"
-    cleaned = clean_checked(text)
-    assert cleaned.text == "Failed at everything."
 
 
 def test_title_repeated_at_the_top_is_cut_when_the_fields_give_it() -> None:
@@ -259,10 +261,16 @@ def test_blank_line_runs_and_trailing_spaces_collapse_by_deletion() -> None:
     assert set(reasons(text, cleaned)) == {"whitespace"}
 
 
-def test_removed_paragraph_does_not_leave_a_gap() -> None:
-    text = "Body one.\n\nADVERTISEMENT\n\nBody two."
-    cleaned = clean_checked(text)
-    assert cleaned.text == "Body one.\n\nBody two."
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Failed at everything.\n\nContinue:\n\nShare", "Failed at everything."),
+        ("Body one.\n\nADVERTISEMENT\n\nBody two.", "Body one.\n\nBody two."),
+    ],
+    ids=["seed-style-trailing-widgets", "between-paragraphs"],
+)
+def test_removed_paragraphs_leave_no_gap(text: str, expected: str) -> None:
+    assert clean_checked(text).text == expected
 
 
 def test_to_clean_is_the_inverse_of_to_original_for_kept_characters() -> None:

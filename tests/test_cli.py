@@ -187,9 +187,11 @@ def test_readme_shows_every_command() -> None:
     assert not missing, f"README never shows: {missing}"
 
 
-def test_python_dash_m_runs_the_same_command_line() -> None:
+# ``python -m dossier`` used to fail: the package had no ``__main__``.
+@pytest.mark.parametrize("module", ["dossier.cli", "dossier"])
+def test_python_dash_m_runs_the_same_command_line(module: str) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "dossier.cli", "who", "--help"],
+        [sys.executable, "-m", module, "who", "--help"],
         capture_output=True,
         text=True,
         timeout=120,

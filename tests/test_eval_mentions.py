@@ -4,7 +4,6 @@ acceptance targets on the sample gold (bundled) and the shared seed gold."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -94,13 +93,8 @@ def fixed_mentions(doc: Doc) -> Doc:
 
 
 @pytest.fixture
-def small_kb_dir(tmp_path: Path, write_kb: Callable[[Path, dict[str, str]], Path]) -> Path:
-    return write_kb(tmp_path / "kb", KB_FILES)
-
-
-@pytest.fixture
-def small_kb(small_kb_dir: Path) -> KnowledgeBase:
-    return KnowledgeBase.load(small_kb_dir)
+def kb_files() -> dict[str, str]:
+    return KB_FILES
 
 
 @pytest.fixture
@@ -114,13 +108,13 @@ def gold_dir(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("kb_given", ["loaded", "folder"])
-def test_scorer_figures_by_hand(gold_dir: Path, small_kb_dir: Path, kb_given: str) -> None:
+def test_scorer_figures_by_hand(gold_dir: Path, kb_dir: Path, kb_given: str) -> None:
     stub = spacy.blank("en")
     stub.add_pipe("test_fixed_mentions")
     if kb_given == "loaded":
-        result = evaluate_mentions(gold_dir, nlp=stub, kb=KnowledgeBase.load(small_kb_dir))
+        result = evaluate_mentions(gold_dir, nlp=stub, kb=KnowledgeBase.load(kb_dir))
     else:
-        result = evaluate_mentions(gold_dir, nlp=stub, kb_dir=small_kb_dir)
+        result = evaluate_mentions(gold_dir, nlp=stub, kb_dir=kb_dir)
     assert result["task"] == "mentions"
     assert result["date_from"] == "gold"
     assert result["n"] == 5
@@ -154,26 +148,26 @@ def test_scorer_figures_by_hand(gold_dir: Path, small_kb_dir: Path, kb_given: st
     assert result["per_document"][0]["doc"] == "doc1"
 
 
-def test_a_loaded_kb_cannot_configure_the_pipeline(gold_dir: Path, small_kb: KnowledgeBase) -> None:
+def test_a_loaded_kb_cannot_configure_the_pipeline(gold_dir: Path, kb: KnowledgeBase) -> None:
     # The pipeline reads its KB from a folder: without a pipeline, a KB object is not enough.
     with pytest.raises(ValueError, match="kb_dir"):
-        evaluate_mentions(gold_dir, kb=small_kb)
+        evaluate_mentions(gold_dir, kb=kb)
 
 
-def test_roles_elect_and_former(small_kb: KnowledgeBase) -> None:
-    elect = parse_role(small_kb, "President-elect of Kyrgyzstan")
+def test_roles_elect_and_former(kb: KnowledgeBase) -> None:
+    elect = parse_role(kb, "President-elect of Kyrgyzstan")
     assert elect is not None and (elect.office_id, elect.elect) == ("office:president-kgz", True)
-    assert role_is_right(small_kb, elect, "President-elect of Kyrgyzstan")
-    assert not role_is_right(small_kb, elect, "President of Kyrgyzstan")
-    former = parse_role(small_kb, "former Prime Minister of Ukraine")
+    assert role_is_right(kb, elect, "President-elect of Kyrgyzstan")
+    assert not role_is_right(kb, elect, "President of Kyrgyzstan")
+    former = parse_role(kb, "former Prime Minister of Ukraine")
     assert former is not None and former.former
-    assert role_is_right(small_kb, former, None)
-    assert role_is_right(small_kb, former, "former Prime Minister of Ukraine")
-    assert not role_is_right(small_kb, former, "Prime Minister of Ukraine")
+    assert role_is_right(kb, former, None)
+    assert role_is_right(kb, former, "former Prime Minister of Ukraine")
+    assert not role_is_right(kb, former, "Prime Minister of Ukraine")
     # An alias names the same office; a description is no office.
-    alias = parse_role(small_kb, "Russian President")
-    assert alias is not None and role_is_right(small_kb, alias, "President of Russia")
-    assert parse_role(small_kb, "correspondent, RFE/RL") is None
+    alias = parse_role(kb, "Russian President")
+    assert alias is not None and role_is_right(kb, alias, "President of Russia")
+    assert parse_role(kb, "correspondent, RFE/RL") is None
 
 
 def test_occurrences_are_whole_words_with_loose_spacing() -> None:

@@ -4,13 +4,11 @@ a migration, nothing else. Each test runs on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from sqlalchemy import Column, Float, MetaData, String, Table, Text
 
 from dossier.model import (
     DateEstimate,
@@ -24,12 +22,15 @@ from dossier.model import (
     make_fact_id,
 )
 from dossier.store import Store
-from dossier.store.kinds import FACT_KINDS, register_kind
+from dossier.store.kinds import register_kind
+from toy_kind import TOY_TABLE, ToyClaim
 
 TEXT = "Moscow said on Friday that Putin would visit Minsk. Lukashenko welcomed it."
 
 
-def _provenance(doc_id: str, start: int, end: int, extractor: str, version: str = "1") -> Provenance:
+def _provenance(
+    doc_id: str, start: int, end: int, extractor: str, version: str = "1"
+) -> Provenance:
     return Provenance(doc_id, start, end, start + 10, end + 10, 0, extractor, version, 0.8)
 
 
@@ -95,9 +96,7 @@ def test_links_are_replaced_with_their_extractor(store_url: str, make_document) 
         doc_id = _store_document(store, make_document)
         moscow, putin, friday, _ = _facts(doc_id)
         link = FactLink(doc_id, friday.fact_id, putin.fact_id, "about", "dossier_timex", "1")
-        store.write_facts(
-            DocumentFacts(doc_id, {"dossier_timex": "1"}, (friday,), links=(link,))
-        )
+        store.write_facts(DocumentFacts(doc_id, {"dossier_timex": "1"}, (friday,), links=(link,)))
         assert store.read_links(doc_id) == [link]
         assert store.read_links(doc_id, relation="speaker") == []
         store.write_facts(DocumentFacts(doc_id, {"dossier_timex": "1"}, (friday,)))
@@ -114,7 +113,11 @@ def test_a_date_estimate_is_written_into_the_document(store_url: str, make_docum
         )
         store.write_facts(found)
         meta = store.get_document(document.doc_id).meta
-        assert (meta.date, meta.date_source, meta.date_is_estimated) == ("2012-03", "estimated", True)
+        assert (meta.date, meta.date_source, meta.date_is_estimated) == (
+            "2012-03",
+            "estimated",
+            True,
+        )
         assert "2012-03-04" in meta.date_note and "won the vote" in meta.date_note
         store.write_facts(
             DocumentFacts(document.doc_id, {"dossier_date_estimate": "2"}, dated=True)
@@ -144,94 +147,14 @@ def test_fact_ids_are_stable_and_tell_kinds_apart() -> None:
 # -- a new kind of fact: record + registry entry + migration ------------------------------------
 
 
-@dataclass(frozen=True)
-class Claim(Fact):
-    """A toy fact kind: a claim and how strongly it is made."""
-
-    kind: ClassVar[str] = "toy_claim"
-
-    text: str
-    strength: float
-
-
-_TOY_METADATA = MetaData()
-_TOY_TABLE = Table(
-    "toy_claims",
-    _TOY_METADATA,
-    Column("fact_id", String(20), primary_key=True),
-    Column("doc_id", String(16)),
-    Column("start", Float),
-    Column("end", Float),
-    Column("original_start", Float),
-    Column("original_end", Float),
-    Column("sentence", Float),
-    Column("extractor", String(64)),
-    Column("extractor_version", String(32)),
-    Column("confidence", Float),
-    Column("text", Text),
-    Column("strength", Float),
-)
-
-_TOY_MIGRATION = '''
-"""A toy fact kind's table.
-
-Revision ID: toy0001
-Revises: {head}
-"""
-import sqlalchemy as sa
-from alembic import op
-
-revision = "toy0001"
-down_revision = "{head}"
-branch_labels = None
-depends_on = None
-
-
-def upgrade() -> None:
-    op.create_table(
-        "toy_claims",
-        sa.Column("fact_id", sa.String(20), primary_key=True),
-        sa.Column("doc_id", sa.String(16), sa.ForeignKey("documents.doc_id", ondelete="CASCADE"),
-                  nullable=False, index=True),
-        sa.Column("start", sa.Integer(), nullable=False),
-        sa.Column("end", sa.Integer(), nullable=False),
-        sa.Column("original_start", sa.Integer(), nullable=False),
-        sa.Column("original_end", sa.Integer(), nullable=False),
-        sa.Column("sentence", sa.Integer()),
-        sa.Column("extractor", sa.String(64), nullable=False),
-        sa.Column("extractor_version", sa.String(32), nullable=False),
-        sa.Column("confidence", sa.Float(), nullable=False),
-        sa.Column("text", sa.Text(), nullable=False),
-        sa.Column("strength", sa.Float(), nullable=False),
-    )
-
-
-def downgrade() -> None:
-    op.drop_table("toy_claims")
-'''
-
-
-@pytest.fixture
-def toy_kind(tmp_path: Path):  # noqa: ANN201
-    from alembic.script import ScriptDirectory
-
-    from dossier.store import alembic_config
-
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    folder = tmp_path / "toy_migrations"
-    folder.mkdir()
-    (folder / "toy0001_claims.py").write_text(textwrap.dedent(_TOY_MIGRATION).format(head=head))
-    register_kind(Claim, _TOY_TABLE)
-    yield str(folder)
-    FACT_KINDS.pop(Claim.kind, None)
-
-
 def test_a_new_kind_round_trips_through_writer_store_and_query(
-    store_url: str, make_document, toy_kind: str  # noqa: ANN001
+    store_url: str,
+    make_document,
+    toy_migrations: str,  # noqa: ANN001
 ) -> None:
-    with Store.open(store_url, extra_migrations=(toy_kind,)) as store:
+    with Store.open(store_url, extra_migrations=(toy_migrations,)) as store:
         doc_id = _store_document(store, make_document)
-        claim = Claim(
+        claim = ToyClaim(
             "Putin would visit Minsk", 0.75,
             provenance=_provenance(doc_id, 27, 51, "toy_claims", "1"),
         )  # fmt: skip
@@ -249,7 +172,7 @@ def test_a_kind_whose_table_lacks_a_field_is_refused() -> None:
         missing_column: str
 
     with pytest.raises(ValueError, match="missing_column"):
-        register_kind(Broken, _TOY_TABLE)
+        register_kind(Broken, TOY_TABLE)
 
 
 # -- an existing store is carried forward --------------------------------------------------------

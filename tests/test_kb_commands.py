@@ -62,13 +62,8 @@ igo:eaeu,country:KGZ,member,2015-08-12,,test
 
 
 @pytest.fixture
-def kb_dir(tmp_path: Path, write_kb: Callable[[Path, dict[str, str]], Path]) -> Path:
-    return write_kb(tmp_path / "kb", KB)
-
-
-@pytest.fixture
-def kb(kb_dir: Path) -> KnowledgeBase:
-    return KnowledgeBase.load(kb_dir)
+def kb_files() -> dict[str, str]:
+    return KB
 
 
 COMMANDS = [["who"], ["actor"], ["kb", "check"], ["kb", "import"]]
@@ -186,6 +181,7 @@ def test_who_unknown_office_exits_2_with_a_suggestion(kb_dir: Path) -> None:
         ("President of Kyrgyzstan", "2011-12-02", "Almazbek Atambayev"),
         ("President of Russia", "2011-11-18", "Dmitry Medvedev"),
         ("President of Russia", "2012-05-08", "Vladimir Putin"),
+        ("Minister of Defence of Ukraine", "2015-02-18", "Stepan Poltorak"),
     ],
 )
 def test_who_answers_from_the_package_kb(office: str, day: str, holder: str) -> None:

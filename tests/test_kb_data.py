@@ -29,26 +29,6 @@ POST_SOVIET = [
 OTHERS = ["USA", "CHN", "TUR", "IRN", "DEU", "FRA", "GBR"]
 
 
-@pytest.mark.parametrize(
-    ("office", "day", "holder"),
-    [
-        ("President of Russia", "2011-11-18", "Dmitry Medvedev"),
-        ("President of Russia", "2012-05-08", "Vladimir Putin"),
-        ("Prime Minister of Russia", "2011-11-18", "Vladimir Putin"),
-        ("President of Kyrgyzstan", "2011-11-18", "Roza Otunbayeva"),
-        ("President of Kyrgyzstan", "2011-12-02", "Almazbek Atambayev"),
-        ("President of Kazakhstan", "2019-03-19", "Nursultan Nazarbayev"),
-        ("President of Kazakhstan", "2019-03-21", "Kassym-Jomart Tokayev"),
-        ("President of Belarus", "2011-11-18", "Alexander Lukashenko"),
-        ("President of Ukraine", "2013-11-21", "Viktor Yanukovych"),
-        ("President of Armenia", "2013-09-03", "Serzh Sargsyan"),
-        ("Minister of Industry and Trade of Russia", "2011-11-18", "Viktor Khristenko"),
-    ],
-)
-def test_office_holders_on_the_day(office: str, day: str, holder: str) -> None:
-    assert default_kb().holder(office, day).name == holder
-
-
 def test_president_elect_is_not_yet_the_holder() -> None:
     kb = default_kb()
     assert kb.elect("President of Kyrgyzstan", "2011-11-18").name == "Almazbek Atambayev"

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
+import inspect
 import json
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import get_type_hints
 
 import pytest
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text
 
 from dossier.errors import DossierError, ErrorCode
-from dossier.model import Document, DocumentFacts, Fact, Provenance
+from dossier.model import Document, DocumentFacts, Provenance
 from dossier.query import Dossier, Records, record_columns, to_json
 from dossier.store import Store
-from dossier.store.engine import migration_revisions
-from dossier.store.kinds import FACT_KINDS, register_kind
-from dossier.store.records import DocumentSummary, SearchHit
+from dossier.store.records import DocumentFilters, DocumentSummary, SearchHit
+from toy_kind import ToyClaim
 
 KB = {
     "actors": """id,name,type,country,sector,qid,aliases,source
@@ -35,8 +33,8 @@ office:president-blr,person:alexander-lukashenko,1994-07-20,,,,test: lukashenko
 
 
 @pytest.fixture
-def kb_dir(tmp_path: Path, write_kb: Callable[[Path, dict[str, str]], Path]) -> Path:
-    return write_kb(tmp_path / "kb", KB)
+def kb_files() -> dict[str, str]:
+    return KB
 
 
 @pytest.fixture
@@ -95,6 +93,13 @@ def test_documents_are_records_with_a_frame_and_json_lines(
         assert list(empty.frame().columns) == record_columns(DocumentSummary)
         with pytest.raises(TypeError):
             dossier.documents("2012")  # every filter is named
+
+
+def test_the_listing_filters_are_the_store_listing_parameters() -> None:
+    # Dossier.documents passes DocumentFilters through to Store.list_documents unchanged.
+    parameters = inspect.signature(Store.list_documents).parameters
+    keywords = [name for name, p in parameters.items() if p.kind is p.KEYWORD_ONLY]
+    assert list(get_type_hints(DocumentFilters)) == keywords
 
 
 def test_one_document_sources_search_duplicates_stats(
@@ -186,89 +191,27 @@ def test_check_kb_counts_through_the_query_api(kb_dir: Path) -> None:
 # --- a plugin's fact kind, read through the query API ---------------------------------------------
 
 
-@dataclass(frozen=True)
-class ToyQuote(Fact):
-    """A fact kind that only this test knows: a quotation."""
-
-    kind: ClassVar[str] = "toy_quote"
-
-    text: str
-
-
-_TOY_TABLE = Table(
-    "toy_quotes",
-    MetaData(),
-    Column("fact_id", String(20), primary_key=True),
-    Column("doc_id", String(16)),
-    *(Column(name, Integer) for name in ("start", "end", "original_start", "original_end")),
-    Column("sentence", Integer),
-    Column("extractor", String(64)),
-    Column("extractor_version", String(32)),
-    Column("confidence", Float),
-    Column("text", Text),
-)
-
-_TOY_MIGRATION = """
-import sqlalchemy as sa
-from alembic import op
-
-revision = "toyq0001"
-down_revision = "{head}"
-branch_labels = None
-depends_on = None
-
-
-def upgrade() -> None:
-    op.create_table(
-        "toy_quotes",
-        sa.Column("fact_id", sa.String(20), primary_key=True),
-        sa.Column("doc_id", sa.String(16), nullable=False),
-        *(sa.Column(name, sa.Integer()) for name in ("start", "end", "original_start",
-                                                     "original_end", "sentence")),
-        sa.Column("extractor", sa.String(64)),
-        sa.Column("extractor_version", sa.String(32)),
-        sa.Column("confidence", sa.Float()),
-        sa.Column("text", sa.Text()),
-    )
-
-
-def downgrade() -> None:
-    op.drop_table("toy_quotes")
-"""
-
-
-@pytest.fixture
-def toy_migrations(tmp_path: Path) -> Iterator[str]:
-    """A folder holding the toy kind's migration, with the kind registered meanwhile."""
-    folder = tmp_path / "toy_migrations"
-    folder.mkdir()
-    head = migration_revisions()[1]
-    (folder / "toyq0001_quotes.py").write_text(_TOY_MIGRATION.format(head=head))
-    register_kind(ToyQuote, _TOY_TABLE)
-    yield str(folder)
-    FACT_KINDS.pop(ToyQuote.kind, None)
-
-
 def test_a_plugins_fact_kind_is_read_through_the_query_api(
     store_url: str, make_document: Callable[..., Document], toy_migrations: str
 ) -> None:
     document = make_document("He said: we will join the union.")
-    quote = ToyQuote(
+    claim = ToyClaim(
         "we will join the union",
-        provenance=Provenance(document.doc_id, 9, 31, 9, 31, 0, "toy_quotes", "1"),
+        0.9,
+        provenance=Provenance(document.doc_id, 9, 31, 9, 31, 0, "toy_claims", "1"),
     )
     with Store.open(store_url, extra_migrations=(toy_migrations,)) as store:
         store.add_documents([(document, None)])
-        store.write_facts(DocumentFacts(document.doc_id, {"toy_quotes": "1"}, (quote,)))
+        store.write_facts(DocumentFacts(document.doc_id, {"toy_claims": "1"}, (claim,)))
     # Without the plugin's migrations its revision is unknown: refused, not misread.
     with Dossier(store_url) as dossier, pytest.raises(DossierError, match="plugin"):
-        dossier.facts("toy_quote")
+        dossier.facts("toy_claim")
     with Dossier(store_url, extra_migrations=(toy_migrations,)) as dossier:
-        found = dossier.facts("toy_quote", doc_id=document.doc_id[:8])
-        assert found == [quote] and dossier.store.read_only
+        found = dossier.facts("toy_claim", doc_id=document.doc_id[:8])
+        assert found == [claim] and dossier.store.read_only
         row = json.loads(found.to_json())
-        assert (row["text"], row["start"], row["fact_id"]) == (quote.text, 9, quote.fact_id)
-        assert list(found.frame().columns) == record_columns(ToyQuote)
+        assert (row["text"], row["start"], row["fact_id"]) == (claim.text, 9, claim.fact_id)
+        assert list(found.frame().columns) == record_columns(ToyClaim)
 
 
 def test_runs_lists_each_ingest_run_with_its_status(sample_store: Path) -> None:

@@ -14,6 +14,7 @@ import pytest
 from dossier import settings
 from dossier.errors import DossierError, ErrorCode
 from dossier.ingest.readers import decode_text, iter_records
+from dossier.ingest.readers.dispatch import READERS, SUPPORTED_TYPES
 from dossier.model import RawRecord, ReadFailure
 
 SHARED = Path(__file__).parents[1].parent / "shared"
@@ -283,18 +284,6 @@ def test_jsonl_line_in_legacy_encoding_is_still_read(tmp_path: Path) -> None:
     assert item.text == RUSSIAN and item.encoding == "cp1251"
 
 
-@pytest.mark.parametrize(
-    ("content", "expected"),
-    [(b"", "R004"), (b"\n\n  \n", "R004"), (b"\x00\x01\x02{}\n" * 50, "R002")],
-    ids=["empty", "blank-lines", "binary"],
-)
-def test_jsonl_whole_file_failures(tmp_path: Path, content: bytes, expected: str) -> None:
-    path = tmp_path / "bad.jsonl"
-    path.write_bytes(content)
-    failure = only_failure(read(path))
-    assert (failure.source_path, code(failure)) == (str(path), expected)
-
-
 def test_json_list_and_single_object(tmp_path: Path) -> None:
     listed = tmp_path / "list.json"
     listed.write_text(
@@ -467,19 +456,25 @@ def test_xml_that_is_not_a_feed(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("content", "expected"),
+    ("name", "content", "expected"),
     [
-        ("this is not a feed at all", "R010"),
+        ("bad.jsonl", b"", "R004"),
+        ("bad.jsonl", b"\n\n  \n", "R004"),
+        ("bad.jsonl", b"\x00\x01\x02{}\n" * 50, "R002"),
+        ("bad.rss", b"this is not a feed at all", "R010"),
         (
-            '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>',
+            "bad.rss",
+            b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>',
             "R004",
         ),
     ],
-    ids=["garbage", "no-entries"],
+    ids=["jsonl-empty", "jsonl-blank-lines", "jsonl-binary", "feed-garbage", "feed-no-entries"],
 )
-def test_bad_feeds(tmp_path: Path, content: str, expected: str) -> None:
-    path = tmp_path / "bad.rss"
-    path.write_text(content)
+def test_a_file_unreadable_as_a_whole_is_one_failure(
+    tmp_path: Path, name: str, content: bytes, expected: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
     failure = only_failure(read(path))
     assert (failure.source_path, code(failure)) == (str(path), expected)
 
@@ -631,6 +626,12 @@ def test_named_paths_missing_or_unsupported(tmp_path: Path) -> None:
     assert ".md" in failures(items)[1].reason and ".jsonl" in failures(items)[1].reason
     assert "none-*.jsonl" in failures(items)[2].reason
     assert [r.source_path for r in records(items)] == [str(licence)]
+
+
+def test_the_unsupported_type_message_names_every_extension_read() -> None:
+    # R011 tells the user what dossier reads: an extension added to READERS belongs there too.
+    named = set(re.findall(r"\.\w+", SUPPORTED_TYPES))
+    assert {suffix for suffix in READERS if suffix} == named
 
 
 def test_glob_patterns(tmp_path: Path) -> None:

@@ -87,16 +87,3 @@ def test_a_read_command_imports_no_pipeline_and_no_migrations(
         "show": "Steppe Wire",
     }[command]
     assert expected in output
-
-
-def test_python_dash_m_dossier_is_the_same_command_line() -> None:
-    """``python -m dossier`` runs the CLI (it used to fail: the package had no ``__main__``)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "dossier", "who", "--help"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "Usage: dossier who" in result.stdout
-    assert "Example" in result.stdout

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from dossier.answers import (
     ActorReport,
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from dossier.model import Document
     from dossier.store import Store
     from dossier.store.records import (
+        DocumentFilters,
         DocumentSummary,
         IngestRun,
         SearchHit,
@@ -139,31 +140,12 @@ class Dossier:
 
     # -- documents ------------------------------------------------------------------------------
 
-    def documents(
-        self,
-        *,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        outlet: str | None = None,
-        language: str | None = None,
-        story_id: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> Records[DocumentSummary]:
+    def documents(self, **filters: Unpack[DocumentFilters]) -> Records[DocumentSummary]:
         """Stored documents, oldest first (undated last), filtered by ISO date range, outlet,
-        language and story; ``limit`` and ``offset`` page through them."""
+        language and story; ``limit`` and ``offset`` page through them (``DocumentFilters``)."""
         from dossier.store.records import DocumentSummary
 
-        found = self.store.list_documents(
-            date_from=date_from,
-            date_to=date_to,
-            outlet=outlet,
-            language=language,
-            story_id=story_id,
-            limit=limit,
-            offset=offset,
-        )
-        return Records(found, DocumentSummary)
+        return Records(self.store.list_documents(**filters), DocumentSummary)
 
     def document(self, doc_id: str) -> Document:
         """One document by id (or a unique prefix of at least 6 characters)."""
@@ -299,9 +281,7 @@ class Dossier:
         counts = count(store)
         summaries = store.summaries(counts)
         rows = [
-            MentionCount(
-                doc_id, s.pub_date, s.date_is_estimated, s.outlet, s.title, counts[doc_id]
-            )
+            MentionCount(doc_id, s.pub_date, s.date_is_estimated, s.outlet, s.title, counts[doc_id])
             for doc_id, s in summaries.items()
         ]
         rows.sort(key=lambda r: (-r.mentions, r.pub_date is None, r.pub_date or "", r.doc_id))

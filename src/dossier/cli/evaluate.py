@@ -22,19 +22,25 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 EndJsonOption = Annotated[bool, typer.Option("--json", help="End with one JSON line.")]
+DossierGoldOption = Annotated[
+    Path, typer.Option(help="Folder of dossier-format gold (*.json with 'doc').")
+]
 
 
 def _run_scorer(
     label: str, score: Callable[[Callable[[str], None]], dict[str, Any]]
 ) -> dict[str, Any]:
-    """Run an evaluation behind a progress bar; a gold error ends the command with code 2.
+    """Run an evaluation behind a progress bar and print its headline scores; a gold error ends
+    the command with code 2.
 
     label: what the bar says while it runs.
     score: the evaluation, given a callback to call once per item scored.
     """
     with reported(), render.progress() as progress:
         task = progress.add_task(label, total=None)
-        return score(lambda _: progress.advance(task))
+        result = score(lambda _: progress.advance(task))
+    render.print_scores(result)
+    return result
 
 
 def _pipeline(kb_dir: Path | None) -> Language | None:
@@ -64,20 +70,18 @@ def eval_extract(
     from dossier.evaluate.extract import evaluate_extraction
 
     result = _run_scorer("extracting", lambda advance: evaluate_extraction(gold, on_item=advance))
-    render.print_scores(result)
     _end_with_json(result, as_json)
 
 
 @eval_app.command("metadata", epilog="Example: dossier eval metadata --gold sample/gold --json")
 def eval_metadata(
-    gold: Annotated[Path, typer.Option(help="Folder of dossier-format gold (*.json with 'doc').")],
+    gold: DossierGoldOption,
     as_json: EndJsonOption = False,
 ) -> None:
     """Cleaning and metadata (date, outlet, author, dateline, genre) against dossier gold."""
     from dossier.evaluate.metadata import evaluate_metadata
 
     result = _run_scorer("scoring", lambda advance: evaluate_metadata(gold, on_item=advance))
-    render.print_scores(result)
     render.print_figure_table(
         "per field", "field", result["per_field"], ("n", "precision", "recall", "f1", "accuracy")
     )
@@ -120,7 +124,6 @@ def eval_ner(
     result = _run_scorer(
         "recognising", lambda advance: evaluate_ner(gold, on_item=advance, without=without or ())
     )
-    render.print_scores(result)
     baseline = result["baseline"]["per_type"]
     rows = {
         label: {**figures, "baseline f1": baseline.get(label, {}).get("f1")}
@@ -140,7 +143,7 @@ def eval_ner(
     "mentions", epilog="Example: dossier eval mentions --gold ../shared/gold/dossier --json"
 )
 def eval_mentions(
-    gold: Annotated[Path, typer.Option(help="Folder of dossier-format gold (*.json with 'doc').")],
+    gold: DossierGoldOption,
     kb_dir: KbDirOption = None,
     as_json: EndJsonOption = False,
 ) -> None:
@@ -150,7 +153,6 @@ def eval_mentions(
     result = _run_scorer(
         "linking", lambda advance: evaluate_mentions(gold, on_item=advance, kb_dir=kb_dir)
     )
-    render.print_scores(result)
     out.print(
         f"mention recall: {fmt(result['mention_recall'])}   "
         f"actor accuracy: {fmt(result['actor_accuracy'])}   "
@@ -196,7 +198,6 @@ def eval_timex(
 
     nlp = _pipeline(kb_dir)
     result = _run_scorer("tagging", lambda advance: evaluate_timex(gold, on_item=advance, nlp=nlp))
-    render.print_scores(result)
     metrics = ("strict_f1", "relaxed_f1", "type_accuracy", "value_accuracy", "value_f1")
     render.print_figure_table(
         "TIMEX3 figures (dossier / baseline)",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -22,6 +23,9 @@ from dossier.cli.app import (
 )
 from dossier.cli.render import err
 from dossier.query import Dossier
+
+if TYPE_CHECKING:
+    from dossier.query import AnnotationState, Records
 
 
 @app.command(epilog="Example: dossier annotate --db news.db --workers 2")
@@ -66,16 +70,28 @@ def annotate(
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
+def _print_facts(
+    found: Records[Any],
+    print_table: Callable[[Any, AnnotationState | None], None],
+    dossier: Dossier,
+    doc_id: str,
+    as_json: bool,
+) -> None:
+    """Print a document's facts as JSON lines, or as a table that, when empty, says why: no
+    facts found, or the document not annotated (asked of the store only then)."""
+    if as_json:
+        render.print_json(found.to_json())
+    else:
+        print_table(found, None if found else dossier.annotation_state(doc_id))
+
+
 @app.command(epilog="Example: dossier mentions 36587b26")
 def mentions(doc_id: DocIdArgument, db: DbOption = None, as_json: JsonLinesOption = False) -> None:
     """The actors a document mentions: who, in which role, where in the text."""
     with reported(), Dossier(db) as dossier:
-        found = dossier.mentions(doc_id=doc_id)
-        state = None if found or as_json else dossier.annotation_state(doc_id)
-    if as_json:
-        render.print_json(found.to_json())
-    else:
-        render.print_mentions(found, state)
+        _print_facts(
+            dossier.mentions(doc_id=doc_id), render.print_mentions, dossier, doc_id, as_json
+        )
 
 
 @app.command(epilog="Example: dossier times 36587b26 --sentences")
@@ -90,16 +106,8 @@ def times(
     """The time expressions of a document, as TIMEX3 values anchored on its date."""
     with reported(), Dossier(db) as dossier:
         if sentences:
-            found_sentences = dossier.sentences(doc_id)
-            state = None if found_sentences or as_json else dossier.annotation_state(doc_id)
-            if as_json:
-                render.print_json(found_sentences.to_json())
-            else:
-                render.print_sentences(found_sentences, state)
-            return
-        found = dossier.timexes(doc_id)
-        state = None if found or as_json else dossier.annotation_state(doc_id)
-    if as_json:
-        render.print_json(found.to_json())
-    else:
-        render.print_timexes(found, state)
+            _print_facts(
+                dossier.sentences(doc_id), render.print_sentences, dossier, doc_id, as_json
+            )
+        else:
+            _print_facts(dossier.timexes(doc_id), render.print_timexes, dossier, doc_id, as_json)

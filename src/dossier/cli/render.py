@@ -293,13 +293,24 @@ def nothing_stored(what: str, state: AnnotationState | None) -> str:
     return f"no {what} yet: the document is not annotated; run dossier annotate"
 
 
-def print_mentions(mentions: Records[Mention], state: AnnotationState | None = None) -> None:
-    if not mentions:
-        out.print(nothing_stored("mentions", state))
-        return
-    table = Table(title=f"{len(mentions)} mentions")
-    for column in ("chars", "text", "actor", "role", "how"):
+def _facts_table(
+    facts: Records[Any], what: str, state: AnnotationState | None, columns: tuple[str, ...]
+) -> Table | None:
+    """An empty table for a document's ``facts``, titled with how many there are; None when
+    there are none, once ``nothing_stored`` has said why."""
+    if not facts:
+        out.print(nothing_stored(what, state))
+        return None
+    table = Table(title=f"{len(facts)} {what}")
+    for column in columns:
         table.add_column(column)
+    return table
+
+
+def print_mentions(mentions: Records[Mention], state: AnnotationState | None = None) -> None:
+    table = _facts_table(mentions, "mentions", state, ("chars", "text", "actor", "role", "how"))
+    if table is None:
+        return
     for mention in mentions:
         actor = mention.actor or ""
         if mention.actor_id is None:
@@ -317,12 +328,10 @@ def print_mentions(mentions: Records[Mention], state: AnnotationState | None = N
 
 
 def print_timexes(timexes: Records[Timex], state: AnnotationState | None = None) -> None:
-    if not timexes:
-        out.print(nothing_stored("time expressions", state))
+    columns = ("chars", "text", "type", "value", "anchor")
+    table = _facts_table(timexes, "time expressions", state, columns)
+    if table is None:
         return
-    table = Table(title=f"{len(timexes)} time expressions")
-    for column in ("chars", "text", "type", "value", "anchor"):
-        table.add_column(column)
     for timex in timexes:
         table.add_row(
             f"{timex.start}–{timex.end}",
@@ -335,12 +344,9 @@ def print_timexes(timexes: Records[Timex], state: AnnotationState | None = None)
 
 
 def print_sentences(sentences: Records[Sentence], state: AnnotationState | None = None) -> None:
-    if not sentences:
-        out.print(nothing_stored("sentences", state))
+    table = _facts_table(sentences, "sentences", state, ("#", "reference time", "sentence"))
+    if table is None:
         return
-    table = Table(title=f"{len(sentences)} sentences")
-    for column in ("#", "reference time", "sentence"):
-        table.add_column(column)
     for sentence in sentences:
         table.add_row(
             str(sentence.index),
@@ -406,7 +412,7 @@ def print_place(place: Place, stands_for: Actor | None) -> None:
     out.print(table)
     if stands_for is not None:
         out.print(
-            f"As an actor (\"{escape(place.name)} said\") the name stands for "
+            f'As an actor ("{escape(place.name)} said") the name stands for '
             f"{escape(stands_for.name)}: dossier actor {escape(stands_for.id)}"
         )
 

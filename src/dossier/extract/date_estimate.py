@@ -540,13 +540,12 @@ class DateEstimator:
         return doc
 
 
-@Language.factory("dossier_date_estimate", default_config={"kb_dir": None, "extractor_version": ""})
-def make_date_estimator(
-    nlp: Language, name: str, kb_dir: str | None, extractor_version: str
-) -> DateEstimator:
+# No extractor_version: the estimate carries no provenance, and the driver records which
+# version ran from ``dossier.nlp``, as for every extractor (a factory gets what it declares).
+@Language.factory("dossier_date_estimate", default_config={"kb_dir": None})
+def make_date_estimator(nlp: Language, name: str, kb_dir: str | None) -> DateEstimator:
     """Estimates the publication date of an undated document (before linking and time).
 
     kb_dir (str | None): a folder of KB CSV files; None for the package's own KB.
-    extractor_version (str): this component's effective version (see ``dossier.nlp``).
     """
     return DateEstimator(nlp, name, kb_dir)

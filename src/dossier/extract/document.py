@@ -60,6 +60,19 @@ def register_extensions() -> None:
 register_extensions()
 
 
+class VersionedComponent:
+    """A component whose facts carry its effective version in their provenance.
+
+    A subclass is registered as its own factory, ``@Language.factory(name,
+    default_config={"extractor_version": ""})``: spaCy builds it from the pipeline, its pipe
+    name and ``extractor_version`` (str), the version ``dossier.nlp`` computes for it.
+    """
+
+    def __init__(self, nlp: Language, name: str, extractor_version: str) -> None:
+        self.name = name
+        self.extractor_version = extractor_version
+
+
 def prepare_doc(
     nlp: Language,
     text: str,

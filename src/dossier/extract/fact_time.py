@@ -132,23 +132,11 @@ def sentence_facts(doc: Doc, extractor_version: str) -> list[Sentence]:
     ]
 
 
-class SentenceTimes:
-    """The ``dossier_fact_time`` component: stores ``sentence_facts`` on the doc."""
-
-    def __init__(self, nlp: Language, name: str, extractor_version: str) -> None:
-        self.name = name
-        self.extractor_version = extractor_version
+@Language.factory("dossier_fact_time", default_config={"extractor_version": ""})
+class SentenceTimes(document.VersionedComponent):
+    """The ``dossier_fact_time`` component (after ``dossier_timex``): stores ``sentence_facts``
+    on the doc."""
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.set(document.SENTENCES, sentence_facts(doc, self.extractor_version))
         return doc
-
-
-@Language.factory("dossier_fact_time", default_config={"extractor_version": ""})
-def make_sentence_times(nlp: Language, name: str, extractor_version: str) -> SentenceTimes:
-    """Factory for ``dossier_fact_time`` (after ``dossier_timex``).
-
-    extractor_version (str): this component's effective version (see ``dossier.nlp``), put in
-        every sentence's provenance.
-    """
-    return SentenceTimes(nlp, name, extractor_version)

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from dossier.model import DocumentFacts, Fact, FactLink, Provenance
-from dossier.store.kinds import FACT_KINDS, FactKind, fact_kind
+from dossier.store.kinds import FACT_KINDS, PROVENANCE_FIELDS, FactKind, fact_kind
 from dossier.store.schema import annotations, documents, fact_links, mentions
 
 # Bound variables per statement stay far below SQLite's oldest limit (999).
@@ -181,36 +181,15 @@ class FactStore:
 
 def fact_row(kind: FactKind, fact: Fact) -> dict[str, Any]:
     """The row of ``fact`` in its kind's table: provenance columns, then the record's fields."""
-    p = fact.provenance
     row: dict[str, Any] = {name: getattr(fact, name) for name in kind.fields}
-    row.update(
-        fact_id=fact.fact_id,
-        doc_id=p.doc_id,
-        start=p.start,
-        end=p.end,
-        original_start=p.original_start,
-        original_end=p.original_end,
-        sentence=p.sentence,
-        extractor=p.extractor,
-        extractor_version=p.extractor_version,
-        confidence=p.confidence,
-    )
+    row["fact_id"] = fact.fact_id
+    row.update({name: getattr(fact.provenance, name) for name in PROVENANCE_FIELDS})
     return row
 
 
 def fact_from_row(kind: FactKind, row: Any) -> Fact:
     """The record a stored row holds (``row``: a mapping of column name to value)."""
-    provenance = Provenance(
-        doc_id=row["doc_id"],
-        start=row["start"],
-        end=row["end"],
-        original_start=row["original_start"],
-        original_end=row["original_end"],
-        sentence=row["sentence"],
-        extractor=row["extractor"],
-        extractor_version=row["extractor_version"],
-        confidence=row["confidence"],
-    )
+    provenance = Provenance(**{name: row[name] for name in PROVENANCE_FIELDS})
     return kind.record(**{name: row[name] for name in kind.fields}, provenance=provenance)
 
 

@@ -16,22 +16,14 @@ from dataclasses import dataclass, fields
 
 from sqlalchemy import Table
 
-from dossier.model import Fact, Mention, Sentence, Timex
+from dossier.model import Fact, Mention, Provenance, Sentence, Timex
 from dossier.store.schema import mentions, sentences, timexes
 
-#: Provenance columns every fact table has (``schema.FactColumns``).
-PROVENANCE_COLUMNS = (
-    "fact_id",
-    "doc_id",
-    "start",
-    "end",
-    "original_start",
-    "original_end",
-    "sentence",
-    "extractor",
-    "extractor_version",
-    "confidence",
-)
+#: The columns that hold a fact's ``Provenance``: one per field, under the field's name.
+PROVENANCE_FIELDS = tuple(field.name for field in fields(Provenance))
+
+#: Provenance columns every fact table has (``schema.FactColumns``): its id and its provenance.
+PROVENANCE_COLUMNS = ("fact_id", *PROVENANCE_FIELDS)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,20 @@ Plain frozen dataclasses: no pandas, no JSON. ``dossier.query`` wraps lists of t
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from typing import TypedDict
+
+
+class DocumentFilters(TypedDict, total=False):
+    """The filters of a document listing, each named (``Store.list_documents`` says what each
+    means); the query API passes them through as they are."""
+
+    date_from: str | None
+    date_to: str | None
+    outlet: str | None
+    language: str | None
+    story_id: str | None
+    limit: int | None
+    offset: int
 
 
 @dataclass(frozen=True)

@@ -108,7 +108,6 @@ __all__ = [
     "duration_value",
     "find_candidates",
     "governing_verb",
-    "make_timex_tagger",
     "parse_anchor",
     "parse_value",
     "select_candidates",
@@ -121,12 +120,10 @@ __all__ = [
 SPANS_KEY = "dossier_timexes"
 
 
-class TimexTagger:
-    """The ``dossier_timex`` component: tags and normalises time expressions."""
-
-    def __init__(self, nlp: Language, name: str, extractor_version: str) -> None:
-        self.name = name
-        self.extractor_version = extractor_version
+@Language.factory("dossier_timex", default_config={"extractor_version": ""})
+class TimexTagger(document.VersionedComponent):
+    """The ``dossier_timex`` component: tags and normalises time expressions (needs the
+    tagger, parser and ner before)."""
 
     def __call__(self, doc: Doc) -> Doc:
         timexes = tag_timexes(doc, doc._.get(document.DATE), self.extractor_version)
@@ -138,13 +135,3 @@ class TimexTagger:
                 spans.append(span)
         doc.spans[SPANS_KEY] = filter_spans(spans)
         return doc
-
-
-@Language.factory("dossier_timex", default_config={"extractor_version": ""})
-def make_timex_tagger(nlp: Language, name: str, extractor_version: str) -> TimexTagger:
-    """Factory for the ``dossier_timex`` component (needs the tagger, parser and ner before).
-
-    extractor_version (str): this component's effective version (see ``dossier.nlp``), put in
-        every timex's provenance.
-    """
-    return TimexTagger(nlp, name, extractor_version)

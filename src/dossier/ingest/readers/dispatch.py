@@ -15,15 +15,22 @@ from dossier.ingest.readers.source import ReadItem, Source, suffix_of
 from dossier.ingest.readers.text import read_text
 from dossier.model import ReadFailure
 
-#: Extensions read by each reader. A file with no extension is read as text.
-TEXT_SUFFIXES = frozenset({".txt", ""})
-JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-JSON_SUFFIXES = frozenset({".json"})
-HTML_SUFFIXES = frozenset({".html", ".htm"})
-FEED_SUFFIXES = frozenset({".rss", ".atom"})
-XML_SUFFIXES = frozenset({".xml"})  # a feed only when its root element says so
-GZIP_SUFFIXES = frozenset({".gz"})
-ZIP_SUFFIXES = frozenset({".zip"})
+#: The reader of each extension. A file with no extension is read as text; a ``.xml`` file is a
+#: feed only when its root element says so.
+READERS: dict[str, Callable[[Source], Iterator[ReadItem]]] = {
+    ".txt": read_text,
+    "": read_text,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+    ".json": read_json,
+    ".html": read_html,
+    ".htm": read_html,
+    ".rss": read_feed,
+    ".atom": read_feed,
+    ".xml": read_xml,
+    ".gz": read_gzip,
+    ".zip": read_zip,
+}
 
 SUPPORTED_TYPES = ".txt, .jsonl, .ndjson, .json, .html, .htm, .rss, .atom, .xml feeds, .gz, .zip"
 
@@ -31,23 +38,8 @@ SUPPORTED_TYPES = ".txt, .jsonl, .ndjson, .json, .html, .htm, .rss, .atom, .xml 
 def read_source(source: Source) -> Iterator[ReadItem]:
     """Dispatch ``source`` on its extension; turn any read error into a failure."""
     suffix = suffix_of(source.name)
-    if suffix in TEXT_SUFFIXES:
-        reader: Callable[[Source], Iterator[ReadItem]] = read_text
-    elif suffix in JSONL_SUFFIXES:
-        reader = read_jsonl
-    elif suffix in JSON_SUFFIXES:
-        reader = read_json
-    elif suffix in HTML_SUFFIXES:
-        reader = read_html
-    elif suffix in FEED_SUFFIXES:
-        reader = read_feed
-    elif suffix in XML_SUFFIXES:
-        reader = read_xml
-    elif suffix in GZIP_SUFFIXES:
-        reader = read_gzip
-    elif suffix in ZIP_SUFFIXES:
-        reader = read_zip
-    else:
+    reader = READERS.get(suffix)
+    if reader is None:
         if source.explicit:
             detail = f"{suffix!r} files; dossier reads {SUPPORTED_TYPES}"
             yield ReadFailure(source.label, message(ErrorCode.R011_UNSUPPORTED, detail))
