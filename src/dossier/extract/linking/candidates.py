@@ -68,6 +68,8 @@ class Candidate:
         the Kremlin's spokesman").
     function, country: for an institution, its function's lookup key ("defense ministry") and
         the country the text gives it ("Ukrainian", "Russia's"), None when the text gives none.
+    surface: the name the text gives where the span's own words do not spell it: "Victor Olynik"
+        in "Victor and Azza Olynik", "pro-Russian fighters" for "pro-Moscow fighters".
     """
 
     kind: str
@@ -83,3 +85,4 @@ class Candidate:
     appositive_role: RolePhrase | None = None
     function: str | None = None
     country: str | None = None
+    surface: str | None = None

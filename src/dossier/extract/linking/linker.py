@@ -25,11 +25,13 @@ from dossier.extract.linking.context import (
     main_country,
     normalise_date,
 )
+from dossier.extract.linking.coordination import resolve_shared_surname
 from dossier.extract.linking.coreference import remember
 from dossier.extract.linking.institutions import resolve_institution
 from dossier.extract.linking.names import resolve_name, resolve_ner
 from dossier.extract.linking.people import resolve_title_and_name
 from dossier.extract.linking.roles import resolve_government, resolve_role
+from dossier.extract.linking.sides import resolve_side_group
 from dossier.extract.linking.surnames import resolve_surname
 from dossier.model import Mention
 
@@ -44,6 +46,8 @@ RESOLVERS: dict[str, Resolver] = {
     "name": resolve_name,
     "surname": resolve_surname,
     "ner": resolve_ner,
+    "side": resolve_side_group,
+    "shared_surname": resolve_shared_surname,
 }
 
 

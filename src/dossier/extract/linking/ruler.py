@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from dossier.extract.document import CANDIDATE
 from dossier.extract.linking.candidates import CANDIDATES_KEY, Candidate, RolePhrase
 from dossier.extract.linking.component import KBComponent
+from dossier.extract.linking.coordination import coordinated_candidates
 from dossier.extract.linking.functions import FunctionIndex, function_at
 from dossier.extract.linking.lexicon import (
     NameEntry,
@@ -38,6 +39,7 @@ from dossier.extract.linking.lexicon import (
     is_standalone_name,
 )
 from dossier.extract.linking.role_phrases import is_role_mention, name_after, role_at
+from dossier.extract.linking.sides import PhraseCandidate, side_groups
 from dossier.extract.linking.spelling import SPLIT_ABBREVIATION, fold, split_abbreviation_end
 from dossier.extract.linking.vocabulary import (
     AFFILIATION_PREPOSITIONS,
@@ -63,6 +65,7 @@ class KBRuler(KBComponent):
         scan = Scan.of(doc, self.lexicon)
         found = _resolve_overlaps(list(_kb_candidates(scan, self.functions)))
         found.extend(_ner_candidates(scan, found))
+        _add_phrases(found, side_groups(scan) + coordinated_candidates(scan, self.functions))
         found.sort(key=lambda f: (f.start, f.end))
         _attach_appositives(scan, found)
         spans = []
@@ -536,6 +539,26 @@ def _byline_names(doc: Doc, texts: list[str]) -> Iterator[tuple[int, int]]:
         )
         if end - start >= 2 and at_stop:
             yield start, end
+
+
+def _add_phrases(found: list[_Found], phrases: list[PhraseCandidate]) -> None:
+    """Add the phrase rules' candidates (``sides``, ``coordination``), each dropping the
+    candidates inside the tokens it replaces (the "Russia" of "pro-Russia forces")."""
+    for phrase in phrases:
+        if any(f.start == phrase.start and f.end == phrase.end for f in found):
+            continue  # "a pro-Kremlin rally": the place is a candidate already
+        if phrase.drop_end > phrase.drop_start:
+            found[:] = [
+                f
+                for f in found
+                if not (
+                    f.start < phrase.drop_end
+                    and phrase.drop_start < f.end
+                    and phrase.start <= f.start
+                    and f.end <= phrase.end
+                )
+            ]
+        found.append(_Found(phrase.start, phrase.end, phrase.candidate, 2))
 
 
 def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
