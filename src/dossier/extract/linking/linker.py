@@ -32,6 +32,7 @@ from dossier.extract.linking.names import resolve_name, resolve_ner
 from dossier.extract.linking.people import resolve_title_and_name
 from dossier.extract.linking.roles import resolve_government, resolve_role
 from dossier.extract.linking.sides import resolve_side_group
+from dossier.extract.linking.spokespeople import resolve_spokesperson
 from dossier.extract.linking.surnames import resolve_surname
 from dossier.model import Mention
 
@@ -48,6 +49,7 @@ RESOLVERS: dict[str, Resolver] = {
     "ner": resolve_ner,
     "side": resolve_side_group,
     "shared_surname": resolve_shared_surname,
+    "spokesperson": resolve_spokesperson,
 }
 
 

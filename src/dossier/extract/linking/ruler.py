@@ -41,6 +41,7 @@ from dossier.extract.linking.lexicon import (
 from dossier.extract.linking.role_phrases import is_role_mention, name_after, role_at
 from dossier.extract.linking.sides import PhraseCandidate, side_groups
 from dossier.extract.linking.spelling import SPLIT_ABBREVIATION, fold, split_abbreviation_end
+from dossier.extract.linking.spokespeople import spokesperson_phrases
 from dossier.extract.linking.vocabulary import (
     AFFILIATION_PREPOSITIONS,
     DETERMINERS,
@@ -65,7 +66,13 @@ class KBRuler(KBComponent):
         scan = Scan.of(doc, self.lexicon)
         found = _resolve_overlaps(list(_kb_candidates(scan, self.functions)))
         found.extend(_ner_candidates(scan, found))
-        _add_phrases(found, side_groups(scan) + coordinated_candidates(scan, self.functions))
+        so_far = [(f.start, f.end, f.candidate) for f in found]
+        _add_phrases(
+            found,
+            side_groups(scan)
+            + coordinated_candidates(scan, self.functions)
+            + spokesperson_phrases(scan, so_far),
+        )
         found.sort(key=lambda f: (f.start, f.end))
         _attach_appositives(scan, found)
         spans = []
@@ -545,9 +552,10 @@ def _add_phrases(found: list[_Found], phrases: list[PhraseCandidate]) -> None:
     """Add the phrase rules' candidates (``sides``, ``coordination``), each dropping the
     candidates inside the tokens it replaces (the "Russia" of "pro-Russia forces")."""
     for phrase in phrases:
-        if any(f.start == phrase.start and f.end == phrase.end for f in found):
-            continue  # "a pro-Kremlin rally": the place is a candidate already
-        if phrase.drop_end > phrase.drop_start:
+        if phrase.drop_end == phrase.drop_start:
+            if any(f.start == phrase.start and f.end == phrase.end for f in found):
+                continue  # "a pro-Kremlin rally": the place is a candidate already
+        else:
             found[:] = [
                 f
                 for f in found
