@@ -67,7 +67,7 @@ OFFICE_KINDS = frozenset(
     {"head_of_state", "head_of_government", "foreign_minister", "minister", "legislator", "other"}
 )
 MEMBERSHIP_STATUSES = frozenset({"member", "observer", "founder", "candidate", "associate"})
-PLACE_KINDS = frozenset({"capital", "seat", "city"})
+PLACE_KINDS = frozenset({"capital", "seat", "city", "region"})
 
 
 @dataclass(frozen=True)

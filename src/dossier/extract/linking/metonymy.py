@@ -283,7 +283,7 @@ LOCATIVE_PREPOSITIONS = frozenset(
 def resolve_place(context: LinkingContext, span: Span, place: Place) -> Mention:
     """A place name: its ``stands_for`` actor where it acts ("Moscow rejected"), else the place
     itself ("in Moscow")."""
-    if place.stands_for and _acts(span):
+    if place.stands_for and _acts(span) and not _a_part_of(span):
         actor = context.kb.actors.get(place.stands_for)
         if actor is not None:
             return mention(
@@ -303,6 +303,17 @@ def resolve_place(context: LinkingContext, span: Span, place: Place) -> Mention:
         name = f"{surface_name(span)} {local}"
         return mention(context, span, "ORG", None, name, None, place.country, "nil")
     return mention(context, span, span.label_, None, place.name, None, place.country, "alias")
+
+
+#: Words that make a place's name name a part of it ("Eastern Europe", "western Kyiv").
+PART_OF_A_PLACE = frozenset(
+    {"eastern", "western", "central", "northern", "southern", "east", "west", "north", "south"}
+)
+
+
+def _a_part_of(span: Span) -> bool:
+    """ "Eastern Europe is worried": a part of the place, which stands for no one."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in PART_OF_A_PLACE
 
 
 #: Nouns a city's name modifies to name the city's own institution ("Moscow police").
@@ -356,7 +367,7 @@ def _acts(span: Span) -> bool:
         return False
     if _taken_side_of(span):
         return True
-    token = _root(span)
+    token = _across_a_line_break(_root(span))
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     dep = token.dep_
@@ -380,6 +391,19 @@ def _acts(span: Span) -> bool:
             return governor.lower_ in RELATIONAL_HEADS
         return governor.lower_ in AGENTIVE_NOUNS and preposition in {"from", "of", "to"}
     return False
+
+
+def _across_a_line_break(token: Token) -> Token:
+    """ "spied on the U.S." at a line's end: the parser reads the name as a modifier of the
+    next line's first word, which then stands where the name stood; that word's place in the
+    sentence is the name's."""
+    head = token.head
+    if token.dep_ not in {"compound", "nmod", "amod"} or head.i <= token.i:
+        return token
+    between = token.doc[token.i : head.i]
+    if any("\n" in t.text_with_ws for t in between):
+        return head
+    return token
 
 
 def _taken_side_of(span: Span) -> bool:
