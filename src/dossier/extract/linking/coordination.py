@@ -176,9 +176,18 @@ def _shared_surname(scan: Scan, k: int) -> list[PhraseCandidate]:
     if first > 0 and doc[first - 1].pos_ == "PROPN":
         return []  # "John Smith and Azza Olynik": the first already has his surname
     tokens = (doc[first], doc[second], doc[surname])
-    if not all(t.is_alpha and t.text[:1].isupper() and t.ent_type_ == "PERSON" for t in tokens):
-        return []  # the NER names both people ("Victor" may be tagged a noun, never a place)
+    if not all(t.is_alpha and t.text[:1].isupper() for t in tokens):
+        return []
     if doc[second].pos_ != "PROPN" or doc[surname].pos_ != "PROPN":
+        return []
+    if doc[second].ent_type_ != "PERSON" or doc[surname].ent_type_ != "PERSON":
+        return []
+    # The first given name: a name the NER calls a person, or the word the parse joins the
+    # second name to ("Pavlo" <- conj "Hrytsenko"), but never a country's adjective.
+    joined = doc[surname].dep_ == "conj" and doc[surname].head.i == first
+    if doc[first].ent_type_ != "PERSON" and not (joined and doc[first].pos_ == "PROPN"):
+        return []
+    if scan.lexicon.country_of_adjective(doc[first].text) is not None:
         return []
     if doc[second].ent_iob_ != "B" or doc[surname].ent_iob_ != "I":
         return []  # the second given name and the surname are one name
