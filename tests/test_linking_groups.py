@@ -12,11 +12,10 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from dossier.evaluate.mentions import run_document
 from dossier.kb.loader import KnowledgeBase
 from dossier.model import Mention
 from dossier.nlp import PipelineConfig, load_pipeline
-from linking_helpers import find
+from linking_helpers import find, link_text, write_kb
 
 ACTORS = """id,name,type,country,sector,qid,aliases,source
 country:RUS,Russia,country,RUS,,,,test
@@ -82,27 +81,15 @@ GEO,Georgian,Georgians,test
 
 
 @pytest.fixture(scope="module")
-def kb_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
-    folder = tmp_path_factory.mktemp("kb")
-    for kind, text in {
-        "actors": ACTORS,
-        "offices": OFFICES,
-        "terms": TERMS,
-        "memberships": "org,member,status,start,end,source\n",
-        "places": PLACES,
-        "demonyms": DEMONYMS,
-    }.items():
-        (folder / f"{kind}.csv").write_text(text, encoding="utf-8")
-    return str(folder)
-
-
-@pytest.fixture(scope="module")
-def nlp(kb_dir: str) -> Language:
+def nlp(tmp_path_factory: pytest.TempPathFactory) -> Language:
+    tables = {"actors": ACTORS, "offices": OFFICES, "terms": TERMS}
+    tables |= {"places": PLACES, "demonyms": DEMONYMS}
+    kb_dir = write_kb(tmp_path_factory.mktemp("kb"), tables)
     return load_pipeline(PipelineConfig(kb_dir=kb_dir).only_up_to("dossier_linker"))
 
 
 def link(nlp: Language, text: str, date: str = "2015-06-01") -> list[Mention]:
-    return list(run_document(nlp, text, date)._.dossier_mentions)
+    return link_text(nlp, text, date)
 
 
 def covering(mentions: list[Mention], text: str, phrase: str) -> list[Mention]:
@@ -247,25 +234,21 @@ def test_a_spokesperson_of_a_person_is_his_press_secretary(
 def test_the_principal_keeps_its_own_mention(nlp: Language) -> None:
     text = "A spokesman for President Vladimir Putin said the talks would go on."
     mentions = link(nlp, text)
-    assert find(mentions, "President Vladimir Putin").actor in {"Dmitry Peskov", "Vladimir Putin"}
     assert any(
         m.actor == "Vladimir Putin" and m.text == "President Vladimir Putin" for m in mentions
     )
 
 
-@pytest.mark.parametrize(
-    ("text", "date", "actor"),
-    [
-        (
-            "A spokesperson for the Russian foreign ministry denied it.",
-            "2016-03-01",
-            "Maria Zakharova",
-        ),
-        ("A State Department spokesman said Washington was worried.", "2022-03-01", "Ned Price"),
-    ],
-)
+#: (date, who held the office then, a sentence naming the spokesperson by the institution)
+INSTITUTION_SPOKESPEOPLE = [
+    ("2016-03-01", "Maria Zakharova", "A spokesperson for the Russian foreign ministry denied it."),
+    ("2022-03-01", "Ned Price", "A State Department spokesman said Washington was worried."),
+]
+
+
+@pytest.mark.parametrize(("date", "actor", "text"), INSTITUTION_SPOKESPEOPLE)
 def test_a_spokesperson_of_an_institution_is_its_spokesperson_on_the_date(
-    nlp: Language, text: str, date: str, actor: str
+    nlp: Language, date: str, actor: str, text: str
 ) -> None:
     mention = find(link(nlp, text, date), "spokes")
     assert mention.actor == actor

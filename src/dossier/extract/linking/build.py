@@ -90,6 +90,17 @@ def nil_mention(
     return mention(context, span, label, None, name, role, country, "nil")
 
 
+def named_mention(
+    context: LinkingContext, span: Span, label: str, name: str, actor_type: str
+) -> Mention:
+    """A mention of the KB actor of ``actor_type`` called ``name`` (a name the text gives
+    other than the span's own words), else of someone the KB lacks under that name."""
+    actors = [a for a in context.kb.find_actors(name) if a.type == actor_type]
+    if actors:
+        return actor_mention(context, span, label, actors[0], None, actors[0].country, "alias")
+    return nil_mention(context, span, label, name, None)
+
+
 # --- span text -------------------------------------------------------------------------------
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from dossier.extract.linking.build import actor_mention, nil_mention
+from dossier.extract.linking.build import named_mention
 from dossier.extract.linking.candidates import Candidate, RolePhrase
 from dossier.extract.linking.context import LinkingContext
 from dossier.extract.linking.functions import FunctionIndex
@@ -198,8 +198,4 @@ def _shared_surname(scan: Scan, k: int) -> list[PhraseCandidate]:
 
 def resolve_shared_surname(context: LinkingContext, span: Span, candidate: Candidate) -> Mention:
     """The first person of "Victor and Azza Olynik": the KB person of that name, else NIL."""
-    name = candidate.surface or span.text
-    people = [a for a in context.kb.find_actors(name) if a.type == "person"]
-    if people:
-        return actor_mention(context, span, "PERSON", people[0], None, people[0].country, "alias")
-    return nil_mention(context, span, "PERSON", name, None)
+    return named_mention(context, span, "PERSON", candidate.surface or span.text, "person")

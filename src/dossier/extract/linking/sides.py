@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from dossier.extract.linking.build import actor_mention, nil_mention
+from dossier.extract.linking.build import named_mention
 from dossier.extract.linking.candidates import Candidate
 from dossier.extract.linking.context import LinkingContext
 from dossier.extract.linking.lexicon import Scan
@@ -141,8 +141,4 @@ def _adjective_of(kb: KnowledgeBase, country: str) -> str | None:
 
 def resolve_side_group(context: LinkingContext, span: Span, candidate: Candidate) -> Mention:
     """A group named by its side: the KB group of the normal name, else a NIL group."""
-    name = candidate.surface or span.text
-    groups = [a for a in context.kb.find_actors(name) if a.type == "group"]
-    if groups:
-        return actor_mention(context, span, "ORG", groups[0], None, groups[0].country, "alias")
-    return nil_mention(context, span, "ORG", name, None)
+    return named_mention(context, span, "ORG", candidate.surface or span.text, "group")
