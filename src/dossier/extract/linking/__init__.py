@@ -27,6 +27,12 @@ version by ``dossier.nlp.build_pipeline``:
     else in the country the sentence, line or document is about;
   - a **surname** is the person named in full earlier in the document, else the one KB person
     with that surname in office on the date (or at all);
+  - a **coordinated phrase** names one actor per conjunct ("the Russian and Ukrainian
+    presidents", "the State and Treasury departments", "Victor and Azza Olynik":
+    ``coordination``); a **"pro-<country>" group** ("pro-Moscow militants") is the KB group of
+    its normal name or a NIL group, never the country's government (``sides``); a
+    **spokesperson named by the principal** ("a spokesman for President Putin", "the Kremlin
+    spokesman") holds the principal's spokesperson office on the date (``spokespeople``);
   - everything else keeps its surface name (NIL), with a country from its title's adjective.
 
 Names are looked up as spelt, then by a transliteration-folding key (``spelling``: Zelenskyy,
@@ -36,9 +42,11 @@ Zelenskiy and Zelensky are one key, and defence/defense), and a title abbreviati
 The modules, one concern each. The ruler: ``lexicon`` (the KB's names and titles as tokens, the
 words that qualify a title), ``spelling`` (folding key, abbreviations), ``role_phrases``
 (parsing a title and the name after it), ``functions`` (institutions by function and country),
-``ruler`` (the component). The linker: ``context`` (``LinkingContext``, the per-document state
-every resolver takes), ``build`` (making ``Mention`` facts with their provenance), ``offices``,
-``coreference`` (the persons named so far), and one module per way of resolving: ``names``,
+``ruler`` (the component), and the phrase rules that add candidates with their resolvers:
+``coordination``, ``sides``, ``spokespeople``. The linker: ``context`` (``LinkingContext``,
+the per-document state every resolver takes), ``build`` (making ``Mention`` facts with their
+provenance), ``offices``, ``coreference`` (the persons named so far), and one module per way of
+resolving: ``names``,
 ``roles``, ``people``, ``surnames``, ``metonymy``, ``institutions``; ``linker`` (the component
 and its dispatch).
 """
