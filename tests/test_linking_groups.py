@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from dossier.extract.linking.sides import positions
 from dossier.kb.loader import KnowledgeBase
 from dossier.model import Mention
 from dossier.nlp import PipelineConfig, load_pipeline
@@ -304,3 +305,11 @@ def test_the_curated_kb_holds_the_variants_of_the_pro_russian_separatists() -> N
             assert [g.id for g in groups] == ["group:pro-russian-separatists-ukr"], modifier + noun
     europe = kb.place("Europe")
     assert europe is not None and europe.stands_for == "igo:eu"
+
+
+@pytest.mark.parametrize(
+    "keys", [[], ["and"], ["pro", "-", "russian", "and", "pro"], ["x"] * 5 + ["and"] * 3]
+)
+def test_positions_are_the_tokens_with_that_key(keys: list[str]) -> None:
+    for key in ("and", "pro", "x", "missing"):
+        assert positions(keys, key) == [i for i, k in enumerate(keys) if k == key]

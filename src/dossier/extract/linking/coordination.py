@@ -28,7 +28,7 @@ from dossier.extract.linking.candidates import Candidate, RolePhrase
 from dossier.extract.linking.context import LinkingContext
 from dossier.extract.linking.functions import FunctionIndex
 from dossier.extract.linking.lexicon import Scan, folded, token_key
-from dossier.extract.linking.sides import PhraseCandidate
+from dossier.extract.linking.sides import PhraseCandidate, positions
 from dossier.model import Mention
 
 #: The most words of a shared head ("foreign ministers", "prime ministers").
@@ -40,9 +40,11 @@ def coordinated_candidates(scan: Scan, functions: FunctionIndex | None) -> list[
     keys = scan.keys
     found: list[PhraseCandidate] = []
     # Only an "and" can join two conjuncts: the rules look nowhere else.
-    for k in [k for k, key in enumerate(keys) if key == "and"]:
+    for k in positions(keys, "and"):
         if k == 0 or k + 2 >= len(keys):
             continue
+        if not (scan.texts[k - 1][:1].isupper() and scan.texts[k + 1][:1].isupper()):
+            continue  # every rule joins two capitalised words
         found.extend(
             _shared_title(scan, k)
             or _shared_institution(scan, functions, k)

@@ -16,7 +16,6 @@ the person the longer phrase names.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span
@@ -49,10 +48,6 @@ GROUP_NOUNS = frozenset(
     }
 )
 
-#: A "pro-" prefix glued to a word: found on the document's text at once, so that a document
-#: without one costs one regular-expression scan and no per-token work.
-_PRO_PREFIX = re.compile(r"\b[Pp]ro[-–](?=\w)")
-
 
 @dataclass(frozen=True)
 class PhraseCandidate:
@@ -66,18 +61,26 @@ class PhraseCandidate:
     drop_end: int
 
 
+def positions(keys: list[str], key: str) -> list[int]:
+    """The tokens whose lookup key is ``key``: searched by ``list.index``, so that the rules
+    that need one word cost no Python work per token of a document without it."""
+    found: list[int] = []
+    at = -1
+    while True:
+        try:
+            at = keys.index(key, at + 1)
+        except ValueError:
+            return found
+        found.append(at)
+
+
 def side_groups(scan: Scan) -> list[PhraseCandidate]:
     """ "pro-<country> <group noun>" phrases, and the place of a "pro-<place>" no group noun
     follows (see the module docstring)."""
-    doc = scan.doc
     found: list[PhraseCandidate] = []
-    for match in _PRO_PREFIX.finditer(doc.text):
-        prefix = doc.char_span(match.start(), match.start() + 3)
-        if prefix is None or len(prefix) != 1:
-            continue
-        pro = prefix.start
+    for pro in positions(scan.keys, "pro"):
         side = pro + 2
-        if side >= len(doc) or not scan.hyphen_joined(pro + 1, side):
+        if side >= len(scan.keys) or not scan.hyphen_joined(pro + 1, side):
             continue
         taken = _side_taken(scan, side)
         if taken is None:

@@ -28,15 +28,14 @@ from dossier.extract.linking.build import actor_mention, nil_mention, surface_na
 from dossier.extract.linking.candidates import Candidate
 from dossier.extract.linking.context import LinkingContext
 from dossier.extract.linking.lexicon import Scan
-from dossier.extract.linking.sides import PhraseCandidate
+from dossier.extract.linking.sides import PhraseCandidate, positions
 from dossier.extract.linking.vocabulary import POSSESSIVE_MARKERS
 from dossier.kb.loader import KnowledgeBase, normalise_name
 from dossier.kb.records import Office
 from dossier.model import Mention
 
-#: The nouns of a spokesperson, found on the document's text at once (a document without one
-#: costs one regular-expression scan).
-_SPOKESPERSON = re.compile(r"\b(?:[Ss]pokes(?:man|woman|person)|[Pp]ress [Ss]ecretary)\b")
+#: The nouns of a spokesperson (lookup keys); "press secretary" is found by its second word.
+SPOKESPERSON_NOUNS = ("spokesman", "spokeswoman", "spokesperson", "secretary")
 #: An office that speaks for someone: "Spokesperson for the United States Department of
 #: State", "Press Secretary of the President of Russia".
 _SPEAKS_FOR = re.compile(
@@ -57,11 +56,13 @@ def spokesperson_phrases(
     phrases: list[PhraseCandidate] = []
     starts = {start: (start, end, c) for start, end, c in found}
     ends = {end: (start, end, c) for start, end, c in found}
-    for match in _SPOKESPERSON.finditer(doc.text):
-        noun = doc.char_span(match.start(), match.end())
-        if noun is None:
-            continue
-        first, last = noun.start, noun.end
+    nouns = sorted(i for key in SPOKESPERSON_NOUNS for i in positions(keys, key))
+    for at in nouns:
+        first, last = at, at + 1
+        if keys[at] == "secretary":
+            if at == 0 or keys[at - 1] != "press":
+                continue
+            first = at - 1
         role = ends.get(last)
         if role is not None and role[2].kind == "role" and role[2].role is not None:
             if role[2].role.org_text is not None or role[2].role.org_id is not None:
