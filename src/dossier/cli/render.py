@@ -368,6 +368,9 @@ def print_who(answer: WhoAnswer) -> None:
         table.add_row("holder", holder)
         table.add_row("term", span(answer.term.start, answer.term.end))
         table.add_row("source", escape(answer.term.source))
+    elif answer.members:
+        for actor, term in answer.members:
+            table.add_row("member", f"{escape(actor.name)} ({span(term.start, term.end)})")
     else:
         table.add_row("holder", "[dim]vacant, or no term in the knowledge base[/dim]")
     if answer.elect is not None and answer.elect_term is not None:

@@ -22,6 +22,7 @@ from dossier.errors import DossierError, ErrorCode
 from dossier.kb.records import (
     ACTOR_ID_PREFIXES,
     ACTOR_TYPES,
+    COLLECTIVE_OFFICE_KINDS,
     MEMBERSHIP_STATUSES,
     OFFICE_KINDS,
     PLACE_KINDS,
@@ -172,10 +173,14 @@ class KnowledgeBase:
         if folder is None if second_tier is None else second_tier:
             tier = _second_tier(actors, rows["places"], problems)
             actors += tier
+            rows["offices"], rows["terms"] = _with_second_tier_terms(rows, tier)
         actor_ids = {a.id for a in actors}
         countries = {a.country for a in actors if a.type == "country" and a.country}
         offices = _parse_offices(rows["offices"], problems, actor_ids, countries)
-        terms = _parse_terms(rows["terms"], problems, actor_ids, {o.id for o in offices})
+        collective = {o.id for o in offices if o.kind in COLLECTIVE_OFFICE_KINDS}
+        terms = _parse_terms(
+            rows["terms"], problems, actor_ids, {o.id for o in offices}, collective
+        )
         memberships = _parse_memberships(rows["memberships"], problems, actor_ids)
         places = _parse_places(rows["places"], problems, actor_ids, countries)
         demonyms = _parse_demonyms(rows["demonyms"], problems, countries)
@@ -230,12 +235,14 @@ class KnowledgeBase:
 
     def holder(self, office: str, day: str) -> Actor | None:
         """Who held ``office`` (id, name or alias) on ``day``. On a handover day, the incoming.
+        None for a collective office (``holders`` lists its members).
 
         On the day one term ends and the next begins both cover the day; the news of that day
         is about the new holder, so the later start wins.
         """
         found = self.office(office)
-        if found is None:
+        if found is None or found.kind in COLLECTIVE_OFFICE_KINDS:
+            # Many hold a collective office at once: none of them is "the" holder.
             return None
         terms = self.holders(found.id, day)
         if not terms:
@@ -334,6 +341,32 @@ def read_rows(folder: Path | None, kind: str, package_folder: str = "data") -> I
                     continue
                 # the reader's own count: it skips blank lines, which enumerating would not see
                 yield _Row(file.name, reader.line_num, values)
+
+
+def _with_second_tier_terms(
+    rows: dict[str, list[_Row]], tier: list[Actor]
+) -> tuple[list[_Row], list[_Row]]:
+    """The curated office and term rows, followed by the second tier's dated spells of the
+    second-tier actors kept (``kb/tier2/offices*.csv``, ``terms*.csv``).
+
+    A spell of an actor the curated KB speaks for was dropped with the actor; an office the
+    curated KB defines under the same id, or of a country it does not know, is left out.
+    """
+    kept = {a.id for a in tier}
+    countries = {a.country for a in tier}
+    curated_offices = {r.get("id") for r in rows["offices"]}
+    offices = [
+        r
+        for r in read_rows(None, "offices", "tier2")
+        if r.get("id") not in curated_offices and r.get("country") in countries
+    ]
+    office_ids = {r.get("id") for r in offices}
+    terms = [
+        r
+        for r in read_rows(None, "terms", "tier2")
+        if r.get("holder") in kept and r.get("office") in office_ids
+    ]
+    return rows["offices"] + offices, rows["terms"] + terms
 
 
 def _second_tier(curated: list[Actor], place_rows: list[_Row], problems: Problems) -> list[Actor]:
@@ -470,7 +503,11 @@ def _dates(row: _Row, problems: Problems, *columns: str) -> dict[str, str | None
 
 
 def _parse_terms(
-    rows: list[_Row], problems: Problems, actor_ids: set[str], office_ids: set[str]
+    rows: list[_Row],
+    problems: Problems,
+    actor_ids: set[str],
+    office_ids: set[str],
+    collective: frozenset[str] | set[str] = frozenset(),
 ) -> list[Term]:
     terms: list[Term] = []
     for row in rows:
@@ -503,7 +540,7 @@ def _parse_terms(
                 row.get("source"),
             )
         )
-    _check_overlaps(terms, problems)
+    _check_overlaps([t for t in terms if t.office not in collective], problems)
     return terms
 
 

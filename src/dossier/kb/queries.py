@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 
 from dossier.errors import DossierError, ErrorCode
 from dossier.kb.loader import KnowledgeBase, normalise_name
-from dossier.kb.records import Actor, Membership, Office, Term
+from dossier.kb.records import COLLECTIVE_OFFICE_KINDS, Actor, Membership, Office, Term
 
 _DAY = re.compile(r"\A(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 _ROMAN = re.compile(r"\A[ivxl]+\Z")
@@ -37,8 +37,10 @@ SURNAME_SIMILARITY = 0.8
 class WhoAnswer:
     """Who held ``office`` on ``on``: the holder's term, and anyone elected but not yet in.
 
-    holder/term: None when the office was vacant (or the KB has no term that day).
+    holder/term: None when the office was vacant (or the KB has no term that day), and for a
+    collective office, which no one holds alone.
     elect/elect_term: the holder-elect that day (won the office, not yet sworn in), if any.
+    members: for a collective office (``kind`` member), everyone holding it that day, by name.
     """
 
     office: Office
@@ -47,6 +49,7 @@ class WhoAnswer:
     term: Term | None
     elect: Actor | None = None
     elect_term: Term | None = None
+    members: tuple[tuple[Actor, Term], ...] = ()
 
     @property
     def acting(self) -> bool:
@@ -54,7 +57,7 @@ class WhoAnswer:
 
     @property
     def vacant(self) -> bool:
-        return self.holder is None
+        return self.holder is None and not self.members
 
     def as_dict(self) -> dict[str, object]:
         """A JSON-ready record of the answer."""
@@ -72,6 +75,10 @@ class WhoAnswer:
             "elect_id": self.elect.id if self.elect else None,
             "elected": self.elect_term.elected if self.elect_term else None,
             "elect_takes_office": self.elect_term.start if self.elect_term else None,
+            "members": [
+                {"name": actor.name, "id": actor.id, "start": term.start, "end": term.end}
+                for actor, term in self.members
+            ],
         }
 
 
@@ -93,6 +100,9 @@ def who_held(kb: KnowledgeBase, office: str, on: str) -> WhoAnswer:
         )
     day = first_day(on)
     terms = kb.holders(found.id, day)
+    if found.kind in COLLECTIVE_OFFICE_KINDS:
+        held = sorted(((kb.actors[t.holder], t) for t in terms), key=lambda pair: pair[0].name)
+        return WhoAnswer(office=found, on=day, holder=None, term=None, members=tuple(held))
     term = max(terms, key=lambda t: t.start) if terms else None
     electing = [t for t in kb.terms if t.office == found.id and t.elect_on(day)]
     elect_term = min(electing, key=lambda t: t.start) if electing else None

@@ -64,8 +64,19 @@ SECTOR_CODES = frozenset(
     }
 )
 OFFICE_KINDS = frozenset(
-    {"head_of_state", "head_of_government", "foreign_minister", "minister", "legislator", "other"}
+    {
+        "head_of_state",
+        "head_of_government",
+        "foreign_minister",
+        "minister",
+        "legislator",
+        "other",
+        "member",
+    }
 )
+#: Offices many people hold at once ("Member of the Government of Albania"): their terms may
+#: overlap, no one of them is "the" holder, and their title names no one in a text.
+COLLECTIVE_OFFICE_KINDS = frozenset({"member"})
 MEMBERSHIP_STATUSES = frozenset({"member", "observer", "founder", "candidate", "associate"})
 PLACE_KINDS = frozenset({"capital", "seat", "city", "region"})
 

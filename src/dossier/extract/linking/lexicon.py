@@ -31,6 +31,7 @@ from dossier.extract.linking.vocabulary import (
     ROLE_START_WORDS,
 )
 from dossier.kb.loader import KnowledgeBase, normalise_name
+from dossier.kb.records import COLLECTIVE_OFFICE_KINDS
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,8 @@ class KBLexicon:
         self.offices_by_title: dict[str, list[str]] = defaultdict(list)
         self.office_titles: dict[str, set[str]] = defaultdict(set)
         for office in kb.offices.values():
+            if office.kind in COLLECTIVE_OFFICE_KINDS:
+                continue  # many hold it at once: its title names no one in a text
             for title in (office.title, *office.title_aliases):
                 key = self._add_title(title, "office")
                 if key and office.id not in self.offices_by_title[key]:

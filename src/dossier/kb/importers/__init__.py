@@ -27,6 +27,19 @@ from dossier.kb.records import Actor, Place
 
 #: Column order of the curated files, as SCHEMA.md lists them.
 ACTOR_COLUMNS = ("id", "name", "type", "country", "sector", "qid", "aliases", "source")
+OFFICE_COLUMNS = (
+    "id",
+    "name",
+    "title",
+    "title_aliases",
+    "country",
+    "org",
+    "kind",
+    "sector",
+    "aliases",
+    "source",
+)
+TERM_COLUMNS = ("office", "holder", "start", "end", "elected", "acting", "source")
 PLACE_COLUMNS = ("name", "aliases", "country", "kind", "stands_for", "geonames_id", "source")
 
 

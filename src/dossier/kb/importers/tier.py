@@ -23,7 +23,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dossier.kb.importers import ACTOR_COLUMNS, actor_row, write_csv
+from dossier.kb.importers import (
+    ACTOR_COLUMNS,
+    OFFICE_COLUMNS,
+    TERM_COLUMNS,
+    actor_row,
+    write_csv,
+)
 from dossier.kb.importers.phoenix import PhoenixImport, import_phoenix
 from dossier.kb.loader import KnowledgeBase, normalise_name
 
@@ -74,13 +80,95 @@ def second_tier_rows(phoenix: PhoenixImport, curated: KnowledgeBase) -> list[dic
     return rows
 
 
-def write_second_tier(phoenix_file: Path, out_dir: Path = TIER_DIR) -> Path:
-    """Import ``phoenix_file`` and write the second tier to ``out_dir/actors_phoenix.csv``."""
+#: CAMEO's sector after GOV in a spell's code ("ALBGOVMIL"), as the office name says it.
+GOVERNMENT_SECTORS = {
+    "": "",
+    "MIL": " (military)",
+    "JUD": " (judiciary)",
+    "LEG": " (legislature)",
+    "BUS": " (economy)",
+    "DEV": " (development)",
+    "EDU": " (education)",
+    "MED": " (media)",
+    "HLH": " (health)",
+    "LAB": " (labour)",
+    "AGR": " (agriculture)",
+    "ENV": " (environment)",
+    "HRI": " (human rights)",
+    "SPY": " (intelligence)",
+    "COP": " (police)",
+    "REL": " (religion)",
+    "REF": " (refugees)",
+}
+
+
+def second_tier_terms(
+    phoenix: PhoenixImport, actor_rows: list[dict[str, str]], curated: KnowledgeBase
+) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """The rows of ``offices_phoenix.csv`` and ``terms_phoenix.csv``: each dated government
+    spell of a second-tier person as a term of a collective office (kind ``member``), one
+    office per country and CAMEO sector ("Member of the Government of Albania (military)").
+
+    A spell with no start date ("until 1991") cannot be a dated term: it stays in the actor's
+    source text only.
+    """
+    kept = {row["id"] for row in actor_rows}
+    offices: dict[str, dict[str, str]] = {}
+    terms: list[dict[str, str]] = []
+    for spell in phoenix.roles:
+        suffix = spell.code[len(spell.country) + 3 :]
+        country = curated.country_actor(spell.country)
+        if spell.person not in kept or not spell.start or country is None:
+            continue
+        if suffix not in GOVERNMENT_SECTORS:
+            continue
+        office_id = f"office:phoenix-gov-{spell.country.lower()}" + (
+            f"-{suffix.lower()}" if suffix else ""
+        )
+        offices.setdefault(
+            office_id,
+            {
+                "id": office_id,
+                "name": f"Member of the Government of {country.name}" + GOVERNMENT_SECTORS[suffix],
+                "title": "government member",
+                "title_aliases": "",
+                "country": spell.country,
+                "org": "",
+                "kind": "member",
+                "sector": suffix or "GOV",
+                "aliases": "",
+                "source": f"second tier: Phoenix government code {spell.country}GOV{suffix}",
+            },
+        )
+        terms.append(
+            {
+                "office": office_id,
+                "holder": spell.person,
+                "start": spell.start,
+                "end": spell.end or "",
+                "elected": "",
+                "acting": "",
+                "source": f"second tier: Phoenix.Countries.actors.txt, code {spell.code}",
+            }
+        )
+    return sorted(offices.values(), key=lambda row: row["id"]), terms
+
+
+def write_second_tier(phoenix_file: Path, out_dir: Path = TIER_DIR) -> list[Path]:
+    """Import ``phoenix_file`` and write the second tier to ``out_dir``: its actors, and the
+    offices and terms of their dated government spells."""
     curated = KnowledgeBase.load(second_tier=False)
-    rows = second_tier_rows(import_phoenix(phoenix_file), curated)
-    return write_csv(out_dir / TIER_FILE, ACTOR_COLUMNS, rows)
+    phoenix = import_phoenix(phoenix_file)
+    rows = second_tier_rows(phoenix, curated)
+    offices, terms = second_tier_terms(phoenix, rows, curated)
+    return [
+        write_csv(out_dir / TIER_FILE, ACTOR_COLUMNS, rows),
+        write_csv(out_dir / "offices_phoenix.csv", OFFICE_COLUMNS, offices),
+        write_csv(out_dir / "terms_phoenix.csv", TERM_COLUMNS, terms),
+    ]
 
 
 if __name__ == "__main__":  # pragma: no cover - a curator's command
     target = Path(sys.argv[2]) if len(sys.argv) > 2 else TIER_DIR
-    print(write_second_tier(Path(sys.argv[1]), target))
+    for written in write_second_tier(Path(sys.argv[1]), target):
+        print(written)
