@@ -71,6 +71,10 @@ NEED_A_COUNTRY = frozenset(
     }
 )
 
+#: Functions that, written with a capital, are a name of their own: "the Army", "an Army
+#: offensive" is the country's army, "army" anyone's.
+NAMES_WHEN_CAPITALISED = frozenset({"army"})
+
 #: Actor types that can be an institution of a state.
 INSTITUTION_TYPES = frozenset({"agency", "government", "company", "media", "party", "group"})
 
@@ -135,6 +139,7 @@ class FunctionIndex:
         self.max_words = max((len(k) for k in self.keys), default=1)
         self.starts = {k[0] for k in self.keys}
         self._need_country = {_key(w) for w in NEED_A_COUNTRY}
+        self._names_when_capitalised = {_key(w) for w in NAMES_WHEN_CAPITALISED}
 
     # --- building ------------------------------------------------------------------------
 
@@ -206,6 +211,13 @@ class FunctionIndex:
 
     def needs_country(self, key: FunctionKey) -> bool:
         return key in self._need_country
+
+    def is_name(self, key: FunctionKey) -> bool:
+        """Whether a one-word function written with a capital is a name ("the House", "the
+        Senate", "the Army"), which needs neither a country nor "the" before it."""
+        return len(key) == 1 and (
+            key not in self.common_nouns or key in self._names_when_capitalised
+        )
 
     def actors_for(self, key: FunctionKey, country: str) -> list[Actor]:
         """The KB institutions of ``country`` with this function: its own name first, then
@@ -290,10 +302,32 @@ def function_at(
     title = lex.match_title(doc, keys, j)
     if title is not None and title[0] >= end and title[2] != "government":
         return None  # "the vice president", "commander in chief": a title names a person
-    if country is None and (determiner not in {"the", "this"} or index.needs_country(key)):
+    named = country is None and _named_function(scan, index, key, i, j, end)
+    if (
+        country is None
+        and not named
+        and (determiner not in {"the", "this"} or index.needs_country(key))
+    ):
         return None
     if country is None:
         name = lex.match_name(doc, keys, j, kinds=("actor",))
         if name is not None and name[0] >= end:
             return None  # "the State Department" is the KB's name of one institution
     return end, key, country
+
+
+def _named_function(
+    scan: Scan, index: FunctionIndex, key: FunctionKey, i: int, j: int, end: int
+) -> bool:
+    """ "the House", "a House subpoena", "House investigators", "an Army offensive": a function
+    named by its capitalised word alone, with "the", or before a noun it qualifies. At the start
+    of a sentence a capital says nothing ("House prices rose"), and a word that continues a
+    longer name ("the Opera House") is that name's."""
+    doc = scan.doc
+    if not index.is_name(key) or not scan.texts[j][:1].isupper():
+        return False
+    if doc[j].ent_iob_ == "I" or (j == i and doc[j].is_sent_start):
+        return False
+    if i < j and scan.keys[i] in {"the", "this"}:
+        return True
+    return end < len(doc) and doc[end].pos_ == "NOUN"
