@@ -241,3 +241,17 @@ def test_package_kb_knows_news_organisations(
 ) -> None:
     mention = find(link(package_nlp, text), name)
     assert (mention.actor, mention.actor_id is not None) == (actor, True)
+
+
+# --- a body named by its chair ---------------------------------------------------------------
+
+
+def test_a_chairs_panel_is_the_body_the_chair_heads(nlp: Language) -> None:
+    text = "Richard Neal wants the returns. Neal's panel asked the Treasury Department again."
+    panel = exactly(link(nlp, text), "Neal's panel")
+    assert panel.actor == "United States House Committee on Ways and Means"
+
+
+def test_the_panel_of_someone_who_chairs_nothing_names_no_body(nlp: Language) -> None:
+    text = "Monica Crowley spoke. Crowley's panel of experts met on Friday."
+    assert not [m for m in link(nlp, text) if m.text.endswith("panel")]

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from dossier.extract.document import CANDIDATE, DATE, MENTIONS, sentence_starts
 from dossier.extract.linking.candidates import CANDIDATES_KEY, MENTIONS_KEY, Candidate
+from dossier.extract.linking.chaired import resolve_chaired
 from dossier.extract.linking.component import KBComponent
 from dossier.extract.linking.context import (
     LinkingContext,
@@ -46,6 +47,7 @@ RESOLVERS: dict[str, Resolver] = {
     "institution": resolve_institution,
     "name": resolve_name,
     "surname": resolve_surname,
+    "chaired": resolve_chaired,
     "ner": resolve_ner,
     "side": resolve_side_group,
     "shared_surname": resolve_shared_surname,

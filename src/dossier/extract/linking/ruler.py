@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 
 from dossier.extract.document import CANDIDATE
 from dossier.extract.linking.candidates import CANDIDATES_KEY, Candidate, RolePhrase
+from dossier.extract.linking.chaired import chaired_bodies
 from dossier.extract.linking.component import KBComponent
 from dossier.extract.linking.coordination import coordinated_candidates
 from dossier.extract.linking.functions import FunctionIndex, function_at
@@ -77,6 +78,12 @@ class KBRuler(KBComponent):
         found.sort(key=lambda f: (f.start, f.end))
         _attach_appositives(scan, found)
         found.extend(_nested_organisations(scan, found))
+        persons = [
+            (f.start, f.end, f.candidate)
+            for f in found
+            if f.candidate.label == "PERSON" and f.candidate.kind in {"name", "surname"}
+        ]
+        found.extend(_Found(s, e, c, 1) for s, e, c in chaired_bodies(scan, persons))
         found.sort(key=lambda f: (f.start, f.end))
         spans = []
         for item in found:
