@@ -255,3 +255,34 @@ def test_a_chairs_panel_is_the_body_the_chair_heads(nlp: Language) -> None:
 def test_the_panel_of_someone_who_chairs_nothing_names_no_body(nlp: Language) -> None:
     text = "Monica Crowley spoke. Crowley's panel of experts met on Friday."
     assert not [m for m in link(nlp, text) if m.text.endswith("panel")]
+
+
+# --- organisations that share a name ---------------------------------------------------------
+
+
+def test_a_committee_name_two_chambers_share_is_the_one_of_the_chamber_named_last(
+    package_nlp: Language,
+) -> None:
+    text = (
+        "The Senate Judiciary Committee heard the nominee, who went before the Judiciary Committee "
+        "again. House Democrats said the Judiciary Committee would act too."
+    )
+    mentions = [m for m in link(package_nlp, text) if m.text == "Judiciary Committee"]
+    assert [m.actor for m in mentions] == [
+        "United States Senate Committee on the Judiciary",
+        "United States House Committee on the Judiciary",
+    ]
+
+
+def test_two_bodies_joined_by_and_are_two_mentions(package_nlp: Language) -> None:
+    text = (
+        "The chairmen of the Senate Committee on Finance and Committee on Homeland Security and "
+        "Governmental Affairs asked for the records."
+    )
+    mentions = link(package_nlp, text, "2020-02-05")
+    assert exactly(mentions, "Senate Committee on Finance").actor == (
+        "United States Senate Committee on Finance"
+    )
+    assert find(mentions, "Homeland Security").actor == (
+        "United States Senate Committee on Homeland Security and Governmental Affairs"
+    )

@@ -12,6 +12,7 @@ from dossier.extract.linking.build import actor_mention, nil_mention, surface_na
 from dossier.extract.linking.candidates import Candidate
 from dossier.extract.linking.context import LinkingContext, NamedPerson
 from dossier.extract.linking.metonymy import resolve_country, resolve_place
+from dossier.extract.linking.namesakes import namesake_named_last
 from dossier.extract.linking.roles import person_role
 from dossier.extract.linking.surnames import resolve_surname, surname_link
 from dossier.extract.linking.vocabulary import (
@@ -69,6 +70,9 @@ def choose_actor(context: LinkingContext, actor_ids: Iterable[str], label: str) 
         ]
         if len(in_office) == 1:
             return in_office[0]
+    named_last = namesake_named_last(context, actors)
+    if named_last is not None:
+        return named_last
     wanted = {"PERSON": {"person"}, "GPE": {"country"}, "EVENT": {"event"}}.get(label)
     if wanted:
         typed = [a for a in actors if a.type in wanted]
