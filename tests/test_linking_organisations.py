@@ -9,6 +9,9 @@ tests use a KB written here (``kb_dir``); the ``test_package_kb_*`` tests check 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
@@ -48,18 +51,18 @@ RUS,Russian,Russians,test
 
 
 @pytest.fixture(scope="module")
-def kb_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
-    folder = tmp_path_factory.mktemp("kb")
-    for kind, text in {
+def kb_dir(
+    tmp_path_factory: pytest.TempPathFactory, write_kb: Callable[[Path, dict[str, str]], Path]
+) -> str:
+    files = {
         "actors": ACTORS,
         "offices": OFFICES,
         "terms": TERMS,
         "memberships": "org,member,status,start,end,source\n",
         "places": "name,aliases,country,kind,stands_for,geonames_id,source\n",
         "demonyms": DEMONYMS,
-    }.items():
-        (folder / f"{kind}.csv").write_text(text, encoding="utf-8")
-    return str(folder)
+    }
+    return str(write_kb(tmp_path_factory.mktemp("kb"), files))
 
 
 @pytest.fixture(scope="module")
@@ -165,50 +168,52 @@ def test_a_lower_case_army_without_a_country_names_no_one(nlp: Language) -> None
 # --- the package KB --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "name", "actor"),
-    [
-        (
-            "The House Foreign Affairs Committee will hear the envoy.",
-            "House Foreign Affairs Committee",
-            "United States House Committee on Foreign Affairs",
-        ),
-        (
-            "The Senate Finance Committee asked for the records.",
-            "Senate Finance Committee",
-            "United States Senate Committee on Finance",
-        ),
-        (
-            "The House Armed Services Committee approved the bill.",
-            "House Armed Services Committee",
-            "United States House Committee on Armed Services",
-        ),
-        (
-            "The Senate Banking Committee backed new sanctions.",
-            "Senate Banking Committee",
-            "United States Senate Committee on Banking, Housing, and Urban Affairs",
-        ),
-        (
-            "The House Oversight and Government Reform Committee met in 2015.",
-            "Oversight and Government Reform Committee",
-            "United States House Committee on Oversight and Reform",
-        ),
-        ("House Democrats voted to go on.", "House Democrats", "House Democratic Caucus"),
-        (
-            "Senate Republicans blocked the motion.",
-            "Senate Republicans",
-            "Senate Republican Conference",
-        ),
-        (
-            "The Duma Defence Committee met in Moscow.",
-            "Duma Defence Committee",
-            "State Duma Committee on Defence",
-        ),
-    ],
-)
-def test_package_kb_knows_committees_and_caucuses(
-    package_nlp: Language, text: str, name: str, actor: str
+#: Sentences of our own naming an organisation by the name the press uses, with that name and
+#: the package KB's canonical name of the organisation: committees and caucuses of
+#: legislatures, and news organisations.
+PACKAGE_NAMES: dict[str, tuple[str, str]] = {
+    "The House Foreign Affairs Committee will hear the envoy.": (
+        "House Foreign Affairs Committee",
+        "United States House Committee on Foreign Affairs",
+    ),
+    "The Senate Finance Committee asked for the records.": (
+        "Senate Finance Committee",
+        "United States Senate Committee on Finance",
+    ),
+    "The House Armed Services Committee approved the bill.": (
+        "House Armed Services Committee",
+        "United States House Committee on Armed Services",
+    ),
+    "The Senate Banking Committee backed new sanctions.": (
+        "Senate Banking Committee",
+        "United States Senate Committee on Banking, Housing, and Urban Affairs",
+    ),
+    "The House Oversight and Government Reform Committee met in 2015.": (
+        "Oversight and Government Reform Committee",
+        "United States House Committee on Oversight and Reform",
+    ),
+    "House Democrats voted to go on.": ("House Democrats", "House Democratic Caucus"),
+    "Senate Republicans blocked the motion.": (
+        "Senate Republicans",
+        "Senate Republican Conference",
+    ),
+    "The Duma Defence Committee met in Moscow.": (
+        "Duma Defence Committee",
+        "State Duma Committee on Defence",
+    ),
+    "An official said so in an email to The Hill.": ("Hill", "The Hill (newspaper)"),
+    "Ukrainska Pravda reported the raid.": ("Ukrainska Pravda", "Ukrainska Pravda"),
+    "Der Spiegel reported the talks.": ("Spiegel", "Der Spiegel"),
+    "Sky News showed the convoy.": ("Sky News", "Sky News"),
+    "The Moscow Times reported the arrest.": ("Moscow Times", "The Moscow Times"),
+}
+
+
+@pytest.mark.parametrize("text", list(PACKAGE_NAMES))
+def test_package_kb_knows_committees_caucuses_and_news_organisations(
+    package_nlp: Language, text: str
 ) -> None:
+    name, actor = PACKAGE_NAMES[text]
     mention = find(link(package_nlp, text), name)
     assert (mention.actor, mention.actor_id is not None) == (actor, True)
 
@@ -224,23 +229,6 @@ def test_package_kb_the_west_does_not_swallow_longer_place_names(package_nlp: La
     text = "Settlers moved into the West Bank, and he flew to West Virginia."
     mentions = link(package_nlp, text, "2014-08-28")
     assert not [m for m in mentions if m.actor == "Western world"]
-
-
-@pytest.mark.parametrize(
-    ("text", "name", "actor"),
-    [
-        ("An official said so in an email to The Hill.", "Hill", "The Hill (newspaper)"),
-        ("Ukrainska Pravda reported the raid.", "Ukrainska Pravda", "Ukrainska Pravda"),
-        ("Der Spiegel reported the talks.", "Spiegel", "Der Spiegel"),
-        ("Sky News showed the convoy.", "Sky News", "Sky News"),
-        ("The Moscow Times reported the arrest.", "Moscow Times", "The Moscow Times"),
-    ],
-)
-def test_package_kb_knows_news_organisations(
-    package_nlp: Language, text: str, name: str, actor: str
-) -> None:
-    mention = find(link(package_nlp, text), name)
-    assert (mention.actor, mention.actor_id is not None) == (actor, True)
 
 
 # --- a body named by its chair ---------------------------------------------------------------
