@@ -170,14 +170,18 @@ def adjective_marks(lexicon: KBLexicon, doc: Doc) -> list[tuple[int, str]]:
     (character offset, ISO3)."""
     marks = []
     strings = doc.vocab.strings
-    # Read as arrays, so that no Token is built for the many words that are no adjective.
-    for orth, pos, idx in doc.to_array([ORTH, POS, IDX]).tolist():
-        if pos in (ADJ, PROPN):
-            text = strings[orth]
-            if text[:1].isupper():
-                country = lexicon.country_of_adjective(text)
-                if country:
-                    marks.append((idx, country))
+    # Read as arrays, and only the adjectives and proper nouns made Python values: no Token is
+    # built, and nothing is read of the many words that are neither.
+    array = doc.to_array([ORTH, POS, IDX])
+    if not len(array):
+        return marks
+    named = array[(array[:, 1] == ADJ) | (array[:, 1] == PROPN)]
+    for orth, idx in named[:, [0, 2]].tolist():
+        text = strings[orth]
+        if text[:1].isupper():
+            country = lexicon.country_of_adjective(text)
+            if country:
+                marks.append((idx, country))
     return marks
 
 
