@@ -24,7 +24,9 @@ version by ``dossier.nlp.build_pipeline``:
     country; "the Obama administration" is the government its leader heads;
   - an **institution named by its function** ("the defence ministry", "Ukrainian troops",
     "parliament") is the KB institution with that function in the country the text gives it,
-    else in the country the sentence, line or document is about;
+    else in the country the sentence, line or document is about; a one-word function written
+    with a capital is a name ("the House", "a House subpoena", "an Army offensive") and needs no
+    country or "the", a lower-case one ("house") never is;
   - a **surname** is the person named in full earlier in the document, else the one KB person
     with that surname in office on the date (or at all);
   - a **coordinated phrase** names one actor per conjunct ("the Russian and Ukrainian
@@ -48,7 +50,10 @@ the per-document state every resolver takes), ``build`` (making ``Mention`` fact
 provenance), ``offices``, ``coreference`` (the persons named so far), and one module per way of
 resolving: ``names``,
 ``roles``, ``people``, ``surnames``, ``metonymy``, ``institutions``; ``linker`` (the component
-and its dispatch).
+and its dispatch). Organisations: ``nested`` (an organisation named inside a title, "House
+Intelligence Committee Chairman X", is a mention of its own), ``chaired`` ("Schiff's panel" is
+the body its chair's office chairs), ``namesakes`` (of organisations sharing a name, the one the
+document's earlier mentions point to).
 """
 
 from __future__ import annotations
