@@ -274,3 +274,13 @@ def test_two_bodies_joined_by_and_are_two_mentions(package_nlp: Language) -> Non
     assert find(mentions, "Homeland Security").actor == (
         "United States Senate Committee on Homeland Security and Governmental Affairs"
     )
+
+
+def test_a_short_name_after_the_full_one_repeats_the_organisation(package_nlp: Language) -> None:
+    text = (
+        "House Democrats released two more transcripts on Monday. Hours later, Democrats said "
+        "more would follow, and Republicans objected."
+    )
+    mentions = link(package_nlp, text)
+    assert exactly(mentions, "Democrats").actor == "House Democratic Caucus"
+    assert exactly(mentions, "Republicans").actor == "Republican Party (United States)"

@@ -12,7 +12,7 @@ from dossier.extract.linking.build import actor_mention, nil_mention, surface_na
 from dossier.extract.linking.candidates import Candidate
 from dossier.extract.linking.context import LinkingContext, NamedPerson
 from dossier.extract.linking.metonymy import resolve_country, resolve_place
-from dossier.extract.linking.namesakes import namesake_named_last
+from dossier.extract.linking.namesakes import named_in_full_before, namesake_named_last
 from dossier.extract.linking.roles import person_role
 from dossier.extract.linking.surnames import resolve_surname, surname_link
 from dossier.extract.linking.vocabulary import (
@@ -52,6 +52,8 @@ def resolve_name(context: LinkingContext, span: Span, candidate: Candidate) -> M
         return actor_mention(context, span, "PERSON", actor, role, country, "alias")
     if actor.type == "country":
         return resolve_country(context, span, actor)
+    if len(candidate.actor_ids) == 1:  # namesakes are chosen by ``choose_actor``
+        actor = named_in_full_before(context, actor, surface_name(span)) or actor
     return actor_mention(context, span, candidate.label, actor, None, actor.country, "alias")
 
 

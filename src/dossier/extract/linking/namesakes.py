@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from dossier.extract.linking.context import LinkingContext
 from dossier.extract.linking.nested import ORGANISATION_TYPES
+from dossier.kb.loader import normalise_name
 from dossier.kb.records import Actor
 
 
@@ -30,4 +31,22 @@ def namesake_named_last(context: LinkingContext, actors: Sequence[Actor]) -> Act
         fitting = [a for a in actors if own[a.id] & named]
         if len(fitting) == 1:
             return fitting[0]
+    return None
+
+
+def named_in_full_before(context: LinkingContext, actor: Actor, surface: str) -> Actor | None:
+    """The organisation the document named before by a longer name that ends in ``surface``:
+    "Democrats" after "House Democrats" repeats the caucus, as a surname repeats the person
+    named in full; None when there is none (or ``actor`` is no organisation)."""
+    if actor.type not in ORGANISATION_TYPES:
+        return None
+    tail = " " + normalise_name(surface)
+    for mention in reversed(context.mentions):
+        if mention.actor_id is None or mention.actor_id == actor.id:
+            continue
+        earlier = context.kb.actors.get(mention.actor_id)
+        if earlier is None or earlier.type not in ORGANISATION_TYPES:
+            continue
+        if normalise_name(mention.text).endswith(tail):
+            return earlier
     return None
