@@ -6,7 +6,9 @@ organisation as well: a reader learns from it that the committee, the department
 is in the story. The ruler keeps the whole phrase as one candidate (its holder); this module adds,
 inside it, a candidate for each KB organisation the title names, which the linker resolves as
 any other name. Persons, countries and places inside a title are left alone: "U.S. Secretary of
-State John Kerry" names the United States only to qualify the office.
+State John Kerry" names the United States only to qualify the office. The bodies named by their
+chair ("Schiff's panel", ``chaired``) are added here too, and a group's name that opens a longer
+place name ("the West Bank") is left to the place (``inside_a_longer_place``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dossier.extract.linking.candidates import Candidate
+from dossier.extract.linking.chaired import chaired_bodies
 from dossier.extract.linking.lexicon import NameEntry, Scan
 from dossier.kb.loader import KnowledgeBase
 
@@ -22,6 +25,38 @@ ORGANISATION_TYPES = frozenset({"agency", "igo", "media", "party", "company", "g
 
 #: Candidate kinds whose span holds a title.
 TITLED_KINDS = frozenset({"title+name", "role"})
+
+
+def organisations_inside(
+    scan: Scan, found: list[tuple[int, int, Candidate]]
+) -> Iterator[tuple[int, int, Candidate]]:
+    """(start, end, candidate) of each organisation named inside the ruler's candidates
+    (start, end, candidate): a KB organisation in a title ("House Intelligence Committee
+    Chairman Adam Schiff", "the State Department spokeswoman"), and a body named by its chair
+    ("Schiff's panel", ``chaired``)."""
+    for start, end, candidate in found:
+        if candidate.kind in TITLED_KINDS:
+            stop = title_end(scan, start, end, candidate)
+            for inner_start, inner_end, ids in organisations_in_title(scan, start, stop):
+                yield inner_start, inner_end, Candidate("name", "ORG", actor_ids=ids)
+    persons = [
+        (start, end, candidate)
+        for start, end, candidate in found
+        if candidate.label == "PERSON" and candidate.kind in {"name", "surname"}
+    ]
+    yield from chaired_bodies(scan, persons)
+
+
+def inside_a_longer_place(scan: Scan, match: tuple[int, list[NameEntry]]) -> bool:
+    """Whether an organisation's or a group's name is the start of a longer place name the NER
+    found: "the West" is a group, "the West Bank" and "West Virginia" are places."""
+    end, entries = match
+    if end >= len(scan.doc) or any(e.kind != "actor" for e in entries):
+        return False
+    after = scan.doc[end]
+    if after.ent_iob_ != "I" or after.ent_type_ not in {"GPE", "LOC"}:
+        return False
+    return all(scan.kb.actors[e.ref].type not in {"country", "person"} for e in entries)
 
 
 def title_end(scan: Scan, start: int, end: int, candidate: Candidate) -> int:

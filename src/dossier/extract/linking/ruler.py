@@ -27,7 +27,6 @@ from spacy.tokens import Doc, Span
 
 from dossier.extract.document import CANDIDATE
 from dossier.extract.linking.candidates import CANDIDATES_KEY, Candidate, RolePhrase
-from dossier.extract.linking.chaired import chaired_bodies
 from dossier.extract.linking.component import KBComponent
 from dossier.extract.linking.coordination import coordinated_candidates
 from dossier.extract.linking.functions import FunctionIndex, function_at
@@ -39,7 +38,7 @@ from dossier.extract.linking.lexicon import (
     hyphen_joined,
     is_standalone_name,
 )
-from dossier.extract.linking.nested import TITLED_KINDS, organisations_in_title, title_end
+from dossier.extract.linking.nested import inside_a_longer_place, organisations_inside
 from dossier.extract.linking.role_phrases import is_role_mention, name_after, role_at
 from dossier.extract.linking.sides import PhraseCandidate, side_groups
 from dossier.extract.linking.spelling import SPLIT_ABBREVIATION, fold, split_abbreviation_end
@@ -77,13 +76,8 @@ class KBRuler(KBComponent):
         )
         found.sort(key=lambda f: (f.start, f.end))
         _attach_appositives(scan, found)
-        found.extend(_nested_organisations(scan, found))
-        persons = [
-            (f.start, f.end, f.candidate)
-            for f in found
-            if f.candidate.label == "PERSON" and f.candidate.kind in {"name", "surname"}
-        ]
-        found.extend(_Found(s, e, c, 1) for s, e, c in chaired_bodies(scan, persons))
+        inner = organisations_inside(scan, [(f.start, f.end, f.candidate) for f in found])
+        found.extend(_Found(start, end, candidate, 1) for start, end, candidate in inner)
         found.sort(key=lambda f: (f.start, f.end))
         spans = []
         for item in found:
@@ -198,7 +192,7 @@ def _kb_candidates(scan: Scan, functions: FunctionIndex) -> Iterator[_Found]:
         if i > 0 and keys[i - 1] in NON_SPECIFIC:
             kinds = ("actor", "place")
         match = lex.match_name(doc, keys, i, kinds=kinds)
-        if match is not None and not _inside_a_longer_place(scan, match):
+        if match is not None and not inside_a_longer_place(scan, match):
             end, entries = match
             yield _Found(i, end, _name_candidate(scan.kb, entries), 1)
             i = end
@@ -212,31 +206,6 @@ def _kb_candidates(scan: Scan, functions: FunctionIndex) -> Iterator[_Found]:
         if surname is not None:
             yield surname
         i += 1
-
-
-def _inside_a_longer_place(scan: Scan, match: tuple[int, list[NameEntry]]) -> bool:
-    """Whether an organisation's or a group's name is the start of a longer place name the NER
-    found: "the West" is a group, "the West Bank" and "West Virginia" are places."""
-    end, entries = match
-    if end >= len(scan.doc) or any(e.kind != "actor" for e in entries):
-        return False
-    after = scan.doc[end]
-    if after.ent_iob_ != "I" or after.ent_type_ not in {"GPE", "LOC"}:
-        return False
-    return all(scan.kb.actors[e.ref].type not in {"country", "person"} for e in entries)
-
-
-def _nested_organisations(scan: Scan, found: list[_Found]) -> list[_Found]:
-    """A candidate for each KB organisation a title names ("House Intelligence Committee
-    Chairman Adam Schiff", "the State Department spokeswoman"), inside the title's candidate."""
-    nested = []
-    for item in found:
-        if item.candidate.kind not in TITLED_KINDS:
-            continue
-        end = title_end(scan, item.start, item.end, item.candidate)
-        for start, stop, ids in organisations_in_title(scan, item.start, end):
-            nested.append(_Found(start, stop, Candidate("name", "ORG", actor_ids=ids), 1))
-    return nested
 
 
 def _owned_by_a_country(scan: Scan, i: int) -> _Found | None:
