@@ -284,3 +284,9 @@ def test_a_short_name_after_the_full_one_repeats_the_organisation(package_nlp: L
         "House Democratic Caucus",
         "Republican Party (United States)",
     )
+
+
+def test_a_name_inside_a_joined_name_is_no_short_name_of_it(package_nlp: Language) -> None:
+    mentions = link(package_nlp, "Senators wrote to the State and Treasury Departments in May.")
+    treasury = [m.actor for m in mentions if m.text.startswith("Treasury")]
+    assert treasury == ["United States Department of the Treasury"]

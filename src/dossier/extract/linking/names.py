@@ -53,7 +53,7 @@ def resolve_name(context: LinkingContext, span: Span, candidate: Candidate) -> M
     if actor.type == "country":
         return resolve_country(context, span, actor)
     if len(candidate.actor_ids) == 1:  # namesakes are chosen by ``choose_actor``
-        actor = named_in_full_before(context, actor, surface_name(span)) or actor
+        actor = named_in_full_before(context, actor, span) or actor
     return actor_mention(context, span, candidate.label, actor, None, actor.country, "alias")
 
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.tokens import Span
+
+from dossier.extract.linking.build import surface_name
 from dossier.extract.linking.context import LinkingContext
 from dossier.extract.linking.nested import ORGANISATION_TYPES
 from dossier.kb.loader import normalise_name
@@ -34,15 +37,18 @@ def namesake_named_last(context: LinkingContext, actors: Sequence[Actor]) -> Act
     return None
 
 
-def named_in_full_before(context: LinkingContext, actor: Actor, surface: str) -> Actor | None:
-    """The organisation the document named before by a longer name that ends in ``surface``:
-    "Democrats" after "House Democrats" repeats the caucus, as a surname repeats the person
-    named in full; None when there is none (or ``actor`` is no organisation)."""
+def named_in_full_before(context: LinkingContext, actor: Actor, span: Span) -> Actor | None:
+    """The organisation the document named before ``span`` by a longer name that ends in the
+    span's name: "Democrats" after "House Democrats" repeats the caucus, as a surname repeats
+    the person named in full; None when there is none (or ``actor`` is no organisation). A
+    mention around the span ("the State and Treasury Departments") is no earlier name."""
     if actor.type not in ORGANISATION_TYPES:
         return None
-    tail = " " + normalise_name(surface)
+    tail = " " + normalise_name(surface_name(span))
     for mention in reversed(context.mentions):
         if mention.actor_id is None or mention.actor_id == actor.id:
+            continue
+        if mention.end > span.start_char:
             continue
         earlier = context.kb.actors.get(mention.actor_id)
         if earlier is None or earlier.type not in ORGANISATION_TYPES:
