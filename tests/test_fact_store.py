@@ -17,6 +17,7 @@ from dossier.model import (
     FactLink,
     Mention,
     Provenance,
+    Quote,
     Sentence,
     Timex,
     make_fact_id,
@@ -63,15 +64,25 @@ def _store_document(store: Store, make_document) -> str:  # noqa: ANN001 - fixtu
 def test_every_kind_round_trips_as_the_same_record(store_url: str, make_document) -> None:  # noqa: ANN001
     with Store.open(store_url) as store:
         doc_id = _store_document(store, make_document)
-        facts = _facts(doc_id)
-        versions = {"dossier_linker": "1", "dossier_timex": "1", "dossier_fact_time": "1"}
+        quote = Quote(
+            TEXT[:20], 0, 20, "indirect", cue="announced", cue_start=21, cue_end=30,
+            speaker="Putin", speaker_start=27, speaker_end=32, speaker_actor="Vladimir Putin",
+            speaker_actor_id="person:vladimir-putin",
+            provenance=_provenance(doc_id, 0, 20, "dossier_quotes"),
+        )  # fmt: skip
+        facts = [*_facts(doc_id), quote]
+        versions = {
+            "dossier_linker": "1", "dossier_timex": "1", "dossier_fact_time": "1",
+            "dossier_quotes": "1",
+        }  # fmt: skip
         store.write_facts(DocumentFacts(doc_id, versions, tuple(facts)))
+        assert store.read_facts("quote", doc_id=doc_id) == [quote]
         assert store.read_facts("mention", doc_id=doc_id) == facts[:2]
         assert store.read_facts("timex", doc_id=doc_id) == [facts[2]]
         assert store.read_facts("sentence", doc_id=doc_id) == [facts[3]]
         assert store.read_facts("mention", actor_id="person:vladimir-putin") == [facts[1]]
         assert store.annotation_versions() == {doc_id: versions}
-        assert store.fact_counts() == {"mention": 2, "sentence": 1, "timex": 1}
+        assert store.fact_counts() == {"mention": 2, "quote": 1, "sentence": 1, "timex": 1}
 
 
 def test_rewriting_one_extractor_leaves_the_others(store_url: str, make_document) -> None:  # noqa: ANN001

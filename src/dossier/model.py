@@ -347,6 +347,46 @@ class Sentence(Fact):
     reference_time: str | None = None
 
 
+QuoteKind = Literal["direct", "partial", "indirect", "belief"]
+
+
+@dataclass(frozen=True)
+class Quote(Fact):
+    """What someone said, wrote or believes, tied to who: a direct quote, a quoted fragment
+    inside reported speech, reported speech without marks, or a stated belief.
+
+    text, start, end: the content as written, without the quotation marks (a split quote
+        ``"...," he said. "..."`` runs from its first word to its last and so holds the frame).
+    kind: ``direct`` (a whole statement in marks), ``partial`` (a quoted fragment inside
+        reported speech), ``indirect`` (reported speech: "X said that ..."), ``belief`` ("X
+        expects that ...").
+    cue, cue_start, cue_end: the speech or belief verb ("said", "according to"), None if none.
+    speaker, speaker_start, speaker_end: the speaker as written ("he", "the Kyrgyz analyst"),
+        None when no speaker was found.
+    speaker_actor: the speaker's canonical name (the linked mention's actor, or the words of a
+        group such as "analysts"); speaker_actor_id: its knowledge base id, None for NIL.
+    """
+
+    kind: ClassVar[str] = "quote"
+
+    text: str
+    start: int
+    end: int
+    quote_kind: QuoteKind
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_actor: str | None = None
+    speaker_actor_id: str | None = None
+
+    def fact_key(self) -> str:
+        # A partial quote and the reported speech around it may end on one span.
+        return self.quote_kind
+
+
 @dataclass(frozen=True)
 class FactLink:
     """A typed edge between two facts of one document: a quote to its speaker mention, an event

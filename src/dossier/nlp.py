@@ -105,6 +105,9 @@ COMPONENTS: tuple[Component, ...] = (
     # publication date.
     Component("dossier_timex", reads=_NER, produces="timex"),
     Component("dossier_fact_time", reads=("dossier_timex",), produces="sentence"),
+    # Quotes and reported speech (extract/quotes/), after the linker whose mentions give each
+    # speaker its actor.
+    Component("dossier_quotes", reads=("dossier_linker",), produces="quote"),
 )
 
 COMPONENT_NAMES: tuple[str, ...] = tuple(component.name for component in COMPONENTS)
@@ -227,6 +230,7 @@ def _register_factories() -> None:
     import dossier.extract.fact_time  # noqa: F401  (dossier_fact_time)
     import dossier.extract.linking  # noqa: F401  (dossier_kb_ruler, dossier_linker)
     import dossier.extract.ner  # noqa: F401  (the NER repairs)
+    import dossier.extract.quotes  # noqa: F401  (dossier_quotes)
     import dossier.extract.timex  # noqa: F401  (dossier_timex)
 
 

@@ -58,6 +58,7 @@ _OUTPUTS = {
     "dossier_linker": "dossier_mentions",
     "dossier_timex": "dossier_timexes",
     "dossier_fact_time": "dossier_sentences",
+    "dossier_quotes": "dossier_quotes",
 }
 
 #: One unit of work: a document and the extractors to run on it.
@@ -139,10 +140,13 @@ def facts_of(doc: Doc, doc_id: str, ran: frozenset[str], versions: dict[str, str
         if extension is not None:
             facts.extend(doc._.get(extension) or [])
     estimate = doc._.get("dossier_date_estimate") if DATE_ESTIMATOR in ran else None
+    # Links are replaced with their extractor's facts: keep those of the extractors that ran.
+    links = tuple(link for link in doc._.get("dossier_links") or [] if link.extractor in ran)
     return DocumentFacts(
         doc_id=doc_id,
         versions={name: versions[name] for name in sorted(ran)},
         facts=tuple(facts),
+        links=links,
         dated=DATE_ESTIMATOR in ran,
         date_estimate=estimate,
     )

@@ -16,6 +16,9 @@ Outputs:
 - ``doc._.dossier_mentions``: ``Mention`` facts (linker);
 - ``doc._.dossier_timexes``: ``Timex`` facts (timex tagger);
 - ``doc._.dossier_sentences``: ``Sentence`` facts with reference times (fact time);
+- ``doc._.dossier_quotes``: ``Quote`` facts (quotes);
+- ``doc._.dossier_links``: ``FactLink`` edges between facts, from any component (a quote's
+  speaker);
 - ``span._.dossier_candidate``: the KB ruler's ``Candidate`` for a span of
   ``doc.spans["dossier_candidates"]``.
 """
@@ -36,9 +39,11 @@ DATE_ESTIMATE = "dossier_date_estimate"
 MENTIONS = "dossier_mentions"
 TIMEXES = "dossier_timexes"
 SENTENCES = "dossier_sentences"
+QUOTES = "dossier_quotes"
+LINKS = "dossier_links"
 CANDIDATE = "dossier_candidate"
 
-DOC_EXTENSIONS = (DATE, DOC_ID, OFFSETS, DATE_ESTIMATE, MENTIONS, TIMEXES, SENTENCES)
+DOC_EXTENSIONS = (DATE, DOC_ID, OFFSETS, DATE_ESTIMATE, MENTIONS, TIMEXES, SENTENCES, QUOTES, LINKS)
 SPAN_EXTENSIONS = (CANDIDATE,)
 
 # Where the sentence starts are cached on a Doc (``doc.user_data``), so building provenance for

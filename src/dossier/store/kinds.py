@@ -16,8 +16,8 @@ from dataclasses import dataclass, fields
 
 from sqlalchemy import Table
 
-from dossier.model import Fact, Mention, Provenance, Sentence, Timex
-from dossier.store.schema import mentions, sentences, timexes
+from dossier.model import Fact, Mention, Provenance, Quote, Sentence, Timex
+from dossier.store.schema import mentions, quotes, sentences, timexes
 
 #: The columns that hold a fact's ``Provenance``: one per field, under the field's name.
 PROVENANCE_FIELDS = tuple(field.name for field in fields(Provenance))
@@ -72,3 +72,4 @@ def fact_kind(name: str) -> FactKind:
 register_kind(Mention, mentions)
 register_kind(Timex, timexes)
 register_kind(Sentence, sentences)
+register_kind(Quote, quotes)

@@ -211,6 +211,23 @@ class SentenceRow(FactColumns, Base):
     reference_time: Mapped[str | None] = mapped_column(String(64))
 
 
+class QuoteRow(FactColumns, Base):
+    """A quote, reported speech or belief and its speaker (``model.Quote``)."""
+
+    __tablename__ = "quotes"
+
+    text: Mapped[str] = mapped_column(Text)
+    quote_kind: Mapped[str] = mapped_column(String(16))
+    cue: Mapped[str | None] = mapped_column(Text)
+    cue_start: Mapped[int | None] = mapped_column(Integer)
+    cue_end: Mapped[int | None] = mapped_column(Integer)
+    speaker: Mapped[str | None] = mapped_column(Text)
+    speaker_start: Mapped[int | None] = mapped_column(Integer)
+    speaker_end: Mapped[int | None] = mapped_column(Integer)
+    speaker_actor: Mapped[str | None] = mapped_column(Text, index=True)
+    speaker_actor_id: Mapped[str | None] = mapped_column(String(200), index=True)
+
+
 class FactLinkRow(Base):
     """A typed edge between two facts of one document (``model.FactLink``)."""
 
@@ -258,6 +275,7 @@ mentions = MentionRow.__table__
 annotations = AnnotationRow.__table__
 timexes = TimexRow.__table__
 sentences = SentenceRow.__table__
+quotes = QuoteRow.__table__
 fact_links = FactLinkRow.__table__
 
 

@@ -1,0 +1,201 @@
+"""Quotes and reported speech tied to their speakers: the ``dossier_quotes`` component.
+
+Read top to bottom: quotation marks are paired in the plain text (``marks``); each quotation
+is judged speech or not and given its frame's cue (``direct``); reported speech and beliefs
+come from the parse (``reported``); each quote's speaker is the cue's subject, resolved to an
+actor through the linker's mentions (``speakers``). A quote with no cue of its own (the second
+paragraph of a long quotation, ``"..." \n\n "..."``) is the last speaker's.
+
+Output: ``doc._.dossier_quotes`` (``Quote`` facts) and, in ``doc._.dossier_links``, a
+``speaker`` link from each quote to its speaker's mention. Runs after ``dossier_linker``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dossier.extract import document
+from dossier.extract.quotes.direct import read_quotations
+from dossier.extract.quotes.frames import Cue
+from dossier.extract.quotes.marks import quoted_spans
+from dossier.extract.quotes.reported import complement_around, reported_speech
+from dossier.extract.quotes.speakers import (
+    GENDER,
+    PRONOUNS,
+    MentionIndex,
+    Speaker,
+    by_surname,
+    is_person,
+    resolve_pronoun,
+    speaker_of,
+)
+from dossier.model import FactLink, Quote
+
+EXTRACTOR = "dossier_quotes"
+#: How sure each kind of finding is (a quotation left open at a paragraph end is less sure).
+CONFIDENCE = {"direct": 0.9, "partial": 0.8, "indirect": 0.7, "belief": 0.7, "unclosed": 0.6}
+#: Paragraphs back that a quote with no cue of its own may take its speaker from.
+SPEAKER_REACH_PARAGRAPHS = 2
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _paragraph_of(text: str, char: int) -> int:
+    return text.count("\n\n", 0, char) if "\n\n" in text else text.count("\n", 0, char)
+
+
+def _paragraph_start(text: str, char: int, back: int) -> int:
+    """Where the paragraph ``back`` paragraphs before the one holding ``char`` starts."""
+    position = char
+    for _ in range(back + 1):
+        found = text.rfind("\n\n", 0, position)
+        if found < 0:
+            return 0
+        position = found
+    return position
+
+
+def find_quotes(doc: Doc) -> list[tuple[int, int, str, Cue | None, bool]]:
+    """Every quote of ``doc`` in text order: (start, end, kind, cue, closed)."""
+    text = document.text_of(doc)
+    spans = quoted_spans(text)
+    quotations = read_quotations(doc, text, spans)
+    marked = [(s.open_at, s.close_at + 1) for s in spans]
+    direct = [(q.start, q.end) for q in quotations if q.kind == "direct"]
+    found: list[tuple[int, int, str, Cue | None, bool]] = []
+    reported = []
+    for clause in reported_speech(doc, marked):
+        span = (clause.start, clause.end)
+        if any(_overlap(span, d) * 2 > clause.end - clause.start for d in direct):
+            continue  # the clause is a direct quote's own words
+        reported.append(clause)
+        found.append((clause.start, clause.end, clause.kind, clause.cue, True))
+    for quote in quotations:
+        cue = quote.cue
+        if quote.kind == "partial" and (cue is None or cue.subject is None):
+            # A fragment inside reported speech takes that speech's cue.
+            around = [c for c in reported if c.start <= quote.start and quote.end <= c.end + 2]
+            if around:
+                cue = around[0].cue
+        elif quote.kind == "partial" and cue is not None and cue.start < quote.start:
+            around = [c for c in reported if c.start <= quote.start and quote.end <= c.end + 2]
+            complement = None if around else complement_around(doc, cue, quote.start, quote.end)
+            if complement is not None:
+                found.append((complement.start, complement.end, "indirect", cue, True))
+        found.append((quote.start, quote.end, quote.kind, cue, quote.closed))
+    found.sort(key=lambda q: (q[0], -q[1]))
+    return found
+
+
+def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[FactLink]]:
+    """The ``Quote`` facts of ``doc`` and the links to their speakers' mentions.
+
+    doc: a Doc the linker has run on (``doc._.dossier_mentions`` set; empty is fine).
+    extractor_version: the effective version of ``dossier_quotes``, for the provenance.
+    """
+    text = document.text_of(doc)
+    index = MentionIndex(list(doc._.get(document.MENTIONS) or []))
+    quotes: list[Quote] = []
+    links: list[FactLink] = []
+    last: tuple[Speaker, int] | None = None  # the last speaker, and its paragraph
+    last_person: Speaker | None = None
+    earlier: list[Speaker] = []
+    genders: dict[str, str] = {}  # actor -> the pronoun the text used for them
+    for start, end, kind, cue, closed in find_quotes(doc):
+        paragraph = _paragraph_of(text, start)
+        near = last is not None and paragraph - last[1] <= SPEAKER_REACH_PARAGRAPHS
+        speaker: Speaker | None = None
+        if cue is not None and cue.subject is not None:
+            speaker = by_surname(speaker_of(doc, cue.subject, index), earlier, index)
+            pronoun = speaker.text.lower() in PRONOUNS
+            if pronoun and speaker.mention is None:
+                # A pronoun the linker left alone: the person quoted last, else named last,
+                # unless the pronoun says otherwise ("he" after a woman was quoted as "she").
+                reach = _paragraph_start(text, start, SPEAKER_REACH_PARAGRAPHS)
+                meant = resolve_pronoun(
+                    speaker,
+                    [last_person] if near and last_person else [],
+                    index,
+                    reach,
+                    genders,
+                    text,
+                )
+                if meant is not None:
+                    speaker = Speaker(
+                        speaker.text,
+                        speaker.start,
+                        speaker.end,
+                        meant.actor,
+                        meant.actor_id,
+                        meant.mention,
+                    )
+            elif pronoun and speaker.text.lower() in GENDER:
+                # Only the linker's own resolutions teach a gender: a guess of ours that went
+                # wrong would otherwise turn every later pronoun away from the right person.
+                genders.setdefault(speaker.actor, GENDER[speaker.text.lower()])
+        elif last is not None and near:
+            speaker = last[0]  # no frame of its own: the quote goes on from the last speaker
+        if speaker is not None:
+            last = (speaker, paragraph)
+            earlier.append(speaker)
+            if is_person(speaker):
+                last_person = speaker
+        confidence = CONFIDENCE[kind] if closed else CONFIDENCE["unclosed"]
+        quote = Quote(
+            text=text[start:end],
+            start=start,
+            end=end,
+            quote_kind=kind,  # type: ignore[arg-type]
+            cue=cue.text if cue else None,
+            cue_start=cue.start if cue else None,
+            cue_end=cue.end if cue else None,
+            speaker=speaker.text if speaker else None,
+            speaker_start=speaker.start if speaker else None,
+            speaker_end=speaker.end if speaker else None,
+            speaker_actor=speaker.actor if speaker else None,
+            speaker_actor_id=speaker.actor_id if speaker else None,
+            provenance=document.provenance(
+                doc, start, end, EXTRACTOR, extractor_version, confidence
+            ),
+        )
+        quotes.append(quote)
+        if speaker is not None and speaker.mention is not None:
+            links.append(
+                FactLink(
+                    doc_id=quote.doc_id,
+                    from_fact=quote.fact_id,
+                    to_fact=speaker.mention.fact_id,
+                    relation="speaker",
+                    extractor=EXTRACTOR,
+                    extractor_version=extractor_version,
+                )
+            )
+    return quotes, links
+
+
+class QuoteExtractor:
+    """The ``dossier_quotes`` component: stores ``quote_facts`` on the doc."""
+
+    def __init__(self, nlp: Language, name: str, extractor_version: str) -> None:
+        self.name = name
+        self.extractor_version = extractor_version
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes, links = quote_facts(doc, self.extractor_version)
+        doc._.set(document.QUOTES, quotes)
+        doc._.set(document.LINKS, [*(doc._.get(document.LINKS) or []), *links])
+        return doc
+
+
+@Language.factory("dossier_quotes", default_config={"extractor_version": ""})
+def make_quote_extractor(nlp: Language, name: str, extractor_version: str) -> QuoteExtractor:
+    """Factory for ``dossier_quotes`` (after ``dossier_linker``, whose mentions it reads).
+
+    nlp: the pipeline.
+    name: the pipe's name.
+    extractor_version: its effective version (``dossier.nlp.extractor_versions``).
+    """
+    return QuoteExtractor(nlp, name, extractor_version)

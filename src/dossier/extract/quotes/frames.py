@@ -1,0 +1,206 @@
+"""The attribution frame of a quotation: the words around its marks that say who spoke.
+
+``"...," Putin said.`` puts the frame after the quotation; ``Putin said: "..."`` and ``Putin
+said Russia is "not going to rush"`` before it. A frame runs from the quotation's marks to the
+nearest sentence end, line break or other quotation. Its cue is a speech or belief verb of the
+lexicon (or "according to"); its speaker the verb's subject, or its head's when the verb is a
+conjunct or an adverbial clause ("he said, adding ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dossier.extract.quotes.vocabulary import (
+    BELIEF_VERBS,
+    QUOTE_MARKS,
+    SUBJECT_DEPS,
+    cue_lemma,
+)
+
+#: How far a frame reaches, in tokens, on each side of a quotation.
+FRAME_AFTER = 25
+FRAME_BEFORE = 40
+_SENTENCE_END = frozenset({".", "!", "?"})
+_RELATIVE = frozenset({"who", "that", "which"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue: the verb (or "according to"), and the head word of its speaker, if any."""
+
+    start: int  # characters of the cue words
+    end: int
+    text: str
+    subject: Token | None
+    belief: bool = False
+
+
+def is_cue_verb(token: Token) -> bool:
+    """Whether ``token`` is a speech or belief verb used as a verb."""
+    return token.pos_ in ("VERB", "AUX") and cue_lemma(token.text) is not None
+
+
+def _inflected_cue(token: Token) -> bool:
+    """An inflected cue form the tagger took for a noun: ``," Viguerie notes.`` (a frame
+    after a quotation is a speech frame whatever the tag)."""
+    lemma = cue_lemma(token.text)
+    return lemma is not None and token.lower_ != lemma and token.pos_ in ("NOUN", "PROPN")
+
+
+def is_belief(token: Token) -> bool:
+    """Whether ``token`` is a belief verb ("expects", "thought")."""
+    return cue_lemma(token.text) in BELIEF_VERBS
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verb it hangs on as a conjunct or participle clause;
+    the agent of a passive ("was quoted by ...")."""
+    current: Token | None = verb
+    for _ in range(3):
+        if current is None:
+            return None
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "SCONJ"]
+        # "said one of the leaders, Ilya Yashin": two subjects; the name is the speaker.
+        subjects.sort(key=lambda c: c.pos_ != "PROPN")
+        for child in subjects[:1]:
+            if child.lower_ in _RELATIVE and current.dep_ == "relcl":
+                # "Sanders, who said ...": the noun the clause is on, and the name that noun
+                # describes ("Putin, a KGB officer who has called ...").
+                noun = current.head
+                return noun.head if noun.dep_ == "appos" else noun
+            return child
+        for child in current.children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        if current.dep_ in ("conj", "advcl", "xcomp", "relcl") and current.head is not current:
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def according_to(token: Token) -> Cue | None:
+    """``according to X``: a cue whose speaker is X (``token`` is "according")."""
+    if token.lower_ != "according":
+        return None
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is None or following.lower_ != "to":
+        return None
+    objects = [c for c in following.children if c.dep_ == "pobj"]
+    if not objects:
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    return Cue(token.idx, following.idx + 2, "according to", objects[0])
+
+
+def _cue_of(token: Token, loose: bool = False) -> Cue | None:
+    if loose and _inflected_cue(token):
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if before is not None and before.pos_ in ("PROPN", "PRON", "NOUN"):
+            return Cue(token.idx, token.idx + len(token.text), token.text, before)
+    if is_cue_verb(token):
+        return Cue(
+            token.idx, token.idx + len(token.text), token.text, subject_of(token), is_belief(token)
+        )
+    return according_to(token)
+
+
+def _inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
+    return any(start <= token.idx < end for start, end in quoted)
+
+
+def tokens_after(doc: Doc, char: int) -> int:
+    """The index of the first token at or after character ``char``."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is not None:
+        return span.start
+    for token in doc:
+        if token.idx >= char:
+            return token.i
+    return len(doc)
+
+
+def frame_after(doc: Doc, first: int) -> list[Token]:
+    """Tokens from ``first`` to the next sentence end, line break or quotation mark."""
+    tokens = []
+    for token in doc[first : first + FRAME_AFTER]:
+        if "\n" in token.text or token.text in QUOTE_MARKS:
+            break
+        tokens.append(token)
+        if token.text in _SENTENCE_END:
+            break
+    return tokens
+
+
+def frame_before(doc: Doc, last: int) -> list[Token]:
+    """Tokens before index ``last`` back to the previous sentence end, line break or mark.
+
+    A paragraph that ends with a colon introduces the quotation that opens the next one
+    ("Cruz continued:"): it is the frame.
+    """
+    tokens = []
+    for token in reversed(doc[max(last - FRAME_BEFORE, 0) : last]):
+        if "\n" in token.text and not tokens and token.i > 0 and doc[token.i - 1].text == ":":
+            continue
+        if "\n" in token.text or token.text in _SENTENCE_END or token.text in QUOTE_MARKS:
+            break
+        tokens.append(token)
+    tokens.reverse()
+    return tokens
+
+
+def cue_in(tokens: list[Token], quoted: list[tuple[int, int]], nearest_last: bool) -> Cue | None:
+    """The cue among ``tokens`` (outside any quotation) nearest the quotation: the last when
+    ``nearest_last`` (a frame before it), else the first. A frame after a quotation reads
+    inflected cue forms whatever their tag."""
+    found = [
+        c
+        for t in tokens
+        if not _inside(t, quoted)
+        for c in [_cue_of(t, loose=not nearest_last)]
+        if c is not None
+    ]
+    if nearest_last:
+        found.reverse()
+    for cue in found:
+        if cue.subject is None or _inside(cue.subject, quoted):
+            # A participle the parser hung on the quotation ("Clinton ..., telling the crowd,
+            # "..."): the frame's own subject before the cue says it.
+            subjects = [
+                t
+                for t in tokens
+                if t.idx < cue.start and t.dep_ in SUBJECT_DEPS and not _inside(t, quoted)
+            ]
+            subject = subjects[-1] if subjects else None
+            return Cue(cue.start, cue.end, cue.text, subject, cue.belief)
+        return cue
+    return None
+
+
+def colon_frame(tokens: list[Token], quoted: list[tuple[int, int]]) -> Cue | None:
+    """A frame that introduces a quotation with a colon and no speech verb of the lexicon:
+    ``Shaw: "..."`` (the name before the colon speaks) or ``She then addressed the crowd:
+    "..."`` (the clause's subject speaks, its verb is the cue)."""
+    words = [t for t in tokens if not t.is_space]
+    if len(words) < 2 or words[-1].text != ":":
+        return None
+    colon = words[-1]
+    named = words[-2]
+    if named.pos_ == "PROPN":
+        return Cue(colon.idx, colon.idx + 1, ":", named)
+    subjects = [
+        t
+        for t in words
+        if t.dep_ in SUBJECT_DEPS and t.head.pos_ in ("VERB", "AUX") and not _inside(t, quoted)
+    ]
+    if not subjects:
+        return None
+    verb = subjects[-1].head
+    return Cue(verb.idx, verb.idx + len(verb.text), verb.text, subjects[-1])

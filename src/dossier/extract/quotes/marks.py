@@ -1,0 +1,112 @@
+"""Quotation marks paired into quoted spans, in plain text: no parse needed.
+
+Curly marks and guillemets say which way they face; a straight mark is read from its
+neighbours (after a space or a line start it opens, before a space or punctuation it closes,
+else it flips the state). Newspaper style leaves a quotation that runs on over paragraphs
+open at each paragraph end and reopens it at the next: such a quotation is one span. A mark
+that is never closed ends its span at the paragraph's end (flagged ``closed=False``); a
+closer with no opener is skipped. Nothing here raises on unbalanced text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dossier.extract.quotes.vocabulary import CLOSING_MARKS, OPENING_MARKS, STRAIGHT_MARK
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """Characters between an opening mark and its closing mark.
+
+    start, end: the content, without the marks (``text[start:end]``).
+    open_at: the offset of the opening mark; close_at: of the closing mark (``end`` when the
+        span ran to a paragraph end unclosed).
+    closed: whether a closing mark was found.
+    paragraphs: how many paragraphs the quotation runs over.
+    """
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+    closed: bool = True
+    paragraphs: int = 1
+
+
+def _straight_opens(text: str, at: int, inside: bool) -> bool:
+    """Whether the straight mark at ``at`` opens a quotation (else it closes one)."""
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if before.isspace() or before in "([{\u2014-/" or at == 0:
+        return not after.isspace() or not inside
+    if after.isspace() or after in ".,;:!?)]}\u2014-" or at + 1 == len(text):
+        return False
+    return not inside
+
+
+def _next_paragraph_reopens(text: str, position: int) -> int | None:
+    """The offset of the opening mark that starts the paragraph after ``position`` (a line
+    break), None when that paragraph does not start with a mark."""
+    index = position
+    while index < len(text) and text[index].isspace():
+        index += 1
+    if index < len(text) and (text[index] in OPENING_MARKS or text[index] == STRAIGHT_MARK):
+        return index
+    return None
+
+
+def quoted_spans(text: str) -> list[QuotedSpan]:
+    """Every outermost quotation of ``text``, in order (quotes nested inside another belong
+    to it)."""
+    spans: list[QuotedSpan] = []
+    open_at: int | None = None
+    opener = ""
+    depth = 0  # nested quotations of the other style inside the open one
+    paragraphs = 1
+    index = 0
+    length = len(text)
+    while index < length:
+        char = text[index]
+        if char == "\n" and open_at is not None:
+            reopen = _next_paragraph_reopens(text, index)
+            if reopen is not None:
+                # Continued quotation: the next paragraph's mark reopens this one.
+                paragraphs += 1
+                depth = 0
+                opener = text[reopen]
+                index = reopen + 1
+                continue
+            end = index
+            while end > open_at + 1 and text[end - 1].isspace():
+                end -= 1
+            spans.append(QuotedSpan(open_at + 1, end, open_at, end, False, paragraphs))
+            open_at, depth, paragraphs = None, 0, 1
+        elif char in OPENING_MARKS or char == STRAIGHT_MARK or char in CLOSING_MARKS:
+            if open_at is None:
+                opens = char in OPENING_MARKS or (
+                    char == STRAIGHT_MARK and _straight_opens(text, index, False)
+                )
+                if opens:
+                    open_at, opener, depth, paragraphs = index, char, 0, 1
+            else:
+                same_family = (opener == STRAIGHT_MARK) == (char == STRAIGHT_MARK)
+                if char in OPENING_MARKS or (
+                    char == STRAIGHT_MARK and not same_family and _straight_opens(text, index, True)
+                ):
+                    if same_family and opener != STRAIGHT_MARK:
+                        depth += 1  # “ inside “: a nested quotation of the same style
+                    elif not same_family:
+                        depth += 1
+                elif depth > 0:
+                    depth -= 1
+                elif same_family or char in CLOSING_MARKS:
+                    spans.append(QuotedSpan(open_at + 1, index, open_at, index, True, paragraphs))
+                    open_at, depth, paragraphs = None, 0, 1
+        index += 1
+    if open_at is not None:
+        end = length
+        while end > open_at + 1 and text[end - 1].isspace():
+            end -= 1
+        spans.append(QuotedSpan(open_at + 1, end, open_at, end, False, paragraphs))
+    return [span for span in spans if span.end > span.start]

@@ -1,0 +1,205 @@
+"""Who a cue verb's speaker is: the phrase in the text, and the actor the linker gave it.
+
+The subject of a speech verb is trimmed to its noun phrase (no relative clause, no trailing
+apposition: "Tatyana Shakhova, a young demonstrator holding a sign" is "Tatyana Shakhova").
+When the subject names no one but its apposition does ("one of the organizers, Gennady
+Gudkov"), the apposition is the speaker. The actor is the linker's ``Mention`` over the
+phrase's head word (the linker has already resolved names, roles, surnames and pronouns); a
+phrase no mention covers ("analysts", "a senior US official") is kept as its own words.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dossier.model import Mention
+
+#: Dependents that stay inside a speaker's noun phrase.
+_PHRASE_DEPS = frozenset(
+    {"compound", "amod", "det", "poss", "nmod", "flat", "nummod", "case", "quantmod", "nn"}
+)
+_DETERMINERS = frozenset({"a", "an", "the"})
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "him", "her", "them"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker as the text names it and as the linker resolved it.
+
+    start, end: characters of the phrase; text: the phrase.
+    actor: the canonical name (the mention's actor, else the phrase without its article);
+    actor_id: the KB id, None for NIL or a group; mention: the linker's mention, if any.
+    """
+
+    text: str
+    start: int
+    end: int
+    actor: str
+    actor_id: str | None
+    mention: Mention | None
+
+
+class MentionIndex:
+    """The linker's mentions of one document, found by character."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.mentions]
+
+    def covering(self, start: int, end: int) -> list[Mention]:
+        """Mentions overlapping characters ``start:end``, in text order."""
+        first = max(bisect.bisect_right(self.starts, start) - 8, 0)
+        found = []
+        for mention in self.mentions[first:]:
+            if mention.start >= end:
+                break
+            if mention.end > start:
+                found.append(mention)
+        return found
+
+
+def phrase_tokens(head: Token) -> tuple[int, int]:
+    """Token bounds (start, end) of ``head``'s noun phrase: its modifiers, not its clauses."""
+    left = head.i
+    right = head.i
+    todo = [head]
+    while todo:
+        token = todo.pop()
+        for child in token.children:
+            if child.dep_ in _PHRASE_DEPS or (
+                child.dep_ == "prep" and child.i > head.i and child.text.lower() == "of"
+            ):
+                todo.append(child)
+                left = min(left, child.i)
+                right = max(right, child.right_edge.i if child.dep_ == "prep" else child.i)
+    return left, right + 1
+
+
+def _person_of(mentions: list[Mention], head: Token) -> Mention | None:
+    """The mention over ``head``, else the only one over a phrase headed by a name. A name
+    that only modifies a common noun is not the speaker: "a NATO diplomat" is a diplomat."""
+    for mention in mentions:
+        if mention.start <= head.idx < mention.end:
+            return mention
+    if head.pos_ != "PROPN":
+        return None
+    return mentions[0] if len(mentions) == 1 else None
+
+
+def speaker_of(doc: Doc, head: Token, index: MentionIndex) -> Speaker:
+    """The speaker whose phrase is headed by ``head`` (a cue verb's subject)."""
+    start, end = phrase_tokens(head)
+    span = doc[start:end]
+    own = _person_of(index.covering(span.start_char, span.end_char), head)
+    if own is None or own.label != "PERSON":
+        # "one of the organizers, Gennady Gudkov", "the Kremlin's spokesman, Dmitry Peskov":
+        # a person named in the subject's apposition is the speaker.
+        # The parser reads the comma'd name as an apposition or, with no "and", a conjunct.
+        listed = any(c.dep_ == "cc" for c in head.children)
+        for token in head.subtree:
+            if token.i < head.i or not (
+                token.dep_ == "appos" or (token.dep_ == "conj" and not listed)
+            ):
+                continue
+            a_start, a_end = phrase_tokens(token)
+            a_span = doc[a_start:a_end]
+            named = _person_of(index.covering(a_span.start_char, a_span.end_char), token)
+            if named is not None and named.label == "PERSON":
+                return _speaker(a_span, named)
+    return _speaker(span, own)
+
+
+def is_person(speaker: Speaker) -> bool:
+    """Whether ``speaker`` names a person: a linked person, or a capitalised name the linker
+    left alone (NIL)."""
+    if speaker.mention is not None:
+        return speaker.mention.label == "PERSON"
+    words = speaker.text.split()
+    return bool(words) and all(w[:1].isupper() for w in words) and words[0].lower() not in PRONOUNS
+
+
+def by_surname(speaker: Speaker, earlier: list[Speaker], index: MentionIndex) -> Speaker:
+    """A bare surname the linker left unresolved ("Danilov") as the person named in full
+    before ("Valentin Danilov"): the latest earlier speaker or person mention of that name."""
+    linked = speaker.mention is not None and (
+        speaker.mention.actor_id is not None or len(speaker.mention.actor.split()) > 1
+    )
+    if linked or len(speaker.text.split()) != 1:
+        return speaker
+    surname = speaker.text.lower()
+    people = [
+        Speaker(m.text, m.start, m.end, m.actor, m.actor_id, m)
+        for m in index.mentions
+        if m.label in ("PERSON", "ORG") and m.end <= speaker.start
+    ]
+    for before in reversed([*people, *earlier]):
+        names = before.actor.split()
+        # A NIL name the tagger called an organisation is still a full name here.
+        nil = before.mention is not None and before.mention.actor_id is None
+        if len(names) > 1 and names[-1].lower() == surname and (is_person(before) or nil):
+            return Speaker(
+                speaker.text,
+                speaker.start,
+                speaker.end,
+                before.actor,
+                before.actor_id,
+                before.mention,
+            )
+    return speaker
+
+
+def _speaker(span, mention: Mention | None) -> Speaker:  # noqa: ANN001 - a spaCy Span
+    text = span.text
+    if mention is not None:
+        return Speaker(
+            text, span.start_char, span.end_char, mention.actor, mention.actor_id, mention
+        )
+    words = text.split()
+    if words and words[0].lower() in _DETERMINERS and len(words) > 1:
+        words = words[1:]
+    return Speaker(text, span.start_char, span.end_char, " ".join(words), None, None)
+
+
+#: Pronouns that tell a man from a woman, and honorifics that do the same.
+GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "ms.": "f", "mrs": "f", "ms": "f"}
+
+
+def _gender_of(person: Speaker, genders: dict[str, str], text: str) -> str | None:
+    """The pronoun the text used for ``person``, or the honorific before its name."""
+    known = genders.get(person.actor)
+    if known is None:
+        words = text[max(person.start - 5, 0) : person.end].split()
+        known = next((_HONORIFICS[w.lower()] for w in words if w.lower() in _HONORIFICS), None)
+    return known
+
+
+def resolve_pronoun(
+    pronoun: Speaker,
+    quoted: list[Speaker],
+    index: MentionIndex,
+    after: int,
+    genders: dict[str, str],
+    text: str,
+) -> Speaker | None:
+    """Whom an unresolved "he" or "she" means: the person quoted last (``quoted``), else the
+    person named last since character ``after``; one the text already called by the other
+    pronoun is passed over."""
+    wanted = GENDER.get(pronoun.text.lower())
+    named = []
+    for mention in reversed(index.mentions):
+        if mention.start < after:
+            break
+        if mention.end <= pronoun.start and mention.label == "PERSON":
+            named.append(
+                Speaker(mention.text, mention.start, mention.end, mention.actor,
+                        mention.actor_id, mention)
+            )  # fmt: skip
+    for person in [*quoted, *named]:
+        known = _gender_of(person, genders, text)
+        if wanted is None or known is None or known == wanted:
+            return person
+    return None

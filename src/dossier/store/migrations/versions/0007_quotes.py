@@ -1,0 +1,54 @@
+"""Quotes: what was said, reported or believed, by whom (``model.Quote``).
+
+A new fact table only; stored documents get their quotes at the next ``dossier annotate``,
+since ``dossier_quotes`` is a new extractor none of them is marked done by.
+
+Revision ID: 0007
+Revises: 0006
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+from dossier.store.migrations.ddl import document_key, extractor_columns, span_columns
+
+revision: str = "0007"
+down_revision: str | Sequence[str] | None = "0006"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "quotes",
+        sa.Column("fact_id", sa.String(20), nullable=False),
+        document_key("quotes"),
+        *span_columns(),
+        *extractor_columns(),
+        sa.Column("confidence", sa.Float(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("quote_kind", sa.String(16), nullable=False),
+        sa.Column("cue", sa.Text()),
+        sa.Column("cue_start", sa.Integer()),
+        sa.Column("cue_end", sa.Integer()),
+        sa.Column("speaker", sa.Text()),
+        sa.Column("speaker_start", sa.Integer()),
+        sa.Column("speaker_end", sa.Integer()),
+        sa.Column("speaker_actor", sa.Text()),
+        sa.Column("speaker_actor_id", sa.String(200)),
+        sa.PrimaryKeyConstraint("fact_id", name="pk_quotes"),
+    )
+    op.create_index("ix_quotes_doc_id", "quotes", ["doc_id"])
+    op.create_index("ix_quotes_speaker_actor", "quotes", ["speaker_actor"])
+    op.create_index("ix_quotes_speaker_actor_id", "quotes", ["speaker_actor_id"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_quotes_speaker_actor_id", table_name="quotes")
+    op.drop_index("ix_quotes_speaker_actor", table_name="quotes")
+    op.drop_index("ix_quotes_doc_id", table_name="quotes")
+    op.drop_table("quotes")
