@@ -215,3 +215,51 @@ def eval_timex(
     for text, count in summarise_errors(result.get("errors", []), limit=errors):
         out.print(f"  [yellow]{count}×[/yellow] {escape(text)}")
     _end_with_json(result, as_json)
+
+
+@eval_app.command("quotes", epilog="Example: dossier eval quotes --gold sample/gold --json")
+def eval_quotes(
+    gold: Annotated[
+        Path,
+        typer.Option(
+            help="A PolNeAR split (text/ and attributions/, e.g. "
+            "../shared/gold/polnear/data/dev) or a folder of dossier-format gold."
+        ),
+    ],
+    predictions: Annotated[
+        Path | None,
+        typer.Option(help="Write the predictions here: one JSON line per text."),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option(help="Score only the first N texts of a PolNeAR split.")
+    ] = None,
+    kb_dir: KbDirOption = None,
+    as_json: EndJsonOption = False,
+) -> None:
+    """Quotes and speakers: token-overlap P/R/F1 and speaker accuracy, for direct quotes and
+    for all; textacy's direct_quotations as the baseline on PolNeAR (when installed)."""
+    from dossier.evaluate.quotes import evaluate_quotes
+
+    folder = None if kb_dir is None else str(kb_dir)
+    result = _run_scorer(
+        "quoting",
+        lambda advance: evaluate_quotes(
+            gold, on_item=advance, predictions_file=predictions, kb_dir=folder, limit=limit
+        ),
+    )
+    columns = ("n", "predicted", "precision", "recall", "f1", "speaker_accuracy")
+    rows = {name: result[name] for name in ("direct", "direct_partial", "all") if name in result}
+    rows.update(result.get("per_kind", {}))
+    baseline = result.get("baseline") or {}
+    rows.update(
+        {f"baseline {name}": baseline[name] for name in ("direct", "all") if name in baseline}
+    )
+    render.print_figure_table("quotes", "subset", rows, columns)
+    not_quotes = result.get("not_quotes")
+    if not_quotes:
+        out.print(
+            f"not-quotes reported as speech: {not_quotes['reported']} of {not_quotes['gold']}"
+        )
+        for item in not_quotes["strings"]:
+            out.print(f"  [yellow]{escape(item['doc'])}[/yellow] {escape(repr(item['text']))}")
+    _end_with_json(result, as_json)
