@@ -51,6 +51,7 @@ if TYPE_CHECKING:
         DocumentFilters,
         DocumentSummary,
         IngestRun,
+        QuoteHit,
         SearchHit,
         StoreStats,
         StoryCopy,
@@ -227,6 +228,40 @@ class Dossier:
         actor (a KB id), or both, in text order."""
         equal = {} if actor_id is None else {"actor_id": actor_id}
         return self.facts("mention", doc_id=doc_id, limit=limit, **equal)
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        about: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int | None = None,
+    ) -> Records[QuoteHit]:
+        """Who said what, oldest first: stored quotes, reported speech and beliefs.
+
+        speaker: a name the KB knows (any alias or surname: all its actors' quotes), or words of
+            a speaker's name the KB lacks ("Sariev", "analysts").
+        about: words the quote contains. date_from, date_to: ISO dates (any precision) bounding
+            when it was said (its sentence's reference time), inclusive. Raises ValueError for a
+            date that is not ISO.
+        """
+        from dossier.calendar import check_iso_date
+        from dossier.store.records import QuoteHit
+
+        bounds = [check_iso_date(d) if d else None for d in (date_from, date_to)]
+        speaker_ids: list[str] = []
+        if speaker:
+            speaker_ids = sorted({actor.id for actor in self.kb.find_actors(speaker)})
+        found = self.store.quotes(
+            speaker_ids=speaker_ids,
+            speaker_name=speaker,
+            about=about,
+            date_from=bounds[0],
+            date_to=bounds[1],
+            limit=limit,
+        )
+        return Records(found, QuoteHit)
 
     # -- the knowledge base ---------------------------------------------------------------------
 

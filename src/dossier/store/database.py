@@ -45,6 +45,7 @@ from dossier.store.engine import (
     serialise_document_writers,
 )
 from dossier.store.facts import FactStore
+from dossier.store.quotes import QuoteReadsMixin
 from dossier.store.reads import DocumentReadsMixin
 from dossier.store.rows import nul_free, utcnow
 from dossier.store.runs import IngestRunsMixin
@@ -82,6 +83,7 @@ class Store(
     IngestRunsMixin,
     StoriesMixin,
     FactStore,
+    QuoteReadsMixin,
 ):
     """The document store on one SQLite file or PostgreSQL database; open with ``Store.open``.
 

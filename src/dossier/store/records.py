@@ -134,3 +134,28 @@ class StoreStats:
 def columns(record_type: type) -> list[str]:
     """The field names of a record type, in order: the columns of its table or frame."""
     return [item.name for item in fields(record_type)]
+
+
+@dataclass(frozen=True)
+class QuoteHit:
+    """One stored quote as ``dossier quotes`` lists it: who said what, when, where.
+
+    date: when it was said: its sentence's reference time, else the publication date.
+    speaker_actor, speaker_actor_id: the canonical speaker and KB id (None for NIL or a group).
+    kind: ``direct``, ``partial``, ``indirect`` or ``belief``.
+    start, end: the content's characters in the document's cleaned text.
+    """
+
+    fact_id: str
+    doc_id: str
+    date: str | None
+    outlet: str | None
+    title: str | None
+    speaker_actor: str | None
+    speaker_actor_id: str | None
+    speaker: str | None
+    kind: str
+    cue: str | None
+    text: str
+    start: int
+    end: int
