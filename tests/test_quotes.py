@@ -266,3 +266,16 @@ def test_an_unresolved_pronoun_skips_a_person_of_the_other_gender(nlp):
     answer = next(q for q in quotes if q.text.startswith("It went"))
     assert answer.speaker_actor != by_kind(quotes, "direct")[0].speaker_actor
     assert "Lysenko" in (answer.speaker_actor or "")
+
+
+def test_a_capitalised_fragment_mid_sentence_is_partial_not_a_split_quote(nlp):
+    quotes = quotes_of(
+        nlp,
+        "Alexander Lukashenko gave a long defence of \u201cBelarusian stability,\u201d saying "
+        "the country was \u201can island of calm in a stormy region.\u201d",
+    )
+    assert not by_kind(quotes, "direct")
+    assert [q.text for q in by_kind(quotes, "partial")] == [
+        "Belarusian stability,",
+        "an island of calm in a stormy region.",
+    ]

@@ -32,7 +32,7 @@ from dossier.extract.quotes.frames import (
     tokens_after,
 )
 from dossier.extract.quotes.marks import QuotedSpan
-from dossier.extract.quotes.vocabulary import STATEMENT_END
+from dossier.extract.quotes.vocabulary import STATEMENT_END, cue_lemma
 
 #: A fragment this short with no cue is a scare quote.
 SCARE_QUOTE_WORDS = 3
@@ -88,11 +88,20 @@ def is_named_term(text: str, span: QuotedSpan, content: str) -> bool:
 
 
 def _opens_statement(text: str, span: QuotedSpan, content: str) -> bool:
-    first = next((c for c in content if c.isalnum()), "")
-    if first.isupper() or first.isdigit():
+    """Whether the quotation starts a statement: after a sentence end, a colon, a comma or a
+    speech verb ("said "We ..."), with a capital; or after a colon or a line start whatever its
+    first letter. Mid-sentence, a capitalised fragment is a fragment ("a defense of "New York
+    values," saying ...")."""
+    before = text[max(span.open_at - 40, 0) : span.open_at].rstrip(" \t")
+    if not before or before[-1] in ":\n":
         return True
-    before = text[: span.open_at].rstrip(" \t")
-    return not before or before[-1] in ":\n"
+    first = next((c for c in content if c.isalnum()), "")
+    if not (first.isupper() or first.isdigit()):
+        return False
+    if before[-1] in ",.!?;\u2014-([":
+        return True
+    words = before.split()
+    return bool(words) and cue_lemma(words[-1].strip(",")) is not None
 
 
 def _ends_statement(text: str, span: QuotedSpan, content: str) -> bool:
