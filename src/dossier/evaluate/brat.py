@@ -61,7 +61,7 @@ def read_ann(path: Path) -> tuple[Attribution, ...]:
                 relations.append(roles)
         except (IndexError, ValueError) as error:
             raise DossierError(
-                ErrorCode.E001_BAD_GOLD, f"{path}:{number}: not brat standoff ({error})"
+                ErrorCode.E001_BAD_GOLD, f"{path}#L{number}: not brat standoff ({error})"
             ) from error
     attributions = []
     for roles in relations:
