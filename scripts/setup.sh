@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3.11}"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade "pip>=24"
-.venv/bin/python -m pip install -q -c constraints.txt -e '.[test]'
+.venv/bin/python -m pip install -q -c constraints.txt -e '.[test,eval]'
 .venv/bin/dossier ingest sample/corpus --db "${DOSSIER_DB:-dossier.db}"
 .venv/bin/dossier annotate --db "${DOSSIER_DB:-dossier.db}"
 .venv/bin/dossier stats --db "${DOSSIER_DB:-dossier.db}"

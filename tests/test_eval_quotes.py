@@ -110,3 +110,15 @@ POLNEAR_DEV = Path(__file__).resolve().parents[2] / "shared" / "gold" / "polnear
 def test_polnear_dev_first_texts_score_well(tmp_path: Path) -> None:
     result = evaluate_quotes(POLNEAR_DEV, limit=5)
     assert result["direct"]["f1"] > 0.7
+
+
+def test_polnear_scores_textacy_in_the_same_run_as_the_baseline(tmp_path: Path) -> None:
+    # textacy comes with the project's eval extra, which scripts/setup.sh installs: its
+    # absence here is a broken setup, not a reason to skip.
+    folder = _write_brat(tmp_path / "split")
+    result = evaluate_quotes(folder)
+    baseline = result["baseline"]
+    # textacy finds the one direct quote and names its speaker; it reads no indirect speech.
+    assert baseline["direct"]["n"] == 1 and baseline["direct"]["recall"] == 1.0
+    assert baseline["all"]["recall"] == 0.5
+    assert baseline["failed"] == 0
