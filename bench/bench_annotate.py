@@ -6,7 +6,8 @@ Baselines, on the cleaned texts of the same documents:
   this process: CPU seconds per word, and words/s;
 - the same with ``nlp.pipe(n_process=N)``: words/s.
 dossier: ``annotate_store`` on a fresh SQLite store holding those documents (reading them,
-running every component, writing every fact), with ``workers=1`` and ``workers=N``.
+running every component, writing every fact), with ``workers=1`` and ``workers=N``, and with one
+worker and no quote stage, for the quote stage's share of annotate.
 
     python bench/bench_annotate.py                 # 200 AllSides articles from ../shared
     python bench/bench_annotate.py --limit 500 --workers 2 --corpus FILE.jsonl
@@ -30,6 +31,7 @@ from dossier.store import Store
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEFAULT_CORPUS = SHARED / "corpus" / "allsides" / "allsides_eurasia.jsonl"
+WITHOUT_QUOTES = DEFAULT_CONFIG.without("dossier_quotes")
 
 
 def _cpu_seconds() -> float:
@@ -49,12 +51,14 @@ def _spacy_alone(texts: list[str], n_process: int) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def _dossier(store_file: Path, workers: int) -> tuple[float, float, int]:
+def _dossier(
+    store_file: Path, workers: int, config: PipelineConfig = DEFAULT_CONFIG
+) -> tuple[float, float, int]:
     """(wall seconds, CPU seconds incl. workers, facts stored) for ``annotate_store``."""
     cpu = _cpu_seconds()
     wall = time.perf_counter()
     with Store.open(str(store_file)) as store:
-        summary = annotate_store(store, config=DEFAULT_CONFIG, workers=workers)
+        summary = annotate_store(store, config=config, workers=workers)
     wall = time.perf_counter() - wall
     facts = summary.mentions + summary.timexes + summary.sentences
     return wall, _cpu_seconds() - cpu, facts
@@ -73,6 +77,12 @@ def _round(
         wall, cpu, facts[count] = _dossier(copy, count)
         timings[f"{count}w"] = (wall, cpu)
         copy.unlink()
+    # The quote stage's share (issue 10: at most 15% of annotate): the same, without it.
+    copy = folder / f"r{number}noquotes.db"
+    shutil.copy(template, copy)
+    wall, cpu, _ = _dossier(copy, 1, WITHOUT_QUOTES)
+    timings["noquotes"] = (wall, cpu)
+    copy.unlink()
     timings["spacyN"] = _spacy_alone(texts, workers)
     wall = {key: value[0] for key, value in timings.items()}
     cpu = {key: value[1] for key, value in timings.items()}
@@ -83,7 +93,8 @@ def _round(
         f"spaCy n_process={workers} {words / wall['spacyN']:.0f}; CPU µs/word spaCy "
         f"{1e6 * cpu['spacy1'] / words:.1f}, dossier {1e6 * cpu['1w'] / words:.1f} "
         f"(ratio {cpu['1w'] / cpu['spacy1']:.2f}); {workers} workers / spaCy n_process: "
-        f"{wall['spacyN'] / wall[many]:.2f}; facts {facts[1]} / {facts[workers]}",
+        f"{wall['spacyN'] / wall[many]:.2f}; quote stage {1 - cpu['noquotes'] / cpu['1w']:.1%}"
+        f" of annotate CPU; facts {facts[1]} / {facts[workers]}",
         flush=True,
     )
     return timings
@@ -116,6 +127,7 @@ def main() -> int:
         print(f"corpus: {args.corpus} ({len(texts)} documents, {words} words)")
 
         load_pipeline(DEFAULT_CONFIG)  # loaded once, as for the baseline: not timed
+        load_pipeline(WITHOUT_QUOTES)
         # Each round runs all four, one after the other, so that a round's ratios are measured
         # under the same load; the summary takes each figure's best round.
         rounds: list[dict[str, tuple[float, float]]] = []
@@ -145,6 +157,10 @@ def main() -> int:
             f"{best['spacyN'] / best[many]:.2f}"
         )
         print(f"speed-up, dossier {args.workers} workers / 1 worker: {best['1w'] / best[many]:.2f}")
+        print(
+            "quote stage, share of annotate CPU (1 worker, with / without it): "
+            f"{1 - best_cpu['noquotes'] / best_cpu['1w']:.1%}"
+        )
     return 0
 
 
