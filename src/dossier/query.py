@@ -237,8 +237,11 @@ class Dossier:
         date_from: str | None = None,
         date_to: str | None = None,
         limit: int | None = None,
+        all_copies: bool = False,
     ) -> Records[QuoteHit]:
-        """Who said what, oldest first: stored quotes, reported speech and beliefs.
+        """Who said what, oldest first: stored quotes, reported speech and beliefs, each
+        statement once (with ``copies``, ``outlets`` and its first appearance, ``first_seen``
+        and ``first_seen_doc``), or every copy of it with ``all_copies``.
 
         speaker: a name the KB knows (any alias or surname: all its actors' quotes), or words of
             a speaker's name the KB lacks ("Sariev", "analysts").
@@ -260,6 +263,7 @@ class Dossier:
             date_from=bounds[0],
             date_to=bounds[1],
             limit=limit,
+            all_copies=all_copies,
         )
         return Records(found, QuoteHit)
 

@@ -1,11 +1,12 @@
-"""``dossier quotes``: who said what, when, in which document."""
+"""``dossier quotes``: who said what, when, in which document; each statement once, with the
+documents that carried it and its first appearance, or every copy."""
 
 from __future__ import annotations
 
 import csv
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -14,6 +15,9 @@ from rich.table import Table
 from dossier.cli.app import DbOption, app, fail, reported
 from dossier.cli.render import cut, out
 from dossier.query import Dossier
+
+if TYPE_CHECKING:
+    from dossier.store.records import QuoteHit
 
 
 class QuoteFormat(StrEnum):
@@ -36,16 +40,32 @@ def quotes(
         str | None, typer.Option("--to", help="Said on or before this ISO date.")
     ] = None,
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+    all_copies: Annotated[
+        bool,
+        typer.Option(
+            "--all-copies", help="Every copy of a statement carried by several documents."
+        ),
+    ] = False,
     output: Annotated[
         QuoteFormat, typer.Option("--format", help="table, json (one object per line) or csv.")
     ] = QuoteFormat.table,
     db: DbOption = None,
 ) -> None:
-    """Quotes, reported speech and beliefs with their canonical speakers, oldest first."""
+    """Quotes, reported speech and beliefs with their canonical speakers, oldest first.
+
+    A statement carried by several documents (copied whole, trimmed or lightly edited) is shown
+    once, with how many documents carried it and where it appeared first; --all-copies shows
+    each copy.
+    """
     with reported(), Dossier(db) as dossier:
         try:
             found = dossier.quotes(
-                speaker=speaker, about=about, date_from=date_from, date_to=date_to, limit=limit
+                speaker=speaker,
+                about=about,
+                date_from=date_from,
+                date_to=date_to,
+                limit=limit,
+                all_copies=all_copies,
             )
         except ValueError as error:
             fail(escape(str(error)))
@@ -61,8 +81,9 @@ def quotes(
     if not found:
         out.print("no quote matches (run dossier annotate first if nothing is annotated)")
         return
-    table = Table(title=f"{len(found)} quotes")
-    for column in ("date", "speaker", "kind", "quote", "doc"):
+    title = f"{len(found)} quotes" if all_copies else f"{len(found)} statements"
+    table = Table(title=title)
+    for column in ("date", "speaker", "kind", "quote", "doc", "copies", "first seen"):
         table.add_column(column)
     for hit in found:
         table.add_row(
@@ -71,5 +92,22 @@ def quotes(
             hit.kind,
             escape(cut(hit.text, 100)),
             hit.doc_id[:8],
+            _copies(hit),
+            _first_seen(hit),
         )
     out.print(table)
+
+
+def _copies(hit: QuoteHit) -> str:
+    """Documents carrying the statement, and in how many outlets: "3 (2 outlets)"."""
+    if hit.copies is None:
+        return "?"  # not grouped yet: annotate groups statements at its end
+    outlets = len(hit.outlets)
+    return f"{hit.copies} ({outlets} outlet{'s' * (outlets != 1)})" if outlets else str(hit.copies)
+
+
+def _first_seen(hit: QuoteHit) -> str:
+    """Where the statement appeared first: its date and document (blank for this one)."""
+    if hit.first_seen_doc is None or hit.copies == 1:
+        return ""
+    return f"{hit.first_seen or 'undated'} {hit.first_seen_doc[:8]}"

@@ -273,6 +273,12 @@ def print_annotate(location: str, summary: Any) -> None:
     if summary.ran:
         ran = ", ".join(f"{name} {count}" for name, count in sorted(summary.ran.items()))
         out.print(f"extractors run (documents): {ran}")
+    grouped = getattr(summary, "statements", None)
+    if grouped is not None:
+        out.print(
+            f"statements: {grouped.quotes} quotes make {grouped.statements} statements, "
+            f"{grouped.repeated} carried by several documents ({grouped.seconds:.1f} s)"
+        )
     if summary.unsupported:
         languages = ", ".join(f"{lang}: {n}" for lang, n in sorted(summary.unsupported.items()))
         out.print(f"not annotated, in a language the pipeline does not read: {languages}")

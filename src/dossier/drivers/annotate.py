@@ -12,6 +12,8 @@ Top to bottom:
 3. ``annotate_store``: feed batches of documents to ``workers`` processes (each with its own
    pipeline, built from the same ``PipelineConfig``) and write each document's facts through
    ``Store.write_facts``, one transaction per document, in this process alone.
+4. Then the corpus-level step: quotes carried by several documents are grouped as statements
+   (``drivers/statements.py``), once per run, over the whole store.
 
 One worker or several give the same facts: a document's facts depend only on the document, the
 pipeline config and the KB.
@@ -29,6 +31,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from dossier.drivers.statements import StatementsSummary, link_statements
 from dossier.model import Document, DocumentFacts, Fact
 from dossier.nlp import (
     DEFAULT_CONFIG,
@@ -84,6 +87,8 @@ class AnnotateSummary:
     interrupted: bool = False
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
+    #: the statements grouping after the documents; None when the statements were up to date
+    statements: StatementsSummary | None = None
 
 
 @dataclass(frozen=True)
@@ -302,6 +307,13 @@ def annotate_store(
             _run_pool(batches(), summary.workers, config, store_results, start)
     except KeyboardInterrupt:
         summary.interrupted = True  # every stored document is whole; a re-run resumes
+    if not summary.interrupted:
+        # Over the whole corpus, so once the documents are done; an interrupted run leaves it
+        # to the next, which finds the statements behind the quotes.
+        try:
+            summary.statements = link_statements(store)
+        except KeyboardInterrupt:
+            summary.interrupted = True  # one transaction: the old statements stay whole
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -50,6 +50,7 @@ from dossier.store.reads import DocumentReadsMixin
 from dossier.store.rows import nul_free, utcnow
 from dossier.store.runs import IngestRunsMixin
 from dossier.store.schema import document_sources, documents
+from dossier.store.statements import StatementsMixin
 from dossier.store.stories import StoriesMixin, StoryReads
 
 # Bound variables per statement stay far below SQLite's oldest limit (999).
@@ -84,6 +85,7 @@ class Store(
     StoriesMixin,
     FactStore,
     QuoteReadsMixin,
+    StatementsMixin,
 ):
     """The document store on one SQLite file or PostgreSQL database; open with ``Store.open``.
 

@@ -1,4 +1,5 @@
-"""Reading stored quotes across documents: by speaker, words, and when they were said."""
+"""Reading stored quotes across documents: by speaker, words, and when they were said; each
+statement once, or every copy of it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import and_, func, or_, select
 
 from dossier.store.records import QuoteHit
-from dossier.store.schema import documents, quotes, sentences
+from dossier.store.schema import documents, quotes, sentences, statement_quotes, statements
 
 
 class QuoteReadsMixin:
@@ -22,13 +23,18 @@ class QuoteReadsMixin:
         date_from: str | None = None,
         date_to: str | None = None,
         limit: int | None = None,
+        all_copies: bool = False,
     ) -> list[QuoteHit]:
-        """Stored quotes, oldest first.
+        """Stored quotes, oldest first: each statement once (its earliest matching copy, with
+        the statement's copies, outlets and first appearance), or every copy.
 
         speaker_ids: KB ids the speaker may have; speaker_name: or a name the speaker's
             canonical name contains (case-insensitive; for NIL speakers and groups).
         about: words the quote's text contains (case-insensitive).
         date_from, date_to: ISO dates (any precision) bounding when it was said, inclusive.
+        limit: at most this many rows (statements, or copies with ``all_copies``).
+        all_copies: every quote, copies of one statement included; each still names its
+            statement. A quote not grouped yet is shown as a statement of its own.
         """
         said = func.coalesce(sentences.c.reference_time, documents.c.pub_date).label("said")
         query = (
@@ -46,8 +52,15 @@ class QuoteReadsMixin:
                 quotes.c.text,
                 quotes.c.start,
                 quotes.c.end,
+                statements.c.statement_id,
+                statements.c.copies,
+                statements.c.outlets,
+                statements.c.first_date,
+                statements.c.first_doc_id,
             )
             .join(documents, documents.c.doc_id == quotes.c.doc_id)
+            .outerjoin(statement_quotes, statement_quotes.c.fact_id == quotes.c.fact_id)
+            .outerjoin(statements, statements.c.statement_id == statement_quotes.c.statement_id)
             .outerjoin(
                 sentences,
                 and_(
@@ -71,7 +84,21 @@ class QuoteReadsMixin:
             # "2014" holds "2014-05-29": compare against the end of the prefix.
             query = query.where(said <= date_to + "~")
         query = query.order_by(said, quotes.c.doc_id, quotes.c.start)
-        if limit is not None:
+        if limit is not None and all_copies:
             query = query.limit(limit)
+        hits: list[QuoteHit] = []
+        seen: set[str] = set()
         with self._transaction() as connection:  # type: ignore[attr-defined]
-            return [QuoteHit(*row) for row in connection.execute(query).all()]
+            for row in connection.execute(query):
+                *quote, outlets, first_seen, first_seen_doc = row
+                hit = QuoteHit(*quote, tuple(outlets or ()), first_seen, first_seen_doc)
+                if not all_copies:
+                    # Rows come oldest first: a statement's first matching copy stands for it.
+                    statement = hit.statement_id or hit.fact_id
+                    if statement in seen:
+                        continue
+                    seen.add(statement)
+                hits.append(hit)
+                if limit is not None and len(hits) >= limit:
+                    break
+        return hits

@@ -144,6 +144,10 @@ class QuoteHit:
     speaker_actor, speaker_actor_id: the canonical speaker and KB id (None for NIL or a group).
     kind: ``direct``, ``partial``, ``indirect`` or ``belief``.
     start, end: the content's characters in the document's cleaned text.
+    statement_id: the statement this quote is a copy of (the fact id of its first appearance);
+        None until the statements stage has grouped it.
+    copies: documents carrying the statement; outlets: their outlets, in order of appearance.
+    first_seen, first_seen_doc: the publication date and document of its first appearance.
     """
 
     fact_id: str
@@ -159,3 +163,8 @@ class QuoteHit:
     text: str
     start: int
     end: int
+    statement_id: str | None = None
+    copies: int | None = None
+    outlets: tuple[str, ...] = ()
+    first_seen: str | None = None
+    first_seen_doc: str | None = None

@@ -295,3 +295,40 @@ class LshBandRow(Base):
 
 
 lsh_bands = LshBandRow.__table__
+
+
+class StatementRow(Base):
+    """One statement: quotes of one or more documents carrying the same words, linked by the
+    statements stage (``extract/statements.py``); its id is its first appearance's fact id."""
+
+    __tablename__ = "statements"
+
+    statement_id: Mapped[str] = mapped_column(String(FACT_ID_LENGTH), primary_key=True)
+    speaker_actor_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    speaker_actor: Mapped[str | None] = mapped_column(Text)
+    first_doc_id: Mapped[str] = mapped_column(
+        String(DOC_ID_LENGTH), ForeignKey("documents.doc_id", ondelete="CASCADE")
+    )
+    first_date: Mapped[str | None] = mapped_column(String(32))
+    copies: Mapped[int] = mapped_column(Integer)  # documents carrying it
+    quote_count: Mapped[int] = mapped_column(Integer)  # quotes carrying it
+    outlets: Mapped[list[str]] = mapped_column(JSON)  # in order of first appearance
+
+
+class StatementQuoteRow(Base):
+    """Which statement a stored quote is a copy of; goes with the quote when it is rewritten."""
+
+    __tablename__ = "statement_quotes"
+
+    fact_id: Mapped[str] = mapped_column(
+        String(FACT_ID_LENGTH), ForeignKey("quotes.fact_id", ondelete="CASCADE"), primary_key=True
+    )
+    statement_id: Mapped[str] = mapped_column(
+        String(FACT_ID_LENGTH),
+        ForeignKey("statements.statement_id", ondelete="CASCADE"),
+        index=True,
+    )
+
+
+statements = StatementRow.__table__
+statement_quotes = StatementQuoteRow.__table__

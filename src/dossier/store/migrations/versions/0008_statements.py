@@ -1,0 +1,76 @@
+"""Statements: quotes of several documents that carry the same words, linked as one.
+
+Two new tables, filled by the statements stage (``drivers/statements.py``) at the end of
+``dossier annotate``: ``statements`` (one row per statement: its speaker, first appearance,
+documents and outlets) and ``statement_quotes`` (which statement each quote is a copy of). A
+quote rewritten by a later annotate loses its row with it, which is how the stage knows to
+regroup. A store migrated here is grouped by its next ``dossier annotate``.
+
+Revision ID: 0008
+Revises: 0007
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0008"
+down_revision: str | Sequence[str] | None = "0007"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "statements",
+        sa.Column("statement_id", sa.String(20), nullable=False),
+        sa.Column("speaker_actor_id", sa.String(200)),
+        sa.Column("speaker_actor", sa.Text()),
+        sa.Column(
+            "first_doc_id",
+            sa.String(16),
+            sa.ForeignKey(
+                "documents.doc_id", ondelete="CASCADE", name="fk_statements_first_doc_id_documents"
+            ),
+            nullable=False,
+        ),
+        sa.Column("first_date", sa.String(32)),
+        sa.Column("copies", sa.Integer(), nullable=False),
+        sa.Column("quote_count", sa.Integer(), nullable=False),
+        sa.Column("outlets", sa.JSON(), nullable=False),
+        sa.PrimaryKeyConstraint("statement_id", name="pk_statements"),
+    )
+    op.create_index("ix_statements_speaker_actor_id", "statements", ["speaker_actor_id"])
+    op.create_table(
+        "statement_quotes",
+        sa.Column(
+            "fact_id",
+            sa.String(20),
+            sa.ForeignKey(
+                "quotes.fact_id", ondelete="CASCADE", name="fk_statement_quotes_fact_id_quotes"
+            ),
+            nullable=False,
+        ),
+        sa.Column(
+            "statement_id",
+            sa.String(20),
+            sa.ForeignKey(
+                "statements.statement_id",
+                ondelete="CASCADE",
+                name="fk_statement_quotes_statement_id_statements",
+            ),
+            nullable=False,
+        ),
+        sa.PrimaryKeyConstraint("fact_id", name="pk_statement_quotes"),
+    )
+    op.create_index("ix_statement_quotes_statement_id", "statement_quotes", ["statement_id"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_statement_quotes_statement_id", table_name="statement_quotes")
+    op.drop_table("statement_quotes")
+    op.drop_index("ix_statements_speaker_actor_id", table_name="statements")
+    op.drop_table("statements")

@@ -1,0 +1,161 @@
+"""The statements stage: quotes of several documents that carry the same words are one
+statement, with its first appearance and every document and outlet that carried it.
+
+Each kind of variant (exact, trimmed, lightly edited, re-punctuated and re-cased) and each kind
+of near miss (another speaker, a different statement sharing a phrase, a short common phrase)
+is tested on quotes written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract.statements import (
+    QuoteCopy,
+    copy_similarity,
+    group_statements,
+    statement_words,
+)
+
+PUTIN = "person:vladimir-putin"
+MEDVEDEV = "person:dmitry-medvedev"
+
+WIRE = (
+    "We are not going to rush or nudge anyone, and the new union will be open to every "
+    "neighbour that wants to join it."
+)
+
+
+def quote(
+    fact_id: str,
+    text: str,
+    *,
+    doc: str | None = None,
+    date: str | None = "2011-10-04",
+    order: int = 0,
+    outlet: str | None = "Wire",
+    speaker: str | None = PUTIN,
+    start: int = 0,
+) -> QuoteCopy:
+    name = {PUTIN: "Vladimir Putin", MEDVEDEV: "Dmitry Medvedev"}.get(speaker or "", "he")
+    return QuoteCopy(fact_id, doc or f"doc-{fact_id}", order, date, outlet, start, text,
+                     speaker, name)  # fmt: skip
+
+
+def grouped(*quotes: QuoteCopy) -> list[set[str]]:
+    return [{copy.fact_id for copy in s.copies} for s in group_statements(quotes)]
+
+
+def test_words_ignore_case_punctuation_quote_marks_and_whitespace() -> None:
+    assert statement_words("“We  won’t RUSH anyone,” — he") == statement_words(
+        '"we won\'t rush anyone" he'
+    )
+    assert statement_words("Russia's «Eurasian» union") == ("russia's", "eurasian", "union")
+
+
+@pytest.mark.parametrize(
+    ("kind", "copy"),
+    [
+        ("exact copy", WIRE),
+        (
+            "recased and repunctuated, curly marks",
+            WIRE.upper().replace(",", " --").replace("'", "’"),
+        ),
+        ("trimmed to its first clause", "We are not going to rush or nudge anyone"),
+        ("trimmed at both ends", "going to rush or nudge anyone, and the new union will be open"),
+        ("one word edited", WIRE.replace("neighbour", "neighbor")),
+        ("a word dropped", WIRE.replace(" new ", " ")),
+    ],
+)
+def test_a_variant_of_a_quote_is_the_same_statement(kind: str, copy: str) -> None:
+    first = quote("a", WIRE, date="2011-10-04", outlet="Wire")
+    later = quote("b", copy, date="2011-10-05", outlet="Daily")
+    [statement] = group_statements([later, first])
+    assert statement.statement_id == "a", kind
+    assert [c.fact_id for c in statement.copies] == ["a", "b"]
+    assert statement.outlets == ("Wire", "Daily")
+
+
+@pytest.mark.parametrize(
+    ("kind", "other"),
+    [
+        ("another statement sharing a short phrase",
+         "The new union will be open to talks with Brussels about trade and visas."),
+        ("a short common phrase", "rush or nudge"),
+        ("the same words far apart in a long quote",
+         "We are not going anywhere. Nobody can rush us, and we do not nudge, and nobody at all "
+         "in this room, or outside it, wants anyone to join anything quickly."),
+    ],
+)  # fmt: skip
+def test_a_different_statement_is_not_a_variant(kind: str, other: str) -> None:
+    assert grouped(quote("a", WIRE), quote("b", other)) == [{"a"}, {"b"}], kind
+
+
+def test_two_resolved_speakers_never_share_a_statement() -> None:
+    assert grouped(quote("a", WIRE), quote("b", WIRE, speaker=MEDVEDEV)) == [{"a"}, {"b"}]
+
+
+def test_an_unresolved_copy_joins_its_speaker_and_never_bridges_two() -> None:
+    putin = quote("a", WIRE, order=1)
+    medvedev = quote("b", WIRE.replace("neighbour", "country"), order=2, speaker=MEDVEDEV)
+    # "he said" in a third outlet: the exact copy of Putin's words, closer to his than to
+    # Medvedev's edited one.
+    unresolved = quote("c", WIRE, order=3, speaker=None)
+    statements = group_statements([medvedev, unresolved, putin])
+    assert [{c.fact_id for c in s.copies} for s in statements] == [{"a", "c"}, {"b"}]
+    assert statements[0].speaker_actor_id == PUTIN
+
+
+def test_first_appearance_is_the_earliest_date_then_the_store_order() -> None:
+    undated = quote("u", WIRE, date=None, order=0, doc="d0")
+    later = quote("l", WIRE, date="2011-10-06", order=1, doc="d1")
+    same_day_first = quote("f", WIRE, date="2011-10-05", order=2, doc="d2")
+    same_day_second = quote("s", WIRE, date="2011-10-05", order=3, doc="d3")
+    [statement] = group_statements([undated, later, same_day_second, same_day_first])
+    assert statement.statement_id == "f"
+    assert statement.documents == ("d2", "d3", "d1", "d0")
+
+
+def test_copies_count_documents_and_outlets_once_each() -> None:
+    # The headline and the body of one document repeat the quote; two outlets carry it.
+    one = quote("a", WIRE, doc="d1", outlet="Wire", start=0)
+    again = quote("b", WIRE, doc="d1", outlet="Wire", start=500)
+    other = quote("c", WIRE, doc="d2", outlet="Wire", order=1)
+    unknown = quote("d", WIRE, doc="d3", outlet=None, order=2)
+    [statement] = group_statements([one, again, other, unknown])
+    assert statement.documents == ("d1", "d2", "d3")
+    assert statement.outlets == ("Wire",)
+
+
+def test_a_quote_without_copies_is_a_statement_of_its_own() -> None:
+    statements = group_statements([quote("a", WIRE), quote("b", "Yes.")])
+    assert [s.statement_id for s in statements] == ["a", "b"]
+    assert all(len(s.documents) == 1 for s in statements)
+
+
+def test_coverage_counts_runs_of_words_in_order() -> None:
+    long = statement_words(WIRE)
+    assert copy_similarity(statement_words("rush or nudge anyone, and the new union"), long) == 1
+    # The same words in another order share no run of three.
+    assert copy_similarity(statement_words("union new the and anyone nudge or rush"), long) == 0
+
+
+def test_grouping_is_blocked_not_all_pairs() -> None:
+    # 3,000 distinct quotes of 50 speakers, 10 statements copied 5 times each: the candidate
+    # pairs stay near the copies, far from the 4.5 million pairs of all against all.
+    import random
+
+    from dossier.extract.statements import candidate_pairs
+
+    rng = random.Random(10)
+    vocabulary = [f"w{n}" for n in range(2000)]
+    quotes = [
+        quote(f"q{i}", " ".join(rng.choices(vocabulary, k=12)), speaker=f"person:{i % 50}")
+        for i in range(3000)
+    ]
+    quotes += [quote(f"c{k}-{n}", WIRE + f" Number {k}.", speaker=f"person:{k}") for k in range(10)
+               for n in range(5)]  # fmt: skip
+    words = [statement_words(q.text) for q in quotes]
+    pairs = candidate_pairs(words, [q.speaker_actor_id for q in quotes])
+    assert len(pairs) < 1_000
+    statements = group_statements(quotes)
+    assert len(statements) == 3000 + 10
