@@ -4,8 +4,6 @@ re-annotated document is regrouped."""
 
 from __future__ import annotations
 
-import pytest
-
 from dossier.drivers.annotate import annotate_store
 from dossier.drivers.statements import link_statements
 from dossier.query import Dossier
@@ -30,15 +28,8 @@ WEEKLY = (
 OTHER = '"Gas prices for Belarus will fall next year," Vladimir Putin said in Minsk.\n'
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from dossier.nlp import load_pipeline
-
-    return load_pipeline()
-
-
 def test_copies_of_a_quote_are_shown_once_with_their_first_appearance(
-    store_url: str, nlp, make_document
+    store_url: str, make_document
 ) -> None:
     daily = make_document(DAILY, date="2011-10-05", outlet="Daily")
     wire = make_document(WIRE, date="2011-10-04", outlet="Wire")
@@ -47,11 +38,11 @@ def test_copies_of_a_quote_are_shown_once_with_their_first_appearance(
     with Store.open(store_url) as store:
         # Stored in this order: the wire and the weekly share a date, the wire was stored first.
         store.add_documents([(daily, None), (wire, None), (weekly, None), (other, None)])
-        summary = annotate_store(store, nlp=nlp)
+        summary = annotate_store(store)
         assert not summary.failures
         assert summary.statements is not None and summary.statements.repeated == 1
         # Nothing changed since: the next run does not regroup.
-        assert annotate_store(store, nlp=nlp).statements is None
+        assert annotate_store(store).statements is None
     with Dossier(store_url) as dossier:
         shown = dossier.quotes(speaker="Putin")
         union = [hit for hit in shown if "open to every neighbour" in hit.text]
@@ -76,12 +67,12 @@ def test_copies_of_a_quote_are_shown_once_with_their_first_appearance(
         assert late.doc_id == daily.doc_id and late.first_seen_doc == wire.doc_id
 
 
-def test_a_reannotated_document_is_regrouped(store_url: str, nlp, make_document) -> None:
+def test_a_reannotated_document_is_regrouped(store_url: str, make_document) -> None:
     wire = make_document(WIRE, date="2011-10-04", outlet="Wire")
     weekly = make_document(WEEKLY, date="2011-10-04", outlet="Weekly")
     with Store.open(store_url) as store:
         store.add_documents([(wire, None), (weekly, None)])
-        annotate_store(store, nlp=nlp)
+        annotate_store(store)
         assert not store.statements_behind()
         # Rewriting a document's quotes drops their statement rows with them.
         facts = store.read_facts("quote", doc_id=weekly.doc_id)

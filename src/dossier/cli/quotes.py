@@ -76,7 +76,11 @@ def quotes(
     if output is QuoteFormat.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=found.columns)
         writer.writeheader()
-        writer.writerows(found.dicts())
+        # A cell holds one value: the outlets of a statement as "Wire; Daily".
+        writer.writerows(
+            {key: "; ".join(v) if isinstance(v, list) else v for key, v in row.items()}
+            for row in found.dicts()
+        )
         return
     if not found:
         out.print("no quote matches (run dossier annotate first if nothing is annotated)")

@@ -23,20 +23,23 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+def _reference(table: str, column: str, type_: sa.types.TypeEngine, target: str) -> sa.Column:
+    """A required column of ``table`` pointing at ``target``; the row goes with its target.
+    Named as ``schema.NAMING_CONVENTION`` names foreign keys."""
+    referred = target.split(".")[0]
+    name = f"fk_{table}_{column}_{referred}"
+    return sa.Column(
+        column, type_, sa.ForeignKey(target, ondelete="CASCADE", name=name), nullable=False
+    )
+
+
 def upgrade() -> None:
     op.create_table(
         "statements",
         sa.Column("statement_id", sa.String(20), nullable=False),
         sa.Column("speaker_actor_id", sa.String(200)),
         sa.Column("speaker_actor", sa.Text()),
-        sa.Column(
-            "first_doc_id",
-            sa.String(16),
-            sa.ForeignKey(
-                "documents.doc_id", ondelete="CASCADE", name="fk_statements_first_doc_id_documents"
-            ),
-            nullable=False,
-        ),
+        _reference("statements", "first_doc_id", sa.String(16), "documents.doc_id"),
         sa.Column("first_date", sa.String(32)),
         sa.Column("copies", sa.Integer(), nullable=False),
         sa.Column("quote_count", sa.Integer(), nullable=False),
@@ -46,24 +49,8 @@ def upgrade() -> None:
     op.create_index("ix_statements_speaker_actor_id", "statements", ["speaker_actor_id"])
     op.create_table(
         "statement_quotes",
-        sa.Column(
-            "fact_id",
-            sa.String(20),
-            sa.ForeignKey(
-                "quotes.fact_id", ondelete="CASCADE", name="fk_statement_quotes_fact_id_quotes"
-            ),
-            nullable=False,
-        ),
-        sa.Column(
-            "statement_id",
-            sa.String(20),
-            sa.ForeignKey(
-                "statements.statement_id",
-                ondelete="CASCADE",
-                name="fk_statement_quotes_statement_id_statements",
-            ),
-            nullable=False,
-        ),
+        _reference("statement_quotes", "fact_id", sa.String(20), "quotes.fact_id"),
+        _reference("statement_quotes", "statement_id", sa.String(20), "statements.statement_id"),
         sa.PrimaryKeyConstraint("fact_id", name="pk_statement_quotes"),
     )
     op.create_index("ix_statement_quotes_statement_id", "statement_quotes", ["statement_id"])
