@@ -159,3 +159,25 @@ def test_grouping_is_blocked_not_all_pairs() -> None:
     assert len(pairs) < 1_000
     statements = group_statements(quotes)
     assert len(statements) == 3000 + 10
+
+
+def test_blocking_loses_no_pair_that_would_match() -> None:
+    # Random edits (words dropped, swapped in, trimmed ends) of random quotes over a small
+    # vocabulary: every pair copy_similarity accepts is among the candidate pairs.
+    import random
+
+    from dossier.extract.statements import MIN_COVERAGE, candidate_pairs
+
+    rng = random.Random(7)
+    vocabulary = [f"w{n}" for n in range(12)]
+    accepted = 0
+    for _ in range(300):
+        base = rng.choices(vocabulary, k=rng.randint(5, 14))
+        edited = [w if rng.random() > 0.1 else rng.choice(vocabulary) for w in base]
+        edited = edited[rng.randint(0, 2) : len(edited) - rng.randint(0, 2)]
+        pair = [tuple(base), tuple(edited)]
+        shorter, longer = sorted(pair, key=len)
+        if copy_similarity(shorter, longer) >= MIN_COVERAGE:
+            accepted += 1
+            assert candidate_pairs(pair, [None, None]) == {(0, 1)}, pair
+    assert accepted > 100

@@ -26,9 +26,10 @@ Medvedev quote joins the closer one).
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -147,8 +148,12 @@ def _shingles(words: tuple[str, ...]) -> set[tuple[str, ...]]:
 def candidate_pairs(
     words: Sequence[tuple[str, ...]], speakers: Sequence[str | None]
 ) -> set[tuple[int, int]]:
-    """Pairs (i < j) of quotes that share a shingle and may share a speaker: the same resolved
-    speaker, or at least one unresolved (None).
+    """Pairs (i < j) of quotes that may be copies: they may share a speaker (the same resolved
+    one, or at least one unresolved) and share enough shingles to pass ``copy_similarity``.
+
+    A pair that passes has ``MIN_COVERAGE`` of the shorter quote's n words in runs of at least
+    ``MIN_RUN_WORDS``; each run of r words is r - 2 shared shingles, so together they are at
+    least a third of the covered words. Pairs sharing fewer are dropped before any comparison.
 
     words: each quote's normalised words. speakers: each quote's resolved speaker id or None.
     """
@@ -156,18 +161,29 @@ def candidate_pairs(
     for i, (quote_words, speaker) in enumerate(zip(words, speakers, strict=True)):
         for shingle in _shingles(quote_words):
             index[(speaker, shingle)].append(i)
-    pairs: set[tuple[int, int]] = set()
+    shared: Counter[tuple[int, int]] = Counter()
     for (speaker, shingle), holders in index.items():
         # Under one key: same speaker (or both unresolved). A resolved key meets the
         # unresolved quotes of the same shingle too.
         others = index.get((None, shingle), []) if speaker is not None else []
         for position, i in enumerate(holders):
             for j in holders[position + 1 :]:
-                pairs.add((i, j) if i < j else (j, i))
+                shared[(i, j) if i < j else (j, i)] += 1
             for j in others:
                 if i != j:
-                    pairs.add((i, j) if i < j else (j, i))
-    return pairs
+                    shared[(i, j) if i < j else (j, i)] += 1
+    return {
+        (i, j)
+        for (i, j), count in shared.items()
+        if count >= _shingles_needed(min(len(words[i]), len(words[j])))
+    }
+
+
+def _shingles_needed(words: int) -> int:
+    """Fewest shingles two quotes share when the shorter, of ``words`` words, may be a copy."""
+    if words < MIN_FUZZY_WORDS:
+        return 1  # only an identical quote is a copy: it shares its one shingle or all
+    return max(1, math.ceil(MIN_COVERAGE * words / MIN_RUN_WORDS))
 
 
 class _Groups:
