@@ -6,10 +6,10 @@ Each database gets 7 kills of ingest and 3 of annotate, on the bundled sample co
 back or flushed by it. Each killed command is run again, as a user would (that run may be killed
 in turn), until one finishes. The store is then compared with one built by runs never killed,
 fact for fact, through the store's own reads (documents, sources, stories, mentions, timexes,
-sentences and links with their fact ids, annotation marks, counts, search results), after
-ingest and again after annotate; and its integrity is checked (SQLite's integrity and foreign
-key checks, the full-text index against the documents), and its ingest runs: each either
-finished or killed, none left "running".
+sentences and links with their fact ids, annotation marks, every quote with its statement,
+counts, search results), after ingest and again after annotate; and its integrity is checked
+(SQLite's integrity and foreign key checks, the full-text index against the documents), and
+its ingest runs: each either finished or killed, none left "running".
 
 Kill moments are drawn from a seeded generator ($DOSSIER_CRASH_SEED, default 8) over the time a
 whole run of the command takes, so a failure names its seed and round. To place the kills among
@@ -249,6 +249,8 @@ def _snapshot(location: str) -> dict[str, Any]:
             "facts": {kind: store.read_facts(kind) for kind in sorted(FACT_KINDS)},
             "links": {doc_id: sorted(store.read_links(doc_id), key=repr) for doc_id in ids},
             "annotated": store.annotation_versions(),
+            # Every quote with its statement: grouped as an uninterrupted run groups them.
+            "statements": store.quotes(all_copies=True),
             "stats": stats,
             "search": {
                 word: [(hit.doc_id, hit.snippet) for hit in store.search(word)]
