@@ -4,6 +4,7 @@ re-runnable, redone only where an extractor's version changed, the same with sev
 from __future__ import annotations
 
 import csv
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -177,6 +178,33 @@ def test_a_document_that_breaks_a_component_is_reported_and_the_rest_stored(
         assert all("component broke" in f for f in summary.failures)
         assert summary.annotated == 7 - len(broken)
         assert not set(broken) & set(store.annotation_versions())
+
+
+def test_a_document_whose_facts_share_an_id_is_reported_and_the_rest_stored(
+    store_url: str, nlp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An extractor that emits one fact twice (two cues read on one reported-speech span) must
+    # cost that document, not stop the run at it with the store's unique-key error.
+    real_facts_of = annotate.facts_of
+
+    def twice_on_treaty(doc, doc_id, ran, versions):
+        found = real_facts_of(doc, doc_id, ran, versions)
+        if "Palace of Independence" in doc.text and found.facts:
+            found = dataclasses.replace(found, facts=(*found.facts, found.facts[0]))
+        return found
+
+    with Store.open(store_url) as store:
+        ingest_paths([SAMPLE / "text"], store)
+        monkeypatch.setattr(annotate, "facts_of", twice_on_treaty)
+        summary = annotate_store(store, nlp=nlp)
+        broken = [
+            d
+            for d in store.document_ids()
+            if "Palace of Independence" in store.get_document(d).clean_text
+        ]
+        assert broken and len(summary.failures) == len(broken)
+        assert all("one id" in f for f in summary.failures)
+        assert summary.annotated == 7 - len(broken)
 
 
 def _add_alias(kb_dir: Path, alias: str) -> None:

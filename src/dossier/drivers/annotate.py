@@ -199,8 +199,26 @@ def annotate_documents(
                     except Exception as error:  # noqa: BLE001 - reported, the run goes on
                         reason = f"{type(error).__name__}: {error}"
                         results.append(DocumentFailure(document.doc_id, reason))
-        results.extend(facts_of(doc, document.doc_id, stale, versions) for document, doc in pairs)
+        results.extend(
+            checked(facts_of(doc, document.doc_id, stale, versions)) for document, doc in pairs
+        )
     return results
+
+
+def checked(found: DocumentFacts) -> DocumentFacts | DocumentFailure:
+    """``found``, or a failure naming the fact id two of its facts share: the store keys facts
+    by id, so writing them would stop the whole run at this document."""
+    seen: set[str] = set()
+    for fact in found.facts:
+        if fact.fact_id in seen:
+            return DocumentFailure(
+                found.doc_id,
+                f"{fact.provenance.extractor} gave two {fact.kind} facts one id {fact.fact_id} "
+                f"(characters {fact.provenance.start}-{fact.provenance.end}); "
+                "its facts are not stored",
+            )
+        seen.add(fact.fact_id)
+    return found
 
 
 # -- worker processes ---------------------------------------------------------------------
