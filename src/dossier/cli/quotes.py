@@ -107,7 +107,9 @@ def _copies(hit: QuoteHit) -> str:
     if hit.copies is None:
         return "?"  # not grouped yet: annotate groups statements at its end
     outlets = len(hit.outlets)
-    return f"{hit.copies} ({outlets} outlet{'s' * (outlets != 1)})" if outlets else str(hit.copies)
+    if hit.copies == 1 or not outlets:
+        return str(hit.copies)
+    return f"{hit.copies} ({outlets} outlet{'s' * (outlets != 1)})"
 
 
 def _first_seen(hit: QuoteHit) -> str:
