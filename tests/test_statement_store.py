@@ -65,6 +65,22 @@ def test_copies_of_a_quote_are_shown_once_with_their_first_appearance(
         # appearance still the wire's.
         [late] = [h for h in dossier.quotes(date_from="2011-10-05") if "neighbour" in h.text]
         assert late.doc_id == daily.doc_id and late.first_seen_doc == wire.doc_id
+    # The command: each statement once, saying how far it went; --all-copies every copy.
+    import json
+
+    from typer.testing import CliRunner
+
+    from dossier.cli import app
+
+    runner = CliRunner()
+    table = runner.invoke(app, ["quotes", "--speaker", "Putin", "--db", store_url]).output
+    assert "3 statements" in table and "3 documents, 3 outlets" in table
+    assert wire.doc_id[:8] in table
+    lines = runner.invoke(
+        app, ["quotes", "--speaker", "Putin", "--all-copies", "--format", "json", "--db", store_url]
+    ).output.splitlines()
+    copies = [r for r in map(json.loads, lines) if r["statement_id"] == hit.statement_id]
+    assert len(copies) == 3 and {r["copies"] for r in copies} == {3}
 
 
 def test_a_reannotated_document_is_regrouped(store_url: str, make_document) -> None:

@@ -87,33 +87,27 @@ def quotes(
         return
     title = f"{len(found)} quotes" if all_copies else f"{len(found)} statements"
     table = Table(title=title)
-    for column in ("date", "speaker", "kind", "quote", "doc", "copies", "first seen"):
+    for column in ("date", "speaker", "kind", "quote", "doc"):
         table.add_column(column)
     for hit in found:
         table.add_row(
             hit.date or "",
             escape(hit.speaker_actor or "?"),
             hit.kind,
-            escape(cut(hit.text, 100)),
+            escape(cut(hit.text, 100)) + carried(hit),
             hit.doc_id[:8],
-            _copies(hit),
-            _first_seen(hit),
         )
     out.print(table)
 
 
-def _copies(hit: QuoteHit) -> str:
-    """Documents carrying the statement, and in how many outlets: "3 (2 outlets)"."""
-    if hit.copies is None:
-        return "?"  # not grouped yet: annotate groups statements at its end
-    outlets = len(hit.outlets)
-    if hit.copies == 1 or not outlets:
-        return str(hit.copies)
-    return f"{hit.copies} ({outlets} outlet{'s' * (outlets != 1)})"
-
-
-def _first_seen(hit: QuoteHit) -> str:
-    """Where the statement appeared first: its date and document (blank for this one)."""
-    if hit.first_seen_doc is None or hit.copies == 1:
+def carried(hit: QuoteHit) -> str:
+    """Under a statement carried by several documents, a line saying how many, in how many
+    outlets, and where it appeared first; nothing for a single copy."""
+    if hit.copies is None or hit.copies < 2:
         return ""
-    return f"{hit.first_seen or 'undated'} {hit.first_seen_doc[:8]}"
+    outlets = len(hit.outlets)
+    first = f"{hit.first_seen or 'undated'} in {(hit.first_seen_doc or '')[:8]}"
+    return (
+        f"\n[dim]{hit.copies} documents, {outlets} outlet{'s' * (outlets != 1)}; "
+        f"first {escape(first)}[/dim]"
+    )
