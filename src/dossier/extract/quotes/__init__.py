@@ -87,7 +87,33 @@ def find_quotes(doc: Doc) -> list[tuple[int, int, str, Cue | None, bool]]:
                 found.append((complement.start, complement.end, "indirect", cue, True))
         found.append((quote.start, quote.end, quote.kind, cue, quote.closed))
     found.sort(key=lambda q: (q[0], -q[1]))
-    return found
+    return _one_per_span(found)
+
+
+def _one_per_span(
+    found: list[tuple[int, int, str, Cue | None, bool]],
+) -> list[tuple[int, int, str, Cue | None, bool]]:
+    """One quote per stretch of text (same start, end and kind: one fact id).
+
+    Two frames can claim one clause ("told reporters, according to Interfax, that ...", "posted
+    a video that it said showed ..."). A speech verb with a subject wins over a frame without
+    one; "according to" names where the words were reported, so a verb's subject wins over it;
+    then the cue nearest the clause.
+    """
+
+    def rank(quote: tuple[int, int, str, Cue | None, bool]) -> tuple[int, int, int]:
+        start, _, _, cue, _ = quote
+        if cue is None:
+            return (2, 1, 0)
+        sourced = cue.text.lower().startswith("according")
+        return (0 if cue.subject is not None else 1, int(sourced), abs(start - cue.end))
+
+    best: dict[tuple[int, int, str], tuple[int, int, str, Cue | None, bool]] = {}
+    for quote in found:
+        key = quote[:3]
+        if key not in best or rank(quote) < rank(best[key]):
+            best[key] = quote
+    return [quote for quote in found if best[quote[:3]] is quote]
 
 
 def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[FactLink]]:

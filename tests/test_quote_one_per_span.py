@@ -1,0 +1,42 @@
+"""One quote per stretch of text: two cue frames that claim the same reported clause give
+one quote, not two facts with the same id (which the store refuses, failing the document)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract.document import prepare_doc
+from dossier.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _quotes(nlp, text: str):
+    doc = nlp(prepare_doc(nlp, text, date="2019-11-05"))
+    return list(doc._.dossier_quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A verb of publishing and a verb of saying over one clause.
+        "The embassy also posted a video on Twitter that it said showed the guards leaving "
+        "the building.",
+        # A speech verb and "according to" over one clause.
+        "Petrov also told reporters, according to Interfax, that he planned to resign in March.",
+    ],
+)
+def test_two_frames_over_one_clause_give_one_quote(nlp, text: str) -> None:
+    quotes = _quotes(nlp, text)
+    ids = [quote.fact_id for quote in quotes]
+    assert len(ids) == len(set(ids)), [(q.start, q.end, q.cue) for q in quotes]
+
+
+def test_the_speech_verbs_subject_speaks_not_the_source_it_was_reported_by(nlp) -> None:
+    text = "Petrov also told reporters, according to Interfax, that he planned to resign in March."
+    quotes = [q for q in _quotes(nlp, text) if "planned to resign" in q.text]
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "Petrov"
