@@ -62,7 +62,8 @@ def test_a_year_a_month_or_a_day_is_accepted(value: str, sample_store: Path) -> 
 def test_docs_from_a_month_keeps_that_month(sample_store: Path) -> None:
     rows = _json_lines(
         runner.invoke(
-            app, ["docs", "--from", "2011-11", "--to", "2011-11", "--db", str(sample_store), "--json"]
+            app,
+            ["docs", "--from", "2011-11", "--to", "2011-11", "--db", str(sample_store), "--json"],
         ).stdout
     )
     assert rows and all(str(row["pub_date"]).startswith("2011-11") for row in rows)

@@ -41,9 +41,7 @@ STORE_COMMANDS = _store_commands()
 
 
 def test_the_store_commands_were_found() -> None:
-    assert {"ingest", "docs", "show", "search", "stats", "annotate", "actor"} <= set(
-        STORE_COMMANDS
-    )
+    assert {"ingest", "docs", "show", "search", "stats", "annotate", "actor"} <= set(STORE_COMMANDS)
 
 
 @pytest.mark.parametrize("command", [c for c in STORE_COMMANDS if c != "ingest"])
@@ -59,9 +57,7 @@ def test_a_missing_store_is_refused_by_name_and_nothing_is_created(
 
 
 @pytest.mark.parametrize("command", ["stats", "annotate", "actor"])
-def test_a_missing_store_named_by_the_environment_is_refused(
-    command: str, tmp_path: Path
-) -> None:
+def test_a_missing_store_named_by_the_environment_is_refused(command: str, tmp_path: Path) -> None:
     missing = tmp_path / "typo.db"
     result = runner.invoke(
         app, [command, *ARGUMENTS.get(command, [])], env={"DOSSIER_DB": str(missing)}

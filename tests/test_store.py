@@ -265,7 +265,13 @@ def test_search_ranks_and_highlights(store: Store, searchable: dict[str, str]) -
     found = store.search("volcano")
     assert all(type(hit) is SearchHit for hit in found)
     assert SEARCH_COLUMNS == [
-        "doc_id", "score", "pub_date", "date_is_estimated", "outlet", "title", "snippet"
+        "doc_id",
+        "score",
+        "pub_date",
+        "date_is_estimated",
+        "outlet",
+        "title",
+        "snippet",
     ]
     assert _names(found, searchable) == ["volcano", "budget"]
     scores = [hit.score for hit in found]
@@ -350,7 +356,12 @@ def test_duplicate_groups_list_each_story_with_its_copies(store: Store, make_doc
     groups = store.duplicate_groups()
     assert all(type(copy) is StoryCopy for copy in groups)
     assert DUPLICATE_COLUMNS == [
-        "story_id", "doc_id", "pub_date", "date_is_estimated", "outlet", "title"
+        "story_id",
+        "doc_id",
+        "pub_date",
+        "date_is_estimated",
+        "outlet",
+        "title",
     ]
     assert [copy.story_id for copy in groups] == [first.doc_id] * 3
     assert _ids(groups) == [first.doc_id, copies[0].doc_id, copies[1].doc_id]

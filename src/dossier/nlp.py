@@ -205,9 +205,7 @@ def extractor_versions(config: PipelineConfig = DEFAULT_CONFIG) -> dict[str, str
 
 def fact_extractors(config: PipelineConfig = DEFAULT_CONFIG) -> dict[str, str]:
     """The components of ``config`` that produce stored facts: name -> the kind they produce."""
-    return {
-        c.name: c.produces for c in COMPONENTS if c.produces and c.name in config.components
-    }
+    return {c.name: c.produces for c in COMPONENTS if c.produces and c.name in config.components}
 
 
 def upstream_of(names: set[str]) -> set[str]:

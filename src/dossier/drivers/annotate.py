@@ -125,9 +125,7 @@ def stale_extractors(
     """
     versions = extractor_versions(config)
     undated = input_date(document) is None
-    relevant = {
-        name for name in fact_extractors(config) if name != DATE_ESTIMATOR or undated
-    }
+    relevant = {name for name in fact_extractors(config) if name != DATE_ESTIMATOR or undated}
     stale = {name for name in relevant if force or done.get(name) != versions[name]}
     if undated and DATE_ESTIMATOR in stale:
         stale = relevant  # a new date may move every date-dependent fact

@@ -19,15 +19,14 @@ from dossier.extract import document
 from dossier.extract.quotes.direct import read_quotations
 from dossier.extract.quotes.frames import Cue
 from dossier.extract.quotes.marks import quoted_spans
+from dossier.extract.quotes.pronouns import GENDER, genders_in, resolve_pronoun
 from dossier.extract.quotes.reported import complement_around, reported_speech
 from dossier.extract.quotes.speakers import (
-    GENDER,
     PRONOUNS,
     MentionIndex,
     Speaker,
     by_surname,
     is_person,
-    resolve_pronoun,
     speaker_of,
 )
 from dossier.model import FactLink, Quote
@@ -129,7 +128,7 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
     last: tuple[Speaker, int] | None = None  # the last speaker, and its paragraph
     last_person: Speaker | None = None
     earlier: list[Speaker] = []
-    genders: dict[str, str] = {}  # actor -> the pronoun the text used for them
+    genders = genders_in(doc, index)  # actor -> the gender the text shows for them
     for start, end, kind, cue, closed in find_quotes(doc):
         paragraph = _paragraph_of(text, start)
         near = last is not None and paragraph - last[1] <= SPEAKER_REACH_PARAGRAPHS

@@ -123,7 +123,9 @@ def is_person(speaker: Speaker) -> bool:
 
 def by_surname(speaker: Speaker, earlier: list[Speaker], index: MentionIndex) -> Speaker:
     """A bare surname the linker left unresolved ("Danilov") as the person named in full
-    before ("Valentin Danilov"): the latest earlier speaker or person mention of that name."""
+    before ("Valentin Danilov"): the latest earlier speaker or person mention of that name.
+    A bare first name ("Azza" after "Azza Olynik") is read the same way: feature stories call
+    ordinary people by their first names once they have been introduced."""
     linked = speaker.mention is not None and (
         speaker.mention.actor_id is not None or len(speaker.mention.actor.split()) > 1
     )
@@ -135,19 +137,21 @@ def by_surname(speaker: Speaker, earlier: list[Speaker], index: MentionIndex) ->
         for m in index.mentions
         if m.label in ("PERSON", "ORG") and m.end <= speaker.start
     ]
-    for before in reversed([*people, *earlier]):
-        names = before.actor.split()
-        # A NIL name the tagger called an organisation is still a full name here.
-        nil = before.mention is not None and before.mention.actor_id is None
-        if len(names) > 1 and names[-1].lower() == surname and (is_person(before) or nil):
-            return Speaker(
-                speaker.text,
-                speaker.start,
-                speaker.end,
-                before.actor,
-                before.actor_id,
-                before.mention,
-            )
+    candidates = list(reversed([*people, *earlier]))
+    for position in (-1, 0):  # a surname first; a first name only when no surname fits
+        for before in candidates:
+            names = before.actor.split()
+            # A NIL name the tagger called an organisation is still a full name here.
+            nil = before.mention is not None and before.mention.actor_id is None
+            if len(names) > 1 and names[position].lower() == surname and (is_person(before) or nil):
+                return Speaker(
+                    speaker.text,
+                    speaker.start,
+                    speaker.end,
+                    before.actor,
+                    before.actor_id,
+                    before.mention,
+                )
     return speaker
 
 
@@ -161,45 +165,3 @@ def _speaker(span, mention: Mention | None) -> Speaker:  # noqa: ANN001 - a spaC
     if words and words[0].lower() in _DETERMINERS and len(words) > 1:
         words = words[1:]
     return Speaker(text, span.start_char, span.end_char, " ".join(words), None, None)
-
-
-#: Pronouns that tell a man from a woman, and honorifics that do the same.
-GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
-_HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "ms.": "f", "mrs": "f", "ms": "f"}
-
-
-def _gender_of(person: Speaker, genders: dict[str, str], text: str) -> str | None:
-    """The pronoun the text used for ``person``, or the honorific before its name."""
-    known = genders.get(person.actor)
-    if known is None:
-        words = text[max(person.start - 5, 0) : person.end].split()
-        known = next((_HONORIFICS[w.lower()] for w in words if w.lower() in _HONORIFICS), None)
-    return known
-
-
-def resolve_pronoun(
-    pronoun: Speaker,
-    quoted: list[Speaker],
-    index: MentionIndex,
-    after: int,
-    genders: dict[str, str],
-    text: str,
-) -> Speaker | None:
-    """Whom an unresolved "he" or "she" means: the person quoted last (``quoted``), else the
-    person named last since character ``after``; one the text already called by the other
-    pronoun is passed over."""
-    wanted = GENDER.get(pronoun.text.lower())
-    named = []
-    for mention in reversed(index.mentions):
-        if mention.start < after:
-            break
-        if mention.end <= pronoun.start and mention.label == "PERSON":
-            named.append(
-                Speaker(mention.text, mention.start, mention.end, mention.actor,
-                        mention.actor_id, mention)
-            )  # fmt: skip
-    for person in [*quoted, *named]:
-        known = _gender_of(person, genders, text)
-        if wanted is None or known is None or known == wanted:
-            return person
-    return None

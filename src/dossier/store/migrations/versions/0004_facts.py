@@ -91,7 +91,7 @@ def _to_original(segments: list[list[int]], offset: int) -> int:
 def _sentences_from_times(connection: sa.Connection) -> list[dict[str, object]]:
     rows = connection.execute(
         sa.text(
-            "SELECT t.doc_id, t.sentence, t.start, t.\"end\", t.reference_time, d.clean_text,"
+            'SELECT t.doc_id, t.sentence, t.start, t."end", t.reference_time, d.clean_text,'
             " d.offset_map FROM sentence_times t JOIN documents d ON d.doc_id = t.doc_id"
         )
     ).all()

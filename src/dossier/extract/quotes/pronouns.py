@@ -1,0 +1,112 @@
+"""Whom an unresolved "he" or "she" means, and what the text says of each person's gender.
+
+The linker leaves pronouns alone; a quote's "he said" is the person quoted last, unless the
+text has shown that person to be of the other gender. The text shows it by an honorific ("Ms.
+Kovalchuk"), by a gendered role word in apposition ("Irina Volk, a spokeswoman for ..."), or
+by the pronoun it uses in reported speech ("Volk said she ..."): the subject of a clause a
+person reports is, in news prose, nearly always that person.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from dossier.extract import document
+from dossier.extract.quotes.speakers import MentionIndex, Speaker
+from dossier.extract.quotes.vocabulary import SUBJECT_DEPS
+
+#: Pronouns that tell a man from a woman, and honorifics that do the same.
+GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "ms.": "f", "mrs": "f", "ms": "f"}
+#: Role words that say a person's gender when they stand in apposition to the name.
+_GENDERED_ROLES = {
+    "spokeswoman": "f", "congresswoman": "f", "chairwoman": "f", "businesswoman": "f",
+    "actress": "f", "wife": "f", "widow": "f", "mother": "f", "daughter": "f", "sister": "f",
+    "grandmother": "f", "woman": "f", "queen": "f", "princess": "f",
+    "spokesman": "m", "congressman": "m", "businessman": "m", "actor": "m", "husband": "m",
+    "widower": "m", "father": "m", "son": "m", "brother": "m", "grandfather": "m", "man": "m",
+    "king": "m", "prince": "m",
+}  # fmt: skip
+_UNSURE = "?"
+
+
+def _vote(genders: dict[str, str], actor: str, gender: str) -> None:
+    known = genders.get(actor)
+    genders[actor] = gender if known in (None, gender) else _UNSURE
+
+
+def genders_in(doc: Doc, index: MentionIndex) -> dict[str, str]:
+    """Each person's gender as the whole text shows it: ``m``, ``f``, or absent. Evidence that
+    disagrees leaves the person unknown."""
+    genders: dict[str, str] = {}
+    text = document.text_of(doc)
+    for mention in index.mentions:
+        if mention.label != "PERSON":
+            continue
+        before = text[max(mention.start - 5, 0) : mention.start].split()
+        if before and before[-1].lower() in _HONORIFICS:
+            _vote(genders, mention.actor, _HONORIFICS[before[-1].lower()])
+        after = text[mention.end : mention.end + 40]
+        if after.startswith(", "):
+            # "Marina Petrova, a spokeswoman for ...": the apposition's head word.
+            for word in after[2:].split()[:4]:
+                role = _GENDERED_ROLES.get(word.strip(",.").lower())
+                if role is not None:
+                    _vote(genders, mention.actor, role)
+                    break
+    for token in doc:
+        gender = GENDER.get(token.lower_) if token.dep_ in SUBJECT_DEPS else None
+        if gender is None or token.lower_ not in ("he", "she") or token.head.dep_ != "ccomp":
+            continue
+        reporter = token.head.head
+        for subject in reporter.children:
+            if subject.dep_ not in SUBJECT_DEPS:
+                continue
+            people = [
+                m for m in index.covering(subject.idx, subject.idx + 1) if m.label == "PERSON"
+            ]
+            if people:
+                _vote(genders, people[0].actor, gender)
+    return {actor: g for actor, g in genders.items() if g != _UNSURE}
+
+
+def _gender_of(person: Speaker, genders: dict[str, str], text: str) -> str | None:
+    """The pronoun the text used for ``person``, or the honorific before its name."""
+    known = genders.get(person.actor)
+    if known is None:
+        words = text[max(person.start - 5, 0) : person.end].split()
+        known = next((_HONORIFICS[w.lower()] for w in words if w.lower() in _HONORIFICS), None)
+    return known
+
+
+def resolve_pronoun(
+    pronoun: Speaker,
+    quoted: list[Speaker],
+    index: MentionIndex,
+    after: int,
+    genders: dict[str, str],
+    text: str,
+) -> Speaker | None:
+    """Whom an unresolved "he" or "she" means: the person quoted last (``quoted``), else the
+    person named last since character ``after``; one the text already called by the other
+    pronoun is passed over."""
+    wanted = GENDER.get(pronoun.text.lower())
+    named = []
+    for mention in reversed(index.mentions):
+        if mention.start < after:
+            break
+        if mention.end <= pronoun.start and mention.label == "PERSON":
+            named.append(
+                Speaker(mention.text, mention.start, mention.end, mention.actor,
+                        mention.actor_id, mention)
+            )  # fmt: skip
+    candidates = [*quoted, *named]
+    # One the text has shown to be of the pronoun's gender comes before one it says nothing of.
+    for person in candidates:
+        if wanted is not None and _gender_of(person, genders, text) == wanted:
+            return person
+    for person in candidates:
+        known = _gender_of(person, genders, text)
+        if wanted is None or known is None or known == wanted:
+            return person
+    return None

@@ -1,0 +1,65 @@
+"""Speakers of quotes, by the kind of error each rule fixes. Sentences are our own wording
+about real or invented events; invented people keep the linker from knowing them already."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract.document import prepare_doc
+from dossier.model import Quote
+from dossier.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def quotes_of(nlp, text: str) -> list[Quote]:
+    doc = nlp(prepare_doc(nlp, text, date="2019-03-12"))
+    return list(doc._.dossier_quotes)
+
+
+def quote_starting(quotes: list[Quote], words: str) -> Quote:
+    return next(q for q in quotes if q.text.startswith(words))
+
+
+# --- pronouns: the gender the text shows, the turns of an interview ---------------------------
+
+
+def test_she_said_skips_a_man_quoted_last_for_a_woman_the_text_calls_she(nlp):
+    # Kind: a pronoun given to the person quoted last whatever their gender. The text shows
+    # Halyna Moroz is a woman ("Moroz said she ..."), so "she" is her, not the mayor.
+    text = (
+        "Halyna Moroz grew up in Lviv. Moroz said she had wanted to teach since childhood.\n\n"
+        'The mayor, Taras Bondar, called the school plan "a good start."\n\n'
+        '"We opened three classrooms this year," she said.'
+    )
+    quote = quote_starting(quotes_of(nlp, text), "We opened")
+    assert quote.speaker_actor == "Halyna Moroz"
+
+
+def test_he_responded_after_a_woman_asked_is_the_man_she_asked(nlp):
+    # Kind: interview back-and-forth. The host is shown to be a woman by an apposition; the
+    # man she asked answers.
+    text = (
+        "Oksana Hrytsenko, a spokeswoman turned radio host, interviewed Petro Savchuk on "
+        "Tuesday.\n\n"
+        '"Will the plant close?" Hrytsenko asked Savchuk.\n\n'
+        '"Not while I run it," he responded.'
+    )
+    quote = quote_starting(quotes_of(nlp, text), "Not while")
+    assert quote.speaker_actor == "Petro Savchuk"
+
+
+# --- names -------------------------------------------------------------------------------------
+
+
+def test_a_first_name_alone_is_the_person_named_in_full_before(nlp):
+    # Kind: feature stories call ordinary people by their first names after introducing them.
+    text = (
+        "Outside the market, Nadia Kostenko sold honey from her own hives.\n\n"
+        '"Prices went up twice this winter," Nadia said.'
+    )
+    quote = quote_starting(quotes_of(nlp, text), "Prices went")
+    assert quote.speaker_actor == "Nadia Kostenko"
