@@ -52,6 +52,27 @@ def test_he_responded_after_a_woman_asked_is_the_man_she_asked(nlp):
     assert quote.speaker_actor == "Petro Savchuk"
 
 
+def test_he_answered_is_the_one_asked_when_the_text_says_no_gender(nlp):
+    # Kind: interview turns. Nothing tells the two apart by gender: the reply verb does.
+    text = (
+        '"When will the bridge reopen?" Dana Lipko asked Artem Zhuk at the briefing.\n\n'
+        '"In the spring, if the steel arrives," he answered.'
+    )
+    quote = quote_starting(quotes_of(nlp, text), "In the spring")
+    assert quote.speaker_actor == "Artem Zhuk"
+
+
+def test_a_person_named_inside_a_quotation_is_not_a_pronoun_s_speaker(nlp):
+    # Kind: a pronoun resolved to someone the last speaker only talked about.
+    text = (
+        "Mrs. Olena Tkach runs the shelter in Kherson. Mr. Petro Hnatyuk drives its van.\n\n"
+        '"Ask Yulia Tymoshenko where the money went," Mr. Hnatyuk said.\n\n'
+        '"We spent it on fuel," she said.'
+    )
+    quote = quote_starting(quotes_of(nlp, text), "We spent")
+    assert quote.speaker_actor == "Olena Tkach"
+
+
 # --- names -------------------------------------------------------------------------------------
 
 

@@ -19,7 +19,13 @@ from dossier.extract import document
 from dossier.extract.quotes.direct import read_quotations
 from dossier.extract.quotes.frames import Cue
 from dossier.extract.quotes.marks import quoted_spans
-from dossier.extract.quotes.pronouns import GENDER, genders_in, resolve_pronoun
+from dossier.extract.quotes.pronouns import (
+    GENDER,
+    REPLY_VERBS,
+    addressee_of,
+    genders_in,
+    resolve_pronoun,
+)
 from dossier.extract.quotes.reported import complement_around, reported_speech
 from dossier.extract.quotes.speakers import (
     PRONOUNS,
@@ -29,6 +35,7 @@ from dossier.extract.quotes.speakers import (
     is_person,
     speaker_of,
 )
+from dossier.extract.quotes.vocabulary import cue_lemma
 from dossier.model import FactLink, Quote
 
 EXTRACTOR = "dossier_quotes"
@@ -129,6 +136,8 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
     last_person: Speaker | None = None
     earlier: list[Speaker] = []
     genders = genders_in(doc, index)  # actor -> the gender the text shows for them
+    quotations = [(s.start, s.end) for s in quoted_spans(text)]
+    addressee: Speaker | None = None  # the person the last quote was put to, if named
     for start, end, kind, cue, closed in find_quotes(doc):
         paragraph = _paragraph_of(text, start)
         near = last is not None and paragraph - last[1] <= SPEAKER_REACH_PARAGRAPHS
@@ -140,13 +149,16 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
                 # A pronoun the linker left alone: the person quoted last, else named last,
                 # unless the pronoun says otherwise ("he" after a woman was quoted as "she").
                 reach = _paragraph_start(text, start, SPEAKER_REACH_PARAGRAPHS)
+                # Interview turns: "he responded" answers the one the last question was put to.
+                turn = [addressee] if addressee and cue_lemma(cue.text) in REPLY_VERBS else []
                 meant = resolve_pronoun(
                     speaker,
-                    [last_person] if near and last_person else [],
+                    [*turn, last_person] if near and last_person else turn,
                     index,
                     reach,
                     genders,
                     text,
+                    quotations,
                 )
                 if meant is not None:
                     speaker = Speaker(
@@ -168,6 +180,7 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
             earlier.append(speaker)
             if is_person(speaker):
                 last_person = speaker
+        addressee = addressee_of(doc, cue.start, index) if cue is not None else None
         confidence = CONFIDENCE[kind] if closed else CONFIDENCE["unclosed"]
         quote = Quote(
             text=text[start:end],

@@ -9,10 +9,12 @@ person reports is, in news prose, nearly always that person.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc
 
 from dossier.extract import document
-from dossier.extract.quotes.speakers import MentionIndex, Speaker
+from dossier.extract.quotes.speakers import MentionIndex, Speaker, speaker_of
 from dossier.extract.quotes.vocabulary import SUBJECT_DEPS
 
 #: Pronouns that tell a man from a woman, and honorifics that do the same.
@@ -59,8 +61,10 @@ def genders_in(doc: Doc, index: MentionIndex) -> dict[str, str]:
         if gender is None or token.lower_ not in ("he", "she") or token.head.dep_ != "ccomp":
             continue
         reporter = token.head.head
+        if reporter.i > token.i:
+            continue  # '"He shouted," Volk said': the pronoun is in the quotation, not hers
         for subject in reporter.children:
-            if subject.dep_ not in SUBJECT_DEPS:
+            if subject.dep_ not in SUBJECT_DEPS or subject.i > reporter.i:
                 continue
             people = [
                 m for m in index.covering(subject.idx, subject.idx + 1) if m.label == "PERSON"
@@ -86,15 +90,20 @@ def resolve_pronoun(
     after: int,
     genders: dict[str, str],
     text: str,
+    quotations: Sequence[tuple[int, int]] = (),
 ) -> Speaker | None:
     """Whom an unresolved "he" or "she" means: the person quoted last (``quoted``), else the
     person named last since character ``after``; one the text already called by the other
-    pronoun is passed over."""
+    pronoun is passed over. A person named inside a quotation (``quotations``, character
+    ranges) is someone the speaker talked about, not a speaker the narrative can point back
+    to."""
     wanted = GENDER.get(pronoun.text.lower())
     named = []
     for mention in reversed(index.mentions):
         if mention.start < after:
             break
+        if any(start <= mention.start < end for start, end in quotations):
+            continue
         if mention.end <= pronoun.start and mention.label == "PERSON":
             named.append(
                 Speaker(mention.text, mention.start, mention.end, mention.actor,
@@ -109,4 +118,26 @@ def resolve_pronoun(
         known = _gender_of(person, genders, text)
         if wanted is None or known is None or known == wanted:
             return person
+    return None
+
+
+#: Verbs of answering: their pronoun subject is the person the last question was put to.
+REPLY_VERBS = frozenset({"respond", "reply", "answer", "retort", "counter"})
+
+
+def addressee_of(doc: Doc, cue_start: int, index: MentionIndex) -> Speaker | None:
+    """The person a cue verb's quotation was put to ("Hrytsenko asked Savchuk"), if the text
+    names one as its object."""
+    span = doc.char_span(cue_start, cue_start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    for child in span.root.children:
+        if child.dep_ not in ("dobj", "dative", "obj"):
+            continue
+        people = [m for m in index.covering(child.idx, child.idx + 1) if m.label == "PERSON"]
+        if people:
+            m = people[0]
+            return Speaker(m.text, m.start, m.end, m.actor, m.actor_id, m)
+        if child.pos_ == "PROPN":
+            return speaker_of(doc, child, index)  # a name the linker did not take up
     return None
