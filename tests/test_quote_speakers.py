@@ -73,6 +73,19 @@ def test_a_person_named_inside_a_quotation_is_not_a_pronoun_s_speaker(nlp):
     assert quote.speaker_actor == "Olena Tkach"
 
 
+def test_he_goes_on_meaning_the_man_it_meant_when_a_woman_speaks_between(nlp):
+    # Kind: interview back-and-forth. The man was named three paragraphs up; the woman quoted
+    # last is not "he", and "he" last meant him.
+    text = (
+        "Mr. Oleh Dubenko met reporters in Odesa on Monday.\n\n"
+        '"The port is open," he said.\n\n'
+        '"And the grain?" asked Ms. Vira Lisova, a reporter.\n\n'
+        '"Ships leave every day," he said.'
+    )
+    quote = quote_starting(quotes_of(nlp, text), "Ships leave")
+    assert quote.speaker_actor == "Oleh Dubenko"
+
+
 # --- names -------------------------------------------------------------------------------------
 
 

@@ -138,6 +138,7 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
     genders = genders_in(doc, index)  # actor -> the gender the text shows for them
     quotations = [(s.start, s.end) for s in quoted_spans(text)]
     addressee: Speaker | None = None  # the person the last quote was put to, if named
+    by_pronoun: dict[str, Speaker] = {}  # "he" / "she" -> whom it last meant
     for start, end, kind, cue, closed in find_quotes(doc):
         paragraph = _paragraph_of(text, start)
         near = last is not None and paragraph - last[1] <= SPEAKER_REACH_PARAGRAPHS
@@ -151,9 +152,13 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
                 reach = _paragraph_start(text, start, SPEAKER_REACH_PARAGRAPHS)
                 # Interview turns: "he responded" answers the one the last question was put to.
                 turn = [addressee] if addressee and cue_lemma(cue.text) in REPLY_VERBS else []
+                # A dialogue goes on: "he" is the man the last "he" was, when the person
+                # quoted last is a woman.
+                chain = [p for p in [by_pronoun.get(speaker.text.lower())] if p and near]
+                quoted_last = [last_person] if near and last_person else []
                 meant = resolve_pronoun(
                     speaker,
-                    [*turn, last_person] if near and last_person else turn,
+                    [*turn, *quoted_last, *chain],
                     index,
                     reach,
                     genders,
@@ -161,6 +166,7 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
                     quotations,
                 )
                 if meant is not None:
+                    by_pronoun[speaker.text.lower()] = meant
                     speaker = Speaker(
                         speaker.text,
                         speaker.start,
