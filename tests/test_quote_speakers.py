@@ -97,3 +97,32 @@ def test_a_first_name_alone_is_the_person_named_in_full_before(nlp):
     )
     quote = quote_starting(quotes_of(nlp, text), "Prices went")
     assert quote.speaker_actor == "Nadia Kostenko"
+
+
+# --- cue verbs in a sense that is not speech -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        pytest.param(
+            "Two opposition senators said on Monday they were continuing to examine "
+            '"every single payment made by the ministry" in the grain deal.',
+            "every single",
+            "Two opposition senators",
+            id="continuing_to_do_something_is_not_speech",
+        ),
+        pytest.param(
+            "Lindsey Graham said he expected the committee would call officials to testify "
+            'about the deal "well before the summer recess."',
+            "well before",
+            "Lindsey Graham",
+            id="a_speech_asked_of_someone_is_not_made_by_them",
+        ),
+    ],
+)
+def test_a_partial_quote_under_a_verb_that_is_not_speech_keeps_the_reporter(
+    nlp, text: str, fragment: str, speaker: str
+):
+    quote = quote_starting(quotes_of(nlp, text), fragment)
+    assert quote.quote_kind == "partial" and quote.speaker_actor == speaker

@@ -38,9 +38,20 @@ class Cue:
     belief: bool = False
 
 
+#: Cue verbs that are not speech when they govern an infinitive: "continued to look into",
+#: "called witnesses to testify" (go on, summon).
+_NOT_SPEECH_WITH_INFINITIVE = frozenset({"continue", "call"})
+
+
 def is_cue_verb(token: Token) -> bool:
-    """Whether ``token`` is a speech or belief verb used as a verb."""
-    return token.pos_ in ("VERB", "AUX") and cue_lemma(token.text) is not None
+    """Whether ``token`` is a speech or belief verb used as a verb, in its speech sense."""
+    lemma = cue_lemma(token.text) if token.pos_ in ("VERB", "AUX") else None
+    if lemma is None:
+        return False
+    if lemma in _NOT_SPEECH_WITH_INFINITIVE and any(c.dep_ == "xcomp" for c in token.children):
+        return False
+    # "asked officials to testify about ...": a speech asked of someone, not one made.
+    return not (token.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in token.head.children))
 
 
 def _inflected_cue(token: Token) -> bool:
