@@ -126,3 +126,38 @@ def test_a_partial_quote_under_a_verb_that_is_not_speech_keeps_the_reporter(
 ):
     quote = quote_starting(quotes_of(nlp, text), fragment)
     assert quote.quote_kind == "partial" and quote.speaker_actor == speaker
+
+
+# --- frames the lexicon did not read -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            '"Go back to your seat," Alexander Lukashenko barked at the reporter.',
+            "Alexander Lukashenko",
+            id="said_sharply",
+        ),
+        pytest.param(
+            "After the criticism from Kyiv, Alexander Lukashenko shot back, "
+            '"I have been president longer than you have been on television."',
+            "Alexander Lukashenko",
+            id="shot_back_before_the_quotation",
+        ),
+        pytest.param(
+            "Sviatlana Tsikhanouskaya spoke in Vilnius.\n\n"
+            '"We are not afraid," Emmanuel Macron went on, "and we will not leave."',
+            "Emmanuel Macron",
+            id="went_on_after_the_quotation",
+        ),
+        pytest.param(
+            '"That is simply a lie," an angry Emmanuel Macron retaliated.',
+            "Emmanuel Macron",
+            id="retaliated",
+        ),
+    ],
+)
+def test_the_speaker_of_a_frame_with_a_less_common_cue(nlp, text: str, speaker: str):
+    quotes = [q for q in quotes_of(nlp, text) if q.quote_kind == "direct"]
+    assert quotes and quotes[0].speaker_actor == speaker

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dossier.extract.quotes.vocabulary import (
+    AFTER_ONLY_PHRASAL,
     BELIEF_VERBS,
+    PHRASAL_CUES,
     QUOTE_MARKS,
     SUBJECT_DEPS,
     cue_lemma,
@@ -111,7 +113,24 @@ def according_to(token: Token) -> Cue | None:
     return Cue(token.idx, following.idx + 2, "according to", objects[0])
 
 
+def _phrasal_cue(token: Token, loose: bool) -> Cue | None:
+    """``shot back``, ``fired back``, ``chimed in``; ``went on`` only after a quotation."""
+    particle = PHRASAL_CUES.get(token.lower_)
+    doc = token.doc
+    if particle is None or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != particle:
+        return None
+    if token.lower_ in AFTER_ONLY_PHRASAL and not loose:
+        return None
+    if token.lower_ in AFTER_ONLY_PHRASAL and any(c.dep_ == "xcomp" for c in token.children):
+        return None  # "went on to promote ...": going on doing something else
+    end = doc[token.i + 1].idx + len(doc[token.i + 1].text)
+    return Cue(token.idx, end, doc[token.i : token.i + 2].text, subject_of(token))
+
+
 def _cue_of(token: Token, loose: bool = False) -> Cue | None:
+    phrasal = _phrasal_cue(token, loose)
+    if phrasal is not None:
+        return phrasal
     if loose and _inflected_cue(token):
         before = token.doc[token.i - 1] if token.i > 0 else None
         if before is not None and before.pos_ in ("PROPN", "PRON", "NOUN"):

@@ -115,6 +115,29 @@ SPEECH_VERBS = frozenset(
         "plead",
         "sigh",
         "muse",
+        # Said sharply, angrily or in passing: frames of quarrels and interviews.
+        "bark",
+        "snap",
+        "retaliate",
+        "interject",
+        "interrupt",
+        "scoff",
+        "sneer",
+        "growl",
+        "grumble",
+        "mutter",
+        "murmur",
+        "chide",
+        "scold",
+        "tease",
+        "laugh",
+        "gush",
+        "marvel",
+        "fume",
+        "rail",
+        "thunder",
+        "chant",
+        "wonder",
     }  # fmt: skip
 )
 
@@ -137,6 +160,18 @@ BELIEF_VERBS = frozenset(
         "guess",
     }
 )
+
+#: Verbs that are speech only with their particle ("Trump shot back", '"...," he went on'):
+#: each inflected form -> the particle it needs. "went on" frames only a quotation before it.
+PHRASAL_CUES = {
+    **dict.fromkeys(("shoot", "shoots", "shot", "shooting"), "back"),
+    **dict.fromkeys(("fire", "fires", "fired", "firing"), "back"),
+    **dict.fromkeys(("hit", "hits", "hitting"), "back"),
+    **dict.fromkeys(("chime", "chimes", "chimed", "chiming"), "in"),
+    **dict.fromkeys(("go", "goes", "went", "going"), "on"),
+}
+#: The phrasal cues that frame a quotation only from after it.
+AFTER_ONLY_PHRASAL = frozenset({"go", "goes", "went", "going"})
 
 #: Nouns that report speech in "in a statement", "in an interview", "according to a report":
 #: the medium, when the text names one.
@@ -191,7 +226,7 @@ _IRREGULAR = {
     "put": "put",
 }
 #: Short verbs whose last consonant doubles before -ed and -ing.
-_DOUBLING = frozenset({"admit", "quip", "regret", "commit", "omit", "slam", "plan"})
+_DOUBLING = frozenset({"admit", "quip", "regret", "commit", "omit", "slam", "plan", "snap"})
 
 
 def _forms(lemma: str) -> set[str]:
