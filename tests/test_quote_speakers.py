@@ -99,6 +99,29 @@ def test_a_first_name_alone_is_the_person_named_in_full_before(nlp):
     assert quote.speaker_actor == "Nadia Kostenko"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Former Prime Minister Mykola Azarov left Kyiv in 2014.\n\n"
+            'The former prime minister, for his part, has called the charges "pure invention."',
+            "Mykola Azarov",
+            id="a_title_before_the_name",
+        ),
+        pytest.param(
+            "Taras Hnatiuk, the former port director, was questioned on Monday.\n\n"
+            '"I signed what I was given," the former port director told the court.',
+            "Taras Hnatiuk",
+            id="an_apposition_after_the_name",
+        ),
+    ],
+)
+def test_a_role_phrase_is_the_person_the_text_gave_that_role(nlp, text: str, speaker: str):
+    # Kind: role phrases left unresolved when the KB does not hold the role on that date.
+    quotes = [q for q in quotes_of(nlp, text) if q.quote_kind in ("direct", "partial")]
+    assert quotes and quotes[0].speaker_actor == speaker
+
+
 # --- cue verbs in a sense that is not speech -----------------------------------------------------
 
 

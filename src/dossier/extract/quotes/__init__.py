@@ -31,6 +31,7 @@ from dossier.extract.quotes.speakers import (
     PRONOUNS,
     MentionIndex,
     Speaker,
+    by_role,
     by_surname,
     is_person,
     speaker_of,
@@ -145,6 +146,7 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
         speaker: Speaker | None = None
         if cue is not None and cue.subject is not None:
             speaker = by_surname(speaker_of(doc, cue.subject, index), earlier, index)
+            speaker = by_role(speaker, index, text)
             pronoun = speaker.text.lower() in PRONOUNS
             if pronoun and speaker.mention is None:
                 # A pronoun the linker left alone: the person quoted last, else named last,

@@ -165,3 +165,54 @@ def _speaker(span, mention: Mention | None) -> Speaker:  # noqa: ANN001 - a spaC
     if words and words[0].lower() in _DETERMINERS and len(words) > 1:
         words = words[1:]
     return Speaker(text, span.start_char, span.end_char, " ".join(words), None, None)
+
+
+#: Abbreviated titles as a role phrase spells them out ("Sen. Kaine" ... "the senator").
+_TITLE_ABBREVIATIONS = {
+    "sen.": "senator",
+    "gov.": "governor",
+    "rep.": "representative",
+    "gen.": "general",
+    "sec.": "secretary",
+    "amb.": "ambassador",
+    "lt.": "lieutenant",
+    "col.": "colonel",
+}
+_ROLE_REACH = 60  # characters before or after a name where its title or apposition stands
+
+
+def _role_words(text: str) -> list[str]:
+    return [_TITLE_ABBREVIATIONS.get(w, w) for w in text.lower().replace(",", " ").split()]
+
+
+def by_role(speaker: Speaker, index: MentionIndex, text: str) -> Speaker:
+    """A role phrase the linker left unresolved ("the former vice president") as the person
+    the text gave that title or apposition before ("former Vice President Joe Biden", "Joe
+    Biden, the former vice president"): the latest such person."""
+    if speaker.mention is not None and speaker.mention.label == "PERSON":
+        return speaker
+    words = speaker.text.split()
+    if len(words) < 2 or len(words) > 5 or words[0].lower() != "the":
+        return speaker
+    role = words[1:]
+    if not all(w.isalpha() or "-" in w for w in role) or any(w[:1].isupper() for w in role[1:]):
+        return speaker
+    wanted = [w.lower() for w in role]
+    for mention in reversed(index.mentions):
+        # A NIL name the tagger called an organisation may still be a person's name.
+        nil_name = mention.actor_id is None and mention.label == "ORG"
+        if mention.end > speaker.start or not (mention.label == "PERSON" or nil_name):
+            continue
+        before = _role_words(text[max(mention.start - _ROLE_REACH, 0) : mention.start])
+        after = _role_words(text[mention.end : mention.end + _ROLE_REACH])
+        # The title may stand inside the mention ("Former Prime Minister Mykola Azarov").
+        title = " ".join(["", *before[-len(wanted) :], *_role_words(mention.text), ""])
+        titled = f" {' '.join(wanted)} " in title
+        apposed = any(after[i : i + len(wanted)] == wanted for i in (1, 2)) and bool(
+            text[mention.end : mention.end + 2].startswith(",")
+        )
+        if titled or apposed:
+            return Speaker(
+                speaker.text, speaker.start, speaker.end, mention.actor, mention.actor_id, mention
+            )
+    return speaker
