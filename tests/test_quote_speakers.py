@@ -184,3 +184,41 @@ def test_a_partial_quote_under_a_verb_that_is_not_speech_keeps_the_reporter(
 def test_the_speaker_of_a_frame_with_a_less_common_cue(nlp, text: str, speaker: str):
     quotes = [q for q in quotes_of(nlp, text) if q.quote_kind == "direct"]
     assert quotes and quotes[0].speaker_actor == speaker
+
+
+# --- quoted words that are not speech ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            'Olga Petrova stood by the fountain holding a placard that said "stop the war."',
+            id="an_inscription_on_a_placard",
+        ),
+        pytest.param(
+            'In the documentary, titled "Donbas: The Long Winter," Serhiy Loznytsia said the '
+            "war had emptied the region.",
+            id="a_title_after_a_naming_word",
+        ),
+        pytest.param(
+            'The honey jars in the shop carry new labels saying they come from "Abkhazia, '
+            'Georgia."',
+            id="a_place_name_after_a_preposition",
+        ),
+        pytest.param(
+            "Villagers near Avdiivka were warned to stay in their cellars as a Ukrainian "
+            '"security operation" began on Tuesday.',
+            id="a_term_in_the_writer_s_own_clause",
+        ),
+        pytest.param(
+            'The march had one message, "no more lies," in reference to a television campaign '
+            'that called the marchers "traitors."',
+            id="a_cue_in_a_clause_on_a_noun_after_the_quotation",
+        ),
+    ],
+)
+def test_quoted_words_that_are_not_speech(nlp, text: str):
+    quotes = quotes_of(nlp, text)
+    reported = [q.text for q in quotes if q.quote_kind in ("direct", "partial")]
+    assert not [r for r in reported if r.rstrip(".,") != "traitors"]

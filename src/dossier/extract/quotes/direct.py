@@ -32,7 +32,7 @@ from dossier.extract.quotes.frames import (
     tokens_after,
 )
 from dossier.extract.quotes.marks import QuotedSpan
-from dossier.extract.quotes.vocabulary import STATEMENT_END, cue_lemma
+from dossier.extract.quotes.vocabulary import STATEMENT_END, SUBJECT_DEPS, cue_lemma
 
 #: A fragment this short with no cue is a scare quote.
 SCARE_QUOTE_WORDS = 3
@@ -71,7 +71,17 @@ def is_term(content: str) -> bool:
 #: the period American style puts inside the marks ('his vision of a "Eurasian Union."').
 _NOUN_PHRASE_OPENERS = frozenset(
     {"the", "a", "an", "of", "its", "his", "her", "their", "our", "this", "that", "to", "for"}
+    | {"from", "in", "at", "into", "with", "by"}  # 'wine from "Crimea, Russia."'
 )
+#: Words that introduce the name or title of something, not what someone said ('a film
+#: titled "..."', 'a website called "..."').
+_NAMING_WORDS = frozenset({"titled", "entitled", "headlined", "named", "nicknamed", "called"})
+#: Things that carry written words: what they "say" is an inscription, not speech ('a sign
+#: that said "..."').
+INSCRIPTIONS = frozenset(
+    {"sign", "banner", "poster", "placard", "sticker", "billboard", "graffiti", "t-shirt",
+     "shirt", "label", "slogan", "caption", "plaque", "inscription"}
+)  # fmt: skip
 
 
 def is_named_term(text: str, span: QuotedSpan, content: str) -> bool:
@@ -85,6 +95,32 @@ def is_named_term(text: str, span: QuotedSpan, content: str) -> bool:
         and before[-1].lower() in _NOUN_PHRASE_OPENERS
         and is_term(content.rstrip(".,"))
     )
+
+
+def is_named_work(text: str, span: QuotedSpan, content: str) -> bool:
+    """A title or name after a naming word: 'a documentary titled "Crimea: Way Home,"',
+    'a group called "Citizens for Peace"' (capitalised words, a colon allowed)."""
+    before = text[max(span.open_at - 14, 0) : span.open_at].split()
+    if not before or before[-1].lower().strip(",") not in _NAMING_WORDS:
+        return False
+    return is_term(content.rstrip(".,").replace(":", ""))
+
+
+def _subject_term(doc: Doc, span: QuotedSpan, words: int) -> bool:
+    """A short quoted phrase that is the subject of a clause whose verb is no cue ('as a
+    Ukrainian "anti-terrorist operation" was mounted'): a term in the writer's sentence."""
+    if words > SCARE_QUOTE_WORDS + 1:
+        return False
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    root = tokens.root
+    outside = [t for t in root.children if t.i < tokens.start and not t.is_punct]
+    if not outside:
+        return False  # the noun phrase does not begin outside the marks
+    if root.dep_ == "pobj":  # the parser's reading of 'as a "..." was mounted'
+        return cue_lemma(root.head.head.text) is None and cue_lemma(root.head.text) is None
+    return root.dep_ in SUBJECT_DEPS and cue_lemma(root.head.text) is None
 
 
 def _opens_statement(text: str, span: QuotedSpan, content: str) -> bool:
@@ -145,7 +181,20 @@ def read_quotations(doc: Doc, text: str, spans: list[QuotedSpan]) -> list[FoundQ
         content = text[span.start : span.end]
         if not content.strip() or is_named_term(text, span, content):
             continue
+        if is_named_work(text, span, content):
+            continue
         cue = frame_cue(doc, text, span, quoted)
+        if cue is not None and cue.subject is not None and cue.subject.lower_ in INSCRIPTIONS:
+            continue  # written on a sign or banner: a slogan, not speech
+        # A term in the writer's own clause; a cue whose subject is its hearer ("residents
+        # were warned") names no one whose words the term could be.
+        unspoken = cue is None or cue.subject is None or cue.subject.dep_ == "nsubjpass"
+        if (
+            unspoken
+            and content.rstrip()[-1:] not in STATEMENT_END
+            and _subject_term(doc, span, len(content.split()))
+        ):
+            continue
         if cue is not None and cue.belief and len(content.split()) <= SCARE_QUOTE_WORDS:
             continue  # 'countries feel their "national interests" are...': a scare quote
         words = len(content.split())

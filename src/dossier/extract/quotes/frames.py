@@ -193,7 +193,9 @@ def cue_in(tokens: list[Token], quoted: list[tuple[int, int]], nearest_last: boo
     found = [
         c
         for t in tokens
-        if not _inside(t, quoted)
+        # After a quotation, a verb in a clause on a noun ('..., in reference to a campaign
+        # that termed ...') frames that clause, not the quotation.
+        if not _inside(t, quoted) and (nearest_last or t.dep_ not in ("relcl", "acl"))
         for c in [_cue_of(t, loose=not nearest_last)]
         if c is not None
     ]
