@@ -40,3 +40,26 @@ def test_the_speech_verbs_subject_speaks_not_the_source_it_was_reported_by(nlp) 
     quotes = [q for q in _quotes(nlp, text) if "planned to resign" in q.text]
     assert len(quotes) == 1
     assert quotes[0].speaker == "Petrov"
+
+
+def test_reported_speech_inside_any_quotation_is_skipped_whatever_the_spans_order(nlp) -> None:
+    # The quotation test is a bisect over sorted spans with their running furthest end: spans
+    # given out of order, nested or overlapping must still cover exactly what they cover.
+    from dossier.extract.quotes.reported import reported_speech
+
+    text = (
+        "Ivanov said the talks had failed. Petrova said the border would stay open. "
+        "Sidorov said the vote would be held in May."
+    )
+    doc = nlp(prepare_doc(nlp, text, date="2019-11-05"))
+    second = (text.index("Petrova"), text.index(" Sidorov"))
+    inner = (text.index("the border"), text.index("open") + 4)
+    first = (0, text.index(" Petrova"))
+    for quoted in ([second, inner], [inner, second], [second], [inner, first, second]):
+        cues = {r.cue.text + "@" + str(r.cue.start) for r in reported_speech(doc, quoted)}
+        expected = {
+            f"said@{text.index(name) + len(name) + 1}"
+            for name in ("Ivanov", "Sidorov")
+            if not any(s <= text.index(name) + len(name) + 1 < e for s, e in quoted)
+        }
+        assert cues == expected, (quoted, cues)

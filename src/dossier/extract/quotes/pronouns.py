@@ -57,8 +57,11 @@ def genders_in(doc: Doc, index: MentionIndex) -> dict[str, str]:
                     _vote(genders, mention.actor, role)
                     break
     for token in doc:
-        gender = GENDER.get(token.lower_) if token.dep_ in SUBJECT_DEPS else None
-        if gender is None or token.lower_ not in ("he", "she") or token.head.dep_ != "ccomp":
+        # The word first: it rules out nearly every token without reading the parse.
+        if token.lower_ not in ("he", "she") or token.dep_ not in SUBJECT_DEPS:
+            continue
+        gender = GENDER.get(token.lower_)
+        if gender is None or token.head.dep_ != "ccomp":
             continue
         reporter = token.head.head
         if reporter.i > token.i:
