@@ -7,16 +7,12 @@ import pytest
 
 from dossier.extract.document import prepare_doc
 from dossier.nlp import load_pipeline
+from quote_helpers import quotes_of
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline()
-
-
-def _quotes(nlp, text: str):
-    doc = nlp(prepare_doc(nlp, text, date="2019-11-05"))
-    return list(doc._.dossier_quotes)
 
 
 @pytest.mark.parametrize(
@@ -30,14 +26,14 @@ def _quotes(nlp, text: str):
     ],
 )
 def test_two_frames_over_one_clause_give_one_quote(nlp, text: str) -> None:
-    quotes = _quotes(nlp, text)
+    quotes = quotes_of(nlp, text, "2019-11-05")
     ids = [quote.fact_id for quote in quotes]
     assert len(ids) == len(set(ids)), [(q.start, q.end, q.cue) for q in quotes]
 
 
 def test_the_speech_verbs_subject_speaks_not_the_source_it_was_reported_by(nlp) -> None:
     text = "Petrov also told reporters, according to Interfax, that he planned to resign in March."
-    quotes = [q for q in _quotes(nlp, text) if "planned to resign" in q.text]
+    quotes = [q for q in quotes_of(nlp, text, "2019-11-05") if "planned to resign" in q.text]
     assert len(quotes) == 1
     assert quotes[0].speaker == "Petrov"
 

@@ -5,19 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.extract.document import prepare_doc
 from dossier.model import Quote
 from dossier.nlp import load_pipeline
+from quote_helpers import quotes_of
+
+DATE = "2019-03-12"
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline()
-
-
-def quotes_of(nlp, text: str) -> list[Quote]:
-    doc = nlp(prepare_doc(nlp, text, date="2019-03-12"))
-    return list(doc._.dossier_quotes)
 
 
 def quote_starting(quotes: list[Quote], words: str) -> Quote:
@@ -120,7 +117,7 @@ def quote_starting(quotes: list[Quote], words: str) -> Quote:
     ],
 )
 def test_the_speaker_of_a_quote_by_kind(nlp, text: str, words: str, speaker: str):
-    assert quote_starting(quotes_of(nlp, text), words).speaker_actor == speaker
+    assert quote_starting(quotes_of(nlp, text, DATE), words).speaker_actor == speaker
 
 
 # --- cue verbs in a sense that is not speech -----------------------------------------------------
@@ -148,7 +145,7 @@ def test_the_speaker_of_a_quote_by_kind(nlp, text: str, words: str, speaker: str
 def test_a_partial_quote_under_a_verb_that_is_not_speech_keeps_the_reporter(
     nlp, text: str, fragment: str, speaker: str
 ):
-    quote = quote_starting(quotes_of(nlp, text), fragment)
+    quote = quote_starting(quotes_of(nlp, text, DATE), fragment)
     assert quote.quote_kind == "partial" and quote.speaker_actor == speaker
 
 
@@ -185,6 +182,6 @@ def test_a_partial_quote_under_a_verb_that_is_not_speech_keeps_the_reporter(
     ],
 )
 def test_quoted_words_that_are_not_speech(nlp, text: str):
-    quotes = quotes_of(nlp, text)
+    quotes = quotes_of(nlp, text, DATE)
     reported = [q.text for q in quotes if q.quote_kind in ("direct", "partial")]
     assert not [r for r in reported if r.rstrip(".,") != "traitors"]

@@ -12,16 +12,12 @@ from dossier.extract.quotes.marks import quoted_spans
 from dossier.extract.quotes.vocabulary import cue_lemma
 from dossier.model import Quote
 from dossier.nlp import load_pipeline
+from quote_helpers import quotes_of
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline()
-
-
-def quotes_of(nlp, text: str) -> list[Quote]:
-    doc = nlp(prepare_doc(nlp, text, date="2014-05-29"))
-    return list(doc._.dossier_quotes)
 
 
 def by_kind(quotes: list[Quote], kind: str) -> list[Quote]:

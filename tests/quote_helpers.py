@@ -1,0 +1,14 @@
+"""Helpers the quote tests share."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from dossier.extract.document import prepare_doc
+from dossier.model import Quote
+
+
+def quotes_of(nlp: Language, text: str, date: str = "2014-05-29") -> list[Quote]:
+    """The quotes ``nlp`` finds in ``text``, dated ``date`` (roles are read at that date)."""
+    doc = nlp(prepare_doc(nlp, text, date=date))
+    return list(doc._.dossier_quotes)
