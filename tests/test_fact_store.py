@@ -68,6 +68,8 @@ def test_every_kind_round_trips_as_the_same_record(store_url: str, make_document
             TEXT[:20], 0, 20, "indirect", cue="announced", cue_start=21, cue_end=30,
             speaker="Putin", speaker_start=27, speaker_end=32, speaker_actor="Vladimir Putin",
             speaker_actor_id="person:vladimir-putin",
+            speaker_actors=("Vladimir Putin", "Government of Russia"), medium="statement",
+            said_on="2011-11-18",
             provenance=_provenance(doc_id, 0, 20, "dossier_quotes"),
         )  # fmt: skip
         facts = [*_facts(doc_id), quote]

@@ -365,6 +365,15 @@ class Quote(Fact):
         None when no speaker was found.
     speaker_actor: the speaker's canonical name (the linked mention's actor, or the words of a
         group such as "analysts"); speaker_actor_id: its knowledge base id, None for NIL.
+    speaker_group: the speaker is a group spoken of as one ("analysts", "Kremlin critics"),
+        not a person or an institution.
+    speaker_actors: every canonical speaker when several speak as one ("Putin and Lukashenko
+        said"), in the text's order; empty when there is one speaker (``speaker_actor``).
+    medium: how it was said, where the text says so: ``interview``, ``statement``,
+        ``newspaper``, ``television``, ``radio``, ``social media``, ``press conference``,
+        ``speech``, ``book``; None when the text does not say.
+    said_on: when it was said, as a TIMEX3 value ("2011-11-18"): what the text says of the
+        saying ("told Rossiya-24 on Friday"), else the sentence's reference time; None unknown.
     """
 
     kind: ClassVar[str] = "quote"
@@ -381,10 +390,99 @@ class Quote(Fact):
     speaker_end: int | None = None
     speaker_actor: str | None = None
     speaker_actor_id: str | None = None
+    speaker_group: bool = False
+    speaker_actors: tuple[str, ...] = ()
+    medium: str | None = None
+    said_on: str | None = None
 
     def fact_key(self) -> str:
         # A partial quote and the reported speech around it may end on one span.
         return self.quote_kind
+
+
+#: PLOVER 2 event types (the 16 of the PLOVER manual).
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+EventModality = Literal["asserted", "negated", "future", "hypothetical", "generic"]
+
+
+@dataclass(frozen=True)
+class EventActor:
+    """One actor of an event's source or target set.
+
+    actor: canonical name (the linked mention's actor, or the words for NIL).
+    actor_id: knowledge base id, None for NIL.
+    country: ISO 3166-1 alpha-3 of the actor (its own, or its government's), None if unknown.
+    sector: what kind of actor (``government``, ``military``, ``business``, ``civil society``,
+        ``media``, ``international organisation``...), None if unknown.
+    mention_start, mention_end: the mention it was read from (cleaned-text offsets), None when
+        the actor is implied (the subject of a coordinated verb).
+    """
+
+    actor: str
+    actor_id: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+
+
+@dataclass(frozen=True)
+class Event(Fact):
+    """Who did what to whom, and when: one PLOVER event read from one sentence.
+
+    text, start, end: the trigger (the verb or noun that names the event) as written and its
+        cleaned-text offsets; the sentence is ``provenance.sentence``.
+    event_type: PLOVER 2 type (``PLOVER_TYPES``).
+    mode, context: PLOVER ``mode`` (e.g. ``sign`` for AGREE) and ``context`` (e.g.
+        ``economic``) where evident, else None.
+    cameo: the closest CAMEO code ("057"), None if none; goldstein: its Goldstein score.
+    source, target: the actors as sets (a compound subject is one event with several sources).
+    date: when it happened, a TIMEX3 value: the sentence's own time expression, else its
+        reference time; date_basis says which (``timex``, ``sentence``, ``publication``), None
+        when no date is known.
+    location: the place where stated, None otherwise.
+    modality: ``asserted``, ``negated``, ``future``, ``hypothetical`` or ``generic``.
+    """
+
+    kind: ClassVar[str] = "event"
+
+    text: str
+    start: int
+    end: int
+    event_type: str
+    source: tuple[EventActor, ...] = ()
+    target: tuple[EventActor, ...] = ()
+    mode: str | None = None
+    context: str | None = None
+    cameo: str | None = None
+    goldstein: float | None = None
+    date: str | None = None
+    date_basis: str | None = None
+    location: str | None = None
+    modality: EventModality = "asserted"
+
+    def fact_key(self) -> str:
+        # One trigger may code two events ("agreed and signed" is one; a verb with two
+        # objects of different types is two).
+        return self.event_type
 
 
 @dataclass(frozen=True)

@@ -107,7 +107,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("dossier_fact_time", reads=("dossier_timex",), produces="sentence"),
     # Quotes and reported speech (extract/quotes/), after the linker whose mentions give each
     # speaker its actor.
-    Component("dossier_quotes", reads=("dossier_linker",), produces="quote"),
+    Component("dossier_quotes", reads=("dossier_linker",), produces="quote", version="2"),
 )
 
 COMPONENT_NAMES: tuple[str, ...] = tuple(component.name for component in COMPONENTS)

@@ -181,7 +181,7 @@ class FactStore:
 
 def fact_row(kind: FactKind, fact: Fact) -> dict[str, Any]:
     """The row of ``fact`` in its kind's table: provenance columns, then the record's fields."""
-    row: dict[str, Any] = {name: getattr(fact, name) for name in kind.fields}
+    row: dict[str, Any] = {name: kind.to_column(name, getattr(fact, name)) for name in kind.fields}
     row["fact_id"] = fact.fact_id
     row.update({name: getattr(fact.provenance, name) for name in PROVENANCE_FIELDS})
     return row
@@ -190,7 +190,8 @@ def fact_row(kind: FactKind, fact: Fact) -> dict[str, Any]:
 def fact_from_row(kind: FactKind, row: Any) -> Fact:
     """The record a stored row holds (``row``: a mapping of column name to value)."""
     provenance = Provenance(**{name: row[name] for name in PROVENANCE_FIELDS})
-    return kind.record(**{name: row[name] for name in kind.fields}, provenance=provenance)
+    values = {name: kind.from_column(name, row[name]) for name in kind.fields}
+    return kind.record(**values, provenance=provenance)
 
 
 def _link_row(link: FactLink) -> dict[str, Any]:

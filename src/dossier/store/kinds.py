@@ -12,7 +12,11 @@ same name; the generic row mapping in ``facts.py`` relies on that, and ``registe
 
 from __future__ import annotations
 
+import dataclasses
+import typing
 from dataclasses import dataclass, fields
+from functools import cached_property
+from typing import Any
 
 from sqlalchemy import Table
 
@@ -38,6 +42,33 @@ class FactKind:
     def fields(self) -> tuple[str, ...]:
         """The record's own fields, each stored in the column of the same name."""
         return tuple(f.name for f in fields(self.record) if f.name != "provenance")
+
+    @cached_property
+    def tuple_items(self) -> dict[str, type | None]:
+        """Fields holding a tuple (stored as a JSON list): name -> the record class of each item
+        (e.g. ``EventActor``, stored as a JSON object), or None for plain values."""
+        hints = typing.get_type_hints(self.record)
+        found: dict[str, type | None] = {}
+        for name in self.fields:
+            hint = hints[name]
+            if typing.get_origin(hint) is tuple:
+                item = typing.get_args(hint)[0]
+                found[name] = item if dataclasses.is_dataclass(item) else None
+        return found
+
+    def to_column(self, name: str, value: Any) -> Any:
+        """A field's value as its column stores it (tuples as JSON lists)."""
+        if name in self.tuple_items:
+            return [dataclasses.asdict(v) if dataclasses.is_dataclass(v) else v for v in value]
+        return value
+
+    def from_column(self, name: str, value: Any) -> Any:
+        """A column's value as the record's field holds it (JSON lists back to tuples)."""
+        if name not in self.tuple_items:
+            return value
+        item = self.tuple_items[name]
+        values = value or ()
+        return tuple(item(**v) for v in values) if item is not None else tuple(values)
 
 
 FACT_KINDS: dict[str, FactKind] = {}

@@ -226,6 +226,10 @@ class QuoteRow(FactColumns, Base):
     speaker_end: Mapped[int | None] = mapped_column(Integer)
     speaker_actor: Mapped[str | None] = mapped_column(Text, index=True)
     speaker_actor_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    speaker_group: Mapped[bool] = mapped_column(Boolean, default=False)
+    speaker_actors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    medium: Mapped[str | None] = mapped_column(String(32))
+    said_on: Mapped[str | None] = mapped_column(String(32))
 
 
 class FactLinkRow(Base):
