@@ -59,6 +59,25 @@ def test_brat_reader_keeps_the_first_annotation_of_each_text(tmp_path: Path) -> 
         read_ann(tmp_path / "bad.ann")
 
 
+def test_brat_reader_reads_a_span_whose_text_crosses_a_paragraph_break(tmp_path: Path) -> None:
+    # A content span over a paragraph break: its text field runs on over two more lines.
+    lines = [
+        "T1\tSource 30 40\tthe mayor",
+        "T2\tContent 0 12;14 28\tRain is due.",
+        "",
+        "Roads may flood",
+        "E1\tAttribution:T2 Content:T2 Source:T1",
+    ]
+    (tmp_path / "split.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (attribution,) = read_ann(tmp_path / "split.ann")
+    assert attribution.content == ((0, 12), (14, 28))
+    assert attribution.source == ((30, 40),)
+    # An annotation line after the run-on text is read as one again (and checked).
+    (tmp_path / "bad.ann").write_text("T1\tContent 0 4\tab\ncd\nT2\tContent x\tz\n")
+    with pytest.raises(DossierError):
+        read_ann(tmp_path / "bad.ann")
+
+
 def test_polnear_scores_direct_and_all_and_writes_predictions(tmp_path: Path) -> None:
     folder = _write_brat(tmp_path / "split")
     predictions = tmp_path / "predictions.jsonl"

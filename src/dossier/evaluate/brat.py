@@ -5,16 +5,25 @@ A folder holds ``text/NAME.txt`` and ``attributions/NAME_<annotator>.ann``; a te
 several annotators is read from the first annotation file in name order, so each text counts
 once. Each ``E`` line is one attribution: its ``Content``, ``Source`` (speaker) and ``Cue``
 text-bound annotations, each a list of character spans (brat's ``start end;start end``).
+
+A text-bound annotation whose span crosses a paragraph break carries that break in its text
+field, so its text runs on over the next lines ("T38<TAB>Content 1866 1890;1921 1979<TAB>3."
+then "" then "The number of ..."). Lines are brat's "\n" lines (not ``str.splitlines``, which
+also breaks at form feeds and Unicode separators), and a line with no annotation id after a
+``T`` line is that annotation's text going on: read past, not an error.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.errors import DossierError, ErrorCode
 
 Spans = tuple[tuple[int, int], ...]
+#: The start of an annotation line: an id (T1, E2, A3, R4, #5, *) and a tab.
+_ANNOTATION_LINE = re.compile(r"^(?:[TEARMN#]\d+|\*)\t")
 
 
 @dataclass(frozen=True)
@@ -48,9 +57,14 @@ def read_ann(path: Path) -> tuple[Attribution, ...]:
     """The attributions of one ``.ann`` file."""
     bound: dict[str, Spans] = {}
     relations: list[dict[str, str]] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    in_text = False  # the last annotation line was a T line, whose text may run on
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        line = line.rstrip("\r")
+        if in_text and not _ANNOTATION_LINE.match(line):
+            continue  # the text of a span across a paragraph break, going on
         if not line.strip():
             continue
+        in_text = line.startswith("T")
         parts = line.split("\t")
         try:
             if line.startswith("T"):
