@@ -114,6 +114,16 @@ def quote_starting(quotes: list[Quote], words: str) -> Quote:
             "Emmanuel Macron",
             id="retaliated",
         ),
+        # Kind: a quotation signed by a name after a dash at the end of its line (readers'
+        # comments, vox pops); a mark glued to the dash is not part of the name.
+        pytest.param(
+            "What readers told us about the new bridge.\n\n"
+            "\u201cIt took ten years and it still leaks.\u201d \u2015 Marta Ilchenko\n"
+            "\u201cMy commute is twenty minutes shorter.\u201d\u2015 Dmytro Savka.\n",
+            "My commute",
+            "Dmytro Savka",
+            id="a_name_after_a_dash_signs_the_quotation",
+        ),
     ],
 )
 def test_the_speaker_of_a_quote_by_kind(nlp, text: str, words: str, speaker: str):

@@ -27,6 +27,7 @@ from dossier.extract.quotes.frames import (
     Cue,
     colon_frame,
     cue_in,
+    dash_signature,
     frame_after,
     frame_before,
     tokens_after,
@@ -160,6 +161,9 @@ def frame_cue(doc: Doc, text: str, span: QuotedSpan, quoted: list[tuple[int, int
     """The cue of ``span``'s frame: after it first when the quotation ends with a comma (or
     its frame follows at once), else before it."""
     after_close = span.close_at + (1 if span.closed else 0)
+    signed = dash_signature(doc, text, after_close)
+    if signed is not None:
+        return signed
     after = frame_after(doc, tokens_after(doc, after_close))
     before = frame_before(doc, tokens_after(doc, span.open_at))
     cue_after = cue_in(after, quoted, nearest_last=False)

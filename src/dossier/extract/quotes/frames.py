@@ -216,6 +216,42 @@ def cue_in(tokens: list[Token], quoted: list[tuple[int, int]], nearest_last: boo
     return None
 
 
+#: Dashes that put a quotation's author after it, alone at the end of its line.
+_SIGNATURE_DASHES = ("\u2015", "\u2014", "\u2013", "--")
+#: Words a signature name may hold that are not capitalised ("Gonzalo de la Vega").
+_NAME_PARTICLES = frozenset({"de", "la", "del", "van", "von", "der", "da", "di", "du", "bin", "al"})
+_SIGNATURE_WORDS = 6
+
+
+def dash_signature(doc: Doc, text: str, after: int) -> Cue | None:
+    """A quotation signed by a name after a dash that ends its line: ``"..." \u2015 Ana Ruiz``
+    (readers' comments, vox pops, epigraphs). The rest of the line after the dash is the
+    name: a few capitalised words, nothing else (a clause after a dash is the writer's).
+
+    after: the character just past the quotation's closing mark.
+    """
+    line_end = text.find("\n", after)
+    line = text[after : len(text) if line_end < 0 else line_end]
+    stripped = line.lstrip(" \t\u00a0")
+    dash = next((d for d in _SIGNATURE_DASHES if stripped.startswith(d)), None)
+    if dash is None:
+        return None
+    name = stripped[len(dash) :].strip(" \t\u00a0").rstrip(".")
+    words = name.split()
+    if not words or len(words) > _SIGNATURE_WORDS:
+        return None
+    if not all(w[:1].isupper() or w in _NAME_PARTICLES for w in words):
+        return None
+    if not any(c.islower() for c in name):
+        return None  # "\u2014 AP", "\u2014 THE END": an agency's or a section's mark
+    dash_at = after + (len(line) - len(stripped))
+    name_at = text.index(name, dash_at)
+    span = doc.char_span(name_at, name_at + len(name), alignment_mode="expand")
+    if span is None:
+        return None
+    return Cue(dash_at, dash_at + len(dash), dash, span[-1])
+
+
 def colon_frame(tokens: list[Token], quoted: list[tuple[int, int]]) -> Cue | None:
     """A frame that introduces a quotation with a colon and no speech verb of the lexicon:
     ``Shaw: "..."`` (the name before the colon speaks) or ``She then addressed the crowd:

@@ -11,6 +11,7 @@ phrase no mention covers ("analysts", "a senior US official") is kept as its own
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -22,6 +23,7 @@ _PHRASE_DEPS = frozenset(
     {"compound", "amod", "det", "poss", "nmod", "flat", "nummod", "case", "quantmod", "nn"}
 )
 _DETERMINERS = frozenset({"a", "an", "the"})
+_LEADING_MARKS = re.compile(r"^\W+")
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "him", "her", "them"})
 
 
@@ -75,6 +77,10 @@ def phrase_tokens(head: Token) -> tuple[int, int]:
                 todo.append(child)
                 left = min(left, child.i)
                 right = max(right, child.right_edge.i if child.dep_ == "prep" else child.i)
+    # A mark or dash the parser hung on a name ('"...”― Ana Ruiz') is not the name's.
+    doc = head.doc
+    while left < head.i and doc[left].is_punct:
+        left += 1
     return left, right + 1
 
 
@@ -158,9 +164,11 @@ def by_surname(speaker: Speaker, earlier: list[Speaker], index: MentionIndex) ->
 def _speaker(span, mention: Mention | None) -> Speaker:  # noqa: ANN001 - a spaCy Span
     text = span.text
     if mention is not None:
-        return Speaker(
-            text, span.start_char, span.end_char, mention.actor, mention.actor_id, mention
-        )
+        actor = mention.actor
+        if mention.actor_id is None:
+            # A NIL name the tagger took with the mark or dash glued before it ('”― Ana').
+            actor = _LEADING_MARKS.sub("", actor) or actor
+        return Speaker(text, span.start_char, span.end_char, actor, mention.actor_id, mention)
     words = text.split()
     if words and words[0].lower() in _DETERMINERS and len(words) > 1:
         words = words[1:]
