@@ -124,6 +124,32 @@ def quote_starting(quotes: list[Quote], words: str) -> Quote:
             "Dmytro Savka",
             id="a_name_after_a_dash_signs_the_quotation",
         ),
+        # Kind: a participle right after a name speaks for that name, not for the subject of
+        # the clause the parser hung it on ("The video uses footage of X asking, ...").
+        pytest.param(
+            "A new campaign video uses footage of Mayor Oksana Derkach asking, "
+            '"Who will pay for the buses?"',
+            "Who will pay",
+            "Oksana Derkach",
+            id="a_participle_right_after_a_name",
+        ),
+        # Kind: an inverted frame that opens with the cue verb before a colon.
+        pytest.param(
+            'Most economists doubt the plan will pass. Said Hulak: "Nobody in the council '
+            'has read it."',
+            "Nobody in",
+            "Hulak",
+            id="said_name_colon",
+        ),
+        # Kind: the parse puts the frame's cue under the quoted clause (its subject "We" inside
+        # the marks): the person named between the quotation and the cue speaks.
+        pytest.param(
+            '"We will rebuild every school in this district," Lviv police Chief Roman Tsap '
+            "said Monday.",
+            "We will rebuild",
+            "Roman Tsap",
+            id="a_name_between_the_quotation_and_a_cue_the_parse_hid",
+        ),
     ],
 )
 def test_the_speaker_of_a_quote_by_kind(nlp, text: str, words: str, speaker: str):

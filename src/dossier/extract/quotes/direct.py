@@ -212,7 +212,9 @@ def read_quotations(doc: Doc, text: str, spans: list[QuotedSpan]) -> list[FoundQ
             and previous.kind == "direct"
             and span.open_at - previous_close < SPLIT_GAP
             and "\n" not in text[previous_close : span.open_at]
-            and (cue is None or cue == previous.cue)
+            # The same cue word, whichever frame found it (the two may name its speaker
+            # differently when the parse hid the subject from one of them).
+            and (cue is None or (previous.cue is not None and cue.start == previous.cue.start))
         ):
             # The second half of a split quote: one quote from the first word to the last.
             found[-1] = FoundQuote(previous.start, span.end, "direct", previous.cue, span.closed)

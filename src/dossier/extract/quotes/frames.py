@@ -52,8 +52,13 @@ def is_cue_verb(token: Token) -> bool:
         return False
     if lemma in _NOT_SPEECH_WITH_INFINITIVE and any(c.dep_ == "xcomp" for c in token.children):
         return False
-    # "asked officials to testify about ...": a speech asked of someone, not one made.
-    return not (token.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in token.head.children))
+    # "asked officials to testify about ...": a speech asked of someone, not one made. A
+    # participle is not that ("uses footage of her asking, ..."): it is the named one's speech.
+    return not (
+        token.dep_ == "xcomp"
+        and token.tag_ != "VBG"
+        and any(c.dep_ == "dobj" for c in token.head.children)
+    )
 
 
 def _inflected_cue(token: Token) -> bool:
@@ -137,9 +142,32 @@ def _cue_of(token: Token, loose: bool = False) -> Cue | None:
             return Cue(token.idx, token.idx + len(token.text), token.text, before)
     if is_cue_verb(token):
         return Cue(
-            token.idx, token.idx + len(token.text), token.text, subject_of(token), is_belief(token)
+            token.idx,
+            token.idx + len(token.text),
+            token.text,
+            speaker_head(token),
+            is_belief(token),
         )
     return according_to(token)
+
+
+def speaker_head(verb: Token) -> Token | None:
+    """The head word of ``verb``'s speaker: its subject, with two shapes the parse misses.
+
+    - A participle right after a name ('footage of Maria Lenko asking, "..."', 'ends with
+      Lenko saying, "..."'): the name speaks, not the subject of the clause it hangs on.
+    - An inverted frame that opens with the verb ('Said Lenko: "..."'): the name after it.
+    """
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON":
+        return before
+    subject = subject_of(verb)
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    opens = verb.i == verb.sent.start or (before is not None and before.is_punct)
+    if subject is None and opens and after is not None and after.pos_ == "PROPN":
+        return after
+    return subject
 
 
 def _inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
@@ -202,6 +230,16 @@ def cue_in(tokens: list[Token], quoted: list[tuple[int, int]], nearest_last: boo
     if nearest_last:
         found.reverse()
     for cue in found:
+        if not nearest_last and cue.subject is not None and _inside(cue.subject, quoted):
+            # '...," Tulsa police Chief Ann Rusk said.' parsed with the name in the quoted
+            # clause: the name between the quotation and the cue is the speaker.
+            named = [
+                t
+                for t in tokens
+                if t.idx < cue.start and t.pos_ == "PROPN" and t.ent_type_ == "PERSON"
+            ]
+            if named:
+                return Cue(cue.start, cue.end, cue.text, named[0], cue.belief)
         if cue.subject is None or _inside(cue.subject, quoted):
             # A participle the parser hung on the quotation ("Clinton ..., telling the crowd,
             # "..."): the frame's own subject before the cue says it.

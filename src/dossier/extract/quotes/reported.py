@@ -17,7 +17,7 @@ from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract.quotes.frames import Cue, according_to, is_belief, is_cue_verb, subject_of
+from dossier.extract.quotes.frames import Cue, according_to, is_belief, is_cue_verb, speaker_head
 from dossier.extract.quotes.vocabulary import CLAUSE_DEPS
 
 #: Reported speech shorter than this (in words) is too little to be a statement.
@@ -85,7 +85,7 @@ def reported_speech(doc: Doc, quoted: list[tuple[int, int]]) -> list[Reported]:
         if inside(token.idx):
             continue
         if is_cue_verb(token):
-            subject = subject_of(token)
+            subject = speaker_head(token)
             if subject is None or inside(subject.idx):
                 continue
             content = _clause_of(token)

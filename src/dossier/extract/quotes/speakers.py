@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from dossier.extract.quotes.vocabulary import cue_lemma
 from dossier.model import Mention
 
 #: Dependents that stay inside a speaker's noun phrase.
@@ -166,8 +167,12 @@ def _speaker(span, mention: Mention | None) -> Speaker:  # noqa: ANN001 - a spaC
     if mention is not None:
         actor = mention.actor
         if mention.actor_id is None:
-            # A NIL name the tagger took with the mark or dash glued before it ('”― Ana').
+            # A NIL name the tagger took with the mark or dash glued before it ('”― Ana'),
+            # or with the cue verb of an inverted frame ('Said Ruiz:').
             actor = _LEADING_MARKS.sub("", actor) or actor
+            first, _, rest = actor.partition(" ")
+            if rest and mention.start < span.start_char and cue_lemma(first) is not None:
+                actor = rest
         return Speaker(text, span.start_char, span.end_char, actor, mention.actor_id, mention)
     words = text.split()
     if words and words[0].lower() in _DETERMINERS and len(words) > 1:
