@@ -150,6 +150,19 @@ def quote_starting(quotes: list[Quote], words: str) -> Quote:
             "Roman Tsap",
             id="a_name_between_the_quotation_and_a_cue_the_parse_hid",
         ),
+        # Kind: "she" given to a man because the text's only gender evidence was misread. "X
+        # told Y he ..." says nothing of X (he may be Y); a possessive in a clause whose
+        # subject is the person ("Kovalenko sat through her hearing") says she is a woman.
+        pytest.param(
+            "Iryna Kovalenko questioned Bohdan Marchuk for an hour.\n\n"
+            "Kovalenko told Marchuk he would have to answer in writing. Kovalenko then read "
+            "her own notes aloud.\n\n"
+            '"Not one of these contracts was tendered," Marchuk said.\n\n'
+            '"Then who signed them?" she said.',
+            "Then who",
+            "Iryna Kovalenko",
+            id="she_after_a_man_quoted_is_the_woman_her_possessive_shows",
+        ),
     ],
 )
 def test_the_speaker_of_a_quote_by_kind(nlp, text: str, words: str, speaker: str):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dossier.extract import document
 from dossier.extract.quotes.speakers import MentionIndex, Speaker, speaker_of
@@ -30,6 +30,8 @@ _GENDERED_ROLES = {
     "king": "m", "prince": "m",
 }  # fmt: skip
 _UNSURE = "?"
+#: Words of an apposition read for its gendered head ("the party leader's eldest daughter").
+_APPOSITION_WORDS = 6
 
 
 def _vote(genders: dict[str, str], actor: str, gender: str) -> None:
@@ -48,33 +50,50 @@ def genders_in(doc: Doc, index: MentionIndex) -> dict[str, str]:
         before = text[max(mention.start - 5, 0) : mention.start].split()
         if before and before[-1].lower() in _HONORIFICS:
             _vote(genders, mention.actor, _HONORIFICS[before[-1].lower()])
-        after = text[mention.end : mention.end + 40]
+        after = text[mention.end : mention.end + 60]
         if after.startswith(", "):
             # "Marina Petrova, a spokeswoman for ...": the apposition's head word.
-            for word in after[2:].split()[:4]:
+            for word in after[2:].split()[:_APPOSITION_WORDS]:
                 role = _GENDERED_ROLES.get(word.strip(",.").lower())
                 if role is not None:
                     _vote(genders, mention.actor, role)
                     break
     for token in doc:
         # The word first: it rules out nearly every token without reading the parse.
-        if token.lower_ not in ("he", "she") or token.dep_ not in SUBJECT_DEPS:
-            continue
-        gender = GENDER.get(token.lower_)
-        if gender is None or token.head.dep_ != "ccomp":
-            continue
-        reporter = token.head.head
-        if reporter.i > token.i:
-            continue  # '"He shouted," Volk said': the pronoun is in the quotation, not hers
-        for subject in reporter.children:
-            if subject.dep_ not in SUBJECT_DEPS or subject.i > reporter.i:
+        if token.lower_ in ("he", "she") and token.dep_ in SUBJECT_DEPS:
+            if token.head.dep_ != "ccomp":
                 continue
-            people = [
-                m for m in index.covering(subject.idx, subject.idx + 1) if m.label == "PERSON"
-            ]
-            if people:
-                _vote(genders, people[0].actor, gender)
+            reporter = token.head.head  # "Volk said she ...": the reporter's subject is "she"
+            if reporter.i > token.i:
+                continue  # '"He shouted," Volk said': the pronoun is in the quotation
+        elif token.lower_ in ("his", "her") and token.dep_ == "poss":
+            # "Yovanovitch sat during her meeting with ...": a possessive in the clause of a
+            # person who is its subject.
+            reporter = token.head
+            while reporter.pos_ not in ("VERB", "AUX") and reporter.head.i != reporter.i:
+                reporter = reporter.head
+        else:
+            continue
+        person = _subject_person(reporter, token, index)
+        if person is not None:
+            _vote(genders, person, {**GENDER, "his": "m"}[token.lower_])
     return {actor: g for actor, g in genders.items() if g != _UNSURE}
+
+
+def _subject_person(verb: Token, pronoun: Token, index: MentionIndex) -> str | None:
+    """The person who is ``verb``'s subject, before ``pronoun`` with no other person between
+    them ('Volk told Petrenko he ...': "he" may be Petrenko); None otherwise."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    people = [m for m in index.covering(subject.idx, subject.idx + 1) if m.label == "PERSON"]
+    if not people:
+        return None
+    between = index.covering(people[0].end, pronoun.idx)
+    if any(m.label == "PERSON" and m.start >= people[0].end for m in between):
+        return None
+    return people[0].actor
 
 
 def _gender_of(person: Speaker, genders: dict[str, str], text: str) -> str | None:
