@@ -141,3 +141,19 @@ def test_polnear_scores_textacy_in_the_same_run_as_the_baseline(tmp_path: Path) 
     assert baseline["direct"]["n"] == 1 and baseline["direct"]["recall"] == 1.0
     assert baseline["all"]["recall"] == 0.5
     assert baseline["failed"] == 0
+
+
+def test_several_speakers_are_scored_as_a_set() -> None:
+    from dossier.evaluate.mentions import ActorNames
+    from dossier.evaluate.quotes import same_speakers
+    from dossier.kb.loader import load_kb
+
+    names = ActorNames(load_kb(None))
+    gold = "Oksana Derkach; Petro Hulak"
+    assert same_speakers(names, "Petro Hulak; Oksana Derkach", gold)  # any order
+    assert not same_speakers(names, "Petro Hulak; Ivan Sirko", gold)
+    assert not same_speakers(names, "Petro Hulak; Oksana Derkach; Ivan Sirko", gold)
+    assert same_speakers(names, "Petro Hulak", gold)  # one of several, as before
+    # A name the KB does not know, in another transliteration of the same name.
+    assert same_speakers(names, "Mykola Feigin", "Mykola Feygin")
+    assert not same_speakers(names, "Mykola Feigin", "Mykola Fedin")

@@ -234,3 +234,45 @@ def test_quoted_words_that_are_not_speech(nlp, text: str):
     quotes = quotes_of(nlp, text, DATE)
     reported = [q.text for q in quotes if q.quote_kind in ("direct", "partial")]
     assert not [r for r in reported if r.rstrip(".,") != "traitors"]
+
+
+# --- several speakers and groups -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "actors", "group"),
+    [
+        # Kind: conjoined names as the cue's subject: every one of them, in text order.
+        pytest.param(
+            "Oksana Derkach and Petro Hulak said in a joint statement that the buses "
+            '"will run again by May."',
+            "will run",
+            ("Oksana Derkach", "Petro Hulak"),
+            False,
+            id="x_and_y_said",
+        ),
+        # Kind: a counted group ("the two leaders") that stands for the two people the
+        # sentence named together before it.
+        pytest.param(
+            "After talks between Russian President Vladimir Putin and German Chancellor "
+            'Angela Merkel on Friday, the two leaders stressed the need for "an immediate '
+            'ceasefire along the whole line."',
+            "an immediate",
+            ("Vladimir Putin", "Angela Merkel"),
+            False,
+            id="the_two_leaders_after_their_names",
+        ),
+        # Kind: a plural common noun no one is named for is a group, kept as its words.
+        pytest.param(
+            'Analysts said the deal "changes nothing for ordinary farmers."',
+            "changes nothing",
+            (),
+            True,
+            id="analysts_are_a_group",
+        ),
+    ],
+)
+def test_several_speakers_and_groups(nlp, text: str, fragment: str, actors, group: bool):
+    quote = quote_starting(quotes_of(nlp, text, DATE), fragment)
+    assert quote.speaker_actors == actors
+    assert quote.speaker_group is group

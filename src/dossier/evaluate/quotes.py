@@ -49,9 +49,11 @@ from dossier.evaluate.gold import load_gold_folder
 from dossier.evaluate.mentions import ActorNames, find_occurrences, run_document
 from dossier.evaluate.metrics import PRF, f1_score
 from dossier.extract.document import QUOTES
+from dossier.extract.linking.spelling import fold
 from dossier.extract.quotes.vocabulary import QUOTE_MARKS
 from dossier.ingest.clean import clean_text
 from dossier.kb.loader import load_kb
+from dossier.kb.rows import normalise_name
 from dossier.model import OffsetMap, Quote
 from dossier.nlp import PipelineConfig, load_pipeline
 
@@ -110,13 +112,15 @@ def predicted_quotes(quotes: Iterable[Quote], offsets: OffsetMap | None) -> list
     for quote in quotes:
         p = quote.provenance
         speaker_start, speaker_end = original(quote.speaker_start, quote.speaker_end)
+        # Several speakers are written as the gold writes them: joined by "; ".
+        speaker = "; ".join(quote.speaker_actors) or quote.speaker_actor
         found.append(
             PredictedQuote(
                 p.original_start,
                 p.original_end,
                 speaker_start,
                 speaker_end,
-                quote.speaker_actor,
+                speaker,
                 quote.quote_kind,
             )
         )
@@ -379,6 +383,40 @@ def _polnear_date(name: str) -> str | None:
 KINDS = ("direct", "partial", "indirect", "belief")
 
 
+def _names(joined: str | None) -> list[str]:
+    return [s.strip() for s in (joined or "").split(";") if s.strip()]
+
+
+def _same_name(names: ActorNames, a: str | None, b: str | None) -> bool:
+    """The same actor, or, for a name the KB does not know, the same name in another
+    transliteration ("Mark Feigin", "Mark Feygin"): the linker's own spelling fold, word by
+    word, so a NIL speaker is not wrong for the spelling the text used."""
+    if names.same(a, b):
+        return True
+    if not a or not b:
+        return False
+    folded = [" ".join(fold(w) for w in normalise_name(n).split()) for n in (a, b)]
+    return folded[0] == folded[1]
+
+
+def same_speakers(names: ActorNames, predicted: str | None, gold: str | None) -> bool:
+    """Whether a predicted speaker names the gold one. Several predicted speakers (joined by
+    "; ") must be the gold's set, each matched once; one predicted speaker must be the gold
+    speaker or one of the gold's several."""
+    said, wanted = _names(predicted), _names(gold)
+    if len(said) <= 1:
+        return any(_same_name(names, predicted, s) for s in wanted)
+    if len(said) != len(wanted):
+        return False
+    left = list(wanted)
+    for name in said:
+        match = next((w for w in left if _same_name(names, name, w)), None)
+        if match is None:
+            return False
+        left.remove(match)
+    return True
+
+
 def evaluate_dossier_gold(
     folder: Path,
     on_item: Callable[[str], None] | None = None,
@@ -418,8 +456,7 @@ def evaluate_dossier_gold(
         predicted = [(q, words.of([(q.start, q.end)])) for q in quotes]
 
         def speaker_right(item: _Gold, quote: PredictedQuote) -> bool:
-            wanted = [s.strip() for s in (item.speaker or "").split(";") if s.strip()]
-            return any(names.same(quote.speaker, s) for s in wanted)
+            return same_speakers(names, quote.speaker, item.speaker)
 
         for name, kinds in groups.items():
             tallies[name].add(

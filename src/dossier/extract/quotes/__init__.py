@@ -27,6 +27,7 @@ from dossier.extract.quotes.pronouns import (
     resolve_pronoun,
 )
 from dossier.extract.quotes.reported import complement_around, reported_speech
+from dossier.extract.quotes.several import several_speakers
 from dossier.extract.quotes.speakers import (
     PRONOUNS,
     MentionIndex,
@@ -86,7 +87,9 @@ def find_quotes(doc: Doc) -> list[tuple[int, int, str, Cue | None, bool]]:
             # A fragment inside reported speech takes that speech's cue.
             around = [c for c in reported if c.start <= quote.start and quote.end <= c.end + 2]
             if around:
-                cue = around[0].cue
+                # Nested speech ("the Kremlin said ... the two leaders stressed "..."): the
+                # innermost clause's cue says whose words the fragment is.
+                cue = min(around, key=lambda c: c.end - c.start).cue
         elif quote.kind == "partial" and cue is not None and cue.start < quote.start:
             around = [c for c in reported if c.start <= quote.start and quote.end <= c.end + 2]
             complement = None if around else complement_around(doc, cue, quote.start, quote.end)
@@ -147,6 +150,7 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
         if cue is not None and cue.subject is not None:
             speaker = by_surname(speaker_of(doc, cue.subject, index), earlier, index)
             speaker = by_role(speaker, index, text)
+            speaker = several_speakers(doc, cue.subject, speaker, index)
             pronoun = speaker.text.lower() in PRONOUNS
             if pronoun and speaker.mention is None:
                 # A pronoun the linker left alone: the person quoted last, else named last,
@@ -203,6 +207,8 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
             speaker_end=speaker.end if speaker else None,
             speaker_actor=speaker.actor if speaker else None,
             speaker_actor_id=speaker.actor_id if speaker else None,
+            speaker_group=speaker.group if speaker else False,
+            speaker_actors=speaker.actors if speaker else (),
             provenance=document.provenance(
                 doc, start, end, EXTRACTOR, extractor_version, confidence
             ),

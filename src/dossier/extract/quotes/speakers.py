@@ -35,6 +35,7 @@ class Speaker:
     start, end: characters of the phrase; text: the phrase.
     actor: the canonical name (the mention's actor, else the phrase without its article);
     actor_id: the KB id, None for NIL or a group; mention: the linker's mention, if any.
+    actors, group: see ``several.several_speakers``.
     """
 
     text: str
@@ -43,6 +44,8 @@ class Speaker:
     actor: str
     actor_id: str | None
     mention: Mention | None
+    actors: tuple[str, ...] = ()  # every person, when the phrase names several
+    group: bool = False  # a group spoken of as one ("analysts")
 
 
 class MentionIndex:
