@@ -163,6 +163,16 @@ def quote_starting(quotes: list[Quote], words: str) -> Quote:
             "Iryna Kovalenko",
             id="she_after_a_man_quoted_is_the_woman_her_possessive_shows",
         ),
+        # Kind: a quotation with no frame of its own after a sentence about a person in the
+        # same paragraph is that person's, not the speaker quoted last.
+        pytest.param(
+            '"The budget is balanced," Mayor Petro Hulak said on Monday.\n\n'
+            "On local radio, council member Iryna Kovalenko, who voted against the plan, "
+            'called the figures a fiction. "Nobody has seen the invoices."',
+            "Nobody has seen",
+            "Iryna Kovalenko",
+            id="a_quote_without_a_frame_after_a_sentence_about_a_person",
+        ),
     ],
 )
 def test_the_speaker_of_a_quote_by_kind(nlp, text: str, words: str, speaker: str):

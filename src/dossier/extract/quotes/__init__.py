@@ -36,6 +36,7 @@ from dossier.extract.quotes.speakers import (
     by_surname,
     is_person,
     speaker_of,
+    subject_before,
 )
 from dossier.extract.quotes.vocabulary import cue_lemma
 from dossier.model import FactLink, Quote
@@ -185,8 +186,13 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
                 # Only the linker's own resolutions teach a gender: a guess of ours that went
                 # wrong would otherwise turn every later pronoun away from the right person.
                 genders.setdefault(speaker.actor, GENDER[speaker.text.lower()])
-        elif last is not None and near:
-            speaker = last[0]  # no frame of its own: the quote goes on from the last speaker
+        else:
+            # No frame of its own: the person the sentence before it is about, else the quote
+            # goes on from the last speaker.
+            reach = _paragraph_start(text, start, 0 if near else SPEAKER_REACH_PARAGRAPHS)
+            speaker = subject_before(doc, start, index, reach, quotations)
+            if speaker is None and last is not None and near:
+                speaker = last[0]
         if speaker is not None:
             last = (speaker, paragraph)
             earlier.append(speaker)

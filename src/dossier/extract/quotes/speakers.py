@@ -232,3 +232,30 @@ def by_role(speaker: Speaker, index: MentionIndex, text: str) -> Speaker:
                 speaker.text, speaker.start, speaker.end, mention.actor, mention.actor_id, mention
             )
     return speaker
+
+
+def subject_before(
+    doc: Doc, char: int, index: MentionIndex, since: int, quoted: list[tuple[int, int]]
+) -> Speaker | None:
+    """The person who is the subject of the sentence before character ``char`` (where a
+    quotation with no frame of its own opens), back to character ``since``: 'Sen. Ann Roe
+    identified the cost as the issue. "Nobody will pay that."' is Roe's. Sentences with no
+    subject (a heading, a line of an advertisement) are passed over; a sentence that is
+    itself quoted, or whose subject names no person, ends the search."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    sentence = span[0].sent
+    while sentence.start > 0:
+        sentence = doc[sentence.start - 1].sent
+        if sentence.end_char <= since:
+            return None
+        if any(start <= sentence.root.idx < end for start, end in quoted):
+            return None
+        subjects = [c for c in sentence.root.children if c.dep_ == "nsubj"]
+        if not subjects:
+            continue
+        speaker = speaker_of(doc, subjects[0], index)
+        named = speaker.mention is not None and speaker.mention.label == "PERSON"
+        return speaker if named else None
+    return None
