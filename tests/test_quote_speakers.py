@@ -173,6 +173,15 @@ def quote_starting(quotes: list[Quote], words: str) -> Quote:
             "Iryna Kovalenko",
             id="a_quote_without_a_frame_after_a_sentence_about_a_person",
         ),
+        # Kind: "according to" a record (a transcript, documents) after a partial quote says
+        # where the words were read; the reporting verb's subject before it is the speaker.
+        pytest.param(
+            'Hulak recalled that one clerk had "asked twice about the missing invoices," '
+            "according to the transcript, but he did not name her.",
+            "asked twice",
+            "Hulak",
+            id="according_to_a_transcript_is_no_speaker",
+        ),
     ],
 )
 def test_the_speaker_of_a_quote_by_kind(nlp, text: str, words: str, speaker: str):

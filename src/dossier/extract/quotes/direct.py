@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from dossier.extract.quotes.frames import (
     Cue,
+    cites_a_record,
     colon_frame,
     cue_in,
     dash_signature,
@@ -170,6 +171,8 @@ def frame_cue(doc: Doc, text: str, span: QuotedSpan, quoted: list[tuple[int, int
     cue_before = cue_in(before, quoted, nearest_last=True)
     ends_comma = text[span.start : span.end].rstrip()[-1:] in (",", "\u2014", "-")
     after_wins = cue_before is None or ends_comma or cue_before.subject is None
+    if cue_after is not None and cue_before is not None and cue_before.subject is not None:
+        after_wins = after_wins and not cites_a_record(cue_after)  # the record is no speaker
     if cue_after is not None and (ends_comma or cue_after.subject is not None) and after_wins:
         return cue_after
     return cue_before or cue_after or colon_frame(before, quoted)

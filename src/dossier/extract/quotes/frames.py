@@ -102,6 +102,21 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+#: Things whose words are a record of someone's speech, not speech of their own: "according
+#: to the transcript" says where the words were read, the speaker is named elsewhere.
+_RECORDS = frozenset(
+    {"transcript", "transcripts", "record", "records", "document", "documents", "filing",
+     "recording", "minutes", "footage", "video", "copy", "excerpt", "excerpts"}
+)  # fmt: skip
+
+
+def cites_a_record(cue: Cue) -> bool:
+    """Whether ``cue`` is "according to" a record ("according to the transcript")."""
+    return (
+        cue.text == "according to" and cue.subject is not None and (cue.subject.lower_ in _RECORDS)
+    )
+
+
 def according_to(token: Token) -> Cue | None:
     """``according to X``: a cue whose speaker is X (``token`` is "according")."""
     if token.lower_ != "according":
