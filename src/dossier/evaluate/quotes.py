@@ -11,6 +11,8 @@ tokens (``\\w+``), so quotation marks and spacing do not count.
 * A prediction is **right** when at least ``COVERAGE`` of its tokens lie in gold quotes of any
   kind (a split quote the gold keeps as two items is one right prediction). ``precision`` is
   right over predicted.
+* ``said_on_accuracy`` (dossier gold): over found gold quotes with a ``date``, those whose
+  match's ``said_on`` is that TIMEX3 value exactly.
 * ``speaker_accuracy``: over found gold quotes, those whose match names the gold speaker.
   PolNeAR: the predicted speaker span shares a word with the gold ``Source`` span, or names
   the same person elsewhere (a capitalised name word, not a pronoun or title, shared by the
@@ -71,6 +73,7 @@ class PredictedQuote:
     speaker_end: int | None
     speaker: str | None
     kind: str
+    said_on: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ class _Gold:
     speaker_tokens: frozenset[int]
     speaker: str | None
     kind: str
+    date: str | None = None  # dossier gold: when it was said, where the text says
 
 
 class Words:
@@ -118,6 +122,7 @@ def predicted_quotes(quotes: Iterable[Quote], offsets: OffsetMap | None) -> list
                 speaker_end,
                 quote.speaker_actor,
                 quote.quote_kind,
+                quote.said_on,
             )
         )
     return found
@@ -131,6 +136,8 @@ class _Tally:
     right: int = 0
     speakers_scored: int = 0
     speakers_right: int = 0
+    dates_scored: int = 0
+    dates_right: int = 0
 
     def add(self, other: _Tally) -> None:
         for key, value in asdict(other).items():
@@ -143,6 +150,7 @@ class _Tally:
         recall = self.found / self.gold if self.gold else float(not self.predicted)
         scores = PRF(precision, recall, f1_score(precision, recall), self.gold)
         accuracy = self.speakers_right / self.speakers_scored if self.speakers_scored else None
+        dates = self.dates_right / self.dates_scored if self.dates_scored else None
         return {
             **scores.to_dict(),
             "n": self.gold,
@@ -150,6 +158,8 @@ class _Tally:
             "found": self.found,
             "speaker_accuracy": accuracy,
             "speakers_scored": self.speakers_scored,
+            "said_on_accuracy": dates,
+            "said_on_scored": self.dates_scored,
         }
 
 
@@ -180,6 +190,9 @@ def tally(
         if verdict is not None:
             counts.speakers_scored += 1
             counts.speakers_right += verdict
+        if item.date:  # said_on: the same TIMEX3 value as the gold date
+            counts.dates_scored += 1
+            counts.dates_right += best[1].said_on == item.date
     return counts
 
 
@@ -411,6 +424,7 @@ def evaluate_dossier_gold(
                 frozenset(),
                 q.get("speaker"),
                 q.get("kind", ""),
+                q.get("date"),
             )
             for q in gold.annotation.get("quotes") or []
         ]

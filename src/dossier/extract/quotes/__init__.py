@@ -7,7 +7,10 @@ actor through the linker's mentions (``speakers``). A quote with no cue of its o
 paragraph of a long quotation, ``"..." \n\n "..."``) is the last speaker's.
 
 Output: ``doc._.dossier_quotes`` (``Quote`` facts) and, in ``doc._.dossier_links``, a
-``speaker`` link from each quote to its speaker's mention. Runs after ``dossier_linker``.
+``speaker`` link from each quote to its speaker's mention. Each quote's medium (``medium``) and
+the time it was said (``said_on``) come from its cue's phrase, the latter from the timexes and
+sentence reference times of ``dossier_fact_time``. Runs after ``dossier_linker`` and
+``dossier_fact_time``.
 """
 
 from __future__ import annotations
@@ -16,9 +19,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dossier.extract import document
+from dossier.extract.quotes.cue_phrase import cue_phrase
 from dossier.extract.quotes.direct import read_quotations
 from dossier.extract.quotes.frames import Cue
 from dossier.extract.quotes.marks import quoted_spans
+from dossier.extract.quotes.medium import medium_of
 from dossier.extract.quotes.pronouns import (
     GENDER,
     REPLY_VERBS,
@@ -27,6 +32,7 @@ from dossier.extract.quotes.pronouns import (
     resolve_pronoun,
 )
 from dossier.extract.quotes.reported import complement_around, reported_speech
+from dossier.extract.quotes.said_on import SaidOn
 from dossier.extract.quotes.speakers import (
     PRONOUNS,
     MentionIndex,
@@ -137,7 +143,10 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
     last_person: Speaker | None = None
     earlier: list[Speaker] = []
     genders = genders_in(doc, index)  # actor -> the gender the text shows for them
-    quotations = [(s.start, s.end) for s in quoted_spans(text)]
+    spans = quoted_spans(text)
+    quotations = [(s.start, s.end) for s in spans]
+    marked = [(s.open_at, s.close_at + 1) for s in spans]
+    dates = SaidOn(doc)  # when each quote was said
     addressee: Speaker | None = None  # the person the last quote was put to, if named
     by_pronoun: dict[str, Speaker] = {}  # "he" / "she" -> whom it last meant
     for start, end, kind, cue, closed in find_quotes(doc):
@@ -190,6 +199,8 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
                 last_person = speaker
         addressee = addressee_of(doc, cue.start, index) if cue is not None else None
         confidence = CONFIDENCE[kind] if closed else CONFIDENCE["unclosed"]
+        # How and when it was said: read from the cue's own phrase, not from what it reports.
+        phrase = cue_phrase(doc, cue, (start, end), marked) if cue is not None else []
         quote = Quote(
             text=text[start:end],
             start=start,
@@ -203,6 +214,8 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
             speaker_end=speaker.end if speaker else None,
             speaker_actor=speaker.actor if speaker else None,
             speaker_actor_id=speaker.actor_id if speaker else None,
+            medium=medium_of(cue, phrase, index),
+            said_on=dates.of(phrase, cue.start if cue is not None else start, (start, end)),
             provenance=document.provenance(
                 doc, start, end, EXTRACTOR, extractor_version, confidence
             ),
