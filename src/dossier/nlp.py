@@ -111,6 +111,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component(
         "dossier_quotes",
         reads=("dossier_linker", "dossier_fact_time"),
+        kb_files=LINKING_KB_FILES,  # an opinion piece's author, linked to the KB
         produces="quote",
         version="3",
     ),

@@ -53,6 +53,7 @@ from dossier.evaluate.metrics import PRF, f1_score
 from dossier.extract.document import QUOTES
 from dossier.extract.quotes.vocabulary import QUOTE_MARKS
 from dossier.ingest.clean import clean_text
+from dossier.ingest.metadata import extract_metadata
 from dossier.kb.loader import load_kb
 from dossier.model import OffsetMap, Quote
 from dossier.nlp import PipelineConfig, load_pipeline
@@ -411,8 +412,18 @@ def evaluate_dossier_gold(
     for gold in documents:
         text = gold.record.text
         cleaned = clean_text(text, gold.record.fields)
+        # The genre and author as ingest reads them (an opinion piece's "I" is its author).
+        meta = extract_metadata(
+            text, cleaned, gold.record.fields, source_format=gold.record.format, kb_dir=kb_dir
+        )
         doc = run_document(
-            nlp, cleaned.text, gold.annotation.get("date"), gold.name, cleaned.offsets
+            nlp,
+            cleaned.text,
+            gold.annotation.get("date"),
+            gold.name,
+            cleaned.offsets,
+            genre=meta.genre,
+            author=meta.author,
         )
         quotes = predicted_quotes(doc._.get(QUOTES) or [], cleaned.offsets)
         if predictions is not None:

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dossier.extract import document
+from dossier.extract.quotes.author import exhortations, writer_of
 from dossier.extract.quotes.cue_phrase import cue_phrase
 from dossier.extract.quotes.direct import read_quotations
 from dossier.extract.quotes.frames import Cue
@@ -43,6 +44,8 @@ from dossier.extract.quotes.speakers import (
     speaker_of,
 )
 from dossier.extract.quotes.vocabulary import cue_lemma
+from dossier.extract.quotes.written import statement_clauses
+from dossier.kb.loader import KnowledgeBase, load_kb
 from dossier.model import FactLink, Quote
 
 EXTRACTOR = "dossier_quotes"
@@ -71,8 +74,9 @@ def _paragraph_start(text: str, char: int, back: int) -> int:
     return position
 
 
-def find_quotes(doc: Doc) -> list[tuple[int, int, str, Cue | None, bool]]:
-    """Every quote of ``doc`` in text order: (start, end, kind, cue, closed)."""
+def find_quotes(doc: Doc, opinion: bool = False) -> list[tuple[int, int, str, Cue | None, bool]]:
+    """Every quote of ``doc`` in text order: (start, end, kind, cue, closed); with
+    ``opinion``, the writer's exhortations too ("we must ...", ``author``)."""
     text = document.text_of(doc)
     spans = quoted_spans(text)
     quotations = read_quotations(doc, text, spans)
@@ -80,7 +84,9 @@ def find_quotes(doc: Doc) -> list[tuple[int, int, str, Cue | None, bool]]:
     direct = [(q.start, q.end) for q in quotations if q.kind == "direct"]
     found: list[tuple[int, int, str, Cue | None, bool]] = []
     reported = []
-    for clause in reported_speech(doc, marked):
+    # Reported speech from the parse, and the clauses of "said in a statement that ...".
+    claims = exhortations(doc, marked) if opinion else []
+    for clause in [*reported_speech(doc, marked), *statement_clauses(doc, marked), *claims]:
         span = (clause.start, clause.end)
         if any(_overlap(span, d) * 2 > clause.end - clause.start for d in direct):
             continue  # the clause is a direct quote's own words
@@ -96,7 +102,9 @@ def find_quotes(doc: Doc) -> list[tuple[int, int, str, Cue | None, bool]]:
         elif quote.kind == "partial" and cue is not None and cue.start < quote.start:
             around = [c for c in reported if c.start <= quote.start and quote.end <= c.end + 2]
             complement = None if around else complement_around(doc, cue, quote.start, quote.end)
-            if complement is not None:
+            # A complement that is only the quoted words ('proposed "a powerful union"')
+            # reports nothing besides them.
+            if complement is not None and complement.start < quote.start - 1:
                 found.append((complement.start, complement.end, "indirect", cue, True))
         found.append((quote.start, quote.end, quote.kind, cue, quote.closed))
     found.sort(key=lambda q: (q[0], -q[1]))
@@ -129,11 +137,14 @@ def _one_per_span(
     return [quote for quote in found if best[quote[:3]] is quote]
 
 
-def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[FactLink]]:
+def quote_facts(
+    doc: Doc, extractor_version: str, kb: KnowledgeBase | None = None
+) -> tuple[list[Quote], list[FactLink]]:
     """The ``Quote`` facts of ``doc`` and the links to their speakers' mentions.
 
     doc: a Doc the linker has run on (``doc._.dossier_mentions`` set; empty is fine).
     extractor_version: the effective version of ``dossier_quotes``, for the provenance.
+    kb: the knowledge base an opinion piece's author is looked up in (None: not looked up).
     """
     text = document.text_of(doc)
     index = MentionIndex(list(doc._.get(document.MENTIONS) or []))
@@ -147,9 +158,10 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
     quotations = [(s.start, s.end) for s in spans]
     marked = [(s.open_at, s.close_at + 1) for s in spans]
     dates = SaidOn(doc)  # when each quote was said
+    writer = writer_of(doc, index, kb)  # an opinion piece's author holds its "I" and "we"
     addressee: Speaker | None = None  # the person the last quote was put to, if named
     by_pronoun: dict[str, Speaker] = {}  # "he" / "she" -> whom it last meant
-    for start, end, kind, cue, closed in find_quotes(doc):
+    for start, end, kind, cue, closed in find_quotes(doc, opinion=writer is not None):
         paragraph = _paragraph_of(text, start)
         near = last is not None and paragraph - last[1] <= SPEAKER_REACH_PARAGRAPHS
         speaker: Speaker | None = None
@@ -192,6 +204,8 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
                 genders.setdefault(speaker.actor, GENDER[speaker.text.lower()])
         elif last is not None and near:
             speaker = last[0]  # no frame of its own: the quote goes on from the last speaker
+        if writer is not None:
+            speaker = writer.own(speaker, marked)
         if speaker is not None:
             last = (speaker, paragraph)
             earlier.append(speaker)
@@ -238,23 +252,29 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
 class QuoteExtractor:
     """The ``dossier_quotes`` component: stores ``quote_facts`` on the doc."""
 
-    def __init__(self, nlp: Language, name: str, extractor_version: str) -> None:
+    def __init__(
+        self, nlp: Language, name: str, extractor_version: str, kb_dir: str | None = None
+    ) -> None:
         self.name = name
         self.extractor_version = extractor_version
+        self.kb_dir = kb_dir
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes, links = quote_facts(doc, self.extractor_version)
+        quotes, links = quote_facts(doc, self.extractor_version, load_kb(self.kb_dir))
         doc._.set(document.QUOTES, quotes)
         doc._.set(document.LINKS, [*(doc._.get(document.LINKS) or []), *links])
         return doc
 
 
-@Language.factory("dossier_quotes", default_config={"extractor_version": ""})
-def make_quote_extractor(nlp: Language, name: str, extractor_version: str) -> QuoteExtractor:
+@Language.factory("dossier_quotes", default_config={"extractor_version": "", "kb_dir": None})
+def make_quote_extractor(
+    nlp: Language, name: str, extractor_version: str, kb_dir: str | None
+) -> QuoteExtractor:
     """Factory for ``dossier_quotes`` (after ``dossier_linker``, whose mentions it reads).
 
     nlp: the pipeline.
     name: the pipe's name.
     extractor_version: its effective version (``dossier.nlp.extractor_versions``).
+    kb_dir: the KB folder an opinion piece's author is looked up in (None: the package's).
     """
-    return QuoteExtractor(nlp, name, extractor_version)
+    return QuoteExtractor(nlp, name, extractor_version, kb_dir)

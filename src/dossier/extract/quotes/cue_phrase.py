@@ -58,8 +58,8 @@ def cue_phrase(
 ) -> list[Token]:
     """The words of ``cue``'s phrase in text order (see the module doc).
 
-    content: the quote's characters (never part of the phrase); quoted: every quotation's
-    characters, marks included.
+    content: the quote's characters (not part of the phrase, unless the cue is inside them,
+    as in a split quote); quoted: every quotation's characters, marks included.
     """
     head = cue_token(doc, cue)
     if head is None:
@@ -71,6 +71,8 @@ def cue_phrase(
     elif cue_lemma(head.text) is None and head.pos_ not in ("VERB", "AUX"):
         return []  # a colon or dash frame: no phrase to read
     start, end = content
+    if start <= cue.start < end:
+        start = end  # a split quote holds its frame: only the marks keep words out
 
     def outside(token: Token) -> bool:
         return start <= token.idx < end or any(a <= token.idx < b for a, b in quoted)
