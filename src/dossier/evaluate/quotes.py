@@ -66,7 +66,8 @@ _MARKS = frozenset(QUOTE_MARKS)  # not the single curly marks: mostly apostrophe
 
 @dataclass(frozen=True)
 class PredictedQuote:
-    """A predicted quote in the gold text's characters (one line of ``--predictions``)."""
+    """A predicted quote in the gold text's characters (one line of ``--predictions``);
+    ``said_on``: when it was said (``Quote.said_on``)."""
 
     start: int
     end: int
