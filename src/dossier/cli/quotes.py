@@ -87,14 +87,14 @@ def quotes(
         return
     title = f"{len(found)} quotes" if all_copies else f"{len(found)} statements"
     table = Table(title=title)
-    for column in ("date", "speaker", "kind", "medium", "quote", "doc"):
+    for column in ("date", "speaker", "kind", "quote", "doc"):
         table.add_column(column)
     for hit in found:
         table.add_row(
             hit.date or "",
             escape(hit.speaker_actor or "?"),
-            hit.kind,
-            hit.medium or "",
+            # How it was said, under its kind: the quote keeps the table's width.
+            hit.kind + (f"\n[dim]{escape(hit.medium)}[/dim]" if hit.medium else ""),
             escape(cut(hit.text, 100)) + carried(hit),
             hit.doc_id[:8],
         )
