@@ -33,6 +33,8 @@ def only(quotes: list[Quote]) -> Quote:
         ("A Kremlin statement said the two leaders would meet again in the spring.", "statement"),
         ("At a press conference in Minsk, Lukashenko said he would sign the treaty.",
          "press conference"),
+        ("Alexander Lukashenko told a news conference that the treaty was ready.",
+         "press conference"),
         ('"The union is open to all," Vladimir Putin said in a speech to parliament.', "speech"),
         ("Speaking on state television, Dmitry Medvedev said taxes would fall.", "television"),
         # Written: in an outlet the KB lists, in a piece, on a social network.

@@ -86,6 +86,17 @@ def test_wrote_in_an_outlet_is_a_written_statement(nlp):
     )
 
 
+def test_a_quotation_introduced_by_a_named_writers_piece(nlp):
+    # No verb at all: the piece's possessor wrote it.
+    text = 'In Vladimir Putin\'s manifesto: "A union of sovereign states is our goal."'
+    [quote] = quotes_of(nlp, text, date="2011-10-04")
+    assert (quote.quote_kind, quote.speaker_actor, quote.medium) == (
+        "direct",
+        "Vladimir Putin",
+        "newspaper",
+    )
+
+
 def test_a_quotation_framed_by_the_piece_it_appeared_in(nlp):
     # No speech verb: the piece ("in his manifesto") frames it; the clause's subject wrote it.
     text = 'In his manifesto, Vladimir Putin proposed "a powerful union of sovereign states."'

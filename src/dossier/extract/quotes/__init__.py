@@ -1,10 +1,13 @@
 """Quotes and reported speech tied to their speakers: the ``dossier_quotes`` component.
 
-Read top to bottom: quotation marks are paired in the plain text (``marks``); each quotation
-is judged speech or not and given its frame's cue (``direct``); reported speech and beliefs
-come from the parse (``reported``); each quote's speaker is the cue's subject, resolved to an
-actor through the linker's mentions (``speakers``). A quote with no cue of its own (the second
-paragraph of a long quotation, ``"..." \n\n "..."``) is the last speaker's.
+Read top to bottom: quotation marks (and speech dashes) are paired in the plain text
+(``marks``); each quotation is judged speech or not and given its frame's cue (``direct``; a
+frame that names the piece it appeared in, ``written``); reported speech and beliefs come from
+the parse (``reported``, and "said in a statement that ...", ``written``); each quote's speaker
+is the cue's subject, resolved to an actor through the linker's mentions (``speakers``); in an
+opinion piece the writer's "I" and "we" are its author (``author``). A quote with no cue of
+its own (the second paragraph of a long quotation, ``"..." \n\n "..."``) is the last
+speaker's.
 
 Output: ``doc._.dossier_quotes`` (``Quote`` facts) and, in ``doc._.dossier_links``, a
 ``speaker`` link from each quote to its speaker's mention. Each quote's medium (``medium``) and

@@ -68,8 +68,8 @@ def cue_phrase(
         if cue.subject is None:
             return []
         head = cue.subject
-    elif cue_lemma(head.text) is None and head.pos_ not in ("VERB", "AUX"):
-        return []  # a colon or dash frame: no phrase to read
+    elif cue_lemma(head.text) is None and head.pos_ not in ("VERB", "AUX", "ADP"):
+        return []  # a colon or dash frame: no phrase to read ("In X's manifesto:" is one)
     start, end = content
     if start <= cue.start < end:
         start = end  # a split quote holds its frame: only the marks keep words out
