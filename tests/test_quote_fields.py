@@ -53,10 +53,22 @@ def test_no_medium_when_the_text_does_not_say(nlp) -> None:
     assert quote.medium is None
 
 
-def test_an_outlet_that_reported_the_words_is_not_their_medium(nlp) -> None:
-    # "according to Interfax": who carried the words, not how they were said.
-    text = "Sergey Lavrov said the talks would resume soon, according to Interfax."
-    assert {q.medium for q in quotes_of(nlp, text)} == {None}
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "according to X": who carried the words, not how they were said.
+        "Sergey Lavrov said the talks would resume soon, according to Interfax.",
+        "Sergey Lavrov warned that the talks could fail, according to Iowa Public Radio.",
+        "Russia will provide only air support to the army, according to the Tass news agency.",
+        # A channel's name as the speaker is no channel the words went out on.
+        'Radio Liberty calls the town "a stronghold of the opposition and its fighters."',
+        # A form beside the saying: the accusation came after the interview.
+        "After a long interview with Izvestia, Sergey Lavrov said the West had acted in bad faith.",
+    ],
+)
+def test_an_outlet_or_form_beside_the_saying_is_not_its_medium(nlp, text: str) -> None:
+    quotes = quotes_of(nlp, text)
+    assert quotes and {q.medium for q in quotes} == {None}
 
 
 def test_said_on_is_the_time_the_cue_phrase_gives(nlp) -> None:

@@ -11,6 +11,10 @@ Three kinds of evidence, strongest first; None when the phrase says nothing of t
    ("told Rossiya-24"), written in or for it a newspaper piece ("wrote in Izvestia"), spoken on
    it a broadcast ("said on Rossiya-24"). The outlet that is the cue's own subject ("Izvestia
    reported") is where the words were reported, not how they were said.
+
+A form or channel beside the saying says nothing of how it was said: "after a contentious
+interview, X accused ...", a channel's name ("Radio Free Europe calls ..."), and the outlet of
+"according to X", which names who reported the words.
 """
 
 from __future__ import annotations
@@ -39,6 +43,9 @@ _OUTLET_PREPOSITIONS = {
 }
 #: Cue verbs whose object is the outlet spoken to ("told Rossiya-24", "gave Izvestia ...").
 _TOLD = frozenset({"tell"})
+#: Prepositions that put a named form beside the saying, not around it: "after a contentious
+#: interview, X accused ...", "the subject of a statement".
+_BESIDE = frozenset({"after", "before", "since", "following", "until", "prior", "about", "of"})
 
 
 def _named_form(token: Token) -> str | None:
@@ -49,6 +56,18 @@ def _named_form(token: Token) -> str | None:
         before = {c.lower_ for c in token.children} | {token.nbor(-1).lower_ if token.i else ""}
         return MEDIUM_AFTER_PRESS[word] if before & {"press", "news"} else None
     return MEDIUM_WORDS.get(word)
+
+
+def _beside(token: Token) -> bool:
+    """Whether ``token`` is in a phrase beside the saying ("after a long interview with X")."""
+    current = token
+    for _ in range(4):
+        if current.dep_ == "prep" and current.lower_ in _BESIDE:
+            return True
+        if current.head is current or current.pos_ == "VERB":
+            return False
+        current = current.head
+    return False
 
 
 def _is_outlet(token: Token, index: MentionIndex) -> bool:
@@ -81,13 +100,18 @@ def medium_of(cue: Cue | None, phrase: list[Token], index: MentionIndex) -> str 
     """How the words framed by ``cue`` were said, from the words of its phrase (module doc)."""
     if cue is None or not phrase:
         return None
+    phrase = [t for t in phrase if not _beside(t)]
     for token in phrase:
         found = _named_form(token)
         if found is not None:
             return found
+    if cue.text == "according to":
+        return None  # "according to Iowa Public Radio": who reported it, not how it was said
     for token in phrase:
+        # A common noun ("on state television", "Ekho Moskvy radio"), not a word of a name
+        # ("Radio Free Europe calls ...").
         found = CHANNEL_WORDS.get(token.lower_)
-        if found is not None:
+        if found is not None and (token.pos_ != "PROPN" or token.text == "TV"):
             return found
     for token in phrase:
         if _is_outlet(token, index):
