@@ -64,6 +64,8 @@ def test_no_medium_when_the_text_does_not_say(nlp) -> None:
         'Radio Liberty calls the town "a stronghold of the opposition and its fighters."',
         # A form beside the saying: the accusation came after the interview.
         "After a long interview with Izvestia, Sergey Lavrov said the West had acted in bad faith.",
+        # The form spoken of, not spoken in.
+        'Sergey Lavrov called the press conference "a disgrace to the whole profession."',
     ],
 )
 def test_an_outlet_or_form_beside_the_saying_is_not_its_medium(nlp, text: str) -> None:

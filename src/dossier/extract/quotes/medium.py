@@ -13,8 +13,9 @@ Three kinds of evidence, strongest first; None when the phrase says nothing of t
    reported") is where the words were reported, not how they were said.
 
 A form or channel beside the saying says nothing of how it was said: "after a contentious
-interview, X accused ...", a channel's name ("Radio Free Europe calls ..."), and the outlet of
-"according to X", which names who reported the words.
+interview, X accused ...", the object spoken of ("calling the news conference a disgrace"), a
+channel's name ("Radio Free Europe calls ..."), and the outlet of "according to X", which
+names who reported the words.
 """
 
 from __future__ import annotations
@@ -43,6 +44,12 @@ _OUTLET_PREPOSITIONS = {
 }
 #: Cue verbs whose object is the outlet spoken to ("told Rossiya-24", "gave Izvestia ...").
 _TOLD = frozenset({"tell"})
+#: Cue verbs whose object is the piece they made or the audience it was said to ("read a
+#: statement", "told a news conference"); the object of any other cue is what was spoken of
+#: ("calling the news conference a disgrace").
+_MAKES_ITS_OBJECT = frozenset(
+    {"read", "write", "post", "tweet", "issue", "release", "publish", "tell"}
+)
 #: Prepositions that put a named form beside the saying, not around it: "after a contentious
 #: interview, X accused ...", "the subject of a statement".
 _BESIDE = frozenset({"after", "before", "since", "following", "until", "prior", "about", "of"})
@@ -52,6 +59,8 @@ def _named_form(token: Token) -> str | None:
     word = token.lower_
     if token.pos_ == "VERB" and word not in ("tweeted", "tweet", "tweets"):
         return None  # "addressed the crowd", "posted troops": verbs, not the form's name
+    if token.dep_ == "dobj" and (cue_lemma(token.head.text) or "read") not in _MAKES_ITS_OBJECT:
+        return None  # "calling the speech a disgrace": the speech is spoken of
     if word in MEDIUM_AFTER_PRESS:
         before = {c.lower_ for c in token.children} | {token.nbor(-1).lower_ if token.i else ""}
         return MEDIUM_AFTER_PRESS[word] if before & {"press", "news"} else None
