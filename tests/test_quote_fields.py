@@ -102,3 +102,16 @@ def test_said_on_of_a_split_quote_with_its_frame_inside(nlp) -> None:
     )
     quote = only(quotes_of(nlp, text, date="2011-11-18"))
     assert (quote.medium, quote.said_on) == ("interview", "2011-11-14")
+
+
+def test_a_quote_with_no_frame_of_its_own_keeps_the_last_ones_occasion(nlp) -> None:
+    # The second paragraph goes on from the interview given on Monday.
+    text = (
+        '"We will not rush anyone," Vladimir Putin told Rossiya-24 on Monday.\n\n'
+        '"The door stays open for every neighbour that wants to join."\n\n'
+        "Analysts doubted it.\n"
+    )
+    quotes = quotes_of(nlp, text, date="2011-11-18")
+    assert [(q.speaker_actor, q.medium, q.said_on) for q in quotes] == [
+        ("Vladimir Putin", "interview", "2011-11-14")
+    ] * 2

@@ -162,6 +162,8 @@ def quote_facts(
     marked = [(s.open_at, s.close_at + 1) for s in spans]
     dates = SaidOn(doc)  # when each quote was said
     writer = writer_of(doc, index, kb)  # an opinion piece's author holds its "I" and "we"
+    occasion: tuple[str | None, str | None] | None = None  # the last quote's medium and date
+    last_said: Speaker | None = None  # the speaker of the last quote
     addressee: Speaker | None = None  # the person the last quote was put to, if named
     by_pronoun: dict[str, Speaker] = {}  # "he" / "she" -> whom it last meant
     for start, end, kind, cue, closed in find_quotes(doc, opinion=writer is not None):
@@ -216,8 +218,14 @@ def quote_facts(
                 last_person = speaker
         addressee = addressee_of(doc, cue.start, index) if cue is not None else None
         confidence = CONFIDENCE[kind] if closed else CONFIDENCE["unclosed"]
-        # How and when it was said: read from the cue's own phrase, not from what it reports.
+        # How and when it was said: read from the cue's own phrase, not from what it reports;
+        # a quote with no frame of its own goes on from the last one, on the same occasion.
         phrase = cue_phrase(doc, cue, (start, end), marked) if cue is not None else []
+        medium = medium_of(cue, phrase, index)
+        said_on = dates.of(phrase, cue.start if cue is not None else start, (start, end))
+        if cue is None and speaker is not None and speaker is last_said and occasion:
+            medium, said_on = occasion
+        occasion, last_said = (medium, said_on), speaker
         quote = Quote(
             text=text[start:end],
             start=start,
@@ -231,8 +239,8 @@ def quote_facts(
             speaker_end=speaker.end if speaker else None,
             speaker_actor=speaker.actor if speaker else None,
             speaker_actor_id=speaker.actor_id if speaker else None,
-            medium=medium_of(cue, phrase, index),
-            said_on=dates.of(phrase, cue.start if cue is not None else start, (start, end)),
+            medium=medium,
+            said_on=said_on,
             provenance=document.provenance(
                 doc, start, end, EXTRACTOR, extractor_version, confidence
             ),
