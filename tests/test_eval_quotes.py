@@ -92,7 +92,10 @@ def test_polnear_scores_direct_and_all_and_writes_predictions(tmp_path: Path) ->
     quote = next(q for q in lines[0]["quotes"] if q["kind"] == "direct")
     assert TEXT[quote["start"] : quote["end"]].startswith("We will not join")
     assert TEXT[quote["speaker_start"] : quote["speaker_end"]] == "Serzh Sargsyan"
-    assert set(quote) == {"start", "end", "speaker_start", "speaker_end", "speaker", "kind"}
+    assert set(quote) == {
+        *("start", "end", "speaker_start", "speaker_end", "speaker", "kind"),
+        "said_on",  # when it was said (TIMEX3), so a scorer can re-check said_on_accuracy
+    }
 
 
 def test_dossier_gold_scores_kinds_speakers_and_not_quotes(tmp_path: Path) -> None:

@@ -78,6 +78,35 @@ def test_quotes_are_asked_by_speaker_words_and_dates(store_url: str, nlp, make_d
             dossier.quotes(date_from="2014-13")
 
 
+def test_quote_records_carry_how_and_when_it_was_said(store_url: str, nlp, make_document) -> None:
+    # The kind of case: the text says how (an interview with a broadcaster the KB lists) and
+    # when ("on Monday", before the publication day) of the saying.
+    told = make_document(
+        "ASTANA, Nov. 18 (Wire) -- Talks on the customs union resumed on Friday.\n\n"
+        "Nursultan Nazarbayev told Rossiya-24 on Monday that the union would stay open to "
+        "every neighbour.\n",
+        date="2011-11-18",
+    )
+    with Store.open(store_url) as store:
+        store.add_documents([(told, None)])
+        assert not annotate_store(store, nlp=nlp).failures
+        stored = store.read_facts("quote", doc_id=told.doc_id)
+        assert [(q.medium, q.said_on) for q in stored] == [("interview", "2011-11-14")]
+    with Dossier(store_url) as dossier:
+        [hit] = dossier.quotes(speaker="Nazarbayev")
+        assert (hit.medium, hit.said_on, hit.date) == ("interview", "2011-11-14", "2011-11-14")
+        # The saying's own date bounds the question, not the publication date.
+        assert dossier.quotes(speaker="Nazarbayev", date_to="2011-11-14")
+        assert not dossier.quotes(speaker="Nazarbayev", date_from="2011-11-15")
+        assert {"medium", "said_on"} <= set(dossier.quotes().frame().columns)
+    from typer.testing import CliRunner
+
+    from dossier.cli import app
+
+    table = CliRunner().invoke(app, ["quotes", "--db", store_url]).output
+    assert "interview" in table and "2011-11-14" in table  # under its kind, and its date
+
+
 def test_the_quotes_command_writes_table_json_and_csv(annotated_sample_store) -> None:
     import csv
     import io
@@ -94,9 +123,12 @@ def test_the_quotes_command_writes_table_json_and_csv(annotated_sample_store) ->
     lines = runner.invoke(app, ["quotes", "--speaker", "Putin", "--format", "json", "--db", db])
     records = [json.loads(line) for line in lines.output.splitlines()]
     assert records and all(r["speaker_actor"] == "Vladimir Putin" for r in records)
+    assert all({"medium", "said_on"} <= set(r) for r in records)
+    assert all(r["said_on"] for r in records)  # every stored quote is dated
     rows = list(csv.DictReader(io.StringIO(runner.invoke(
         app, ["quotes", "--speaker", "Putin", "--format", "csv", "--db", db]
     ).output)))  # fmt: skip
     assert [row["fact_id"] for row in rows] == [r["fact_id"] for r in records]
+    assert [row["said_on"] for row in rows] == [r["said_on"] for r in records]
     bad = runner.invoke(app, ["quotes", "--to", "May 2014", "--db", db])
     assert bad.exit_code == 2

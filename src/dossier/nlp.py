@@ -107,7 +107,14 @@ COMPONENTS: tuple[Component, ...] = (
     Component("dossier_fact_time", reads=("dossier_timex",), produces="sentence"),
     # Quotes and reported speech (extract/quotes/), after the linker whose mentions give each
     # speaker its actor.
-    Component("dossier_quotes", reads=("dossier_linker",), produces="quote", version="2"),
+    # The time each quote was said comes from the sentence reference times (fact time).
+    Component(
+        "dossier_quotes",
+        reads=("dossier_linker", "dossier_fact_time"),
+        kb_files=LINKING_KB_FILES,  # an opinion piece's author, linked to the KB
+        produces="quote",
+        version="3",
+    ),
 )
 
 COMPONENT_NAMES: tuple[str, ...] = tuple(component.name for component in COMPONENTS)

@@ -246,8 +246,12 @@ class Dossier:
         speaker: a name the KB knows (any alias or surname: all its actors' quotes), or words of
             a speaker's name the KB lacks ("Sariev", "analysts").
         about: words the quote contains. date_from, date_to: ISO dates (any precision) bounding
-            when it was said (its sentence's reference time), inclusive. Raises ValueError for a
-            date that is not ISO.
+            when it was said (what the text says of the saying, ``said_on``, else its
+            sentence's reference time), inclusive. Raises ValueError for a date that is not ISO.
+
+        Each record also says how it was said where the text says so (``medium``: interview,
+        statement, newspaper, television, radio, press conference, speech, social media,
+        book).
         """
         from dossier.calendar import check_iso_date
         from dossier.store.records import QuoteHit

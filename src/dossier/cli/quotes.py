@@ -53,6 +53,10 @@ def quotes(
 ) -> None:
     """Quotes, reported speech and beliefs with their canonical speakers, oldest first.
 
+    The date is when it was said (what the text says of the saying, else its sentence's time);
+    the medium (interview, statement, newspaper, television, ...) shows under the kind where the
+    text says it; json and csv carry both as said_on and medium.
+
     A statement carried by several documents (copied whole, trimmed or lightly edited) is shown
     once, with how many documents carried it and where it appeared first; --all-copies shows
     each copy.
@@ -93,7 +97,8 @@ def quotes(
         table.add_row(
             hit.date or "",
             escape(hit.speaker_actor or "?"),
-            hit.kind,
+            # How it was said, under its kind: the quote keeps the table's width.
+            hit.kind + (f"\n[dim]{escape(hit.medium)}[/dim]" if hit.medium else ""),
             escape(cut(hit.text, 100)) + carried(hit),
             hit.doc_id[:8],
         )

@@ -183,6 +183,8 @@ def annotate_documents(
                 date=input_date(document),
                 doc_id=document.doc_id,
                 offsets=document.cleaned.offsets,
+                genre=document.meta.genre,
+                author=document.meta.author,
             )
 
         with nlp.select_pipes(disable=disabled):

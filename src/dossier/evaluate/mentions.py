@@ -166,9 +166,16 @@ def run_document(
     date: str | None,
     doc_id: str = "",
     offsets: OffsetMap | None = None,
+    genre: str | None = None,
+    author: str | None = None,
 ) -> Doc:
-    """Run ``nlp`` on ``text`` prepared (``prepare_doc``) with the document's date and id."""
-    return nlp(prepare_doc(nlp, text, date=date, doc_id=doc_id, offsets=offsets))
+    """Run ``nlp`` on ``text`` prepared (``prepare_doc``) with the document's date and id (and
+    its genre and author, which the quote stage reads)."""
+    return nlp(
+        prepare_doc(
+            nlp, text, date=date, doc_id=doc_id, offsets=offsets, genre=genre, author=author
+        )
+    )
 
 
 def mentions_pipeline(kb_dir: str | Path | None = None) -> Language:

@@ -11,6 +11,8 @@ tokens (``\\w+``), so quotation marks and spacing do not count.
 * A prediction is **right** when at least ``COVERAGE`` of its tokens lie in gold quotes of any
   kind (a split quote the gold keeps as two items is one right prediction). ``precision`` is
   right over predicted.
+* ``said_on_accuracy`` (dossier gold): over found gold quotes with a ``date``, those whose
+  match's ``said_on`` is that TIMEX3 value exactly.
 * ``speaker_accuracy``: over found gold quotes, those whose match names the gold speaker.
   PolNeAR: the predicted speaker span shares a word with the gold ``Source`` span, or names
   the same person elsewhere (a capitalised name word, not a pronoun or title, shared by the
@@ -52,6 +54,7 @@ from dossier.extract.document import QUOTES
 from dossier.extract.linking.spelling import fold
 from dossier.extract.quotes.vocabulary import QUOTE_MARKS
 from dossier.ingest.clean import clean_text
+from dossier.ingest.metadata import extract_metadata
 from dossier.kb.loader import load_kb
 from dossier.kb.rows import normalise_name
 from dossier.model import OffsetMap, Quote
@@ -65,7 +68,8 @@ _MARKS = frozenset(QUOTE_MARKS)  # not the single curly marks: mostly apostrophe
 
 @dataclass(frozen=True)
 class PredictedQuote:
-    """A predicted quote in the gold text's characters (one line of ``--predictions``)."""
+    """A predicted quote in the gold text's characters (one line of ``--predictions``);
+    ``said_on``: when it was said (``Quote.said_on``)."""
 
     start: int
     end: int
@@ -73,6 +77,7 @@ class PredictedQuote:
     speaker_end: int | None
     speaker: str | None
     kind: str
+    said_on: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,7 @@ class _Gold:
     speaker_tokens: frozenset[int]
     speaker: str | None
     kind: str
+    date: str | None = None  # dossier gold: when it was said, where the text says
 
 
 class Words:
@@ -122,6 +128,7 @@ def predicted_quotes(quotes: Iterable[Quote], offsets: OffsetMap | None) -> list
                 speaker_end,
                 speaker,
                 quote.quote_kind,
+                quote.said_on,
             )
         )
     return found
@@ -135,6 +142,8 @@ class _Tally:
     right: int = 0
     speakers_scored: int = 0
     speakers_right: int = 0
+    dates_scored: int = 0
+    dates_right: int = 0
 
     def add(self, other: _Tally) -> None:
         for key, value in asdict(other).items():
@@ -147,6 +156,7 @@ class _Tally:
         recall = self.found / self.gold if self.gold else float(not self.predicted)
         scores = PRF(precision, recall, f1_score(precision, recall), self.gold)
         accuracy = self.speakers_right / self.speakers_scored if self.speakers_scored else None
+        dates = self.dates_right / self.dates_scored if self.dates_scored else None
         return {
             **scores.to_dict(),
             "n": self.gold,
@@ -154,6 +164,8 @@ class _Tally:
             "found": self.found,
             "speaker_accuracy": accuracy,
             "speakers_scored": self.speakers_scored,
+            "said_on_accuracy": dates,
+            "said_on_scored": self.dates_scored,
         }
 
 
@@ -184,6 +196,9 @@ def tally(
         if verdict is not None:
             counts.speakers_scored += 1
             counts.speakers_right += verdict
+        if item.date:  # said_on: the same TIMEX3 value as the gold date
+            counts.dates_scored += 1
+            counts.dates_right += best[1].said_on == item.date
     return counts
 
 
@@ -436,8 +451,18 @@ def evaluate_dossier_gold(
     for gold in documents:
         text = gold.record.text
         cleaned = clean_text(text, gold.record.fields)
+        # The genre and author as ingest reads them (an opinion piece's "I" is its author).
+        meta = extract_metadata(
+            text, cleaned, gold.record.fields, source_format=gold.record.format, kb_dir=kb_dir
+        )
         doc = run_document(
-            nlp, cleaned.text, gold.annotation.get("date"), gold.name, cleaned.offsets
+            nlp,
+            cleaned.text,
+            gold.annotation.get("date"),
+            gold.name,
+            cleaned.offsets,
+            genre=meta.genre,
+            author=meta.author,
         )
         quotes = predicted_quotes(doc._.get(QUOTES) or [], cleaned.offsets)
         if predictions is not None:
@@ -449,6 +474,7 @@ def evaluate_dossier_gold(
                 frozenset(),
                 q.get("speaker"),
                 q.get("kind", ""),
+                q.get("date"),
             )
             for q in gold.annotation.get("quotes") or []
         ]

@@ -3,13 +3,16 @@ and the one place that builds a fact's ``Provenance`` from it.
 
 Every component reads and writes the document through these names; nothing else calls
 ``Doc.set_extension``. A ``Doc`` is prepared for the pipeline by ``prepare_doc``, which sets the
-three inputs (its date, its stored id, the cleaning's offset map); components then add their
-outputs.
+inputs (its date, its stored id, the cleaning's offset map, its genre and author); components
+then add their outputs.
 
 Inputs (set before the pipeline runs):
 - ``doc._.dossier_date``: the publication date, ISO at any precision, or None;
 - ``doc._.dossier_doc_id``: the stored document's id ("" when the text is not stored);
-- ``doc._.dossier_offsets``: the ``OffsetMap`` back to the original text (None: identity).
+- ``doc._.dossier_offsets``: the ``OffsetMap`` back to the original text (None: identity);
+- ``doc._.dossier_genre``, ``doc._.dossier_author``: the document's genre and author as its
+  metadata gives them (``DocumentMeta``), or None (the quote stage gives an opinion piece's
+  first-person claims to its author).
 
 Outputs:
 - ``doc._.dossier_date_estimate``: a ``DateEstimate`` for an undated document (date estimate);
@@ -35,6 +38,8 @@ from dossier.model import OffsetMap, Provenance
 DATE = "dossier_date"
 DOC_ID = "dossier_doc_id"
 OFFSETS = "dossier_offsets"
+GENRE = "dossier_genre"
+AUTHOR = "dossier_author"
 DATE_ESTIMATE = "dossier_date_estimate"
 MENTIONS = "dossier_mentions"
 TIMEXES = "dossier_timexes"
@@ -43,7 +48,10 @@ QUOTES = "dossier_quotes"
 LINKS = "dossier_links"
 CANDIDATE = "dossier_candidate"
 
-DOC_EXTENSIONS = (DATE, DOC_ID, OFFSETS, DATE_ESTIMATE, MENTIONS, TIMEXES, SENTENCES, QUOTES, LINKS)
+DOC_EXTENSIONS = (
+    *(DATE, DOC_ID, OFFSETS, GENRE, AUTHOR),
+    *(DATE_ESTIMATE, MENTIONS, TIMEXES, SENTENCES, QUOTES, LINKS),
+)
 SPAN_EXTENSIONS = (CANDIDATE,)
 
 # Where the sentence starts are cached on a Doc (``doc.user_data``), so building provenance for
@@ -84,6 +92,8 @@ def prepare_doc(
     date: str | None = None,
     doc_id: str = "",
     offsets: OffsetMap | None = None,
+    genre: str | None = None,
+    author: str | None = None,
 ) -> Doc:
     """A tokenised ``Doc`` of ``text`` carrying the inputs every component reads.
 
@@ -92,11 +102,14 @@ def prepare_doc(
     date: its publication date (ISO, any precision), None when undated.
     doc_id: the stored document's id, "" for a text that is not stored.
     offsets: the map from ``text`` back to the original text; None when they are the same.
+    genre, author: the document's genre and author (``DocumentMeta``), None when unknown.
     """
     doc = nlp.make_doc(text)
     doc._.set(DATE, date)
     doc._.set(DOC_ID, doc_id)
     doc._.set(OFFSETS, offsets)
+    doc._.set(GENRE, genre)
+    doc._.set(AUTHOR, author)
     return doc
 
 

@@ -36,7 +36,10 @@ class QuoteReadsMixin:
         all_copies: every quote, copies of one statement included; each still names its
             statement. A quote not grouped yet is shown as a statement of its own.
         """
-        said = func.coalesce(sentences.c.reference_time, documents.c.pub_date).label("said")
+        # When it was said: what the text says of the saying, else its sentence's time.
+        said = func.coalesce(
+            quotes.c.said_on, sentences.c.reference_time, documents.c.pub_date
+        ).label("said")
         query = (
             select(
                 quotes.c.fact_id,
@@ -52,6 +55,8 @@ class QuoteReadsMixin:
                 quotes.c.text,
                 quotes.c.start,
                 quotes.c.end,
+                quotes.c.medium,
+                quotes.c.said_on,
                 statements.c.statement_id,
                 statements.c.copies,
                 statements.c.outlets,

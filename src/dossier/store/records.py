@@ -140,10 +140,15 @@ def columns(record_type: type) -> list[str]:
 class QuoteHit:
     """One stored quote as ``dossier quotes`` lists it: who said what, when, where.
 
-    date: when it was said: its sentence's reference time, else the publication date.
+    date: when it was said: what the text says of the saying (``said_on``), else its
+        sentence's reference time, else the publication date.
     speaker_actor, speaker_actor_id: the canonical speaker and KB id (None for NIL or a group).
     kind: ``direct``, ``partial``, ``indirect`` or ``belief``.
     start, end: the content's characters in the document's cleaned text.
+    medium: how it was said where the text says so (``interview``, ``statement``,
+        ``newspaper``, ``television``, ...), else None.
+    said_on: the TIMEX3 value the quote stage gave the saying, None for quotes stored before
+        it did (their ``date`` is their sentence's).
     statement_id: the statement this quote is a copy of (the fact id of its first appearance);
         None until the statements stage has grouped it.
     copies: documents carrying the statement; outlets: their outlets, in order of appearance.
@@ -163,6 +168,8 @@ class QuoteHit:
     text: str
     start: int
     end: int
+    medium: str | None = None
+    said_on: str | None = None
     statement_id: str | None = None
     copies: int | None = None
     outlets: tuple[str, ...] = ()

@@ -1,13 +1,19 @@
 """Quotes and reported speech tied to their speakers: the ``dossier_quotes`` component.
 
-Read top to bottom: quotation marks are paired in the plain text (``marks``); each quotation
-is judged speech or not and given its frame's cue (``direct``); reported speech and beliefs
-come from the parse (``reported``); each quote's speaker is the cue's subject, resolved to an
-actor through the linker's mentions (``speakers``). A quote with no cue of its own (the second
-paragraph of a long quotation, ``"..." \n\n "..."``) is the last speaker's.
+Read top to bottom: quotation marks (and speech dashes) are paired in the plain text
+(``marks``); each quotation is judged speech or not and given its frame's cue (``direct``; a
+frame that names the piece it appeared in, ``written``); reported speech and beliefs come from
+the parse (``reported``, and "said in a statement that ...", ``written``); each quote's speaker
+is the cue's subject, resolved to an actor through the linker's mentions (``speakers``); in an
+opinion piece the writer's "I" and "we" are its author (``author``). A quote with no cue of
+its own (the second paragraph of a long quotation, ``"..." \n\n "..."``) is the last
+speaker's.
 
 Output: ``doc._.dossier_quotes`` (``Quote`` facts) and, in ``doc._.dossier_links``, a
-``speaker`` link from each quote to its speaker's mention. Runs after ``dossier_linker``.
+``speaker`` link from each quote to its speaker's mention. Each quote's medium (``medium``) and
+the time it was said (``said_on``) come from its cue's phrase, the latter from the timexes and
+sentence reference times of ``dossier_fact_time``. Runs after ``dossier_linker`` and
+``dossier_fact_time``.
 """
 
 from __future__ import annotations
@@ -16,9 +22,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dossier.extract import document
+from dossier.extract.quotes.author import exhortations, writer_of
+from dossier.extract.quotes.cue_phrase import cue_phrase
 from dossier.extract.quotes.direct import read_quotations
 from dossier.extract.quotes.frames import Cue
 from dossier.extract.quotes.marks import quoted_spans
+from dossier.extract.quotes.medium import medium_of
 from dossier.extract.quotes.pronouns import (
     GENDER,
     REPLY_VERBS,
@@ -27,6 +36,7 @@ from dossier.extract.quotes.pronouns import (
     resolve_pronoun,
 )
 from dossier.extract.quotes.reported import complement_around, reported_speech
+from dossier.extract.quotes.said_on import SaidOn
 from dossier.extract.quotes.several import several_speakers
 from dossier.extract.quotes.speakers import (
     PRONOUNS,
@@ -39,6 +49,8 @@ from dossier.extract.quotes.speakers import (
     subject_before,
 )
 from dossier.extract.quotes.vocabulary import cue_lemma
+from dossier.extract.quotes.written import statement_clauses
+from dossier.kb.loader import KnowledgeBase, load_kb
 from dossier.model import FactLink, Quote
 
 EXTRACTOR = "dossier_quotes"
@@ -67,8 +79,9 @@ def _paragraph_start(text: str, char: int, back: int) -> int:
     return position
 
 
-def find_quotes(doc: Doc) -> list[tuple[int, int, str, Cue | None, bool]]:
-    """Every quote of ``doc`` in text order: (start, end, kind, cue, closed)."""
+def find_quotes(doc: Doc, opinion: bool = False) -> list[tuple[int, int, str, Cue | None, bool]]:
+    """Every quote of ``doc`` in text order: (start, end, kind, cue, closed); with
+    ``opinion``, the writer's exhortations too ("we must ...", ``author``)."""
     text = document.text_of(doc)
     spans = quoted_spans(text)
     quotations = read_quotations(doc, text, spans)
@@ -76,7 +89,9 @@ def find_quotes(doc: Doc) -> list[tuple[int, int, str, Cue | None, bool]]:
     direct = [(q.start, q.end) for q in quotations if q.kind == "direct"]
     found: list[tuple[int, int, str, Cue | None, bool]] = []
     reported = []
-    for clause in reported_speech(doc, marked):
+    # Reported speech from the parse, and the clauses of "said in a statement that ...".
+    claims = exhortations(doc, marked) if opinion else []
+    for clause in [*reported_speech(doc, marked), *statement_clauses(doc, marked), *claims]:
         span = (clause.start, clause.end)
         if any(_overlap(span, d) * 2 > clause.end - clause.start for d in direct):
             continue  # the clause is a direct quote's own words
@@ -94,7 +109,9 @@ def find_quotes(doc: Doc) -> list[tuple[int, int, str, Cue | None, bool]]:
         elif quote.kind == "partial" and cue is not None and cue.start < quote.start:
             around = [c for c in reported if c.start <= quote.start and quote.end <= c.end + 2]
             complement = None if around else complement_around(doc, cue, quote.start, quote.end)
-            if complement is not None:
+            # A complement that is only the quoted words ('proposed "a powerful union"')
+            # reports nothing besides them.
+            if complement is not None and complement.start < quote.start - 1:
                 found.append((complement.start, complement.end, "indirect", cue, True))
         found.append((quote.start, quote.end, quote.kind, cue, quote.closed))
     found.sort(key=lambda q: (q[0], -q[1]))
@@ -127,11 +144,14 @@ def _one_per_span(
     return [quote for quote in found if best[quote[:3]] is quote]
 
 
-def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[FactLink]]:
+def quote_facts(
+    doc: Doc, extractor_version: str, kb: KnowledgeBase | None = None
+) -> tuple[list[Quote], list[FactLink]]:
     """The ``Quote`` facts of ``doc`` and the links to their speakers' mentions.
 
     doc: a Doc the linker has run on (``doc._.dossier_mentions`` set; empty is fine).
     extractor_version: the effective version of ``dossier_quotes``, for the provenance.
+    kb: the knowledge base an opinion piece's author is looked up in (None: not looked up).
     """
     text = document.text_of(doc)
     index = MentionIndex(list(doc._.get(document.MENTIONS) or []))
@@ -141,10 +161,16 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
     last_person: Speaker | None = None
     earlier: list[Speaker] = []
     genders = genders_in(doc, index)  # actor -> the gender the text shows for them
-    quotations = [(s.start, s.end) for s in quoted_spans(text)]
+    spans = quoted_spans(text)
+    quotations = [(s.start, s.end) for s in spans]
+    marked = [(s.open_at, s.close_at + 1) for s in spans]
+    dates = SaidOn(doc)  # when each quote was said
+    writer = writer_of(doc, index, kb)  # an opinion piece's author holds its "I" and "we"
+    occasion: tuple[str | None, str | None] | None = None  # the last quote's medium and date
+    last_said: Speaker | None = None  # the speaker of the last quote
     addressee: Speaker | None = None  # the person the last quote was put to, if named
     by_pronoun: dict[str, Speaker] = {}  # "he" / "she" -> whom it last meant
-    for start, end, kind, cue, closed in find_quotes(doc):
+    for start, end, kind, cue, closed in find_quotes(doc, opinion=writer is not None):
         paragraph = _paragraph_of(text, start)
         near = last is not None and paragraph - last[1] <= SPEAKER_REACH_PARAGRAPHS
         speaker: Speaker | None = None
@@ -193,6 +219,8 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
             speaker = subject_before(doc, start, index, reach, quotations)
             if speaker is None and last is not None and near:
                 speaker = last[0]
+        if writer is not None:
+            speaker = writer.own(speaker, marked)
         if speaker is not None:
             last = (speaker, paragraph)
             earlier.append(speaker)
@@ -200,6 +228,14 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
                 last_person = speaker
         addressee = addressee_of(doc, cue.start, index) if cue is not None else None
         confidence = CONFIDENCE[kind] if closed else CONFIDENCE["unclosed"]
+        # How and when it was said: read from the cue's own phrase, not from what it reports;
+        # a quote with no frame of its own goes on from the last one, on the same occasion.
+        phrase = cue_phrase(doc, cue, (start, end), marked) if cue is not None else []
+        medium = medium_of(cue, phrase, index)
+        said_on = dates.of(phrase, cue.start if cue is not None else start, (start, end))
+        if cue is None and speaker is not None and speaker is last_said and occasion:
+            medium, said_on = occasion
+        occasion, last_said = (medium, said_on), speaker
         quote = Quote(
             text=text[start:end],
             start=start,
@@ -215,6 +251,8 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
             speaker_actor_id=speaker.actor_id if speaker else None,
             speaker_group=speaker.group if speaker else False,
             speaker_actors=speaker.actors if speaker else (),
+            medium=medium,
+            said_on=said_on,
             provenance=document.provenance(
                 doc, start, end, EXTRACTOR, extractor_version, confidence
             ),
@@ -237,23 +275,29 @@ def quote_facts(doc: Doc, extractor_version: str) -> tuple[list[Quote], list[Fac
 class QuoteExtractor:
     """The ``dossier_quotes`` component: stores ``quote_facts`` on the doc."""
 
-    def __init__(self, nlp: Language, name: str, extractor_version: str) -> None:
+    def __init__(
+        self, nlp: Language, name: str, extractor_version: str, kb_dir: str | None = None
+    ) -> None:
         self.name = name
         self.extractor_version = extractor_version
+        self.kb_dir = kb_dir
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes, links = quote_facts(doc, self.extractor_version)
+        quotes, links = quote_facts(doc, self.extractor_version, load_kb(self.kb_dir))
         doc._.set(document.QUOTES, quotes)
         doc._.set(document.LINKS, [*(doc._.get(document.LINKS) or []), *links])
         return doc
 
 
-@Language.factory("dossier_quotes", default_config={"extractor_version": ""})
-def make_quote_extractor(nlp: Language, name: str, extractor_version: str) -> QuoteExtractor:
+@Language.factory("dossier_quotes", default_config={"extractor_version": "", "kb_dir": None})
+def make_quote_extractor(
+    nlp: Language, name: str, extractor_version: str, kb_dir: str | None
+) -> QuoteExtractor:
     """Factory for ``dossier_quotes`` (after ``dossier_linker``, whose mentions it reads).
 
     nlp: the pipeline.
     name: the pipe's name.
     extractor_version: its effective version (``dossier.nlp.extractor_versions``).
+    kb_dir: the KB folder an opinion piece's author is looked up in (None: the package's).
     """
-    return QuoteExtractor(nlp, name, extractor_version)
+    return QuoteExtractor(nlp, name, extractor_version, kb_dir)

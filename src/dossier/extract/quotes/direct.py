@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dossier.extract.quotes.frames import (
     Cue,
@@ -35,6 +35,7 @@ from dossier.extract.quotes.frames import (
 )
 from dossier.extract.quotes.marks import QuotedSpan
 from dossier.extract.quotes.vocabulary import STATEMENT_END, SUBJECT_DEPS, cue_lemma
+from dossier.extract.quotes.written import piece_frame
 
 #: A fragment this short with no cue is a scare quote.
 SCARE_QUOTE_WORDS = 3
@@ -175,7 +176,32 @@ def frame_cue(doc: Doc, text: str, span: QuotedSpan, quoted: list[tuple[int, int
         after_wins = after_wins and not cites_a_record(cue_after)  # the record is no speaker
     if cue_after is not None and (ends_comma or cue_after.subject is not None) and after_wins:
         return cue_after
-    return cue_before or cue_after or colon_frame(before, quoted)
+    return (
+        cue_before
+        or cue_after
+        or colon_frame(before, quoted)
+        or piece_frame(before, quoted)
+        or dash_frame(before, quoted)
+    )
+
+
+#: Dashes that introduce a speaker's words: ``Putin \u2014 "We will not ..."``.
+_DASHES = frozenset({"\u2014", "\u2013"})
+
+
+def dash_frame(tokens: list[Token], quoted: list[tuple[int, int]]) -> Cue | None:
+    """A frame that is a person's name and a dash before a quotation, with no speech verb:
+    ``Putin \u2014 "We will not rush."``. Only a name the tagger reads as a person's, and
+    nothing else in the frame, so a term before a dash ("the union \u2014 "...") is no
+    speaker."""
+    words = [t for t in tokens if not t.is_space]
+    if len(words) < 2 or words[-1].text not in _DASHES:
+        return None
+    name = words[:-1]
+    if any(t.ent_type_ != "PERSON" or any(a <= t.idx < b for a, b in quoted) for t in name):
+        return None
+    dash = words[-1]
+    return Cue(dash.idx, dash.idx + 1, dash.text, name[-1])
 
 
 def read_quotations(doc: Doc, text: str, spans: list[QuotedSpan]) -> list[FoundQuote]:

@@ -6,13 +6,27 @@ else it flips the state). Newspaper style leaves a quotation that runs on over p
 open at each paragraph end and reopens it at the next: such a quotation is one span. A mark
 that is never closed ends its span at the paragraph's end (flagged ``closed=False``); a
 closer with no opener is skipped. Nothing here raises on unbalanced text.
+
+Dash-introduced speech, the continental style (``dash_spans``): a paragraph that opens with an
+em or en dash and no quotation mark, ``\u2014 We will not rush, \u2014 Putin said. \u2014 The door
+stays open.``. Each dash opens words of the speaker; a dash after a comma, ``!``, ``?`` or an
+ellipsis closes them when a speech verb follows within a few words (the frame); after the
+frame's sentence a dash reopens them to the paragraph's end. A dash paragraph with no such
+frame (a list item, an interview's turn) is left alone.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from dossier.extract.quotes.vocabulary import CLOSING_MARKS, OPENING_MARKS, STRAIGHT_MARK
+from dossier.extract.quotes.vocabulary import (
+    CLOSING_MARKS,
+    OPENING_MARKS,
+    QUOTE_MARKS,
+    STRAIGHT_MARK,
+    cue_lemma,
+)
 
 
 @dataclass(frozen=True)
@@ -109,4 +123,55 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
         while end > open_at + 1 and text[end - 1].isspace():
             end -= 1
         spans.append(QuotedSpan(open_at + 1, end, open_at, end, False, paragraphs))
+    spans.extend(dash_spans(text))
+    spans.sort(key=lambda span: span.open_at)
     return [span for span in spans if span.end > span.start]
+
+
+#: A paragraph that opens with a speech dash: the dash, then a space.
+_OPENING_DASH = re.compile(r"^[ \t]*[\u2014\u2013][ \t]+(?=\S)", re.MULTILINE)
+#: A dash that closes the words before it (after ``,`` ``!`` ``?`` or an ellipsis).
+_CLOSING_DASH = re.compile(r"(?<=[,!?\u2026])[ \t]+([\u2014\u2013])[ \t]+")
+#: The words after a closing dash searched for the frame's speech verb ("\u2014 Putin said").
+FRAME_WORDS = 6
+
+
+def _frame_end(text: str, start: int, line_end: int) -> int | None:
+    """Where the frame after a closing dash at ``start`` ends (its sentence end), None when no
+    speech verb is among its first words."""
+    stop = re.compile(r"[.!?](?=\s|$)|[ \t][\u2014\u2013][ \t]").search(text, start, line_end)
+    end = stop.start() + 1 if stop else line_end
+    words = re.findall(r"[\w'-]+", text[start:end])[:FRAME_WORDS]
+    return end if any(cue_lemma(word) for word in words) else None
+
+
+def dash_spans(text: str) -> list[QuotedSpan]:
+    """The words of each speech dash paragraph (see the module doc), as quoted spans whose
+    marks are the dashes."""
+    spans: list[QuotedSpan] = []
+    for opening in _OPENING_DASH.finditer(text):
+        line_end = text.find("\n", opening.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if any(mark in text[opening.end() : line_end] for mark in QUOTE_MARKS):
+            continue  # marked quotations: the marks say where the words are
+        found: list[QuotedSpan] = []
+        open_at, start = opening.end() - 1, opening.end()
+        while open_at < line_end:
+            while text[open_at] not in "\u2014\u2013":
+                open_at -= 1
+            closing = _CLOSING_DASH.search(text, start, line_end)
+            if closing is None:
+                if found:  # the words go on after the frame, to the paragraph's end
+                    end = len(text[:line_end].rstrip())
+                    found.append(QuotedSpan(start, end, open_at, end))
+                break
+            frame_end = _frame_end(text, closing.end(), line_end)
+            if frame_end is None:
+                break
+            found.append(QuotedSpan(start, closing.start(), open_at, closing.start(1)))
+            reopen = re.match(r"[ \t]+[\u2014\u2013][ \t]+(?=\S)", text[frame_end:line_end])
+            if reopen is None:
+                break
+            open_at, start = frame_end + reopen.end() - 1, frame_end + reopen.end()
+        spans.extend(found)
+    return spans

@@ -173,26 +173,37 @@ PHRASAL_CUES = {
 #: The phrasal cues that frame a quotation only from after it.
 AFTER_ONLY_PHRASAL = frozenset({"go", "goes", "went", "going"})
 
-#: Nouns that report speech in "in a statement", "in an interview", "according to a report":
-#: the medium, when the text names one.
-MEDIUM_NOUNS = frozenset(
-    {
-        "statement",
-        "interview",
-        "article",
-        "op-ed",
-        "column",
-        "letter",
-        "speech",
-        "tweet",
-        "post",
-        "briefing",
-        "manifesto",
-        "press",
-        "conference",
-        "television",
-        "broadcast",
-    }
+#: Words that name the form a statement took ("in an interview", "in a statement", "in his
+#: manifesto", "wrote on Twitter"): word -> ``Quote.medium``. "conference" and "release" count
+#: only after "press" or "news" (``MEDIUM_AFTER_PRESS``).
+MEDIUM_WORDS: dict[str, str] = {
+    **dict.fromkeys(("interview", "interviews"), "interview"),
+    **dict.fromkeys(("statement", "statements", "communique", "communiqu\u00e9"), "statement"),
+    **dict.fromkeys(
+        ("article", "op-ed", "column", "editorial", "essay", "manifesto", "commentary"),
+        "newspaper",
+    ),
+    **dict.fromkeys(("speech", "speeches", "address", "lecture", "sermon"), "speech"),
+    **dict.fromkeys(("book", "memoir", "memoirs", "autobiography"), "book"),
+    **dict.fromkeys(
+        ("twitter", "telegram", "facebook", "instagram", "vkontakte", "youtube", "weibo")
+        + ("tweet", "tweets", "tweeted", "blog", "livejournal"),
+        "social media",
+    ),
+    **dict.fromkeys(("briefing", "presser"), "press conference"),
+}
+#: Nouns that name a medium only after "press" / "news": "press conference", "press release".
+MEDIUM_AFTER_PRESS = {"conference": "press conference", "release": "statement"}
+#: Words for a broadcast channel: "on state television", "told Ekho Moskvy radio".
+CHANNEL_WORDS = {
+    **dict.fromkeys(("television", "tv", "televised", "channel", "broadcaster"), "television"),
+    "radio": "radio",
+}
+#: Words for a news outlet that, like a KB media actor, say the medium by how the speaker
+#: used it: told it (an interview), wrote in it (a newspaper), spoke on it (a broadcast).
+OUTLET_WORDS = frozenset(
+    {"newspaper", "paper", "daily", "weekly", "magazine", "agency", "journal", "tabloid"}
+    | {"website", "outlet", "station"}
 )
 
 #: Quotation marks: openers, closers, and the straight mark that is either.
