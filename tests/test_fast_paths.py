@@ -327,7 +327,7 @@ def test_adjective_marks_read_as_arrays_give_the_token_by_token_marks(ruler_nlp)
 
 
 def test_token_keys_and_match_name_give_the_plain_lookups(ruler_nlp) -> None:
-    from dossier.extract.linking.lexicon import Scan, case_agrees, token_key
+    from dossier.extract.linking.lexicon import Scan, fitting_entries, token_key
     from dossier.extract.linking.spelling import fold
 
     lexicon = ruler_nlp.get_pipe("dossier_kb_ruler").lexicon
@@ -336,17 +336,7 @@ def test_token_keys_and_match_name_give_the_plain_lookups(ruler_nlp) -> None:
         # Every length, longest first, as before the lengths by first word.
         for n in range(len(keys), 0, -1):
             entries = table.get(tuple(keys[:n]))
-            if not entries:
-                continue
-            fitting = [
-                e
-                for e in entries
-                if (wanted is None or e.kind in wanted)
-                and all(
-                    case_agrees(w, doc[i + k].text, strict=e.kind != "office")
-                    for k, w in enumerate(e.words)
-                )
-            ]
+            fitting = fitting_entries(doc, i, entries, wanted) if entries else None
             if fitting:
                 return i + n, fitting
         return None

@@ -85,6 +85,22 @@ def case_agrees(kb_word: str, text_word: str, strict: bool = True) -> bool:
     return True
 
 
+def fitting_entries(
+    doc: Doc, i: int, entries: list[NameEntry], wanted: set[str] | None
+) -> list[NameEntry]:
+    """The ``entries`` of a name found at token ``i`` that are of a ``wanted`` kind (any when
+    None) and whose words the text writes in a case that agrees (``case_agrees``)."""
+    return [
+        e
+        for e in entries
+        if (wanted is None or e.kind in wanted)
+        and all(
+            case_agrees(w, doc[i + k].text, strict=e.kind != "office")
+            for k, w in enumerate(e.words)
+        )
+    ]
+
+
 class KBLexicon:
     """The KB's names and titles as token sequences, for matching against a ``Doc``.
 
@@ -217,17 +233,7 @@ class KBLexicon:
             if n > len(keys):
                 continue
             entries = table.get(tuple(keys[:n]))
-            if not entries:
-                continue
-            fitting = [
-                e
-                for e in entries
-                if (wanted is None or e.kind in wanted)
-                and all(
-                    case_agrees(w, doc[i + k].text, strict=e.kind != "office")
-                    for k, w in enumerate(e.words)
-                )
-            ]
+            fitting = fitting_entries(doc, i, entries, wanted) if entries else None
             if fitting:
                 return i + n, fitting
         return None

@@ -133,7 +133,7 @@ def _join_split_abbreviations(doc: Doc) -> None:
 
 
 def _kb_candidates(scan: Scan, functions: FunctionIndex) -> Iterator[_Found]:
-    doc, keys, lex = scan.doc, scan.keys, scan.lexicon
+    doc, keys = scan.doc, scan.keys
     # Inside a role phrase that names nobody ("the former president of Russia", "any
     # U.S. secretary of state") an office's full name must not name its holder either.
     no_office_before = 0
@@ -193,24 +193,14 @@ def _kb_candidates(scan: Scan, functions: FunctionIndex) -> Iterator[_Found]:
             yield _Found(i, end, candidate, 2)
             i = end
             continue
-        owned = _owned_by_a_country(scan, i)
-        if owned is not None:
-            yield owned
-            i = owned.end
-            continue
-        kinds = ("actor", "place") if i < no_office_before else None
-        if i > 0 and keys[i - 1] in NON_SPECIFIC:
-            kinds = ("actor", "place")
-        match = lex.match_name(doc, keys, i, kinds=kinds)
-        if match is not None and not inside_a_longer_place(scan, match):
-            end, entries = match
-            yield _Found(i, end, _name_candidate(scan.kb, entries), 1)
-            i = end
-            continue
-        led = _led_by(scan, i)
-        if led is not None:
-            yield led
-            i = led.end
+        named = (
+            _owned_by_a_country(scan, i)
+            or _name_at(scan, i, offices=i >= no_office_before)
+            or _led_by(scan, i)
+        )
+        if named is not None:
+            yield named
+            i = named.end
             continue
         surname = _surname_at(scan, i)
         if surname is not None:
@@ -256,6 +246,19 @@ def _owned_by_a_country(scan: Scan, i: int) -> _Found | None:
         return None
     candidate = _name_candidate(scan.kb, entries)
     return _Found(i, end, replace(candidate, country=lex.country_of_name(match[1])), 2)
+
+
+def _name_at(scan: Scan, i: int, offices: bool) -> _Found | None:
+    """A KB name from token ``i``; an office's name only where ``offices`` and not after a
+    word such as "any" (which names no one holder)."""
+    kinds = None if offices else ("actor", "place")
+    if i > 0 and scan.keys[i - 1] in NON_SPECIFIC:
+        kinds = ("actor", "place")
+    match = scan.lexicon.match_name(scan.doc, scan.keys, i, kinds=kinds)
+    if match is None or inside_a_longer_place(scan, match):
+        return None
+    end, entries = match
+    return _Found(i, end, _name_candidate(scan.kb, entries), 1)
 
 
 def _name_candidate(kb: KnowledgeBase, entries: list[NameEntry]) -> Candidate:
