@@ -34,7 +34,7 @@ from pathlib import Path
 from dossier import settings
 from dossier.drivers.ingest import ingest_paths
 from dossier.ingest.near_duplicates import signature, signature_to_bytes
-from dossier.model import CleanedText, Document, DocumentMeta, OffsetMap, content_id
+from dossier.model import Document, DocumentMeta, content_id
 from dossier.store import Store
 
 DEFAULT_CORPUS = (
@@ -99,13 +99,10 @@ def fill_store(db: str, count: int) -> float:
     store = Store.open(db)
     batch = []
     for number, text in synthetic_texts(count):
-        document = Document(
-            doc_id=content_id(text),
-            source_path=f"synthetic/{number}.txt",
-            format="text",
-            original_text=text,
-            cleaned=CleanedText(text, OffsetMap.identity(len(text))),
-            meta=DocumentMeta(title=f"Synthetic {number}", date="2020-01-01", language="en"),
+        document = Document.from_plain_text(
+            text,
+            f"synthetic/{number}.txt",
+            DocumentMeta(title=f"Synthetic {number}", date="2020-01-01", language="en"),
         )
         batch.append((document, signature_to_bytes(signature(text))))
         if len(batch) == SYNTHETIC_BATCH:

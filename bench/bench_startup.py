@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from dossier.model import CleanedText, Document, DocumentMeta, OffsetMap, content_id
+from dossier.model import Document, DocumentMeta
 from dossier.store import Store
 
 TEXTS = (
@@ -33,13 +33,10 @@ def small_store(folder: Path) -> tuple[str, str]:
     """A SQLite store of a few documents in ``folder``, and the first one's id."""
     db = str(folder / "startup.db")
     documents = [
-        Document(
-            doc_id=content_id(text),
-            source_path=f"bench/{n}.txt",
-            format="text",
-            original_text=text,
-            cleaned=CleanedText(text, OffsetMap.identity(len(text))),
-            meta=DocumentMeta(title=f"Story {n}", date="2014-05-29", outlet="Steppe Wire"),
+        Document.from_plain_text(
+            text,
+            f"bench/{n}.txt",
+            DocumentMeta(title=f"Story {n}", date="2014-05-29", outlet="Steppe Wire"),
         )
         for n, text in enumerate(TEXTS)
     ]

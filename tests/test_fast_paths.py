@@ -327,7 +327,7 @@ def test_adjective_marks_read_as_arrays_give_the_token_by_token_marks(ruler_nlp)
 
 
 def test_token_keys_and_match_name_give_the_plain_lookups(ruler_nlp) -> None:
-    from dossier.extract.linking.lexicon import Scan, case_agrees, token_key
+    from dossier.extract.linking.lexicon import Scan, fitting_entries, token_key
     from dossier.extract.linking.spelling import fold
 
     lexicon = ruler_nlp.get_pipe("dossier_kb_ruler").lexicon
@@ -336,17 +336,7 @@ def test_token_keys_and_match_name_give_the_plain_lookups(ruler_nlp) -> None:
         # Every length, longest first, as before the lengths by first word.
         for n in range(len(keys), 0, -1):
             entries = table.get(tuple(keys[:n]))
-            if not entries:
-                continue
-            fitting = [
-                e
-                for e in entries
-                if (wanted is None or e.kind in wanted)
-                and all(
-                    case_agrees(w, doc[i + k].text, strict=e.kind != "office")
-                    for k, w in enumerate(e.words)
-                )
-            ]
+            fitting = fitting_entries(doc, i, entries, wanted) if entries else None
             if fitting:
                 return i + n, fitting
         return None
@@ -372,3 +362,41 @@ def test_token_keys_and_match_name_give_the_plain_lookups(ruler_nlp) -> None:
                 assert found == plain_match_name(doc, scan.keys, i, kinds)
                 matched += found is not None
     assert matched > 30
+
+
+def test_ruler_passes_over_only_tokens_where_no_kb_rule_finds_a_candidate(
+    ruler_nlp, monkeypatch
+) -> None:
+    from dossier.extract.linking import ruler
+    from dossier.extract.linking.functions import function_at
+    from dossier.extract.linking.lexicon import Scan
+    from dossier.extract.linking.role_phrases import role_at
+
+    component = ruler_nlp.get_pipe("dossier_kb_ruler")
+    lexicon, functions = component.lexicon, component.functions
+    texts = [
+        *ROLE_TEXTS,
+        *TEXTS,
+        "The Obama administration and the Putin regime talked; Russia's Gazprom and the "
+        "defence ministry answered. Ukrainian troops and the Kremlin's spokesman, Peskov, left.",
+    ]
+    passed = 0
+    for doc in ruler_nlp.pipe(texts):
+        scan = Scan.of(doc, lexicon)
+        may_start = ruler._may_start(scan, functions)
+        for i in range(len(doc)):
+            if may_start[i]:
+                continue
+            passed += 1
+            assert role_at(scan, i) is None
+            assert function_at(scan, functions, i) is None
+            assert ruler._owned_by_a_country(scan, i) is None
+            assert lexicon.match_name(doc, scan.keys, i) is None
+            assert ruler._led_by(scan, i) is None
+            assert ruler._surname_at(scan, i) is None
+        fast = list(ruler._kb_candidates(Scan.of(doc, lexicon), functions))
+        with monkeypatch.context() as patch:
+            patch.setattr(ruler, "_may_start", lambda scan, functions: [True] * len(scan.keys))
+            plain = list(ruler._kb_candidates(Scan.of(doc, lexicon), functions))
+        assert fast == plain
+    assert passed > 50  # not vacuous: most words start nothing

@@ -110,3 +110,16 @@ def test_duration_values_are_well_formed(amount: float | None, unit: str) -> Non
 def test_points_of_any_day_have_consistent_bounds(granularity: str, day: object) -> None:
     point = Point.from_date(day).coarsen(granularity)  # type: ignore[arg-type]
     assert point.first_day <= day <= point.last_day  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    "value", ["2011-Q1", "2011-Q4", "2012-H1", "2012-H2", "2013-SP", "2013-FA", "2013-WI"]
+)
+def test_a_years_parts_read_back_as_the_value_they_write(value: str) -> None:
+    point = parse_value(value)
+    assert point is not None and point.value() == value
+
+
+@pytest.mark.parametrize("value", ["2011-Q0", "2011-Q5", "2012-H3", "2013-XX", "2013-W"])
+def test_parts_no_year_has_are_no_value(value: str) -> None:
+    assert parse_value(value) is None

@@ -106,6 +106,18 @@ def test_a_document_comes_back_exactly_as_stored(store: Store) -> None:
     assert store.known_ids([document.doc_id, "ffffffffffffffff"]) == {document.doc_id}
 
 
+def test_a_plain_text_document_is_its_own_cleaned_text_and_comes_back(store: Store) -> None:
+    text = "The envoy left Bishkek on Tuesday.\nTalks resume in May."
+    document = Document.from_plain_text(text, "notes/envoy.txt", DocumentMeta(title="Envoy"))
+    assert document.doc_id == content_id(text)
+    assert document.clean_text == document.original_text == text
+    assert document.cleaned.offsets.to_original(len(text) - 1) == len(text) - 1
+    store.add_documents([(document, None)])
+    back = store.get_document(document.doc_id)
+    assert (back.clean_text, back.original_text, back.meta.title) == (text, text, "Envoy")
+    assert store.get_sources(document.doc_id) == ["notes/envoy.txt"]
+
+
 def test_nul_characters_are_stored_as_replacement_characters(store: Store, make_document) -> None:
     # PostgreSQL cannot hold NUL in text; both stores keep one character per NUL instead, so
     # offsets into the text still hold.

@@ -190,6 +190,19 @@ class Document:
     def clean_text(self) -> str:
         return self.cleaned.text
 
+    @classmethod
+    def from_plain_text(cls, text: str, source_path: str, meta: DocumentMeta) -> Document:
+        """A document of plain text that needs no cleaning (its cleaned text is ``text``), with
+        its id from the content: texts written in code, for tests and benchmarks."""
+        return cls(
+            doc_id=content_id(text),
+            source_path=source_path,
+            format="text",
+            original_text=text,
+            cleaned=CleanedText(text, OffsetMap.identity(len(text))),
+            meta=meta,
+        )
+
 
 @dataclass(frozen=True)
 class Provenance:

@@ -237,7 +237,7 @@ def _person_bounds(
 ) -> tuple[list[_Bound], list[list[_Bound]]]:
     """Bounds from offices held now or formerly, and election windows (one list of
     alternatives per cue: one window per term the person was elected to)."""
-    doc_text = doc.text
+    doc_text = document.text_of(doc)
     fixed: list[_Bound] = []
     elections: list[list[_Bound]] = []
     seen: set[tuple[str, int, str]] = set()
@@ -496,7 +496,7 @@ def estimate_publication_date(doc: Doc, kb: KnowledgeBase | None = None) -> Date
             continue
         chosen = fitting[0]
         apply(chosen)
-        aftermath = _AFTERMATH_CUES.search(doc.text)
+        aftermath = _AFTERMATH_CUES.search(document.text_of(doc))
         if (
             aftermath is not None
             and chosen.earliest is not None

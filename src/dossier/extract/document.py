@@ -105,6 +105,9 @@ def prepare_doc(
     genre, author: the document's genre and author (``DocumentMeta``), None when unknown.
     """
     doc = nlp.make_doc(text)
+    # spaCy's tokenizer is lossless (``doc.text == text``), and retokenizing keeps the text:
+    # ``text_of`` need never join the tokens of a prepared doc.
+    doc.user_data[_TEXT] = text
     doc._.set(DATE, date)
     doc._.set(DOC_ID, doc_id)
     doc._.set(OFFSETS, offsets)

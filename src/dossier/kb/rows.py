@@ -208,12 +208,9 @@ def parse_actors(
                 row,
                 f"actor {actor_id} names unknown country {country} (no country:{country} actor)",
             )
-        if sector and sector not in SECTOR_CODES:
-            problems.add(row, f"unknown sector code {sector!r}")
         if qid and not re.fullmatch(r"Q\d+", qid):
             problems.add(row, f"bad Wikidata QID {qid!r}")
-        if not row.get("source"):
-            problems.add(row, f"actor {actor_id} names no source")
+        _check_sector_and_source(row, problems, f"actor {actor_id}")
         actors.append(
             Actor(
                 actor_id,
@@ -227,6 +224,16 @@ def parse_actors(
             )
         )
     return actors
+
+
+def _check_sector_and_source(row: Row, problems: Problems, subject: str) -> None:
+    """What an actor's and an office's rows both need: a known sector code, if any, and a
+    source. ``subject``: how the problems name the row ("actor person:x")."""
+    sector = row.get("sector")
+    if sector and sector not in SECTOR_CODES:
+        problems.add(row, f"unknown sector code {sector!r}")
+    if not row.get("source"):
+        problems.add(row, f"{subject} names no source")
 
 
 def parse_offices(
@@ -252,12 +259,9 @@ def parse_offices(
             problems.add(row, f"office {office_id} names neither a country nor an organisation")
         if kind not in OFFICE_KINDS:
             problems.add(row, f"unknown office kind {kind!r}")
-        if sector and sector not in SECTOR_CODES:
-            problems.add(row, f"unknown sector code {sector!r}")
         if not row.get("name") or not row.get("title"):
             problems.add(row, f"office {office_id} needs a name and a title")
-        if not row.get("source"):
-            problems.add(row, f"office {office_id} names no source")
+        _check_sector_and_source(row, problems, f"office {office_id}")
         offices.append(
             Office(
                 office_id,

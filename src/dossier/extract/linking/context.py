@@ -19,6 +19,7 @@ from spacy.attrs import IDX, ORTH, POS
 from spacy.symbols import ADJ, PROPN
 from spacy.tokens import Doc, Span
 
+from dossier.extract.document import text_of
 from dossier.extract.linking.candidates import Candidate
 from dossier.extract.linking.functions import FunctionIndex
 from dossier.extract.linking.lexicon import KBLexicon
@@ -87,7 +88,7 @@ class LinkingContext:
     @property
     def paragraph_starts(self) -> list[int]:
         if self._paragraph_starts is None:
-            self._paragraph_starts = paragraph_starts(self.doc.text)
+            self._paragraph_starts = paragraph_starts(text_of(self.doc))
         return self._paragraph_starts
 
     def sentence_of(self, char: int) -> int:

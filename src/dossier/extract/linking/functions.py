@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
+from spacy.symbols import ADJ, AUX, PROPN, VERB
+
 from dossier.extract.linking.lexicon import (
     Scan,
     folded,
@@ -238,6 +240,12 @@ class FunctionIndex:
         return found
 
 
+def function_words_ahead(scan: Scan, index: FunctionIndex) -> list[int]:
+    """For each token, the first token at or after it whose word may start a function: no
+    phrase of ``function_at`` starts more than ``MAX_BEFORE_FUNCTION`` tokens before one."""
+    return scan.next_where("function", lambda k: fold(k) in index.starts)
+
+
 def function_at(
     scan: Scan, index: FunctionIndex, i: int
 ) -> tuple[int, FunctionKey, str | None] | None:
@@ -245,9 +253,10 @@ def function_at(
     "Ukrainian troops", "Russia's Investigative Committee". Returns (end token, function key,
     the country the text gives or None)."""
     doc, keys, lex = scan.doc, scan.keys, scan.lexicon
+    pos_of, lower_of, _ = scan.shapes  # read as arrays: ``doc[j]`` builds a Token each time
     n = len(doc)
     # Most words start no such phrase: a function word must come within the next few.
-    if scan.next_where("function", lambda k: fold(k) in index.starts)[i] > i + MAX_BEFORE_FUNCTION:
+    if function_words_ahead(scan, index)[i] > i + MAX_BEFORE_FUNCTION:
         return None
     j = i
     determiner = None
@@ -277,9 +286,9 @@ def function_at(
             break
         if keys[j] in BELOW_THE_STATE or keys[j] in NO_LONGER:
             return None  # "the regional government" is not the country's, "former" not now
-        if doc[j].pos_ == "ADJ" and doc[j].is_lower:
+        if pos_of[j] == ADJ and lower_of[j]:
             j += 1  # "the interim government", "the new defence ministry"
-        elif j + 2 < n and scan.hyphen_joined(j + 1, j + 2) and doc[j + 2].is_lower:
+        elif j + 2 < n and scan.hyphen_joined(j + 1, j + 2) and lower_of[j + 2]:
             j += 3  # "the Western-backed government", "the newly-formed ministry"
         else:
             break
@@ -290,14 +299,13 @@ def function_at(
     if end is None:
         return None
     key = folded(keys[j:end])
-    last = doc[end - 1]
-    if last.pos_ in {"ADJ", "VERB", "AUX"}:
+    if pos_of[end - 1] in (ADJ, VERB, AUX):
         return None  # "military aid", "forces them": a modifier or a verb, no institution
-    if len(key) == 1 and key not in index.common_nouns and not doc[j].text[:1].isupper():
+    if len(key) == 1 and key not in index.common_nouns and not scan.texts[j][:1].isupper():
         return None  # "near the house" is no House of Representatives
     if end + 1 < n and scan.hyphen_joined(end, end + 1):
         return None  # "the government-controlled air base"
-    if end < n and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+    if end < n and pos_of[end] == PROPN and scan.texts[end][:1].isupper():
         return None  # "Defense Ministry Spokesman Igor Konashenkov" is a title of a name
     title = lex.match_title(doc, keys, j)
     if title is not None and title[0] >= end and title[2] != "government":

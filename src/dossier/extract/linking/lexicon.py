@@ -85,6 +85,22 @@ def case_agrees(kb_word: str, text_word: str, strict: bool = True) -> bool:
     return True
 
 
+def fitting_entries(
+    doc: Doc, i: int, entries: list[NameEntry], wanted: set[str] | None
+) -> list[NameEntry]:
+    """The ``entries`` of a name found at token ``i`` that are of a ``wanted`` kind (any when
+    None) and whose words the text writes in a case that agrees (``case_agrees``)."""
+    return [
+        e
+        for e in entries
+        if (wanted is None or e.kind in wanted)
+        and all(
+            case_agrees(w, doc[i + k].text, strict=e.kind != "office")
+            for k, w in enumerate(e.words)
+        )
+    ]
+
+
 class KBLexicon:
     """The KB's names and titles as token sequences, for matching against a ``Doc``.
 
@@ -217,17 +233,7 @@ class KBLexicon:
             if n > len(keys):
                 continue
             entries = table.get(tuple(keys[:n]))
-            if not entries:
-                continue
-            fitting = [
-                e
-                for e in entries
-                if (wanted is None or e.kind in wanted)
-                and all(
-                    case_agrees(w, doc[i + k].text, strict=e.kind != "office")
-                    for k, w in enumerate(e.words)
-                )
-            ]
+            fitting = fitting_entries(doc, i, entries, wanted) if entries else None
             if fitting:
                 return i + n, fitting
         return None
@@ -354,10 +360,11 @@ class Scan:
     def role_may_start(self, i: int) -> bool:
         """Whether a role phrase can start at token ``i`` at all: its first word must be one
         that ``role_phrases`` reads at the start of a phrase (a determiner, possessive pronoun,
-        modifier, name, title, country adjective, ORG or FAC entity, lower-case adjective, or a
-        lower-case word a title follows within ``MAX_DESCRIPTION_WORDS``). A cheap test on
-        every token, computed once per document, that spares the full parse the many tokens
-        (verbs, numbers, punctuation) where it finds nothing."""
+        modifier, name with a possessive or a title after it, title, country adjective, ORG or
+        FAC entity, lower-case adjective, or a lower-case word a title follows within
+        ``MAX_DESCRIPTION_WORDS``). A cheap test on every token, computed once per document,
+        that spares the full parse the many tokens (verbs, numbers, punctuation) where it finds
+        nothing."""
         if self._role_starts is None:
             self._role_starts = self._compute_role_starts()
         return self._role_starts[i]
@@ -377,6 +384,11 @@ class Scan:
         lex = self.lexicon
         n = len(self.keys)
         titles = [lex.title_may_start(key) for key in self.keys]
+        # A name opens a phrase only as an owner ("Russia's president") or before a title
+        # ("Kremlin spokesman"): a possessive or a title's first word must end it.
+        name_end = [len(self.keys)] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            name_end[i] = i if titles[i] or self.texts[i] in POSSESSIVE_MARKERS else name_end[i + 1]
         pos_of, lower_of, alpha_of = self.shapes
         starts = [False] * n
         for i in range(n):
@@ -384,7 +396,7 @@ class Scan:
             if (
                 key in ROLE_START_WORDS
                 or titles[i]
-                or lex.name_may_start(key)
+                or (name_end[i + 1] <= i + lex.max_name and lex.name_may_start(key))
                 or (text[:1].isupper() and lex.country_of_adjective(text) is not None)
             ):
                 starts[i] = True

@@ -25,11 +25,17 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dossier.extract.document import CANDIDATE
+from dossier.extract.document import CANDIDATE, text_of
+from dossier.extract.linking.bylines import byline_description, byline_names
 from dossier.extract.linking.candidates import CANDIDATES_KEY, Candidate, RolePhrase
 from dossier.extract.linking.component import KBComponent
 from dossier.extract.linking.coordination import coordinated_candidates
-from dossier.extract.linking.functions import FunctionIndex, function_at
+from dossier.extract.linking.functions import (
+    MAX_BEFORE_FUNCTION,
+    FunctionIndex,
+    function_at,
+    function_words_ahead,
+)
 from dossier.extract.linking.lexicon import (
     NameEntry,
     Scan,
@@ -111,7 +117,7 @@ def _join_split_abbreviations(doc: Doc) -> None:
     """Join title abbreviations the tokenizer split ("Sec" "." -> "Sec."), so that a title
     written short is one word, as "Gen." and "Sen." already are."""
     joins = []
-    for found in SPLIT_ABBREVIATION.finditer(doc.text):
+    for found in SPLIT_ABBREVIATION.finditer(text_of(doc)):
         token = doc.char_span(found.start(), found.end() - 1)
         if token is not None and len(token) == 1:
             end = split_abbreviation_end(doc, token.start)
@@ -127,15 +133,19 @@ def _join_split_abbreviations(doc: Doc) -> None:
 
 
 def _kb_candidates(scan: Scan, functions: FunctionIndex) -> Iterator[_Found]:
-    doc, keys, lex = scan.doc, scan.keys, scan.lexicon
+    doc, keys = scan.doc, scan.keys
     # Inside a role phrase that names nobody ("the former president of Russia", "any
     # U.S. secretary of state") an office's full name must not name its holder either.
     no_office_before = 0
     # A role phrase is parsed once, from its first word: "president of Russia" inside "the
     # former president of Russia" is not a phrase of its own.
     no_role_before = 0
+    may_start = _may_start(scan, functions)
     i = 0
     while i < len(doc):
+        if not may_start[i]:
+            i += 1
+            continue
         parsed = role_at(scan, i) if i >= no_role_before else None
         if parsed is not None:
             end, role = parsed
@@ -183,29 +193,36 @@ def _kb_candidates(scan: Scan, functions: FunctionIndex) -> Iterator[_Found]:
             yield _Found(i, end, candidate, 2)
             i = end
             continue
-        owned = _owned_by_a_country(scan, i)
-        if owned is not None:
-            yield owned
-            i = owned.end
-            continue
-        kinds = ("actor", "place") if i < no_office_before else None
-        if i > 0 and keys[i - 1] in NON_SPECIFIC:
-            kinds = ("actor", "place")
-        match = lex.match_name(doc, keys, i, kinds=kinds)
-        if match is not None and not inside_a_longer_place(scan, match):
-            end, entries = match
-            yield _Found(i, end, _name_candidate(scan.kb, entries), 1)
-            i = end
-            continue
-        led = _led_by(scan, i)
-        if led is not None:
-            yield led
-            i = led.end
+        named = (
+            _owned_by_a_country(scan, i)
+            or _name_at(scan, i, offices=i >= no_office_before)
+            or _led_by(scan, i)
+        )
+        if named is not None:
+            yield named
+            i = named.end
             continue
         surname = _surname_at(scan, i)
         if surname is not None:
             yield surname
         i += 1
+
+
+def _may_start(scan: Scan, functions: FunctionIndex) -> list[bool]:
+    """For each token, whether a rule of ``_kb_candidates`` may find a candidate starting there:
+    each rule's own first test, all read at once (most words pass none, and are then passed
+    over without calling every rule in turn)."""
+    lex, keys, texts = scan.lexicon, scan.keys, scan.texts
+    function_ahead = function_words_ahead(scan, functions)
+    led_by_ahead = _led_by_nouns_ahead(scan)
+    return [
+        scan.role_may_start(i)
+        or function_ahead[i] <= i + MAX_BEFORE_FUNCTION
+        or lex.name_may_start(keys[i])  # a name, or a country's possessive before one
+        or led_by_ahead[i + 1] <= i + MAX_NAME_TOKENS + 1
+        or texts[i][:1].isupper()  # a surname
+        for i in range(len(keys))
+    ]
 
 
 def _owned_by_a_country(scan: Scan, i: int) -> _Found | None:
@@ -229,6 +246,19 @@ def _owned_by_a_country(scan: Scan, i: int) -> _Found | None:
         return None
     candidate = _name_candidate(scan.kb, entries)
     return _Found(i, end, replace(candidate, country=lex.country_of_name(match[1])), 2)
+
+
+def _name_at(scan: Scan, i: int, offices: bool) -> _Found | None:
+    """A KB name from token ``i``; an office's name only where ``offices`` and not after a
+    word such as "any" (which names no one holder)."""
+    kinds = None if offices else ("actor", "place")
+    if i > 0 and scan.keys[i - 1] in NON_SPECIFIC:
+        kinds = ("actor", "place")
+    match = scan.lexicon.match_name(scan.doc, scan.keys, i, kinds=kinds)
+    if match is None or inside_a_longer_place(scan, match):
+        return None
+    end, entries = match
+    return _Found(i, end, _name_candidate(scan.kb, entries), 1)
 
 
 def _name_candidate(kb: KnowledgeBase, entries: list[NameEntry]) -> Candidate:
@@ -278,7 +308,7 @@ def _led_by(scan: Scan, i: int) -> _Found | None:
     """ "the Obama administration", "the Putin regime": the government of the country the
     named person leads, one candidate from the article to the noun."""
     doc, keys, lex = scan.doc, scan.keys, scan.lexicon
-    if scan.next_where("led by", LED_BY_NOUNS.__contains__)[i + 1] > i + MAX_NAME_TOKENS + 1:
+    if _led_by_nouns_ahead(scan)[i + 1] > i + MAX_NAME_TOKENS + 1:
         return None
     j = i + 1 if keys[i] == "the" else i
     if j >= len(doc) or not doc[j].text[:1].isupper():
@@ -293,6 +323,11 @@ def _led_by(scan: Scan, i: int) -> _Found | None:
     if not ids or end >= len(doc) or keys[end] not in LED_BY_NOUNS:
         return None
     return _Found(i, end + 1, Candidate("government", "ORG", actor_ids=ids), 2)
+
+
+def _led_by_nouns_ahead(scan: Scan) -> list[int]:
+    """For each token, the first ``LED_BY_NOUNS`` word at or after it."""
+    return scan.next_where("led by", LED_BY_NOUNS.__contains__)
 
 
 def _government(scan: Scan, i: int, end: int, role: RolePhrase) -> _Found | None:
@@ -375,7 +410,7 @@ def _ner_spans(scan: Scan) -> list[tuple[int, int, str]]:
         ):
             end += 2
         extended.append((start, end, label))
-    for start, end in _byline_names(doc, scan.texts):
+    for start, end in byline_names(doc, scan.texts):
         # The byline's author replaces whatever the NER made of the name ("Hanna" NORP).
         extended = [s for s in extended if s[1] <= start or s[0] >= end or s[2] == "PERSON"]
         if not any(s[0] < end and start < s[1] for s in extended):
@@ -424,7 +459,7 @@ def _attach_appositives(scan: Scan, found: list[_Found]) -> None:
             continue
         description, role = _appositive(scan, item.end, starts)
         if description is None and role is None:
-            description = _byline(scan, item)
+            description = byline_description(scan.doc, item.start, item.end)
         if description is None and role is None:
             continue
         found[index] = _Found(
@@ -474,29 +509,6 @@ def _appositive(
     return None, None
 
 
-def _byline(scan: Scan, item: _Found) -> str | None:
-    """ "By Oksana Derkach | Caspian Ledger" gives "reporter, Caspian Ledger"; "By X,
-    contributing columnist, Caspian Ledger" gives "contributing columnist, Caspian Ledger"."""
-    doc = scan.doc
-    before = item.start - 1
-    if before < 0 or doc[before].text != "By":
-        return None
-    if before > 0 and "\n" not in doc[before - 1].text and not doc[before].is_sent_start:
-        return None
-    line_end = item.end
-    while line_end < len(doc) and "\n" not in doc[line_end].text:
-        line_end += 1
-    rest = doc[item.end : line_end].text.strip()
-    if rest.startswith("|"):
-        outlet = rest[1:].strip()
-        return f"reporter, {outlet}" if outlet else None
-    if rest.startswith(","):
-        parts = [p.strip() for p in rest[1:].split(",") if p.strip()]
-        if len(parts) >= 2:
-            return f"{parts[0]}, {parts[-1]}"
-    return None
-
-
 def _org_after(doc: Doc, keys: list[str], k: int, starts: dict[int, _Found]) -> str | None:
     """The organisation named at token ``k`` (after "at", "of"), without its "the"."""
     if k < len(doc) and keys[k] == "the":
@@ -515,41 +527,6 @@ def _is_place_name(kb: KnowledgeBase, candidate: Candidate) -> bool:
     return bool(candidate.actor_ids) and all(
         kb.actors[a].type == "country" for a in candidate.actor_ids
     )
-
-
-def _byline_names(doc: Doc, texts: list[str]) -> Iterator[tuple[int, int]]:
-    """Authors in byline lines ("By Hanna Wierzbicka | Caspian Ledger", "By X, columnist, Y"):
-    two or more capitalised words after a line-opening "By", up to a bar, a comma or the line's
-    end. ``texts``: the tokens' texts (``Scan.texts``), so that only a "By" builds a Token."""
-    for i, text in enumerate(texts):
-        if text != "By":
-            continue
-        token = doc[i]
-        if token.i > 0 and "\n" not in doc[token.i - 1].text_with_ws:
-            continue
-        start = end = token.i + 1
-        while end < len(doc) and end - start < MAX_NAME_TOKENS:
-            word = doc[end]
-            if word.is_alpha and word.text[:1].isupper():
-                end += 1
-            elif (
-                hyphen_joined(doc, end, end + 1)
-                and end + 1 < len(doc)
-                and doc[end + 1].text[:1].isupper()
-            ):
-                end += 2
-            else:
-                break
-            if "\n" in doc[end - 1].whitespace_:
-                break
-        at_stop = (
-            end == len(doc)
-            or doc[end].text in {"|", ","}
-            or doc[end].is_space
-            or "\n" in doc[end - 1].whitespace_
-        )
-        if end - start >= 2 and at_stop:
-            yield start, end
 
 
 def _add_phrases(found: list[_Found], phrases: list[PhraseCandidate]) -> None:

@@ -151,12 +151,8 @@ class Point:
             return f"{self.year:04d}-W{self.week:02d}" + ("-WE" if self.weekend else "")
         if g == "month":
             return f"{self.year:04d}-{self.month:02d}"
-        if g == "quarter":
-            return f"{self.year:04d}-Q{self.number}"
-        if g == "half":
-            return f"{self.year:04d}-H{self.number}"
-        if g == "season":
-            return f"{self.year:04d}-{_SEASON_ORDER[self.number]}"
+        if g in _YEAR_PARTS:
+            return f"{self.year:04d}-{_YEAR_PARTS[g][self.number]}"
         if g == "decade":
             return f"{self.year // 10:03d}"
         if g == "century":
@@ -168,6 +164,13 @@ class Point:
 #: year it is named by). Meteorological: spring starts in March, winter in December.
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
 _SEASON_START = {0: 3, 1: 6, 2: 9, 3: 12}
+#: The TimeML names of a year's parts, by ``Point.number``: quarters and halves count from 1,
+#: seasons from 0 (``_SEASON_ORDER``).
+_YEAR_PARTS = {
+    "quarter": ("", "Q1", "Q2", "Q3", "Q4"),
+    "half": ("", "H1", "H2"),
+    "season": _SEASON_ORDER,
+}
 
 
 def _season_of(day: dt.date) -> Point:
@@ -217,12 +220,11 @@ def parse_value(value: str) -> Point | None:
         return Point("week", int(match[1]), week=int(match[2]), weekend=bool(match[3]))
     if match := re.fullmatch(r"(\d{4})-(\d{2})", text):
         return Point("month", int(match[1]), int(match[2]))
-    if match := re.fullmatch(r"(\d{4})-Q(\d)", text):
-        return Point("quarter", int(match[1]), number=int(match[2]))
-    if match := re.fullmatch(r"(\d{4})-H(\d)", text):
-        return Point("half", int(match[1]), number=int(match[2]))
-    if match := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", text):
-        return Point("season", int(match[1]), number=_SEASON_ORDER.index(match[2]))
+    if match := re.fullmatch(r"(\d{4})-([A-Z][A-Z\d])", text):
+        for granularity, names in _YEAR_PARTS.items():
+            if match[2] in names:
+                return Point(granularity, int(match[1]), number=names.index(match[2]))
+        return None
     if re.fullmatch(r"\d{4}", text):
         return Point("year", int(text))
     if re.fullmatch(r"\d{3}", text):
