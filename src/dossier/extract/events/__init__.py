@@ -1,0 +1,201 @@
+"""Who did what to whom, and when: the ``dossier_events`` component.
+
+Read top to bottom: each sentence's triggers and their argument phrases come from the parse
+(``triggers``); each phrase's actors from the linker's mentions, as sets (``actors``); whether
+the event happened from the trigger's clause (``modality``); its date from the time stage: a
+time expression in the trigger's clause, else the sentence's reference time
+(``dossier_fact_time``); its PLOVER type, CAMEO code and Goldstein score from the lexicon
+(``lexicon``, shipped as ``kb/data/event_lexicon.csv``).
+
+An event needs at least one actor the knowledge base knows (or a country a word names); a
+trigger with neither side known is left out, since nothing downstream can use it.
+
+Output: ``doc._.dossier_events`` (``Event`` facts) and, in ``doc._.dossier_links``,
+``source_actor`` and ``target_actor`` links from each event to its actors' mentions. Runs after
+``dossier_linker`` and ``dossier_fact_time``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dossier.extract import document
+from dossier.extract.events.actors import ActorFinder
+from dossier.extract.events.lexicon import EventLexicon, Lemmas, load_lexicon
+from dossier.extract.events.modality import modality_of
+from dossier.extract.events.triggers import Trigger, sentence_triggers
+from dossier.extract.fact_time import timex_reference
+from dossier.kb.loader import KnowledgeBase, load_kb
+from dossier.model import Event, EventActor, FactLink, Mention, Timex
+from dossier.nlp import kb_folder
+
+EXTRACTOR = "dossier_events"
+
+
+def _known(actors: tuple[EventActor, ...]) -> bool:
+    return any(actor.actor_id or actor.country for actor in actors)
+
+
+def _sides(trigger: Trigger, finder: ActorFinder) -> tuple[tuple[EventActor, ...], ...]:
+    source: tuple[EventActor, ...] = ()
+    if trigger.source is not None:
+        source = finder.actors(trigger.source)
+    target: list[EventActor] = []
+    for head in trigger.target:
+        target.extend(finder.actors(head))
+    keys = {actor.actor_id or actor.actor for actor in source}
+    countries = {actor.country for actor in source if actor.country}
+    unique: list[EventActor] = []
+    for actor in target:
+        key = actor.actor_id or actor.actor
+        if key in keys or (actor.country in countries and actor.actor_id is None):
+            continue  # an actor does not act on itself
+        keys.add(key)
+        unique.append(actor)
+    if not source and trigger.source is not None and _known(tuple(unique)):
+        source = (finder.words(trigger.source),)  # an unlinked actor: "Kremlin critics"
+    return source, tuple(unique)
+
+
+def _date(
+    trigger: Token, sentence: Span, timexes: list[Timex], reference: str | None, doc: Doc
+) -> tuple[str | None, str | None]:
+    """The event's date and where it came from (``timex``, ``sentence``, ``publication``)."""
+    published = doc._.get(document.DATE)
+    clause = (trigger.head if trigger.pos_ == "NOUN" else trigger).subtree
+    first, last = None, None
+    for token in clause:
+        first = token.idx if first is None else min(first, token.idx)
+        last = token.idx if last is None else max(last, token.idx)
+    own = [t for t in timexes if sentence.start_char <= t.start < sentence.end_char]
+    ranked = []
+    for timex in own:
+        found = timex_reference(timex, published)
+        if found is not None:
+            inside = first is not None and first <= timex.start <= (last or first)
+            ranked.append((not inside, found[1], timex.start, found[0]))
+    if ranked:
+        return min(ranked)[3], "timex"
+    if reference is None:
+        return None, None
+    return reference, "publication" if reference == published else "sentence"
+
+
+def _confidence(trigger: Trigger, source: tuple, target: tuple) -> float:
+    score = 0.5 + 0.2 * _known(source) + 0.1 * _known(target) + 0.1 * trigger.entry.curated
+    return round(min(score - 0.1 * trigger.nominal, 0.95), 2)
+
+
+def _links(event: Event, mentions: dict[tuple[int, int], Mention], version: str) -> list[FactLink]:
+    links = []
+    for relation, actors in (("source_actor", event.source), ("target_actor", event.target)):
+        for actor in actors:
+            mention = mentions.get((actor.mention_start, actor.mention_end))
+            if mention is not None:
+                links.append(
+                    FactLink(
+                        doc_id=event.doc_id,
+                        from_fact=event.fact_id,
+                        to_fact=mention.fact_id,
+                        relation=relation,
+                        extractor=EXTRACTOR,
+                        extractor_version=version,
+                    )
+                )
+    return links
+
+
+def event_facts(
+    doc: Doc,
+    extractor_version: str,
+    lexicon: EventLexicon,
+    lemmas: Lemmas,
+    kb: KnowledgeBase | None,
+) -> tuple[list[Event], list[FactLink]]:
+    """The ``Event`` facts of ``doc`` and the links to their actors' mentions.
+
+    doc: a Doc the linker and the time stage have run on (their outputs may be empty).
+    extractor_version: the effective version of ``dossier_events``, for the provenance.
+    """
+    mention_list: list[Mention] = list(doc._.get(document.MENTIONS) or [])
+    finder = ActorFinder(mention_list, kb)
+    by_span = {(m.start, m.end): m for m in mention_list}
+    timexes: list[Timex] = list(doc._.get(document.TIMEXES) or [])
+    references = [s.reference_time for s in doc._.get(document.SENTENCES) or []]
+    sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    events: list[Event] = []
+    links: list[FactLink] = []
+    for number, sentence in enumerate(sentences):
+        reference = references[number] if number < len(references) else doc._.get(document.DATE)
+        for trigger in sentence_triggers(sentence, lexicon, lemmas):
+            source, target = _sides(trigger, finder)
+            if not (_known(source) or _known(target)):
+                continue
+            token = trigger.token
+            date, basis = _date(token, sentence, timexes, reference, doc)
+            scene = [place for head in trigger.scene if (place := finder.location(head))]
+            start, end = token.idx, token.idx + len(token.text)
+            entry = trigger.entry
+            event = Event(
+                text=token.text,
+                start=start,
+                end=end,
+                event_type=entry.plover,
+                source=source,
+                target=target,
+                mode=entry.mode,
+                context=entry.context,
+                cameo=entry.cameo,
+                goldstein=lexicon.goldstein_of(entry.cameo),
+                date=date,
+                date_basis=basis,
+                location=scene[0] if scene else None,
+                modality=modality_of(token, lemmas),
+                provenance=document.provenance(
+                    doc,
+                    start,
+                    end,
+                    EXTRACTOR,
+                    extractor_version,
+                    _confidence(trigger, source, target),
+                ),
+            )
+            events.append(event)
+            links.extend(_links(event, by_span, extractor_version))
+    return events, links
+
+
+class EventExtractor(document.VersionedComponent):
+    """The ``dossier_events`` component: stores ``event_facts`` on the doc."""
+
+    def __init__(
+        self, nlp: Language, name: str, extractor_version: str, kb_dir: str | None
+    ) -> None:
+        super().__init__(nlp, name, extractor_version)
+        self.lexicon = load_lexicon(kb_folder(kb_dir))
+        self.lemmas = Lemmas(nlp)
+        self.kb_dir = kb_dir
+
+    def __call__(self, doc: Doc) -> Doc:
+        events, links = event_facts(
+            doc, self.extractor_version, self.lexicon, self.lemmas, load_kb(self.kb_dir)
+        )
+        doc._.set(document.EVENTS, events)
+        doc._.set(document.LINKS, [*(doc._.get(document.LINKS) or []), *links])
+        return doc
+
+
+@Language.factory("dossier_events", default_config={"extractor_version": "", "kb_dir": None})
+def make_event_extractor(
+    nlp: Language, name: str, extractor_version: str, kb_dir: str | None
+) -> EventExtractor:
+    """Factory for ``dossier_events`` (after ``dossier_linker`` and ``dossier_fact_time``).
+
+    kb_dir: the KB folder whose ``event_lexicon.csv`` and ``event_goldstein.csv`` it reads,
+        and whose actors and country adjectives it resolves words with (None: the package's).
+    """
+    return EventExtractor(nlp, name, extractor_version, kb_dir)
+
+
+__all__ = ["EXTRACTOR", "EventExtractor", "event_facts"]

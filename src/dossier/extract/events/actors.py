@@ -1,0 +1,147 @@
+"""An event's actors: the linked mentions of the phrases around its trigger, kept as sets.
+
+A phrase's actors are every linked mention inside it, so a compound subject keeps all its
+members ("the presidents of Russia, Belarus and Kazakhstan" is three sources; "Russia and
+Belarus" two). A phrase with no linked mention falls back, in order, on a country adjective or
+people noun of the KB ("Ukrainian cheese", "Russian troops"), on the nearest earlier actor for a
+pronoun ("it cuts off the gas" after "Russia"), and on its own words as an unlinked actor
+("Kremlin critics"), which counts only when the other side of the event is linked.
+
+A place named as the scene of the event ("in Minsk") is its location, not an actor; a place the
+linker took for a government (a metonym, "Moscow banned") is an actor.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dossier.extract.quotes.speakers import MentionIndex
+from dossier.kb.loader import KnowledgeBase
+from dossier.model import EventActor, Mention
+
+#: Dependency labels of the words inside a noun phrase (not its clauses).
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "we"})
+#: What a sector is, from the KB's actor type where the KB gives no sector.
+_SECTOR_OF_TYPE = {
+    "government": "government",
+    "country": "government",
+    "igo": "international organisation",
+    "organisation": "organisation",
+    "media": "media",
+    "military": "military",
+}
+
+
+class ActorFinder:
+    """Actors of phrases of one document."""
+
+    def __init__(self, mentions: list[Mention], kb: KnowledgeBase | None) -> None:
+        self.index = MentionIndex(mentions)
+        self.kb = kb
+
+    def phrase_tokens(self, head: Token) -> list[Token]:
+        """``head``'s phrase: its subtree without relative or other clauses, in text order."""
+        tokens = [head]
+        todo = [head]
+        while todo:
+            token = todo.pop()
+            for child in token.children:
+                if child.dep_ not in _CLAUSES:
+                    tokens.append(child)
+                    todo.append(child)
+        return sorted(tokens, key=lambda t: t.i)
+
+    def phrase_mentions(self, head: Token) -> list[Mention]:
+        """The linker's mentions that start on a word of ``head``'s phrase."""
+        tokens = self.phrase_tokens(head)
+        starts = {(t.idx, t.idx + len(t.text)) for t in tokens}
+        first, last = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        return [
+            m
+            for m in self.index.covering(first, last)
+            if any(start <= m.start < end for start, end in starts)
+        ]
+
+    def actors(self, head: Token) -> tuple[EventActor, ...]:
+        """The actors a phrase headed by ``head`` names (see the module doc); () for none."""
+        found: list[EventActor] = []
+        seen: set[str] = set()
+        for mention in self.phrase_mentions(head):
+            if mention.actor_id is None and not mention.metonym and mention.label in ("GPE", "LOC"):
+                continue  # a place as a place: the event's location, not its actor
+            key = mention.actor_id or mention.actor
+            if key in seen:
+                continue
+            seen.add(key)
+            found.append(self._from_mention(mention))
+        if found:
+            return tuple(found)
+        adjective = self._demonym(head)
+        if adjective is not None:
+            return (adjective,)
+        if head.lower_ in PRONOUNS:
+            earlier = self._before(head.idx)
+            return (earlier,) if earlier is not None else ()
+        return ()
+
+    def words(self, head: Token) -> EventActor:
+        """The phrase's own words as an unlinked actor."""
+        tokens = self.phrase_tokens(head)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        text = head.doc.text[start:end]
+        if text.lower().startswith(("the ", "a ", "an ")):
+            text = text.split(" ", 1)[1]
+        return EventActor(actor=text, mention_start=start, mention_end=end)
+
+    def _from_mention(self, mention: Mention) -> EventActor:
+        sector = None
+        if self.kb is not None and mention.actor_id is not None:
+            try:
+                actor = self.kb.actor(mention.actor_id)
+            except KeyError:
+                actor = None
+            if actor is not None:
+                sector = actor.sector or _SECTOR_OF_TYPE.get(actor.type)
+        return EventActor(
+            actor=mention.actor,
+            actor_id=mention.actor_id,
+            country=mention.country,
+            sector=sector,
+            mention_start=mention.start,
+            mention_end=mention.end,
+        )
+
+    def _demonym(self, head: Token) -> EventActor | None:
+        """A country named by an adjective or people noun in the phrase ("Ukrainian imports")."""
+        if self.kb is None:
+            return None
+        for token in self.phrase_tokens(head):
+            country = self.kb.country_of_adjective(token.text) or self.kb.country_of_people_noun(
+                token.text
+            )
+            if country is not None:
+                actor = self.kb.government_actor(country) or self.kb.country_actor(country)
+                return EventActor(
+                    actor=actor.name if actor else country,
+                    actor_id=actor.id if actor else None,
+                    country=country,
+                    sector="government" if head is not token else None,
+                    mention_start=token.idx,
+                    mention_end=token.idx + len(token.text),
+                )
+        return None
+
+    def _before(self, char: int) -> EventActor | None:
+        """The last actor with a country mentioned before ``char`` (a pronoun's antecedent)."""
+        earlier = [m for m in self.index.covering(0, char) if m.country and m.end <= char]
+        return self._from_mention(earlier[-1]) if earlier else None
+
+    def location(self, head: Token) -> str | None:
+        """The place a phrase names as a place ("Minsk"), None when it names none."""
+        for mention in self.phrase_mentions(head):
+            if mention.label in ("GPE", "LOC", "FAC") and (
+                mention.actor_id is None or mention.actor_id.startswith("place:")
+            ):
+                return mention.actor
+        return None

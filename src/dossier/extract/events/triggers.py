@@ -1,0 +1,234 @@
+"""Triggers and their arguments: which words of a sentence name an event, and which phrases are
+its source, its target and its scene.
+
+A verb names an event when the lexicon reads it (with its particle, "cut off"; or its object,
+"impose sanctions"); a noun when the lexicon lists it ("a ban on", "the signing of") and no
+verb of its clause already names the event ("signed an agreement" is one event, not two).
+
+Arguments from the parse:
+- source: the subject; for a passive, the "by" agent (the subject is then the target); for a
+  verb with no subject of its own, the subject of the verb it is coordinated with ("signed ...
+  and agreed"), or the controller of an infinitive (the object of "urged Ukraine to join", else
+  the subject of "agreed to set up"); a relative pronoun stands for the noun the clause
+  modifies ("Ukraine, which Moscow urged"); for a noun, its possessor or a name or country
+  adjective before it ("Moscow's ban", "the Russian ban"), else the subject of its verb
+  ("Moscow announced a ban");
+- target: the object, else the object of a preposition that points at someone ("against",
+  "on", "with", "to", "into", "over", "toward"); for a noun, its preposition's object;
+- scene: the object of "in" or "at" when it is a place as a place ("in Minsk").
+
+One event per trigger: an infinitive under a verb that is itself the event is that verb's
+("refused to sign" is REJECT, "urged Ukraine to join" REQUEST, "agreed to set up" AGREE).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from dossier.extract.events.lexicon import EventEntry, EventLexicon, Lemmas
+
+#: Verbs that are the event when an infinitive hangs from them (see the module doc).
+ABSORBING = frozenset(
+    {
+        "refuse",
+        "decline",
+        "reject",
+        "threaten",
+        "warn",
+        "urge",
+        "ask",
+        "press",
+        "call",
+        "agree",
+        "promise",
+        "pledge",
+        "vow",
+        "demand",
+        "appeal",
+        "fail",
+    }
+)
+#: Verbs whose infinitive is controlled by their object ("urged Ukraine to join").
+OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "invite", "encourage", "force"})
+TARGET_PREPOSITIONS = frozenset(
+    {"against", "on", "with", "to", "into", "over", "toward", "towards", "from", "upon"}
+)
+SCENE_PREPOSITIONS = frozenset({"in", "at"})
+RELATIVE = frozenset({"which", "who", "that", "whom"})
+SUBJECTS = ("nsubj", "csubj")
+#: Words too general to name an event on their own, whatever a dictionary says of them.
+LIGHT_VERBS = frozenset(
+    {
+        "be",
+        "have",
+        "do",
+        "make",
+        "take",
+        "give",
+        "get",
+        "go",
+        "come",
+        "say",
+        "tell",
+        "see",
+        "become",
+        "put",
+        "keep",
+        "let",
+        "seem",
+        "use",
+        "find",
+        "know",
+        "think",
+        "include",
+        "set",
+        "want",
+        "hope",
+        "plan",
+        "intend",
+        "expect",
+        "try",
+        "attempt",
+        "decide",
+        "seek",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word naming an event, its reading and the heads of its argument phrases."""
+
+    token: Token
+    entry: EventEntry
+    source: Token | None
+    target: list[Token]
+    passive_target: bool
+    scene: list[Token]
+    nominal: bool
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _relative(token: Token | None, verb: Token) -> Token | None:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if token is not None and token.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    return token
+
+
+def subject_of(verb: Token, lemmas: Lemmas, depth: int = 0) -> Token | None:
+    """The phrase that acts for ``verb`` (see the module doc: source)."""
+    subject = _relative(_child(verb, *SUBJECTS), verb)
+    if subject is not None or depth > 3:
+        return subject
+    if verb.dep_ == "xcomp":
+        head = verb.head
+        obj = _child(head, "dobj")
+        if obj is not None and lemmas(head) in OBJECT_CONTROL:
+            return _relative(obj, head)
+        return subject_of(head, lemmas, depth + 1)
+    if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head, lemmas, depth + 1)
+    if verb.dep_ == "relcl":
+        return verb.head if _child(verb, "dobj") is not None else None
+    return None
+
+
+def _prepositional(token: Token, kinds: frozenset[str]) -> list[Token]:
+    found = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in kinds:
+            found.extend(grand for grand in child.children if grand.dep_ == "pobj")
+    return found
+
+
+def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigger | None:
+    lemma = lemmas(token)
+    if lemma in LIGHT_VERBS:
+        return None
+    if token.dep_ == "xcomp" and lemmas(token.head) in ABSORBING:
+        return None  # the verb above is the event
+    particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep")]
+    obj = _child(token, "dobj")
+    entry = lexicon.verb(lemma, particles, lemmas(obj) if obj is not None else None)
+    if entry is None:
+        return None
+    passive = _child(token, "nsubjpass")
+    if passive is not None:
+        agents = _prepositional(token, frozenset({"by"}))
+        source = agents[0] if agents else None
+        targets = [_relative(passive, token)]
+    else:
+        source = subject_of(token, lemmas)
+        targets = [_relative(obj, token)] if obj is not None else []
+    # An infinitive's controller ("urged Ukraine to join") is the target of the verb above.
+    targets += _prepositional(token, TARGET_PREPOSITIONS)
+    if entry.particle:
+        targets += _prepositional(token, frozenset({entry.particle}))
+    if obj is not None:
+        targets += _prepositional(obj, TARGET_PREPOSITIONS)
+    scene = _prepositional(token, SCENE_PREPOSITIONS)
+    if obj is not None:
+        scene += _prepositional(obj, SCENE_PREPOSITIONS)
+    return Trigger(token, entry, source, targets, passive is not None, scene, False)
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb whose clause holds the noun ``token`` (through objects and prepositions)."""
+    current = token
+    for _ in range(4):
+        if current.dep_ in ("ROOT",) or current.head is current:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None
+
+
+def _noun_trigger(
+    token: Token, lexicon: EventLexicon, lemmas: Lemmas, verbs: set[int]
+) -> Trigger | None:
+    prepositions = [c.lower_ for c in token.children if c.dep_ == "prep"]
+    entry = lexicon.noun(lemmas(token), prepositions)
+    if entry is None:
+        return None
+    verb = _governing_verb(token)
+    if verb is not None and verb.i in verbs:
+        return None  # "signed an agreement": the verb is the event
+    source = _child(token, "poss")
+    if source is None:
+        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+        source = modifiers[0] if modifiers else None
+    if source is None and verb is not None:
+        source = subject_of(verb, lemmas)
+    kinds = frozenset({entry.particle}) if entry.particle else TARGET_PREPOSITIONS
+    targets = _prepositional(token, kinds)
+    scene = _prepositional(token, SCENE_PREPOSITIONS)
+    if verb is not None:
+        scene += _prepositional(verb, SCENE_PREPOSITIONS)
+    return Trigger(token, entry, source, targets, False, scene, True)
+
+
+def sentence_triggers(sentence: Span, lexicon: EventLexicon, lemmas: Lemmas) -> list[Trigger]:
+    """The triggers of one sentence, verbs first, in text order within each kind."""
+    found: list[Trigger] = []
+    for token in sentence:
+        if token.pos_ == "VERB":
+            trigger = _verb_trigger(token, lexicon, lemmas)
+            if trigger is not None:
+                found.append(trigger)
+    verbs = {trigger.token.i for trigger in found}
+    for token in sentence:
+        if token.pos_ == "NOUN" and lemmas(token) in lexicon.nouns:
+            trigger = _noun_trigger(token, lexicon, lemmas, verbs)
+            if trigger is not None:
+                found.append(trigger)
+    return found
