@@ -7,7 +7,8 @@ Sources (both kept beside the repository, in ``../shared/kb``):
 - PETRARCH2's CAMEO verb dictionary ``CAMEO.2.0.txt`` (Open Event Data Alliance, MIT licence):
   each verb of a synonym block with its own or its block's CAMEO code; a block without a code
   (``OPEN [---]``) codes only through its patterns ("open fire"). Multi-word verbs
-  (``+ASK_FOR``) keep their particle. A pattern whose object is one word (``- * SANCTIONS [163]``) becomes an
+  (``+ASK_FOR``) keep their particle. A pattern whose object is one word
+  (``- * SANCTIONS [163]``) becomes an
   ``object`` row only where it changes the PLOVER type the verb codes by default (or where the
   verb has no code of its own).
 - ``CAMEO2PLOVER-2021.txt`` (PLOVER project, CC BY-SA 4.0 per its manual): CAMEO code -> PLOVER
@@ -35,6 +36,10 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parents[1] / "src" / "dossier" / "kb" / "data"
 VERBS = "petrarch2_dictionaries/petrarch2/data/dictionaries/CAMEO.2.0.txt"
 PLOVER = "plover/CAMEO2PLOVER-2021.txt"
+COUNTRIES = "petrarch2_dictionaries/petrarch2/data/dictionaries/Phoenix.Countries.actors.txt"
+#: Endings of a country's adjective or people noun among its Phoenix synonyms ("ISRAELI",
+#: "SERBIAN", "CONGOLESE"); other synonyms are mostly cities and regions, which name places.
+_ADJECTIVE = re.compile(r"^[A-Z]+(?:I|IS|IAN|IANS|ESE|ISH|AN|ANS|CH|IC|ER|ERS|OT|OTS|S)$")
 
 #: CAMEO code -> (PLOVER type, mode, context) where we depart from the 2021 table (see above).
 OVERRIDES = {
@@ -324,6 +329,25 @@ def read_verbs(path: Path) -> list[dict[str, str]]:
     return found
 
 
+def read_countries(path: Path) -> list[tuple[str, str, str]]:
+    """(word, ISO3, kind) for each country's name and its adjectives and people nouns."""
+    found: list[tuple[str, str, str]] = []
+    code = None
+    for line in path.read_text(encoding="latin-1").splitlines():
+        head = re.match(r"^([A-Z][A-Z_'\-]*?)_?\s+\[([A-Z]{3})\]\s*(?:#.*)?$", line)
+        if head:
+            code = head.group(2)
+            found.append((head.group(1).replace("_", " ").title(), code, "name"))
+            continue
+        synonym = re.match(r"^\+([A-Z'\-]+?)_?\s*(?:#.*)?$", line)
+        if code and synonym and _ADJECTIVE.match(synonym.group(1)):
+            found.append((synonym.group(1).title(), code, "adjective"))
+        elif not line.startswith("+"):
+            code = None
+    unique = {word.lower(): (word, iso, kind) for word, iso, kind in reversed(found)}
+    return sorted(unique.values())
+
+
 def build(shared_kb: Path) -> tuple[int, int]:
     table = read_plover_map(shared_kb / PLOVER)
     rows: dict[tuple[str, str, str, str], dict[str, str]] = {}
@@ -391,6 +415,15 @@ def build(shared_kb: Path) -> tuple[int, int]:
         writer = csv.writer(out)
         writer.writerow(("cameo_root", "goldstein"))
         writer.writerows(sorted(GOLDSTEIN.items()))
+    with (OUT / "event_countries.csv").open("w", encoding="utf-8", newline="") as out:
+        out.write(
+            "# Country names, adjectives and people nouns -> ISO3, for actors the KB lacks. "
+            "Built by scripts/build_event_lexicon.py from PETRARCH2 Phoenix.Countries.actors.txt "
+            "(MIT, Open Event Data Alliance).\n"
+        )
+        writer = csv.writer(out)
+        writer.writerow(("word", "country", "kind"))
+        writer.writerows(read_countries(shared_kb / COUNTRIES))
     return len(rows), len(GOLDSTEIN)
 
 

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 NER_KB_FILES = ("ner_gazetteer.csv",)
 NOT_PIPELINE_KB_FILES = ("authors.csv",)
 #: The event stage's vocabulary and Goldstein scale: read by ``dossier_events`` only.
-EVENT_KB_FILES = ("event_lexicon.csv", "event_goldstein.csv")
+EVENT_KB_FILES = ("event_lexicon.csv", "event_goldstein.csv", "event_countries.csv")
 LINKING_KB_FILES = "linking"  # every KB csv but the two sets above
 
 

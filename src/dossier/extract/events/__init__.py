@@ -119,7 +119,7 @@ def event_facts(
     extractor_version: the effective version of ``dossier_events``, for the provenance.
     """
     mention_list: list[Mention] = list(doc._.get(document.MENTIONS) or [])
-    finder = ActorFinder(mention_list, kb)
+    finder = ActorFinder(mention_list, kb, lexicon.countries)
     by_span = {(m.start, m.end): m for m in mention_list}
     timexes: list[Timex] = list(doc._.get(document.TIMEXES) or [])
     references = [s.reference_time for s in doc._.get(document.SENTENCES) or []]

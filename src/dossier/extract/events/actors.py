@@ -13,6 +13,8 @@ linker took for a government (a metonym, "Moscow banned") is an actor.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from dossier.extract.quotes.speakers import MentionIndex
@@ -36,9 +38,15 @@ _SECTOR_OF_TYPE = {
 class ActorFinder:
     """Actors of phrases of one document."""
 
-    def __init__(self, mentions: list[Mention], kb: KnowledgeBase | None) -> None:
+    def __init__(
+        self,
+        mentions: list[Mention],
+        kb: KnowledgeBase | None,
+        countries: dict[str, str] | None = None,
+    ) -> None:
         self.index = MentionIndex(mentions)
         self.kb = kb
+        self.countries = countries or {}
 
     def phrase_tokens(self, head: Token) -> list[Token]:
         """``head``'s phrase: its subtree without relative or other clauses, in text order."""
@@ -68,7 +76,16 @@ class ActorFinder:
         found: list[EventActor] = []
         seen: set[str] = set()
         for mention in self.phrase_mentions(head):
-            if mention.actor_id is None and not mention.metonym and mention.label in ("GPE", "LOC"):
+            mention = self._with_country(mention)
+            if (
+                mention.actor_id is None
+                and mention.country is None
+                and mention.label
+                in (
+                    "GPE",
+                    "LOC",
+                )
+            ):
                 continue  # a place as a place: the event's location, not its actor
             key = mention.actor_id or mention.actor
             if key in seen:
@@ -94,6 +111,17 @@ class ActorFinder:
             text = text.split(" ", 1)[1]
         return EventActor(actor=text, mention_start=start, mention_end=end)
 
+    def _with_country(self, mention: Mention) -> Mention:
+        """An unlinked country name or adjective given its country from the event lexicon's
+        table (the KB holds the countries the corpus is about, not every state)."""
+        if mention.country is not None or mention.label not in ("GPE", "NORP", "ORG"):
+            return mention
+        word = mention.text.lower().removeprefix("the ")
+        country = self.countries.get(word)
+        if country is None:
+            return mention
+        return replace(mention, country=country)
+
     def _from_mention(self, mention: Mention) -> EventActor:
         sector = None
         if self.kb is not None and mention.actor_id is not None:
@@ -114,14 +142,17 @@ class ActorFinder:
 
     def _demonym(self, head: Token) -> EventActor | None:
         """A country named by an adjective or people noun in the phrase ("Ukrainian imports")."""
-        if self.kb is None:
-            return None
         for token in self.phrase_tokens(head):
-            country = self.kb.country_of_adjective(token.text) or self.kb.country_of_people_noun(
-                token.text
-            )
+            country = None
+            if self.kb is not None:
+                country = self.kb.country_of_adjective(token.text)
+                country = country or self.kb.country_of_people_noun(token.text)
+            if country is None and token.pos_ in ("ADJ", "PROPN", "NOUN"):
+                country = self.countries.get(token.lower_)
             if country is not None:
-                actor = self.kb.government_actor(country) or self.kb.country_actor(country)
+                actor = None
+                if self.kb is not None:
+                    actor = self.kb.government_actor(country) or self.kb.country_actor(country)
                 return EventActor(
                     actor=actor.name if actor else country,
                     actor_id=actor.id if actor else None,
@@ -134,12 +165,15 @@ class ActorFinder:
 
     def _before(self, char: int) -> EventActor | None:
         """The last actor with a country mentioned before ``char`` (a pronoun's antecedent)."""
-        earlier = [m for m in self.index.covering(0, char) if m.country and m.end <= char]
+        mentions = [self._with_country(m) for m in self.index.covering(0, char) if m.end <= char]
+        earlier = [m for m in mentions if m.country]
         return self._from_mention(earlier[-1]) if earlier else None
 
     def location(self, head: Token) -> str | None:
         """The place a phrase names as a place ("Minsk"), None when it names none."""
         for mention in self.phrase_mentions(head):
+            if self._with_country(mention).country and mention.actor_id is None:
+                continue  # an unlinked country acts; it is no scene
             if mention.label in ("GPE", "LOC", "FAC") and (
                 mention.actor_id is None or mention.actor_id.startswith("place:")
             ):

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 LEXICON_FILE = "event_lexicon.csv"
 GOLDSTEIN_FILE = "event_goldstein.csv"
+COUNTRIES_FILE = "event_countries.csv"
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,13 @@ class EventEntry:
 class EventLexicon:
     """Readings of verbs and nouns, by lemma."""
 
-    def __init__(self, entries: list[EventEntry], nouns: list[EventEntry], goldstein: dict) -> None:
+    def __init__(
+        self,
+        entries: list[EventEntry],
+        nouns: list[EventEntry],
+        goldstein: dict[str, float],
+        countries: dict[str, str] | None = None,
+    ) -> None:
         self.verbs: dict[tuple[str, str], EventEntry] = {}
         self.objects: dict[tuple[str, str], EventEntry] = {}
         for entry in entries:
@@ -53,6 +60,8 @@ class EventLexicon:
         for entry in nouns:
             self.nouns.setdefault(entry.lemma, []).append(entry)
         self.goldstein: dict[str, float] = goldstein
+        #: Country names and adjectives (lower case) -> ISO3, for countries the KB lacks.
+        self.countries: dict[str, str] = countries or {}
 
     def verb(self, lemma: str, particles: list[str], object_lemma: str | None) -> EventEntry | None:
         """The reading of a verb: with one of its particles ("cut off"), else with its object
@@ -108,7 +117,10 @@ def load_lexicon(folder: Path) -> EventLexicon:
     goldstein = {
         row["cameo_root"]: float(row["goldstein"]) for row in _rows(folder / GOLDSTEIN_FILE)
     }
-    return EventLexicon(verbs, nouns, goldstein)
+    countries = {}
+    if (folder / COUNTRIES_FILE).exists():
+        countries = {row["word"].lower(): row["country"] for row in _rows(folder / COUNTRIES_FILE)}
+    return EventLexicon(verbs, nouns, goldstein, countries)
 
 
 class Lemmas:
