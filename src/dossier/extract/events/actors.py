@@ -76,17 +76,9 @@ class ActorFinder:
         found: list[EventActor] = []
         seen: set[str] = set()
         for mention in self.phrase_mentions(head):
-            mention = self._with_country(mention)
-            if (
-                mention.actor_id is None
-                and mention.country is None
-                and mention.label
-                in (
-                    "GPE",
-                    "LOC",
-                )
-            ):
+            if self._is_place(mention):
                 continue  # a place as a place: the event's location, not its actor
+            mention = self._with_country(mention)
             key = mention.actor_id or mention.actor
             if key in seen:
                 continue
@@ -110,6 +102,12 @@ class ActorFinder:
         if text.lower().startswith(("the ", "a ", "an ")):
             text = text.split(" ", 1)[1]
         return EventActor(actor=text, mention_start=start, mention_end=end)
+
+    def _is_place(self, mention: Mention) -> bool:
+        """A city or region named as a place ("in Minsk"), not a country or a metonym."""
+        if mention.actor_id is not None or mention.metonym or mention.label not in ("GPE", "LOC"):
+            return False
+        return mention.text.lower().removeprefix("the ") not in self.countries
 
     def _with_country(self, mention: Mention) -> Mention:
         """An unlinked country name or adjective given its country from the event lexicon's
@@ -172,10 +170,6 @@ class ActorFinder:
     def location(self, head: Token) -> str | None:
         """The place a phrase names as a place ("Minsk"), None when it names none."""
         for mention in self.phrase_mentions(head):
-            if self._with_country(mention).country and mention.actor_id is None:
-                continue  # an unlinked country acts; it is no scene
-            if mention.label in ("GPE", "LOC", "FAC") and (
-                mention.actor_id is None or mention.actor_id.startswith("place:")
-            ):
+            if self._is_place(mention) or mention.label == "FAC" and mention.actor_id is None:
                 return mention.actor
         return None

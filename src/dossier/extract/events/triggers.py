@@ -175,10 +175,23 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         targets += _prepositional(token, frozenset({entry.particle}))
     if obj is not None:
         targets += _prepositional(obj, TARGET_PREPOSITIONS)
-    scene = _prepositional(token, SCENE_PREPOSITIONS)
-    if obj is not None:
-        scene += _prepositional(obj, SCENE_PREPOSITIONS)
-    return Trigger(token, entry, source, targets, passive is not None, scene, False)
+    return Trigger(token, entry, source, targets, passive is not None, _scene(token), False)
+
+
+def _scene(token: Token) -> list[Token]:
+    """Objects of "in" and "at" anywhere in the trigger's clause but its subject and its
+    subordinate clauses ("signed a pact with Russia in Minsk": the parser may hang "in Minsk"
+    from Russia)."""
+    found = []
+    todo = [c for c in token.children if c.dep_ not in (*SUBJECTS, "ccomp", "advcl", "relcl")]
+    while todo:
+        child = todo.pop()
+        if child.dep_ in ("ccomp", "advcl", "relcl", "conj"):
+            continue
+        if child.dep_ == "prep" and child.lower_ in SCENE_PREPOSITIONS:
+            found.extend(grand for grand in child.children if grand.dep_ == "pobj")
+        todo.extend(child.children)
+    return sorted(found, key=lambda t: t.i)
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -211,9 +224,7 @@ def _noun_trigger(
         source = subject_of(verb, lemmas)
     kinds = frozenset({entry.particle}) if entry.particle else TARGET_PREPOSITIONS
     targets = _prepositional(token, kinds)
-    scene = _prepositional(token, SCENE_PREPOSITIONS)
-    if verb is not None:
-        scene += _prepositional(verb, SCENE_PREPOSITIONS)
+    scene = _scene(token) + (_scene(verb) if verb is not None else [])
     return Trigger(token, entry, source, targets, False, scene, True)
 
 

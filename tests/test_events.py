@@ -1,0 +1,174 @@
+"""The event stage on invented sentences: compound actors kept as sets, metonyms, country
+adjectives, the date of the sentence, the place, modality, and the links to actor mentions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from dossier.extract.document import prepare_doc
+from dossier.extract.events.lexicon import EventEntry, EventLexicon
+from dossier.model import Event
+from dossier.nlp import (
+    COMPONENT_NAMES,
+    DEFAULT_CONFIG,
+    EVENT_KB_FILES,
+    _kb_file_names,
+    kb_folder,
+    load_pipeline,
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def events_of(nlp: Language, text: str, date: str = "2013-05-10") -> list[Event]:
+    doc = nlp(prepare_doc(nlp, text, date=date))
+    return list(doc._.dossier_events)
+
+
+def one(events: list[Event], event_type: str) -> Event:
+    found = [e for e in events if e.event_type == event_type]
+    assert len(found) == 1, [(e.text, e.event_type) for e in events]
+    return found[0]
+
+
+def countries(actors: tuple) -> set[str]:
+    return {a.country for a in actors}
+
+
+def test_a_compound_subject_is_one_event_with_every_member_as_a_source(nlp: Language) -> None:
+    events = events_of(
+        nlp, "The prime ministers of Armenia, Kyrgyzstan and Moldova signed a customs accord."
+    )
+    signing = one(events, "AGREE")
+    assert countries(signing.source) == {"ARM", "KGZ", "MDA"}
+    assert signing.cameo == "057" and signing.mode == "sign"
+    assert signing.goldstein is not None and signing.goldstein > 0
+
+
+def test_coordinated_names_are_a_set_too(nlp: Language) -> None:
+    events = events_of(nlp, "Kazakhstan and Belarus condemned the blockade of Armenia.")
+    accusation = one(events, "ACCUSE")
+    assert countries(accusation.source) == {"KAZ", "BLR"}
+
+
+def test_a_capital_standing_for_its_government_acts_and_an_adjective_names_the_target(
+    nlp: Language,
+) -> None:
+    ban = one(events_of(nlp, "Minsk banned Lithuanian dairy imports."), "SANCTION")
+    assert countries(ban.source) == {"BLR"}
+    assert countries(ban.target) == {"LTU"}
+
+
+def test_the_date_is_the_sentence_s_own_day_not_the_publication_date(nlp: Language) -> None:
+    # 10 May 2013 was a Friday: "on Tuesday" is the 7th.
+    signing = one(
+        events_of(nlp, "Armenia and Kyrgyzstan signed a transit accord on Tuesday."), "AGREE"
+    )
+    assert (signing.date, signing.date_basis) == ("2013-05-07", "timex")
+    undated = one(events_of(nlp, "Armenia and Kyrgyzstan signed a transit accord."), "AGREE")
+    assert (undated.date, undated.date_basis) == ("2013-05-10", "publication")
+
+
+def test_a_place_named_as_the_scene_is_the_location_not_an_actor(nlp: Language) -> None:
+    signing = one(events_of(nlp, "Kazakhstan signed a gas accord with Russia in Minsk."), "AGREE")
+    assert signing.location == "Minsk"
+    assert countries(signing.target) == {"RUS"}
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "event_type", "modality"),
+    [
+        ("negation", "Tajikistan did not sign the declaration.", "AGREE", "negated"),
+        ("will", "Kyrgyzstan will sign the accession treaty.", "AGREE", "future"),
+        ("is to", "Armenia is to sign the accession treaty in October.", "AGREE", "future"),
+        ("plans to", "Moldova plans to sign the trade accord.", "AGREE", "future"),
+        ("would", "Georgia would sign the pact if Brussels paid.", "AGREE", "hypothetical"),
+        ("habit", "When Kazakhstan wants leverage, it threatens Russia.", "THREATEN", "generic"),
+        ("past fact", "Belarus threatened Lithuania.", "THREATEN", "asserted"),
+    ],
+)
+def test_modality_kinds(
+    nlp: Language, kind: str, text: str, event_type: str, modality: str
+) -> None:
+    assert one(events_of(nlp, text), event_type).modality == modality, kind
+
+
+def test_a_refusal_is_a_rejection_and_not_the_act_refused(nlp: Language) -> None:
+    events = events_of(nlp, "Uzbekistan refused to sign the customs treaty.")
+    assert [e.event_type for e in events] == ["REJECT"]
+    assert events[0].modality == "asserted"
+
+
+def test_an_infinitive_s_controller_is_the_target_of_a_request(nlp: Language) -> None:
+    request = one(events_of(nlp, "Russia urged Tajikistan to join the union."), "REQUEST")
+    assert countries(request.source) == {"RUS"}
+    assert countries(request.target) == {"TJK"}
+
+
+def test_a_pronoun_acts_for_the_country_named_before_it(nlp: Language) -> None:
+    events = events_of(nlp, "Turkmenistan sells gas. In winter it cuts off the supply to Armenia.")
+    cut = one(events, "SANCTION")
+    assert countries(cut.source) == {"TKM"}
+
+
+def test_a_nominal_event_takes_the_subject_of_its_verb(nlp: Language) -> None:
+    ban = one(events_of(nlp, "Moscow announced a ban on Moldovan wine."), "SANCTION")
+    assert countries(ban.source) == {"RUS"}
+    assert countries(ban.target) == {"MDA"}
+
+
+def test_no_event_without_a_known_actor(nlp: Language) -> None:
+    assert events_of(nlp, "The committee banned smoking in the hall.") == []
+
+
+def test_events_link_to_their_actor_mentions(nlp: Language) -> None:
+    doc = nlp(prepare_doc(nlp, "Belarus accused Lithuania of spying.", date="2013-05-10"))
+    (event,) = doc._.dossier_events
+    mentions = {m.fact_id: m.text for m in doc._.dossier_mentions}
+    links = {
+        (link.relation, mentions[link.to_fact])
+        for link in doc._.dossier_links
+        if link.from_fact == event.fact_id
+    }
+    assert links == {("source_actor", "Belarus"), ("target_actor", "Lithuania")}
+
+
+def test_the_stage_is_last_and_its_vocabulary_is_not_linking_data() -> None:
+    assert COMPONENT_NAMES[-1] == "dossier_events"
+    linking = _kb_file_names(kb_folder(DEFAULT_CONFIG.kb_dir), "linking")
+    assert not set(EVENT_KB_FILES) & set(linking)
+    assert all((kb_folder(None) / name).exists() for name in EVENT_KB_FILES)
+
+
+def _entry(lemma: str, particle: str, obj: str, cameo: str, plover: str) -> EventEntry:
+    return EventEntry(lemma, particle, obj, cameo, plover, None, None, False)
+
+
+def test_a_verb_is_read_with_its_particle_then_its_object_then_alone() -> None:
+    lexicon = EventLexicon(
+        [
+            _entry("cut", "", "", "162", "SANCTION"),
+            _entry("cut", "off", "", "1621", "SANCTION"),
+            _entry("open", "", "fire", "190", "ASSAULT"),
+        ],
+        [_entry("ban", "on", "", "163", "SANCTION")],
+        {"16": -4.0},
+    )
+    assert lexicon.verb("cut", ["off"], None).cameo == "1621"
+    assert lexicon.verb("cut", [], "ties").cameo == "162"
+    assert lexicon.verb("open", [], "fire").plover == "ASSAULT"
+    assert lexicon.verb("open", [], "talks") is None
+    assert lexicon.noun("ban", ["on"]).cameo == "163"
+    assert lexicon.goldstein_of("1621") == -4.0
+
+
+def test_the_shipped_lexicon_names_its_sources() -> None:
+    head = (kb_folder(None) / "event_lexicon.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert "PETRARCH2" in head and "MIT" in head
+    assert Path(__file__).resolve().parents[1].joinpath("scripts/build_event_lexicon.py").exists()
