@@ -172,3 +172,16 @@ def test_the_shipped_lexicon_names_its_sources() -> None:
     head = (kb_folder(None) / "event_lexicon.csv").read_text(encoding="utf-8").splitlines()[0]
     assert "PETRARCH2" in head and "MIT" in head
     assert Path(__file__).resolve().parents[1].joinpath("scripts/build_event_lexicon.py").exists()
+
+
+def test_a_territory_done_to_stands_for_its_state(nlp: Language) -> None:
+    seizure = one(events_of(nlp, "Kazakhstan occupied Minsk."), "COERCE")
+    assert countries(seizure.source) == {"KAZ"}
+    assert countries(seizure.target) == {"BLR"}
+
+
+def test_the_object_of_an_accusation_acts_in_the_act_it_is_accused_of(nlp: Language) -> None:
+    events = events_of(nlp, "Georgia accused Armenia of sending weapons to the rebels.")
+    assert countries(one(events, "ACCUSE").target) == {"ARM"}
+    sending = [e for e in events if e.text == "sending"]
+    assert sending and countries(sending[0].source) == {"ARM"}

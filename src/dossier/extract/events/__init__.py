@@ -43,7 +43,7 @@ def _sides(trigger: Trigger, finder: ActorFinder) -> tuple[tuple[EventActor, ...
         source = finder.actors(trigger.source)
     target: list[EventActor] = []
     for head in trigger.target:
-        target.extend(finder.actors(head))
+        target.extend(finder.actors(head, target=True))
     keys = {actor.actor_id or actor.actor for actor in source}
     countries = {actor.country for actor in source if actor.country}
     unique: list[EventActor] = []

@@ -71,12 +71,16 @@ class ActorFinder:
             if any(start <= m.start < end for start, end in starts)
         ]
 
-    def actors(self, head: Token) -> tuple[EventActor, ...]:
-        """The actors a phrase headed by ``head`` names (see the module doc); () for none."""
+    def actors(self, head: Token, target: bool = False) -> tuple[EventActor, ...]:
+        """The actors a phrase headed by ``head`` names (see the module doc); () for none.
+
+        target: the phrase is what the event is done to, where a territory stands for the
+        state it belongs to ("annexed Crimea", "shelled Donetsk").
+        """
         found: list[EventActor] = []
         seen: set[str] = set()
         for mention in self.phrase_mentions(head):
-            if self._is_place(mention):
+            if self._is_place(mention) and not (target and mention.country):
                 continue  # a place as a place: the event's location, not its actor
             mention = self._with_country(mention)
             key = mention.actor_id or mention.actor

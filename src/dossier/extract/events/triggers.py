@@ -139,6 +139,11 @@ def subject_of(verb: Token, lemmas: Lemmas, depth: int = 0) -> Token | None:
         return subject_of(verb.head, lemmas, depth + 1)
     if verb.dep_ == "relcl":
         return verb.head if _child(verb, "dobj") is not None else None
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        # "accused Russia of sending weapons": the object of the verb above acts.
+        above = verb.head.head
+        obj = _child(above, "dobj")
+        return obj if obj is not None else subject_of(above, lemmas, depth + 1)
     return None
 
 
