@@ -31,6 +31,24 @@ from dossier.model import Event, EventActor, FactLink, Mention, Timex
 from dossier.nlp import kb_folder
 
 EXTRACTOR = "dossier_events"
+#: Types whose acts, said of the future or under a condition, are promises (AGREE) or threats
+#: (THREATEN): the PLOVER 2 manual codes "will sign", "would allow" as AGREE and "would
+#: blockade", "will cut off aid" as THREATEN, never as the act plus a modality of its own type.
+PROMISED = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+THREATENED = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
+#: CAMEO codes given to such a promise or threat (intent to cooperate; threaten).
+PROMISE_CAMEO, THREAT_CAMEO = "030", "130"
+
+
+def _as_intended(entry_type: str, cameo: str, modality: str) -> tuple[str, str]:
+    """The PLOVER type and CAMEO code of an act said of the future (see ``PROMISED``)."""
+    if modality not in ("future", "hypothetical"):
+        return entry_type, cameo
+    if entry_type in PROMISED:
+        return "AGREE", PROMISE_CAMEO
+    if entry_type in THREATENED:
+        return "THREATEN", THREAT_CAMEO
+    return entry_type, cameo
 
 
 def _known(actors: tuple[EventActor, ...]) -> bool:
@@ -137,21 +155,23 @@ def event_facts(
             scene = [place for head in trigger.scene if (place := finder.location(head))]
             start, end = token.idx, token.idx + len(token.text)
             entry = trigger.entry
+            modality = modality_of(token, lemmas)
+            event_type, cameo = _as_intended(entry.plover, entry.cameo, modality)
             event = Event(
                 text=token.text,
                 start=start,
                 end=end,
-                event_type=entry.plover,
+                event_type=event_type,
                 source=source,
                 target=target,
-                mode=entry.mode,
+                mode=entry.mode if cameo == entry.cameo else None,
                 context=entry.context,
-                cameo=entry.cameo,
-                goldstein=lexicon.goldstein_of(entry.cameo),
+                cameo=cameo,
+                goldstein=lexicon.goldstein_of(cameo),
                 date=date,
                 date_basis=basis,
                 location=scene[0] if scene else None,
-                modality=modality_of(token, lemmas),
+                modality=modality,  # type: ignore[arg-type]
                 provenance=document.provenance(
                     doc,
                     start,

@@ -35,6 +35,10 @@ _SECTOR_OF_TYPE = {
 }
 
 
+def _known(actors: list[EventActor]) -> bool:
+    return any(actor.actor_id or actor.country for actor in actors)
+
+
 class ActorFinder:
     """Actors of phrases of one document."""
 
@@ -88,6 +92,11 @@ class ActorFinder:
                 continue
             seen.add(key)
             found.append(self._from_mention(mention))
+        if found and not _known(found):
+            # An unlinked person with a country adjective ("Israeli President X") acts for it.
+            adjective = self._demonym(head)
+            if adjective is not None:
+                found = [replace(a, country=adjective.country) for a in found]
         if found:
             return tuple(found)
         adjective = self._demonym(head)
