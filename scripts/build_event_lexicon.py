@@ -37,9 +37,10 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "dossier" / "kb" / "data"
 VERBS = "petrarch2_dictionaries/petrarch2/data/dictionaries/CAMEO.2.0.txt"
 PLOVER = "plover/CAMEO2PLOVER-2021.txt"
 COUNTRIES = "petrarch2_dictionaries/petrarch2/data/dictionaries/Phoenix.Countries.actors.txt"
-#: Endings of a country's adjective or people noun among its Phoenix synonyms ("ISRAELI",
-#: "SERBIAN", "CONGOLESE"); other synonyms are mostly cities and regions, which name places.
-_ADJECTIVE = re.compile(r"^[A-Z]+(?:I|IS|IAN|IANS|ESE|ISH|AN|ANS|CH|IC|ER|ERS|OT|OTS|S)$")
+#: Endings of a country's adjective or people noun among its Phoenix synonyms ("SERBIAN",
+#: "CONGOLESE"); other synonyms are mostly cities and regions, which name places. A synonym
+#: that begins as the country's name does ("ISRAELI", "IRAQIS") is one too.
+_ADJECTIVE = re.compile(r"^[A-Z]+(?:IAN|IANS|ESE|ISH|ANS|ERS|OTS|ICS)$")
 
 #: CAMEO code -> (PLOVER type, mode, context) where we depart from the 2021 table (see above).
 OVERRIDES = {
@@ -332,15 +333,16 @@ def read_verbs(path: Path) -> list[dict[str, str]]:
 def read_countries(path: Path) -> list[tuple[str, str, str]]:
     """(word, ISO3, kind) for each country's name and its adjectives and people nouns."""
     found: list[tuple[str, str, str]] = []
-    code = None
+    code, name = None, ""
     for line in path.read_text(encoding="latin-1").splitlines():
         head = re.match(r"^([A-Z][A-Z_'\-]*?)_?\s+\[([A-Z]{3})\]\s*(?:#.*)?$", line)
         if head:
-            code = head.group(2)
+            code, name = head.group(2), head.group(1)
             found.append((head.group(1).replace("_", " ").title(), code, "name"))
             continue
         synonym = re.match(r"^\+([A-Z'\-]+?)_?\s*(?:#.*)?$", line)
-        if code and synonym and _ADJECTIVE.match(synonym.group(1)):
+        word = synonym.group(1) if synonym else ""
+        if code and word and (_ADJECTIVE.match(word) or word[:4] == name[:4]):
             found.append((synonym.group(1).title(), code, "adjective"))
         elif not line.startswith("+"):
             code = None

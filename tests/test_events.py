@@ -78,7 +78,7 @@ def test_the_date_is_the_sentence_s_own_day_not_the_publication_date(nlp: Langua
 def test_a_place_named_as_the_scene_is_the_location_not_an_actor(nlp: Language) -> None:
     signing = one(events_of(nlp, "Kazakhstan signed a gas accord with Russia in Minsk."), "AGREE")
     assert signing.location == "Minsk"
-    assert countries(signing.target) == {"RUS"}
+    assert countries(signing.source) == {"KAZ", "RUS"}
 
 
 @pytest.mark.parametrize(
@@ -88,7 +88,8 @@ def test_a_place_named_as_the_scene_is_the_location_not_an_actor(nlp: Language) 
         ("will", "Kyrgyzstan will sign the accession treaty.", "AGREE", "future"),
         ("is to", "Armenia is to sign the accession treaty in October.", "AGREE", "future"),
         ("plans to", "Moldova plans to sign the trade accord.", "AGREE", "future"),
-        ("would", "Georgia would sign the pact if Brussels paid.", "AGREE", "hypothetical"),
+        ("would", "Georgia would sign the pact.", "AGREE", "hypothetical"),
+        ("if", "If Moscow insists, Georgia will sign the pact.", "AGREE", "hypothetical"),
         ("habit", "When Kazakhstan wants leverage, it threatens Russia.", "THREATEN", "generic"),
         ("past fact", "Belarus threatened Lithuania.", "THREATEN", "asserted"),
     ],
@@ -185,3 +186,50 @@ def test_the_object_of_an_accusation_acts_in_the_act_it_is_accused_of(nlp: Langu
     assert countries(one(events, "ACCUSE").target) == {"ARM"}
     sending = [e for e in events if e.text == "sending"]
     assert sending and countries(sending[0].source) == {"ARM"}
+
+
+def test_the_leaders_of_a_union_act_for_its_member_states(nlp: Language) -> None:
+    meeting = one(
+        events_of(nlp, "Leaders of the Eurasian Economic Union met in Sochi.", date="2016-05-10"),
+        "CONSULT",
+    )
+    assert {"RUS", "BLR", "KAZ"} <= countries(meeting.source)
+    assert meeting.location == "Sochi"
+
+
+def test_a_counted_group_stands_for_the_last_group_that_acted(nlp: Language) -> None:
+    events = events_of(
+        nlp,
+        "Tajikistan, Moldova and Kyrgyzstan signed a transit accord. "
+        "The three later condemned the blockade of Armenia.",
+    )
+    assert countries(one(events, "ACCUSE").source) == {"TJK", "MDA", "KGZ"}
+
+
+def test_a_with_partner_of_a_signing_is_a_co_actor_but_of_an_attack_a_target(
+    nlp: Language,
+) -> None:
+    signing = one(events_of(nlp, "Moldova signed a transit accord with Armenia."), "AGREE")
+    assert countries(signing.source) == {"MDA", "ARM"} and signing.target == ()
+    fight = one(events_of(nlp, "Armenia fought with Azerbaijan."), "ASSAULT")
+    assert countries(fight.source) == {"ARM"} and countries(fight.target) == {"AZE"}
+
+
+def test_he_is_the_last_person_named_and_it_the_last_state(nlp: Language) -> None:
+    text = "Belarus hosted Armenian President Serzh Sargsyan. He condemned the blockade."
+    assert countries(one(events_of(nlp, text), "ACCUSE").source) == {"ARM"}
+    text = "Armenian President Serzh Sargsyan visited Belarus. It condemned the blockade."
+    assert countries(one(events_of(nlp, text), "ACCUSE").source) == {"BLR"}
+
+
+def test_a_leader_acting_on_his_own_state_is_no_target(nlp: Language) -> None:
+    text = "Kazakh President Nursultan Nazarbayev signed Kazakhstan's new customs law."
+    signing = one(events_of(nlp, text), "AGREE")
+    assert countries(signing.source) == {"KAZ"} and signing.target == ()
+
+
+def test_a_future_or_conditional_act_is_a_promise_or_a_threat(nlp: Language) -> None:
+    visit = one(events_of(nlp, "Belarus will send aid to Armenia."), "AGREE")
+    assert visit.modality == "future" and visit.cameo == "030"
+    threat = one(events_of(nlp, "Belarus would attack Lithuania."), "THREATEN")
+    assert threat.modality == "hypothetical"

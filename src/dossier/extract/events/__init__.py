@@ -7,8 +7,9 @@ time expression in the trigger's clause, else the sentence's reference time
 (``dossier_fact_time``); its PLOVER type, CAMEO code and Goldstein score from the lexicon
 (``lexicon``, shipped as ``kb/data/event_lexicon.csv``).
 
-An event needs at least one actor the knowledge base knows (or a country a word names); a
-trigger with neither side known is left out, since nothing downstream can use it.
+An event needs a named actor on one side at least: a mention (linked to the KB or not: the
+KB holds the region's actors, the world's are named too) or a country a word names; a trigger
+whose sides are only common nouns ("the committee banned smoking") is left out.
 
 Output: ``doc._.dossier_events`` (``Event`` facts) and, in ``doc._.dossier_links``,
 ``source_actor`` and ``target_actor`` links from each event to its actors' mentions. Runs after
@@ -21,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract import document
-from dossier.extract.events.actors import ActorFinder
+from dossier.extract.events.actors import LEADERS, ActorFinder
 from dossier.extract.events.lexicon import EventLexicon, Lemmas, load_lexicon
 from dossier.extract.events.modality import modality_of
 from dossier.extract.events.triggers import Trigger, sentence_triggers
@@ -55,25 +56,71 @@ def _known(actors: tuple[EventActor, ...]) -> bool:
     return any(actor.actor_id or actor.country for actor in actors)
 
 
-def _sides(trigger: Trigger, finder: ActorFinder) -> tuple[tuple[EventActor, ...], ...]:
+#: Types whose "with" partner acts alongside the subject: "signed a treaty with the EU" and
+#: "met with Putin" have both as actors and no recipient (PLOVER manual: all the entities of
+#: a meeting are its actors).
+SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+
+
+def _group_size(head: Token) -> int | None:
+    """How many a group phrase counts ("the three", "the three leaders", "both sides": 3, 3,
+    2); 0 for a plural of leaders with no number ("the presidents"); None for no group."""
+    words = [head, *(c for c in head.children if c.dep_ in ("nummod", "det", "amod"))]
+    for word in words:
+        if word.lower_ in _NUMBERS:
+            return _NUMBERS[word.lower_]
+    if head.tag_ == "NNS" and head.lower_ in LEADERS:
+        return 0
+    return None
+
+
+def _sides(
+    trigger: Trigger, finder: ActorFinder, group: tuple[EventActor, ...]
+) -> tuple[tuple[EventActor, ...], tuple[EventActor, ...]]:
+    """The event's source and target sets (see the module doc).
+
+    group: the last set of several actors that acted together, which "the three" and "the
+    presidents" in a later sentence stand for.
+    """
     source: tuple[EventActor, ...] = ()
     if trigger.source is not None:
         source = finder.actors(trigger.source)
+        size = _group_size(trigger.source) if not source else None
+        if size is not None and len(group) > 1 and size in (0, len(group)):
+            source = group
     target: list[EventActor] = []
     for head in trigger.target:
         target.extend(finder.actors(head, target=True))
+    for head in trigger.partners:
+        if trigger.entry.plover in SYMMETRIC:
+            source = (*source, *finder.actors(head))
+        else:
+            target.extend(finder.actors(head, target=True))
     keys = {actor.actor_id or actor.actor for actor in source}
     countries = {actor.country for actor in source if actor.country}
     unique: list[EventActor] = []
     for actor in target:
         key = actor.actor_id or actor.actor
-        if key in keys or (actor.country in countries and actor.actor_id is None):
-            continue  # an actor does not act on itself
+        state = actor.actor_id is None or actor.actor_id.startswith(("gov:", "country:"))
+        if key in keys or (actor.country in countries and state):
+            continue  # an actor does not act on itself, nor a state's leader on his state
         keys.add(key)
         unique.append(actor)
-    if not source and trigger.source is not None and _known(tuple(unique)):
-        source = (finder.words(trigger.source),)  # an unlinked actor: "Kremlin critics"
-    return source, tuple(unique)
+    if not source and trigger.source is not None and unique:
+        source = (finder.words(trigger.source),)  # an unnamed actor: "Kremlin critics"
+    return _distinct(source), tuple(unique)
+
+
+def _distinct(actors: tuple[EventActor, ...]) -> tuple[EventActor, ...]:
+    seen: set[str] = set()
+    kept = []
+    for actor in actors:
+        key = actor.actor_id or actor.actor
+        if key not in seen:
+            seen.add(key)
+            kept.append(actor)
+    return tuple(kept)
 
 
 def _date(
@@ -137,7 +184,8 @@ def event_facts(
     extractor_version: the effective version of ``dossier_events``, for the provenance.
     """
     mention_list: list[Mention] = list(doc._.get(document.MENTIONS) or [])
-    finder = ActorFinder(mention_list, kb, lexicon.countries)
+    finder = ActorFinder(mention_list, kb, lexicon.countries, doc._.get(document.DATE))
+    group: tuple[EventActor, ...] = ()
     by_span = {(m.start, m.end): m for m in mention_list}
     timexes: list[Timex] = list(doc._.get(document.TIMEXES) or [])
     references = [s.reference_time for s in doc._.get(document.SENTENCES) or []]
@@ -147,9 +195,11 @@ def event_facts(
     for number, sentence in enumerate(sentences):
         reference = references[number] if number < len(references) else doc._.get(document.DATE)
         for trigger in sentence_triggers(sentence, lexicon, lemmas):
-            source, target = _sides(trigger, finder)
-            if not (_known(source) or _known(target)):
+            source, target = _sides(trigger, finder, group)
+            if not (source or target):
                 continue
+            if len(source) > 1:
+                group = source
             token = trigger.token
             date, basis = _date(token, sentence, timexes, reference, doc)
             scene = [place for head in trigger.scene if (place := finder.location(head))]

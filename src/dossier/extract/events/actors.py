@@ -22,7 +22,30 @@ from dossier.kb.loader import KnowledgeBase
 from dossier.model import EventActor, Mention
 
 #: Dependency labels of the words inside a noun phrase (not its clauses).
-_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"})
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
+#: Prepositions that give a phrase its scene, not its members ("a treaty in Minsk").
+_SCENE = frozenset({"in", "at"})
+#: Nouns for the people who lead their states: "the leaders of the union" are its members'.
+LEADERS = frozenset(
+    {
+        "leader",
+        "leaders",
+        "president",
+        "presidents",
+        "head",
+        "heads",
+        "member",
+        "members",
+        "minister",
+        "ministers",
+        "premier",
+        "premiers",
+        "state",
+        "states",
+        "country",
+        "countries",
+    }
+)
 PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "we"})
 #: What a sector is, from the KB's actor type where the KB gives no sector.
 _SECTOR_OF_TYPE = {
@@ -47,10 +70,12 @@ class ActorFinder:
         mentions: list[Mention],
         kb: KnowledgeBase | None,
         countries: dict[str, str] | None = None,
+        day: str | None = None,
     ) -> None:
         self.index = MentionIndex(mentions)
         self.kb = kb
         self.countries = countries or {}
+        self.day = day
 
     def phrase_tokens(self, head: Token) -> list[Token]:
         """``head``'s phrase: its subtree without relative or other clauses, in text order."""
@@ -59,9 +84,10 @@ class ActorFinder:
         while todo:
             token = todo.pop()
             for child in token.children:
-                if child.dep_ not in _CLAUSES:
-                    tokens.append(child)
-                    todo.append(child)
+                if child.dep_ in _CLAUSES or (child.dep_ == "prep" and child.lower_ in _SCENE):
+                    continue
+                tokens.append(child)
+                todo.append(child)
         return sorted(tokens, key=lambda t: t.i)
 
     def phrase_mentions(self, head: Token) -> list[Mention]:
@@ -97,15 +123,38 @@ class ActorFinder:
             adjective = self._demonym(head)
             if adjective is not None:
                 found = [replace(a, country=adjective.country) for a in found]
+        if len(found) == 1 and head.lower_ in LEADERS:
+            members = self._members(found[0])
+            if members:
+                return members
         if found:
             return tuple(found)
         adjective = self._demonym(head)
         if adjective is not None:
             return (adjective,)
         if head.lower_ in PRONOUNS:
-            earlier = self._before(head.idx)
+            earlier = self._before(head.idx, person=head.lower_ in ("he", "she", "his", "her"))
             return (earlier,) if earlier is not None else ()
         return ()
+
+    def _members(self, organisation: EventActor) -> tuple[EventActor, ...]:
+        """The member states of an organisation on the document's date ("the leaders of the
+        union" act for its members), () when it is none or the KB knows no members."""
+        if self.kb is None or not organisation.actor_id or not self.day:
+            return ()
+        found = []
+        for member in self.kb.members(organisation.actor_id, self.day):
+            found.append(
+                EventActor(
+                    actor=member.name,
+                    actor_id=member.id,
+                    country=member.country,
+                    sector="government",
+                    mention_start=organisation.mention_start,
+                    mention_end=organisation.mention_end,
+                )
+            )
+        return tuple(found)
 
     def words(self, head: Token) -> EventActor:
         """The phrase's own words as an unlinked actor."""
@@ -174,10 +223,11 @@ class ActorFinder:
                 )
         return None
 
-    def _before(self, char: int) -> EventActor | None:
-        """The last actor with a country mentioned before ``char`` (a pronoun's antecedent)."""
+    def _before(self, char: int, person: bool) -> EventActor | None:
+        """The last actor with a country mentioned before ``char`` (a pronoun's antecedent):
+        a person for "he" and "she", a state or body for "it" and "they"."""
         mentions = [self._with_country(m) for m in self.index.covering(0, char) if m.end <= char]
-        earlier = [m for m in mentions if m.country]
+        earlier = [m for m in mentions if m.country and (m.label == "PERSON") == person]
         return self._from_mention(earlier[-1]) if earlier else None
 
     def location(self, head: Token) -> str | None:

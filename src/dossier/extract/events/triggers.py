@@ -53,8 +53,9 @@ ABSORBING = frozenset(
 #: Verbs whose infinitive is controlled by their object ("urged Ukraine to join").
 OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "invite", "encourage", "force"})
 TARGET_PREPOSITIONS = frozenset(
-    {"against", "on", "with", "to", "into", "over", "toward", "towards", "from", "upon"}
+    {"against", "on", "to", "into", "toward", "towards", "from", "upon"}
 )
+WITH = frozenset({"with"})
 SCENE_PREPOSITIONS = frozenset({"in", "at"})
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 SUBJECTS = ("nsubj", "csubj")
@@ -105,6 +106,7 @@ class Trigger:
     entry: EventEntry
     source: Token | None
     target: list[Token]
+    partners: list[Token]  # "with" phrases: co-actors of a symmetric event, else targets
     passive_target: bool
     scene: list[Token]
     nominal: bool
@@ -174,13 +176,16 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     else:
         source = subject_of(token, lemmas)
         targets = [_relative(obj, token)] if obj is not None else []
-    # An infinitive's controller ("urged Ukraine to join") is the target of the verb above.
     targets += _prepositional(token, TARGET_PREPOSITIONS)
-    if entry.particle:
+    if entry.particle and entry.particle != "with":
         targets += _prepositional(token, frozenset({entry.particle}))
+    partners = _prepositional(token, WITH)
     if obj is not None:
         targets += _prepositional(obj, TARGET_PREPOSITIONS)
-    return Trigger(token, entry, source, targets, passive is not None, _scene(token), False)
+        partners += _prepositional(obj, WITH)
+    return Trigger(
+        token, entry, source, targets, partners, passive is not None, _scene(token), False
+    )
 
 
 def _scene(token: Token) -> list[Token]:
@@ -228,9 +233,10 @@ def _noun_trigger(
     if source is None and verb is not None:
         source = subject_of(verb, lemmas)
     kinds = frozenset({entry.particle}) if entry.particle else TARGET_PREPOSITIONS
-    targets = _prepositional(token, kinds)
+    targets = _prepositional(token, kinds - WITH)
+    partners = _prepositional(token, WITH)
     scene = _scene(token) + (_scene(verb) if verb is not None else [])
-    return Trigger(token, entry, source, targets, False, scene, True)
+    return Trigger(token, entry, source, targets, partners, False, scene, True)
 
 
 def sentence_triggers(sentence: Span, lexicon: EventLexicon, lemmas: Lemmas) -> list[Trigger]:
