@@ -331,21 +331,35 @@ def read_verbs(path: Path) -> list[dict[str, str]]:
 
 
 def read_countries(path: Path) -> list[tuple[str, str, str]]:
-    """(word, ISO3, kind) for each country's name and its adjectives and people nouns."""
+    """(word, ISO3, kind) for each country's name and its adjectives and people nouns.
+
+    A block is a head name, its ``+`` synonyms and its codes (on the head line, or on
+    indented lines after the synonyms: ``IRAQ_ ... [IRQ <20030320]``).
+    """
     found: list[tuple[str, str, str]] = []
-    code, name = None, ""
+    blocks: list[tuple[str, list[str], str | None]] = []
+    name, synonyms, code = "", [], None
     for line in path.read_text(encoding="latin-1").splitlines():
-        head = re.match(r"^([A-Z][A-Z_'\-]*?)_?\s+\[([A-Z]{3})\]\s*(?:#.*)?$", line)
-        if head:
-            code, name = head.group(2), head.group(1)
-            found.append((head.group(1).replace("_", " ").title(), code, "name"))
+        head = re.match(r"^([A-Z][A-Z_'\-]*?)_?\s*(?:\[([A-Z]{3})\])?\s*(?:#.*)?$", line)
+        if head and not line.startswith(("+", " ", "\t")):
+            blocks.append((name, synonyms, code))
+            name, synonyms, code = head.group(1), [], head.group(2)
             continue
         synonym = re.match(r"^\+([A-Z'\-]+?)_?\s*(?:#.*)?$", line)
-        word = synonym.group(1) if synonym else ""
-        if code and word and (_ADJECTIVE.match(word) or word[:4] == name[:4]):
-            found.append((synonym.group(1).title(), code, "adjective"))
-        elif not line.startswith("+"):
-            code = None
+        if synonym:
+            synonyms.append(synonym.group(1))
+            continue
+        bracket = re.match(r"^\s+\[([A-Z]{3})[\s\]]", line)
+        if bracket and code is None and synonyms[-1:] != [None]:
+            code = bracket.group(1)
+    blocks.append((name, synonyms, code))
+    for name, synonyms, code in blocks:
+        if not name or code is None or not name.replace("_", "").isalpha():
+            continue
+        found.append((name.replace("_", " ").title(), code, "name"))
+        for word in synonyms:
+            if _ADJECTIVE.match(word) or word[:4] == name[:4]:
+                found.append((word.title(), code, "adjective"))
     unique = {word.lower(): (word, iso, kind) for word, iso, kind in reversed(found)}
     return sorted(unique.values())
 

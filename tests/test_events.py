@@ -233,3 +233,18 @@ def test_a_future_or_conditional_act_is_a_promise_or_a_threat(nlp: Language) -> 
     assert visit.modality == "future" and visit.cameo == "030"
     threat = one(events_of(nlp, "Belarus would attack Lithuania."), "THREATEN")
     assert threat.modality == "hypothetical"
+
+
+def test_coordinated_country_adjectives_are_each_a_source(nlp: Language) -> None:
+    events = events_of(nlp, "Senior Latvian and Estonian diplomats condemned the blockade.")
+    assert countries(one(events, "ACCUSE").source) == {"LVA", "EST"}
+
+
+def test_an_unlinked_name_acts_for_the_country_of_its_title(nlp: Language) -> None:
+    text = "Estonian envoy Kalju Tamm condemned the blockade."
+    assert countries(one(events_of(nlp, text), "ACCUSE").source) == {"EST"}
+
+
+def test_a_pronoun_in_reported_words_is_the_speaker(nlp: Language) -> None:
+    text = "Armenia hosted Georgia. Moldova said it would sign the transit accord."
+    assert countries(one(events_of(nlp, text), "AGREE").source) == {"MDA"}

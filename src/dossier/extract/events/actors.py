@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dossier.extract.quotes.speakers import MentionIndex
 from dossier.kb.loader import KnowledgeBase
@@ -112,26 +112,31 @@ class ActorFinder:
         for mention in self.phrase_mentions(head):
             if self._is_place(mention) and not (target and mention.country):
                 continue  # a place as a place: the event's location, not its actor
-            mention = self._with_country(mention)
+            mention = self._titled(self._with_country(mention), head.doc)
             key = mention.actor_id or mention.actor
             if key in seen:
                 continue
             seen.add(key)
             found.append(self._from_mention(mention))
+        if found and not any(a.mention_start <= head.idx < a.mention_end for a in found):
+            # A common noun with names and adjectives before it ("Latvian and Estonian
+            # diplomats", one linked and one not): every country they name.
+            named = {a.country for a in found}
+            found += [a for a in self._demonyms(head) if a.country not in named]
         if found and not _known(found):
             # An unlinked person with a country adjective ("Israeli President X") acts for it.
-            adjective = self._demonym(head)
-            if adjective is not None:
-                found = [replace(a, country=adjective.country) for a in found]
+            adjectives = self._demonyms(head)
+            if adjectives:
+                found = [replace(a, country=adjectives[0].country) for a in found]
         if len(found) == 1 and head.lower_ in LEADERS:
             members = self._members(found[0])
             if members:
                 return members
         if found:
             return tuple(found)
-        adjective = self._demonym(head)
-        if adjective is not None:
-            return (adjective,)
+        adjectives = self._demonyms(head)
+        if adjectives:
+            return adjectives
         if head.lower_ in PRONOUNS:
             earlier = self._before(head.idx, person=head.lower_ in ("he", "she", "his", "her"))
             return (earlier,) if earlier is not None else ()
@@ -200,20 +205,29 @@ class ActorFinder:
             mention_end=mention.end,
         )
 
-    def _demonym(self, head: Token) -> EventActor | None:
-        """A country named by an adjective or people noun in the phrase ("Ukrainian imports")."""
+    def _country_of_word(self, token: Token) -> str | None:
+        """The country a word names as an adjective or people noun ("Ukrainian", "Serbs")."""
+        country = None
+        if self.kb is not None:
+            country = self.kb.country_of_adjective(token.text)
+            country = country or self.kb.country_of_people_noun(token.text)
+        if country is None and token.pos_ in ("ADJ", "PROPN", "NOUN"):
+            country = self.countries.get(token.lower_)
+        return country
+
+    def _demonyms(self, head: Token) -> tuple[EventActor, ...]:
+        """The countries a phrase names by adjectives or people nouns, each once ("Hungarian
+        and Romanian officials" is two)."""
+        found: list[EventActor] = []
         for token in self.phrase_tokens(head):
-            country = None
+            country = self._country_of_word(token)
+            if country is None or any(a.country == country for a in found):
+                continue
+            actor = None
             if self.kb is not None:
-                country = self.kb.country_of_adjective(token.text)
-                country = country or self.kb.country_of_people_noun(token.text)
-            if country is None and token.pos_ in ("ADJ", "PROPN", "NOUN"):
-                country = self.countries.get(token.lower_)
-            if country is not None:
-                actor = None
-                if self.kb is not None:
-                    actor = self.kb.government_actor(country) or self.kb.country_actor(country)
-                return EventActor(
+                actor = self.kb.government_actor(country) or self.kb.country_actor(country)
+            found.append(
+                EventActor(
                     actor=actor.name if actor else country,
                     actor_id=actor.id if actor else None,
                     country=country,
@@ -221,7 +235,24 @@ class ActorFinder:
                     mention_start=token.idx,
                     mention_end=token.idx + len(token.text),
                 )
-        return None
+            )
+        return tuple(found)
+
+    def _titled(self, mention: Mention, doc_tokens: Doc) -> Mention:
+        """An unlinked name after a country adjective acts for that country ("Libyan leader
+        Muammar Gaddafi"): the words just before the name, back to a comma or conjunction."""
+        if mention.country is not None or mention.label not in ("PERSON", "ORG"):
+            return mention
+        span = doc_tokens.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return mention
+        for token in reversed(doc_tokens[max(span.start - 3, 0) : span.start]):
+            if token.dep_ in ("cc", "punct") or token.pos_ in ("VERB", "ADP"):
+                break
+            country = self._country_of_word(token)
+            if country is not None:
+                return replace(mention, country=country)
+        return mention
 
     def _before(self, char: int, person: bool) -> EventActor | None:
         """The last actor with a country mentioned before ``char`` (a pronoun's antecedent):

@@ -59,6 +59,8 @@ WITH = frozenset({"with"})
 SCENE_PREPOSITIONS = frozenset({"in", "at"})
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 SUBJECTS = ("nsubj", "csubj")
+#: Subject pronouns that, in a clause reporting someone's words, are that someone.
+SAYER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 #: Words too general to name an event on their own, whatever a dictionary says of them.
 LIGHT_VERBS = frozenset(
     {
@@ -129,6 +131,11 @@ def _relative(token: Token | None, verb: Token) -> Token | None:
 def subject_of(verb: Token, lemmas: Lemmas, depth: int = 0) -> Token | None:
     """The phrase that acts for ``verb`` (see the module doc: source)."""
     subject = _relative(_child(verb, *SUBJECTS), verb)
+    if subject is not None and subject.lower_ in SAYER_PRONOUNS and verb.dep_ == "ccomp":
+        # "Iraq said it would allow ...": the pronoun is the one who says so.
+        sayer = _child(verb.head, *SUBJECTS)
+        if sayer is not None and sayer.lower_ not in SAYER_PRONOUNS:
+            return _relative(sayer, verb.head)
     if subject is not None or depth > 3:
         return subject
     if verb.dep_ == "xcomp":
