@@ -128,6 +128,9 @@ NOUNS = [
     ("refusal", "", "120"),
     ("veto", "", "129"),
     ("accession", "to", "031"),
+    ("negotiations", "with", "046"),
+    ("mediation", "between", "045"),
+    ("suspension", "of", "164"),
 ]
 
 #: Common news verbs whose PETRARCH2 reading is a synonym block's default that does not fit
@@ -204,7 +207,17 @@ VERB_OVERRIDES = [
     ("expel", "", "166"),
     ("release", "", "0841"),
     ("free", "", "0841"),
-    ("resign", "", "080"),
+    ("surrender", "", "0874"),
+    ("ease", "", "081"),
+    ("lift", "", "081"),
+    ("call", "off", "080"),
+    ("accept", "", "030"),
+    ("sue", "", "115"),
+    ("pressure", "", "100"),
+    ("decline", "", "120"),
+    ("prevent", "", "170"),
+    ("defend", "", "052"),
+    ("prohibit", "", "163"),
     ("retreat", "", "0874"),
     ("support", "", "051"),
     ("back", "", "051"),
@@ -228,6 +241,17 @@ VERB_OVERRIDES = [
     ("tighten", "", "163"),
     ("seize", "", "171"),
     ("capture", "", "192"),
+]
+
+#: Curated readings that name their PLOVER type where the CAMEO code's type is not PLOVER 2's
+#: (resignations are RETREAT 'resign' in the PLOVER 2 manual, CONCEDE in the 2021 table), and
+#: verbs whose object decides (one accepts a plan as AGREE, demands as CONCEDE): lemma,
+#: particle, object, CAMEO code, PLOVER type, mode.
+TYPED_OVERRIDES = [
+    ("resign", "", "", "0831", "RETREAT", "resign"),
+    ("step", "down", "", "0831", "RETREAT", "resign"),
+    ("accept", "", "demand", "083", "CONCEDE", ""),
+    ("accept", "", "demands", "083", "CONCEDE", ""),
 ]
 
 COLUMNS = ("pos", "lemma", "particle", "object", "cameo", "plover", "mode", "context", "source")
@@ -400,6 +424,20 @@ def build(shared_kb: Path) -> tuple[int, int]:
             "cameo": code,
             "plover": mapped[0],
             "mode": mapped[1],
+            "context": mapped[2],
+            "source": "curated",
+        }
+    for lemma, particle, obj, code, plover, mode in TYPED_OVERRIDES:
+        mapped = plover_of(code, table)
+        assert mapped is not None, code
+        rows[("verb", lemma, particle, obj)] = {
+            "pos": "verb",
+            "lemma": lemma,
+            "particle": particle,
+            "object": obj,
+            "cameo": code,
+            "plover": plover,
+            "mode": mode,
             "context": mapped[2],
             "source": "curated",
         }

@@ -248,3 +248,19 @@ def test_an_unlinked_name_acts_for_the_country_of_its_title(nlp: Language) -> No
 def test_a_pronoun_in_reported_words_is_the_speaker(nlp: Language) -> None:
     text = "Armenia hosted Georgia. Moldova said it would sign the transit accord."
     assert countries(one(events_of(nlp, text), "AGREE").source) == {"MDA"}
+
+
+def test_reported_words_that_someone_must_act_are_a_demand_on_them(nlp: Language) -> None:
+    demand = one(events_of(nlp, "Belarus said Lithuania must return the seized trucks."), "REQUEST")
+    assert countries(demand.source) == {"BLR"} and countries(demand.target) == {"LTU"}
+    assert demand.cameo == "100"
+
+
+def test_according_to_names_a_source_not_an_event(nlp: Language) -> None:
+    events = events_of(nlp, "Armenia condemned the blockade, according to Azerbaijan.")
+    assert [e.event_type for e in events] == ["ACCUSE"]
+
+
+def test_a_resignation_is_a_retreat(nlp: Language) -> None:
+    events = events_of(nlp, "Kazakh Prime Minister Ruslan Tulenov resigned on Monday.")
+    assert one(events, "RETREAT").mode == "resign"

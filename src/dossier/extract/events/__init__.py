@@ -25,7 +25,7 @@ from dossier.extract import document
 from dossier.extract.events.actors import LEADERS, ActorFinder
 from dossier.extract.events.lexicon import EventLexicon, Lemmas, load_lexicon
 from dossier.extract.events.modality import modality_of
-from dossier.extract.events.triggers import Trigger, sentence_triggers
+from dossier.extract.events.triggers import Trigger, demanded_by, sentence_triggers
 from dossier.extract.fact_time import timex_reference
 from dossier.kb.loader import KnowledgeBase, load_kb
 from dossier.model import Event, EventActor, FactLink, Mention, Timex
@@ -38,7 +38,7 @@ EXTRACTOR = "dossier_events"
 PROMISED = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 THREATENED = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 #: CAMEO codes given to such a promise or threat (intent to cooperate; threaten).
-PROMISE_CAMEO, THREAT_CAMEO = "030", "130"
+PROMISE_CAMEO, THREAT_CAMEO, DEMAND_CAMEO = "030", "130", "100"
 
 
 def _as_intended(entry_type: str, cameo: str, modality: str) -> tuple[str, str]:
@@ -207,6 +207,11 @@ def event_facts(
             entry = trigger.entry
             modality = modality_of(token, lemmas)
             event_type, cameo = _as_intended(entry.plover, entry.cameo, modality)
+            speaker = demanded_by(token, lemmas)
+            if speaker is not None and finder.actors(speaker):
+                # Reported words that someone must act are the speaker's demand on them.
+                source, target = finder.actors(speaker), source
+                event_type, cameo, modality = "REQUEST", DEMAND_CAMEO, "asserted"
             event = Event(
                 text=token.text,
                 start=start,

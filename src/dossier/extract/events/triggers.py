@@ -96,6 +96,7 @@ LIGHT_VERBS = frozenset(
         "attempt",
         "decide",
         "seek",
+        "accord",  # "according to": who reports it, not an event
     }
 )
 
@@ -246,12 +247,19 @@ def _noun_trigger(
     return Trigger(token, entry, source, targets, partners, False, scene, True)
 
 
+#: The reading of a verb no lexicon lists, in words someone says must happen: a demand.
+DEMAND = EventEntry("must", "", "", "100", "REQUEST", None, None, True)
+
+
 def sentence_triggers(sentence: Span, lexicon: EventLexicon, lemmas: Lemmas) -> list[Trigger]:
     """The triggers of one sentence, verbs first, in text order within each kind."""
     found: list[Trigger] = []
     for token in sentence:
         if token.pos_ == "VERB":
             trigger = _verb_trigger(token, lexicon, lemmas)
+            if trigger is None and demanded_by(token, lemmas) is not None:
+                subject = _child(token, *SUBJECTS)
+                trigger = Trigger(token, DEMAND, subject, [], [], False, _scene(token), False)
             if trigger is not None:
                 found.append(trigger)
     verbs = {trigger.token.i for trigger in found}
@@ -261,3 +269,20 @@ def sentence_triggers(sentence: Span, lexicon: EventLexicon, lemmas: Lemmas) -> 
             if trigger is not None:
                 found.append(trigger)
     return found
+
+
+#: Verbs that report what someone says; "X said Y must go" is X's demand on Y.
+SPEECH_VERBS = frozenset(
+    {"say", "announce", "insist", "tell", "declare", "state", "stress", "add", "write"}
+)
+OBLIGATION = frozenset({"must"})
+
+
+def demanded_by(token: Token, lemmas: Lemmas) -> Token | None:
+    """The speaker whose reported words say the trigger's subject must act ("Moscow said Kyiv
+    must pay": Moscow), None when the trigger is no such obligation."""
+    if token.dep_ != "ccomp" or lemmas(token.head) not in SPEECH_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in token.children):
+        return None
+    return subject_of(token.head, lemmas)
