@@ -264,3 +264,10 @@ def test_according_to_names_a_source_not_an_event(nlp: Language) -> None:
 def test_a_resignation_is_a_retreat(nlp: Language) -> None:
     events = events_of(nlp, "Kazakh Prime Minister Ruslan Tulenov resigned on Monday.")
     assert one(events, "RETREAT").mode == "resign"
+
+
+def test_members_read_from_one_name_give_one_link(nlp: Language) -> None:
+    text = "Leaders of the Eurasian Economic Union met in Sochi."
+    doc = nlp(prepare_doc(nlp, text, date="2016-05-10"))
+    links = [(link.from_fact, link.to_fact, link.relation) for link in doc._.dossier_links]
+    assert links and len(links) == len(set(links))

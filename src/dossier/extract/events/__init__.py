@@ -154,10 +154,13 @@ def _confidence(trigger: Trigger, source: tuple, target: tuple) -> float:
 
 def _links(event: Event, mentions: dict[tuple[int, int], Mention], version: str) -> list[FactLink]:
     links = []
+    seen: set[tuple[str, str]] = set()
     for relation, actors in (("source_actor", event.source), ("target_actor", event.target)):
         for actor in actors:
             mention = mentions.get((actor.mention_start, actor.mention_end))
-            if mention is not None:
+            # One link per mention and relation: the members of a union all come from its name.
+            if mention is not None and (mention.fact_id, relation) not in seen:
+                seen.add((mention.fact_id, relation))
                 links.append(
                     FactLink(
                         doc_id=event.doc_id,
