@@ -10,7 +10,7 @@ Sources (both kept beside the repository, in ``../shared/kb``):
   (``+ASK_FOR``) keep their particle. A pattern whose object is one word
   (``- * SANCTIONS [163]``) becomes an
   ``object`` row only where it changes the PLOVER type the verb codes by default (or where the
-  verb has no code of its own).
+  verb has no code of its own); an object that is a long synonym set (``&WEAPON``) is left out.
 - ``CAMEO2PLOVER-2021.txt`` (PLOVER project, CC BY-SA 4.0 per its manual): CAMEO code -> PLOVER
   type, mode and context; a code it lacks takes its nearest listed parent.
 
@@ -218,6 +218,8 @@ VERB_OVERRIDES = [
     ("prevent", "", "170"),
     ("defend", "", "052"),
     ("prohibit", "", "163"),
+    ("deny", "", "120"),
+    ("reduce", "", "160"),
     ("retreat", "", "0874"),
     ("support", "", "051"),
     ("back", "", "051"),
@@ -322,8 +324,11 @@ def read_verbs(path: Path) -> list[dict[str, str]]:
                 if code is None or len(after) != 2 or after[0].strip():
                     continue
                 words = after[1].split()
-                if len(words) == 1 and not words[0].startswith(("(", "{")):
-                    for word in synsets.get(words[0], [words[0]]):
+                members = synsets.get(words[0], [words[0]]) if words else []
+                # A long synonym set (every weapon, every currency) would be hundreds of rows
+                # for one pattern: such objects are left to the verb's own reading.
+                if len(words) == 1 and not words[0].startswith(("(", "{")) and len(members) <= 12:
+                    for word in members:
                         patterns.append((owner, word.lower(), code))
                 continue
             word = line.split()[0]

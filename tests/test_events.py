@@ -271,3 +271,14 @@ def test_members_read_from_one_name_give_one_link(nlp: Language) -> None:
     doc = nlp(prepare_doc(nlp, text, date="2016-05-10"))
     links = [(link.from_fact, link.to_fact, link.relation) for link in doc._.dossier_links]
     assert links and len(links) == len(set(links))
+
+
+def test_a_plural_event_noun_is_read_as_written(nlp: Language) -> None:
+    talks = one(events_of(nlp, "Armenia and Georgia renewed negotiations."), "CONSULT")
+    assert countries(talks.source) == {"ARM", "GEO"} and talks.text == "negotiations"
+
+
+def test_a_verb_the_dictionary_codes_only_with_objects_has_a_curated_reading(
+    nlp: Language,
+) -> None:
+    assert one(events_of(nlp, "Belarus denied the Lithuanian request."), "REJECT")

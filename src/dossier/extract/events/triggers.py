@@ -228,7 +228,7 @@ def _noun_trigger(
     token: Token, lexicon: EventLexicon, lemmas: Lemmas, verbs: set[int]
 ) -> Trigger | None:
     prepositions = [c.lower_ for c in token.children if c.dep_ == "prep"]
-    entry = lexicon.noun(lemmas(token), prepositions)
+    entry = lexicon.noun(lemmas(token), prepositions) or lexicon.noun(token.lower_, prepositions)
     if entry is None:
         return None
     verb = _governing_verb(token)
@@ -264,7 +264,9 @@ def sentence_triggers(sentence: Span, lexicon: EventLexicon, lemmas: Lemmas) -> 
                 found.append(trigger)
     verbs = {trigger.token.i for trigger in found}
     for token in sentence:
-        if token.pos_ == "NOUN" and lemmas(token) in lexicon.nouns:
+        if token.pos_ == "NOUN" and (
+            lemmas(token) in lexicon.nouns or token.lower_ in lexicon.nouns
+        ):
             trigger = _noun_trigger(token, lexicon, lemmas, verbs)
             if trigger is not None:
                 found.append(trigger)
