@@ -131,6 +131,7 @@ NOUNS = [
     ("negotiations", "with", "046"),
     ("mediation", "between", "045"),
     ("suspension", "of", "164"),
+    ("retreat", "", "0874"),
 ]
 
 #: Common news verbs whose PETRARCH2 reading is a synonym block's default that does not fit
@@ -327,7 +328,7 @@ def read_verbs(path: Path) -> list[dict[str, str]]:
                 members = synsets.get(words[0], [words[0]]) if words else []
                 # A long synonym set (every weapon, every currency) would be hundreds of rows
                 # for one pattern: such objects are left to the verb's own reading.
-                if len(words) == 1 and not words[0].startswith(("(", "{")) and len(members) <= 12:
+                if len(words) == 1 and not words[0].startswith(("(", "{")) and len(members) <= 40:
                     for word in members:
                         patterns.append((owner, word.lower(), code))
                 continue
@@ -389,6 +390,8 @@ def read_countries(path: Path) -> list[tuple[str, str, str]]:
         for word in synonyms:
             if _ADJECTIVE.match(word) or word[:4] == name[:4]:
                 found.append((word.title(), code, "adjective"))
+                if word.endswith(("AN", "I")):  # its people: "Albanians", "Iraqis"
+                    found.append((word.title() + "s", code, "people"))
     unique = {word.lower(): (word, iso, kind) for word, iso, kind in reversed(found)}
     return sorted(unique.values())
 

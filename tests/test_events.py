@@ -282,3 +282,18 @@ def test_a_verb_the_dictionary_codes_only_with_objects_has_a_curated_reading(
     nlp: Language,
 ) -> None:
     assert one(events_of(nlp, "Belarus denied the Lithuanian request."), "REJECT")
+
+
+def test_an_unknown_body_acts_for_the_country_its_phrase_places_it_in(nlp: Language) -> None:
+    text = "Opposition groups in Kyrgyzstan condemned the new tax."
+    assert countries(one(events_of(nlp, text), "ACCUSE").source) == {"KGZ"}
+
+
+def test_a_people_noun_names_its_country(nlp: Language) -> None:
+    text = "Thousands of Moldovans protested against the new tax."
+    assert countries(one(events_of(nlp, text), "PROTEST").source) == {"MDA"}
+
+
+def test_the_possessor_of_a_decision_acts_in_what_it_decides(nlp: Language) -> None:
+    text = "Belarus's decision to annex the border zone angered Lithuania."
+    assert countries(one(events_of(nlp, text), "COERCE").source) == {"BLR"}

@@ -140,6 +140,27 @@ class ActorFinder:
         if head.lower_ in PRONOUNS:
             earlier = self._before(head.idx, person=head.lower_ in ("he", "she", "his", "her"))
             return (earlier,) if earlier is not None else ()
+        return self._from_places(head)
+
+    def _from_places(self, head: Token) -> tuple[EventActor, ...]:
+        """A body the KB does not know, of a country its phrase places it in ("Israel's high
+        court", "opposition groups in Zimbabwe", "Ankara's district administration"): that
+        country, as the last resort before the phrase's bare words."""
+        tokens = [head, *head.subtree]
+        first, last = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+        for mention in self.index.covering(first, last):
+            if not any(t.idx == mention.start for t in tokens):
+                continue
+            country = self._with_country(mention).country
+            if country is not None and mention.label in ("GPE", "LOC"):
+                return (
+                    EventActor(
+                        actor=mention.actor,
+                        country=country,
+                        mention_start=mention.start,
+                        mention_end=mention.end,
+                    ),
+                )
         return ()
 
     def _members(self, organisation: EventActor) -> tuple[EventActor, ...]:

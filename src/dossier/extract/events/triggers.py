@@ -149,6 +149,9 @@ def subject_of(verb: Token, lemmas: Lemmas, depth: int = 0) -> Token | None:
         return subject_of(verb.head, lemmas, depth + 1)
     if verb.dep_ == "relcl":
         return verb.head if _child(verb, "dobj") is not None else None
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        # "Russia's decision to annex ...": the noun's possessor acts.
+        return _child(verb.head, "poss")
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         # "accused Russia of sending weapons": the object of the verb above acts.
         above = verb.head.head
@@ -171,8 +174,11 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         return None
     if token.dep_ == "xcomp" and lemmas(token.head) in ABSORBING:
         return None  # the verb above is the event
-    particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep")]
     obj = _child(token, "dobj")
+    # A preposition names the reading ("call for", "withdraw from") only where the verb has
+    # no object of its own: "called Putin for clarification" is no call for something.
+    kinds = ("prt",) if obj is not None else ("prt", "prep")
+    particles = [c.lower_ for c in token.children if c.dep_ in kinds]
     entry = lexicon.verb(lemma, particles, lemmas(obj) if obj is not None else None)
     if entry is None:
         return None
