@@ -154,7 +154,7 @@ VERB_OVERRIDES = [
     ("hold", "talks", "046"),
     ("join", "", "031"),
     ("launch", "", "060"),
-    ("withdraw", "", "087"),
+    ("withdraw", "", "161"),
     ("withdraw", "from", "161"),
     ("pull", "out", "087"),
     ("suspend", "", "164"),
@@ -220,6 +220,7 @@ VERB_OVERRIDES = [
     ("defend", "", "052"),
     ("prohibit", "", "163"),
     ("deny", "", "120"),
+    ("oppose", "", "120"),
     ("reduce", "", "160"),
     ("retreat", "", "0874"),
     ("support", "", "051"),
@@ -255,6 +256,17 @@ TYPED_OVERRIDES = [
     ("step", "down", "", "0831", "RETREAT", "resign"),
     ("accept", "", "demand", "083", "CONCEDE", ""),
     ("accept", "", "demands", "083", "CONCEDE", ""),
+    # Troops withdrawn are a military retreat; aid, envoys or observers withdrawn a sanction.
+    ("withdraw", "", "troop", "0872", "RETREAT", "withdraw"),
+    ("withdraw", "", "force", "0872", "RETREAT", "withdraw"),
+    ("withdraw", "", "soldier", "0872", "RETREAT", "withdraw"),
+    ("pull", "out", "troop", "0872", "RETREAT", "withdraw"),
+    # PLOVER 2 SUPPORT: "initiation of diplomatic ties".
+    ("establish", "", "tie", "050", "SUPPORT", ""),
+    ("establish", "", "relation", "050", "SUPPORT", ""),
+    # Blocking a road is a protest ('obstruct'); a state that blocks is coded COERCE by the
+    # extractor.
+    ("block", "", "", "144", "PROTEST", "obstruct"),
 ]
 
 COLUMNS = ("pos", "lemma", "particle", "object", "cameo", "plover", "mode", "context", "source")

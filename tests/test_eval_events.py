@@ -86,7 +86,7 @@ def _gold(folder: Path, text: str, events: list[dict]) -> Path:
 def test_dossier_gold_matches_type_and_actor_sets(tmp_path: Path) -> None:
     text = (
         "Armenia and Kyrgyzstan signed a transit accord on Tuesday. "
-        "Belarus will not threaten Lithuania."
+        "Belarus did not threaten Lithuania."
     )
     folder = _gold(
         tmp_path,
@@ -100,7 +100,7 @@ def test_dossier_gold_matches_type_and_actor_sets(tmp_path: Path) -> None:
                 "date": "2013-05-07",
             },
             {
-                "text": "Belarus will not threaten Lithuania",
+                "text": "Belarus did not threaten Lithuania",
                 "type": "THREATEN",
                 "source": ["Belarus"],
                 "target": ["RUS"],

@@ -297,3 +297,26 @@ def test_a_people_noun_names_its_country(nlp: Language) -> None:
 def test_the_possessor_of_a_decision_acts_in_what_it_decides(nlp: Language) -> None:
     text = "Belarus's decision to annex the border zone angered Lithuania."
     assert countries(one(events_of(nlp, text), "COERCE").source) == {"BLR"}
+
+
+def test_blocking_is_a_protest_unless_a_state_blocks(nlp: Language) -> None:
+    protest = one(events_of(nlp, "Moldovan farmers blocked the border road."), "PROTEST")
+    assert countries(protest.source) == {"MDA"}
+    assert one(events_of(nlp, "Belarus blocked Lithuanian trucks."), "COERCE").cameo == "191"
+
+
+def test_a_refusal_stated_for_the_future_is_a_rejection(nlp: Language) -> None:
+    rejection = one(events_of(nlp, "Georgia will not accept the Russian proposal."), "REJECT")
+    assert rejection.modality == "asserted"
+    past = one(events_of(nlp, "Georgia did not accept the Russian proposal."), "AGREE")
+    assert past.modality == "negated"
+
+
+def test_troops_withdrawn_retreat_but_envoys_withdrawn_sanction(nlp: Language) -> None:
+    assert one(events_of(nlp, "Armenia withdrew its troops from the border."), "RETREAT")
+    assert one(events_of(nlp, "Armenia withdrew its ambassador from Belarus."), "SANCTION")
+
+
+def test_readiness_is_a_promise(nlp: Language) -> None:
+    text = "Kazakhstan is ready to send aid to Kyrgyzstan."
+    assert one(events_of(nlp, text), "AGREE").modality == "future"

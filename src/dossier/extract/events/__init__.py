@@ -39,6 +39,17 @@ PROMISED = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETR
 THREATENED = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 #: CAMEO codes given to such a promise or threat (intent to cooperate; threaten).
 PROMISE_CAMEO, THREAT_CAMEO, DEMAND_CAMEO = "030", "130", "100"
+BLOCKADE_CAMEO, REJECT_CAMEO = "191", "120"
+
+
+def _state(actors: tuple[EventActor, ...]) -> bool:
+    """Whether a state acts among ``actors`` (its government, or the country as such)."""
+    return any((a.actor_id or "").startswith(("gov:", "country:")) for a in actors)
+
+
+def _refusal(token: Token) -> bool:
+    """A negated future ("will not accept", "won't sign"): a refusal stated now."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "shall") for c in token.children)
 
 
 def _as_intended(entry_type: str, cameo: str, modality: str) -> tuple[str, str]:
@@ -210,6 +221,11 @@ def event_facts(
             entry = trigger.entry
             modality = modality_of(token, lemmas)
             event_type, cameo = _as_intended(entry.plover, entry.cameo, modality)
+            if entry.plover == "PROTEST" and entry.mode == "obstruct" and _state(source):
+                event_type, cameo = "COERCE", BLOCKADE_CAMEO  # a state that blocks coerces
+            if modality == "negated" and _refusal(token):
+                # "will not accept" states a refusal now: a rejection that happened.
+                event_type, cameo, modality = "REJECT", REJECT_CAMEO, "asserted"
             speaker = demanded_by(token, lemmas)
             if speaker is not None and finder.actors(speaker):
                 # Reported words that someone must act are the speaker's demand on them.

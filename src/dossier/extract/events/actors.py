@@ -25,6 +25,33 @@ from dossier.model import EventActor, Mention
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
 #: Prepositions that give a phrase its scene, not its members ("a treaty in Minsk").
 _SCENE = frozenset({"in", "at"})
+#: Nouns for a state's own people and bodies: "Russian officials" act as the state.
+OFFICIALS = frozenset(
+    {
+        "official",
+        "officials",
+        "government",
+        "authorities",
+        "authority",
+        "troops",
+        "forces",
+        "army",
+        "military",
+        "diplomats",
+        "diplomat",
+        "leader",
+        "leaders",
+        "ministry",
+        "navy",
+        "president",
+        "minister",
+        "ministers",
+        "soldiers",
+        "police",
+        "envoy",
+        "delegation",
+    }
+)
 #: Nouns for the people who lead their states: "the leaders of the union" are its members'.
 LEADERS = frozenset(
     {
@@ -244,15 +271,17 @@ class ActorFinder:
             country = self._country_of_word(token)
             if country is None or any(a.country == country for a in found):
                 continue
+            # "Russian officials" are the state; "Moldovan farmers" only of it.
+            official = head is not token and head.lower_ in OFFICIALS
             actor = None
-            if self.kb is not None:
+            if self.kb is not None and official:
                 actor = self.kb.government_actor(country) or self.kb.country_actor(country)
             found.append(
                 EventActor(
                     actor=actor.name if actor else country,
                     actor_id=actor.id if actor else None,
                     country=country,
-                    sector="government" if head is not token else None,
+                    sector="government" if official else None,
                     mention_start=token.idx,
                     mention_end=token.idx + len(token.text),
                 )

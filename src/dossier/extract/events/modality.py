@@ -46,6 +46,10 @@ INTENTION_VERBS = frozenset(
         "threaten",
         "try",
         "attempt",
+        # Adjectives of readiness: "is ready to contribute troops".
+        "ready",
+        "willing",
+        "prepared",
     }
 )
 CONDITIONS = frozenset({"if", "unless"})
@@ -58,7 +62,7 @@ def _chain(trigger: Token) -> list[Token]:
     ("is to open": open, is; "did not sign and ratify": ratify, sign)."""
     chain = [trigger]
     token = trigger
-    while token.dep_ in ("xcomp", "conj") and token.head is not token:
+    while token.dep_ in ("xcomp", "conj", "acomp") and token.head is not token:
         token = token.head
         chain.append(token)
     return chain
