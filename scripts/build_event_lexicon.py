@@ -5,8 +5,9 @@ the product reads only those shipped files, never the sources below.
 
 Sources (both kept beside the repository, in ``../shared/kb``):
 - PETRARCH2's CAMEO verb dictionary ``CAMEO.2.0.txt`` (Open Event Data Alliance, MIT licence):
-  each verb of a synonym block with its own or its block's CAMEO code; a block without a code
-  (``OPEN [---]``) codes only through its patterns ("open fire"). Multi-word verbs
+  each verb of a synonym block with its own CAMEO code, or its block's where the verb names
+  the block or has patterns of its own (other synonyms are loose WordNet neighbours); a block
+  without a code (``OPEN [---]``) codes only through its patterns ("open fire"). Multi-word verbs
   (``+ASK_FOR``) keep their particle. A pattern whose object is one word
   (``- * SANCTIONS [163]``) becomes an
   ``object`` row only where it changes the PLOVER type the verb codes by default (or where the
@@ -152,7 +153,7 @@ VERB_OVERRIDES = [
     ("host", "", "043"),
     ("meet", "", "040"),
     ("hold", "talks", "046"),
-    ("join", "", "031"),
+    ("join", "", "060"),
     ("launch", "", "060"),
     ("withdraw", "", "161"),
     ("withdraw", "from", "161"),
@@ -267,6 +268,10 @@ TYPED_OVERRIDES = [
     # Blocking a road is a protest ('obstruct'); a state that blocks is coded COERCE by the
     # extractor.
     ("block", "", "", "144", "PROTEST", "obstruct"),
+    # Joining a body: "became a member (an observer state) of the union".
+    ("become", "", "member", "060", "COOPERATE", ""),
+    ("become", "", "observer", "060", "COOPERATE", ""),
+    ("become", "", "state", "060", "COOPERATE", ""),
 ]
 
 COLUMNS = ("pos", "lemma", "particle", "object", "cameo", "plover", "mode", "context", "source")
@@ -352,9 +357,14 @@ def read_verbs(path: Path) -> list[dict[str, str]]:
         # A block without a code ("OPEN [---]") codes only through its patterns ("open fire"):
         # its verbs alone name no event.
         default = block_code if re.fullmatch(r"\d{2,4}", block_code) else None
+        block_name = blocks[index].lower().split("_")[0]
+        authored = {owner for owner, _, _ in patterns} | {block_name}
         for lemma, particle, own in verbs:
             code = own or default
-            if code is not None:
+            # A synonym that only inherits its block's code ("argue" in VERBAL_CONFLICT) is a
+            # loose WordNet neighbour; a verb with a code, patterns or the block's name of its
+            # own was written for by the dictionary's authors.
+            if code is not None and (own or lemma in authored):
                 found.append({"pos": "verb", "lemma": lemma, "particle": particle, "cameo": code})
             for owner, obj, object_code in patterns:
                 if owner != lemma:

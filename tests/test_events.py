@@ -320,3 +320,14 @@ def test_troops_withdrawn_retreat_but_envoys_withdrawn_sanction(nlp: Language) -
 def test_readiness_is_a_promise(nlp: Language) -> None:
     text = "Kazakhstan is ready to send aid to Kyrgyzstan."
     assert one(events_of(nlp, text), "AGREE").modality == "future"
+
+
+def test_becoming_a_member_is_joining_and_a_loose_synonym_no_event(nlp: Language) -> None:
+    joining = one(events_of(nlp, "Tajikistan became a member of the union."), "COOPERATE")
+    assert countries(joining.source) == {"TJK"}
+    assert events_of(nlp, "Tajikistan argued about the tariff with Kyrgyzstan.") == []
+
+
+def test_an_agent_of_a_participle_hosts(nlp: Language) -> None:
+    summit = one(events_of(nlp, "The summit, hosted by Belarus, ended early."), "CONSULT")
+    assert countries(summit.source) == {"BLR"}

@@ -67,10 +67,9 @@ def _known(actors: tuple[EventActor, ...]) -> bool:
     return any(actor.actor_id or actor.country for actor in actors)
 
 
-#: Types whose "with" partner acts alongside the subject: "signed a treaty with the EU" and
-#: "met with Putin" have both as actors and no recipient (PLOVER manual: all the entities of
-#: a meeting are its actors).
-SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+#: Types whose "with" partner acts alongside the subject: "signed a treaty with the EU" has
+#: both as signatories and no recipient; "talks with Putin" keep Putin as the one consulted.
+SYMMETRIC = frozenset({"AGREE", "COOPERATE"})
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 
 

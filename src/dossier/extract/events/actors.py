@@ -167,7 +167,7 @@ class ActorFinder:
         if head.lower_ in PRONOUNS:
             earlier = self._before(head.idx, person=head.lower_ in ("he", "she", "his", "her"))
             return (earlier,) if earlier is not None else ()
-        return self._from_places(head)
+        return () if target else self._from_places(head)
 
     def _from_places(self, head: Token) -> tuple[EventActor, ...]:
         """A body the KB does not know, of a country its phrase places it in ("Israel's high

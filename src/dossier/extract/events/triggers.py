@@ -132,7 +132,12 @@ def _relative(token: Token | None, verb: Token) -> Token | None:
 def subject_of(verb: Token, lemmas: Lemmas, depth: int = 0) -> Token | None:
     """The phrase that acts for ``verb`` (see the module doc: source)."""
     subject = _relative(_child(verb, *SUBJECTS), verb)
-    if subject is not None and subject.lower_ in SAYER_PRONOUNS and verb.dep_ == "ccomp":
+    if (
+        subject is not None
+        and subject.lower_ in SAYER_PRONOUNS
+        and verb.dep_ == "ccomp"
+        and lemmas(verb.head) in SPEECH_VERBS
+    ):
         # "Iraq said it would allow ...": the pronoun is the one who says so.
         sayer = _child(verb.head, *SUBJECTS)
         if sayer is not None and sayer.lower_ not in SAYER_PRONOUNS:
@@ -170,19 +175,21 @@ def _prepositional(token: Token, kinds: frozenset[str]) -> list[Token]:
 
 def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigger | None:
     lemma = lemmas(token)
-    if lemma in LIGHT_VERBS:
-        return None
     if token.dep_ == "xcomp" and lemmas(token.head) in ABSORBING:
         return None  # the verb above is the event
-    obj = _child(token, "dobj")
+    obj = _child(token, "dobj") or _child(token, "attr")
     # A preposition names the reading ("call for", "withdraw from") only where the verb has
     # no object of its own: "called Putin for clarification" is no call for something.
     kinds = ("prt",) if obj is not None else ("prt", "prep")
     particles = [c.lower_ for c in token.children if c.dep_ in kinds]
     entry = lexicon.verb(lemma, particles, lemmas(obj) if obj is not None else None)
-    if entry is None:
-        return None
+    if entry is None or (lemma in LIGHT_VERBS and not entry.object):
+        return None  # a light verb names an event only with its object ("became a member")
     passive = _child(token, "nsubjpass")
+    agents = _prepositional(token, frozenset({"by"}))
+    if passive is None and agents and token.dep_ == "acl" and token.tag_ == "VBN":
+        # "a summit hosted by Putin": the agent acts; the noun is what it did.
+        return Trigger(token, entry, agents[0], [], [], True, _scene(token), False)
     if passive is not None:
         agents = _prepositional(token, frozenset({"by"}))
         source = agents[0] if agents else None
@@ -195,7 +202,9 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         targets += _prepositional(token, frozenset({entry.particle}))
     partners = _prepositional(token, WITH)
     if obj is not None:
-        targets += _prepositional(obj, TARGET_PREPOSITIONS)
+        # "became a member of the union": the body one joins.
+        kinds = TARGET_PREPOSITIONS | {"of"} if obj.dep_ == "attr" else TARGET_PREPOSITIONS
+        targets += _prepositional(obj, kinds)
         partners += _prepositional(obj, WITH)
     return Trigger(
         token, entry, source, targets, partners, passive is not None, _scene(token), False
