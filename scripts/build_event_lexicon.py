@@ -133,6 +133,7 @@ NOUNS = [
     ("mediation", "between", "045"),
     ("suspension", "of", "164"),
     ("retreat", "", "0874"),
+    ("alert", "", "152"),
 ]
 
 #: Common news verbs whose PETRARCH2 reading is a synonym block's default that does not fit
@@ -221,9 +222,11 @@ VERB_OVERRIDES = [
     ("defend", "", "052"),
     ("prohibit", "", "163"),
     ("deny", "", "120"),
+    ("hand", "over", "070"),
     ("oppose", "", "120"),
     ("reduce", "", "160"),
     ("retreat", "", "0874"),
+    ("alert", "", "152"),
     ("support", "", "051"),
     ("back", "", "051"),
     ("endorse", "", "051"),
@@ -265,6 +268,14 @@ TYPED_OVERRIDES = [
     # PLOVER 2 SUPPORT: "initiation of diplomatic ties".
     ("establish", "", "tie", "050", "SUPPORT", ""),
     ("establish", "", "relation", "050", "SUPPORT", ""),
+    ("upgrade", "", "tie", "050", "SUPPORT", ""),
+    ("upgrade", "", "relation", "050", "SUPPORT", ""),
+    # Restrictions cancelled are eased (CAMEO 081); hearings and inquiries opened investigate.
+    ("cancel", "", "restriction", "081", "CONCEDE", ""),
+    ("open", "", "hearing", "090", "ACCUSE", "investigate"),
+    ("open", "", "inquiry", "090", "ACCUSE", "investigate"),
+    ("open", "", "probe", "090", "ACCUSE", "investigate"),
+    ("open", "", "investigation", "090", "ACCUSE", "investigate"),
     # Blocking a road is a protest ('obstruct'); a state that blocks is coded COERCE by the
     # extractor.
     ("block", "", "", "144", "PROTEST", "obstruct"),

@@ -331,3 +331,22 @@ def test_becoming_a_member_is_joining_and_a_loose_synonym_no_event(nlp: Language
 def test_an_agent_of_a_participle_hosts(nlp: Language) -> None:
     summit = one(events_of(nlp, "The summit, hosted by Belarus, ended early."), "CONSULT")
     assert countries(summit.source) == {"BLR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Estonia and Moldova upgraded their diplomatic ties.", "SUPPORT"),
+        ("Lithuania opened an inquiry into the Belarusian shipments.", "ACCUSE"),
+        ("Armenian troops remained on alert near the border.", "MOBILIZE"),
+        ("Georgia cancelled restrictions on Armenian trucks.", "CONCEDE"),
+        ("Kazakhstan handed over the detained sailors to Russia.", "AID"),
+    ],
+)
+def test_readings_an_object_or_noun_decides(nlp: Language, text: str, event_type: str) -> None:
+    assert one(events_of(nlp, text), event_type)
+
+
+def test_a_road_leading_somewhere_is_no_event(nlp: Language) -> None:
+    events = events_of(nlp, "Moldovan farmers blocked roads leading to Chisinau.")
+    assert [e.event_type for e in events] == ["PROTEST"]

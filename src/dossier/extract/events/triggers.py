@@ -97,6 +97,7 @@ LIGHT_VERBS = frozenset(
         "decide",
         "seek",
         "accord",  # "according to": who reports it, not an event
+        "lead",  # "roads leading to", "led by": no act between actors
     }
 )
 
