@@ -350,3 +350,9 @@ def test_readings_an_object_or_noun_decides(nlp: Language, text: str, event_type
 def test_a_road_leading_somewhere_is_no_event(nlp: Language) -> None:
     events = events_of(nlp, "Moldovan farmers blocked roads leading to Chisinau.")
     assert [e.event_type for e in events] == ["PROTEST"]
+
+
+def test_a_place_the_kb_lacks_acts_when_it_is_the_subject(nlp: Language) -> None:
+    events = events_of(nlp, "Ruritania condemned the blockade of Armenia.")
+    accusation = one(events, "ACCUSE")
+    assert [a.actor for a in accusation.source] == ["Ruritania"]

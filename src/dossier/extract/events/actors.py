@@ -137,8 +137,11 @@ class ActorFinder:
         found: list[EventActor] = []
         seen: set[str] = set()
         for mention in self.phrase_mentions(head):
-            if self._is_place(mention) and not (target and mention.country):
-                continue  # a place as a place: the event's location, not its actor
+            subject = head.dep_ in ("nsubj", "nsubjpass", "csubj") and mention.start <= head.idx
+            if self._is_place(mention) and not (target and mention.country) and not subject:
+                # A place as a place: the event's location, not its actor. A place that is
+                # itself the subject ("Arnor restored ties") stands for those who rule it.
+                continue
             mention = self._titled(self._with_country(mention), head.doc)
             key = mention.actor_id or mention.actor
             if key in seen:
