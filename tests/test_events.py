@@ -356,3 +356,14 @@ def test_a_place_the_kb_lacks_acts_when_it_is_the_subject(nlp: Language) -> None
     events = events_of(nlp, "Ruritania condemned the blockade of Armenia.")
     accusation = one(events, "ACCUSE")
     assert [a.actor for a in accusation.source] == ["Ruritania"]
+
+
+def test_a_date_in_a_clause_below_the_trigger_is_not_its_date(nlp: Language) -> None:
+    text = (
+        "Armenia and Georgia met on Tuesday. "
+        "They signed a transit accord that takes effect on January 1."
+    )
+    signing = one(events_of(nlp, text), "AGREE")
+    assert signing.date == "2013-05-07"  # the narrative day, not the accord's start
+    text = "On Tuesday, Moldova said it had signed the transit accord."
+    assert one(events_of(nlp, text), "AGREE").date == "2013-05-07"

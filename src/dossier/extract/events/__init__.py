@@ -117,9 +117,52 @@ def _sides(
             continue  # an actor does not act on itself, nor a state's leader on his state
         keys.add(key)
         unique.append(actor)
-    if not source and trigger.source is not None and unique:
+    if not source and trigger.source is not None and unique and _group(trigger.source):
         source = (finder.words(trigger.source),)  # an unnamed actor: "Kremlin critics"
     return _distinct(source), tuple(unique)
+
+
+#: Nouns for groups of people who act without a name the KB knows ("Kremlin critics").
+GROUP_NOUNS = frozenset(
+    {
+        "critics",
+        "officials",
+        "rebels",
+        "separatists",
+        "protesters",
+        "demonstrators",
+        "militants",
+        "activists",
+        "opposition",
+        "lawmakers",
+        "leaders",
+        "analysts",
+        "troops",
+        "forces",
+        "police",
+        "fighters",
+        "soldiers",
+        "authorities",
+        "government",
+        "ministry",
+        "parliament",
+        "court",
+        "army",
+        "crowd",
+        "crowds",
+        "workers",
+        "farmers",
+        "students",
+        "voters",
+        "residents",
+    }
+)
+
+
+def _group(head: Token) -> bool:
+    """Whether a phrase without a known actor names people who can act: a name, or a group
+    of people ("Kremlin critics", "the rebels"), not a thing ("the agreements")."""
+    return head.pos_ == "PROPN" or head.lower_ in GROUP_NOUNS
 
 
 def _distinct(actors: tuple[EventActor, ...]) -> tuple[EventActor, ...]:
@@ -133,25 +176,49 @@ def _distinct(actors: tuple[EventActor, ...]) -> tuple[EventActor, ...]:
     return tuple(kept)
 
 
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause holds ``token`` (itself for a verb; the root at worst)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _date(
-    trigger: Token, sentence: Span, timexes: list[Timex], reference: str | None, doc: Doc
+    trigger: Token,
+    sentence: Span,
+    timexes: list[Timex],
+    reference: str | None,
+    before: str | None,
+    doc: Doc,
 ) -> tuple[str | None, str | None]:
-    """The event's date and where it came from (``timex``, ``sentence``, ``publication``)."""
+    """The event's date and where it came from (``timex``, ``sentence``, ``publication``).
+
+    A time expression of the trigger's own clause comes first, then one of a clause above it
+    ("On Friday Moscow said it had signed"); one in a clause below it is another event's
+    ("signed a pact that takes effect on Jan. 1"), so the date is then the narrative time
+    before the sentence (``before``), not the sentence's reference time, which would be it.
+    """
     published = doc._.get(document.DATE)
-    clause = (trigger.head if trigger.pos_ == "NOUN" else trigger).subtree
-    first, last = None, None
-    for token in clause:
-        first = token.idx if first is None else min(first, token.idx)
-        last = token.idx if last is None else max(last, token.idx)
-    own = [t for t in timexes if sentence.start_char <= t.start < sentence.end_char]
+    verb = _clause_verb(trigger)
+    above = {t.i for t in verb.ancestors}
     ranked = []
-    for timex in own:
+    below = False
+    for timex in timexes:
+        if not sentence.start_char <= timex.start < sentence.end_char:
+            continue
         found = timex_reference(timex, published)
-        if found is not None:
-            inside = first is not None and first <= timex.start <= (last or first)
-            ranked.append((not inside, found[1], timex.start, found[0]))
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if found is None or span is None:
+            continue
+        where = _clause_verb(span.root)
+        if where.i == verb.i or where.i in above:
+            ranked.append((where.i != verb.i, found[1], timex.start, found[0]))
+        else:
+            below = True
     if ranked:
         return min(ranked)[3], "timex"
+    if below:
+        reference = before if before is not None else published
     if reference is None:
         return None, None
     return reference, "publication" if reference == published else "sentence"
@@ -214,7 +281,8 @@ def event_facts(
             if len(source) > 1:
                 group = source
             token = trigger.token
-            date, basis = _date(token, sentence, timexes, reference, doc)
+            before = references[number - 1] if 0 < number <= len(references) else None
+            date, basis = _date(token, sentence, timexes, reference, before, doc)
             scene = [place for head in trigger.scene if (place := finder.location(head))]
             start, end = token.idx, token.idx + len(token.text)
             entry = trigger.entry

@@ -275,7 +275,7 @@ class ActorFinder:
             if country is None or any(a.country == country for a in found):
                 continue
             # "Russian officials" are the state; "Moldovan farmers" only of it.
-            official = head is not token and head.lower_ in OFFICIALS
+            official = head.i != token.i and head.lower_ in OFFICIALS
             actor = None
             if self.kb is not None and official:
                 actor = self.kb.government_actor(country) or self.kb.country_actor(country)

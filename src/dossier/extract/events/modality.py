@@ -62,7 +62,7 @@ def _chain(trigger: Token) -> list[Token]:
     ("is to open": open, is; "did not sign and ratify": ratify, sign)."""
     chain = [trigger]
     token = trigger
-    while token.dep_ in ("xcomp", "conj", "acomp") and token.head is not token:
+    while token.dep_ in ("xcomp", "conj", "acomp") and token.head.i != token.i:
         token = token.head
         chain.append(token)
     return chain

@@ -232,7 +232,7 @@ def _governing_verb(token: Token) -> Token | None:
     """The verb whose clause holds the noun ``token`` (through objects and prepositions)."""
     current = token
     for _ in range(4):
-        if current.dep_ in ("ROOT",) or current.head is current:
+        if current.dep_ == "ROOT" or current.head.i == current.i:
             return current if current.pos_ in ("VERB", "AUX") else None
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
