@@ -367,3 +367,8 @@ def test_a_date_in_a_clause_below_the_trigger_is_not_its_date(nlp: Language) -> 
     assert signing.date == "2013-05-07"  # the narrative day, not the accord's start
     text = "On Tuesday, Moldova said it had signed the transit accord."
     assert one(events_of(nlp, text), "AGREE").date == "2013-05-07"
+
+
+def test_failing_rejects_only_what_was_not_done(nlp: Language) -> None:
+    assert one(events_of(nlp, "Moldova failed to ratify the accord with Romania."), "REJECT")
+    assert events_of(nlp, "Without Moldova, Romania itself will fail.") == []

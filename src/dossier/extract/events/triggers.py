@@ -50,6 +50,8 @@ ABSORBING = frozenset(
         "fail",
     }
 )
+#: Verbs that name a refusal only with what is refused ("failed to pass", not "will fail").
+NEEDS_COMPLEMENT = frozenset({"fail"})
 #: Verbs whose infinitive is controlled by their object ("urged Ukraine to join").
 OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "invite", "encourage", "force"})
 TARGET_PREPOSITIONS = frozenset(
@@ -186,6 +188,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     entry = lexicon.verb(lemma, particles, lemmas(obj) if obj is not None else None)
     if entry is None or (lemma in LIGHT_VERBS and not entry.object):
         return None  # a light verb names an event only with its object ("became a member")
+    if lemma in NEEDS_COMPLEMENT and obj is None and _child(token, "xcomp") is None:
+        return None  # "the plan failed" rejects nothing; "failed to pass the bill" does
     passive = _child(token, "nsubjpass")
     agents = _prepositional(token, frozenset({"by"}))
     if passive is None and agents and token.dep_ == "acl" and token.tag_ == "VBN":
