@@ -372,3 +372,23 @@ def test_a_date_in_a_clause_below_the_trigger_is_not_its_date(nlp: Language) -> 
 def test_failing_rejects_only_what_was_not_done(nlp: Language) -> None:
     assert one(events_of(nlp, "Moldova failed to ratify the accord with Romania."), "REJECT")
     assert events_of(nlp, "Without Moldova, Romania itself will fail.") == []
+
+
+def test_the_body_one_becomes_a_member_of_is_the_target_not_its_members(
+    nlp: Language,
+) -> None:
+    text = "Tajikistan became a member of the Eurasian Economic Union."
+    joining = one(events_of(nlp, text, date="2016-05-10"), "COOPERATE")
+    assert [a.actor for a in joining.target] == ["Eurasian Economic Union"]
+
+
+def test_what_a_request_is_about_is_its_target(nlp: Language) -> None:
+    text = "Tajikistan asked to join the Eurasian Economic Union."
+    request = one(events_of(nlp, text, date="2016-05-10"), "REQUEST")
+    assert [a.actor for a in request.target] == ["Eurasian Economic Union"]
+
+
+def test_a_partner_deep_in_the_signed_document_is_a_signatory(nlp: Language) -> None:
+    text = "Moldova signed a memorandum of cooperation with Armenia."
+    signing = one(events_of(nlp, text), "AGREE")
+    assert countries(signing.source) == {"MDA", "ARM"} and signing.target == ()

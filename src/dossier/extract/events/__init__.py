@@ -104,7 +104,10 @@ def _sides(
         target.extend(finder.actors(head, target=True))
     for head in trigger.partners:
         if trigger.entry.plover in SYMMETRIC:
-            source = (*source, *finder.actors(head))
+            partners = finder.actors(head)
+            source = (*source, *partners)
+            keys = {actor.actor_id or actor.actor for actor in partners}
+            target = [a for a in target if (a.actor_id or a.actor) not in keys]
         else:
             target.extend(finder.actors(head, target=True))
     keys = {actor.actor_id or actor.actor for actor in source}

@@ -158,7 +158,7 @@ class ActorFinder:
             adjectives = self._demonyms(head)
             if adjectives:
                 found = [replace(a, country=adjectives[0].country) for a in found]
-        if len(found) == 1 and head.lower_ in LEADERS:
+        if len(found) == 1 and head.lower_ in LEADERS and not target:
             members = self._members(found[0])
             if members:
                 return members

@@ -210,7 +210,17 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         # "became a member of the union": the body one joins.
         kinds = TARGET_PREPOSITIONS | {"of"} if obj.dep_ == "attr" else TARGET_PREPOSITIONS
         targets += _prepositional(obj, kinds)
-        partners += _prepositional(obj, WITH)
+        # "a memorandum of cooperation with the commission": the partner, however deep.
+        for word in obj.subtree:
+            if word.dep_ == "prep" and word.lower_ in WITH:
+                partners += [c for c in word.children if c.dep_ == "pobj"]
+    complement = _child(token, "xcomp")
+    if not targets and complement is not None and lemma in ABSORBING:
+        # "asked to join the union", "refused to travel to Belarus": what the request or
+        # refusal is about is its target.
+        inner = _child(complement, "dobj")
+        targets += [inner] if inner is not None else []
+        targets += _prepositional(complement, TARGET_PREPOSITIONS)
     return Trigger(
         token, entry, source, targets, partners, passive is not None, _scene(token), False
     )
