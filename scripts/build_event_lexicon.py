@@ -134,6 +134,7 @@ NOUNS = [
     ("suspension", "of", "164"),
     ("retreat", "", "0874"),
     ("alert", "", "152"),
+    ("hold", "on", "162"),
 ]
 
 #: Common news verbs whose PETRARCH2 reading is a synonym block's default that does not fit
@@ -227,6 +228,7 @@ VERB_OVERRIDES = [
     ("reduce", "", "160"),
     ("retreat", "", "0874"),
     ("alert", "", "152"),
+    ("hold", "on", "162"),
     ("support", "", "051"),
     ("back", "", "051"),
     ("endorse", "", "051"),

@@ -392,3 +392,20 @@ def test_a_partner_deep_in_the_signed_document_is_a_signatory(nlp: Language) -> 
     text = "Moldova signed a memorandum of cooperation with Armenia."
     signing = one(events_of(nlp, text), "AGREE")
     assert countries(signing.source) == {"MDA", "ARM"} and signing.target == ()
+
+
+def test_should_in_reported_words_is_a_demand_too(nlp: Language) -> None:
+    text = "Belarus said Lithuania should consider the offer."
+    demand = one(events_of(nlp, text), "REQUEST")
+    assert countries(demand.source) == {"BLR"} and countries(demand.target) == {"LTU"}
+
+
+def test_one_person_attacking_another_is_a_verbal_attack(nlp: Language) -> None:
+    text = "Vladimir Putin attacked Alexander Lukashenko."
+    assert one(events_of(nlp, text, date="2020-05-10"), "ACCUSE").cameo == "111"
+    assert one(events_of(nlp, "Belarus attacked Lithuania."), "ASSAULT")
+
+
+def test_a_hold_on_aid_is_a_sanction(nlp: Language) -> None:
+    text = "Armenia's hold on aid to Georgia angered Tbilisi."
+    assert countries(one(events_of(nlp, text), "SANCTION").source) == {"ARM"}

@@ -39,7 +39,12 @@ PROMISED = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETR
 THREATENED = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 #: CAMEO codes given to such a promise or threat (intent to cooperate; threaten).
 PROMISE_CAMEO, THREAT_CAMEO, DEMAND_CAMEO = "030", "130", "100"
-BLOCKADE_CAMEO, REJECT_CAMEO = "191", "120"
+BLOCKADE_CAMEO, REJECT_CAMEO, CRITICISE_CAMEO = "191", "120", "111"
+
+
+def _people(actors: tuple[EventActor, ...]) -> bool:
+    """Whether ``actors`` are all people the KB knows (not states, forces or groups)."""
+    return bool(actors) and all((a.actor_id or "").startswith("person:") for a in actors)
 
 
 def _state(actors: tuple[EventActor, ...]) -> bool:
@@ -293,6 +298,9 @@ def event_facts(
             event_type, cameo = _as_intended(entry.plover, entry.cameo, modality)
             if entry.plover == "PROTEST" and entry.mode == "obstruct" and _state(source):
                 event_type, cameo = "COERCE", BLOCKADE_CAMEO  # a state that blocks coerces
+            if event_type == "ASSAULT" and _people(source) and _people(target):
+                # One person "attacking" another is a verbal attack: the manual's ACCUSE.
+                event_type, cameo = "ACCUSE", CRITICISE_CAMEO
             if modality == "negated" and _refusal(token):
                 # "will not accept" states a refusal now: a rejection that happened.
                 event_type, cameo, modality = "REJECT", REJECT_CAMEO, "asserted"

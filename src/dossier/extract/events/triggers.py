@@ -307,12 +307,12 @@ def sentence_triggers(sentence: Span, lexicon: EventLexicon, lemmas: Lemmas) -> 
 SPEECH_VERBS = frozenset(
     {"say", "announce", "insist", "tell", "declare", "state", "stress", "add", "write"}
 )
-OBLIGATION = frozenset({"must"})
+OBLIGATION = frozenset({"must", "should"})
 
 
 def demanded_by(token: Token, lemmas: Lemmas) -> Token | None:
-    """The speaker whose reported words say the trigger's subject must act ("Moscow said Kyiv
-    must pay": Moscow), None when the trigger is no such obligation."""
+    """The speaker whose reported words say the trigger's subject must (or should) act
+    ("Moscow said Kyiv must pay": Moscow), None when the trigger is no such obligation."""
     if token.dep_ != "ccomp" or lemmas(token.head) not in SPEECH_VERBS:
         return None
     if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in token.children):
