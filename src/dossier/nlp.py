@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 #: (authors, used at ingest); every other ``*.csv`` of the KB folder is linking data.
 NER_KB_FILES = ("ner_gazetteer.csv",)
 NOT_PIPELINE_KB_FILES = ("authors.csv",)
+#: The event stage's vocabulary and Goldstein scale: read by ``dossier_events`` only.
+EVENT_KB_FILES = ("event_lexicon.csv", "event_goldstein.csv", "event_countries.csv")
 LINKING_KB_FILES = "linking"  # every KB csv but the two sets above
 
 
@@ -115,6 +117,14 @@ COMPONENTS: tuple[Component, ...] = (
         produces="quote",
         version="3",
     ),
+    # Events (extract/events/): PLOVER events between the linker's actors, dated by the
+    # sentence's reference time.
+    Component(
+        "dossier_events",
+        reads=("dossier_linker", "dossier_fact_time"),
+        kb_files=EVENT_KB_FILES,
+        produces="event",
+    ),
 )
 
 COMPONENT_NAMES: tuple[str, ...] = tuple(component.name for component in COMPONENTS)
@@ -175,7 +185,7 @@ def kb_folder(kb_dir: str | None) -> Path:
 
 def _kb_file_names(folder: Path, kb_files: tuple[str, ...] | str) -> list[str]:
     if kb_files == LINKING_KB_FILES:
-        skip = set(NER_KB_FILES) | set(NOT_PIPELINE_KB_FILES)
+        skip = set(NER_KB_FILES) | set(NOT_PIPELINE_KB_FILES) | set(EVENT_KB_FILES)
         return sorted(p.name for p in folder.glob("*.csv") if p.name not in skip)
     return sorted(kb_files)
 
@@ -232,6 +242,7 @@ def upstream_of(names: set[str]) -> set[str]:
 def _register_factories() -> None:
     # Importing a module registers its factories with spaCy.
     import dossier.extract.date_estimate  # noqa: F401  (dossier_date_estimate)
+    import dossier.extract.events  # noqa: F401  (dossier_events)
     import dossier.extract.fact_time  # noqa: F401  (dossier_fact_time)
     import dossier.extract.linking  # noqa: F401  (dossier_kb_ruler, dossier_linker)
     import dossier.extract.ner  # noqa: F401  (the NER repairs)

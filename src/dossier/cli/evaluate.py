@@ -263,3 +263,43 @@ def eval_quotes(
         for item in not_quotes["strings"]:
             out.print(f"  [yellow]{escape(item['doc'])}[/yellow] {escape(repr(item['text']))}")
     _end_with_json(result, as_json)
+
+
+@eval_app.command(
+    "events",
+    epilog="Example: dossier eval events --gold ../shared/gold/plover/PLOVER_GSR_CAMEO.dev.json",
+)
+def eval_events(
+    gold: Annotated[
+        Path,
+        typer.Option(
+            help="PLOVER gold records (.json), PETRARCH2 unit-test records (.jsonl) or a "
+            "folder of dossier-format gold."
+        ),
+    ],
+    kb_dir: KbDirOption = None,
+    as_json: EndJsonOption = False,
+) -> None:
+    """Events: PLOVER type accuracy, macro-F1 and source/target country accuracy beside the
+    majority baseline; CAMEO agreement; event P/R/F1, modality and date accuracy."""
+    from dossier.evaluate.events import evaluate_events
+
+    folder = None if kb_dir is None else str(kb_dir)
+    result = _run_scorer(
+        "coding", lambda advance: evaluate_events(gold, on_item=advance, kb_dir=folder)
+    )
+    if result["format"] == "plover":
+        metrics = ("type_accuracy", "macro_f1", "source_accuracy", "target_accuracy")
+        render.print_figure_table(
+            "PLOVER (dossier / baseline)",
+            "system",
+            {"dossier": result, "baseline": result["baseline"]},
+            metrics,
+        )
+    elif result["format"] == "dossier":
+        for miss in result["missed"]:
+            out.print(
+                f"  [yellow]{escape(miss['doc'])}[/yellow] {miss['type']}: missed "
+                f"{escape(repr(miss['text']))}"
+            )
+    _end_with_json(result, as_json)

@@ -1,0 +1,373 @@
+"""Who did what to whom, and when: the ``dossier_events`` component.
+
+Read top to bottom: each sentence's triggers and their argument phrases come from the parse
+(``triggers``); each phrase's actors from the linker's mentions, as sets (``actors``); whether
+the event happened from the trigger's clause (``modality``); its date from the time stage: a
+time expression in the trigger's clause, else the sentence's reference time
+(``dossier_fact_time``); its PLOVER type, CAMEO code and Goldstein score from the lexicon
+(``lexicon``, shipped as ``kb/data/event_lexicon.csv``).
+
+An event needs a named actor on one side at least: a mention (linked to the KB or not: the
+KB holds the region's actors, the world's are named too) or a country a word names; a trigger
+whose sides are only common nouns ("the committee banned smoking") is left out.
+
+Output: ``doc._.dossier_events`` (``Event`` facts) and, in ``doc._.dossier_links``,
+``source_actor`` and ``target_actor`` links from each event to its actors' mentions. Runs after
+``dossier_linker`` and ``dossier_fact_time``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dossier.extract import document
+from dossier.extract.events.actors import LEADERS, ActorFinder
+from dossier.extract.events.lexicon import EventLexicon, Lemmas, load_lexicon
+from dossier.extract.events.modality import modality_of
+from dossier.extract.events.triggers import Trigger, demanded_by, sentence_triggers
+from dossier.extract.fact_time import timex_reference
+from dossier.kb.loader import KnowledgeBase, load_kb
+from dossier.model import Event, EventActor, FactLink, Mention, Timex
+from dossier.nlp import kb_folder
+
+EXTRACTOR = "dossier_events"
+#: Types whose acts, said of the future or under a condition, are promises (AGREE) or threats
+#: (THREATEN): the PLOVER 2 manual codes "will sign", "would allow" as AGREE and "would
+#: blockade", "will cut off aid" as THREATEN, never as the act plus a modality of its own type.
+PROMISED = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+THREATENED = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
+#: CAMEO codes given to such a promise or threat (intent to cooperate; threaten).
+PROMISE_CAMEO, THREAT_CAMEO, DEMAND_CAMEO = "030", "130", "100"
+BLOCKADE_CAMEO, REJECT_CAMEO, CRITICISE_CAMEO = "191", "120", "111"
+
+
+def _people(actors: tuple[EventActor, ...]) -> bool:
+    """Whether ``actors`` are all people the KB knows (not states, forces or groups)."""
+    return bool(actors) and all((a.actor_id or "").startswith("person:") for a in actors)
+
+
+def _state(actors: tuple[EventActor, ...]) -> bool:
+    """Whether a state acts among ``actors`` (its government, or the country as such)."""
+    return any((a.actor_id or "").startswith(("gov:", "country:")) for a in actors)
+
+
+def _refusal(token: Token) -> bool:
+    """A negated future ("will not accept", "won't sign"): a refusal stated now."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "shall") for c in token.children)
+
+
+def _as_intended(entry_type: str, cameo: str, modality: str) -> tuple[str, str]:
+    """The PLOVER type and CAMEO code of an act said of the future (see ``PROMISED``)."""
+    if modality not in ("future", "hypothetical"):
+        return entry_type, cameo
+    if entry_type in PROMISED:
+        return "AGREE", PROMISE_CAMEO
+    if entry_type in THREATENED:
+        return "THREATEN", THREAT_CAMEO
+    return entry_type, cameo
+
+
+def _known(actors: tuple[EventActor, ...]) -> bool:
+    return any(actor.actor_id or actor.country for actor in actors)
+
+
+#: Types whose "with" partner acts alongside the subject: "signed a treaty with the EU" has
+#: both as signatories and no recipient; "talks with Putin" keep Putin as the one consulted.
+SYMMETRIC = frozenset({"AGREE", "COOPERATE"})
+_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+
+
+def _group_size(head: Token) -> int | None:
+    """How many a group phrase counts ("the three", "the three leaders", "both sides": 3, 3,
+    2); 0 for a plural of leaders with no number ("the presidents"); None for no group."""
+    words = [head, *(c for c in head.children if c.dep_ in ("nummod", "det", "amod"))]
+    for word in words:
+        if word.lower_ in _NUMBERS:
+            return _NUMBERS[word.lower_]
+    if head.tag_ == "NNS" and head.lower_ in LEADERS:
+        return 0
+    return None
+
+
+def _sides(
+    trigger: Trigger, finder: ActorFinder, group: tuple[EventActor, ...]
+) -> tuple[tuple[EventActor, ...], tuple[EventActor, ...]]:
+    """The event's source and target sets (see the module doc).
+
+    group: the last set of several actors that acted together, which "the three" and "the
+    presidents" in a later sentence stand for.
+    """
+    source: tuple[EventActor, ...] = ()
+    if trigger.source is not None:
+        source = finder.actors(trigger.source)
+        size = _group_size(trigger.source) if not source else None
+        if size is not None and len(group) > 1 and size in (0, len(group)):
+            source = group
+    target: list[EventActor] = []
+    for head in trigger.target:
+        target.extend(finder.actors(head, target=True))
+    for head in trigger.partners:
+        if trigger.entry.plover in SYMMETRIC:
+            partners = finder.actors(head)
+            source = (*source, *partners)
+            keys = {actor.actor_id or actor.actor for actor in partners}
+            target = [a for a in target if (a.actor_id or a.actor) not in keys]
+        else:
+            target.extend(finder.actors(head, target=True))
+    keys = {actor.actor_id or actor.actor for actor in source}
+    countries = {actor.country for actor in source if actor.country}
+    unique: list[EventActor] = []
+    for actor in target:
+        key = actor.actor_id or actor.actor
+        state = actor.actor_id is None or actor.actor_id.startswith(("gov:", "country:"))
+        if key in keys or (actor.country in countries and state):
+            continue  # an actor does not act on itself, nor a state's leader on his state
+        keys.add(key)
+        unique.append(actor)
+    if not source and trigger.source is not None and unique and _group(trigger.source):
+        source = (finder.words(trigger.source),)  # an unnamed actor: "Kremlin critics"
+    return _distinct(source), tuple(unique)
+
+
+#: Nouns for groups of people who act without a name the KB knows ("Kremlin critics").
+GROUP_NOUNS = frozenset(
+    {
+        "critics",
+        "officials",
+        "rebels",
+        "separatists",
+        "protesters",
+        "demonstrators",
+        "militants",
+        "activists",
+        "opposition",
+        "lawmakers",
+        "leaders",
+        "analysts",
+        "troops",
+        "forces",
+        "police",
+        "fighters",
+        "soldiers",
+        "authorities",
+        "government",
+        "ministry",
+        "parliament",
+        "court",
+        "army",
+        "crowd",
+        "crowds",
+        "workers",
+        "farmers",
+        "students",
+        "voters",
+        "residents",
+    }
+)
+
+
+def _group(head: Token) -> bool:
+    """Whether a phrase without a known actor names people who can act: a name, or a group
+    of people ("Kremlin critics", "the rebels"), not a thing ("the agreements")."""
+    return head.pos_ == "PROPN" or head.lower_ in GROUP_NOUNS
+
+
+def _distinct(actors: tuple[EventActor, ...]) -> tuple[EventActor, ...]:
+    seen: set[str] = set()
+    kept = []
+    for actor in actors:
+        key = actor.actor_id or actor.actor
+        if key not in seen:
+            seen.add(key)
+            kept.append(actor)
+    return tuple(kept)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause holds ``token`` (itself for a verb; the root at worst)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _date(
+    trigger: Token,
+    sentence: Span,
+    timexes: list[Timex],
+    reference: str | None,
+    before: str | None,
+    doc: Doc,
+) -> tuple[str | None, str | None]:
+    """The event's date and where it came from (``timex``, ``sentence``, ``publication``).
+
+    A time expression of the trigger's own clause comes first, then one of a clause above it
+    ("On Friday Moscow said it had signed"); one in a clause below it is another event's
+    ("signed a pact that takes effect on Jan. 1"), so the date is then the narrative time
+    before the sentence (``before``), not the sentence's reference time, which would be it.
+    """
+    published = doc._.get(document.DATE)
+    verb = _clause_verb(trigger)
+    above = {t.i for t in verb.ancestors}
+    ranked = []
+    below = False
+    for timex in timexes:
+        if not sentence.start_char <= timex.start < sentence.end_char:
+            continue
+        found = timex_reference(timex, published)
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if found is None or span is None:
+            continue
+        where = _clause_verb(span.root)
+        if where.i == verb.i or where.i in above:
+            ranked.append((where.i != verb.i, found[1], timex.start, found[0]))
+        else:
+            below = True
+    if ranked:
+        return min(ranked)[3], "timex"
+    if below:
+        reference = before if before is not None else published
+    if reference is None:
+        return None, None
+    return reference, "publication" if reference == published else "sentence"
+
+
+def _confidence(trigger: Trigger, source: tuple, target: tuple) -> float:
+    score = 0.5 + 0.2 * _known(source) + 0.1 * _known(target) + 0.1 * trigger.entry.curated
+    return round(min(score - 0.1 * trigger.nominal, 0.95), 2)
+
+
+def _links(event: Event, mentions: dict[tuple[int, int], Mention], version: str) -> list[FactLink]:
+    links = []
+    seen: set[tuple[str, str]] = set()
+    for relation, actors in (("source_actor", event.source), ("target_actor", event.target)):
+        for actor in actors:
+            mention = mentions.get((actor.mention_start, actor.mention_end))
+            # One link per mention and relation: the members of a union all come from its name.
+            if mention is not None and (mention.fact_id, relation) not in seen:
+                seen.add((mention.fact_id, relation))
+                links.append(
+                    FactLink(
+                        doc_id=event.doc_id,
+                        from_fact=event.fact_id,
+                        to_fact=mention.fact_id,
+                        relation=relation,
+                        extractor=EXTRACTOR,
+                        extractor_version=version,
+                    )
+                )
+    return links
+
+
+def event_facts(
+    doc: Doc,
+    extractor_version: str,
+    lexicon: EventLexicon,
+    lemmas: Lemmas,
+    kb: KnowledgeBase | None,
+) -> tuple[list[Event], list[FactLink]]:
+    """The ``Event`` facts of ``doc`` and the links to their actors' mentions.
+
+    doc: a Doc the linker and the time stage have run on (their outputs may be empty).
+    extractor_version: the effective version of ``dossier_events``, for the provenance.
+    """
+    mention_list: list[Mention] = list(doc._.get(document.MENTIONS) or [])
+    finder = ActorFinder(mention_list, kb, lexicon.countries, doc._.get(document.DATE))
+    group: tuple[EventActor, ...] = ()
+    by_span = {(m.start, m.end): m for m in mention_list}
+    timexes: list[Timex] = list(doc._.get(document.TIMEXES) or [])
+    references = [s.reference_time for s in doc._.get(document.SENTENCES) or []]
+    sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    events: list[Event] = []
+    links: list[FactLink] = []
+    for number, sentence in enumerate(sentences):
+        reference = references[number] if number < len(references) else doc._.get(document.DATE)
+        for trigger in sentence_triggers(sentence, lexicon, lemmas):
+            source, target = _sides(trigger, finder, group)
+            if not (source or target):
+                continue
+            if len(source) > 1:
+                group = source
+            token = trigger.token
+            before = references[number - 1] if 0 < number <= len(references) else None
+            date, basis = _date(token, sentence, timexes, reference, before, doc)
+            scene = [place for head in trigger.scene if (place := finder.location(head))]
+            start, end = token.idx, token.idx + len(token.text)
+            entry = trigger.entry
+            modality = modality_of(token, lemmas)
+            event_type, cameo = _as_intended(entry.plover, entry.cameo, modality)
+            if entry.plover == "PROTEST" and entry.mode == "obstruct" and _state(source):
+                event_type, cameo = "COERCE", BLOCKADE_CAMEO  # a state that blocks coerces
+            if event_type == "ASSAULT" and _people(source) and _people(target):
+                # One person "attacking" another is a verbal attack: the manual's ACCUSE.
+                event_type, cameo = "ACCUSE", CRITICISE_CAMEO
+            if modality == "negated" and _refusal(token):
+                # "will not accept" states a refusal now: a rejection that happened.
+                event_type, cameo, modality = "REJECT", REJECT_CAMEO, "asserted"
+            speaker = demanded_by(token, lemmas)
+            if speaker is not None and finder.actors(speaker):
+                # Reported words that someone must act are the speaker's demand on them.
+                source, target = finder.actors(speaker), source
+                event_type, cameo, modality = "REQUEST", DEMAND_CAMEO, "asserted"
+            event = Event(
+                text=token.text,
+                start=start,
+                end=end,
+                event_type=event_type,
+                source=source,
+                target=target,
+                mode=entry.mode if cameo == entry.cameo else None,
+                context=entry.context,
+                cameo=cameo,
+                goldstein=lexicon.goldstein_of(cameo),
+                date=date,
+                date_basis=basis,
+                location=scene[0] if scene else None,
+                modality=modality,  # type: ignore[arg-type]
+                provenance=document.provenance(
+                    doc,
+                    start,
+                    end,
+                    EXTRACTOR,
+                    extractor_version,
+                    _confidence(trigger, source, target),
+                ),
+            )
+            events.append(event)
+            links.extend(_links(event, by_span, extractor_version))
+    return events, links
+
+
+class EventExtractor(document.VersionedComponent):
+    """The ``dossier_events`` component: stores ``event_facts`` on the doc."""
+
+    def __init__(
+        self, nlp: Language, name: str, extractor_version: str, kb_dir: str | None
+    ) -> None:
+        super().__init__(nlp, name, extractor_version)
+        self.lexicon = load_lexicon(kb_folder(kb_dir))
+        self.lemmas = Lemmas(nlp)
+        self.kb_dir = kb_dir
+
+    def __call__(self, doc: Doc) -> Doc:
+        events, links = event_facts(
+            doc, self.extractor_version, self.lexicon, self.lemmas, load_kb(self.kb_dir)
+        )
+        doc._.set(document.EVENTS, events)
+        doc._.set(document.LINKS, [*(doc._.get(document.LINKS) or []), *links])
+        return doc
+
+
+@Language.factory("dossier_events", default_config={"extractor_version": "", "kb_dir": None})
+def make_event_extractor(
+    nlp: Language, name: str, extractor_version: str, kb_dir: str | None
+) -> EventExtractor:
+    """Factory for ``dossier_events`` (after ``dossier_linker`` and ``dossier_fact_time``).
+
+    kb_dir: the KB folder whose ``event_lexicon.csv`` and ``event_goldstein.csv`` it reads,
+        and whose actors and country adjectives it resolves words with (None: the package's).
+    """
+    return EventExtractor(nlp, name, extractor_version, kb_dir)
+
+
+__all__ = ["EXTRACTOR", "EventExtractor", "event_facts"]

@@ -1,0 +1,322 @@
+"""An event's actors: the linked mentions of the phrases around its trigger, kept as sets.
+
+A phrase's actors are every linked mention inside it, so a compound subject keeps all its
+members ("the presidents of Russia, Belarus and Kazakhstan" is three sources; "Russia and
+Belarus" two). A phrase with no linked mention falls back, in order, on a country adjective or
+people noun of the KB ("Ukrainian cheese", "Russian troops"), on the nearest earlier actor for a
+pronoun ("it cuts off the gas" after "Russia"), and on its own words as an unlinked actor
+("Kremlin critics"), which counts only when the other side of the event is linked.
+
+A place named as the scene of the event ("in Minsk") is its location, not an actor; a place the
+linker took for a government (a metonym, "Moscow banned") is an actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from dossier.extract.quotes.speakers import MentionIndex
+from dossier.kb.loader import KnowledgeBase
+from dossier.model import EventActor, Mention
+
+#: Dependency labels of the words inside a noun phrase (not its clauses).
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
+#: Prepositions that give a phrase its scene, not its members ("a treaty in Minsk").
+_SCENE = frozenset({"in", "at"})
+#: Nouns for a state's own people and bodies: "Russian officials" act as the state.
+OFFICIALS = frozenset(
+    {
+        "official",
+        "officials",
+        "government",
+        "authorities",
+        "authority",
+        "troops",
+        "forces",
+        "army",
+        "military",
+        "diplomats",
+        "diplomat",
+        "leader",
+        "leaders",
+        "ministry",
+        "navy",
+        "president",
+        "minister",
+        "ministers",
+        "soldiers",
+        "police",
+        "envoy",
+        "delegation",
+    }
+)
+#: Nouns for the people who lead their states: "the leaders of the union" are its members'.
+LEADERS = frozenset(
+    {
+        "leader",
+        "leaders",
+        "president",
+        "presidents",
+        "head",
+        "heads",
+        "member",
+        "members",
+        "minister",
+        "ministers",
+        "premier",
+        "premiers",
+        "state",
+        "states",
+        "country",
+        "countries",
+    }
+)
+PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "we"})
+#: What a sector is, from the KB's actor type where the KB gives no sector.
+_SECTOR_OF_TYPE = {
+    "government": "government",
+    "country": "government",
+    "igo": "international organisation",
+    "organisation": "organisation",
+    "media": "media",
+    "military": "military",
+}
+
+
+def _known(actors: list[EventActor]) -> bool:
+    return any(actor.actor_id or actor.country for actor in actors)
+
+
+class ActorFinder:
+    """Actors of phrases of one document."""
+
+    def __init__(
+        self,
+        mentions: list[Mention],
+        kb: KnowledgeBase | None,
+        countries: dict[str, str] | None = None,
+        day: str | None = None,
+    ) -> None:
+        self.index = MentionIndex(mentions)
+        self.kb = kb
+        self.countries = countries or {}
+        self.day = day
+
+    def phrase_tokens(self, head: Token) -> list[Token]:
+        """``head``'s phrase: its subtree without relative or other clauses, in text order."""
+        tokens = [head]
+        todo = [head]
+        while todo:
+            token = todo.pop()
+            for child in token.children:
+                if child.dep_ in _CLAUSES or (child.dep_ == "prep" and child.lower_ in _SCENE):
+                    continue
+                tokens.append(child)
+                todo.append(child)
+        return sorted(tokens, key=lambda t: t.i)
+
+    def phrase_mentions(self, head: Token) -> list[Mention]:
+        """The linker's mentions that start on a word of ``head``'s phrase."""
+        tokens = self.phrase_tokens(head)
+        starts = {(t.idx, t.idx + len(t.text)) for t in tokens}
+        first, last = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        return [
+            m
+            for m in self.index.covering(first, last)
+            if any(start <= m.start < end for start, end in starts)
+        ]
+
+    def actors(self, head: Token, target: bool = False) -> tuple[EventActor, ...]:
+        """The actors a phrase headed by ``head`` names (see the module doc); () for none.
+
+        target: the phrase is what the event is done to, where a territory stands for the
+        state it belongs to ("annexed Crimea", "shelled Donetsk").
+        """
+        found: list[EventActor] = []
+        seen: set[str] = set()
+        for mention in self.phrase_mentions(head):
+            subject = head.dep_ in ("nsubj", "nsubjpass", "csubj") and mention.start <= head.idx
+            if self._is_place(mention) and not (target and mention.country) and not subject:
+                # A place as a place: the event's location, not its actor. A place that is
+                # itself the subject ("Arnor restored ties") stands for those who rule it.
+                continue
+            mention = self._titled(self._with_country(mention), head.doc)
+            key = mention.actor_id or mention.actor
+            if key in seen:
+                continue
+            seen.add(key)
+            found.append(self._from_mention(mention))
+        if found and not any(a.mention_start <= head.idx < a.mention_end for a in found):
+            # A common noun with names and adjectives before it ("Latvian and Estonian
+            # diplomats", one linked and one not): every country they name.
+            named = {a.country for a in found}
+            found += [a for a in self._demonyms(head) if a.country not in named]
+        if found and not _known(found):
+            # An unlinked person with a country adjective ("Israeli President X") acts for it.
+            adjectives = self._demonyms(head)
+            if adjectives:
+                found = [replace(a, country=adjectives[0].country) for a in found]
+        if len(found) == 1 and head.lower_ in LEADERS and not target:
+            members = self._members(found[0])
+            if members:
+                return members
+        if found:
+            return tuple(found)
+        adjectives = self._demonyms(head)
+        if adjectives:
+            return adjectives
+        if head.lower_ in PRONOUNS:
+            earlier = self._before(head.idx, person=head.lower_ in ("he", "she", "his", "her"))
+            return (earlier,) if earlier is not None else ()
+        return () if target else self._from_places(head)
+
+    def _from_places(self, head: Token) -> tuple[EventActor, ...]:
+        """A body the KB does not know, of a country its phrase places it in ("Israel's high
+        court", "opposition groups in Zimbabwe", "Ankara's district administration"): that
+        country, as the last resort before the phrase's bare words."""
+        tokens = [head, *head.subtree]
+        first, last = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+        for mention in self.index.covering(first, last):
+            if not any(t.idx == mention.start for t in tokens):
+                continue
+            country = self._with_country(mention).country
+            if country is not None and mention.label in ("GPE", "LOC"):
+                return (
+                    EventActor(
+                        actor=mention.actor,
+                        country=country,
+                        mention_start=mention.start,
+                        mention_end=mention.end,
+                    ),
+                )
+        return ()
+
+    def _members(self, organisation: EventActor) -> tuple[EventActor, ...]:
+        """The member states of an organisation on the document's date ("the leaders of the
+        union" act for its members), () when it is none or the KB knows no members."""
+        if self.kb is None or not organisation.actor_id or not self.day:
+            return ()
+        found = []
+        for member in self.kb.members(organisation.actor_id, self.day):
+            found.append(
+                EventActor(
+                    actor=member.name,
+                    actor_id=member.id,
+                    country=member.country,
+                    sector="government",
+                    mention_start=organisation.mention_start,
+                    mention_end=organisation.mention_end,
+                )
+            )
+        return tuple(found)
+
+    def words(self, head: Token) -> EventActor:
+        """The phrase's own words as an unlinked actor."""
+        tokens = self.phrase_tokens(head)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        text = head.doc.text[start:end]
+        if text.lower().startswith(("the ", "a ", "an ")):
+            text = text.split(" ", 1)[1]
+        return EventActor(actor=text, mention_start=start, mention_end=end)
+
+    def _is_place(self, mention: Mention) -> bool:
+        """A city or region named as a place ("in Minsk"), not a country or a metonym."""
+        if mention.actor_id is not None or mention.metonym or mention.label not in ("GPE", "LOC"):
+            return False
+        return mention.text.lower().removeprefix("the ") not in self.countries
+
+    def _with_country(self, mention: Mention) -> Mention:
+        """An unlinked country name or adjective given its country from the event lexicon's
+        table (the KB holds the countries the corpus is about, not every state)."""
+        if mention.country is not None or mention.label not in ("GPE", "NORP", "ORG"):
+            return mention
+        word = mention.text.lower().removeprefix("the ")
+        country = self.countries.get(word)
+        if country is None:
+            return mention
+        return replace(mention, country=country)
+
+    def _from_mention(self, mention: Mention) -> EventActor:
+        sector = None
+        if self.kb is not None and mention.actor_id is not None:
+            try:
+                actor = self.kb.actor(mention.actor_id)
+            except KeyError:
+                actor = None
+            if actor is not None:
+                sector = actor.sector or _SECTOR_OF_TYPE.get(actor.type)
+        return EventActor(
+            actor=mention.actor,
+            actor_id=mention.actor_id,
+            country=mention.country,
+            sector=sector,
+            mention_start=mention.start,
+            mention_end=mention.end,
+        )
+
+    def _country_of_word(self, token: Token) -> str | None:
+        """The country a word names as an adjective or people noun ("Ukrainian", "Serbs")."""
+        country = None
+        if self.kb is not None:
+            country = self.kb.country_of_adjective(token.text)
+            country = country or self.kb.country_of_people_noun(token.text)
+        if country is None and token.pos_ in ("ADJ", "PROPN", "NOUN"):
+            country = self.countries.get(token.lower_)
+        return country
+
+    def _demonyms(self, head: Token) -> tuple[EventActor, ...]:
+        """The countries a phrase names by adjectives or people nouns, each once ("Hungarian
+        and Romanian officials" is two)."""
+        found: list[EventActor] = []
+        for token in self.phrase_tokens(head):
+            country = self._country_of_word(token)
+            if country is None or any(a.country == country for a in found):
+                continue
+            # "Russian officials" are the state; "Moldovan farmers" only of it.
+            official = head.i != token.i and head.lower_ in OFFICIALS
+            actor = None
+            if self.kb is not None and official:
+                actor = self.kb.government_actor(country) or self.kb.country_actor(country)
+            found.append(
+                EventActor(
+                    actor=actor.name if actor else country,
+                    actor_id=actor.id if actor else None,
+                    country=country,
+                    sector="government" if official else None,
+                    mention_start=token.idx,
+                    mention_end=token.idx + len(token.text),
+                )
+            )
+        return tuple(found)
+
+    def _titled(self, mention: Mention, doc_tokens: Doc) -> Mention:
+        """An unlinked name after a country adjective acts for that country ("Libyan leader
+        Muammar Gaddafi"): the words just before the name, back to a comma or conjunction."""
+        if mention.country is not None or mention.label not in ("PERSON", "ORG"):
+            return mention
+        span = doc_tokens.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return mention
+        for token in reversed(doc_tokens[max(span.start - 3, 0) : span.start]):
+            if token.dep_ in ("cc", "punct") or token.pos_ in ("VERB", "ADP"):
+                break
+            country = self._country_of_word(token)
+            if country is not None:
+                return replace(mention, country=country)
+        return mention
+
+    def _before(self, char: int, person: bool) -> EventActor | None:
+        """The last actor with a country mentioned before ``char`` (a pronoun's antecedent):
+        a person for "he" and "she", a state or body for "it" and "they"."""
+        mentions = [self._with_country(m) for m in self.index.covering(0, char) if m.end <= char]
+        earlier = [m for m in mentions if m.country and (m.label == "PERSON") == person]
+        return self._from_mention(earlier[-1]) if earlier else None
+
+    def location(self, head: Token) -> str | None:
+        """The place a phrase names as a place ("Minsk"), None when it names none."""
+        for mention in self.phrase_mentions(head):
+            if self._is_place(mention) or mention.label == "FAC" and mention.actor_id is None:
+                return mention.actor
+        return None

@@ -1,0 +1,320 @@
+"""Triggers and their arguments: which words of a sentence name an event, and which phrases are
+its source, its target and its scene.
+
+A verb names an event when the lexicon reads it (with its particle, "cut off"; or its object,
+"impose sanctions"); a noun when the lexicon lists it ("a ban on", "the signing of") and no
+verb of its clause already names the event ("signed an agreement" is one event, not two).
+
+Arguments from the parse:
+- source: the subject; for a passive, the "by" agent (the subject is then the target); for a
+  verb with no subject of its own, the subject of the verb it is coordinated with ("signed ...
+  and agreed"), or the controller of an infinitive (the object of "urged Ukraine to join", else
+  the subject of "agreed to set up"); a relative pronoun stands for the noun the clause
+  modifies ("Ukraine, which Moscow urged"); for a noun, its possessor or a name or country
+  adjective before it ("Moscow's ban", "the Russian ban"), else the subject of its verb
+  ("Moscow announced a ban");
+- target: the object, else the object of a preposition that points at someone ("against",
+  "on", "with", "to", "into", "over", "toward"); for a noun, its preposition's object;
+- scene: the object of "in" or "at" when it is a place as a place ("in Minsk").
+
+One event per trigger: an infinitive under a verb that is itself the event is that verb's
+("refused to sign" is REJECT, "urged Ukraine to join" REQUEST, "agreed to set up" AGREE).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from dossier.extract.events.lexicon import EventEntry, EventLexicon, Lemmas
+
+#: Verbs that are the event when an infinitive hangs from them (see the module doc).
+ABSORBING = frozenset(
+    {
+        "refuse",
+        "decline",
+        "reject",
+        "threaten",
+        "warn",
+        "urge",
+        "ask",
+        "press",
+        "call",
+        "agree",
+        "promise",
+        "pledge",
+        "vow",
+        "demand",
+        "appeal",
+        "fail",
+    }
+)
+#: Verbs that name a refusal only with what is refused ("failed to pass", not "will fail").
+NEEDS_COMPLEMENT = frozenset({"fail"})
+#: Verbs whose infinitive is controlled by their object ("urged Ukraine to join").
+OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "invite", "encourage", "force"})
+TARGET_PREPOSITIONS = frozenset(
+    {"against", "on", "to", "into", "toward", "towards", "from", "upon"}
+)
+WITH = frozenset({"with"})
+SCENE_PREPOSITIONS = frozenset({"in", "at"})
+RELATIVE = frozenset({"which", "who", "that", "whom"})
+SUBJECTS = ("nsubj", "csubj")
+#: Subject pronouns that, in a clause reporting someone's words, are that someone.
+SAYER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+#: Words too general to name an event on their own, whatever a dictionary says of them.
+LIGHT_VERBS = frozenset(
+    {
+        "be",
+        "have",
+        "do",
+        "make",
+        "take",
+        "give",
+        "get",
+        "go",
+        "come",
+        "say",
+        "tell",
+        "see",
+        "become",
+        "put",
+        "keep",
+        "let",
+        "seem",
+        "use",
+        "find",
+        "know",
+        "think",
+        "include",
+        "set",
+        "want",
+        "hope",
+        "plan",
+        "intend",
+        "expect",
+        "try",
+        "attempt",
+        "decide",
+        "seek",
+        "accord",  # "according to": who reports it, not an event
+        "lead",  # "roads leading to", "led by": no act between actors
+    }
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word naming an event, its reading and the heads of its argument phrases."""
+
+    token: Token
+    entry: EventEntry
+    source: Token | None
+    target: list[Token]
+    partners: list[Token]  # "with" phrases: co-actors of a symmetric event, else targets
+    passive_target: bool
+    scene: list[Token]
+    nominal: bool
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _relative(token: Token | None, verb: Token) -> Token | None:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if token is not None and token.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    return token
+
+
+def subject_of(verb: Token, lemmas: Lemmas, depth: int = 0) -> Token | None:
+    """The phrase that acts for ``verb`` (see the module doc: source)."""
+    subject = _relative(_child(verb, *SUBJECTS), verb)
+    if (
+        subject is not None
+        and subject.lower_ in SAYER_PRONOUNS
+        and verb.dep_ == "ccomp"
+        and lemmas(verb.head) in SPEECH_VERBS
+    ):
+        # "Iraq said it would allow ...": the pronoun is the one who says so.
+        sayer = _child(verb.head, *SUBJECTS)
+        if sayer is not None and sayer.lower_ not in SAYER_PRONOUNS:
+            return _relative(sayer, verb.head)
+    if subject is not None or depth > 3:
+        return subject
+    if verb.dep_ == "xcomp":
+        head = verb.head
+        obj = _child(head, "dobj")
+        if obj is not None and lemmas(head) in OBJECT_CONTROL:
+            return _relative(obj, head)
+        return subject_of(head, lemmas, depth + 1)
+    if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head, lemmas, depth + 1)
+    if verb.dep_ == "relcl":
+        return verb.head if _child(verb, "dobj") is not None else None
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        # "Russia's decision to annex ...": the noun's possessor acts.
+        return _child(verb.head, "poss")
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        # "accused Russia of sending weapons": the object of the verb above acts.
+        above = verb.head.head
+        obj = _child(above, "dobj")
+        return obj if obj is not None else subject_of(above, lemmas, depth + 1)
+    return None
+
+
+def _prepositional(token: Token, kinds: frozenset[str]) -> list[Token]:
+    found = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in kinds:
+            found.extend(grand for grand in child.children if grand.dep_ == "pobj")
+    return found
+
+
+def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigger | None:
+    lemma = lemmas(token)
+    if token.dep_ == "xcomp" and lemmas(token.head) in ABSORBING:
+        return None  # the verb above is the event
+    obj = _child(token, "dobj") or _child(token, "attr")
+    # A preposition names the reading ("call for", "withdraw from") only where the verb has
+    # no object of its own: "called Putin for clarification" is no call for something.
+    kinds = ("prt",) if obj is not None else ("prt", "prep")
+    particles = [c.lower_ for c in token.children if c.dep_ in kinds]
+    entry = lexicon.verb(lemma, particles, lemmas(obj) if obj is not None else None)
+    if entry is None or (lemma in LIGHT_VERBS and not entry.object):
+        return None  # a light verb names an event only with its object ("became a member")
+    if lemma in NEEDS_COMPLEMENT and obj is None and _child(token, "xcomp") is None:
+        return None  # "the plan failed" rejects nothing; "failed to pass the bill" does
+    passive = _child(token, "nsubjpass")
+    agents = _prepositional(token, frozenset({"by"}))
+    if passive is None and agents and token.dep_ == "acl" and token.tag_ == "VBN":
+        # "a summit hosted by Putin": the agent acts; the noun is what it did.
+        return Trigger(token, entry, agents[0], [], [], True, _scene(token), False)
+    if passive is not None:
+        agents = _prepositional(token, frozenset({"by"}))
+        source = agents[0] if agents else None
+        targets = [_relative(passive, token)]
+    else:
+        source = subject_of(token, lemmas)
+        targets = [_relative(obj, token)] if obj is not None else []
+    targets += _prepositional(token, TARGET_PREPOSITIONS)
+    if entry.particle and entry.particle != "with":
+        targets += _prepositional(token, frozenset({entry.particle}))
+    partners = _prepositional(token, WITH)
+    if obj is not None:
+        # "became a member of the union": the body one joins.
+        kinds = TARGET_PREPOSITIONS | {"of"} if obj.dep_ == "attr" else TARGET_PREPOSITIONS
+        targets += _prepositional(obj, kinds)
+        # "a memorandum of cooperation with the commission": the partner, however deep.
+        for word in obj.subtree:
+            if word.dep_ == "prep" and word.lower_ in WITH:
+                partners += [c for c in word.children if c.dep_ == "pobj"]
+    complement = _child(token, "xcomp")
+    if not targets and complement is not None and lemma in ABSORBING:
+        # "asked to join the union", "refused to travel to Belarus": what the request or
+        # refusal is about is its target.
+        inner = _child(complement, "dobj")
+        targets += [inner] if inner is not None else []
+        targets += _prepositional(complement, TARGET_PREPOSITIONS)
+    return Trigger(
+        token, entry, source, targets, partners, passive is not None, _scene(token), False
+    )
+
+
+def _scene(token: Token) -> list[Token]:
+    """Objects of "in" and "at" anywhere in the trigger's clause but its subject and its
+    subordinate clauses ("signed a pact with Russia in Minsk": the parser may hang "in Minsk"
+    from Russia)."""
+    found = []
+    todo = [c for c in token.children if c.dep_ not in (*SUBJECTS, "ccomp", "advcl", "relcl")]
+    while todo:
+        child = todo.pop()
+        if child.dep_ in ("ccomp", "advcl", "relcl", "conj"):
+            continue
+        if child.dep_ == "prep" and child.lower_ in SCENE_PREPOSITIONS:
+            found.extend(grand for grand in child.children if grand.dep_ == "pobj")
+        todo.extend(child.children)
+    return sorted(found, key=lambda t: t.i)
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb whose clause holds the noun ``token`` (through objects and prepositions)."""
+    current = token
+    for _ in range(4):
+        if current.dep_ == "ROOT" or current.head.i == current.i:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None
+
+
+def _noun_trigger(
+    token: Token, lexicon: EventLexicon, lemmas: Lemmas, verbs: set[int]
+) -> Trigger | None:
+    prepositions = [c.lower_ for c in token.children if c.dep_ == "prep"]
+    entry = lexicon.noun(lemmas(token), prepositions) or lexicon.noun(token.lower_, prepositions)
+    if entry is None:
+        return None
+    verb = _governing_verb(token)
+    if verb is not None and verb.i in verbs:
+        return None  # "signed an agreement": the verb is the event
+    source = _child(token, "poss")
+    if source is None:
+        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+        source = modifiers[0] if modifiers else None
+    if source is None and verb is not None:
+        source = subject_of(verb, lemmas)
+    kinds = frozenset({entry.particle}) if entry.particle else TARGET_PREPOSITIONS
+    targets = _prepositional(token, kinds - WITH)
+    partners = _prepositional(token, WITH)
+    scene = _scene(token) + (_scene(verb) if verb is not None else [])
+    return Trigger(token, entry, source, targets, partners, False, scene, True)
+
+
+#: The reading of a verb no lexicon lists, in words someone says must happen: a demand.
+DEMAND = EventEntry("must", "", "", "100", "REQUEST", None, None, True)
+
+
+def sentence_triggers(sentence: Span, lexicon: EventLexicon, lemmas: Lemmas) -> list[Trigger]:
+    """The triggers of one sentence, verbs first, in text order within each kind."""
+    found: list[Trigger] = []
+    for token in sentence:
+        if token.pos_ == "VERB":
+            trigger = _verb_trigger(token, lexicon, lemmas)
+            if trigger is None and demanded_by(token, lemmas) is not None:
+                subject = _child(token, *SUBJECTS)
+                trigger = Trigger(token, DEMAND, subject, [], [], False, _scene(token), False)
+            if trigger is not None:
+                found.append(trigger)
+    verbs = {trigger.token.i for trigger in found}
+    for token in sentence:
+        if token.pos_ == "NOUN" and (
+            lemmas(token) in lexicon.nouns or token.lower_ in lexicon.nouns
+        ):
+            trigger = _noun_trigger(token, lexicon, lemmas, verbs)
+            if trigger is not None:
+                found.append(trigger)
+    return found
+
+
+#: Verbs that report what someone says; "X said Y must go" is X's demand on Y.
+SPEECH_VERBS = frozenset(
+    {"say", "announce", "insist", "tell", "declare", "state", "stress", "add", "write"}
+)
+OBLIGATION = frozenset({"must", "should"})
+
+
+def demanded_by(token: Token, lemmas: Lemmas) -> Token | None:
+    """The speaker whose reported words say the trigger's subject must (or should) act
+    ("Moscow said Kyiv must pay": Moscow), None when the trigger is no such obligation."""
+    if token.dep_ != "ccomp" or lemmas(token.head) not in SPEECH_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in token.children):
+        return None
+    return subject_of(token.head, lemmas)

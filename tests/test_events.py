@@ -1,0 +1,411 @@
+"""The event stage on invented sentences: compound actors kept as sets, metonyms, country
+adjectives, the date of the sentence, the place, modality, and the links to actor mentions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from dossier.extract.document import prepare_doc
+from dossier.extract.events.lexicon import EventEntry, EventLexicon
+from dossier.model import Event
+from dossier.nlp import (
+    COMPONENT_NAMES,
+    DEFAULT_CONFIG,
+    EVENT_KB_FILES,
+    _kb_file_names,
+    kb_folder,
+    load_pipeline,
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def events_of(nlp: Language, text: str, date: str = "2013-05-10") -> list[Event]:
+    doc = nlp(prepare_doc(nlp, text, date=date))
+    return list(doc._.dossier_events)
+
+
+def one(events: list[Event], event_type: str) -> Event:
+    found = [e for e in events if e.event_type == event_type]
+    assert len(found) == 1, [(e.text, e.event_type) for e in events]
+    return found[0]
+
+
+def countries(actors: tuple) -> set[str]:
+    return {a.country for a in actors}
+
+
+def test_a_compound_subject_is_one_event_with_every_member_as_a_source(nlp: Language) -> None:
+    events = events_of(
+        nlp, "The prime ministers of Armenia, Kyrgyzstan and Moldova signed a customs accord."
+    )
+    signing = one(events, "AGREE")
+    assert countries(signing.source) == {"ARM", "KGZ", "MDA"}
+    assert signing.cameo == "057" and signing.mode == "sign"
+    assert signing.goldstein is not None and signing.goldstein > 0
+
+
+def test_coordinated_names_are_a_set_too(nlp: Language) -> None:
+    events = events_of(nlp, "Kazakhstan and Belarus condemned the blockade of Armenia.")
+    accusation = one(events, "ACCUSE")
+    assert countries(accusation.source) == {"KAZ", "BLR"}
+
+
+def test_a_capital_standing_for_its_government_acts_and_an_adjective_names_the_target(
+    nlp: Language,
+) -> None:
+    ban = one(events_of(nlp, "Minsk banned Lithuanian dairy imports."), "SANCTION")
+    assert countries(ban.source) == {"BLR"}
+    assert countries(ban.target) == {"LTU"}
+
+
+def test_the_date_is_the_sentence_s_own_day_not_the_publication_date(nlp: Language) -> None:
+    # 10 May 2013 was a Friday: "on Tuesday" is the 7th.
+    signing = one(
+        events_of(nlp, "Armenia and Kyrgyzstan signed a transit accord on Tuesday."), "AGREE"
+    )
+    assert (signing.date, signing.date_basis) == ("2013-05-07", "timex")
+    undated = one(events_of(nlp, "Armenia and Kyrgyzstan signed a transit accord."), "AGREE")
+    assert (undated.date, undated.date_basis) == ("2013-05-10", "publication")
+
+
+def test_a_place_named_as_the_scene_is_the_location_not_an_actor(nlp: Language) -> None:
+    signing = one(events_of(nlp, "Kazakhstan signed a gas accord with Russia in Minsk."), "AGREE")
+    assert signing.location == "Minsk"
+    assert countries(signing.source) == {"KAZ", "RUS"}
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "event_type", "modality"),
+    [
+        ("negation", "Tajikistan did not sign the declaration.", "AGREE", "negated"),
+        ("will", "Kyrgyzstan will sign the accession treaty.", "AGREE", "future"),
+        ("is to", "Armenia is to sign the accession treaty in October.", "AGREE", "future"),
+        ("plans to", "Moldova plans to sign the trade accord.", "AGREE", "future"),
+        ("would", "Georgia would sign the pact.", "AGREE", "hypothetical"),
+        ("if", "If Moscow insists, Georgia will sign the pact.", "AGREE", "hypothetical"),
+        ("habit", "When Kazakhstan wants leverage, it threatens Russia.", "THREATEN", "generic"),
+        ("past fact", "Belarus threatened Lithuania.", "THREATEN", "asserted"),
+    ],
+)
+def test_modality_kinds(
+    nlp: Language, kind: str, text: str, event_type: str, modality: str
+) -> None:
+    assert one(events_of(nlp, text), event_type).modality == modality, kind
+
+
+def test_a_refusal_is_a_rejection_and_not_the_act_refused(nlp: Language) -> None:
+    events = events_of(nlp, "Uzbekistan refused to sign the customs treaty.")
+    assert [e.event_type for e in events] == ["REJECT"]
+    assert events[0].modality == "asserted"
+
+
+def test_an_infinitive_s_controller_is_the_target_of_a_request(nlp: Language) -> None:
+    request = one(events_of(nlp, "Russia urged Tajikistan to join the union."), "REQUEST")
+    assert countries(request.source) == {"RUS"}
+    assert countries(request.target) == {"TJK"}
+
+
+def test_a_pronoun_acts_for_the_country_named_before_it(nlp: Language) -> None:
+    events = events_of(nlp, "Turkmenistan sells gas. In winter it cuts off the supply to Armenia.")
+    cut = one(events, "SANCTION")
+    assert countries(cut.source) == {"TKM"}
+
+
+def test_a_nominal_event_takes_the_subject_of_its_verb(nlp: Language) -> None:
+    ban = one(events_of(nlp, "Moscow announced a ban on Moldovan wine."), "SANCTION")
+    assert countries(ban.source) == {"RUS"}
+    assert countries(ban.target) == {"MDA"}
+
+
+def test_no_event_without_a_known_actor(nlp: Language) -> None:
+    assert events_of(nlp, "The committee banned smoking in the hall.") == []
+
+
+def test_events_link_to_their_actor_mentions(nlp: Language) -> None:
+    doc = nlp(prepare_doc(nlp, "Belarus accused Lithuania of spying.", date="2013-05-10"))
+    (event,) = doc._.dossier_events
+    mentions = {m.fact_id: m.text for m in doc._.dossier_mentions}
+    links = {
+        (link.relation, mentions[link.to_fact])
+        for link in doc._.dossier_links
+        if link.from_fact == event.fact_id
+    }
+    assert links == {("source_actor", "Belarus"), ("target_actor", "Lithuania")}
+
+
+def test_the_stage_is_last_and_its_vocabulary_is_not_linking_data() -> None:
+    assert COMPONENT_NAMES[-1] == "dossier_events"
+    linking = _kb_file_names(kb_folder(DEFAULT_CONFIG.kb_dir), "linking")
+    assert not set(EVENT_KB_FILES) & set(linking)
+    assert all((kb_folder(None) / name).exists() for name in EVENT_KB_FILES)
+
+
+def _entry(lemma: str, particle: str, obj: str, cameo: str, plover: str) -> EventEntry:
+    return EventEntry(lemma, particle, obj, cameo, plover, None, None, False)
+
+
+def test_a_verb_is_read_with_its_particle_then_its_object_then_alone() -> None:
+    lexicon = EventLexicon(
+        [
+            _entry("cut", "", "", "162", "SANCTION"),
+            _entry("cut", "off", "", "1621", "SANCTION"),
+            _entry("open", "", "fire", "190", "ASSAULT"),
+        ],
+        [_entry("ban", "on", "", "163", "SANCTION")],
+        {"16": -4.0},
+    )
+    assert lexicon.verb("cut", ["off"], None).cameo == "1621"
+    assert lexicon.verb("cut", [], "ties").cameo == "162"
+    assert lexicon.verb("open", [], "fire").plover == "ASSAULT"
+    assert lexicon.verb("open", [], "talks") is None
+    assert lexicon.noun("ban", ["on"]).cameo == "163"
+    assert lexicon.goldstein_of("1621") == -4.0
+
+
+def test_the_shipped_lexicon_names_its_sources() -> None:
+    head = (kb_folder(None) / "event_lexicon.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert "PETRARCH2" in head and "MIT" in head
+    assert Path(__file__).resolve().parents[1].joinpath("scripts/build_event_lexicon.py").exists()
+
+
+def test_a_territory_done_to_stands_for_its_state(nlp: Language) -> None:
+    seizure = one(events_of(nlp, "Kazakhstan occupied Minsk."), "COERCE")
+    assert countries(seizure.source) == {"KAZ"}
+    assert countries(seizure.target) == {"BLR"}
+
+
+def test_the_object_of_an_accusation_acts_in_the_act_it_is_accused_of(nlp: Language) -> None:
+    events = events_of(nlp, "Georgia accused Armenia of sending weapons to the rebels.")
+    assert countries(one(events, "ACCUSE").target) == {"ARM"}
+    sending = [e for e in events if e.text == "sending"]
+    assert sending and countries(sending[0].source) == {"ARM"}
+
+
+def test_the_leaders_of_a_union_act_for_its_member_states(nlp: Language) -> None:
+    meeting = one(
+        events_of(nlp, "Leaders of the Eurasian Economic Union met in Sochi.", date="2016-05-10"),
+        "CONSULT",
+    )
+    assert {"RUS", "BLR", "KAZ"} <= countries(meeting.source)
+    assert meeting.location == "Sochi"
+
+
+def test_a_counted_group_stands_for_the_last_group_that_acted(nlp: Language) -> None:
+    events = events_of(
+        nlp,
+        "Tajikistan, Moldova and Kyrgyzstan signed a transit accord. "
+        "The three later condemned the blockade of Armenia.",
+    )
+    assert countries(one(events, "ACCUSE").source) == {"TJK", "MDA", "KGZ"}
+
+
+def test_a_with_partner_of_a_signing_is_a_co_actor_but_of_an_attack_a_target(
+    nlp: Language,
+) -> None:
+    signing = one(events_of(nlp, "Moldova signed a transit accord with Armenia."), "AGREE")
+    assert countries(signing.source) == {"MDA", "ARM"} and signing.target == ()
+    fight = one(events_of(nlp, "Armenia fought with Azerbaijan."), "ASSAULT")
+    assert countries(fight.source) == {"ARM"} and countries(fight.target) == {"AZE"}
+
+
+def test_he_is_the_last_person_named_and_it_the_last_state(nlp: Language) -> None:
+    text = "Belarus hosted Armenian President Serzh Sargsyan. He condemned the blockade."
+    assert countries(one(events_of(nlp, text), "ACCUSE").source) == {"ARM"}
+    text = "Armenian President Serzh Sargsyan visited Belarus. It condemned the blockade."
+    assert countries(one(events_of(nlp, text), "ACCUSE").source) == {"BLR"}
+
+
+def test_a_leader_acting_on_his_own_state_is_no_target(nlp: Language) -> None:
+    text = "Kazakh President Nursultan Nazarbayev signed Kazakhstan's new customs law."
+    signing = one(events_of(nlp, text), "AGREE")
+    assert countries(signing.source) == {"KAZ"} and signing.target == ()
+
+
+def test_a_future_or_conditional_act_is_a_promise_or_a_threat(nlp: Language) -> None:
+    visit = one(events_of(nlp, "Belarus will send aid to Armenia."), "AGREE")
+    assert visit.modality == "future" and visit.cameo == "030"
+    threat = one(events_of(nlp, "Belarus would attack Lithuania."), "THREATEN")
+    assert threat.modality == "hypothetical"
+
+
+def test_coordinated_country_adjectives_are_each_a_source(nlp: Language) -> None:
+    events = events_of(nlp, "Senior Latvian and Estonian diplomats condemned the blockade.")
+    assert countries(one(events, "ACCUSE").source) == {"LVA", "EST"}
+
+
+def test_an_unlinked_name_acts_for_the_country_of_its_title(nlp: Language) -> None:
+    text = "Estonian envoy Kalju Tamm condemned the blockade."
+    assert countries(one(events_of(nlp, text), "ACCUSE").source) == {"EST"}
+
+
+def test_a_pronoun_in_reported_words_is_the_speaker(nlp: Language) -> None:
+    text = "Armenia hosted Georgia. Moldova said it would sign the transit accord."
+    assert countries(one(events_of(nlp, text), "AGREE").source) == {"MDA"}
+
+
+def test_reported_words_that_someone_must_act_are_a_demand_on_them(nlp: Language) -> None:
+    demand = one(events_of(nlp, "Belarus said Lithuania must return the seized trucks."), "REQUEST")
+    assert countries(demand.source) == {"BLR"} and countries(demand.target) == {"LTU"}
+    assert demand.cameo == "100"
+
+
+def test_according_to_names_a_source_not_an_event(nlp: Language) -> None:
+    events = events_of(nlp, "Armenia condemned the blockade, according to Azerbaijan.")
+    assert [e.event_type for e in events] == ["ACCUSE"]
+
+
+def test_a_resignation_is_a_retreat(nlp: Language) -> None:
+    events = events_of(nlp, "Kazakh Prime Minister Ruslan Tulenov resigned on Monday.")
+    assert one(events, "RETREAT").mode == "resign"
+
+
+def test_members_read_from_one_name_give_one_link(nlp: Language) -> None:
+    text = "Leaders of the Eurasian Economic Union met in Sochi."
+    doc = nlp(prepare_doc(nlp, text, date="2016-05-10"))
+    links = [(link.from_fact, link.to_fact, link.relation) for link in doc._.dossier_links]
+    assert links and len(links) == len(set(links))
+
+
+def test_a_plural_event_noun_is_read_as_written(nlp: Language) -> None:
+    talks = one(events_of(nlp, "Armenia and Georgia renewed negotiations."), "CONSULT")
+    assert countries(talks.source) == {"ARM", "GEO"} and talks.text == "negotiations"
+
+
+def test_a_verb_the_dictionary_codes_only_with_objects_has_a_curated_reading(
+    nlp: Language,
+) -> None:
+    assert one(events_of(nlp, "Belarus denied the Lithuanian request."), "REJECT")
+
+
+def test_an_unknown_body_acts_for_the_country_its_phrase_places_it_in(nlp: Language) -> None:
+    text = "Opposition groups in Kyrgyzstan condemned the new tax."
+    assert countries(one(events_of(nlp, text), "ACCUSE").source) == {"KGZ"}
+
+
+def test_a_people_noun_names_its_country(nlp: Language) -> None:
+    text = "Thousands of Moldovans protested against the new tax."
+    assert countries(one(events_of(nlp, text), "PROTEST").source) == {"MDA"}
+
+
+def test_the_possessor_of_a_decision_acts_in_what_it_decides(nlp: Language) -> None:
+    text = "Belarus's decision to annex the border zone angered Lithuania."
+    assert countries(one(events_of(nlp, text), "COERCE").source) == {"BLR"}
+
+
+def test_blocking_is_a_protest_unless_a_state_blocks(nlp: Language) -> None:
+    protest = one(events_of(nlp, "Moldovan farmers blocked the border road."), "PROTEST")
+    assert countries(protest.source) == {"MDA"}
+    assert one(events_of(nlp, "Belarus blocked Lithuanian trucks."), "COERCE").cameo == "191"
+
+
+def test_a_refusal_stated_for_the_future_is_a_rejection(nlp: Language) -> None:
+    rejection = one(events_of(nlp, "Georgia will not accept the Russian proposal."), "REJECT")
+    assert rejection.modality == "asserted"
+    past = one(events_of(nlp, "Georgia did not accept the Russian proposal."), "AGREE")
+    assert past.modality == "negated"
+
+
+def test_troops_withdrawn_retreat_but_envoys_withdrawn_sanction(nlp: Language) -> None:
+    assert one(events_of(nlp, "Armenia withdrew its troops from the border."), "RETREAT")
+    assert one(events_of(nlp, "Armenia withdrew its ambassador from Belarus."), "SANCTION")
+
+
+def test_readiness_is_a_promise(nlp: Language) -> None:
+    text = "Kazakhstan is ready to send aid to Kyrgyzstan."
+    assert one(events_of(nlp, text), "AGREE").modality == "future"
+
+
+def test_becoming_a_member_is_joining_and_a_loose_synonym_no_event(nlp: Language) -> None:
+    joining = one(events_of(nlp, "Tajikistan became a member of the union."), "COOPERATE")
+    assert countries(joining.source) == {"TJK"}
+    assert events_of(nlp, "Tajikistan argued about the tariff with Kyrgyzstan.") == []
+
+
+def test_an_agent_of_a_participle_hosts(nlp: Language) -> None:
+    summit = one(events_of(nlp, "The summit, hosted by Belarus, ended early."), "CONSULT")
+    assert countries(summit.source) == {"BLR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Estonia and Moldova upgraded their diplomatic ties.", "SUPPORT"),
+        ("Lithuania opened an inquiry into the Belarusian shipments.", "ACCUSE"),
+        ("Armenian troops remained on alert near the border.", "MOBILIZE"),
+        ("Georgia cancelled restrictions on Armenian trucks.", "CONCEDE"),
+        ("Kazakhstan handed over the detained sailors to Russia.", "AID"),
+    ],
+)
+def test_readings_an_object_or_noun_decides(nlp: Language, text: str, event_type: str) -> None:
+    assert one(events_of(nlp, text), event_type)
+
+
+def test_a_road_leading_somewhere_is_no_event(nlp: Language) -> None:
+    events = events_of(nlp, "Moldovan farmers blocked roads leading to Chisinau.")
+    assert [e.event_type for e in events] == ["PROTEST"]
+
+
+def test_a_place_the_kb_lacks_acts_when_it_is_the_subject(nlp: Language) -> None:
+    events = events_of(nlp, "Ruritania condemned the blockade of Armenia.")
+    accusation = one(events, "ACCUSE")
+    assert [a.actor for a in accusation.source] == ["Ruritania"]
+
+
+def test_a_date_in_a_clause_below_the_trigger_is_not_its_date(nlp: Language) -> None:
+    text = (
+        "Armenia and Georgia met on Tuesday. "
+        "They signed a transit accord that takes effect on January 1."
+    )
+    signing = one(events_of(nlp, text), "AGREE")
+    assert signing.date == "2013-05-07"  # the narrative day, not the accord's start
+    text = "On Tuesday, Moldova said it had signed the transit accord."
+    assert one(events_of(nlp, text), "AGREE").date == "2013-05-07"
+
+
+def test_failing_rejects_only_what_was_not_done(nlp: Language) -> None:
+    assert one(events_of(nlp, "Moldova failed to ratify the accord with Romania."), "REJECT")
+    assert events_of(nlp, "Without Moldova, Romania itself will fail.") == []
+
+
+def test_the_body_one_becomes_a_member_of_is_the_target_not_its_members(
+    nlp: Language,
+) -> None:
+    text = "Tajikistan became a member of the Eurasian Economic Union."
+    joining = one(events_of(nlp, text, date="2016-05-10"), "COOPERATE")
+    assert [a.actor for a in joining.target] == ["Eurasian Economic Union"]
+
+
+def test_what_a_request_is_about_is_its_target(nlp: Language) -> None:
+    text = "Tajikistan asked to join the Eurasian Economic Union."
+    request = one(events_of(nlp, text, date="2016-05-10"), "REQUEST")
+    assert [a.actor for a in request.target] == ["Eurasian Economic Union"]
+
+
+def test_a_partner_deep_in_the_signed_document_is_a_signatory(nlp: Language) -> None:
+    text = "Moldova signed a memorandum of cooperation with Armenia."
+    signing = one(events_of(nlp, text), "AGREE")
+    assert countries(signing.source) == {"MDA", "ARM"} and signing.target == ()
+
+
+def test_should_in_reported_words_is_a_demand_too(nlp: Language) -> None:
+    text = "Belarus said Lithuania should consider the offer."
+    demand = one(events_of(nlp, text), "REQUEST")
+    assert countries(demand.source) == {"BLR"} and countries(demand.target) == {"LTU"}
+
+
+def test_one_person_attacking_another_is_a_verbal_attack(nlp: Language) -> None:
+    text = "Vladimir Putin attacked Alexander Lukashenko."
+    assert one(events_of(nlp, text, date="2020-05-10"), "ACCUSE").cameo == "111"
+    assert one(events_of(nlp, "Belarus attacked Lithuania."), "ASSAULT")
+
+
+def test_a_hold_on_aid_is_a_sanction(nlp: Language) -> None:
+    text = "Armenia's hold on aid to Georgia angered Tbilisi."
+    assert countries(one(events_of(nlp, text), "SANCTION").source) == {"ARM"}
