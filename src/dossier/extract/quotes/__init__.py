@@ -233,7 +233,14 @@ def quote_facts(
         phrase = cue_phrase(doc, cue, (start, end), marked) if cue is not None else []
         medium = medium_of(cue, phrase, index)
         said_on = dates.of(phrase, cue.start if cue is not None else start, (start, end))
-        if cue is None and speaker is not None and speaker is last_said and occasion:
+        # (The same person, however found: the last speaker or the subject of the sentence
+        # before, which is often the one just quoted.)
+        same_person = speaker is not None and last_said is not None
+        same_person = same_person and (speaker.actor, speaker.actor_id) == (
+            last_said.actor,
+            last_said.actor_id,
+        )
+        if cue is None and same_person and occasion:
             medium, said_on = occasion
         occasion, last_said = (medium, said_on), speaker
         quote = Quote(
