@@ -13,6 +13,8 @@ import pytest
 from dossier.model import (
     DateEstimate,
     DocumentFacts,
+    Event,
+    EventActor,
     Fact,
     FactLink,
     Mention,
@@ -72,19 +74,34 @@ def test_every_kind_round_trips_as_the_same_record(store_url: str, make_document
             said_on="2011-11-18",
             provenance=_provenance(doc_id, 0, 20, "dossier_quotes"),
         )  # fmt: skip
-        facts = [*_facts(doc_id), quote]
+        # A compound source (a set of actors, each a JSON object in a list) and an implied
+        # target without a mention.
+        event = Event(
+            "visit", 39, 44, "CONSULT", mode="visit", cameo="042", goldstein=1.9,
+            source=(
+                EventActor("Vladimir Putin", "person:vladimir-putin", "RUS", "government", 27, 32),
+                EventActor("Government of Russia", "gov:RUS", "RUS", "government", 0, 6),
+            ),
+            target=(EventActor("Minsk", None, "BLR"),),
+            date="2011-11-18", date_basis="timex", location="Minsk", modality="future",
+            provenance=_provenance(doc_id, 39, 44, "dossier_events"),
+        )  # fmt: skip
+        facts = [*_facts(doc_id), quote, event]
         versions = {
             "dossier_linker": "1", "dossier_timex": "1", "dossier_fact_time": "1",
-            "dossier_quotes": "1",
+            "dossier_quotes": "1", "dossier_events": "1",
         }  # fmt: skip
         store.write_facts(DocumentFacts(doc_id, versions, tuple(facts)))
+        assert store.read_facts("event", doc_id=doc_id) == [event]
         assert store.read_facts("quote", doc_id=doc_id) == [quote]
         assert store.read_facts("mention", doc_id=doc_id) == facts[:2]
         assert store.read_facts("timex", doc_id=doc_id) == [facts[2]]
         assert store.read_facts("sentence", doc_id=doc_id) == [facts[3]]
         assert store.read_facts("mention", actor_id="person:vladimir-putin") == [facts[1]]
         assert store.annotation_versions() == {doc_id: versions}
-        assert store.fact_counts() == {"mention": 2, "quote": 1, "sentence": 1, "timex": 1}
+        assert store.fact_counts() == {
+            "event": 1, "mention": 2, "quote": 1, "sentence": 1, "timex": 1
+        }  # fmt: skip
 
 
 def test_rewriting_one_extractor_leaves_the_others(store_url: str, make_document) -> None:  # noqa: ANN001

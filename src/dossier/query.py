@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from dossier.store.records import (
         DocumentFilters,
         DocumentSummary,
+        EventHit,
         IngestRun,
         QuoteHit,
         SearchHit,
@@ -270,6 +271,52 @@ class Dossier:
             all_copies=all_copies,
         )
         return Records(found, QuoteHit)
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        country: str | None = None,
+        event_type: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        merged: bool = False,
+        limit: int | None = None,
+    ) -> Records[EventHit]:
+        """Who did what to whom, and when: stored PLOVER events by date (undated last), every
+        report, or with ``merged`` each event once (reports of one event in several documents
+        merged: ``merged_id``, ``reports``, ``documents``, ``outlets``). For GDELT and PLOVER
+        output, hand the records to ``dossier.event_formats``.
+
+        actor: a name the KB knows (any alias: all its actors' events), or words of an actor's
+            name it lacks; source or target. country: ISO 3166-1 alpha-3, source or target.
+        event_type: a PLOVER type (any case). date_from, date_to: ISO dates (any precision)
+            bounding when it happened, inclusive. Raises ValueError for a date that is not ISO,
+            an unknown type or a country that is not three letters.
+        """
+        from dossier.calendar import check_iso_date
+        from dossier.model import PLOVER_TYPES
+        from dossier.store.records import EventHit
+
+        bounds = [check_iso_date(d) if d else None for d in (date_from, date_to)]
+        if event_type and event_type.upper() not in PLOVER_TYPES:
+            raise ValueError(f"no PLOVER type {event_type!r}; known: {', '.join(PLOVER_TYPES)}")
+        if country and not (len(country) == 3 and country.isalpha()):
+            raise ValueError(f"not an ISO 3166-1 alpha-3 code: {country!r} (e.g. RUS)")
+        actor_ids: list[str] = []
+        if actor:
+            actor_ids = sorted({found.id for found in self.kb.find_actors(actor)})
+        found = self.store.events(
+            actor_ids=actor_ids,
+            actor_name=actor,
+            country=country,
+            event_type=event_type,
+            date_from=bounds[0],
+            date_to=bounds[1],
+            merged=merged,
+            limit=limit,
+        )
+        return Records(found, EventHit)
 
     # -- the knowledge base ---------------------------------------------------------------------
 

@@ -12,8 +12,9 @@ Top to bottom:
 3. ``annotate_store``: feed batches of documents to ``workers`` processes (each with its own
    pipeline, built from the same ``PipelineConfig``) and write each document's facts through
    ``Store.write_facts``, one transaction per document, in this process alone.
-4. Then the corpus-level step: quotes carried by several documents are grouped as statements
-   (``drivers/statements.py``), once per run, over the whole store.
+4. Then the corpus-level steps, once per run, over the whole store: quotes carried by several
+   documents are grouped as statements (``drivers/statements.py``), and, when the pipeline
+   codes events, reports of one event are merged (``drivers/events.py``).
 
 One worker or several give the same facts: a document's facts depend only on the document, the
 pipeline config and the KB.
@@ -31,6 +32,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from dossier.drivers.events import EventMergeSummary, link_events
 from dossier.drivers.statements import StatementsSummary, link_statements
 from dossier.model import Document, DocumentFacts, Fact
 from dossier.nlp import (
@@ -89,6 +91,9 @@ class AnnotateSummary:
     failures: list[str] = field(default_factory=list)
     #: the statements grouping after the documents; None when the statements were up to date
     statements: StatementsSummary | None = None
+    #: the event merging after the statements; None when the merged events were up to date or
+    #: the pipeline codes no events
+    merged_events: EventMergeSummary | None = None
 
 
 @dataclass(frozen=True)
@@ -330,8 +335,10 @@ def annotate_store(
         # to the next, which finds the statements behind the quotes.
         try:
             summary.statements = link_statements(store)
+            if "event" in fact_extractors(config).values():
+                summary.merged_events = link_events(store)
         except KeyboardInterrupt:
-            summary.interrupted = True  # one transaction: the old statements stay whole
+            summary.interrupted = True  # one transaction each: the old groups stay whole
     summary.seconds = time.perf_counter() - started
     return summary
 

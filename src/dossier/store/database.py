@@ -44,6 +44,7 @@ from dossier.store.engine import (
     needs_migration,
     serialise_document_writers,
 )
+from dossier.store.events import EventsMixin
 from dossier.store.facts import FactStore
 from dossier.store.quotes import QuoteReadsMixin
 from dossier.store.reads import DocumentReadsMixin
@@ -86,6 +87,7 @@ class Store(
     FactStore,
     QuoteReadsMixin,
     StatementsMixin,
+    EventsMixin,
 ):
     """The document store on one SQLite file or PostgreSQL database; open with ``Store.open``.
 

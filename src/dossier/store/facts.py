@@ -16,7 +16,7 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, Table, delete, func, insert, select, update
 
 from dossier.model import DocumentFacts, Fact, FactLink, Provenance
 from dossier.store.kinds import FACT_KINDS, PROVENANCE_FIELDS, FactKind, fact_kind
@@ -42,13 +42,17 @@ class FactStore:
         """
         extractors = list(found.versions)
         by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        beside: dict[Table, list[dict[str, Any]]] = defaultdict(list)
         for fact in found.facts:
             if fact.provenance.doc_id != found.doc_id:
                 raise ValueError(
                     f"{type(fact).__name__} {fact.fact_id} belongs to "
                     f"{fact.provenance.doc_id!r}, not {found.doc_id!r}"
                 )
-            by_kind[fact.kind].append(fact_row(fact_kind(fact.kind), fact))
+            kind = fact_kind(fact.kind)
+            by_kind[fact.kind].append(fact_row(kind, fact))
+            for side in kind.side_tables:
+                beside[side.table].extend(side.rows(fact))
         now = datetime.now(UTC).replace(tzinfo=None)
         with self._transaction(write=True) as connection:
             for kind in FACT_KINDS.values():
@@ -65,6 +69,11 @@ class FactStore:
             )
             for kind_name, rows in by_kind.items():
                 table = FACT_KINDS[kind_name].table
+                for first in range(0, len(rows), _CHUNK):
+                    connection.execute(insert(table), rows[first : first + _CHUNK])
+            # After their facts: their foreign keys point at them. Deleting a fact above took
+            # its old side rows with it (ON DELETE CASCADE).
+            for table, rows in beside.items():
                 for first in range(0, len(rows), _CHUNK):
                     connection.execute(insert(table), rows[first : first + _CHUNK])
             if found.links:

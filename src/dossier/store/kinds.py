@@ -8,20 +8,24 @@ records, joined by ``fact_links``.
 
 A table's columns are the ``FactColumns`` (provenance) plus one column per record field, of the
 same name; the generic row mapping in ``facts.py`` relies on that, and ``register_kind`` checks it.
+A kind may also keep ``SideTable`` rows beside each fact (an event's actors, one row each, to be
+indexed): the writer inserts them with the fact, and a foreign key with ``ON DELETE CASCADE`` on
+the fact's id takes them away with it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Table
 
-from dossier.model import Fact, Mention, Provenance, Quote, Sentence, Timex
-from dossier.store.schema import mentions, quotes, sentences, timexes
+from dossier.model import Event, Fact, Mention, Provenance, Quote, Sentence, Timex
+from dossier.store.schema import event_actors, events, mentions, quotes, sentences, timexes
 
 #: The columns that hold a fact's ``Provenance``: one per field, under the field's name.
 PROVENANCE_FIELDS = tuple(field.name for field in fields(Provenance))
@@ -31,12 +35,23 @@ PROVENANCE_COLUMNS = ("fact_id", *PROVENANCE_FIELDS)
 
 
 @dataclass(frozen=True)
+class SideTable:
+    """Rows a fact keeps in another table, written with it: ``rows(fact)`` gives them. The
+    table's foreign key to the fact's id must cascade, so that rewriting the fact drops them."""
+
+    table: Table
+    rows: Callable[[Fact], list[dict[str, Any]]]
+
+
+@dataclass(frozen=True)
 class FactKind:
-    """One kind of fact: its name (``Fact.kind``), its record class, its table."""
+    """One kind of fact: its name (``Fact.kind``), its record class, its table, and the side
+    tables written with it."""
 
     name: str
     record: type[Fact]
     table: Table
+    side_tables: tuple[SideTable, ...] = ()
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -74,13 +89,15 @@ class FactKind:
 FACT_KINDS: dict[str, FactKind] = {}
 
 
-def register_kind(record: type[Fact], table: Table) -> FactKind:
-    """Register ``record`` as stored in ``table``; returns the entry.
+def register_kind(
+    record: type[Fact], table: Table, side_tables: tuple[SideTable, ...] = ()
+) -> FactKind:
+    """Register ``record`` as stored in ``table`` (with ``side_tables``); returns the entry.
 
     Raises ValueError when the table lacks a provenance column or a column for a record field,
     or when the kind is taken by another record.
     """
-    kind = FactKind(record.kind, record, table)
+    kind = FactKind(record.kind, record, table, side_tables)
     missing = [c for c in (*PROVENANCE_COLUMNS, *kind.fields) if c not in table.c]
     if missing:
         raise ValueError(f"table {table.name} lacks columns for {record.__name__}: {missing}")
@@ -104,3 +121,23 @@ register_kind(Mention, mentions)
 register_kind(Timex, timexes)
 register_kind(Sentence, sentences)
 register_kind(Quote, quotes)
+
+
+def event_actor_rows(fact: Fact) -> list[dict[str, Any]]:
+    """An event's actors as ``event_actors`` rows: one per actor, by side and position."""
+    assert isinstance(fact, Event)
+    return [
+        {
+            "fact_id": fact.fact_id,
+            "side": side,
+            "position": position,
+            "actor_id": actor.actor_id,
+            "actor": actor.actor,
+            "country": actor.country,
+        }
+        for side, actors in (("source", fact.source), ("target", fact.target))
+        for position, actor in enumerate(actors)
+    ]
+
+
+register_kind(Event, events, (SideTable(event_actors, event_actor_rows),))

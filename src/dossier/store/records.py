@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import TypedDict
 
+from dossier.model import EventActor
+
 
 class DocumentFilters(TypedDict, total=False):
     """The filters of a document listing, each named (``Store.list_documents`` says what each
@@ -175,3 +177,49 @@ class QuoteHit:
     outlets: tuple[str, ...] = ()
     first_seen: str | None = None
     first_seen_doc: str | None = None
+
+
+@dataclass(frozen=True)
+class EventHit:
+    """One stored event as ``dossier events`` lists it: who did what to whom, when, where read.
+
+    fact_id, doc_id: the report (for a merged event, its first matching report).
+    date: when it happened (TIMEX3 value at its precision), None when unknown; for a merged event
+        the most precise date its reports give. Never the publication date (that is pub_date).
+    source, target: the actor sets (``model.EventActor``); for a merged event, of all its reports.
+    modality: ``asserted``, ``negated``, ``future``, ``hypothetical`` or ``generic``.
+    text, start, end: the trigger and its cleaned-text offsets; sentence: the sentence's number,
+        sentence_text: the sentence itself (None until the time stage stored it).
+    merged_id: the merged event it reports (its first report's fact id); None until the merging
+        stage has run. reports, documents: how many reports and documents tell the merged event;
+        outlets: theirs, in order of first report.
+    """
+
+    fact_id: str
+    doc_id: str
+    date: str | None
+    event_type: str
+    source: tuple[EventActor, ...]
+    target: tuple[EventActor, ...]
+    modality: str
+    mode: str | None
+    context: str | None
+    cameo: str | None
+    goldstein: float | None
+    location: str | None
+    text: str
+    start: int
+    end: int
+    sentence: int | None
+    sentence_text: str | None
+    date_basis: str | None
+    confidence: float
+    extractor: str
+    pub_date: str | None
+    outlet: str | None
+    title: str | None
+    url: str | None
+    merged_id: str | None = None
+    reports: int = 1
+    documents: int = 1
+    outlets: tuple[str, ...] = ()

@@ -19,6 +19,7 @@ from sqlalchemy import (
     FetchedValue,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -336,3 +337,100 @@ class StatementQuoteRow(Base):
 
 statements = StatementRow.__table__
 statement_quotes = StatementQuoteRow.__table__
+
+
+class EventRow(FactColumns, Base):
+    """One report of a PLOVER event (``model.Event``): its trigger, type, actor sets and date.
+
+    ``source`` and ``target`` hold the actor sets as JSON lists (the record as it was coded);
+    ``event_actors`` repeats each actor as a row so that asking by actor or country is an index
+    look-up on both databases. ``(event_type, date)`` is the index the merging stage and the
+    type and date filters read by; ``date`` alone serves a date range over every type.
+    """
+
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_event_type_date", "event_type", "date"),)
+
+    text: Mapped[str] = mapped_column(Text)
+    event_type: Mapped[str] = mapped_column(String(16))
+    source: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    target: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    mode: Mapped[str | None] = mapped_column(String(32))
+    context: Mapped[str | None] = mapped_column(String(32))
+    cameo: Mapped[str | None] = mapped_column(String(8))
+    goldstein: Mapped[float | None] = mapped_column(Float)
+    date: Mapped[str | None] = mapped_column(String(64), index=True)
+    date_basis: Mapped[str | None] = mapped_column(String(16))
+    location: Mapped[str | None] = mapped_column(Text)
+    modality: Mapped[str] = mapped_column(String(16))
+
+
+class EventActorRow(Base):
+    """One actor of a stored event, on its side (``source`` or ``target``), at its position.
+
+    Why a table beside the JSON lists: a JSON list cannot be indexed the same way on SQLite and
+    PostgreSQL (``json_each`` against a GIN index on ``jsonb``), and ``dossier events --actor``
+    and ``--country`` must stay index look-ups on a corpus of millions of events. Written with
+    its event by the fact writer (``store.kinds.SideTable``); goes with it when it is rewritten.
+    """
+
+    __tablename__ = "event_actors"
+
+    fact_id: Mapped[str] = mapped_column(
+        String(FACT_ID_LENGTH), ForeignKey("events.fact_id", ondelete="CASCADE"), primary_key=True
+    )
+    side: Mapped[str] = mapped_column(String(8), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    actor_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    actor: Mapped[str] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(3), index=True)
+
+
+class MergedEventRow(Base):
+    """One event as reported by one or more stored event facts, linked by the event merging
+    stage (``extract/merge_events.py``); its id is its first report's fact id.
+
+    date: the most precise date its reports give; source, target: the union of their actors.
+    reports, documents, outlets: how often, in how many documents and by which outlets it was
+    reported (GDELT's NumMentions, NumArticles and NumSources).
+    """
+
+    __tablename__ = "merged_events"
+    __table_args__ = (Index("ix_merged_events_event_type_date", "event_type", "date"),)
+
+    merged_id: Mapped[str] = mapped_column(String(FACT_ID_LENGTH), primary_key=True)
+    event_type: Mapped[str] = mapped_column(String(16))
+    date: Mapped[str | None] = mapped_column(String(64), index=True)
+    source: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    target: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    cameo: Mapped[str | None] = mapped_column(String(8))
+    goldstein: Mapped[float | None] = mapped_column(Float)
+    modality: Mapped[str] = mapped_column(String(16))
+    first_doc_id: Mapped[str] = mapped_column(
+        String(DOC_ID_LENGTH), ForeignKey("documents.doc_id", ondelete="CASCADE")
+    )
+    reports: Mapped[int] = mapped_column(Integer)
+    documents: Mapped[int] = mapped_column(Integer)
+    outlets: Mapped[list[str]] = mapped_column(JSON)  # in order of first report
+
+
+class MergedEventReportRow(Base):
+    """Which merged event a stored event fact reports; goes with the fact when it is rewritten,
+    which is how the merging stage knows it is behind."""
+
+    __tablename__ = "merged_event_reports"
+
+    fact_id: Mapped[str] = mapped_column(
+        String(FACT_ID_LENGTH), ForeignKey("events.fact_id", ondelete="CASCADE"), primary_key=True
+    )
+    merged_id: Mapped[str] = mapped_column(
+        String(FACT_ID_LENGTH),
+        ForeignKey("merged_events.merged_id", ondelete="CASCADE"),
+        index=True,
+    )
+
+
+events = EventRow.__table__
+event_actors = EventActorRow.__table__
+merged_events = MergedEventRow.__table__
+merged_event_reports = MergedEventReportRow.__table__

@@ -1,0 +1,277 @@
+"""Events in the store: asking for them (by actor, country, type and date; each report, or each
+merged event once), the reports the merging stage reads, the merged events it writes, and
+whether they are behind the reports.
+
+``merged_events`` holds one row per merged event, ``merged_event_reports`` the merged event of
+each stored event fact. The stage rewrites both whole, in one transaction: merging is over the
+whole corpus, and a new report may join two documents' reports into one event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, exists, func, insert, or_, select
+
+from dossier.extract.merge_events import EventReport, MergedEvent
+from dossier.model import EventActor
+from dossier.store.records import EventHit
+from dossier.store.schema import (
+    documents,
+    event_actors,
+    events,
+    merged_event_reports,
+    merged_events,
+    sentences,
+)
+
+# Rows per executemany batch, as the fact writer uses.
+_CHUNK = 500
+
+
+def actors_of(value: Any) -> tuple[EventActor, ...]:
+    """A stored JSON list of actors as records."""
+    return tuple(EventActor(**item) for item in value or ())
+
+
+def _actor_json(actors: Sequence[EventActor]) -> list[dict[str, Any]]:
+    return [asdict(actor) for actor in actors]
+
+
+class EventsMixin:
+    """``Store``'s events: the query, and the merging stage's reads and writes."""
+
+    def _transaction(self, write: bool = False) -> AbstractContextManager[Connection]:
+        raise NotImplementedError  # provided by Store
+
+    # -- asking -----------------------------------------------------------------------------
+
+    def events(
+        self,
+        *,
+        actor_ids: Sequence[str] = (),
+        actor_name: str | None = None,
+        country: str | None = None,
+        event_type: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        merged: bool = False,
+        limit: int | None = None,
+    ) -> list[EventHit]:
+        """Stored events, by date (undated last), then document and position: every report, or
+        with ``merged`` each merged event once (its first matching report, with the merged
+        event's date, actors, modality and counts).
+
+        actor_ids: KB ids one of its actors may have; actor_name: or words an actor's canonical
+            name contains (case-insensitive; for actors the KB lacks). Either side counts.
+        country: ISO 3166-1 alpha-3 of one of its actors, either side.
+        event_type: a PLOVER type. date_from, date_to: ISO dates (any precision) bounding when
+            it happened, inclusive; an event with no known date is left out of a bounded ask.
+        limit: at most this many rows (merged events with ``merged``).
+        """
+        happened = func.coalesce(merged_events.c.date, events.c.date) if merged else events.c.date
+        when = happened.label("when")
+        query = (
+            select(
+                events,
+                when,
+                sentences.c.text.label("sentence_text"),
+                documents.c.pub_date,
+                documents.c.outlet.label("doc_outlet"),
+                documents.c.title,
+                documents.c.url,
+                merged_events.c.merged_id,
+                merged_events.c.date.label("merged_date"),
+                merged_events.c.source.label("merged_source"),
+                merged_events.c.target.label("merged_target"),
+                merged_events.c.cameo.label("merged_cameo"),
+                merged_events.c.goldstein.label("merged_goldstein"),
+                merged_events.c.modality.label("merged_modality"),
+                merged_events.c.reports,
+                merged_events.c.documents.label("merged_documents"),
+                merged_events.c.outlets,
+            )
+            .join(documents, documents.c.doc_id == events.c.doc_id)
+            .outerjoin(
+                sentences,
+                and_(
+                    sentences.c.doc_id == events.c.doc_id,
+                    sentences.c.sentence == events.c.sentence,
+                ),
+            )
+            .outerjoin(merged_event_reports, merged_event_reports.c.fact_id == events.c.fact_id)
+            .outerjoin(merged_events, merged_events.c.merged_id == merged_event_reports.c.merged_id)
+        )
+        who = []
+        if actor_ids:
+            who.append(event_actors.c.actor_id.in_(list(actor_ids)))
+        if actor_name:
+            who.append(func.lower(event_actors.c.actor).contains(actor_name.lower()))
+        if who:
+            query = query.where(
+                events.c.fact_id.in_(select(event_actors.c.fact_id).where(or_(*who)))
+            )
+        if country:
+            query = query.where(
+                events.c.fact_id.in_(
+                    select(event_actors.c.fact_id).where(event_actors.c.country == country.upper())
+                )
+            )
+        if event_type:
+            query = query.where(events.c.event_type == event_type.upper())
+        if date_from:
+            query = query.where(happened >= date_from)
+        if date_to:
+            # "2014" holds "2014-05-29": compare against the end of the prefix.
+            query = query.where(happened <= date_to + "~")
+        query = query.order_by(
+            happened.is_(None),
+            happened,
+            documents.c.seq,
+            events.c.doc_id,
+            events.c.start,
+            events.c.fact_id,
+        )
+        if limit is not None and not merged:
+            query = query.limit(limit)
+        hits: list[EventHit] = []
+        seen: set[str] = set()
+        with self._transaction() as connection:
+            for row in connection.execute(query).mappings():
+                if merged:
+                    # Rows come by date: an event's first matching report stands for it.
+                    event = row["merged_id"] or row["fact_id"]
+                    if event in seen:
+                        continue
+                    seen.add(event)
+                hits.append(_hit(row, merged))
+                if limit is not None and len(hits) >= limit:
+                    break
+        return hits
+
+    # -- the merging stage ------------------------------------------------------------------
+
+    def event_reports(self) -> list[EventReport]:
+        """Every stored event with what merging needs of its document (order, story, date,
+        outlet)."""
+        query = select(
+            events.c.fact_id,
+            events.c.doc_id,
+            documents.c.seq,
+            documents.c.story_id,
+            documents.c.pub_date,
+            documents.c.outlet,
+            events.c.start,
+            events.c.event_type,
+            events.c.source,
+            events.c.target,
+            events.c.date,
+            events.c.modality,
+            events.c.cameo,
+            events.c.goldstein,
+        ).join(documents, documents.c.doc_id == events.c.doc_id)
+        with self._transaction() as connection:
+            return [
+                EventReport(
+                    fact_id=row.fact_id,
+                    doc_id=row.doc_id,
+                    seq=row.seq or 0,
+                    story_id=row.story_id,
+                    pub_date=row.pub_date,
+                    outlet=row.outlet,
+                    start=row.start,
+                    event_type=row.event_type,
+                    source=actors_of(row.source),
+                    target=actors_of(row.target),
+                    date=row.date,
+                    modality=row.modality,
+                    cameo=row.cameo,
+                    goldstein=row.goldstein,
+                )
+                for row in connection.execute(query)
+            ]
+
+    def merged_events_behind(self) -> bool:
+        """Whether the merged events no longer match the stored events: an event with no merged
+        event (annotated since the last merging) or a merged event that lost a report."""
+        unmerged = select(events.c.fact_id).where(
+            ~exists().where(merged_event_reports.c.fact_id == events.c.fact_id)
+        )
+        with self._transaction() as connection:
+            if connection.execute(unmerged.limit(1)).first() is not None:
+                return True
+            linked = connection.execute(select(func.count()).select_from(merged_event_reports))
+            counted = connection.execute(select(func.sum(merged_events.c.reports)))
+            return (linked.scalar() or 0) != (counted.scalar() or 0)
+
+    def replace_merged_events(self, found: Sequence[MergedEvent]) -> None:
+        """Store ``found`` as the corpus's merged events, in place of all earlier ones, at once.
+
+        found: the merged events of every stored event fact.
+        """
+        rows = [
+            {
+                "merged_id": event.merged_id,
+                "event_type": event.event_type,
+                "date": event.date,
+                "source": _actor_json(event.source),
+                "target": _actor_json(event.target),
+                "cameo": event.cameo,
+                "goldstein": event.goldstein,
+                "modality": event.modality,
+                "first_doc_id": event.first.doc_id,
+                "reports": len(event.reports),
+                "documents": len(event.documents),
+                "outlets": event.outlets,
+            }
+            for event in found
+        ]
+        members = [
+            {"fact_id": report.fact_id, "merged_id": event.merged_id}
+            for event in found
+            for report in event.reports
+        ]
+        with self._transaction(write=True) as connection:
+            connection.execute(delete(merged_event_reports))
+            connection.execute(delete(merged_events))
+            for table, batch in ((merged_events, rows), (merged_event_reports, members)):
+                for first in range(0, len(batch), _CHUNK):
+                    connection.execute(insert(table), batch[first : first + _CHUNK])
+
+
+def _hit(row: Any, merged: bool) -> EventHit:
+    """One query row as a record; with ``merged``, carrying its merged event's own fields."""
+    as_event = merged and row["merged_id"] is not None
+    return EventHit(
+        fact_id=row["fact_id"],
+        doc_id=row["doc_id"],
+        date=row["when"],
+        event_type=row["event_type"],
+        source=actors_of(row["merged_source"] if as_event else row["source"]),
+        target=actors_of(row["merged_target"] if as_event else row["target"]),
+        modality=row["merged_modality"] if as_event else row["modality"],
+        mode=row["mode"],
+        context=row["context"],
+        cameo=row["merged_cameo"] if as_event else row["cameo"],
+        goldstein=row["merged_goldstein"] if as_event else row["goldstein"],
+        location=row["location"],
+        text=row["text"],
+        start=row["start"],
+        end=row["end"],
+        sentence=row["sentence"],
+        sentence_text=row["sentence_text"],
+        date_basis=row["date_basis"],
+        confidence=row["confidence"],
+        extractor=row["extractor"],
+        pub_date=row["pub_date"],
+        outlet=row["doc_outlet"],
+        title=row["title"],
+        url=row["url"],
+        merged_id=row["merged_id"],
+        reports=row["reports"] or 1,
+        documents=row["merged_documents"] or 1,
+        outlets=tuple(row["outlets"] or ((row["doc_outlet"],) if row["doc_outlet"] else ())),
+    )
