@@ -26,8 +26,9 @@ Two reports are of one event when all of these hold:
 Reports are taken in the order their documents were stored, so a merged event's id is its first
 report's fact id. Each joins the open merged event it fits best (the most actors in common),
 and only one whose every report it fits: chaining "18th ~ 19th ~ 20th" never makes the 18th one
-event with the 20th. Candidates come from an index by (type, month) and by (type, story), so a
-report is compared only with events of its type near its date, never the whole corpus.
+event with the 20th. Candidates come from an index by type and day (by month for a vaguer date)
+and by type and story, so a report is compared only with events of its type within its date's
+window, never the whole corpus.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dossier.model import EventActor
 
@@ -161,6 +163,7 @@ def union(sets: Iterable[tuple[EventActor, ...]]) -> tuple[EventActor, ...]:
     return tuple(seen.values())
 
 
+@lru_cache(maxsize=65536)
 def days(value: str | None) -> tuple[date, date] | None:
     """The first and last day a TIMEX3 date value may mean, None when it is no calendar date
     (``PRESENT_REF``, ``XXXX-12-25``) or spans more than ``MAX_WINDOW_DAYS``."""
@@ -231,16 +234,34 @@ def fits(a: EventReport, b: EventReport) -> int:
     return actors_agree(a, b)
 
 
-def _buckets(report: EventReport) -> list[tuple[str, ...]]:
-    """Index keys under which a report's possible partners are found: its type with each month
-    its date may touch (a day either side), and its type with its story."""
-    keys: list[tuple[str, ...]] = [(report.event_type, "story", report.story_id)]
+def _lookups(report: EventReport) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """Index keys of a report: those it is filed under, and those its possible partners are
+    filed under. A single day is filed by its day, a longer span by each month it touches; a
+    report looks up the days around its span (a day either side) and the months it touches.
+    Every report is filed by its story too, where undated and vague reports find partners."""
+    story = (report.event_type, "story", report.story_id)
+    filed, wanted = [story], [story]
     span = days(report.date)
-    if span is not None:
-        first, last = span[0] - timedelta(days=1), span[1] + timedelta(days=1)
-        months = {(first.year, first.month), (last.year, last.month)}
-        keys.extend((report.event_type, "month", f"{y:04d}-{m:02d}") for y, m in sorted(months))
-    return keys
+    if span is None:
+        return filed, wanted
+    first, last = span
+    months = sorted({(first + timedelta(days=n)).strftime("%Y-%m") for n in _each_day(span)})
+    month_keys = [(report.event_type, "month", month) for month in months]
+    if first == last:
+        filed.append((report.event_type, "day", first.isoformat()))
+    else:
+        filed.extend(month_keys)
+    wanted.extend(month_keys)
+    around = (first - timedelta(days=1), last + timedelta(days=1))
+    wanted.extend(
+        (report.event_type, "day", (around[0] + timedelta(days=n)).isoformat())
+        for n in _each_day(around)
+    )
+    return filed, wanted
+
+
+def _each_day(span: tuple[date, date]) -> range:
+    return range((span[1] - span[0]).days + 1)
 
 
 def merge_events(reports: Sequence[EventReport]) -> list[MergedEvent]:
@@ -250,8 +271,8 @@ def merge_events(reports: Sequence[EventReport]) -> list[MergedEvent]:
     merged: list[MergedEvent] = []
     index: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for report in ordered:
-        keys = _buckets(report)
-        candidates = sorted({number for key in keys for number in index.get(key, ())})
+        filed, wanted = _lookups(report)
+        candidates = sorted({number for key in wanted for number in index.get(key, ())})
         best, best_score = None, 0
         for number in candidates:
             event = merged[number]
@@ -263,6 +284,6 @@ def merge_events(reports: Sequence[EventReport]) -> list[MergedEvent]:
             best = len(merged)
             merged.append(MergedEvent())
         merged[best].reports.append(report)
-        for key in keys:
+        for key in filed:
             index[key].add(best)
     return merged
