@@ -119,24 +119,34 @@ def csv_cell(value: Any) -> Any:
 
 
 def actors_text(actors: tuple[EventActor, ...]) -> str:
-    """An actor set for the table: "Vladimir Putin (RUS), Belarus (BLR)", "-" for none."""
+    """An actor set for the table: "Vladimir Putin (RUS), BLR, KAZ", "-" for none. A country
+    or its government is its ISO code alone, to keep the table narrow."""
     if not actors:
         return "-"
-    return ", ".join(f"{a.actor} ({a.country})" if a.country else a.actor for a in actors)
+    return ", ".join(_actor_text(actor) for actor in actors)
+
+
+def _actor_text(actor: EventActor) -> str:
+    if not actor.country:
+        return actor.actor
+    if (actor.actor_id or "").split(":")[0] in ("gov", "country"):
+        return actor.country
+    return f"{actor.actor} ({actor.country})"
 
 
 def _print_table(found: Any, merged: bool) -> None:
     title = f"{len(found)} events" if merged else f"{len(found)} event reports"
     table = Table(title=title)
-    for column in ("date", "type", "source", "target", "modality", "trigger", "doc"):
+    for column in ("date", "event", "source", "target", "reported as", "doc"):
         table.add_column(column)
     for hit in found:
+        # The modality only where the event is not simply asserted, to keep the table narrow.
+        modality = "" if hit.modality == "asserted" else f"\n{hit.modality}"
         table.add_row(
             hit.date or "?",
-            hit.event_type + (f"\n[dim]{hit.cameo}[/dim]" if hit.cameo else ""),
+            hit.event_type + (f"\n[dim]{hit.cameo}[/dim]" if hit.cameo else "") + modality,
             escape(actors_text(hit.source)),
             escape(actors_text(hit.target)),
-            hit.modality,
             escape(cut(hit.sentence_text or hit.text, 80)) + _told(hit),
             hit.doc_id[:8],
         )
@@ -149,6 +159,6 @@ def _told(hit: EventHit) -> str:
         return ""
     outlets = len(hit.outlets)
     return (
-        f"\n[dim]{hit.reports} reports, {hit.documents} documents, "
+        f"\n[dim]{hit.reports} reports\n{hit.documents} documents\n"
         f"{outlets} outlet{'s' * (outlets != 1)}[/dim]"
     )
