@@ -279,6 +279,12 @@ def print_annotate(location: str, summary: Any) -> None:
             f"statements: {grouped.quotes} quotes make {grouped.statements} statements, "
             f"{grouped.repeated} carried by several documents ({grouped.seconds:.1f} s)"
         )
+    merged = getattr(summary, "merged_events", None)
+    if merged is not None:
+        out.print(
+            f"events: {merged.reports} reports make {merged.events} events, "
+            f"{merged.repeated} reported by several documents ({merged.seconds:.1f} s)"
+        )
     if summary.unsupported:
         languages = ", ".join(f"{lang}: {n}" for lang, n in sorted(summary.unsupported.items()))
         out.print(f"not annotated, in a language the pipeline does not read: {languages}")
