@@ -263,6 +263,7 @@ def print_annotate(location: str, summary: Any) -> None:
         "linked to the KB": summary.linked,
         "timexes": summary.timexes,
         "sentences": summary.sentences,
+        "events": summary.events,
         "dates estimated": summary.estimated,
         "workers": summary.workers,
         "seconds": f"{summary.seconds:.1f}",

@@ -64,6 +64,7 @@ _OUTPUTS = {
     "dossier_timex": "dossier_timexes",
     "dossier_fact_time": "dossier_sentences",
     "dossier_quotes": "dossier_quotes",
+    "dossier_events": "dossier_events",
 }
 
 #: One unit of work: a document and the extractors to run on it.
@@ -82,6 +83,7 @@ class AnnotateSummary:
     linked: int = 0
     timexes: int = 0
     sentences: int = 0
+    events: int = 0
     estimated: int = 0
     workers: int = 1
     #: extractor -> documents it ran on (a KB edit shows as the linker alone)
@@ -407,4 +409,6 @@ def _count(summary: AnnotateSummary, found: DocumentFacts) -> None:
             summary.timexes += 1
         elif fact.kind == "sentence":
             summary.sentences += 1
+        elif fact.kind == "event":
+            summary.events += 1
     summary.estimated += found.date_estimate is not None
