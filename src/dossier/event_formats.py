@@ -226,7 +226,7 @@ def plover_record(hit: EventHit) -> dict[str, Any]:
         "event_scale": hit.goldstein,
         "event_text": [hit.text],
         "event_loc": {"extracted_place": hit.location} if hit.location else None,
-        "text": hit.sentence_text,
+        "text": hit.sentence_text.strip() if hit.sentence_text else None,
         "text_info": {"sequence": hit.sentence, "start": hit.start, "end": hit.end},
         "cite_info": {
             "citation": hit.doc_id,
