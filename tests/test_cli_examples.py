@@ -43,6 +43,7 @@ HOLLOW = (
     "not annotated",
     "no stored mention",
     "no store at",
+    "no event matches",
 )
 
 
@@ -162,7 +163,6 @@ SECTION = "## What works today, and what is planned"
 #: issue that builds each, and the words its row must use. When one lands, its row moves up.
 PLANNED = {
     10: "who said what",
-    11: "who did what to whom",
     12: "who stands where",
     13: "web UI",
 }
