@@ -87,6 +87,21 @@ def test_actor_sets_overlap_by_kb_id_or_by_country() -> None:
     assert actors_agree(report(1, source=(KAZ,)), report(2, source=(UKR,))) == 0
 
 
+def test_a_shared_country_counts_only_where_one_actor_stands_for_the_state() -> None:
+    # Domestic politics: two American politicians accusing each other's camp are not one
+    # actor because both are American; the government and its president are.
+    senator = EventActor("Senator Brown", "person:brown", "USA", "LEG")
+    governor = EventActor("Governor Green", None, "USA", "GOV")
+    usa = EventActor("Government of the United States", "gov:USA", "USA", "GOV")
+    president = EventActor("President White", "person:white", "USA", "GOV")
+    accuse = report(1, event_type="ACCUSE", source=(senator,), target=(president,))
+    assert actors_agree(accuse, replace(accuse, source=(governor,))) == 0
+    # The state stands for any of its people: "Washington accused" may be the senator's words.
+    assert actors_agree(accuse, replace(accuse, source=(usa,))) == 2
+    assert actors_agree(accuse, replace(accuse, target=(usa,))) == 2
+    assert actors_agree(accuse, replace(accuse, fact_id="x")) == 2
+
+
 def test_two_reports_of_one_signing_are_merged_and_a_signing_a_year_later_is_not() -> None:
     wire = report(1, outlet="Wire")
     # The paper, published a day later, dates it the day after (its "yesterday").

@@ -7,10 +7,12 @@ with every report kept as its source and counted (reports, documents, outlets).
 Two reports are of one event when all of these hold:
 
 - **Type**: the same PLOVER type. A signing and a sanction on one day by one pair are two events.
-- **Actors**: their actor sets overlap, an actor matching by KB id or by country. For the
-  symmetric types (AGREE, CONSULT, COOPERATE), where one outlet codes "Russia and Belarus
-  signed" with both as sources and another "Russia signed with Belarus" with a target, the sets
-  compared are all of each report's actors. For the others direction matters (Russia's sanction
+- **Actors**: their actor sets overlap, an actor matching by KB id, or by country where one of
+  the two stands for its state ("Russia", the Russian government ~ Putin; two American
+  politicians are not one actor because both are American). For the symmetric types (AGREE,
+  CONSULT, COOPERATE), where one outlet codes "Russia and Belarus signed" with both as sources
+  and another "Russia signed with Belarus" with a target, the sets compared are all of each
+  report's actors. For the others direction matters (Russia's sanction
   on Ukraine is not Ukraine's on Russia): sources must overlap where both reports have sources,
   targets where both have targets.
 - **Date**: within the window the two dates' precision allows. Each date is read as the days it
@@ -196,24 +198,39 @@ def dates_agree(a: str | None, b: str | None) -> bool | None:
     return gap.days <= slack
 
 
-def _keys(actors: Iterable[EventActor]) -> set[str]:
-    found: set[str] = set()
-    for actor in actors:
-        if actor.actor_id:
-            found.add(f"id:{actor.actor_id}")
-        if actor.country:
-            found.add(f"country:{actor.country}")
-    return found
+#: KB id prefixes of actors that stand for their whole state: a report naming "Russia" or its
+#: government and one naming Putin may tell one event; one naming Trump and one naming a
+#: congressman are two sides of American politics, not one actor.
+STATE_PREFIXES = ("country:", "gov:")
+
+
+def _shared(mine: Iterable[EventActor], theirs: Iterable[EventActor]) -> int:
+    """How many actors two sets share: by KB id, or by country where one of the two actors
+    stands for its state (a country or its government)."""
+    mine, theirs = list(mine), list(theirs)
+    ids = {a.actor_id for a in mine if a.actor_id} & {a.actor_id for a in theirs if a.actor_id}
+    states = {a.country for a in (*mine, *theirs) if _is_state(a) and a.country}
+    countries = {a.country for a in mine if a.country} & {a.country for a in theirs if a.country}
+    # A state counts by its country only when the other set has that country too; an actor
+    # already matched by id adds nothing more.
+    by_country = {c for c in countries & states if not any(
+        a.country == c and a.actor_id in ids for a in (*mine, *theirs)
+    )}  # fmt: skip
+    return len(ids) + len(by_country)
+
+
+def _is_state(actor: EventActor) -> bool:
+    return (actor.actor_id or "").startswith(STATE_PREFIXES)
 
 
 def actors_agree(a: EventReport, b: EventReport) -> int:
-    """How many actor keys two reports share, 0 when their actor sets do not fit together."""
+    """How many actors two reports share, 0 when their actor sets do not fit together."""
     if a.event_type in SYMMETRIC_TYPES:
-        return len(_keys((*a.source, *a.target)) & _keys((*b.source, *b.target)))
+        return _shared((*a.source, *a.target), (*b.source, *b.target))
     shared = 0
     for mine, theirs in ((a.source, b.source), (a.target, b.target)):
         if mine and theirs:
-            common = len(_keys(mine) & _keys(theirs))
+            common = _shared(mine, theirs)
             if not common:
                 return 0
             shared += common
