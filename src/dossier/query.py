@@ -288,8 +288,9 @@ class Dossier:
         merged: ``merged_id``, ``reports``, ``documents``, ``outlets``). For GDELT and PLOVER
         output, hand the records to ``dossier.event_formats``.
 
-        actor: a name the KB knows (any alias: all its actors' events), or words of an actor's
-            name it lacks; source or target. country: ISO 3166-1 alpha-3, source or target.
+        actor: a name the KB knows (any alias: all its actors' events, an index look-up), else
+            words of an actor's name it lacks; source or target. country: ISO 3166-1 alpha-3,
+            source or target.
         event_type: a PLOVER type (any case). date_from, date_to: ISO dates (any precision)
             bounding when it happened, inclusive. Raises ValueError for a date that is not ISO,
             an unknown type or a country that is not three letters.
@@ -308,7 +309,8 @@ class Dossier:
             actor_ids = sorted({found.id for found in self.kb.find_actors(actor)})
         found = self.store.events(
             actor_ids=actor_ids,
-            actor_name=actor,
+            # Words only for a name the KB lacks: a KB name is its actors, found by index.
+            actor_name=None if actor_ids else actor,
             country=country,
             event_type=event_type,
             date_from=bounds[0],
