@@ -149,6 +149,9 @@ def test_two_reports_of_one_signing_are_one_merged_event(store_url: str, corpus)
             first.merged_id
         ]
         assert len(dossier.events(merged=True)) == 4
+        # The reports of one merged event, by its id or a prefix of it.
+        told = dossier.events(event=first.merged_id[:8])
+        assert [h.doc_id for h in told] == [corpus["wire"].doc_id, corpus["daily"].doc_id]
 
 
 def test_a_rewritten_report_is_merged_again(store_url: str, corpus, make_document) -> None:
@@ -220,7 +223,13 @@ def test_the_events_command_writes_every_format_and_each_parses_back(
 
     table = run("--merged")
     assert "4 events" in table and "2 reports" in table and "2 outlets" in table
+    assert corpus["wire"].fact_id[:8] in table  # the merged event's id, for --event
     assert "5 event reports" in run()
+    told = [
+        json.loads(line)
+        for line in run("--event", corpus["wire"].fact_id, "--format", "json").splitlines()
+    ]
+    assert [r["outlet"] for r in told] == ["Wire", "Daily"]
     # JSON lines: the records, actor sets as lists of objects.
     records = [json.loads(line) for line in run("--format", "json").splitlines()]
     assert [r["fact_id"] for r in records][:2] == [corpus["wire"].fact_id, corpus["daily"].fact_id]

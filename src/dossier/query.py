@@ -281,6 +281,7 @@ class Dossier:
         date_from: str | None = None,
         date_to: str | None = None,
         merged: bool = False,
+        event: str | None = None,
         limit: int | None = None,
     ) -> Records[EventHit]:
         """Who did what to whom, and when: stored PLOVER events by date (undated last), every
@@ -292,7 +293,8 @@ class Dossier:
             words of an actor's name it lacks; source or target. country: ISO 3166-1 alpha-3,
             source or target.
         event_type: a PLOVER type (any case). date_from, date_to: ISO dates (any precision)
-            bounding when it happened, inclusive. Raises ValueError for a date that is not ISO,
+            bounding when it happened, inclusive. event: only the reports of one merged event
+            (its ``merged_id``, or a prefix of it). Raises ValueError for a date that is not ISO,
             an unknown type or a country that is not three letters.
         """
         from dossier.calendar import check_iso_date
@@ -316,6 +318,7 @@ class Dossier:
             date_from=bounds[0],
             date_to=bounds[1],
             merged=merged,
+            event=event,
             limit=limit,
         )
         return Records(found, EventHit)

@@ -55,6 +55,12 @@ def events(
         bool,
         typer.Option("--merged", help="Each event once, its reports in several documents merged."),
     ] = False,
+    event: Annotated[
+        str | None,
+        typer.Option(
+            help="Every report of one merged event: its id (or a prefix), as --merged shows."
+        ),
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
     output: Annotated[
         EventFormat,
@@ -83,6 +89,7 @@ def events(
                 date_from=date_from,
                 date_to=date_to,
                 merged=merged,
+                event=event,
                 limit=limit,
             )
         except ValueError as error:
@@ -137,7 +144,8 @@ def _actor_text(actor: EventActor) -> str:
 def _print_table(found: Any, merged: bool) -> None:
     title = f"{len(found)} events" if merged else f"{len(found)} event reports"
     table = Table(title=title)
-    for column in ("date", "event", "source", "target", "reported as", "doc"):
+    # A merged event is named by its id (for --event), a report by its document.
+    for column in ("date", "event", "source", "target", "reported as", "id" if merged else "doc"):
         table.add_column(column)
     for hit in found:
         # The modality only where the event is not simply asserted, to keep the table narrow.
@@ -148,7 +156,7 @@ def _print_table(found: Any, merged: bool) -> None:
             escape(actors_text(hit.source)),
             escape(actors_text(hit.target)),
             escape(cut(hit.sentence_text or hit.text, 80)) + _told(hit),
-            hit.doc_id[:8],
+            (hit.merged_id or hit.fact_id)[:8] if merged else hit.doc_id[:8],
         )
     out.print(table)
 

@@ -59,6 +59,7 @@ class EventsMixin:
         date_from: str | None = None,
         date_to: str | None = None,
         merged: bool = False,
+        event: str | None = None,
         limit: int | None = None,
     ) -> list[EventHit]:
         """Stored events, by date (undated last), then document and position: every report, or
@@ -70,6 +71,7 @@ class EventsMixin:
         country: ISO 3166-1 alpha-3 of one of its actors, either side.
         event_type: a PLOVER type. date_from, date_to: ISO dates (any precision) bounding when
             it happened, inclusive; an event with no known date is left out of a bounded ask.
+        event: only the reports of this merged event (its id, or a prefix of it).
         limit: at most this many rows (merged events with ``merged``).
         """
         happened = func.coalesce(merged_events.c.date, events.c.date) if merged else events.c.date
@@ -122,6 +124,8 @@ class EventsMixin:
             )
         if event_type:
             query = query.where(events.c.event_type == event_type.upper())
+        if event:
+            query = query.where(merged_event_reports.c.merged_id.startswith(event, autoescape=True))
         if date_from:
             query = query.where(happened >= date_from)
         if date_to:
