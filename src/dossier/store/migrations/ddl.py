@@ -38,3 +38,13 @@ def extractor_columns() -> list[sa.Column]:
         sa.Column("extractor", sa.String(64), nullable=False),
         sa.Column("extractor_version", sa.String(32), nullable=False),
     ]
+
+
+def reference(table: str, column: str, type_: sa.types.TypeEngine, target: str) -> sa.Column:
+    """A required column of ``table`` pointing at ``target`` (``"table.column"``); the row goes
+    with its target. Named as ``schema.NAMING_CONVENTION`` names foreign keys."""
+    referred = target.split(".")[0]
+    name = f"fk_{table}_{column}_{referred}"
+    return sa.Column(
+        column, type_, sa.ForeignKey(target, ondelete="CASCADE", name=name), nullable=False
+    )

@@ -17,20 +17,12 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from dossier.store.migrations.ddl import reference as _reference
+
 revision: str = "0008"
 down_revision: str | Sequence[str] | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
-
-
-def _reference(table: str, column: str, type_: sa.types.TypeEngine, target: str) -> sa.Column:
-    """A required column of ``table`` pointing at ``target``; the row goes with its target.
-    Named as ``schema.NAMING_CONVENTION`` names foreign keys."""
-    referred = target.split(".")[0]
-    name = f"fk_{table}_{column}_{referred}"
-    return sa.Column(
-        column, type_, sa.ForeignKey(target, ondelete="CASCADE", name=name), nullable=False
-    )
 
 
 def upgrade() -> None:

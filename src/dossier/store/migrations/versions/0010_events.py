@@ -18,22 +18,17 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from dossier.store.migrations.ddl import document_key, extractor_columns, span_columns
+from dossier.store.migrations.ddl import (
+    document_key,
+    extractor_columns,
+    reference,
+    span_columns,
+)
 
 revision: str = "0010"
 down_revision: str | Sequence[str] | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
-
-
-def _reference(table: str, column: str, type_: sa.types.TypeEngine, target: str) -> sa.Column:
-    """A required column of ``table`` pointing at ``target``; the row goes with its target.
-    Named as ``schema.NAMING_CONVENTION`` names foreign keys (as in revision 0008)."""
-    referred = target.split(".")[0]
-    name = f"fk_{table}_{column}_{referred}"
-    return sa.Column(
-        column, type_, sa.ForeignKey(target, ondelete="CASCADE", name=name), nullable=False
-    )
 
 
 def upgrade() -> None:
@@ -63,7 +58,7 @@ def upgrade() -> None:
     op.create_index("ix_events_event_type_date", "events", ["event_type", "date"])
     op.create_table(
         "event_actors",
-        _reference("event_actors", "fact_id", sa.String(20), "events.fact_id"),
+        reference("event_actors", "fact_id", sa.String(20), "events.fact_id"),
         sa.Column("side", sa.String(8), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("actor_id", sa.String(200)),
@@ -83,7 +78,7 @@ def upgrade() -> None:
         sa.Column("cameo", sa.String(8)),
         sa.Column("goldstein", sa.Float()),
         sa.Column("modality", sa.String(16), nullable=False),
-        _reference("merged_events", "first_doc_id", sa.String(16), "documents.doc_id"),
+        reference("merged_events", "first_doc_id", sa.String(16), "documents.doc_id"),
         sa.Column("reports", sa.Integer(), nullable=False),
         sa.Column("documents", sa.Integer(), nullable=False),
         sa.Column("outlets", sa.JSON(), nullable=False),
@@ -93,8 +88,8 @@ def upgrade() -> None:
     op.create_index("ix_merged_events_event_type_date", "merged_events", ["event_type", "date"])
     op.create_table(
         "merged_event_reports",
-        _reference("merged_event_reports", "fact_id", sa.String(20), "events.fact_id"),
-        _reference("merged_event_reports", "merged_id", sa.String(20), "merged_events.merged_id"),
+        reference("merged_event_reports", "fact_id", sa.String(20), "events.fact_id"),
+        reference("merged_event_reports", "merged_id", sa.String(20), "merged_events.merged_id"),
         sa.PrimaryKeyConstraint("fact_id", name="pk_merged_event_reports"),
     )
     op.create_index("ix_merged_event_reports_merged_id", "merged_event_reports", ["merged_id"])
