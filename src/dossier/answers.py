@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, is_dataclass
@@ -142,6 +144,27 @@ class Records(Sequence[R], Generic[R]):
         """JSON lines: one object per record, in order ("" when there are none)."""
         return "\n".join(json.dumps(d, ensure_ascii=False, default=str) for d in self.dicts())
 
+    def to_csv(self) -> str:
+        """CSV text: a header of ``columns``, then one row per record. A cell holds one value:
+        a list of plain values is joined by "; ", a list of records (an event's actors) is its
+        JSON, so nothing is lost."""
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=self.columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in self.dicts())
+        return buffer.getvalue()
+
+
+def csv_cell(value: Any) -> Any:
+    """One CSV cell of a record's value (see ``Records.to_csv``)."""
+    if isinstance(value, list):
+        if any(isinstance(item, dict | list) for item in value):
+            return json.dumps(value, ensure_ascii=False, default=str)
+        return "; ".join("" if item is None else str(item) for item in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return value
+
 
 # --- composite answers ---------------------------------------------------------------------------
 
@@ -227,6 +250,67 @@ class ActorReport:
             "mentions": None if self.mentions is None else self.mentions.dicts(),
             "mentions_note": self.mentions_note,
         }
+
+    def to_json(self) -> str:
+        return to_json(self)
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One dated item of a timeline: a merged event or a statement.
+
+    kind: "event" or "quote". what: the PLOVER type of an event, the kind of a quote
+        (direct, indirect, ...). who, whom: an event's source and target actors (names joined by
+        ", "), a quote's speaker (whom empty). text: the event's sentence, or the quote.
+    fact_id: the merged event's or the statement's id; doc_id: where it was first read.
+    documents: how many documents told it.
+    """
+
+    date: str | None
+    kind: str
+    what: str
+    who: str
+    whom: str
+    text: str
+    doc_id: str
+    fact_id: str
+    outlet: str | None
+    documents: int
+
+
+@dataclass(frozen=True)
+class ActorNode:
+    """One actor of the co-occurrence network: its KB id, name, country, and how many
+    documents mention it."""
+
+    actor_id: str
+    name: str
+    country: str | None
+    documents: int
+
+
+@dataclass(frozen=True)
+class ActorLink:
+    """Two actors named together, ``weight`` times (documents or sentences)."""
+
+    source_id: str
+    source: str
+    target_id: str
+    target: str
+    weight: int
+
+
+@dataclass(frozen=True)
+class ActorNetwork:
+    """The actor co-occurrence network: nodes and links, counted ``within`` documents or
+    sentences."""
+
+    within: str
+    nodes: Records[ActorNode]
+    links: Records[ActorLink]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"within": self.within, "nodes": self.nodes.dicts(), "links": self.links.dicts()}
 
     def to_json(self) -> str:
         return to_json(self)

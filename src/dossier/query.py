@@ -26,6 +26,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Unpack
 
 from dossier.answers import (
+    ActorLink,
+    ActorNetwork,
+    ActorNode,
     ActorReport,
     AnnotationState,
     DocumentDetail,
@@ -33,6 +36,7 @@ from dossier.answers import (
     LeaderDataset,
     MentionCount,
     Records,
+    TimelineEntry,
     plain,
     record_columns,
     record_dict,
@@ -59,6 +63,9 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "ActorLink",
+    "ActorNetwork",
+    "ActorNode",
     "ActorReport",
     "AnnotationState",
     "Dossier",
@@ -67,6 +74,7 @@ __all__ = [
     "LeaderDataset",
     "MentionCount",
     "Records",
+    "TimelineEntry",
     "plain",
     "record_columns",
     "record_dict",
@@ -194,20 +202,38 @@ class Dossier:
     # -- facts ----------------------------------------------------------------------------------
 
     def facts(
-        self, kind: str, *, doc_id: str | None = None, limit: int | None = None, **equal: Any
+        self,
+        kind: str,
+        *,
+        doc_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        **equal: Any,
     ) -> Records[Fact]:
         """Stored facts of any registered kind (``store.kinds``), by document and position.
 
         kind: "mention", "timex", "sentence", or a kind a plugin registered.
         doc_id: only this document's (id or unique prefix).
+        limit, offset: at most ``limit`` facts after skipping ``offset``, for paging.
         equal: column = value filters, e.g. ``actor_id="person:vladimir-putin"``.
         """
         from dossier.store.kinds import fact_kind
 
         record = fact_kind(kind).record
         full_id = None if doc_id is None else self.store.resolve_id(doc_id)
-        found = self.store.read_facts(kind, doc_id=full_id, limit=limit, **equal)
+        found = self.store.read_facts(kind, doc_id=full_id, limit=limit, offset=offset, **equal)
         return Records(found, record)
+
+    def fact_kinds(self) -> list[str]:
+        """The names of every registered fact kind ("event", "mention", ...), sorted."""
+        from dossier.store.kinds import FACT_KINDS
+
+        return sorted(FACT_KINDS)
+
+    def document_facts(self, doc_id: str) -> dict[str, Records[Fact]]:
+        """Every stored fact of one document (id or unique prefix), by kind, in text order."""
+        full_id = self.store.resolve_id(doc_id)
+        return {kind: self.facts(kind, doc_id=full_id) for kind in self.fact_kinds()}
 
     def sentences(self, doc_id: str) -> Records[Sentence]:
         """A document's sentences with their reference times (own timex, paragraph's, or the
@@ -224,11 +250,12 @@ class Dossier:
         doc_id: str | None = None,
         actor_id: str | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> Records[Mention]:
         """Stored mentions with their provenance: of one document (id or unique prefix), of one
-        actor (a KB id), or both, in text order."""
+        actor (a KB id), or both, in text order; ``limit`` and ``offset`` page through them."""
         equal = {} if actor_id is None else {"actor_id": actor_id}
-        return self.facts("mention", doc_id=doc_id, limit=limit, **equal)
+        return self.facts("mention", doc_id=doc_id, limit=limit, offset=offset, **equal)
 
     def quotes(
         self,
@@ -323,6 +350,92 @@ class Dossier:
         )
         return Records(found, EventHit)
 
+    def timeline(
+        self,
+        *,
+        actor: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int | None = None,
+    ) -> Records[TimelineEntry]:
+        """What happened and what was said, by date (undated last): each merged event and each
+        statement once, of one actor (as source, target or speaker) if ``actor`` is given.
+
+        actor: a name the KB knows (any alias), else words of a name it lacks.
+        date_from, date_to: ISO dates (any precision), inclusive. Raises ValueError for a date
+            that is not ISO.
+        """
+        events = self.events(actor=actor, date_from=date_from, date_to=date_to, merged=True)
+        quotes = self.quotes(speaker=actor, date_from=date_from, date_to=date_to)
+        entries = [
+            TimelineEntry(
+                date=hit.date,
+                kind="event",
+                what=hit.event_type,
+                who=", ".join(a.actor for a in hit.source),
+                whom=", ".join(a.actor for a in hit.target),
+                text=(hit.sentence_text or hit.text).strip(),
+                doc_id=hit.doc_id,
+                fact_id=hit.merged_id or hit.fact_id,
+                outlet=hit.outlet,
+                documents=hit.documents,
+            )
+            for hit in events
+        ]
+        entries += [
+            TimelineEntry(
+                date=hit.date,
+                kind="quote",
+                what=hit.kind,
+                who=hit.speaker_actor or hit.speaker or "",
+                whom="",
+                text=hit.text,
+                doc_id=hit.doc_id,
+                fact_id=hit.statement_id or hit.fact_id,
+                outlet=hit.outlet,
+                documents=hit.copies or 1,
+            )
+            for hit in quotes
+        ]
+        entries.sort(key=lambda e: (e.date is None, e.date or "", e.kind, e.fact_id))
+        return Records(entries[:limit] if limit is not None else entries, TimelineEntry)
+
+    def actor_network(self, *, within: str = "document", min_weight: int = 1) -> ActorNetwork:
+        """Which actors the corpus names together: one node per KB actor mentioned, one link per
+        pair named in the same document (or sentence), weighted by how many of them.
+
+        within: "document" or "sentence". min_weight: leave out links seen fewer times.
+        Raises ValueError for another ``within``.
+        """
+        if within not in ("document", "sentence"):
+            raise ValueError(f"within must be 'document' or 'sentence', not {within!r}")
+        names: dict[str, tuple[str, str | None]] = {}
+        groups: dict[tuple[str, int | None], set[str]] = {}
+        for mention in self.facts("mention"):
+            if mention.actor_id is None:
+                continue
+            names.setdefault(mention.actor_id, (mention.actor, mention.country))
+            where = mention.provenance.sentence if within == "sentence" else None
+            groups.setdefault((mention.doc_id, where), set()).add(mention.actor_id)
+        documents: dict[str, set[str]] = {}
+        pairs: Counter[tuple[str, str]] = Counter()
+        for (doc_id, _), actor_ids in groups.items():
+            ordered = sorted(actor_ids)
+            for index, first in enumerate(ordered):
+                documents.setdefault(first, set()).add(doc_id)
+                for second in ordered[index + 1 :]:
+                    pairs[first, second] += 1
+        links = [
+            ActorLink(a, names[a][0], b, names[b][0], weight)
+            for (a, b), weight in sorted(pairs.items())
+            if weight >= min_weight
+        ]
+        nodes = [
+            ActorNode(actor_id, name, country, len(documents[actor_id]))
+            for actor_id, (name, country) in sorted(names.items())
+        ]
+        return ActorNetwork(within, Records(nodes, ActorNode), Records(links, ActorLink))
+
     # -- the knowledge base ---------------------------------------------------------------------
 
     def who(self, office: str, on: str | None = None) -> WhoAnswer:
@@ -334,6 +447,12 @@ class Dossier:
         from dossier.kb.queries import who_held
 
         return who_held(self.kb, office, on or date.today().isoformat())
+
+    def known_actor(self, actor_id: str) -> str:
+        """``actor_id`` if the knowledge base has such an actor; ``DossierError(K002)`` if not."""
+        if actor_id not in self.kb.actors:
+            raise DossierError(ErrorCode.K002_UNKNOWN, f"no actor with id {actor_id!r}")
+        return actor_id
 
     def actor(self, name: str, *, limit: int = 20) -> ActorReport:
         """The actor(s) ``name`` means (id, name, alias or surname): aliases, offices and

@@ -36,3 +36,15 @@ def resolve_db(db: str | None) -> str:
     if db:
         return db
     return os.environ.get(DB_ENV_VAR) or str(Path.cwd() / DEFAULT_DB_FILE)
+
+#: The REST API (``dossier serve``): loopback unless told otherwise, so a laptop's dossier is
+#: not on the network by accident.
+API_HOST = "127.0.0.1"
+API_PORT = 8000
+#: The ingest endpoint exists only when this variable holds a token (``Authorization: Bearer``).
+API_TOKEN_ENV_VAR = "DOSSIER_API_TOKEN"
+#: Largest upload the ingest endpoint takes; a bigger one is refused with 413.
+API_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+#: Most rows one page of a listing returns, and the default page size.
+API_MAX_PAGE = 1000
+API_DEFAULT_PAGE = 50

@@ -103,13 +103,18 @@ class FactStore:
             return list(connection.execute(query).scalars())
 
     def read_facts(
-        self, kind: str, doc_id: str | None = None, limit: int | None = None, **equal: Any
+        self,
+        kind: str,
+        doc_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        **equal: Any,
     ) -> list[Fact]:
         """Stored facts of ``kind`` as records, by document and position.
 
         kind: a registered kind ("mention", "timex", "sentence", ...).
         doc_id: only this document's (full id).
-        limit: at most this many.
+        limit: at most this many. offset: skip this many first, for paging.
         equal: column = value filters, e.g. ``actor_id="person:vladimir-putin"``.
         """
         entry = fact_kind(kind)
@@ -123,7 +128,7 @@ class FactStore:
             query = query.where(table.c[column] == value)
         query = query.order_by(table.c.doc_id, table.c.start, table.c.end, table.c.fact_id)
         with self._transaction() as connection:
-            rows = connection.execute(query.limit(limit)).mappings().all()
+            rows = connection.execute(query.limit(limit).offset(offset or None)).mappings().all()
         return [fact_from_row(entry, row) for row in rows]
 
     def read_links(self, doc_id: str, relation: str | None = None) -> list[FactLink]:

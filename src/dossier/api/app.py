@@ -1,0 +1,142 @@
+"""The application factory, its settings, and turning errors into 4xx answers with a message.
+
+Errors are for people: an unknown document, actor or office is 404, a bad parameter (a date
+that is not ISO, an unknown event type, a negative offset) is 422, each with a ``detail`` that
+says what to change. No query parameter can make the server answer 500.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from dossier import __version__
+from dossier.api.responses import InertJSONResponse
+from dossier.errors import DossierError, ErrorCode
+from dossier.query import Dossier
+from dossier.settings import API_MAX_UPLOAD_BYTES, API_TOKEN_ENV_VAR
+
+
+@dataclass(frozen=True)
+class ApiSettings:
+    """What one API application serves, and what it allows.
+
+    db: the store (SQLite path or PostgreSQL URL); None means $DOSSIER_DB, else ./dossier.db.
+    kb_dir: a knowledge-base folder instead of the package's own.
+    ingest_token: the bearer token of ``POST /documents``; None: no such route (read-only).
+    max_upload_bytes: the largest body ``POST /documents`` takes (413 above it).
+    """
+
+    db: str | None = None
+    kb_dir: str | None = None
+    ingest_token: str | None = None
+    max_upload_bytes: int = API_MAX_UPLOAD_BYTES
+
+    @classmethod
+    def from_env(cls, db: str | None = None, kb_dir: str | None = None, **rest: Any) -> ApiSettings:
+        """Settings whose ingest token, if any, is $DOSSIER_API_TOKEN (empty means none)."""
+        token = os.environ.get(API_TOKEN_ENV_VAR, "").strip() or None
+        return cls(db=db, kb_dir=kb_dir, ingest_token=token, **rest)
+
+
+_STATUS = {
+    ErrorCode.S002_NOT_FOUND: 404,
+    ErrorCode.K002_UNKNOWN: 404,
+    ErrorCode.S003_NO_STORE: 503,
+}
+
+_DESCRIPTION = """\
+Who said what, who did what to whom, and when: the facts of one dossier store.
+
+Every listing takes `limit` and `offset` and answers JSON (`items`, `count`, `next_offset`) or,
+with `?format=csv` or `Accept: text/csv`, CSV. Dates are ISO at any precision: `2011`,
+`2011-11`, `2011-11-18`. Text from articles is data: JSON escapes `<`, `>` and `&`.
+"""
+
+
+def create_app(settings: ApiSettings | None = None) -> FastAPI:
+    """A FastAPI application over the store of ``settings`` (default: ``ApiSettings()``).
+
+    The store is opened read-only on the first request; the ingest route exists only when
+    ``settings.ingest_token`` is set.
+    """
+    from dossier.api import ingest, routes
+
+    settings = settings or ApiSettings()
+    dossier = Dossier(settings.db, kb_dir=settings.kb_dir)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        dossier.close()
+
+    app = FastAPI(
+        title="dossier",
+        version=__version__,
+        description=_DESCRIPTION,
+        default_response_class=InertJSONResponse,
+        lifespan=lifespan,
+    )
+    app.state.dossier = dossier
+    app.state.settings = settings
+    app.state.open_lock = threading.Lock()
+    app.include_router(routes.router)
+    if settings.ingest_token:
+        app.include_router(ingest.router)
+    _add_error_handlers(app)
+
+    @app.middleware("http")
+    async def safety_headers(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        if not request.url.path.startswith(("/docs", "/redoc")):
+            # Nothing the API returns is a page: a browser must run and load nothing from it.
+            response.headers["Content-Security-Policy"] = "default-src 'none'"
+        return response
+
+    return app
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(DossierError)
+    async def dossier_error(_: Request, error: DossierError) -> InertJSONResponse:
+        status = _STATUS.get(error.code, 400)
+        return InertJSONResponse({"detail": str(error), "code": str(error.code)}, status)
+
+    @app.exception_handler(ValueError)
+    async def bad_value(_: Request, error: ValueError) -> InertJSONResponse:
+        # The query API raises ValueError for a parameter it cannot take (a date that is not
+        # ISO, an unknown event type): the caller's to fix.
+        return InertJSONResponse({"detail": str(error)}, 422)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_: Request, error: RequestValidationError) -> InertJSONResponse:
+        problems = [
+            {
+                "where": ".".join(str(part) for part in item.get("loc", ())),
+                "message": item.get("msg", ""),
+            }
+            for item in error.errors()
+        ]
+        message = "; ".join(f"{p['where']}: {p['message']}" for p in problems)
+        return InertJSONResponse({"detail": message, "problems": problems}, 422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, error: StarletteHTTPException) -> InertJSONResponse:
+        return InertJSONResponse({"detail": error.detail}, error.status_code, error.headers)
+
+
+def dossier_of(request: Request) -> Dossier:
+    """The application's ``Dossier``, its store opened once (requests run in threads)."""
+    dossier: Dossier = request.app.state.dossier
+    with request.app.state.open_lock:
+        _ = dossier.store  # opens it on the first request only
+    return dossier
