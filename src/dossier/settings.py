@@ -37,6 +37,7 @@ def resolve_db(db: str | None) -> str:
         return db
     return os.environ.get(DB_ENV_VAR) or str(Path.cwd() / DEFAULT_DB_FILE)
 
+
 #: The REST API (``dossier serve``): loopback unless told otherwise, so a laptop's dossier is
 #: not on the network by accident.
 API_HOST = "127.0.0.1"

@@ -101,9 +101,7 @@ def document(dossier: DossierDep, doc_id: DocId) -> dict[str, Any]:
     }
 
 
-@router.get(
-    "/documents/{doc_id}/sentences", tags=["documents"], summary="A document's sentences"
-)
+@router.get("/documents/{doc_id}/sentences", tags=["documents"], summary="A document's sentences")
 def sentences(
     request: Request,
     dossier: DossierDep,
@@ -234,6 +232,7 @@ def timeline(
 
 # --- the knowledge base --------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class OfficeRow:
     """One term of an actor's, as a row: who, which office, from when to when."""
@@ -292,4 +291,3 @@ def who(
     """The holder of ``office`` on ``on``: acting or not, the term, anyone elected but not yet
     in office. 404 for an office the knowledge base does not know."""
     return plain(dossier.who(office, _date("on", on)))
-
