@@ -3,7 +3,7 @@
 Every command takes ``--db`` where it reads or writes a store (a SQLite path or a PostgreSQL
 URL; default $DOSSIER_DB, else ./dossier.db) and has an example in its help. Commands live by
 what they work on: ``documents`` (ingest, docs, show, search, stats), ``facts`` (annotate,
-mentions, times), ``quotes``, ``events``, ``kb`` (who, actor, kb check, kb import) and
+mentions, times), ``quotes``, ``events``, ``kb`` (who, actor, kb check, kb import), ``faces`` (serve, export) and
 ``evaluate`` (eval ...); ``render`` prints their answers, ``app`` holds what they share. No
 command runs SQL or builds JSON: the query API answers with records, and the records serialise
 themselves.
@@ -12,7 +12,7 @@ A read command imports neither spaCy nor Alembic: each command imports what only
 inside its own body.
 """
 
-from dossier.cli import documents, evaluate, events, facts, kb, quotes  # noqa: F401  (each registers commands)
+from dossier.cli import documents, evaluate, events, faces, facts, kb, quotes  # noqa: F401  (each registers commands)
 from dossier.cli.app import app
 
 __all__ = ["app"]
