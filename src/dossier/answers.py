@@ -147,7 +147,7 @@ class Records(Sequence[R], Generic[R]):
     def to_csv(self) -> str:
         """CSV text: a header of ``columns``, then one row per record. A cell holds one value:
         a list of plain values is joined by "; ", a list of records (an event's actors) is its
-        JSON, so nothing is lost."""
+        JSON, so nothing is lost; an empty list is an empty cell."""
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=self.columns, lineterminator="\n")
         writer.writeheader()

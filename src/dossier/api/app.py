@@ -31,7 +31,8 @@ class ApiSettings:
 
     db: the store (SQLite path or PostgreSQL URL); None means $DOSSIER_DB, else ./dossier.db.
     kb_dir: a knowledge-base folder instead of the package's own.
-    ingest_token: the bearer token of ``POST /documents``; None: no such route (read-only).
+    ingest_token: the bearer token of ``POST /documents``; None: that route answers 404, and
+        nothing writes (read-only).
     max_upload_bytes: the largest body ``POST /documents`` takes (413 above it).
     """
 
@@ -65,7 +66,7 @@ with `?format=csv` or `Accept: text/csv`, CSV. Dates are ISO at any precision: `
 def create_app(settings: ApiSettings | None = None) -> FastAPI:
     """A FastAPI application over the store of ``settings`` (default: ``ApiSettings()``).
 
-    The store is opened read-only on the first request; the ingest route exists only when
+    The store is opened read-only on the first request; the ingest route answers 404 unless
     ``settings.ingest_token`` is set.
     """
     from dossier.api import ingest, routes
@@ -89,8 +90,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.open_lock = threading.Lock()
     app.include_router(routes.router)
-    if settings.ingest_token:
-        app.include_router(ingest.router)
+    app.include_router(ingest.router)  # answers 404 unless a token is configured
     _add_error_handlers(app)
 
     @app.middleware("http")

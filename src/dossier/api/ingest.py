@@ -1,8 +1,8 @@
-"""``POST /documents``: store one uploaded article. The route exists only when an ingest token
+"""``POST /documents``: store one uploaded article. The route works only when an ingest token
 is configured (``ApiSettings.ingest_token``, $DOSSIER_API_TOKEN), so a server started without
 one is read-only: the route answers 404 there, 403 without the right bearer token, 413 for a
 body over ``max_upload_bytes`` (checked before and while reading it), 415 for a type no reader
-takes.
+takes. The token is checked before the body is read.
 
 The body goes to a private temporary file and through ``Dossier.ingest``, as a file on the
 command line would; the store is opened writable for that call only. Annotation stays a
@@ -21,8 +21,11 @@ from starlette.concurrency import run_in_threadpool
 
 from dossier.api.app import ApiSettings, dossier_of
 from dossier.query import Dossier
+from dossier.settings import API_TOKEN_ENV_VAR
 
 router = APIRouter()
+
+TOKEN_HINT = f"start it with {API_TOKEN_ENV_VAR} set to allow uploads"
 
 #: Content types the readers take, and the file suffix that makes them read it as such.
 SUFFIXES = {
@@ -38,11 +41,14 @@ SUFFIXES = {
 def authorised(
     request: Request, authorization: Annotated[str | None, Header()] = None
 ) -> ApiSettings:
-    """The settings, if the request carries the configured bearer token; 403 otherwise."""
+    """The settings, if the request carries the configured bearer token: 404 when no token is
+    configured (the server is read-only), 403 without the right one."""
     settings: ApiSettings = request.app.state.settings
-    token = settings.ingest_token or ""
+    token = settings.ingest_token
+    if not token:
+        raise HTTPException(404, f"ingest is off: this server is read-only ({TOKEN_HINT})")
     given = (authorization or "").removeprefix("Bearer ").strip()
-    if not token or not hmac.compare_digest(given.encode(), token.encode()):
+    if not hmac.compare_digest(given.encode(), token.encode()):
         raise HTTPException(403, "ingest needs the configured token: Authorization: Bearer …")
     return settings
 

@@ -44,7 +44,9 @@ def serve(
         db, str(kb_dir) if kb_dir else None, max_upload_bytes=max_upload
     )
     if not _loopback(host):
-        err.print(f"[yellow]warning:[/yellow] listening on {escape(host)}: reachable from the network")
+        err.print(
+            f"[yellow]warning:[/yellow] listening on {escape(host)}: reachable from the network"
+        )
     mode = "ingest allowed with the token" if settings.ingest_token else "read-only"
     err.print(
         f"dossier API on http://{escape(host)}:{port}/docs ({mode}; "
