@@ -148,6 +148,10 @@ def test_example_runs_as_written(
     args = _redirect(args, "--db", str(store))
     args = _redirect(args, "--out", str(tmp_path / "out"))
     monkeypatch.chdir(REPO)
+    if args[0] == "serve":  # the example starts up to listening, and is not left serving
+        import uvicorn
+
+        monkeypatch.setattr(uvicorn, "run", lambda app, **options: None)
     result = runner.invoke(app, args, env={"DOSSIER_DB": str(store)})
     assert result.exit_code == 0, f"{line}\n{result.stdout}\n{result.stderr}"
     shown = " ".join(result.stdout.split())

@@ -22,7 +22,8 @@ from dossier.cli import app
 from dossier.evaluate.timeml import parse_timeml, read_timeml_folder
 from dossier.event_formats import GDELT_COLUMNS
 from dossier.export import timeml
-from dossier.model import Document, Provenance, Timex
+from dossier.model import Document, Mention, Provenance, Timex
+from dossier.overviews import cooccurrence
 from dossier.query import Dossier
 
 runner = CliRunner()
@@ -196,7 +197,7 @@ def test_serve_binds_to_loopback_and_is_read_only_by_default(
     (call,) = uvicorn_calls
     assert (call["host"], call["port"]) == ("127.0.0.1", 8000)
     assert call["app"].state.settings.ingest_token is None
-    assert "read-only" in result.stderr
+    assert "read-only" in result.stdout and "/docs" in result.stdout
 
 
 def test_serve_takes_a_token_from_the_environment_and_warns_off_loopback(
@@ -225,3 +226,50 @@ def test_serve_help_gives_the_defaults_and_an_example() -> None:
     assert result.exit_code == 0
     text = " ".join(result.output.split())
     assert "127.0.0.1" in text and "8000" in text and "Example: dossier serve" in text
+
+
+# --- the network and the timeline, on records written here ------------------------------------
+
+
+def _mention(doc_id: str, sentence: int, actor_id: str | None, name: str) -> Mention:
+    start = sentence * 100
+    provenance = Provenance(doc_id, start, start + 5, start, start + 5, sentence, "t", "1")
+    return Mention(
+        provenance=provenance,
+        text=name,
+        start=start,
+        end=start + 5,
+        label="PERSON",
+        actor_id=actor_id,
+        actor=name,
+    )
+
+
+def test_cooccurrence_counts_documents_or_sentences_and_leaves_out_unlinked_names() -> None:
+    mentions = [
+        _mention("doc1", 0, "person:a", "Ana Petrova"),
+        _mention("doc1", 0, "person:b", "Boris Lenkov"),
+        _mention("doc1", 3, "person:c", "Carl Osman"),
+        _mention("doc1", 3, None, "Mars Sariev"),  # NIL: no node
+        _mention("doc2", 1, "person:a", "Ana Petrova"),
+        _mention("doc2", 2, "person:b", "Boris Lenkov"),
+    ]
+    by_document = cooccurrence(mentions)
+    assert [(n.actor_id, n.documents) for n in by_document.nodes] == [
+        ("person:a", 2),
+        ("person:b", 2),
+        ("person:c", 1),
+    ]
+    weights = {(link.source_id, link.target_id): link.weight for link in by_document.links}
+    assert weights == {("person:a", "person:b"): 2, ("person:a", "person:c"): 1,
+                       ("person:b", "person:c"): 1}  # fmt: skip
+    by_sentence = cooccurrence(mentions, within="sentence")
+    assert [(lk.source_id, lk.target_id, lk.weight) for lk in by_sentence.links] == [
+        ("person:a", "person:b", 1)
+    ]
+    assert cooccurrence(mentions, min_weight=2).links.dicts() == [
+        {"source_id": "person:a", "source": "Ana Petrova", "target_id": "person:b",
+         "target": "Boris Lenkov", "weight": 2}
+    ]  # fmt: skip
+    with pytest.raises(ValueError, match="paragraph"):
+        cooccurrence(mentions, within="paragraph")

@@ -365,39 +365,11 @@ class Dossier:
         date_from, date_to: ISO dates (any precision), inclusive. Raises ValueError for a date
             that is not ISO.
         """
+        from dossier.overviews import timeline_entries
+
         events = self.events(actor=actor, date_from=date_from, date_to=date_to, merged=True)
         quotes = self.quotes(speaker=actor, date_from=date_from, date_to=date_to)
-        entries = [
-            TimelineEntry(
-                date=hit.date,
-                kind="event",
-                what=hit.event_type,
-                who=", ".join(a.actor for a in hit.source),
-                whom=", ".join(a.actor for a in hit.target),
-                text=(hit.sentence_text or hit.text).strip(),
-                doc_id=hit.doc_id,
-                fact_id=hit.merged_id or hit.fact_id,
-                outlet=hit.outlet,
-                documents=hit.documents,
-            )
-            for hit in events
-        ]
-        entries += [
-            TimelineEntry(
-                date=hit.date,
-                kind="quote",
-                what=hit.kind,
-                who=hit.speaker_actor or hit.speaker or "",
-                whom="",
-                text=hit.text,
-                doc_id=hit.doc_id,
-                fact_id=hit.statement_id or hit.fact_id,
-                outlet=hit.outlet,
-                documents=hit.copies or 1,
-            )
-            for hit in quotes
-        ]
-        entries.sort(key=lambda e: (e.date is None, e.date or "", e.kind, e.fact_id))
+        entries = timeline_entries(events, quotes)
         return Records(entries[:limit] if limit is not None else entries, TimelineEntry)
 
     def actor_network(self, *, within: str = "document", min_weight: int = 1) -> ActorNetwork:
@@ -407,34 +379,9 @@ class Dossier:
         within: "document" or "sentence". min_weight: leave out links seen fewer times.
         Raises ValueError for another ``within``.
         """
-        if within not in ("document", "sentence"):
-            raise ValueError(f"within must be 'document' or 'sentence', not {within!r}")
-        names: dict[str, tuple[str, str | None]] = {}
-        groups: dict[tuple[str, int | None], set[str]] = {}
-        for mention in self.facts("mention"):
-            if mention.actor_id is None:
-                continue
-            names.setdefault(mention.actor_id, (mention.actor, mention.country))
-            where = mention.provenance.sentence if within == "sentence" else None
-            groups.setdefault((mention.doc_id, where), set()).add(mention.actor_id)
-        documents: dict[str, set[str]] = {}
-        pairs: Counter[tuple[str, str]] = Counter()
-        for (doc_id, _), actor_ids in groups.items():
-            ordered = sorted(actor_ids)
-            for index, first in enumerate(ordered):
-                documents.setdefault(first, set()).add(doc_id)
-                for second in ordered[index + 1 :]:
-                    pairs[first, second] += 1
-        links = [
-            ActorLink(a, names[a][0], b, names[b][0], weight)
-            for (a, b), weight in sorted(pairs.items())
-            if weight >= min_weight
-        ]
-        nodes = [
-            ActorNode(actor_id, name, country, len(documents[actor_id]))
-            for actor_id, (name, country) in sorted(names.items())
-        ]
-        return ActorNetwork(within, Records(nodes, ActorNode), Records(links, ActorLink))
+        from dossier.overviews import cooccurrence
+
+        return cooccurrence(self.facts("mention"), within=within, min_weight=min_weight)
 
     # -- the knowledge base ---------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from dossier.query import Dossier
 from dossier.settings import API_HOST, API_MAX_UPLOAD_BYTES, API_PORT, API_TOKEN_ENV_VAR
 
 
-@app.command(epilog="Example: dossier serve --db news.db --port 8000  (then open /docs)")
+@app.command(epilog="Example: dossier serve --db news.db --port 8000")
 def serve(
     db: DbOption = None,
     kb_dir: KbDirOption = None,
@@ -48,8 +48,8 @@ def serve(
             f"[yellow]warning:[/yellow] listening on {escape(host)}: reachable from the network"
         )
     mode = "ingest allowed with the token" if settings.ingest_token else "read-only"
-    err.print(
-        f"dossier API on http://{escape(host)}:{port}/docs ({mode}; "
+    out.print(
+        f"dossier API on http://{escape(host)}:{port} (OpenAPI at /docs; {mode}; "
         f"set {API_TOKEN_ENV_VAR} to allow POST /documents)"
     )
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
