@@ -60,6 +60,7 @@ def test_openapi_documents_every_route_and_docs_are_served(client: TestClient) -
         "/quotes",
         "/events",
         "/timeline",
+        "/network",
     ):
         assert path in paths
     assert "post" in schema["paths"]["/documents"]
@@ -195,6 +196,16 @@ def test_the_timeline_holds_events_and_quotes_by_date(client: TestClient, dossie
     assert 0 < len(of_actor) < len(items)
 
 
+def test_the_network_links_actors_named_together(client: TestClient, dossier: Dossier) -> None:
+    found = _ok(client, "/network")
+    assert found["within"] == "document"
+    assert found == dossier.actor_network().as_dict()
+    ids = {n["actor_id"] for n in found["nodes"]}
+    assert found["links"] and all({k["source_id"], k["target_id"]} <= ids for k in found["links"])
+    heavy = _ok(client, "/network", within="sentence", min_weight=2)["links"]
+    assert all(k["weight"] >= 2 for k in heavy) and len(heavy) < len(found["links"])
+
+
 # --- every bad parameter is a 4xx with a message ---------------------------------------------------
 
 
@@ -225,6 +236,8 @@ def test_the_timeline_holds_events_and_quotes_by_date(client: TestClient, dossie
         ("/documents/ffffffffffff/sentences", {}, 404, "ffffffffffff"),
         ("/search", {}, 422, "q"),
         ("/search", {"q": ""}, 422, "q"),
+        ("/network", {"within": "paragraph"}, 422, "within"),
+        ("/network", {"min_weight": 0}, 422, "min_weight"),
     ],
 )
 def test_a_bad_parameter_is_a_4xx_that_says_what_is_wrong(

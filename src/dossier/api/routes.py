@@ -8,7 +8,7 @@ events, timeline) are asked for ``offset + limit`` rows and the page cut from th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
@@ -228,6 +228,19 @@ def timeline(
     )
     page = _page(found, offset, limit)
     return listing(request, page, limit=limit, offset=offset, output=output, name="timeline")
+
+
+@router.get("/network", tags=["facts"], summary="Which actors are named together")
+def network(
+    dossier: DossierDep,
+    within: Annotated[
+        Literal["document", "sentence"], Query(description="Count pairs per document or sentence.")
+    ] = "document",
+    min_weight: Annotated[int, Query(ge=1, le=1_000_000, description="Fewest co-mentions.")] = 1,
+) -> dict[str, Any]:
+    """The actor co-occurrence network: KB actors (with the documents naming each) and the
+    pairs named together, weighted by how many documents (or sentences) name both."""
+    return dossier.actor_network(within=within, min_weight=min_weight).as_dict()
 
 
 # --- the knowledge base --------------------------------------------------------------------------
