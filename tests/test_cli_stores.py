@@ -22,6 +22,8 @@ ARGUMENTS = {
     "times": ["36587b26"],
     "actor": ["Lukashenka"],
     "annotate": ["--quiet"],
+    # The store is opened before the output folder is made, so this folder is never created.
+    "export": ["--format", "jsonl", "--out", "never-written"],
 }
 
 
