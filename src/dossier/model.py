@@ -498,6 +498,60 @@ class Event(Fact):
         return self.event_type
 
 
+StanceBasis = Literal["said", "did", "reported", "author"]
+
+
+@dataclass(frozen=True)
+class Stance(Fact):
+    """Who stands where: a holder for (+1), against (-1) or neutral (0) toward a target, read
+    from one piece of evidence (a quote, an event or a sentence, linked as ``evidence``).
+
+    text, start, end: the evidence as written (the quote's content, the event's trigger, or
+        the sentence) and its cleaned-text offsets.
+    holder, holder_id: the holder's canonical name and KB id (None for NIL: "Kyrgyz critics");
+        a country that wants or does is its government (``gov:UKR``).
+    holder_country: ISO3 of the country the holder represents on ``date``: a person through
+        the office the KB says they held then, a government or a state as itself; None when
+        the holder speaks for no state (an analyst, a party, a group).
+    target, target_id: the target's name and id: a KB target (``target:eurasian-integration``,
+        from ``targets.csv``) or any KB actor (``gov:RUS``); target_id None for one the KB lacks.
+    polarity: +1 for, -1 against, 0 neutral. strength: how strongly, 0-1, from the cue.
+    basis: ``said`` (the holder's own words: a quote, reported speech, a belief), ``did`` (an
+        event the holder is the source of), ``reported`` (the text reports the holder wanting
+        or resisting: "Kiev is reluctant to sign"), ``author`` (an opinion piece's author
+        claiming it in his own voice). Reported stance is kept apart from the author's own.
+    cue: the word that gave the polarity ("reluctant", "join", the event's type), None if the
+        polarity comes from the evidence's words as a whole.
+    evidence_kind, evidence_id: the kind and ``fact_id`` of the evidence fact (``quote``,
+        ``event``, ``sentence``).
+    date: when the stance held, a TIMEX3 value: the evidence fact's own time (the quote's
+        ``said_on``, the event's ``date``, the sentence's reference time), never the
+        publication date unless that is the sentence's reference time.
+    """
+
+    kind: ClassVar[str] = "stance"
+
+    text: str
+    start: int
+    end: int
+    holder: str
+    target: str
+    polarity: int
+    holder_id: str | None = None
+    holder_country: str | None = None
+    target_id: str | None = None
+    strength: float = 1.0
+    basis: StanceBasis = "reported"
+    cue: str | None = None
+    evidence_kind: str = "sentence"
+    evidence_id: str | None = None
+    date: str | None = None
+
+    def fact_key(self) -> str:
+        # One piece of evidence may carry several stances: two holders, two targets.
+        return "\x1f".join((self.holder_id or self.holder, self.target_id or self.target))
+
+
 @dataclass(frozen=True)
 class FactLink:
     """A typed edge between two facts of one document: a quote to its speaker mention, an event
