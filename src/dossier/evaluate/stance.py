@@ -71,9 +71,7 @@ def gold_pairs(items: list[dict[str, Any]], keys: StanceKeys) -> dict[Pair, set[
     return found
 
 
-def _score(
-    predicted: list[dict[Pair, int]], gold: list[dict[Pair, set[int]]]
-) -> dict[str, Any]:
+def _score(predicted: list[dict[Pair, int]], gold: list[dict[Pair, set[int]]]) -> dict[str, Any]:
     tp = fp = fn = 0
     pair_tp = 0
     right: list[bool] = []
@@ -87,14 +85,14 @@ def _score(
             if pair in truth:
                 pair_tp += 1
                 right.append(polarity in truth[pair])
-    pairs_predicted = sum(len(p) for p in predicted)
-    pairs_gold = sum(len(g) for g in gold)
+    pair_fp = sum(len(p) for p in predicted) - pair_tp
+    pair_fn = sum(len(g) for g in gold) - pair_tp
     return {
         **PRF.from_counts(tp, fp, fn).to_dict(),
         "predicted": tp + fp,
         "polarity_accuracy": sum(right) / len(right) if right else None,
         "pairs_matched": len(right),
-        "pairs": PRF.from_counts(pair_tp, pairs_predicted - pair_tp, pairs_gold - pair_tp).to_dict(),
+        "pairs": PRF.from_counts(pair_tp, pair_fp, pair_fn).to_dict(),
     }
 
 
@@ -117,7 +115,10 @@ def evaluate_stance(
         text = document.record.text
         cleaned = clean_text(text, document.record.fields)
         meta = extract_metadata(
-            text, cleaned, document.record.fields, source_format=document.record.format,
+            text,
+            cleaned,
+            document.record.fields,
+            source_format=document.record.format,
             kb_dir=kb_dir,
         )
         doc = run_document(

@@ -84,9 +84,12 @@ class _Collector:
         confidence: float,
     ) -> None:
         target, target_id, target_mention = hit_target
-        if holder.actor_id is not None and target_id is not None:
-            if holder.actor_id == target_id or _same_state(holder.actor_id, target_id):
-                return  # no one takes a side toward itself
+        if (
+            holder.actor_id is not None
+            and target_id is not None
+            and (holder.actor_id == target_id or _same_state(holder.actor_id, target_id))
+        ):
+            return  # no one takes a side toward itself
         start, end = span
         stance = Stance(
             text=document.text_of(self.doc)[start:end],
@@ -320,9 +323,8 @@ def _sentence_stances(
                     evidence, date = ("quote", quote.fact_id), said_on
                 elif author is not None:
                     holders, basis = [author], "author"
-                if quote is not None and basis == "said" and author is not None:
-                    if any(h.actor_id == author.actor_id and h.name == author.name for h in holders):
-                        basis = "author"
+                if basis == "said" and author is not None and author in holders:
+                    basis = "author"  # the quote stage gave the opinion piece's "I" to its author
                 for holder in holders:
                     collector.add(
                         holder,

@@ -39,8 +39,10 @@ class PathReading:
 
 
 def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ == "advmod" for c in
-               token.children)
+    return any(
+        c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ == "advmod"
+        for c in token.children
+    )
 
 
 def _subject(token: Token) -> Token | None:
