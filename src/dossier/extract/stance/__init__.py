@@ -323,7 +323,11 @@ def _sentence_stances(
                     evidence, date = ("quote", quote.fact_id), said_on
                 elif author is not None:
                     holders, basis = [author], "author"
-                if basis == "said" and author is not None and author in holders:
+                if (
+                    basis == "said"
+                    and author is not None
+                    and any(h.name == author.name for h in holders)
+                ):
                     basis = "author"  # the quote stage gave the opinion piece's "I" to its author
                 for holder in holders:
                     collector.add(
