@@ -318,6 +318,9 @@ def _sentence_stances(
                     holders = holders_of(subject, finder, kb)
                     if quote is not None:
                         evidence, date = ("quote", quote.fact_id), said_on
+                        speakers = {h.actor_id or h.name for h in _speakers(quote, kb)}
+                        if any((h.actor_id or h.name) in speakers for h in holders):
+                            basis = "said"  # "Moldova said it was reluctant": its own words
                 elif quote is not None:
                     holders, basis = _speakers(quote, kb), "said"
                     evidence, date = ("quote", quote.fact_id), said_on
