@@ -506,27 +506,16 @@ class Stance(Fact):
     """Who stands where: a holder for (+1), against (-1) or neutral (0) toward a target, read
     from one piece of evidence (a quote, an event or a sentence, linked as ``evidence``).
 
-    text, start, end: the evidence as written (the quote's content, the event's trigger, or
-        the sentence) and its cleaned-text offsets.
-    holder, holder_id: the holder's canonical name and KB id (None for NIL: "Kyrgyz critics");
-        a country that wants or does is its government (``gov:UKR``).
-    holder_country: ISO3 of the country the holder represents on ``date``: a person through
-        the office the KB says they held then, a government or a state as itself; None when
-        the holder speaks for no state (an analyst, a party, a group).
-    target, target_id: the target's name and id: a KB target (``target:eurasian-integration``,
-        from ``targets.csv``) or any KB actor (``gov:RUS``); target_id None for one the KB lacks.
-    polarity: +1 for, -1 against, 0 neutral. strength: how strongly, 0-1, from the cue.
-    basis: ``said`` (the holder's own words: a quote, reported speech, a belief), ``did`` (an
-        event the holder is the source of), ``reported`` (the text reports the holder wanting
-        or resisting: "Kiev is reluctant to sign"), ``author`` (an opinion piece's author
-        claiming it in his own voice). Reported stance is kept apart from the author's own.
-    cue: the word that gave the polarity ("reluctant", "join", the event's type), None if the
-        polarity comes from the evidence's words as a whole.
-    evidence_kind, evidence_id: the kind and ``fact_id`` of the evidence fact (``quote``,
-        ``event``, ``sentence``).
-    date: when the stance held, a TIMEX3 value: the evidence fact's own time (the quote's
-        ``said_on``, the event's ``date``, the sentence's reference time), never the
-        publication date unless that is the sentence's reference time.
+    text, start, end: the evidence's words (quote content, event trigger, clause) and offsets.
+    holder, holder_id: canonical name and KB id (None for NIL); a country is its government.
+    holder_country: ISO3 the holder speaks for on ``date`` (a person through the office the KB
+        says they held then); None for an analyst, a party, a group.
+    target, target_id: a KB target (``target:eurasian-integration``) or any actor (``gov:RUS``).
+    polarity: +1, -1 or 0; strength: 0-1, from the cue; cue: the word (or event type).
+    basis: ``said`` (own words), ``did`` (an event), ``reported`` (the text reports the holder
+        wanting or resisting), ``author`` (an opinion piece's author in his own voice).
+    evidence_kind, evidence_id: the evidence fact (``quote``, ``event``, ``sentence``).
+    date: the evidence's own time (``said_on``, the event's date, the sentence's reference).
     """
 
     kind: ClassVar[str] = "stance"
