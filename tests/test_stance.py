@@ -110,7 +110,7 @@ def test_signing_and_sanctioning_are_stances_by_deed(nlp: Language) -> None:
     deed = next(s for s in signed if s.basis == "did")
     assert deed.evidence_kind == "event" and deed.cue == "AGREE"
     sanctioned = stances_of(nlp, "The European Union imposed sanctions on Russia.")
-    assert side(sanctioned, "igo:eu", "gov:RUS", "did") == -1
+    assert side(sanctioned, "igo:eu", "country:RUS", "did") == -1
 
 
 def test_an_op_ed_author_holds_his_own_claims_apart_from_what_he_reports(
@@ -187,3 +187,23 @@ def test_the_cue_lexicon_is_validated(tmp_path: Path) -> None:
     )
     with pytest.raises(DossierError, match=r"stance_cues.csv#L2"):
         load_stance_lexicon(tmp_path)
+
+
+def test_a_country_named_as_a_target_is_the_country_a_capital_its_government(
+    nlp: Language,
+) -> None:
+    named = stances_of(nlp, "Lithuania accused Belarus of hiding the truth.")
+    assert side(named, "gov:LTU", "country:BLR", "did") == -1
+    capital = stances_of(nlp, "Lithuania accused Minsk of hiding the truth.")
+    assert side(capital, "gov:LTU", "gov:BLR", "did") == -1
+
+
+def test_the_presidents_of_states_are_the_people_in_office_that_day(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "The presidents of Russia and Kazakhstan signed the treaty on the Eurasian Economic Union.",
+        date="2014-05-29",
+    )
+    holders = {(s.holder_id, s.polarity) for s in doc._.dossier_stances}
+    assert {("person:vladimir-putin", 1), ("person:nursultan-nazarbayev", 1)} <= holders
+    assert not {h for h, _ in holders} & {"gov:RUS", "gov:KAZ"}

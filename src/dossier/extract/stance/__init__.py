@@ -40,6 +40,7 @@ from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.quotes.author import OPINION_GENRES
 from dossier.extract.stance.holders import (
     FIRST_PERSON,
+    OFFICE_NOUNS,
     Holder,
     as_holder,
     holder_country,
@@ -47,7 +48,7 @@ from dossier.extract.stance.holders import (
 )
 from dossier.extract.stance.lexicon import StanceLexicon, load_stance_lexicon
 from dossier.extract.stance.paths import read_path
-from dossier.extract.stance.targets import TargetFinder, TargetHit
+from dossier.extract.stance.targets import TargetFinder, TargetHit, actor_target
 from dossier.kb.loader import KnowledgeBase, load_kb
 from dossier.model import Event, EventActor, FactLink, Mention, Quote, Sentence, Stance
 from dossier.nlp import kb_folder
@@ -229,6 +230,7 @@ def _event_stances(
     targets: TargetFinder,
     sentences: list,
     lexicon: StanceLexicon,
+    finder: ActorFinder,
 ) -> None:
     """Stances from what holders do (reading 1 of the module doc)."""
     kb = collector.kb
@@ -245,10 +247,13 @@ def _event_stances(
             mention = collector.mentions.get((actor.mention_start, actor.mention_end))  # type: ignore[arg-type]
             if target is not None:
                 aimed.append((target.name, target.id, mention))
+            elif mention is not None and mention.actor_id == actor.actor_id:
+                aimed.append((*actor_target(mention, kb), mention))
             else:
                 aimed.append((actor.actor, actor.actor_id, mention))
+        trigger_span = collector.doc.char_span(event.start, event.end, alignment_mode="expand")
         if not aimed and event.index is not None and event.index < len(sentences):
-            trigger = collector.doc.char_span(event.start, event.end, alignment_mode="expand")
+            trigger = trigger_span
             for hit in targets.in_span(sentences[event.index]):
                 if (
                     trigger is not None
@@ -256,8 +261,14 @@ def _event_stances(
                     and _governed_by(hit.root, trigger.root)
                 ):
                     aimed.append((hit.target, hit.target_id, hit.mention))
-        for actor in event.source:
-            holder = as_holder(actor, kb)
+        holders = [as_holder(actor, kb) for actor in event.source]
+        if trigger_span is not None:
+            subject = next(
+                (c for c in trigger_span.root.children if c.dep_ in ("nsubj", "nsubjpass")), None
+            )
+            if subject is not None and subject.lower_ in OFFICE_NOUNS:
+                holders = holders_of(subject, finder, kb, event.date) or holders
+        for holder in holders:
             for target in aimed:
                 collector.add(
                     holder,
@@ -315,7 +326,7 @@ def _sentence_stances(
                 holders: list[Holder] = []
                 basis, evidence, date = "reported", sentence_evidence, reference
                 if subject is not None and subject.lower_ not in FIRST_PERSON:
-                    holders = holders_of(subject, finder, kb)
+                    holders = holders_of(subject, finder, kb, said_on)
                     if quote is not None:
                         evidence, date = ("quote", quote.fact_id), said_on
                         speakers = {h.actor_id or h.name for h in _speakers(quote, kb)}
@@ -423,7 +434,7 @@ def _elliptical_stances(
         hit = before[-1]
         start = min(subject.idx, cues[0].idx)
         end = max(w.idx + len(w.text) for w in chain)
-        for holder in holders_of(subject, finder, collector.kb):
+        for holder in holders_of(subject, finder, collector.kb, reference):
             collector.add(
                 holder,
                 (hit.target, hit.target_id, hit.mention),
@@ -463,7 +474,7 @@ def stance_facts(
     collector = _Collector(doc, extractor_version, kb, {(m.start, m.end): m for m in mentions})
     targets = TargetFinder(doc, mentions, kb)
     finder = ActorFinder(mentions, kb, None, doc._.get(document.DATE))
-    _event_stances(collector, events, targets, sentences, lexicon)
+    _event_stances(collector, events, targets, sentences, lexicon, finder)
     _sentence_stances(
         collector, doc, targets, sentences, sentence_facts, quotes, finder, lexicon, lemmas
     )

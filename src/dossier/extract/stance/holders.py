@@ -45,11 +45,51 @@ def as_holder(actor: EventActor, kb: KnowledgeBase) -> Holder:
     return Holder(name, actor_id, actor.mention_start, actor.mention_end)
 
 
-def holders_of(subject: Token, finder: ActorFinder, kb: KnowledgeBase) -> list[Holder]:
-    """The holders a subject names; [] for a first-person pronoun or words naming no one."""
+#: Nouns of office that, followed by states ("the presidents of Russia and Belarus"), name the
+#: people who held that office then, and the title of the office in the KB.
+OFFICE_NOUNS = {
+    "president": "President",
+    "presidents": "President",
+    "premier": "Prime Minister",
+    "premiers": "Prime Minister",
+}
+
+
+def _office_holders(
+    subject: Token, named: tuple[EventActor, ...], kb: KnowledgeBase, day: str | None
+) -> list[Holder]:
+    """ "The presidents of Russia and Belarus": whoever held each state's office on ``day``;
+    [] when the head is no office noun or a state's holder is unknown."""
+    title = OFFICE_NOUNS.get(subject.lower_)
+    known = _ISO_DAY.match(day or "")
+    if title is None or known is None or not named:
+        return []
+    found = []
+    for actor in named:
+        kind = (actor.actor_id or "").split(":")[0]
+        if kind not in ("country", "gov") or not actor.country:
+            return []
+        offices = kb.offices_with_title(title, actor.country)
+        person = kb.holder(offices[0].id, known.group(0)) if offices else None
+        if person is None:
+            return []
+        found.append(Holder(person.name, person.id, actor.mention_start, actor.mention_end))
+    return found
+
+
+def holders_of(
+    subject: Token, finder: ActorFinder, kb: KnowledgeBase, day: str | None = None
+) -> list[Holder]:
+    """The holders a subject names; [] for a first-person pronoun or words naming no one.
+
+    day: the stance's date, at which "the presidents of ..." are the people in office.
+    """
     if subject.lower_ in FIRST_PERSON:
         return []
     named = finder.actors(subject)
+    in_office = _office_holders(subject, named, kb, day)
+    if in_office:
+        return in_office
     at_head = any(
         a.mention_start is not None
         and a.mention_end is not None

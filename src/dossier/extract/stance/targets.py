@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.kb.loader import KnowledgeBase
+from dossier.kb.loader import KnowledgeBase, normalise_name
 from dossier.model import Mention
 
 
@@ -40,6 +40,20 @@ def _alias_pattern(kb: KnowledgeBase) -> re.Pattern[str] | None:
         return None
     parts.sort(key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+
+
+def actor_target(mention: Mention, kb: KnowledgeBase) -> tuple[str, str | None]:
+    """The actor a mention names as a target: a country named by its own name ("sanctions on
+    Russia") is the country, though the linker reads an acting state as its government; a
+    capital or "the government" stays the government."""
+    actor_id = mention.actor_id or ""
+    if actor_id.startswith("gov:") and mention.country:
+        country = kb.country_actor(mention.country)
+        if country is not None:
+            names = {normalise_name(n) for n in (country.name, *country.aliases)}
+            if normalise_name(mention.text) in names:
+                return country.name, country.id
+    return mention.actor, mention.actor_id
 
 
 class TargetFinder:
@@ -73,11 +87,8 @@ class TargetFinder:
                     TargetHit(mention.start, mention.end, root, target.name, target.id, mention)
                 )
             else:
-                hits.append(
-                    TargetHit(
-                        mention.start, mention.end, root, mention.actor, mention.actor_id, mention
-                    )
-                )
+                name, actor_id = actor_target(mention, self.kb)
+                hits.append(TargetHit(mention.start, mention.end, root, name, actor_id, mention))
             taken.append((mention.start, mention.end))
         if self.pattern is not None:
             text = sentence.text
