@@ -207,3 +207,23 @@ def test_the_presidents_of_states_are_the_people_in_office_that_day(nlp: Languag
     holders = {(s.holder_id, s.polarity) for s in doc._.dossier_stances}
     assert {("person:vladimir-putin", 1), ("person:nursultan-nazarbayev", 1)} <= holders
     assert not {h for h, _ in holders} & {"gov:RUS", "gov:KAZ"}
+
+
+def test_the_union_takes_up_the_last_target_named(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Tajikistan joined the Eurasian Economic Union in May. Its finance minister, Ivan "
+        'Petrovsky, said: "Our farmers will find new opportunities and benefits inside the '
+        'union."',
+    )
+    said = [s for s in stances if s.basis == "said"]
+    assert [(s.holder, s.target, s.polarity) for s in said] == [
+        ("Ivan Petrovsky", "Eurasian integration", 1)
+    ]
+
+
+def test_joining_a_person_is_no_stance_toward_him(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "Kazakh President Nursultan Nazarbayev joined Vladimir Putin in Sochi."
+    )
+    assert not [s for s in stances if s.target_id == "person:vladimir-putin"]

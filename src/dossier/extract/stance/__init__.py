@@ -174,6 +174,13 @@ def _author(doc: Doc, kb: KnowledgeBase) -> Holder | None:
     return _holder_of_name(kb, author, None)
 
 
+def _first_person(subject: Token) -> bool:
+    """ "We", "I", or "our farmers", "my country": the speaker's own side."""
+    return subject.lower_ in FIRST_PERSON or any(
+        c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children
+    )
+
+
 def _quote_at(quotes: list[Quote], char: int) -> Quote | None:
     """The innermost quote whose content holds ``char``."""
     inside = [q for q in quotes if q.start <= char < q.end]
@@ -200,6 +207,16 @@ def _content_polarity(
         total += -cue.polarity if negated else cue.polarity
         first = first or token.text
     return (total > 0) - (total < 0), first
+
+
+#: Acts of joining that say nothing of a side toward a person ("Putin joined his host").
+MEMBERSHIP = frozenset({"AGREE", "COOPERATE", "join", "sign", "accede", "integrate", "ratify"})
+
+
+def _membership_toward_person(cues: tuple[Token, ...], hit: TargetHit, lemmas: Lemmas) -> bool:
+    """Whether a path's only cues are acts of joining, aimed at a person."""
+    person = (hit.target_id or "").startswith("person:")
+    return person and all(lemmas(cue) in MEMBERSHIP for cue in cues)
 
 
 #: Nouns through which an act reaches what it is about: "signed a treaty on the EAEU".
@@ -242,6 +259,8 @@ def _event_stances(
         aimed: list[tuple[str, str | None, Mention | None]] = []
         for actor in event.target:
             if actor.actor_id is None:
+                continue
+            if event.event_type in MEMBERSHIP and actor.actor_id.startswith("person:"):
                 continue
             target = kb.target_of_actor(actor.actor_id)
             mention = collector.mentions.get((actor.mention_start, actor.mention_end))  # type: ignore[arg-type]
@@ -325,7 +344,7 @@ def _sentence_stances(
                 cue = reading.cues[0].text
                 holders: list[Holder] = []
                 basis, evidence, date = "reported", sentence_evidence, reference
-                if subject is not None and subject.lower_ not in FIRST_PERSON:
+                if subject is not None and not _first_person(subject):
                     holders = holders_of(subject, finder, kb, said_on)
                     if quote is not None:
                         evidence, date = ("quote", quote.fact_id), said_on
@@ -343,6 +362,8 @@ def _sentence_stances(
                     and any(h.name == author.name for h in holders)
                 ):
                     basis = "author"  # the quote stage gave the opinion piece's "I" to its author
+                if _membership_toward_person(reading.cues, hit, lemmas):
+                    continue
                 for holder in holders:
                     collector.add(
                         holder,
@@ -356,7 +377,10 @@ def _sentence_stances(
                         reading.strength,
                         0.7 if basis == "reported" else 0.75,
                     )
-                continue
+                if holders or quote is None:
+                    continue
+                # The clause's subject names no one ("goods will move freely within the
+                # union"): in a quote, its words are the speaker's, read as a whole below.
             if not (hit.target_id or "").startswith("target:"):
                 continue
             # A KB target with no cue on its own path: the words around it as a whole, in a

@@ -3,6 +3,8 @@ mention of an actor that stands for a target (the EAEU for Eurasian integration)
 of any other KB actor, which is a target in its own right.
 
 A place named as a place ("in Minsk") is no target; a metonym ("Moscow") is its government.
+A generic noun that takes a target up again ("the union", "the bloc") is the last KB target
+the document named before it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.extract.document import text_of
 from dossier.kb.loader import KnowledgeBase, normalise_name
 from dossier.model import Mention
 
@@ -54,6 +57,11 @@ def actor_target(mention: Mention, kb: KnowledgeBase) -> tuple[str, str | None]:
             if normalise_name(mention.text) in names:
                 return country.name, country.id
     return mention.actor, mention.actor_id
+
+
+#: Nouns that take up the last target named ("... joined the Eurasian Economic Union ... within
+#: the union"), in lower case after "the".
+BACK_REFERENCES = re.compile(r"\bthe (?:union|bloc|alliance|grouping)\b")
 
 
 class TargetFinder:
@@ -102,4 +110,30 @@ class TargetFinder:
                     continue
                 hits.append(TargetHit(start, end, root, target.name, target.id))
                 taken.append((start, end))
+        for match in BACK_REFERENCES.finditer(sentence.text):
+            start = sentence.start_char + match.start() + len("the ")
+            end = sentence.start_char + match.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            earlier = self.last_target_before(start)
+            root = self._root(start, end)
+            if earlier is not None and root is not None:
+                hits.append(TargetHit(start, end, root, earlier.name, earlier.id))
         return sorted(hits, key=lambda h: h.start)
+
+    def last_target_before(self, char: int):  # noqa: ANN201 - a kb Target or None
+        """The last KB target named (by alias or actor) before ``char`` in the document."""
+        best: tuple[int, str] | None = None
+        for mention in self.mentions:
+            if mention.start >= char:
+                break
+            target = self.kb.target_of_actor(mention.actor_id)
+            if target is not None:
+                best = (mention.start, target.id)
+        if self.pattern is not None:
+            for match in self.pattern.finditer(text_of(self.doc)[:char]):
+                if best is None or match.start() > best[0]:
+                    target = self.kb.target(match.group(0))
+                    if target is not None:
+                        best = (match.start(), target.id)
+        return None if best is None else self.kb.targets[best[1]]
