@@ -227,3 +227,20 @@ def test_joining_a_person_is_no_stance_toward_him(nlp: Language) -> None:
         nlp, "Kazakh President Nursultan Nazarbayev joined Vladimir Putin in Sochi."
     )
     assert not [s for s in stances if s.target_id == "person:vladimir-putin"]
+
+
+def test_a_quote_that_judges_its_subject_is_the_speakers_stance_toward_it(
+    nlp: Language,
+) -> None:
+    stances = stances_of(
+        nlp, '"Lithuania lied to us, twice," Belarusian President Alexander Lukashenko said.'
+    )
+    assert side(stances, "person:alexander-lukashenko", "country:LTU", "said") == -1
+    # What was done to someone judges no one: the victims are no target.
+    victims = stances_of(nlp, '"Three Lithuanian guards were killed," the ministry said.')
+    assert not [s for s in victims if s.cue == "killed"]
+
+
+def test_an_outlet_reports_and_takes_no_side(nlp: Language) -> None:
+    stances = stances_of(nlp, "Eurasianet backs the Customs Union.")
+    assert not stances

@@ -47,7 +47,7 @@ from dossier.extract.stance.holders import (
     holders_of,
 )
 from dossier.extract.stance.lexicon import StanceLexicon, load_stance_lexicon
-from dossier.extract.stance.paths import read_path
+from dossier.extract.stance.paths import judgement, read_path
 from dossier.extract.stance.targets import TargetFinder, TargetHit, actor_target
 from dossier.kb.loader import KnowledgeBase, load_kb
 from dossier.model import Event, EventActor, FactLink, Mention, Quote, Sentence, Stance
@@ -70,6 +70,20 @@ class _Collector:
     stances: list[Stance] = field(default_factory=list)
     links: list[FactLink] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
+    #: the document's author when it is no opinion piece: a byline reports, it takes no side
+    reporter: str | None = None
+
+    def can_hold(self, holder: Holder) -> bool:
+        """Whether a holder can take a side: not an outlet or a news report's own byline
+        (they report), nor a dateline or a stray phrase the event stage took for an actor."""
+        if (holder.actor_id or "").startswith("media:"):
+            return False
+        if self.reporter and holder.name.casefold() == self.reporter.casefold():
+            return False
+        if holder.actor_id is None:
+            words = holder.name.split()
+            return not holder.name.isupper() and len(words) <= 4
+        return True
 
     def add(
         self,
@@ -85,6 +99,8 @@ class _Collector:
         confidence: float,
     ) -> None:
         target, target_id, target_mention = hit_target
+        if not self.can_hold(holder):
+            return
         if (
             holder.actor_id is not None
             and target_id is not None
@@ -381,6 +397,29 @@ def _sentence_stances(
                     continue
                 # The clause's subject names no one ("goods will move freely within the
                 # union"): in a quote, its words are the speaker's, read as a whole below.
+            judged = judgement(hit.root, lexicon, lemmas)
+            if judged is not None and (quote is not None or author is not None):
+                # "X lied", "X is a threat": said in a quote, the speaker judges X; in an
+                # opinion piece's own sentence, its author does.
+                polarity, word = judged
+                if quote is not None:
+                    judges, evidence, basis = _speakers(quote, kb), ("quote", quote.fact_id), "said"
+                else:
+                    judges, evidence, basis = [author], sentence_evidence, "author"  # type: ignore[list-item]
+                for holder in judges:
+                    collector.add(
+                        holder,
+                        target,
+                        polarity,
+                        _span_of([word], hit),
+                        basis,
+                        evidence,
+                        said_on,
+                        word.text,
+                        0.6,
+                        0.6,
+                    )
+                continue
             if not (hit.target_id or "").startswith("target:"):
                 continue
             # A KB target with no cue on its own path: the words around it as a whole, in a
@@ -496,6 +535,8 @@ def stance_facts(
     }
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     collector = _Collector(doc, extractor_version, kb, {(m.start, m.end): m for m in mentions})
+    if _author(doc, kb) is None:
+        collector.reporter = (doc._.get(document.AUTHOR) or "").strip() or None
     targets = TargetFinder(doc, mentions, kb)
     finder = ActorFinder(mentions, kb, None, doc._.get(document.DATE))
     _event_stances(collector, events, targets, sentences, lexicon, finder)

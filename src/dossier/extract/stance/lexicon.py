@@ -1,7 +1,8 @@
 """The stance vocabulary: words that take a side toward what they govern, and event types.
 
 ``kb/data/stance_cues.csv`` (curated, reviewed like code) gives each cue its part of speech
-(``verb``, ``adj``, ``noun``, ``prep``, or ``event`` for a PLOVER type), its polarity (+1, -1,
+(``verb``, ``adj``, ``noun``, ``prep``, ``event`` for a PLOVER type, or ``conduct`` for a verb
+that, told of its subject, judges it: "lied", "invaded"), its polarity (+1, -1,
 0), the preposition that must link a target to it where one must ("turn ... to"), and a
 strength. Read from the pipeline's KB folder, so a test can give its own.
 """
@@ -16,7 +17,7 @@ from pathlib import Path
 from dossier.errors import DossierError, ErrorCode
 
 CUES_FILE = "stance_cues.csv"
-PARTS = frozenset({"verb", "adj", "noun", "prep", "event"})
+PARTS = frozenset({"verb", "adj", "noun", "prep", "event", "conduct"})
 
 
 @dataclass(frozen=True)

@@ -91,3 +91,32 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
             return PathReading(polarity, tuple(cues), strength, subject, token)
         below, token = token, token.head
     return None
+
+
+def judgement(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> tuple[int, Token] | None:
+    """What a clause says of a target that is its subject, when the clause judges it: "X is
+    dangerous", "X is a threat" (a cue adjective or noun after "to be"), "X lied" (a
+    ``conduct`` verb: an act that, told of someone, condemns them). The polarity (its
+    negation turned) and the cue word; None when the clause does not judge its subject.
+
+    The judgement is whoever tells it: a quote's speaker, an opinion piece's author.
+    """
+    if root.dep_ != "nsubj":
+        return None  # "rebels have been killed" tells what was done to them, not of them
+    verb = root.head
+    cue, word = None, verb
+    if lemmas(verb) == "be":
+        for child in verb.children:
+            # An adjective with a complement is an attitude ("ready to sign"), not a verdict.
+            attitude = any(c.dep_ in ("xcomp", "prep", "ccomp") for c in child.children)
+            if child.dep_ in ("acomp", "attr") and not attitude:
+                pos = _POS.get(child.pos_)
+                if pos in ("adj", "noun"):
+                    lemma = child.lower_ if pos == "adj" else lemmas(child)
+                    cue, word = lexicon.cue(pos, lemma), child
+                    break
+    else:
+        cue = lexicon.cue("conduct", lemmas(verb))
+    if cue is None or cue.polarity == 0:
+        return None
+    return (-cue.polarity if _negated(verb) else cue.polarity), word
