@@ -235,9 +235,11 @@ def test_editing_one_kb_row_redoes_linking_only(tmp_path: Path) -> None:
 
         summary = annotate_store(store, config=PipelineConfig(kb_dir=str(edited)))
         assert summary.annotated == 5
-        # Quotes and events read the linker's actors, so they are redone with it; nothing
-        # else is.
-        assert dict(summary.ran) == {"dossier_linker": 5, "dossier_quotes": 5, "dossier_events": 5}
+        # Quotes, events and stances read the linker's actors, so they are redone with it;
+        # nothing else is.
+        assert dict(summary.ran) == {
+            "dossier_linker": 5, "dossier_quotes": 5, "dossier_events": 5, "dossier_stance": 5
+        }  # fmt: skip
         # Untouched: the same records, at the same versions.
         assert store.read_facts("timex") == timexes
         assert store.read_facts("sentence") == sentences

@@ -44,6 +44,7 @@ HOLLOW = (
     "no stored mention",
     "no store at",
     "no event matches",
+    "no stance matches",
 )
 
 
@@ -166,7 +167,6 @@ SECTION = "## What works today, and what is planned"
 #: The capabilities the README's first paragraph promises and no command provides yet, with the
 #: issue that builds each, and the words its row must use. When one lands, its row moves up.
 PLANNED = {
-    12: "who stands where",
     13: "web UI",
 }
 

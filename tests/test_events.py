@@ -140,8 +140,9 @@ def test_events_link_to_their_actor_mentions(nlp: Language) -> None:
     assert links == {("source_actor", "Belarus"), ("target_actor", "Lithuania")}
 
 
-def test_the_stage_is_last_and_its_vocabulary_is_not_linking_data() -> None:
-    assert COMPONENT_NAMES[-1] == "dossier_events"
+def test_the_stage_comes_before_stance_and_its_vocabulary_is_not_linking_data() -> None:
+    # Last but for the stance stage, which reads events as what a holder does.
+    assert COMPONENT_NAMES[-2:] == ("dossier_events", "dossier_stance")
     linking = _kb_file_names(kb_folder(DEFAULT_CONFIG.kb_dir), "linking")
     assert not set(EVENT_KB_FILES) & set(linking)
     assert all((kb_folder(None) / name).exists() for name in EVENT_KB_FILES)

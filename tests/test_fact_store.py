@@ -21,6 +21,7 @@ from dossier.model import (
     Provenance,
     Quote,
     Sentence,
+    Stance,
     Timex,
     make_fact_id,
 )
@@ -86,21 +87,30 @@ def test_every_kind_round_trips_as_the_same_record(store_url: str, make_document
             date="2011-11-18", date_basis="timex", location="Minsk", modality="future",
             provenance=_provenance(doc_id, 39, 44, "dossier_events"),
         )  # fmt: skip
-        facts = [*_facts(doc_id), quote, event]
+        # Lukashenko welcomed it: a stance toward Putin, its evidence a sentence.
+        stance = Stance(
+            TEXT[52:], 52, 75, "Alexander Lukashenko", "Vladimir Putin", 1,
+            holder_id="person:alexander-lukashenko", holder_country="BLR",
+            target_id="person:vladimir-putin", strength=0.7, cue="welcomed",
+            evidence_id="s" * 20, date="2011-11-18",
+            provenance=_provenance(doc_id, 52, 75, "dossier_stance"),
+        )  # fmt: skip
+        facts = [*_facts(doc_id), quote, event, stance]
         versions = {
             "dossier_linker": "1", "dossier_timex": "1", "dossier_fact_time": "1",
-            "dossier_quotes": "1", "dossier_events": "1",
+            "dossier_quotes": "1", "dossier_events": "1", "dossier_stance": "1",
         }  # fmt: skip
         store.write_facts(DocumentFacts(doc_id, versions, tuple(facts)))
         assert store.read_facts("event", doc_id=doc_id) == [event]
         assert store.read_facts("quote", doc_id=doc_id) == [quote]
+        assert store.read_facts("stance", doc_id=doc_id) == [stance]
         assert store.read_facts("mention", doc_id=doc_id) == facts[:2]
         assert store.read_facts("timex", doc_id=doc_id) == [facts[2]]
         assert store.read_facts("sentence", doc_id=doc_id) == [facts[3]]
         assert store.read_facts("mention", actor_id="person:vladimir-putin") == [facts[1]]
         assert store.annotation_versions() == {doc_id: versions}
         assert store.fact_counts() == {
-            "event": 1, "mention": 2, "quote": 1, "sentence": 1, "timex": 1
+            "event": 1, "mention": 2, "quote": 1, "sentence": 1, "stance": 1, "timex": 1
         }  # fmt: skip
 
 

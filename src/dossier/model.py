@@ -498,6 +498,49 @@ class Event(Fact):
         return self.event_type
 
 
+StanceBasis = Literal["said", "did", "reported", "author"]
+
+
+@dataclass(frozen=True)
+class Stance(Fact):
+    """Who stands where: a holder for (+1), against (-1) or neutral (0) toward a target, read
+    from one piece of evidence (a quote, an event or a sentence, linked as ``evidence``).
+
+    text, start, end: the evidence's words (quote content, event trigger, clause) and offsets.
+    holder, holder_id: canonical name and KB id (None for NIL); a country is its government.
+    holder_country: ISO3 the holder speaks for on ``date`` (a person through the office the KB
+        says they held then); None for an analyst, a party, a group.
+    target, target_id: a KB target (``target:eurasian-integration``) or any actor (``gov:RUS``).
+    polarity: +1, -1 or 0; strength: 0-1, from the cue; cue: the word (or event type).
+    basis: ``said`` (own words), ``did`` (an event), ``reported`` (the text reports the holder
+        wanting or resisting), ``author`` (an opinion piece's author in his own voice).
+    evidence_kind, evidence_id: the evidence fact (``quote``, ``event``, ``sentence``).
+    date: the evidence's own time (``said_on``, the event's date, the sentence's reference).
+    """
+
+    kind: ClassVar[str] = "stance"
+
+    text: str
+    start: int
+    end: int
+    holder: str
+    target: str
+    polarity: int
+    holder_id: str | None = None
+    holder_country: str | None = None
+    target_id: str | None = None
+    strength: float = 1.0
+    basis: StanceBasis = "reported"
+    cue: str | None = None
+    evidence_kind: str = "sentence"
+    evidence_id: str | None = None
+    date: str | None = None
+
+    def fact_key(self) -> str:
+        # One piece of evidence may carry several stances: two holders, two targets.
+        return "\x1f".join((self.holder_id or self.holder, self.target_id or self.target))
+
+
 @dataclass(frozen=True)
 class FactLink:
     """A typed edge between two facts of one document: a quote to its speaker mention, an event

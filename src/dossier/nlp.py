@@ -38,7 +38,9 @@ NER_KB_FILES = ("ner_gazetteer.csv",)
 NOT_PIPELINE_KB_FILES = ("authors.csv",)
 #: The event stage's vocabulary and Goldstein scale: read by ``dossier_events`` only.
 EVENT_KB_FILES = ("event_lexicon.csv", "event_goldstein.csv", "event_countries.csv")
-LINKING_KB_FILES = "linking"  # every KB csv but the two sets above
+#: What stances are toward and the words that take sides: read by ``dossier_stance`` only.
+STANCE_KB_FILES = ("targets.csv", "stance_cues.csv")
+LINKING_KB_FILES = "linking"  # every KB csv but the sets above
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,15 @@ COMPONENTS: tuple[Component, ...] = (
         kb_files=EVENT_KB_FILES,
         produces="event",
     ),
+    # Stance (extract/stance/): who is for or against which target, from the quotes, the
+    # events and the sentences that report wanting or resisting; it resolves holders and
+    # their countries through the KB, and reads its targets and cue words from it.
+    Component(
+        "dossier_stance",
+        reads=("dossier_linker", "dossier_fact_time", "dossier_quotes", "dossier_events"),
+        kb_files=(*STANCE_KB_FILES, *EVENT_KB_FILES),
+        produces="stance",
+    ),
 )
 
 COMPONENT_NAMES: tuple[str, ...] = tuple(component.name for component in COMPONENTS)
@@ -185,7 +196,12 @@ def kb_folder(kb_dir: str | None) -> Path:
 
 def _kb_file_names(folder: Path, kb_files: tuple[str, ...] | str) -> list[str]:
     if kb_files == LINKING_KB_FILES:
-        skip = set(NER_KB_FILES) | set(NOT_PIPELINE_KB_FILES) | set(EVENT_KB_FILES)
+        skip = (
+            set(NER_KB_FILES)
+            | set(NOT_PIPELINE_KB_FILES)
+            | set(EVENT_KB_FILES)
+            | set(STANCE_KB_FILES)
+        )
         return sorted(p.name for p in folder.glob("*.csv") if p.name not in skip)
     return sorted(kb_files)
 
@@ -247,6 +263,7 @@ def _register_factories() -> None:
     import dossier.extract.linking  # noqa: F401  (dossier_kb_ruler, dossier_linker)
     import dossier.extract.ner  # noqa: F401  (the NER repairs)
     import dossier.extract.quotes  # noqa: F401  (dossier_quotes)
+    import dossier.extract.stance  # noqa: F401  (dossier_stance)
     import dossier.extract.timex  # noqa: F401  (dossier_timex)
 
 

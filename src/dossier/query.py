@@ -44,6 +44,7 @@ from dossier.answers import (
 )
 from dossier.errors import DossierError, ErrorCode
 from dossier.model import Fact, Mention, Sentence, Timex
+from dossier.query_stance import StanceQueries
 from dossier.settings import DB_ENV_VAR, resolve_db
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ RecordCallback = Callable[[str, str], None]
 # --- the API -------------------------------------------------------------------------------------
 
 
-class Dossier:
+class Dossier(StanceQueries):
     """A dossier knowledge base: one store, read-only, and one knowledge base.
 
     db: a SQLite file path or a PostgreSQL URL; None means $DOSSIER_DB, else ./dossier.db.

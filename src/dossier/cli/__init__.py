@@ -3,9 +3,9 @@
 Every command takes ``--db`` where it reads or writes a store (a SQLite path or a PostgreSQL
 URL; default $DOSSIER_DB, else ./dossier.db) and has an example in its help. Commands live by
 what they work on: ``documents`` (ingest, docs, show, search, stats), ``facts`` (annotate,
-mentions, times), ``quotes``, ``events``, ``kb`` (who, actor, kb check, kb import), ``faces``
-(serve, export) and ``evaluate`` (eval ...); ``render`` prints their answers, ``app`` holds
-what they share. No
+mentions, times), ``quotes``, ``events``, ``stance``, ``kb`` (who, actor, kb check, kb import),
+``faces`` (serve, export) and ``evaluate`` (eval ...); ``render`` prints their answers, ``app``
+holds what they share. No
 command runs SQL or builds JSON: the query API answers with records, and the records serialise
 themselves.
 
@@ -13,7 +13,16 @@ A read command imports neither spaCy nor Alembic: each command imports what only
 inside its own body.
 """
 
-from dossier.cli import documents, evaluate, events, faces, facts, kb, quotes  # noqa: F401  (each registers commands)
+from dossier.cli import (  # noqa: F401  (each registers commands)
+    documents,
+    evaluate,
+    events,
+    faces,
+    facts,
+    kb,
+    quotes,
+    stance,
+)
 from dossier.cli.app import app
 
 __all__ = ["app"]

@@ -303,3 +303,34 @@ def eval_events(
                 f"{escape(repr(miss['text']))}"
             )
     _end_with_json(result, as_json)
+
+
+@eval_app.command(
+    "stance", epilog="Example: dossier eval stance --gold ../shared/gold/dossier-real --json"
+)
+def eval_stance(
+    gold: DossierGoldOption,
+    kb_dir: KbDirOption = None,
+    as_json: EndJsonOption = False,
+) -> None:
+    """Stance: holder+target+polarity P/R/F1 and polarity accuracy over matched pairs, beside
+    a baseline that gives every predicted pair the gold's majority polarity."""
+    from dossier.evaluate.stance import evaluate_stance
+
+    folder = None if kb_dir is None else str(kb_dir)
+    result = _run_scorer(
+        "reading stances", lambda advance: evaluate_stance(gold, on_item=advance, kb_dir=folder)
+    )
+    render.print_figure_table(
+        "stance (dossier / baseline)",
+        "system",
+        {"dossier": result, "baseline": result["baseline"]},
+        ("precision", "recall", "f1", "polarity_accuracy"),
+    )
+    for miss in result["missed"]:
+        got = "nothing" if miss["predicted"] is None else f"{miss['predicted']:+d}"
+        out.print(
+            f"  [yellow]{escape(miss['doc'])}[/yellow] missed {escape(miss['holder'])} -> "
+            f"{escape(miss['target'])} {miss['polarity']:+d} (predicted {got})"
+        )
+    _end_with_json(result, as_json)

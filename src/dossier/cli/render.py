@@ -264,6 +264,7 @@ def print_annotate(location: str, summary: Any) -> None:
         "timexes": summary.timexes,
         "sentences": summary.sentences,
         "events": summary.events,
+        "stances": summary.stances,
         "dates estimated": summary.estimated,
         "workers": summary.workers,
         "seconds": f"{summary.seconds:.1f}",

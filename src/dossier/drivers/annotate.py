@@ -65,6 +65,7 @@ _OUTPUTS = {
     "dossier_fact_time": "dossier_sentences",
     "dossier_quotes": "dossier_quotes",
     "dossier_events": "dossier_events",
+    "dossier_stance": "dossier_stances",
 }
 
 #: One unit of work: a document and the extractors to run on it.
@@ -84,6 +85,7 @@ class AnnotateSummary:
     timexes: int = 0
     sentences: int = 0
     events: int = 0
+    stances: int = 0
     estimated: int = 0
     workers: int = 1
     #: extractor -> documents it ran on (a KB edit shows as the linker alone)
@@ -411,4 +413,6 @@ def _count(summary: AnnotateSummary, found: DocumentFacts) -> None:
             summary.sentences += 1
         elif fact.kind == "event":
             summary.events += 1
+        elif fact.kind == "stance":
+            summary.stances += 1
     summary.estimated += found.date_estimate is not None

@@ -21,6 +21,7 @@ Outputs:
 - ``doc._.dossier_sentences``: ``Sentence`` facts with reference times (fact time);
 - ``doc._.dossier_quotes``: ``Quote`` facts (quotes);
 - ``doc._.dossier_events``: ``Event`` facts (events);
+- ``doc._.dossier_stances``: ``Stance`` facts (stance);
 - ``doc._.dossier_links``: ``FactLink`` edges between facts, from any component (a quote's
   speaker);
 - ``span._.dossier_candidate``: the KB ruler's ``Candidate`` for a span of
@@ -47,12 +48,13 @@ TIMEXES = "dossier_timexes"
 SENTENCES = "dossier_sentences"
 QUOTES = "dossier_quotes"
 EVENTS = "dossier_events"
+STANCES = "dossier_stances"
 LINKS = "dossier_links"
 CANDIDATE = "dossier_candidate"
 
 DOC_EXTENSIONS = (
     *(DATE, DOC_ID, OFFSETS, GENRE, AUTHOR),
-    *(DATE_ESTIMATE, MENTIONS, TIMEXES, SENTENCES, QUOTES, EVENTS, LINKS),
+    *(DATE_ESTIMATE, MENTIONS, TIMEXES, SENTENCES, QUOTES, EVENTS, STANCES, LINKS),
 )
 SPAN_EXTENSIONS = (CANDIDATE,)
 

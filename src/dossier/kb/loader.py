@@ -18,6 +18,7 @@ from dossier.kb.records import (
     Membership,
     Office,
     Place,
+    Target,
     Term,
 )
 from dossier.kb.rows import (
@@ -30,6 +31,7 @@ from dossier.kb.rows import (
     parse_memberships,
     parse_offices,
     parse_places,
+    parse_targets,
     parse_terms,
     read_rows,
     second_tier_actors,
@@ -59,6 +61,7 @@ class KnowledgeBase:
         memberships: list[Membership],
         places: list[Place],
         demonyms: list[Demonym],
+        targets: list[Target] | None = None,
     ) -> None:
         self.actors = {a.id: a for a in actors}
         self.offices = {o.id: o for o in offices}
@@ -66,6 +69,14 @@ class KnowledgeBase:
         self.memberships = memberships
         self.places = places
         self.demonyms = demonyms
+        self.targets = {t.id: t for t in targets or ()}
+        self._target_names: dict[str, str] = {}
+        self._target_of_actor: dict[str, str] = {}
+        for target in self.targets.values():
+            for name in (target.name, *target.aliases):
+                self._target_names.setdefault(normalise_name(name), target.id)
+            for actor_id in target.actors:
+                self._target_of_actor.setdefault(actor_id, target.id)
         #: ids of the second-tier (imported, lower-priority) actors; see ``load``.
         self.second_tier: frozenset[str] = frozenset()
         self._actor_names: dict[str, set[str]] = defaultdict(set)
@@ -122,8 +133,9 @@ class KnowledgeBase:
         memberships = parse_memberships(rows["memberships"], problems, actor_ids)
         places = parse_places(rows["places"], problems, actor_ids, countries)
         demonyms = parse_demonyms(rows["demonyms"], problems, countries)
+        targets = parse_targets(rows["targets"], problems, actor_ids)
         problems.raise_if_any()
-        kb = cls(actors, offices, terms, memberships, places, demonyms)
+        kb = cls(actors, offices, terms, memberships, places, demonyms, targets)
         kb.second_tier = frozenset(a.id for a in tier)
         return kb
 
@@ -244,6 +256,20 @@ class KnowledgeBase:
     def country_of_people_noun(self, word: str) -> str | None:
         """ISO3 of a demonym ("Kazakhs", "Ukrainians")."""
         return self._people_nouns.get(normalise_name(word))
+
+    # --- stance targets -------------------------------------------------------------------
+
+    def target(self, name: str) -> Target | None:
+        """The stance target called ``name`` (its id, name or an alias), None if none."""
+        if name in self.targets:
+            return self.targets[name]
+        found = self._target_names.get(normalise_name(name))
+        return None if found is None else self.targets[found]
+
+    def target_of_actor(self, actor_id: str | None) -> Target | None:
+        """The target an actor stands for (the EAEU for Eurasian integration), None if none."""
+        found = self._target_of_actor.get(actor_id or "")
+        return None if found is None else self.targets[found]
 
 
 @lru_cache(maxsize=1)

@@ -172,3 +172,16 @@ class Demonym:
     adjectives: tuple[str, ...]
     demonyms: tuple[str, ...]
     source: str
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a stance can be toward that no single actor is: a project or an idea ("Eurasian
+    integration"). A mention of one of ``actors`` counts as a mention of the target; any actor
+    of the KB is a target in its own right too (``targets*.csv``)."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    actors: tuple[str, ...]
+    source: str

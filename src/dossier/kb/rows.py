@@ -33,14 +33,16 @@ from dossier.kb.records import (
     Membership,
     Office,
     Place,
+    Target,
     Term,
 )
 
-KINDS = ("actors", "offices", "terms", "memberships", "places", "demonyms")
+KINDS = ("actors", "offices", "terms", "memberships", "places", "demonyms", "targets")
 _DATE = re.compile(r"\A(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 _ACTOR_ID = re.compile(r"\A([a-z]+):[A-Za-z0-9][A-Za-z0-9._-]*\Z")
 _OFFICE_ID = re.compile(r"\Aoffice:[a-z0-9][a-z0-9._-]*\Z")
 _ISO3 = re.compile(r"\A[A-Z]{3}\Z")
+_TARGET_ID = re.compile(r"\Atarget:[a-z0-9][a-z0-9._-]*\Z")
 # Straight and typographic apostrophes, dots in initialisms and hyphens vary between outlets.
 _PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
 
@@ -411,3 +413,38 @@ def parse_demonyms(rows: list[Row], problems: Problems, countries: set[str]) -> 
             Demonym(country, row.listed("adjectives"), row.listed("demonyms"), row.get("source"))
         )
     return demonyms
+
+
+def parse_targets(rows: list[Row], problems: Problems, actor_ids: set[str]) -> list[Target]:
+    """Stance targets: ids ``target:...``, a name, actors the KB knows, no name twice."""
+    targets: list[Target] = []
+    seen_ids: set[str] = set()
+    seen_names: dict[str, str] = {}
+    for row in rows:
+        target_id, name = row.get("id"), row.get("name")
+        if not _TARGET_ID.match(target_id):
+            problems.add(row, f"target id {target_id!r} is not target:<slug>")
+            continue
+        if target_id in seen_ids:
+            problems.add(row, f"target id {target_id!r} appears twice")
+            continue
+        if not name:
+            problems.add(row, f"target {target_id} has no name")
+            continue
+        unknown = [a for a in row.listed("actors") if a not in actor_ids]
+        if unknown:
+            problems.add(row, f"target {target_id} names unknown actors {unknown}")
+            continue
+        clash = False
+        for word in {normalise_name(n) for n in (name, *row.listed("aliases"))}:
+            if seen_names.get(word, target_id) != target_id:
+                problems.add(row, f"target name {word!r} is already {seen_names[word]}")
+                clash = True
+            seen_names[word] = target_id
+        if clash:
+            continue
+        seen_ids.add(target_id)
+        targets.append(
+            Target(target_id, name, row.listed("aliases"), row.listed("actors"), row.get("source"))
+        )
+    return targets

@@ -51,6 +51,7 @@ from dossier.store.reads import DocumentReadsMixin
 from dossier.store.rows import nul_free, utcnow
 from dossier.store.runs import IngestRunsMixin
 from dossier.store.schema import document_sources, documents
+from dossier.store.stances import StancesMixin
 from dossier.store.statements import StatementsMixin
 from dossier.store.stories import StoriesMixin, StoryReads
 
@@ -88,6 +89,7 @@ class Store(
     QuoteReadsMixin,
     StatementsMixin,
     EventsMixin,
+    StancesMixin,
 ):
     """The document store on one SQLite file or PostgreSQL database; open with ``Store.open``.
 

@@ -24,8 +24,16 @@ from typing import Any
 
 from sqlalchemy import Table
 
-from dossier.model import Event, Fact, Mention, Provenance, Quote, Sentence, Timex
-from dossier.store.schema import event_actors, events, mentions, quotes, sentences, timexes
+from dossier.model import Event, Fact, Mention, Provenance, Quote, Sentence, Stance, Timex
+from dossier.store.schema import (
+    event_actors,
+    events,
+    mentions,
+    quotes,
+    sentences,
+    stances,
+    timexes,
+)
 
 #: The columns that hold a fact's ``Provenance``: one per field, under the field's name.
 PROVENANCE_FIELDS = tuple(field.name for field in fields(Provenance))
@@ -141,3 +149,4 @@ def event_actor_rows(fact: Fact) -> list[dict[str, Any]]:
 
 
 register_kind(Event, events, (SideTable(event_actors, event_actor_rows),))
+register_kind(Stance, stances)

@@ -223,3 +223,68 @@ class EventHit:
     reports: int = 1
     documents: int = 1
     outlets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StanceHit:
+    """One stored stance as ``dossier stance`` lists it: who stands where, on what evidence.
+
+    fact_id, doc_id: the stance fact and its document.
+    date: when the stance held (the evidence's own time, TIMEX3 value), None when unknown.
+    holder, holder_id, holder_country: who holds it, and the country it speaks for then.
+    target, target_id: toward what. polarity: +1 for, -1 against, 0 neutral; strength 0-1.
+    basis: ``said``, ``did``, ``reported`` or ``author`` (``model.Stance``). cue: the word.
+    evidence_kind, evidence_id: the evidence fact; text, start, end: its words and offsets;
+        sentence_text: the sentence holding it.
+    pub_date, outlet, title, url: the document's.
+    """
+
+    fact_id: str
+    doc_id: str
+    date: str | None
+    holder: str
+    holder_id: str | None
+    holder_country: str | None
+    target: str
+    target_id: str | None
+    polarity: int
+    strength: float
+    basis: str
+    cue: str | None
+    evidence_kind: str
+    evidence_id: str | None
+    text: str
+    start: int
+    end: int
+    sentence: int | None
+    sentence_text: str | None
+    confidence: float
+    pub_date: str | None
+    outlet: str | None
+    title: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class StanceTrend:
+    """The stances of one holder (an actor, or a country) toward one target in one period.
+
+    group: the holder's name, or the country's ISO3 (``--by country``); period: ``2013``,
+    ``2013-09`` or "" for all time. in_favour, against, neutral: how many stances of each;
+    score: (in_favour - against) / stances, from -1 to +1; side: ``for``, ``against``,
+    ``mixed`` or ``neutral``; evidence: how many stances (pieces of evidence) in all;
+    documents: in how many documents; first, last: the earliest and latest dates.
+    """
+
+    group: str
+    target: str
+    period: str
+    in_favour: int
+    against: int
+    neutral: int
+    score: float
+    side: str
+    evidence: int
+    documents: int
+    first: str | None
+    last: str | None

@@ -430,7 +430,34 @@ class MergedEventReportRow(Base):
     )
 
 
+class StanceRow(FactColumns, Base):
+    """Who stands where (``model.Stance``): a holder for, against or neutral toward a target,
+    from one piece of evidence, at the evidence's own date.
+
+    ``(target_id, date)`` is the index ``dossier stance --target`` reads by; ``holder_id`` and
+    ``holder_country`` serve asking by holder and aggregating by country.
+    """
+
+    __tablename__ = "stances"
+    __table_args__ = (Index("ix_stances_target_id_date", "target_id", "date"),)
+
+    text: Mapped[str] = mapped_column(Text)
+    holder: Mapped[str] = mapped_column(Text)
+    holder_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    holder_country: Mapped[str | None] = mapped_column(String(3), index=True)
+    target: Mapped[str] = mapped_column(Text)
+    target_id: Mapped[str | None] = mapped_column(String(200))
+    polarity: Mapped[int] = mapped_column(Integer)
+    strength: Mapped[float] = mapped_column(Float, default=1.0)
+    basis: Mapped[str] = mapped_column(String(16))
+    cue: Mapped[str | None] = mapped_column(Text)
+    evidence_kind: Mapped[str] = mapped_column(String(16))
+    evidence_id: Mapped[str | None] = mapped_column(String(FACT_ID_LENGTH))
+    date: Mapped[str | None] = mapped_column(String(64))
+
+
 events = EventRow.__table__
 event_actors = EventActorRow.__table__
 merged_events = MergedEventRow.__table__
 merged_event_reports = MergedEventReportRow.__table__
+stances = StanceRow.__table__

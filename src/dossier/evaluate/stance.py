@@ -1,0 +1,172 @@
+"""Scorer for the stance stage on dossier-format gold (``stances`` sections).
+
+Each document is run through the production pipeline, as ``dossier annotate`` runs it (genre
+and author read from the document as ingest reads them), and its ``Stance`` facts are read
+back. A document's stances are compared as (holder, target, polarity) triples: a holder or
+target name the KB knows compares as its actor (aliases map to one name, case-insensitively);
+a target the KB lists in ``targets.csv`` compares as that target ("Customs Union" is
+"Eurasian integration"). A predicted pair's polarity is the sign of the sum of its stances'
+polarities in the document; a pair that sums to 0 (neutral, or evidence both ways) is no
+prediction, since the gold knows only for (1) and against (-1).
+
+Figures: P/R/F1 over the triples; ``polarity_accuracy`` over the (holder, target) pairs both
+sides have; ``pairs``: P/R/F1 over the pairs alone. ``baseline``: the same predicted pairs, each
+given the gold's majority polarity, which a polarity reading must beat.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from dossier.evaluate.gold import load_gold_folder
+from dossier.evaluate.mentions import ActorNames, run_document
+from dossier.evaluate.metrics import PRF
+from dossier.extract.document import STANCES
+from dossier.ingest.clean import clean_text
+from dossier.ingest.metadata import extract_metadata
+from dossier.kb.loader import KnowledgeBase, load_kb
+from dossier.model import Stance
+from dossier.nlp import PipelineConfig, load_pipeline
+
+Pair = tuple[str, str]
+
+
+class StanceKeys:
+    """Comparison keys of holders and targets (see the module doc)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.names = ActorNames(kb)
+
+    def holder(self, name: str) -> str:
+        return self.names.key(name)
+
+    def target(self, name: str, target_id: str | None = None) -> str:
+        if target_id and target_id in self.kb.targets:
+            return target_id
+        known = self.kb.target(name)
+        return known.id if known is not None else self.names.key(name)
+
+
+def predicted_pairs(stances: list[Stance], keys: StanceKeys) -> dict[Pair, int]:
+    """(holder, target) -> the sign of their stances' summed polarity, for non-zero sums."""
+    sums: dict[Pair, int] = defaultdict(int)
+    for stance in stances:
+        sums[(keys.holder(stance.holder), keys.target(stance.target, stance.target_id))] += (
+            stance.polarity
+        )
+    return {pair: (total > 0) - (total < 0) for pair, total in sums.items() if total}
+
+
+def gold_pairs(items: list[dict[str, Any]], keys: StanceKeys) -> dict[Pair, set[int]]:
+    """(holder, target) -> the polarities the gold gives the pair."""
+    found: dict[Pair, set[int]] = defaultdict(set)
+    for item in items:
+        pair = (keys.holder(str(item["holder"])), keys.target(str(item["target"])))
+        found[pair].add(int(item["polarity"]))
+    return found
+
+
+def _score(predicted: list[dict[Pair, int]], gold: list[dict[Pair, set[int]]]) -> dict[str, Any]:
+    tp = fp = fn = 0
+    pair_tp = 0
+    right: list[bool] = []
+    for pred, truth in zip(predicted, gold, strict=True):
+        triples = {(pair, polarity) for pair, polarity in pred.items()}
+        gold_triples = {(pair, p) for pair, polarities in truth.items() for p in polarities}
+        tp += len(triples & gold_triples)
+        fp += len(triples - gold_triples)
+        fn += len(gold_triples - triples)
+        for pair, polarity in pred.items():
+            if pair in truth:
+                pair_tp += 1
+                right.append(polarity in truth[pair])
+    pair_fp = sum(len(p) for p in predicted) - pair_tp
+    pair_fn = sum(len(g) for g in gold) - pair_tp
+    return {
+        **PRF.from_counts(tp, fp, fn).to_dict(),
+        "predicted": tp + fp,
+        "polarity_accuracy": sum(right) / len(right) if right else None,
+        "pairs_matched": len(right),
+        "pairs": PRF.from_counts(pair_tp, pair_fp, pair_fn).to_dict(),
+    }
+
+
+def evaluate_stance(
+    gold: Path,
+    on_item: Callable[[str], None] | None = None,
+    kb_dir: str | None = None,
+) -> dict[str, Any]:
+    """Score the stance stage on a folder of dossier-format gold (see the module doc)."""
+    started = time.perf_counter()
+    nlp = load_pipeline(PipelineConfig(kb_dir=kb_dir))
+    keys = StanceKeys(load_kb(kb_dir))
+    predicted: list[dict[Pair, int]] = []
+    truth: list[dict[Pair, set[int]]] = []
+    misses: list[dict[str, Any]] = []
+    spurious: list[dict[str, Any]] = []
+    majority: Counter[int] = Counter()
+    documents = [d for d in load_gold_folder(gold) if "stances" in d.annotation]
+    for document in documents:
+        text = document.record.text
+        cleaned = clean_text(text, document.record.fields)
+        meta = extract_metadata(
+            text,
+            cleaned,
+            document.record.fields,
+            source_format=document.record.format,
+            kb_dir=kb_dir,
+        )
+        doc = run_document(
+            nlp,
+            cleaned.text,
+            document.annotation.get("date"),
+            document.name,
+            cleaned.offsets,
+            genre=meta.genre,
+            author=meta.author,
+        )
+        items = list(document.annotation.get("stances") or [])
+        majority.update(int(item["polarity"]) for item in items)
+        pred = predicted_pairs(list(doc._.get(STANCES) or []), keys)
+        gold_items = gold_pairs(items, keys)
+        predicted.append(pred)
+        truth.append(gold_items)
+        for item in items:
+            pair = (keys.holder(str(item["holder"])), keys.target(str(item["target"])))
+            if pred.get(pair) != int(item["polarity"]):
+                misses.append(
+                    {
+                        "doc": document.name,
+                        "holder": item["holder"],
+                        "target": item["target"],
+                        "polarity": item["polarity"],
+                        "predicted": pred.get(pair),
+                    }
+                )
+        for (holder, target), polarity in pred.items():
+            if (holder, target) not in gold_items:
+                spurious.append(
+                    {"doc": document.name, "holder": holder, "target": target, "polarity": polarity}
+                )
+        if on_item is not None:
+            on_item(document.name)
+    result = _score(predicted, truth)
+    common = majority.most_common(1)[0][0] if majority else -1
+    baseline = _score([{pair: common for pair in pred} for pred in predicted], truth)
+    return {
+        "task": "stance",
+        "gold": str(gold),
+        "format": "dossier",
+        **result,
+        "baseline": {"polarity": common, **baseline},
+        "gold_stances": sum(majority.values()),
+        "documents": len(documents),
+        "missed": misses,
+        "spurious": spurious,
+        "seconds": time.perf_counter() - started,
+    }

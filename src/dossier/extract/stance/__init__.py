@@ -1,0 +1,581 @@
+"""Who stands where, and since when: the ``dossier_stance`` component.
+
+Read top to bottom. A stance is a holder for (+1), against (-1) or neutral (0) toward a
+target, with one piece of evidence. Targets are the KB's (``targets.csv``: "Eurasian
+integration" and its aliases and actors) or any KB actor (``targets``). Three readings:
+
+1. What the holder does (``did``): an event whose source is the holder and whose target is
+   the target (or, for an event with no known target, a KB target named after its trigger:
+   "signed the treaty on the Eurasian Economic Union"), with the polarity of its PLOVER type
+   (``stance_cues.csv``, ``event`` rows: joining and signing are for, sanctioning, banning and
+   withdrawing against).
+2. What a sentence reports the holder wanting or resisting (``reported``): the cues on the
+   parse path from the target up to the clause's subject, multiplied (``paths``): "Kyrgyzstan
+   wants to join the Customs Union" is for, "Kiev is reluctant to sign up" against; the
+   subject is the holder (``holders``).
+3. What the holder says (``said``): a target inside a quote, reported speech or belief is
+   held by its speaker when the path names no other subject (or the subject is "I" or "we"),
+   with the path's polarity, else the sign of the quote's cue words. In an opinion piece the
+   author's own sentences, and the quotes the quote stage gave to him, are ``author``.
+
+Each stance links to its evidence fact (``evidence``: the event, the quote, or the sentence),
+and to the holder's and the target's mentions where they are mentions. Its date is the
+evidence's own time: the event's date, the quote's ``said_on``, the sentence's reference time.
+A holder's country (``holder_country``) is the one it speaks for on that date (``holders``).
+
+Output: ``doc._.dossier_stances`` (``Stance`` facts) and links in ``doc._.dossier_links``. Runs
+after ``dossier_quotes`` and ``dossier_events``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from dossier.extract import document
+from dossier.extract.events.actors import ActorFinder
+from dossier.extract.events.lexicon import Lemmas
+from dossier.extract.quotes.author import OPINION_GENRES
+from dossier.extract.stance.holders import (
+    FIRST_PERSON,
+    OFFICE_NOUNS,
+    Holder,
+    as_holder,
+    holder_country,
+    holders_of,
+)
+from dossier.extract.stance.lexicon import StanceLexicon, load_stance_lexicon
+from dossier.extract.stance.paths import judgement, read_path
+from dossier.extract.stance.targets import TargetFinder, TargetHit, actor_target
+from dossier.kb.loader import KnowledgeBase, load_kb
+from dossier.model import Event, EventActor, FactLink, Mention, Quote, Sentence, Stance
+from dossier.nlp import kb_folder
+
+EXTRACTOR = "dossier_stance"
+#: Event modalities that say nothing of a side taken (a conditional, a habit).
+_NO_STANCE_MODALITIES = frozenset({"hypothetical", "generic"})
+_WORD_POS = {"VERB": "verb", "ADJ": "adj", "NOUN": "noun"}
+
+
+@dataclass
+class _Collector:
+    """The stances of one document, each (span, holder, target) once, and their links."""
+
+    doc: Doc
+    version: str
+    kb: KnowledgeBase
+    mentions: dict[tuple[int, int], Mention]
+    stances: list[Stance] = field(default_factory=list)
+    links: list[FactLink] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+    #: the document's author when it is no opinion piece: a byline reports, it takes no side
+    reporter: str | None = None
+
+    def can_hold(self, holder: Holder) -> bool:
+        """Whether a holder can take a side: not an outlet or a news report's own byline
+        (they report), nor a dateline or a stray phrase the event stage took for an actor."""
+        if (holder.actor_id or "").startswith("media:"):
+            return False
+        if self.reporter and holder.name.casefold() == self.reporter.casefold():
+            return False
+        if holder.actor_id is None:
+            words = holder.name.split()
+            return not holder.name.isupper() and len(words) <= 4
+        return True
+
+    def add(
+        self,
+        holder: Holder,
+        hit_target: tuple[str, str | None, Mention | None],
+        polarity: int,
+        span: tuple[int, int],
+        basis: str,
+        evidence: tuple[str, str | None],
+        date: str | None,
+        cue: str | None,
+        strength: float,
+        confidence: float,
+    ) -> None:
+        target, target_id, target_mention = hit_target
+        if not self.can_hold(holder):
+            return
+        if (
+            holder.actor_id is not None
+            and target_id is not None
+            and (holder.actor_id == target_id or _same_state(holder.actor_id, target_id))
+        ):
+            return  # no one takes a side toward itself
+        start, end = span
+        stance = Stance(
+            text=document.text_of(self.doc)[start:end],
+            start=start,
+            end=end,
+            holder=holder.name,
+            holder_id=holder.actor_id,
+            holder_country=holder_country(self.kb, holder.actor_id, date),
+            target=target,
+            target_id=target_id,
+            polarity=polarity,
+            strength=round(strength, 2),
+            basis=basis,  # type: ignore[arg-type]
+            cue=cue,
+            evidence_kind=evidence[0],
+            evidence_id=evidence[1],
+            date=date,
+            provenance=document.provenance(
+                self.doc, start, end, EXTRACTOR, self.version, round(confidence, 2)
+            ),
+        )
+        if stance.fact_id in self.seen:
+            return
+        self.seen.add(stance.fact_id)
+        self.stances.append(stance)
+        ends = [("evidence", evidence[1])]
+        if holder.mention_start is not None and holder.mention_end is not None:
+            mention = self.mentions.get((holder.mention_start, holder.mention_end))
+            ends.append(("holder", mention.fact_id if mention else None))
+        if target_mention is not None:
+            ends.append(("target", target_mention.fact_id))
+        for relation, to_fact in ends:
+            if to_fact is not None:
+                self.links.append(
+                    FactLink(
+                        doc_id=stance.doc_id,
+                        from_fact=stance.fact_id,
+                        to_fact=to_fact,
+                        relation=relation,
+                        extractor=EXTRACTOR,
+                        extractor_version=self.version,
+                    )
+                )
+
+
+def _same_state(a: str, b: str) -> bool:
+    """A government and its country (``gov:RUS``, ``country:RUS``) are one side."""
+    pa, _, ca = a.partition(":")
+    pb, _, cb = b.partition(":")
+    return ca == cb and {pa, pb} <= {"gov", "country"}
+
+
+def _holder_of_name(kb: KnowledgeBase, name: str, actor_id: str | None) -> Holder:
+    if actor_id is None:
+        found = {a.id for a in kb.find_actors(name)}
+        actor_id = found.pop() if len(found) == 1 else None
+    country = None
+    if actor_id and actor_id.startswith("country:"):
+        country = actor_id.split(":", 1)[1]
+    return as_holder(EventActor(actor=name, actor_id=actor_id, country=country), kb)
+
+
+def _speakers(quote: Quote, kb: KnowledgeBase) -> list[Holder]:
+    """A quote's speakers as holders (several when several speak as one)."""
+    if len(quote.speaker_actors) > 1:
+        return [_holder_of_name(kb, name, None) for name in quote.speaker_actors]
+    if quote.speaker_actor:
+        holder = _holder_of_name(kb, quote.speaker_actor, quote.speaker_actor_id)
+        if quote.speaker_start is not None and quote.speaker_end is not None:
+            holder = Holder(holder.name, holder.actor_id, quote.speaker_start, quote.speaker_end)
+        return [holder]
+    return []
+
+
+def _author(doc: Doc, kb: KnowledgeBase) -> Holder | None:
+    """An opinion piece's author, who holds its unattributed claims; None for other genres."""
+    genre = (doc._.get(document.GENRE) or "").strip().lower()
+    author = (doc._.get(document.AUTHOR) or "").strip()
+    if genre not in OPINION_GENRES or not author or ";" in author:
+        return None
+    return _holder_of_name(kb, author, None)
+
+
+def _first_person(subject: Token) -> bool:
+    """ "We", "I", or "our farmers", "my country": the speaker's own side."""
+    return subject.lower_ in FIRST_PERSON or any(
+        c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children
+    )
+
+
+def _quote_at(quotes: list[Quote], char: int) -> Quote | None:
+    """The innermost quote whose content holds ``char``."""
+    inside = [q for q in quotes if q.start <= char < q.end]
+    return min(inside, key=lambda q: q.end - q.start) if inside else None
+
+
+def _content_polarity(
+    doc: Doc, start: int, end: int, lexicon: StanceLexicon, lemmas: Lemmas
+) -> tuple[int, str | None]:
+    """The sign of the cue words of ``start:end`` (a quote's content, an opinion piece's
+    sentence), each negated one flipped, and its first cue word."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return 0, None
+    total, first = 0, None
+    for token in span:
+        pos = _WORD_POS.get(token.pos_)
+        if pos is None:
+            continue
+        cue = lexicon.cue(pos, token.lower_ if pos == "adj" else lemmas(token))
+        if cue is None or cue.polarity == 0:
+            continue
+        negated = any(c.dep_ == "neg" for c in token.children)
+        total += -cue.polarity if negated else cue.polarity
+        first = first or token.text
+    return (total > 0) - (total < 0), first
+
+
+#: Acts of joining that say nothing of a side toward a person ("Putin joined his host").
+MEMBERSHIP = frozenset({"AGREE", "COOPERATE", "join", "sign", "accede", "integrate", "ratify"})
+
+
+def _membership_toward_person(cues: tuple[Token, ...], hit: TargetHit, lemmas: Lemmas) -> bool:
+    """Whether a path's only cues are acts of joining, aimed at a person."""
+    person = (hit.target_id or "").startswith("person:")
+    return person and all(lemmas(cue) in MEMBERSHIP for cue in cues)
+
+
+#: Nouns through which an act reaches what it is about: "signed a treaty on the EAEU".
+_INSTRUMENTS = frozenset(
+    {"treaty", "agreement", "accord", "deal", "pact", "declaration", "memorandum", "protocol"}
+)
+
+
+def _governed_by(word: Token, trigger: Token) -> bool:
+    """Whether ``word`` is what ``trigger`` acts on: below it in the parse, through
+    prepositions and instrument nouns only ("signed a treaty on the EAEU", not "signed a
+    deal to counter the EU")."""
+    token = word
+    for _ in range(6):
+        if token.head is token:
+            return False
+        token = token.head
+        if token is trigger:
+            return True
+        if token.pos_ != "ADP" and token.lower_ not in _INSTRUMENTS:
+            return False
+    return False
+
+
+def _event_stances(
+    collector: _Collector,
+    events: list[Event],
+    targets: TargetFinder,
+    sentences: list,
+    lexicon: StanceLexicon,
+    finder: ActorFinder,
+) -> None:
+    """Stances from what holders do (reading 1 of the module doc)."""
+    kb = collector.kb
+    for event in events:
+        cue = lexicon.event(event.event_type)
+        if cue is None or cue.polarity == 0 or event.modality in _NO_STANCE_MODALITIES:
+            continue
+        polarity = -cue.polarity if event.modality == "negated" else cue.polarity
+        aimed: list[tuple[str, str | None, Mention | None]] = []
+        for actor in event.target:
+            if actor.actor_id is None:
+                continue
+            if event.event_type in MEMBERSHIP and actor.actor_id.startswith("person:"):
+                continue
+            target = kb.target_of_actor(actor.actor_id)
+            mention = collector.mentions.get((actor.mention_start, actor.mention_end))  # type: ignore[arg-type]
+            if target is not None:
+                aimed.append((target.name, target.id, mention))
+            elif mention is not None and mention.actor_id == actor.actor_id:
+                aimed.append((*actor_target(mention, kb), mention))
+            else:
+                aimed.append((actor.actor, actor.actor_id, mention))
+        trigger_span = collector.doc.char_span(event.start, event.end, alignment_mode="expand")
+        if not aimed and event.index is not None and event.index < len(sentences):
+            trigger = trigger_span
+            for hit in targets.in_span(sentences[event.index]):
+                if (
+                    trigger is not None
+                    and (hit.target_id or "").startswith("target:")
+                    and _governed_by(hit.root, trigger.root)
+                ):
+                    aimed.append((hit.target, hit.target_id, hit.mention))
+        holders = [as_holder(actor, kb) for actor in event.source]
+        if trigger_span is not None:
+            subject = next(
+                (c for c in trigger_span.root.children if c.dep_ in ("nsubj", "nsubjpass")), None
+            )
+            if subject is not None and subject.lower_ in OFFICE_NOUNS:
+                holders = holders_of(subject, finder, kb, event.date) or holders
+        for holder in holders:
+            for target in aimed:
+                collector.add(
+                    holder,
+                    target,
+                    polarity,
+                    (event.start, event.end),
+                    "did",
+                    ("event", event.fact_id),
+                    event.date,
+                    event.event_type,
+                    cue.strength,
+                    event.provenance.confidence * 0.9,
+                )
+
+
+def _span_of(tokens: list[Token], hit: TargetHit) -> tuple[int, int]:
+    start = min([hit.start, *(t.idx for t in tokens)])
+    end = max([hit.end, *(t.idx + len(t.text) for t in tokens)])
+    return start, end
+
+
+def _sentence_stances(
+    collector: _Collector,
+    doc: Doc,
+    targets: TargetFinder,
+    sentences: list,
+    sentence_facts: dict[int, Sentence],
+    quotes: list[Quote],
+    finder: ActorFinder,
+    lexicon: StanceLexicon,
+    lemmas: Lemmas,
+) -> None:
+    """Stances from what sentences report and quotes say (readings 2 and 3)."""
+    kb = collector.kb
+    author = _author(doc, kb)
+    for number, sentence in enumerate(sentences):
+        fact = sentence_facts.get(number)
+        reference = fact.reference_time if fact is not None else doc._.get(document.DATE)
+        sentence_evidence = ("sentence", fact.fact_id if fact is not None else None)
+        for hit in targets.in_span(sentence):
+            quote = _quote_at(quotes, hit.start)
+            said_on = (quote.said_on or reference) if quote is not None else reference
+            reading = read_path(hit.root, lexicon, lemmas)
+            target = (hit.target, hit.target_id, hit.mention)
+            if reading is not None and reading.subject is not None:
+                subject = reading.subject
+                if hit.root is subject or hit.root in subject.subtree:
+                    # The target is the subject, or part of it ("the presidents of Russia and
+                    # Belarus signed"): the side is taken by it or with it, not toward it.
+                    reading = None
+            if reading is not None:
+                subject = reading.subject
+                span = _span_of([*reading.cues, *([subject] if subject is not None else [])], hit)
+                cue = reading.cues[0].text
+                holders: list[Holder] = []
+                basis, evidence, date = "reported", sentence_evidence, reference
+                if subject is not None and not _first_person(subject):
+                    holders = holders_of(subject, finder, kb, said_on)
+                    if quote is not None:
+                        evidence, date = ("quote", quote.fact_id), said_on
+                        speakers = {h.actor_id or h.name for h in _speakers(quote, kb)}
+                        if any((h.actor_id or h.name) in speakers for h in holders):
+                            basis = "said"  # "Moldova said it was reluctant": its own words
+                elif quote is not None:
+                    holders, basis = _speakers(quote, kb), "said"
+                    evidence, date = ("quote", quote.fact_id), said_on
+                elif author is not None:
+                    holders, basis = [author], "author"
+                if (
+                    basis == "said"
+                    and author is not None
+                    and any(h.name == author.name for h in holders)
+                ):
+                    basis = "author"  # the quote stage gave the opinion piece's "I" to its author
+                if _membership_toward_person(reading.cues, hit, lemmas):
+                    continue
+                for holder in holders:
+                    collector.add(
+                        holder,
+                        target,
+                        reading.polarity,
+                        span,
+                        basis,
+                        evidence,
+                        date,
+                        cue,
+                        reading.strength,
+                        0.7 if basis == "reported" else 0.75,
+                    )
+                if holders or quote is None:
+                    continue
+                # The clause's subject names no one ("goods will move freely within the
+                # union"): in a quote, its words are the speaker's, read as a whole below.
+            judged = judgement(hit.root, lexicon, lemmas)
+            if judged is not None and (quote is not None or author is not None):
+                # "X lied", "X is a threat": said in a quote, the speaker judges X; in an
+                # opinion piece's own sentence, its author does.
+                polarity, word = judged
+                if quote is not None:
+                    judges, evidence, basis = _speakers(quote, kb), ("quote", quote.fact_id), "said"
+                else:
+                    judges, evidence, basis = [author], sentence_evidence, "author"  # type: ignore[list-item]
+                for holder in judges:
+                    collector.add(
+                        holder,
+                        target,
+                        polarity,
+                        _span_of([word], hit),
+                        basis,
+                        evidence,
+                        said_on,
+                        word.text,
+                        0.6,
+                        0.6,
+                    )
+                continue
+            if not (hit.target_id or "").startswith("target:"):
+                continue
+            # A KB target with no cue on its own path: the words around it as a whole, in a
+            # quote (its speaker's), or in an opinion piece's own sentence (its author's).
+            if quote is not None:
+                speakers, span = _speakers(quote, kb), (quote.start, quote.end)
+                evidence, basis = ("quote", quote.fact_id), "said"
+                if author is not None and any(h.name == author.name for h in speakers):
+                    basis = "author"
+            elif author is not None:
+                speakers, span = [author], (sentence.start_char, sentence.end_char)
+                evidence, basis = sentence_evidence, "author"
+            else:
+                continue
+            polarity, cue_word = _content_polarity(doc, *span, lexicon, lemmas)
+            for holder in speakers:
+                collector.add(
+                    holder, target, polarity, span, basis, evidence, said_on, cue_word, 0.5, 0.55
+                )
+        _elliptical_stances(
+            collector, sentence, targets, finder, (lexicon, lemmas), reference, sentence_evidence
+        )
+
+
+def _object_of(token: Token) -> bool:
+    """Whether a cue word says what it is toward: an object, or a prepositional phrase."""
+    return any(c.dep_ in ("dobj", "pobj", "prep", "attr", "ccomp") for c in token.children)
+
+
+def _elliptical_stances(
+    collector: _Collector,
+    sentence,
+    targets: TargetFinder,
+    finder: ActorFinder,
+    words: tuple[StanceLexicon, Lemmas],
+    reference: str | None,
+    evidence: tuple[str, str | None],
+) -> None:
+    """A side taken with its target left unsaid ("Other republics, which Moscow urged to join
+    the Customs Union, have been reluctant to sign up"): the cue chain from the innermost
+    verb up to the subject has no object, and the target is the last KB target named before it
+    in the sentence."""
+    lexicon, lemmas = words
+    named = [h for h in targets.in_span(sentence) if (h.target_id or "").startswith("target:")]
+    if not named:
+        return
+    for token in sentence:
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in FIRST_PERSON:
+            continue
+        chain = [token]
+        while True:
+            below = [c for c in chain[-1].children if c.dep_ in ("xcomp", "acomp")]
+            if not below:
+                break
+            chain.append(below[0])
+        if len(chain) < 2 or _object_of(chain[-1]) or chain[-1].dep_ not in ("xcomp",):
+            continue
+        polarity, strength, cues = 1, 1.0, []
+        for word in chain:
+            pos = {"VERB": "verb", "ADJ": "adj"}.get(word.pos_)
+            particle = next((c.lower_ for c in word.children if c.dep_ == "prt"), None)
+            lemma = word.lower_ if pos == "adj" else lemmas(word)
+            cue = None if pos is None else lexicon.cue(pos, lemma, particle)
+            if cue is not None and cue.polarity:
+                polarity, strength = polarity * cue.polarity, min(strength, cue.strength)
+                cues.append(word)
+            if any(c.dep_ == "neg" for c in word.children):
+                polarity = -polarity
+        if len(cues) < 2:
+            continue  # a want and an act ("reluctant to sign", "eager to join") both named
+        before = [h for h in named if h.end <= chain[-1].idx]
+        if not before:
+            continue
+        hit = before[-1]
+        start = min(subject.idx, cues[0].idx)
+        end = max(w.idx + len(w.text) for w in chain)
+        for holder in holders_of(subject, finder, collector.kb, reference):
+            collector.add(
+                holder,
+                (hit.target, hit.target_id, hit.mention),
+                polarity,
+                (start, end),
+                "reported",
+                evidence,
+                reference,
+                cues[0].text,
+                strength,
+                0.6,
+            )
+
+
+def stance_facts(
+    doc: Doc,
+    extractor_version: str,
+    lexicon: StanceLexicon,
+    lemmas: Lemmas,
+    kb: KnowledgeBase,
+) -> tuple[list[Stance], list[FactLink]]:
+    """The ``Stance`` facts of ``doc`` and their links (see the module doc).
+
+    doc: a Doc the linker, time, quote and event stages have run on (their outputs may be
+        empty).
+    extractor_version: the effective version of ``dossier_stance``, for the provenance.
+    """
+    mentions: list[Mention] = list(doc._.get(document.MENTIONS) or [])
+    quotes: list[Quote] = list(doc._.get(document.QUOTES) or [])
+    events: list[Event] = list(doc._.get(document.EVENTS) or [])
+    sentence_facts = {
+        s.provenance.sentence: s
+        for s in doc._.get(document.SENTENCES) or []
+        if s.provenance.sentence is not None
+    }
+    sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    collector = _Collector(doc, extractor_version, kb, {(m.start, m.end): m for m in mentions})
+    if _author(doc, kb) is None:
+        collector.reporter = (doc._.get(document.AUTHOR) or "").strip() or None
+    targets = TargetFinder(doc, mentions, kb)
+    finder = ActorFinder(mentions, kb, None, doc._.get(document.DATE))
+    _event_stances(collector, events, targets, sentences, lexicon, finder)
+    _sentence_stances(
+        collector, doc, targets, sentences, sentence_facts, quotes, finder, lexicon, lemmas
+    )
+    return collector.stances, collector.links
+
+
+class StanceExtractor(document.VersionedComponent):
+    """The ``dossier_stance`` component: stores ``stance_facts`` on the doc."""
+
+    def __init__(
+        self, nlp: Language, name: str, extractor_version: str, kb_dir: str | None
+    ) -> None:
+        super().__init__(nlp, name, extractor_version)
+        self.lexicon = load_stance_lexicon(kb_folder(kb_dir))
+        self.lemmas = Lemmas(nlp)
+        self.kb_dir = kb_dir
+
+    def __call__(self, doc: Doc) -> Doc:
+        stances, links = stance_facts(
+            doc, self.extractor_version, self.lexicon, self.lemmas, load_kb(self.kb_dir)
+        )
+        doc._.set(document.STANCES, stances)
+        doc._.set(document.LINKS, [*(doc._.get(document.LINKS) or []), *links])
+        return doc
+
+
+@Language.factory("dossier_stance", default_config={"extractor_version": "", "kb_dir": None})
+def make_stance_extractor(
+    nlp: Language, name: str, extractor_version: str, kb_dir: str | None
+) -> StanceExtractor:
+    """Factory for ``dossier_stance`` (after ``dossier_quotes`` and ``dossier_events``).
+
+    kb_dir: the KB folder whose ``targets.csv`` and ``stance_cues.csv`` it reads (None: the
+        package's own).
+    """
+    return StanceExtractor(nlp, name, extractor_version, kb_dir)
+
+
+__all__ = ["EXTRACTOR", "StanceExtractor", "stance_facts"]

@@ -1,0 +1,119 @@
+"""Who holds a stance: the subject of the clause that takes the side, resolved to an actor
+through the linker's mentions (as the event stage resolves its sources), and the country the
+holder speaks for on the stance's date.
+
+A country that wants or resists is its government ("Ukraine is reluctant" is Kyiv's stance);
+a group the KB does not know keeps its words ("Kyrgyz critics"); "I" and "we" are left to the
+caller, who knows whose words they are (a quote's speaker, an opinion piece's author).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dossier.extract.events import GROUP_NOUNS
+from dossier.extract.events.actors import ActorFinder
+from dossier.kb.loader import KnowledgeBase
+from dossier.model import EventActor
+
+FIRST_PERSON = frozenset({"i", "we", "us", "me"})
+#: Actor types that speak for their country as such.
+STATE_TYPES = frozenset({"government", "country", "agency"})
+_ISO_DAY = re.compile(r"\A\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A stance holder: canonical name, KB id (None for NIL), and the mention it was read from."""
+
+    name: str
+    actor_id: str | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+
+
+def as_holder(actor: EventActor, kb: KnowledgeBase) -> Holder:
+    """An actor as a holder: a country is its government."""
+    actor_id, name = actor.actor_id, actor.actor
+    if actor_id and actor_id.startswith("country:") and actor.country:
+        government = kb.government_actor(actor.country)
+        if government is not None:
+            actor_id, name = government.id, government.name
+    return Holder(name, actor_id, actor.mention_start, actor.mention_end)
+
+
+#: Nouns of office that, followed by states ("the presidents of Russia and Belarus"), name the
+#: people who held that office then, and the title of the office in the KB.
+OFFICE_NOUNS = {
+    "president": "President",
+    "presidents": "President",
+    "premier": "Prime Minister",
+    "premiers": "Prime Minister",
+}
+
+
+def _office_holders(
+    subject: Token, named: tuple[EventActor, ...], kb: KnowledgeBase, day: str | None
+) -> list[Holder]:
+    """ "The presidents of Russia and Belarus": whoever held each state's office on ``day``;
+    [] when the head is no office noun or a state's holder is unknown."""
+    title = OFFICE_NOUNS.get(subject.lower_)
+    known = _ISO_DAY.match(day or "")
+    if title is None or known is None or not named:
+        return []
+    found = []
+    for actor in named:
+        kind = (actor.actor_id or "").split(":")[0]
+        if kind not in ("country", "gov") or not actor.country:
+            return []
+        offices = kb.offices_with_title(title, actor.country)
+        person = kb.holder(offices[0].id, known.group(0)) if offices else None
+        if person is None:
+            return []
+        found.append(Holder(person.name, person.id, actor.mention_start, actor.mention_end))
+    return found
+
+
+def holders_of(
+    subject: Token, finder: ActorFinder, kb: KnowledgeBase, day: str | None = None
+) -> list[Holder]:
+    """The holders a subject names; [] for a first-person pronoun or words naming no one.
+
+    day: the stance's date, at which "the presidents of ..." are the people in office.
+    """
+    if subject.lower_ in FIRST_PERSON:
+        return []
+    named = finder.actors(subject)
+    in_office = _office_holders(subject, named, kb, day)
+    if in_office:
+        return in_office
+    at_head = any(
+        a.mention_start is not None
+        and a.mention_end is not None
+        and a.mention_start <= subject.idx < a.mention_end
+        for a in named
+    )
+    if subject.lower_ in GROUP_NOUNS and not at_head:
+        # "Kremlin officials", "Kyrgyz critics": a group of people, not the body it is near.
+        words = finder.words(subject)
+        return [Holder(words.actor, None, words.mention_start, words.mention_end)]
+    return [as_holder(actor, kb) for actor in named]
+
+
+def holder_country(kb: KnowledgeBase, actor_id: str | None, day: str | None) -> str | None:
+    """The country ``actor_id`` speaks for on ``day``: a person through an office the KB says
+    they held then, a government, state or state agency as itself; None otherwise."""
+    if not actor_id or actor_id not in kb.actors:
+        return None
+    actor = kb.actor(actor_id)
+    if actor.type in STATE_TYPES:
+        return actor.country
+    known = _ISO_DAY.match(day or "")
+    if actor.type == "person" and known:
+        for office in kb.offices_held(actor_id, known.group(0)):
+            if office.country:
+                return office.country
+    return None

@@ -1,0 +1,122 @@
+"""The polarity a sentence gives a target, read along its parse from the target up to the
+clause whose subject holds it.
+
+From the target's root word the path climbs head by head. Each word on it that is a cue
+(``stance_cues.csv``) multiplies the polarity: "wants to join the Customs Union" is +1 x +1,
+"is reluctant to sign up for the Customs Union" -1 x +1, "does not support NATO" flips +1 for
+its negation. The climb stops at the first word with a subject: that subject holds the stance.
+A path with no cue on it takes no side, and gives no stance; nor does one that passes through
+a noun that is no cue ("creating its own answer to the EU" says nothing of the EU): the target
+is then part of another thing, not what the side is taken toward.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dossier.extract.events.lexicon import Lemmas
+from dossier.extract.stance.lexicon import StanceLexicon
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+#: Words whose clause states what someone said or believes: the climb stops below them, so a
+#: target in "Putin said that ..." is held by the clause's own subject, not by the saying.
+_POS = {"VERB": "verb", "AUX": "verb", "ADJ": "adj", "NOUN": "noun", "ADP": "prep"}
+_MAX_STEPS = 8
+
+
+@dataclass(frozen=True)
+class PathReading:
+    """What the path from a target says: the polarity, the cue words, the strength, and the
+    subject that holds it (None when the climb reached the root without one)."""
+
+    polarity: int
+    cues: tuple[Token, ...]
+    strength: float
+    subject: Token | None
+    verb: Token
+
+
+def _negated(token: Token) -> bool:
+    return any(
+        c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ == "advmod"
+        for c in token.children
+    )
+
+
+def _subject(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    return None
+
+
+def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReading | None:
+    """The reading of the path from ``root`` (a target's root word) up to its holder, None
+    when no cue lies on it."""
+    polarity, strength = 1, 1.0
+    cues: list[Token] = []
+    below: Token | None = None
+    token = root
+    for _ in range(_MAX_STEPS):
+        if token is not root:
+            pos = _POS.get(token.pos_)
+            if pos is not None:
+                prep = None
+                if below is not None and below.dep_ in ("prep", "agent", "dative"):
+                    prep = below.lower_
+                particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "advmod")]
+                lemma = token.lower_ if pos in ("adj", "prep") else lemmas(token)
+                cue = None
+                for particle in particles:
+                    cue = cue or lexicon.cue(pos, lemma, particle)
+                    if cue is not None and cue.prep != particle:
+                        cue = None
+                cue = cue or lexicon.cue(pos, lemma, prep)
+                if pos == "verb" and cue is None and token.pos_ == "AUX":
+                    cue = None
+                if cue is None and token.pos_ in ("NOUN", "PROPN"):
+                    return None
+                if cue is not None and cue.polarity != 0:
+                    polarity *= cue.polarity
+                    strength = min(strength, cue.strength)
+                    cues.append(token)
+                if _negated(token):
+                    polarity = -polarity
+        subject = _subject(token) if token is not root else None
+        if subject is not None or token.head is token:
+            if not cues:
+                return None
+            return PathReading(polarity, tuple(cues), strength, subject, token)
+        below, token = token, token.head
+    return None
+
+
+def judgement(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> tuple[int, Token] | None:
+    """What a clause says of a target that is its subject, when the clause judges it: "X is
+    dangerous", "X is a threat" (a cue adjective or noun after "to be"), "X lied" (a
+    ``conduct`` verb: an act that, told of someone, condemns them). The polarity (its
+    negation turned) and the cue word; None when the clause does not judge its subject.
+
+    The judgement is whoever tells it: a quote's speaker, an opinion piece's author.
+    """
+    if root.dep_ != "nsubj":
+        return None  # "rebels have been killed" tells what was done to them, not of them
+    verb = root.head
+    cue, word = None, verb
+    if lemmas(verb) == "be":
+        for child in verb.children:
+            # An adjective with a complement is an attitude ("ready to sign"), not a verdict.
+            attitude = any(c.dep_ in ("xcomp", "prep", "ccomp") for c in child.children)
+            if child.dep_ in ("acomp", "attr") and not attitude:
+                pos = _POS.get(child.pos_)
+                if pos in ("adj", "noun"):
+                    lemma = child.lower_ if pos == "adj" else lemmas(child)
+                    cue, word = lexicon.cue(pos, lemma), child
+                    break
+    else:
+        cue = lexicon.cue("conduct", lemmas(verb))
+    if cue is None or cue.polarity == 0:
+        return None
+    return (-cue.polarity if _negated(verb) else cue.polarity), word

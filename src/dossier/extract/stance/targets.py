@@ -1,0 +1,139 @@
+"""Where a sentence names a stance target: a KB target's alias ("the Customs Union"), a
+mention of an actor that stands for a target (the EAEU for Eurasian integration), or a mention
+of any other KB actor, which is a target in its own right.
+
+A place named as a place ("in Minsk") is no target; a metonym ("Moscow") is its government.
+A generic noun that takes a target up again ("the union", "the bloc") is the last KB target
+the document named before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dossier.extract.document import text_of
+from dossier.kb.loader import KnowledgeBase, normalise_name
+from dossier.model import Mention
+
+
+@dataclass(frozen=True)
+class TargetHit:
+    """One place a target is named: its characters, its root token, and what it names."""
+
+    start: int
+    end: int
+    root: Token
+    target: str
+    target_id: str | None
+    mention: Mention | None = None
+
+
+def _alias_pattern(kb: KnowledgeBase) -> re.Pattern[str] | None:
+    """One pattern for every alias of every KB target, longest first. An all-capitals alias
+    ("EU", "NATO") matches its case only; others any case."""
+    parts = []
+    for target in kb.targets.values():
+        for alias in sorted({target.name, *target.aliases}, key=len, reverse=True):
+            escaped = re.escape(alias)
+            parts.append(escaped if alias.isupper() else f"(?i:{escaped})")
+    if not parts:
+        return None
+    parts.sort(key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+
+
+def actor_target(mention: Mention, kb: KnowledgeBase) -> tuple[str, str | None]:
+    """The actor a mention names as a target: a country named by its own name ("sanctions on
+    Russia") is the country, though the linker reads an acting state as its government; a
+    capital or "the government" stays the government."""
+    actor_id = mention.actor_id or ""
+    if actor_id.startswith("gov:") and mention.country:
+        country = kb.country_actor(mention.country)
+        if country is not None:
+            names = {normalise_name(n) for n in (country.name, *country.aliases)}
+            if normalise_name(mention.text) in names:
+                return country.name, country.id
+    return mention.actor, mention.actor_id
+
+
+#: Nouns that take up the last target named ("... joined the Eurasian Economic Union ... within
+#: the union"), in lower case after "the".
+BACK_REFERENCES = re.compile(r"\bthe (?:union|bloc|alliance|grouping)\b")
+
+
+class TargetFinder:
+    """Targets named in the sentences of one document."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.pattern = _alias_pattern(kb)
+
+    def _root(self, start: int, end: int) -> Token | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return None if span is None or not len(span) else span.root
+
+    def in_span(self, sentence: Span) -> list[TargetHit]:
+        """The targets named in ``sentence``, in text order, each place once."""
+        hits: list[TargetHit] = []
+        taken: list[tuple[int, int]] = []
+        for mention in self.mentions:
+            if not sentence.start_char <= mention.start < sentence.end_char:
+                continue
+            if mention.actor_id is None:
+                continue
+            root = self._root(mention.start, mention.end)
+            if root is None:
+                continue
+            target = self.kb.target_of_actor(mention.actor_id)
+            if target is not None:
+                hits.append(
+                    TargetHit(mention.start, mention.end, root, target.name, target.id, mention)
+                )
+            else:
+                name, actor_id = actor_target(mention, self.kb)
+                hits.append(TargetHit(mention.start, mention.end, root, name, actor_id, mention))
+            taken.append((mention.start, mention.end))
+        if self.pattern is not None:
+            text = sentence.text
+            for match in self.pattern.finditer(text):
+                start, end = sentence.start_char + match.start(), sentence.start_char + match.end()
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                target = self.kb.target(match.group(0))
+                root = self._root(start, end)
+                if target is None or root is None:
+                    continue
+                hits.append(TargetHit(start, end, root, target.name, target.id))
+                taken.append((start, end))
+        for match in BACK_REFERENCES.finditer(sentence.text):
+            start = sentence.start_char + match.start() + len("the ")
+            end = sentence.start_char + match.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            earlier = self.last_target_before(start)
+            root = self._root(start, end)
+            if earlier is not None and root is not None:
+                hits.append(TargetHit(start, end, root, earlier.name, earlier.id))
+        return sorted(hits, key=lambda h: h.start)
+
+    def last_target_before(self, char: int):  # noqa: ANN201 - a kb Target or None
+        """The last KB target named (by alias or actor) before ``char`` in the document."""
+        best: tuple[int, str] | None = None
+        for mention in self.mentions:
+            if mention.start >= char:
+                break
+            target = self.kb.target_of_actor(mention.actor_id)
+            if target is not None:
+                best = (mention.start, target.id)
+        if self.pattern is not None:
+            for match in self.pattern.finditer(text_of(self.doc)[:char]):
+                if best is None or match.start() > best[0]:
+                    target = self.kb.target(match.group(0))
+                    if target is not None:
+                        best = (match.start(), target.id)
+        return None if best is None else self.kb.targets[best[1]]

@@ -1,0 +1,94 @@
+"""The stance part of the query API: who stands where, each stance with its evidence, or
+added up by holder or country over time. ``Dossier`` takes these methods as its own."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dossier.answers import Records
+
+if TYPE_CHECKING:
+    from dossier.kb.loader import KnowledgeBase
+    from dossier.store import Store
+    from dossier.store.records import StanceHit, StanceTrend
+
+
+class StanceQueries:
+    """``Dossier.stances`` and ``Dossier.stance_trends`` (see ``dossier.query.Dossier``)."""
+
+    kb: KnowledgeBase
+    store: Store
+
+    def stances(
+        self,
+        *,
+        target: str | None = None,
+        holder: str | None = None,
+        country: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int | None = None,
+    ) -> Records[StanceHit]:
+        """Who stands where, oldest first: each stored stance with its evidence.
+
+        target: a KB target (its name or an alias: "Customs Union" asks for "Eurasian
+            integration"), a name the KB knows (all its actors), else words of a target's name.
+        holder: a name the KB knows (all its actors), else words of a holder's name.
+        country: ISO 3166-1 alpha-3 the holder spoke for. date_from, date_to: ISO dates (any
+            precision) bounding when the stance held, inclusive. Raises ValueError for a date
+            that is not ISO or a country that is not three letters.
+        """
+        from dossier.calendar import check_iso_date
+        from dossier.store.records import StanceHit
+
+        bounds = [check_iso_date(d) if d else None for d in (date_from, date_to)]
+        if country and not (len(country) == 3 and country.isalpha()):
+            raise ValueError(f"not an ISO 3166-1 alpha-3 code: {country!r} (e.g. UKR)")
+        target_ids: list[str] = []
+        if target:
+            known = self.kb.target(target)
+            if known is not None:
+                target_ids = [known.id]
+            else:
+                target_ids = sorted({found.id for found in self.kb.find_actors(target)})
+        holder_ids = sorted({found.id for found in self.kb.find_actors(holder)}) if holder else []
+        found = self.store.stances(
+            target_ids=target_ids,
+            target_name=None if target_ids else target,
+            holder_ids=holder_ids,
+            holder_name=None if holder_ids else holder,
+            country=country,
+            date_from=bounds[0],
+            date_to=bounds[1],
+            limit=limit,
+        )
+        return Records(found, StanceHit)
+
+    def stance_trends(
+        self,
+        *,
+        target: str | None = None,
+        by: str = "actor",
+        period: str = "all",
+        holder: str | None = None,
+        country: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> Records[StanceTrend]:
+        """The stances of ``stances(...)`` added up by holder (``by="actor"``) or by the
+        country the holder spoke for (``by="country"``, through the KB's offices at the date),
+        over all time or by ``period`` ``"year"`` or ``"month"``, with the evidence count:
+        a change of side shows as one group's periods turning from ``for`` to ``against``.
+        Raises ValueError for an unknown ``by`` or ``period``.
+        """
+        from dossier.store.records import StanceTrend
+        from dossier.trends import stance_trends
+
+        if by not in ("actor", "country"):
+            raise ValueError(f"by must be 'actor' or 'country', not {by!r}")
+        if period not in ("all", "year", "month"):
+            raise ValueError(f"period must be 'all', 'year' or 'month', not {period!r}")
+        hits = self.stances(
+            target=target, holder=holder, country=country, date_from=date_from, date_to=date_to
+        )
+        return Records(stance_trends(hits, by, period), StanceTrend)  # type: ignore[arg-type]

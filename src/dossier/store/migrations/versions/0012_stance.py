@@ -1,0 +1,60 @@
+"""Stances: who is for or against which target, from which evidence, when.
+
+One new table, ``stances``, the fact table of ``model.Stance``. Stored documents get their
+stances at the next ``dossier annotate`` that runs the stance extractor, since none of them is
+marked done by it.
+
+Revision ID: 0012
+Revises: 0010
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+from dossier.store.migrations.ddl import document_key, extractor_columns, span_columns
+
+revision: str = "0012"
+down_revision: str | Sequence[str] | None = "0010"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "stances",
+        sa.Column("fact_id", sa.String(20), nullable=False),
+        document_key("stances"),
+        *span_columns(),
+        *extractor_columns(),
+        sa.Column("confidence", sa.Float(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("holder", sa.Text(), nullable=False),
+        sa.Column("holder_id", sa.String(200)),
+        sa.Column("holder_country", sa.String(3)),
+        sa.Column("target", sa.Text(), nullable=False),
+        sa.Column("target_id", sa.String(200)),
+        sa.Column("polarity", sa.Integer(), nullable=False),
+        sa.Column("strength", sa.Float(), nullable=False),
+        sa.Column("basis", sa.String(16), nullable=False),
+        sa.Column("cue", sa.Text()),
+        sa.Column("evidence_kind", sa.String(16), nullable=False),
+        sa.Column("evidence_id", sa.String(20)),
+        sa.Column("date", sa.String(64)),
+        sa.PrimaryKeyConstraint("fact_id", name="pk_stances"),
+    )
+    op.create_index("ix_stances_doc_id", "stances", ["doc_id"])
+    op.create_index("ix_stances_holder_id", "stances", ["holder_id"])
+    op.create_index("ix_stances_holder_country", "stances", ["holder_country"])
+    op.create_index("ix_stances_target_id_date", "stances", ["target_id", "date"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_stances_target_id_date", table_name="stances")
+    op.drop_index("ix_stances_holder_country", table_name="stances")
+    op.drop_index("ix_stances_holder_id", table_name="stances")
+    op.drop_index("ix_stances_doc_id", table_name="stances")
+    op.drop_table("stances")

@@ -1,0 +1,114 @@
+"""Stances in the store: asking for them by target, holder, country and date."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+
+from sqlalchemy import Connection, and_, func, or_, select
+
+from dossier.store.records import StanceHit
+from dossier.store.schema import documents, sentences, stances
+
+
+class StancesMixin:
+    """``Store``'s stances."""
+
+    def _transaction(self, write: bool = False) -> AbstractContextManager[Connection]:
+        raise NotImplementedError  # provided by Store
+
+    def stances(
+        self,
+        *,
+        target_ids: Sequence[str] = (),
+        target_name: str | None = None,
+        holder_ids: Sequence[str] = (),
+        holder_name: str | None = None,
+        country: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int | None = None,
+    ) -> list[StanceHit]:
+        """Stored stances by date (undated last), then document and position.
+
+        target_ids: KB ids the target may have (a ``target:`` id or an actor's); target_name:
+            or words its name contains (case-insensitive; for a target the KB lacks).
+        holder_ids, holder_name: the same for the holder. country: ISO3 the holder speaks for.
+        date_from, date_to: ISO dates (any precision) bounding when it held, inclusive; an
+            undated stance is left out of a bounded ask.
+        """
+        query = (
+            select(
+                stances,
+                sentences.c.text.label("sentence_text"),
+                documents.c.pub_date,
+                documents.c.outlet.label("doc_outlet"),
+                documents.c.title,
+                documents.c.url,
+            )
+            .join(documents, documents.c.doc_id == stances.c.doc_id)
+            .outerjoin(
+                sentences,
+                and_(
+                    sentences.c.doc_id == stances.c.doc_id,
+                    sentences.c.sentence == stances.c.sentence,
+                ),
+            )
+        )
+        for ids, name, id_column, name_column in (
+            (target_ids, target_name, stances.c.target_id, stances.c.target),
+            (holder_ids, holder_name, stances.c.holder_id, stances.c.holder),
+        ):
+            which = []
+            if ids:
+                which.append(id_column.in_(list(ids)))
+            if name:
+                which.append(func.lower(name_column).contains(name.lower()))
+            if which:
+                query = query.where(or_(*which))
+        if country:
+            query = query.where(stances.c.holder_country == country.upper())
+        if date_from:
+            query = query.where(stances.c.date >= date_from)
+        if date_to:
+            query = query.where(stances.c.date <= date_to + "~")  # "2014" holds "2014-05"
+        query = query.order_by(
+            stances.c.date.is_(None),
+            stances.c.date,
+            documents.c.seq,
+            stances.c.doc_id,
+            stances.c.start,
+            stances.c.fact_id,
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        with self._transaction() as connection:
+            return [
+                StanceHit(
+                    fact_id=row["fact_id"],
+                    doc_id=row["doc_id"],
+                    date=row["date"],
+                    holder=row["holder"],
+                    holder_id=row["holder_id"],
+                    holder_country=row["holder_country"],
+                    target=row["target"],
+                    target_id=row["target_id"],
+                    polarity=row["polarity"],
+                    strength=row["strength"],
+                    basis=row["basis"],
+                    cue=row["cue"],
+                    evidence_kind=row["evidence_kind"],
+                    evidence_id=row["evidence_id"],
+                    text=row["text"],
+                    start=row["start"],
+                    end=row["end"],
+                    sentence=row["sentence"],
+                    sentence_text=row["sentence_text"],
+                    confidence=row["confidence"],
+                    pub_date=row["pub_date"],
+                    outlet=row["doc_outlet"],
+                    title=row["title"],
+                    url=row["url"],
+                )
+                for row in connection.execute(query).mappings()
+            ]

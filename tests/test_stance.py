@@ -1,0 +1,246 @@
+"""The stance stage on invented sentences, one per kind of cue: reported wanting ("wants to
+join") and resisting ("is reluctant to sign up", "opposes"), turning toward ("has turned its
+attention to"), negation, what a holder says (a quote's words, a first-person pledge), what a
+holder does (signing, sanctioning), an opinion piece's author holding his own claims apart from
+what he reports, the date taken from the evidence, the holder's country through its office,
+the targets as KB data and the links to the evidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from dossier.errors import DossierError
+from dossier.extract.document import prepare_doc
+from dossier.extract.stance.lexicon import load_stance_lexicon
+from dossier.kb.loader import KnowledgeBase, default_kb
+from dossier.model import Stance
+from dossier.nlp import LINKING_KB_FILES, _kb_file_names, kb_folder, load_pipeline
+
+EURASIAN = "target:eurasian-integration"
+EUROPEAN = "target:european-integration"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def run(nlp: Language, text: str, date: str = "2013-05-10", **meta: str):
+    return nlp(prepare_doc(nlp, text, date=date, doc_id="d1", **meta))
+
+
+def stances_of(nlp: Language, text: str, **meta: str) -> list[Stance]:
+    return list(run(nlp, text, **meta)._.dossier_stances)
+
+
+def side(stances: list[Stance], holder_id: str, target_id: str, basis: str | None = None) -> int:
+    """The one polarity ``holder_id`` is given toward ``target_id`` (by ``basis``)."""
+    found = {
+        s.polarity
+        for s in stances
+        if s.holder_id == holder_id
+        and s.target_id == target_id
+        and (basis is None or s.basis == basis)
+    }
+    assert len(found) == 1, [(s.holder, s.target, s.polarity, s.basis) for s in stances]
+    return found.pop()
+
+
+def test_wanting_to_join_an_alias_is_for_its_target(nlp: Language) -> None:
+    stances = stances_of(nlp, "Tajikistan wants to join the Eurasian Economic Union.")
+    # A country that wants is its government; the EAEU is Eurasian integration.
+    assert side(stances, "gov:TJK", EURASIAN, "reported") == 1
+    reported = next(s for s in stances if s.basis == "reported")
+    assert reported.cue == "join" and reported.holder_country == "TJK"
+    assert reported.target == "Eurasian integration"
+
+
+def test_reluctance_to_sign_up_is_against(nlp: Language) -> None:
+    stances = stances_of(nlp, "Moldova is reluctant to sign up for the Customs Union.")
+    assert side(stances, "gov:MDA", EURASIAN) == -1
+
+
+def test_turning_ones_attention_to_the_eu_is_for_european_integration(nlp: Language) -> None:
+    stances = stances_of(nlp, "Armenia has turned its attention to the European Union.")
+    assert side(stances, "gov:ARM", EUROPEAN) == 1
+
+
+def test_opposing_nato_is_against_nato(nlp: Language) -> None:
+    stances = stances_of(nlp, "Kazakhstan opposes NATO.")
+    assert side(stances, "gov:KAZ", "target:nato", "reported") == -1
+
+
+def test_a_negated_want_turns_the_side(nlp: Language) -> None:
+    stances = stances_of(nlp, "Uzbekistan does not want to join the Customs Union.")
+    assert side(stances, "gov:UZB", EURASIAN) == -1
+
+
+def test_a_quote_is_its_speakers_stance_dated_by_the_saying(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        '"The Customs Union is a historic opportunity for our country," Kyrgyz President '
+        "Almazbek Atambayev said on Tuesday.",
+    )
+    stances = list(doc._.dossier_stances)
+    assert side(stances, "person:almazbek-atambayev", EURASIAN, "said") == 1
+    said = next(s for s in stances if s.basis == "said")
+    quote = doc._.dossier_quotes[0]
+    assert (said.evidence_kind, said.evidence_id) == ("quote", quote.fact_id)
+    assert said.date == "2013-05-07"  # the Tuesday before the article, not its date
+    assert said.holder_country == "KGZ"  # the president of Kyrgyzstan on that date
+    links = [k for k in doc._.dossier_links if k.from_fact == said.fact_id]
+    assert {(k.relation, k.to_fact) for k in links} >= {("evidence", quote.fact_id)}
+
+
+def test_we_in_a_quote_is_its_speaker(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        '"We will join the Eurasian Economic Union next year," Armenian President Serzh '
+        "Sargsyan said on Tuesday.",
+    )
+    assert side(stances, "person:serzh-sargsyan", EURASIAN, "said") == 1
+
+
+def test_signing_and_sanctioning_are_stances_by_deed(nlp: Language) -> None:
+    signed = stances_of(nlp, "Kazakhstan signed the treaty on the Eurasian Economic Union.")
+    assert side(signed, "gov:KAZ", EURASIAN, "did") == 1
+    deed = next(s for s in signed if s.basis == "did")
+    assert deed.evidence_kind == "event" and deed.cue == "AGREE"
+    sanctioned = stances_of(nlp, "The European Union imposed sanctions on Russia.")
+    assert side(sanctioned, "igo:eu", "country:RUS", "did") == -1
+
+
+def test_an_op_ed_author_holds_his_own_claims_apart_from_what_he_reports(
+    nlp: Language,
+) -> None:
+    stances = stances_of(
+        nlp,
+        "Eurasian integration has failed. Moldova opposes the Customs Union.",
+        genre="opinion",
+        author="Ivan Petrovsky",
+    )
+    own = [s for s in stances if s.basis == "author"]
+    assert [(s.holder, s.polarity) for s in own] == [("Ivan Petrovsky", -1)]
+    assert side(stances, "gov:MDA", EURASIAN, "reported") == -1
+    # The same sentence in a news report is no one's stance: the author is not a party.
+    news = stances_of(nlp, "Eurasian integration has failed.")
+    assert not [s for s in news if s.holder == "Ivan Petrovsky" or s.basis == "author"]
+
+
+def test_the_date_is_the_sentences_not_the_publication(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "On March 3, 2012, Moldova said it was reluctant to join the Customs Union."
+    )
+    assert side(stances, "gov:MDA", EURASIAN) == -1
+    assert {s.date for s in stances} == {"2012-03-03"}
+    # Moldova's own words, reported: said, not merely reported.
+    assert {s.basis for s in stances if s.evidence_kind == "quote"} == {"said"}
+
+
+def test_a_holder_who_speaks_for_no_state_has_no_country(nlp: Language) -> None:
+    stances = stances_of(nlp, "Political analyst Ivan Petrovsky opposes the Customs Union.")
+    assert stances and {(s.holder, s.holder_country) for s in stances} == {("Ivan Petrovsky", None)}
+
+
+def test_a_target_inside_the_subject_is_no_target(nlp: Language) -> None:
+    stances = stances_of(nlp, "The presidents of Russia and Belarus signed a new customs code.")
+    assert not [s for s in stances if s.target_id in ("country:RUS", "country:BLR")]
+
+
+def test_targets_are_kb_data_with_aliases_and_actors() -> None:
+    kb = default_kb()
+    for alias in ("Customs Union", "EurAsEC", "Union State", "Eurasian Union"):
+        assert kb.target(alias).id == EURASIAN  # type: ignore[union-attr]
+    assert kb.target("association agreement").id == EUROPEAN  # type: ignore[union-attr]
+    assert kb.target_of_actor("igo:eaeu").name == "Eurasian integration"  # type: ignore[union-attr]
+    assert kb.target_of_actor("gov:RUS") is None  # any other actor is a target as itself
+    # The stage's files are its own: editing them does not redo linking.
+    linking = _kb_file_names(kb_folder(None), LINKING_KB_FILES)
+    assert "targets.csv" not in linking and "stance_cues.csv" not in linking
+
+
+def test_a_user_adds_a_target_by_adding_a_row_and_a_bad_row_is_named(
+    tmp_path: Path, write_kb
+) -> None:
+    folder = write_kb(
+        tmp_path / "kb",
+        {
+            "targets": "id,name,aliases,actors,source\n"
+            "target:black-sea-pact,Black Sea pact,Black Sea accord,,invented\n"
+        },
+    )
+    kb = KnowledgeBase.load(folder)
+    assert kb.target("black sea accord").name == "Black Sea pact"  # type: ignore[union-attr]
+    (folder / "targets.csv").write_text(
+        "id,name,aliases,actors,source\ntarget:x,X,,igo:nowhere,invented\n", encoding="utf-8"
+    )
+    with pytest.raises(DossierError, match=r"targets.csv#L2: .*unknown actors"):
+        KnowledgeBase.load(folder)
+
+
+def test_the_cue_lexicon_is_validated(tmp_path: Path) -> None:
+    (tmp_path / "stance_cues.csv").write_text(
+        "pos,lemma,prep,polarity,strength,source\nverb,adore,,2,0.5,invented\n", encoding="utf-8"
+    )
+    with pytest.raises(DossierError, match=r"stance_cues.csv#L2"):
+        load_stance_lexicon(tmp_path)
+
+
+def test_a_country_named_as_a_target_is_the_country_a_capital_its_government(
+    nlp: Language,
+) -> None:
+    named = stances_of(nlp, "Lithuania accused Belarus of hiding the truth.")
+    assert side(named, "gov:LTU", "country:BLR", "did") == -1
+    capital = stances_of(nlp, "Lithuania accused Minsk of hiding the truth.")
+    assert side(capital, "gov:LTU", "gov:BLR", "did") == -1
+
+
+def test_the_presidents_of_states_are_the_people_in_office_that_day(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "The presidents of Russia and Kazakhstan signed the treaty on the Eurasian Economic Union.",
+        date="2014-05-29",
+    )
+    holders = {(s.holder_id, s.polarity) for s in doc._.dossier_stances}
+    assert {("person:vladimir-putin", 1), ("person:nursultan-nazarbayev", 1)} <= holders
+    assert not {h for h, _ in holders} & {"gov:RUS", "gov:KAZ"}
+
+
+def test_the_union_takes_up_the_last_target_named(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Tajikistan joined the Eurasian Economic Union in May. Its finance minister, Ivan "
+        'Petrovsky, said: "Our farmers will find new opportunities and benefits inside the '
+        'union."',
+    )
+    said = [s for s in stances if s.basis == "said"]
+    assert [(s.holder, s.target, s.polarity) for s in said] == [
+        ("Ivan Petrovsky", "Eurasian integration", 1)
+    ]
+
+
+def test_joining_a_person_is_no_stance_toward_him(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "Kazakh President Nursultan Nazarbayev joined Vladimir Putin in Sochi."
+    )
+    assert not [s for s in stances if s.target_id == "person:vladimir-putin"]
+
+
+def test_a_quote_that_judges_its_subject_is_the_speakers_stance_toward_it(
+    nlp: Language,
+) -> None:
+    stances = stances_of(
+        nlp, '"Lithuania lied to us, twice," Belarusian President Alexander Lukashenko said.'
+    )
+    assert side(stances, "person:alexander-lukashenko", "country:LTU", "said") == -1
+    # What was done to someone judges no one: the victims are no target.
+    victims = stances_of(nlp, '"Three Lithuanian guards were killed," the ministry said.')
+    assert not [s for s in victims if s.cue == "killed"]
+
+
+def test_an_outlet_reports_and_takes_no_side(nlp: Language) -> None:
+    stances = stances_of(nlp, "Eurasianet backs the Customs Union.")
+    assert not stances
