@@ -61,6 +61,8 @@ def test_openapi_documents_every_route_and_docs_are_served(client: TestClient) -
         "/events",
         "/timeline",
         "/network",
+        "/stance",
+        "/stance/trends",
     ):
         assert path in paths
     assert "post" in schema["paths"]["/documents"]
@@ -355,3 +357,44 @@ def test_a_missing_store_is_a_clear_503_not_a_crash(tmp_path: Path) -> None:
         response = test_client.get("/documents")
     assert response.status_code == 503 and "none.db" in response.json()["detail"]
     assert not (tmp_path / "none.db").exists()
+
+
+def test_stance_answers_what_the_query_api_answers(client: TestClient, dossier: Dossier) -> None:
+    target = "Eurasian integration"
+    every = dossier.stances(target=target)
+    assert len(every) > 0, "the annotated sample holds stances toward Eurasian integration"
+    items = _ok(client, "/stance", target=target, limit=1000)["items"]
+    assert [i["fact_id"] for i in items] == [s.fact_id for s in every]
+    assert all(i["target"] == target for i in items)
+    country = next(s.holder_country for s in every if s.holder_country)
+    only = _ok(client, "/stance", target=target, country=country, limit=1000)["items"]
+    assert only and all(i["holder_country"] == country for i in only)
+    rows = _csv(client.get("/stance", params={"target": target, "format": "csv"}).text)
+    assert {r["fact_id"] for r in rows} <= {s.fact_id for s in every} and rows
+
+
+def test_stance_trends_by_country_add_up_the_stances(client: TestClient, dossier: Dossier) -> None:
+    target = "Eurasian integration"
+    items = _ok(client, "/stance/trends", target=target, by="country", limit=1000)["items"]
+    expected = dossier.stance_trends(target=target, by="country")
+    assert [(i["group"], i["evidence"]) for i in items] == [(t.group, t.evidence) for t in expected]
+    assert items and all(
+        i["in_favour"] + i["against"] + i["neutral"] == i["evidence"] for i in items
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "needle"),
+    [
+        ("/stance", {"country": "Ukraine"}, "country"),
+        ("/stance", {"from": "2013-13"}, "2013-13"),
+        ("/stance/trends", {"per": "week"}, "per"),
+        ("/stance/trends", {"by": "planet"}, "by"),
+    ],
+)
+def test_bad_stance_parameters_are_a_4xx_that_says_which(
+    client: TestClient, url: str, params: dict[str, str], needle: str
+) -> None:
+    response = client.get(url, params=params)
+    assert 400 <= response.status_code < 500, response.text
+    assert needle in response.text

@@ -243,6 +243,68 @@ def network(
     return dossier.actor_network(within=within, min_weight=min_weight).as_dict()
 
 
+Country = Annotated[str | None, Query(max_length=3, description="ISO3 the holder spoke for: UKR.")]
+
+
+@router.get("/stance", tags=["facts"], summary="Who stands where: each stance with its evidence")
+def stance(
+    request: Request,
+    dossier: DossierDep,
+    target: Annotated[
+        str | None, Query(max_length=200, description='A KB target: "Eurasian integration".')
+    ] = None,
+    holder: Words = None,
+    country: Country = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    limit: Limit = API_DEFAULT_PAGE,
+    offset: Offset = 0,
+    output: Format = None,
+) -> Response:
+    """Stances (for, against, neutral) oldest first, each with its holder, target, the country
+    the holder spoke for and the evidence it was read from."""
+    found = dossier.stances(
+        target=target,
+        holder=holder,
+        country=country,
+        date_from=_date("from", date_from),
+        date_to=_date("to", date_to),
+        limit=offset + limit,
+    )
+    page = _page(found, offset, limit)
+    return listing(request, page, limit=limit, offset=offset, output=output, name="stance")
+
+
+@router.get("/stance/trends", tags=["facts"], summary="Stances added up by holder or country")
+def stance_trends(
+    request: Request,
+    dossier: DossierDep,
+    target: Annotated[str | None, Query(max_length=200)] = None,
+    by: Annotated[Literal["actor", "country"], Query(description="Group by holder or country.")] = (
+        "actor"
+    ),
+    per: Annotated[Literal["all", "year", "month"], Query(description="Period.")] = "all",
+    country: Country = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    limit: Limit = API_DEFAULT_PAGE,
+    offset: Offset = 0,
+    output: Format = None,
+) -> Response:
+    """For/against/neutral counts per group and period, with evidence counts: a change of side
+    shows as a group's periods turning from for to against."""
+    found = dossier.stance_trends(
+        target=target,
+        by=by,
+        period=per,
+        country=country,
+        date_from=_date("from", date_from),
+        date_to=_date("to", date_to),
+    )
+    page = _page(found, offset, limit)
+    return listing(request, page, limit=limit, offset=offset, output=output, name="stance")
+
+
 # --- the knowledge base --------------------------------------------------------------------------
 
 
