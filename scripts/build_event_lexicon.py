@@ -38,6 +38,7 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "dossier" / "kb" / "data"
 VERBS = "petrarch2_dictionaries/petrarch2/data/dictionaries/CAMEO.2.0.txt"
 PLOVER = "plover/CAMEO2PLOVER-2021.txt"
 COUNTRIES = "petrarch2_dictionaries/petrarch2/data/dictionaries/Phoenix.Countries.actors.txt"
+WORLD = "mledoze_countries/countries.json"
 #: Endings of a country's adjective or people noun among its Phoenix synonyms ("SERBIAN",
 #: "CONGOLESE"); other synonyms are mostly cities and regions, which name places. A synonym
 #: that begins as the country's name does ("ISRAELI", "IRAQIS") is one too.
@@ -431,6 +432,35 @@ def read_countries(path: Path) -> list[tuple[str, str, str]]:
     return sorted(unique.values())
 
 
+def read_world(path: Path, known: set[str]) -> list[tuple[str, str, str]]:
+    """(word, ISO3, kind) from mledoze/countries for the words Phoenix lacks: each country's
+    common name, its English demonyms (adjective, and people noun for "-an"/"-i" ones:
+    "Swiss", "Ivorians") and its capitals (kind ``capital``: "Cairo" standing for Egypt's
+    government, "in Cairo" still a place). Multi-word names Phoenix spells with underscores
+    ("Ivory Coast") are its names that the Phoenix reader skips."""
+    import json
+
+    found: list[tuple[str, str, str]] = []
+    for country in json.loads(path.read_text(encoding="utf-8")):
+        code = country.get("cca3")
+        if not code or not country.get("independent"):
+            continue
+        names = [country["name"]["common"]]
+        names += [s for s in country.get("altSpellings", []) if " " in s and s.isascii()]
+        found += [(name, code, "name") for name in names]
+        demonyms = (country.get("demonyms") or {}).get("eng") or {}
+        for word in sorted({demonyms.get("m"), demonyms.get("f")} - {None, ""}):
+            found.append((word, code, "adjective"))
+            if word.endswith(("an", "i")):
+                found.append((word + "s", code, "people"))
+        found += [(city, code, "capital") for city in country.get("capital") or []]
+    return [
+        row
+        for row in found
+        if row[0].lower() not in known and row[0].isascii() and "," not in row[0]
+    ]
+
+
 def build(shared_kb: Path) -> tuple[int, int]:
     table = read_plover_map(shared_kb / PLOVER)
     rows: dict[tuple[str, str, str, str], dict[str, str]] = {}
@@ -516,11 +546,15 @@ def build(shared_kb: Path) -> tuple[int, int]:
         out.write(
             "# Country names, adjectives and people nouns -> ISO3, for actors the KB lacks. "
             "Built by scripts/build_event_lexicon.py from PETRARCH2 Phoenix.Countries.actors.txt "
-            "(MIT, Open Event Data Alliance).\n"
+            "(MIT, Open Event Data Alliance), then mledoze/countries (ODbL 1.0) for the names, "
+            "demonyms and capitals it lacks.\n"
         )
         writer = csv.writer(out)
         writer.writerow(("word", "country", "kind"))
-        writer.writerows(read_countries(shared_kb / COUNTRIES))
+        countries = read_countries(shared_kb / COUNTRIES)
+        world = read_world(shared_kb / WORLD, {word.lower() for word, _, _ in countries})
+        unique = {row[0].lower(): row for row in reversed(world)}
+        writer.writerows(countries + sorted(unique.values()))
     return len(rows), len(GOLDSTEIN)
 
 

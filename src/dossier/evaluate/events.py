@@ -128,17 +128,32 @@ def evaluate_plover(
     gold_types: list[str] = []
     predicted_types: list[str | None] = []
     sides: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {"source": [], "target": []}
+    errors: list[dict[str, Any]] = []
     for record in records:
         doc = run_document(nlp, record["text"], record.get("date"), record.get("id", ""))
         event = main_event(doc)
         gold_types.append(_new_type(record["event"]))
         predicted_types.append(event.event_type if event else None)
+        wrong: dict[str, Any] = {}
         for side in ("source", "target"):
             gold = _countries(record.get(side))
             if gold is None:
                 continue
             found = _predicted_countries(getattr(event, side)) if event else frozenset()
             sides[side].append((gold, found))
+            if gold != found:
+                wrong[side] = {"gold": sorted(gold), "predicted": sorted(found)}
+        if wrong or gold_types[-1] != predicted_types[-1]:
+            errors.append(
+                {
+                    "id": record.get("id", ""),
+                    "text": record["text"],
+                    "type": gold_types[-1],
+                    "predicted_type": predicted_types[-1],
+                    "trigger": event.text if event else None,
+                    **wrong,
+                }
+            )
         if on_item is not None:
             on_item(record.get("id", ""))
     majority = Counter(gold_types).most_common(1)[0][0] if gold_types else None
@@ -158,6 +173,7 @@ def evaluate_plover(
         "targets_scored": len(sides["target"]),
         "no_event": sum(p is None for p in predicted_types),
         "baseline": baseline,
+        "errors": errors,
     }
 
 
@@ -219,6 +235,47 @@ class _SideMatcher:
         return keys == set(gold)
 
 
+def _described(event: Event) -> dict[str, Any]:
+    return {
+        "predicted_type": event.event_type,
+        "predicted_source": [a.country or a.actor for a in event.source],
+        "predicted_target": [a.country or a.actor for a in event.target],
+        "predicted_modality": event.modality,
+    }
+
+
+def _sentence(text: str, at: int) -> str:
+    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
+    end = min(x for x in (text.find(". ", at), text.find("\n", at), len(text)) if x >= 0)
+    return text[start : end + 1].strip()
+
+
+def _miss(
+    doc: str,
+    item: dict[str, Any],
+    wanted_type: str,
+    events: list[Event],
+    inside: Callable[[Event], bool],
+    candidates: list[tuple[int, Event]],
+) -> dict[str, Any]:
+    """A gold event no prediction matched, with why: ``no event`` in its clause, the wrong
+    ``type``, or the right type with other ``actors`` (what was predicted is kept beside)."""
+    here = [event for event in events if inside(event)]
+    kind = "actors" if candidates else "type" if here else "no event"
+    shown = candidates[0][1] if candidates else here[0] if here else None
+    return {
+        "doc": doc,
+        "text": item["text"],
+        "type": wanted_type,
+        "kind": kind,
+        "source": list(item.get("source") or []),
+        "target": list(item.get("target") or []),
+        "modality": item.get("modality", "asserted"),
+        **(_described(shown) if shown is not None else {}),
+        "predicted_types": [event.event_type for event in here],
+    }
+
+
 def evaluate_dossier_events(
     folder: Path,
     nlp: Language,
@@ -231,6 +288,7 @@ def evaluate_dossier_events(
     modality: list[bool] = []
     dates: list[bool] = []
     misses: list[dict[str, Any]] = []
+    spurious: list[dict[str, Any]] = []
     documents = load_gold_folder(folder)
     for gold in documents:
         text = gold.record.text
@@ -276,7 +334,26 @@ def evaluate_dossier_events(
                 if item.get("date"):
                     dates.append(event.date == item["date"])
             if not strict:
-                misses.append({"doc": gold.name, "text": item["text"], "type": wanted_type})
+                misses.append(_miss(gold.name, item, wanted_type, events, inside, candidates))
+        spans = [
+            (o.start, o.end)
+            for item in items
+            for o in find_occurrences(text, item["text"])
+        ]
+        for index, event in enumerate(events):
+            if index in strict_used:
+                continue
+            p = event.provenance
+            in_gold = any(s <= p.original_start < e for s, e in spans)
+            spurious.append(
+                {
+                    "doc": gold.name,
+                    "kind": "unmatched in a gold clause" if in_gold else "outside any gold clause",
+                    "trigger": event.text,
+                    "sentence": _sentence(text, p.original_start),
+                    **_described(event),
+                }
+            )
         if on_item is not None:
             on_item(gold.name)
     strict_scores = PRF.from_counts(
@@ -298,6 +375,7 @@ def evaluate_dossier_events(
         "dates_scored": len(dates),
         "documents": len(documents),
         "missed": misses,
+        "spurious": spurious,
     }
 
 

@@ -272,7 +272,9 @@ def event_facts(
     extractor_version: the effective version of ``dossier_events``, for the provenance.
     """
     mention_list: list[Mention] = list(doc._.get(document.MENTIONS) or [])
-    finder = ActorFinder(mention_list, kb, lexicon.countries, doc._.get(document.DATE))
+    finder = ActorFinder(
+        mention_list, kb, lexicon.countries, doc._.get(document.DATE), lexicon.capitals
+    )
     group: tuple[EventActor, ...] = ()
     by_span = {(m.start, m.end): m for m in mention_list}
     timexes: list[Timex] = list(doc._.get(document.TIMEXES) or [])

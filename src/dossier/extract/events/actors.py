@@ -98,10 +98,12 @@ class ActorFinder:
         kb: KnowledgeBase | None,
         countries: dict[str, str] | None = None,
         day: str | None = None,
+        capitals: dict[str, str] | None = None,
     ) -> None:
         self.index = MentionIndex(mentions)
         self.kb = kb
         self.countries = countries or {}
+        self.capitals = capitals or {}
         self.day = day
 
     def phrase_tokens(self, head: Token) -> list[Token]:
@@ -234,6 +236,8 @@ class ActorFinder:
             return mention
         word = mention.text.lower().removeprefix("the ")
         country = self.countries.get(word)
+        if country is None and mention.label == "GPE":
+            country = self.capitals.get(word)
         if country is None:
             return mention
         return replace(mention, country=country)
@@ -264,6 +268,8 @@ class ActorFinder:
             country = country or self.kb.country_of_people_noun(token.text)
         if country is None and token.pos_ in ("ADJ", "PROPN", "NOUN"):
             country = self.countries.get(token.lower_)
+        if country is None and token.pos_ == "PROPN" and token.text[:1].isupper():
+            country = self.capitals.get(token.lower_)  # "the Cairo government"
         return country
 
     def _demonyms(self, head: Token) -> tuple[EventActor, ...]:

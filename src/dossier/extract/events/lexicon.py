@@ -48,6 +48,7 @@ class EventLexicon:
         nouns: list[EventEntry],
         goldstein: dict[str, float],
         countries: dict[str, str] | None = None,
+        capitals: dict[str, str] | None = None,
     ) -> None:
         self.verbs: dict[tuple[str, str], EventEntry] = {}
         self.objects: dict[tuple[str, str], EventEntry] = {}
@@ -62,6 +63,9 @@ class EventLexicon:
         self.goldstein: dict[str, float] = goldstein
         #: Country names and adjectives (lower case) -> ISO3, for countries the KB lacks.
         self.countries: dict[str, str] = countries or {}
+        #: Capitals (lower case) -> ISO3: a capital that acts stands for its government
+        #: ("Cairo warned"), one named as a place is a place ("talks in Cairo").
+        self.capitals: dict[str, str] = capitals or {}
 
     def verb(self, lemma: str, particles: list[str], object_lemma: str | None) -> EventEntry | None:
         """The reading of a verb: with one of its particles ("cut off"), else with its object
@@ -117,10 +121,13 @@ def load_lexicon(folder: Path) -> EventLexicon:
     goldstein = {
         row["cameo_root"]: float(row["goldstein"]) for row in _rows(folder / GOLDSTEIN_FILE)
     }
-    countries = {}
+    countries: dict[str, str] = {}
+    capitals: dict[str, str] = {}
     if (folder / COUNTRIES_FILE).exists():
-        countries = {row["word"].lower(): row["country"] for row in _rows(folder / COUNTRIES_FILE)}
-    return EventLexicon(verbs, nouns, goldstein, countries)
+        for row in _rows(folder / COUNTRIES_FILE):
+            table = capitals if row.get("kind") == "capital" else countries
+            table[row["word"].lower()] = row["country"]
+    return EventLexicon(verbs, nouns, goldstein, countries, capitals)
 
 
 class Lemmas:
