@@ -18,6 +18,8 @@ Output: ``doc._.dossier_events`` (``Event`` facts) and, in ``doc._.dossier_links
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -128,6 +130,24 @@ def _sides(
     if not source and trigger.source is not None and unique and _group(trigger.source):
         source = (finder.words(trigger.source),)  # an unnamed actor: "Kremlin critics"
     return _distinct(source), tuple(unique)
+
+
+def _placed(
+    trigger: Trigger,
+    finder: ActorFinder,
+    source: tuple[EventActor, ...],
+    target: tuple[EventActor, ...],
+) -> tuple[EventActor, ...]:
+    """A source of people or bodies the KB does not place, given the country its sentence is
+    about ("President X threatened a curfew in Algiers"), other than one it acts on. A guess
+    from context: it leaves the event's confidence as it was."""
+    if not source or any(actor.country for actor in source):
+        return source
+    besides = {actor.country for actor in target if actor.country}
+    country = finder.sentence_country(trigger.token.sent, besides)
+    if country is None:
+        return source
+    return tuple(replace(actor, country=country) for actor in source)
 
 
 #: Nouns for groups of people who act without a name the KB knows ("Kremlin critics").
@@ -306,6 +326,8 @@ def event_facts(
             if modality == "negated" and _refusal(token):
                 # "will not accept" states a refusal now: a rejection that happened.
                 event_type, cameo, modality = "REJECT", REJECT_CAMEO, "asserted"
+            confidence = _confidence(trigger, source, target)
+            source = _placed(trigger, finder, source, target)
             speaker = demanded_by(token, lemmas)
             if speaker is not None and finder.actors(speaker):
                 # Reported words that someone must act are the speaker's demand on them.
@@ -332,7 +354,7 @@ def event_facts(
                     end,
                     EXTRACTOR,
                     extractor_version,
-                    _confidence(trigger, source, target),
+                    confidence,
                 ),
             )
             events.append(event)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.quotes.speakers import MentionIndex
 from dossier.kb.loader import KnowledgeBase
@@ -144,7 +144,7 @@ class ActorFinder:
                 # A place as a place: the event's location, not its actor. A place that is
                 # itself the subject ("Arnor restored ties") stands for those who rule it.
                 continue
-            mention = self._titled(self._with_country(mention), head.doc)
+            mention = self._titled(self._with_country(self._country_named(mention)), head.doc)
             key = mention.actor_id or mention.actor
             if key in seen:
                 continue
@@ -242,6 +242,28 @@ class ActorFinder:
             return mention
         return replace(mention, country=country)
 
+    def _country_named(self, mention: Mention) -> Mention:
+        """A bare word the linker took for a person's surname with no fuller mention before it,
+        when the word names a country ("Jordan and Britain agreed"): the country, since a
+        person is introduced by a fuller name first."""
+        if mention.resolution != "surname" or " " in mention.text:
+            return mention
+        country = self.countries.get(mention.text.lower())
+        if country is None or not mention.text[:1].isupper():
+            return mention
+        actor = None
+        if self.kb is not None:
+            actor = self.kb.government_actor(country) or self.kb.country_actor(country)
+        return replace(
+            mention,
+            label="GPE",
+            actor_id=actor.id if actor else None,
+            actor=actor.name if actor else mention.text,
+            country=country,
+            metonym=True,
+            resolution="metonym",
+        )
+
     def _from_mention(self, mention: Mention) -> EventActor:
         sector = None
         if self.kb is not None and mention.actor_id is not None:
@@ -319,6 +341,22 @@ class ActorFinder:
         mentions = [self._with_country(m) for m in self.index.covering(0, char) if m.end <= char]
         earlier = [m for m in mentions if m.country and (m.label == "PERSON") == person]
         return self._from_mention(earlier[-1]) if earlier else None
+
+    def sentence_country(self, sentence: Span, besides: set[str]) -> str | None:
+        """The first country the sentence names, by a place, a capital or an adjective, other
+        than ``besides``: where an actor without a country of its own acts ("President X
+        threatened a curfew in Algiers", "Senator Y of the Kenyan parliament resigned")."""
+        places = {}
+        for mention in self.index.covering(sentence.start_char, sentence.end_char):
+            if mention.label in ("GPE", "NORP", "LOC"):
+                country = self._with_country(mention).country
+                if country is not None:
+                    places[mention.start] = country
+        for token in sentence:
+            country = places.get(token.idx) or self._country_of_word(token)
+            if country is not None and country not in besides:
+                return country
+        return None
 
     def location(self, head: Token) -> str | None:
         """The place a phrase names as a place ("Minsk"), None when it names none."""

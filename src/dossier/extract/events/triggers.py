@@ -52,6 +52,9 @@ ABSORBING = frozenset(
 )
 #: Verbs that name a refusal only with what is refused ("failed to pass", not "will fail").
 NEEDS_COMPLEMENT = frozenset({"fail"})
+#: Verbs whose passive without an agent says where the subject stands ("is opposed to",
+#: "is committed to"): the subject is the source, not what was acted on.
+STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "determine", "resolve"})
 #: Verbs whose infinitive is controlled by their object ("urged Ukraine to join").
 OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "invite", "encourage", "force"})
 TARGET_PREPOSITIONS = frozenset(
@@ -195,8 +198,11 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     if passive is None and agents and token.dep_ == "acl" and token.tag_ == "VBN":
         # "a summit hosted by Putin": the agent acts; the noun is what it did.
         return Trigger(token, entry, agents[0], [], [], True, _scene(token), False)
-    if passive is not None:
-        agents = _prepositional(token, frozenset({"by"}))
+    if passive is not None and not agents and lemma in STATIVE_PASSIVES:
+        # "Israel is opposed to the plan": a state of the subject, which is the one acting.
+        source = _relative(passive, token)
+        targets = []
+    elif passive is not None:
         source = agents[0] if agents else None
         targets = [_relative(passive, token)]
     else:
