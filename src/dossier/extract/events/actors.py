@@ -115,6 +115,8 @@ class ActorFinder:
             for child in token.children:
                 if child.dep_ in _CLAUSES or (child.dep_ == "prep" and child.lower_ in _SCENE):
                     continue
+                if child.dep_ == "appos" and token.pos_ == "PROPN":
+                    continue  # "Pakistan, a key U.S. ally": what the name is, not a co-actor
                 tokens.append(child)
                 todo.append(child)
         return sorted(tokens, key=lambda t: t.i)
@@ -152,9 +154,15 @@ class ActorFinder:
             found.append(self._from_mention(mention))
         if found and not any(a.mention_start <= head.idx < a.mention_end for a in found):
             # A common noun with names and adjectives before it ("Latvian and Estonian
-            # diplomats", one linked and one not): every country they name.
+            # diplomats", one linked and one not): every country they name; but a people
+            # placed in a country ("the Serbs of Bosnia") are that country's residents.
             named = {a.country for a in found}
-            found += [a for a in self._demonyms(head) if a.country not in named]
+            resident = self._people_noun(head) and any(named)
+            found += [
+                a
+                for a in self._demonyms(head)
+                if a.country not in named and not (resident and a.mention_start == head.idx)
+            ]
         if found and not _known(found):
             # An unlinked person with a country adjective ("Israeli President X") acts for it.
             adjectives = self._demonyms(head)
@@ -167,6 +175,12 @@ class ActorFinder:
         if found:
             return tuple(found)
         adjectives = self._demonyms(head)
+        if adjectives and self._people_noun(head) and any(c.lower_ == "ethnic" for c in head.children):
+            # "ethnic Albanians demonstrated in Serbia": a minority acts in its country of
+            # residence, the one its sentence names besides its own.
+            home = self.sentence_country(head.sent, {adjectives[0].country or ""})
+            if home is not None:
+                return (replace(adjectives[0], country=home, actor=home, actor_id=None),)
         if adjectives:
             return adjectives
         if head.lower_ in PRONOUNS:
@@ -241,6 +255,10 @@ class ActorFinder:
         if country is None:
             return mention
         return replace(mention, country=country)
+
+    def _people_noun(self, head: Token) -> bool:
+        """Whether ``head`` names a people ("Albanians", "Serbs"), not its state's officials."""
+        return head.tag_ in ("NNS", "NNPS") and self._country_of_word(head) is not None
 
     def _country_named(self, mention: Mention) -> Mention:
         """A bare word the linker took for a person's surname with no fuller mention before it,
