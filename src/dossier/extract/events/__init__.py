@@ -93,7 +93,7 @@ def _group_size(head: Token) -> int | None:
 
 
 def _sides(
-    trigger: Trigger, finder: ActorFinder, group: tuple[EventActor, ...]
+    trigger: Trigger, finder: ActorFinder, group: tuple[EventActor, ...], lemmas: Lemmas
 ) -> tuple[tuple[EventActor, ...], tuple[EventActor, ...]]:
     """The event's source and target sets (see the module doc).
 
@@ -127,9 +127,41 @@ def _sides(
             continue  # an actor does not act on itself, nor a state's leader on his state
         keys.add(key)
         unique.append(actor)
+    if not unique and trigger.entry.plover in EXPERIENCED:
+        # "Kyiv knows that when Moscow is angry it cuts off the gas": an act on someone left
+        # unnamed, told as what an actor knows or fears, is done to that actor.
+        unique = list(_experiencer(trigger, finder, source, lemmas))
     if not source and trigger.source is not None and unique and _group(trigger.source):
         source = (finder.words(trigger.source),)  # an unnamed actor: "Kremlin critics"
     return _distinct(source), tuple(unique)
+
+
+#: Types of acts done to someone, whose target the sentence may give only as the one who
+#: knows or fears them; and the verbs of that knowing or fearing.
+EXPERIENCED = frozenset({"SANCTION", "COERCE", "THREATEN", "ASSAULT"})
+COGNITION = frozenset({"know", "fear", "remember", "understand", "worry", "dread"})
+
+
+def _experiencer(
+    trigger: Trigger, finder: ActorFinder, source: tuple[EventActor, ...], lemmas: Lemmas
+) -> tuple[EventActor, ...]:
+    """The subject of a verb of knowing or fearing whose complement holds the trigger (see
+    ``EXPERIENCED``), when it is an actor other than the source; () otherwise."""
+    token = trigger.token
+    for _ in range(4):
+        if token.dep_ == "ccomp" or token.head.i == token.i:
+            break
+        token = token.head
+    if token.dep_ != "ccomp" or lemmas(token.head) not in COGNITION:
+        return ()
+    subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return ()
+    found = finder.actors(subject)
+    mine = {a.actor_id or a.actor for a in source} | {a.country for a in source if a.country}
+    if any((a.actor_id or a.actor) in mine or a.country in mine for a in found):
+        return ()
+    return found
 
 
 def _placed(
@@ -305,7 +337,7 @@ def event_facts(
     for number, sentence in enumerate(sentences):
         reference = references[number] if number < len(references) else doc._.get(document.DATE)
         for trigger in sentence_triggers(sentence, lexicon, lemmas):
-            source, target = _sides(trigger, finder, group)
+            source, target = _sides(trigger, finder, group, lemmas)
             if not (source or target):
                 continue
             if len(source) > 1:
