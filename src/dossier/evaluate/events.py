@@ -335,11 +335,7 @@ def evaluate_dossier_events(
                     dates.append(event.date == item["date"])
             if not strict:
                 misses.append(_miss(gold.name, item, wanted_type, events, inside, candidates))
-        spans = [
-            (o.start, o.end)
-            for item in items
-            for o in find_occurrences(text, item["text"])
-        ]
+        spans = [(o.start, o.end) for item in items for o in find_occurrences(text, item["text"])]
         for index, event in enumerate(events):
             if index in strict_used:
                 continue

@@ -152,6 +152,15 @@ class ActorFinder:
                 continue
             seen.add(key)
             found.append(self._from_mention(mention))
+        at_head = [a for a in found if a.mention_start <= head.idx < a.mention_end]
+        if at_head and len(found) > len(at_head) and self._people_noun(head):
+            # "the Hungarians of Slovakia" (the people a mention): residents of the place.
+            placed = [a for a in found if a not in at_head and a.country]
+            found = placed or found
+        if found == at_head and len(found) == 1 and self._ethnic(head):
+            home = self.sentence_country(head.sent, {found[0].country or ""})
+            if home is not None:
+                return (replace(found[0], country=home, actor=home, actor_id=None),)
         if found and not any(a.mention_start <= head.idx < a.mention_end for a in found):
             # A common noun with names and adjectives before it ("Latvian and Estonian
             # diplomats", one linked and one not): every country they name; but a people
@@ -175,7 +184,7 @@ class ActorFinder:
         if found:
             return tuple(found)
         adjectives = self._demonyms(head)
-        if adjectives and self._people_noun(head) and any(c.lower_ == "ethnic" for c in head.children):
+        if adjectives and self._ethnic(head):
             # "ethnic Albanians demonstrated in Serbia": a minority acts in its country of
             # residence, the one its sentence names besides its own.
             home = self.sentence_country(head.sent, {adjectives[0].country or ""})
@@ -259,6 +268,10 @@ class ActorFinder:
     def _people_noun(self, head: Token) -> bool:
         """Whether ``head`` names a people ("Albanians", "Serbs"), not its state's officials."""
         return head.tag_ in ("NNS", "NNPS") and self._country_of_word(head) is not None
+
+    def _ethnic(self, head: Token) -> bool:
+        """Whether ``head`` is an ethnic people ("ethnic Albanians")."""
+        return self._people_noun(head) and any(c.lower_ == "ethnic" for c in head.children)
 
     def _country_named(self, mention: Mention) -> Mention:
         """A bare word the linker took for a person's surname with no fuller mention before it,

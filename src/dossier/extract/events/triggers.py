@@ -156,6 +156,8 @@ def subject_of(verb: Token, lemmas: Lemmas, depth: int = 0) -> Token | None:
         if obj is not None and lemmas(head) in OBJECT_CONTROL:
             return _relative(obj, head)
         return subject_of(head, lemmas, depth + 1)
+    if verb.dep_ == "acomp":
+        return subject_of(verb.head, lemmas, depth + 1)  # "Norway is opposed to"
     if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head, lemmas, depth + 1)
     if verb.dep_ == "relcl":
