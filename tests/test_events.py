@@ -500,3 +500,14 @@ def test_an_act_told_as_what_an_actor_fears_targets_that_actor(nlp: Language) ->
     assert fear.modality == "generic"
     said = one(events_of(nlp, "Analysts say Moscow cut off the oil."), "SANCTION")
     assert said.target == ()
+
+
+# Error kind: spurious events whose subject is no actor, kept for the target they name.
+def test_an_active_act_without_an_actor_subject_is_no_event(nlp: Language) -> None:
+    events = events_of(nlp, "The clash seemed to counter Moldova's claims about the border.")
+    assert [e for e in events if e.event_type == "ACCUSE"] == []
+    # A passive, and violence, may leave the doer unsaid.
+    shot = one(events_of(nlp, "Two Georgian border guards were shot near Gori."), "ASSAULT")
+    assert shot.source == () and countries(shot.target) == {"GEO"}
+    blast = one(events_of(nlp, "A roadside bombing killed three Afghan policemen."), "ASSAULT")
+    assert countries(blast.target) == {"AFG"}

@@ -338,7 +338,11 @@ def event_facts(
         reference = references[number] if number < len(references) else doc._.get(document.DATE)
         for trigger in sentence_triggers(sentence, lexicon, lemmas):
             source, target = _sides(trigger, finder, group, lemmas)
-            if not (source or target):
+            unsaid = trigger.passive_target or trigger.entry.plover == "ASSAULT"
+            if not source and not (target and unsaid):
+                # Only a passive ("was shot") or violence ("a bombing killed two soldiers") is
+                # reported without its doer; an act whose subject is no actor ("the clash
+                # countered Russia's claims") is no event.
                 continue
             if len(source) > 1:
                 group = source
