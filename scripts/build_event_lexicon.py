@@ -39,6 +39,9 @@ VERBS = "petrarch2_dictionaries/petrarch2/data/dictionaries/CAMEO.2.0.txt"
 PLOVER = "plover/CAMEO2PLOVER-2021.txt"
 COUNTRIES = "petrarch2_dictionaries/petrarch2/data/dictionaries/Phoenix.Countries.actors.txt"
 WORLD = "mledoze_countries/countries.json"
+#: Capitals that news uses for the organisations seated there more than for their country
+#: ("Brussels" for the EU or NATO): no capital row, so they never stand for the state.
+IGO_SEATS = frozenset({"Brussels"})
 #: Endings of a country's adjective or people noun among its Phoenix synonyms ("SERBIAN",
 #: "CONGOLESE"); other synonyms are mostly cities and regions, which name places. A synonym
 #: that begins as the country's name does ("ISRAELI", "IRAQIS") is one too.
@@ -453,7 +456,8 @@ def read_world(path: Path, known: set[str]) -> list[tuple[str, str, str]]:
             found.append((word, code, "adjective"))
             if word.endswith(("an", "i")):
                 found.append((word + "s", code, "people"))
-        found += [(city, code, "capital") for city in country.get("capital") or []]
+        capitals = [city for city in country.get("capital") or [] if city not in IGO_SEATS]
+        found += [(city, code, "capital") for city in capitals]
     return [
         row
         for row in found

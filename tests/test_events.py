@@ -511,3 +511,14 @@ def test_an_active_act_without_an_actor_subject_is_no_event(nlp: Language) -> No
     assert shot.source == () and countries(shot.target) == {"GEO"}
     blast = one(events_of(nlp, "A roadside bombing killed three Afghan policemen."), "ASSAULT")
     assert countries(blast.target) == {"AFG"}
+
+
+# Error kind: a figurative bare verb taken for an event ("needs", "aims to", "suggests").
+def test_figurative_verbs_code_only_with_an_object_reading(nlp: Language) -> None:
+    text = (
+        "Georgia needs foreign investment. The Armenian reform aims at lower taxes. "
+        "Moldova's plan suggests closer ties."
+    )
+    assert events_of(nlp, text) == []
+    troops = one(events_of(nlp, "Azerbaijan has increased security on the border."), "MOBILIZE")
+    assert countries(troops.source) == {"AZE"}
