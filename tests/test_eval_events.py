@@ -118,5 +118,7 @@ def test_dossier_gold_matches_type_and_actor_sets(tmp_path: Path) -> None:
     assert [m["type"] for m in result["missed"]] == ["THREATEN"]
     # Why it was missed: right clause and type, other actors; the prediction is kept beside.
     miss = result["missed"][0]
-    assert miss["kind"] == "actors" and miss["predicted_target"] == ["LTU"]
+    assert miss["kind"] == "actors" and miss["predicted_target"] == [
+        "Government of Lithuania (LTU)"
+    ]
     assert [s["kind"] for s in result["spurious"]] == ["unmatched in a gold clause"]

@@ -522,3 +522,26 @@ def test_figurative_verbs_code_only_with_an_object_reading(nlp: Language) -> Non
     assert events_of(nlp, text) == []
     troops = one(events_of(nlp, "Azerbaijan has increased security on the border."), "MOBILIZE")
     assert countries(troops.source) == {"AZE"}
+
+
+# Error kind: a byline or dateline the parse ran into the first sentence taken for its actor.
+def test_a_byline_and_a_dateline_are_no_actors(nlp: Language) -> None:
+    text = (
+        "Maria Petrova\n\nSpecial for The Daily Planet\n\n"
+        "TBILISI — Georgia condemned the Russian blockade of its ports on Sunday."
+    )
+    for event in events_of(nlp, text):
+        names = {a.actor for a in (*event.source, *event.target)}
+        assert "Maria Petrova" not in names
+        assert all(a.mention_start > text.index("—") for a in event.source)
+
+
+# Error kind: a person named only as whose someone is ("X's lawyer", "X associates") taken
+# for a co-actor.
+def test_the_owner_of_a_persons_role_is_not_an_actor(nlp: Language) -> None:
+    text = "Navalny was attacked by Lukashenko's press secretary, Anna Volkova."
+    attack = next(e for e in events_of(nlp, text) if e.source)
+    assert [a.actor for a in attack.source] == ["Anna Volkova"]
+    spokesman = one(events_of(nlp, "Lukashenko's spokesman condemned Lithuania."), "ACCUSE")
+    assert countries(spokesman.source) == {"BLR"}
+    assert "Alexander Lukashenko" not in {a.actor for a in spokesman.source}

@@ -235,11 +235,15 @@ class _SideMatcher:
         return keys == set(gold)
 
 
+def _shown(actor: EventActor) -> str:
+    return f"{actor.actor} ({actor.country})" if actor.country else actor.actor
+
+
 def _described(event: Event) -> dict[str, Any]:
     return {
         "predicted_type": event.event_type,
-        "predicted_source": [a.country or a.actor for a in event.source],
-        "predicted_target": [a.country or a.actor for a in event.target],
+        "predicted_source": [_shown(a) for a in event.source],
+        "predicted_target": [_shown(a) for a in event.target],
         "predicted_modality": event.modality,
     }
 

@@ -13,6 +13,7 @@ linker took for a government (a metonym, "Moscow banned") is an actor.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -85,6 +86,26 @@ _SECTOR_OF_TYPE = {
 }
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Za-z .'-]+)? ?[—–-]+ ")
+
+
+def same_paragraph(token: Token, head: Token) -> bool:
+    low, high = sorted((token.idx, head.idx))
+    return "\n\n" not in head.doc.text[low:high]
+
+
+def _detached(mention: Mention, head: Token) -> bool:
+    """Whether ``mention`` is no part of ``head``'s phrase however the parse joined them: it
+    lies across a paragraph break (a byline, "Special for ...", run into the first sentence),
+    or it is a dateline ("MOSCOW — ", "KHARKIV, Ukraine — "), which says where it was written."""
+    text = head.doc.text
+    low, high = sorted((mention.start, head.idx))
+    if "\n\n" in text[low:high] or "\n\n" in text[mention.start : mention.end]:
+        return True
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return mention.start == line_start and _DATELINE.match(text, mention.start) is not None
+
+
 def _known(actors: list[EventActor]) -> bool:
     return any(actor.actor_id or actor.country for actor in actors)
 
@@ -119,7 +140,7 @@ class ActorFinder:
                     continue  # "Pakistan, a key U.S. ally": what the name is, not a co-actor
                 tokens.append(child)
                 todo.append(child)
-        return sorted(tokens, key=lambda t: t.i)
+        return sorted((t for t in tokens if same_paragraph(t, head)), key=lambda t: t.i)
 
     def phrase_mentions(self, head: Token) -> list[Mention]:
         """The linker's mentions that start on a word of ``head``'s phrase."""
@@ -140,7 +161,13 @@ class ActorFinder:
         """
         found: list[EventActor] = []
         seen: set[str] = set()
+        owners: list[Mention] = []
         for mention in self.phrase_mentions(head):
+            if _detached(mention, head):
+                continue
+            if self._owner(mention, head):
+                owners.append(mention)
+                continue
             subject = head.dep_ in ("nsubj", "nsubjpass", "csubj") and mention.start <= head.idx
             if self._is_place(mention) and not (target and mention.country) and not subject:
                 # A place as a place: the event's location, not its actor. A place that is
@@ -183,6 +210,9 @@ class ActorFinder:
                 return members
         if found:
             return tuple(found)
+        if owners:
+            # "Putin's spokesman": someone unnamed, of the owner's country.
+            return (replace(self.words(head), country=self._with_country(owners[0]).country),)
         adjectives = self._demonyms(head)
         if adjectives and self._ethnic(head):
             # "ethnic Albanians demonstrated in Serbia": a minority acts in its country of
@@ -201,10 +231,10 @@ class ActorFinder:
         """A body the KB does not know, of a country its phrase places it in ("Israel's high
         court", "opposition groups in Zimbabwe", "Ankara's district administration"): that
         country, as the last resort before the phrase's bare words."""
-        tokens = [head, *head.subtree]
+        tokens = [t for t in (head, *head.subtree) if same_paragraph(t, head)]
         first, last = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
         for mention in self.index.covering(first, last):
-            if not any(t.idx == mention.start for t in tokens):
+            if not any(t.idx == mention.start for t in tokens) or _detached(mention, head):
                 continue
             country = self._with_country(mention).country
             if country is not None and mention.label in ("GPE", "LOC"):
@@ -264,6 +294,25 @@ class ActorFinder:
         if country is None:
             return mention
         return replace(mention, country=country)
+
+    def _owner(self, mention: Mention, head: Token) -> bool:
+        """Whether a person's name only says whose the phrase's person is ("Trump's lawyer",
+        "Trump associates"): the lawyer acts, not Trump. A person's government or
+        officials ("Putin's government") are his state's, so he stays."""
+        if mention.label != "PERSON":
+            return False
+        span = head.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        owned = root.head
+        return (
+            root.dep_ in ("poss", "compound")
+            and owned.pos_ == "NOUN"
+            and owned.i != root.i
+            and owned.lower_ not in LEADERS | OFFICIALS | {"administration", "campaign"}
+            and not (owned.i >= span.start and owned.i < span.end)
+        )
 
     def _people_noun(self, head: Token) -> bool:
         """Whether ``head`` names a people ("Albanians", "Serbs"), not its state's officials."""
@@ -387,6 +436,19 @@ class ActorFinder:
             country = places.get(token.idx) or self._country_of_word(token)
             if country is not None and country not in besides:
                 return country
+        return None
+
+    def first_named(self, trigger: Token) -> Token | None:
+        """The head word of the first actor named in ``trigger``'s paragraph and sentence
+        before it (a place named as a place or a dateline is none), None for none."""
+        sentence = trigger.sent
+        for mention in self.index.covering(sentence.start_char, trigger.idx):
+            span = trigger.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or mention.end > trigger.idx or _detached(mention, trigger):
+                continue
+            if self._is_place(mention):
+                continue
+            return span.root
         return None
 
     def location(self, head: Token) -> str | None:
