@@ -289,6 +289,13 @@ TYPED_OVERRIDES = [
     ("become", "", "member", "060", "COOPERATE", ""),
     ("become", "", "observer", "060", "COOPERATE", ""),
     ("become", "", "state", "060", "COOPERATE", ""),
+    # Seizing control of places, and posting troops, which PETRARCH's verbs lack or read
+    # only through their particles ("took over"): COERCE 'seize' and MOBILIZE 'troops'.
+    ("take", "", "control", "192", "COERCE", "seize"),
+    ("seize", "", "control", "192", "COERCE", "seize"),
+    ("retake", "", "", "192", "COERCE", "seize"),
+    ("recapture", "", "", "192", "COERCE", "seize"),
+    ("station", "", "", "154", "MOBILIZE", "troops"),
 ]
 
 COLUMNS = ("pos", "lemma", "particle", "object", "cameo", "plover", "mode", "context", "source")

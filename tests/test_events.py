@@ -545,3 +545,26 @@ def test_the_owner_of_a_persons_role_is_not_an_actor(nlp: Language) -> None:
     spokesman = one(events_of(nlp, "Lukashenko's spokesman condemned Lithuania."), "ACCUSE")
     assert countries(spokesman.source) == {"BLR"}
     assert "Alexander Lukashenko" not in {a.actor for a in spokesman.source}
+
+
+# Error kind: no event for acts the dictionary lacks (posting troops, seizing control).
+def test_stationing_troops_and_taking_control_are_coded(nlp: Language) -> None:
+    posted = one(events_of(nlp, "Armenia has stationed 5,000 troops near Meghri."), "MOBILIZE")
+    assert countries(posted.source) == {"ARM"}
+    seized = one(events_of(nlp, "Russian forces took control of two Georgian villages."), "COERCE")
+    assert countries(seized.source) == {"RUS"} and seized.mode == "seize"
+
+
+# Error kind: no source when the parse hangs the main verb from the name before it.
+def test_a_verb_the_parse_hung_from_a_root_name_has_that_name_as_its_subject(
+    nlp: Language,
+) -> None:
+    text = "Lukashenko, whom the activist often criticized, condemned Lithuania on Monday."
+    accusation = one(events_of(nlp, text), "ACCUSE")
+    assert [a.actor for a in accusation.source] == ["Alexander Lukashenko"]
+
+
+# Error kind: "help" with an infinitive coded as aid instead of the act helped.
+def test_helping_to_do_something_is_that_act_not_aid(nlp: Language) -> None:
+    events = events_of(nlp, "Moscow helped topple the government of Georgia.")
+    assert [e for e in events if e.event_type == "AID"] == []

@@ -55,6 +55,8 @@ NEEDS_COMPLEMENT = frozenset({"fail"})
 #: Verbs whose passive without an agent says where the subject stands ("is opposed to",
 #: "is committed to"): the subject is the source, not what was acted on.
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "determine", "resolve"})
+#: Verbs that are no event of their own with an infinitive under them ("helped carve out").
+HELPING = frozenset({"help"})
 #: Verbs whose infinitive is controlled by their object ("urged Ukraine to join").
 OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "invite", "encourage", "force"})
 TARGET_PREPOSITIONS = frozenset(
@@ -178,6 +180,10 @@ def subject_of(verb: Token, lemmas: Lemmas, depth: int = 0) -> Token | None:
         return subject_of(verb.head, lemmas, depth + 1)
     if verb.dep_ == "relcl":
         return verb.head if _child(verb, "dobj") is not None else None
+    if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.head.dep_ == "ROOT":
+        # "Putin, whom critics attacked, condemned the killing" parsed as a clause of the
+        # name, which the parse made the root: the name is the verb's subject.
+        return verb.head
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         # "Russia's decision to annex ...": the noun's possessor acts.
         return _child(verb.head, "poss")
@@ -209,6 +215,9 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     entry = lexicon.verb(lemma, particles, lemmas(obj) if obj is not None else None)
     if entry is None or (lemma in LIGHT_VERBS and not entry.object):
         return None  # a light verb names an event only with its object ("became a member")
+    complement = _child(token, "xcomp", "ccomp")
+    if lemma in HELPING and complement is not None and complement.tag_ == "VB":
+        return None  # "helped topple the government": the act helped is the event
     if lemma in NEEDS_COMPLEMENT and obj is None and _child(token, "xcomp") is None:
         return None  # "the plan failed" rejects nothing; "failed to pass the bill" does
     passive = _child(token, "nsubjpass")
