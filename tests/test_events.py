@@ -568,3 +568,17 @@ def test_a_verb_the_parse_hung_from_a_root_name_has_that_name_as_its_subject(
 def test_helping_to_do_something_is_that_act_not_aid(nlp: Language) -> None:
     events = events_of(nlp, "Moscow helped topple the government of Georgia.")
     assert [e for e in events if e.event_type == "AID"] == []
+
+
+# Error kind: unnamed forces left without a country where their sentence names one.
+def test_unnamed_forces_act_for_the_country_their_sentence_names(nlp: Language) -> None:
+    text = "Moldovan officials said on Tuesday that their troops had completed the withdrawal."
+    retreat = next(e for e in events_of(nlp, text) if e.event_type == "RETREAT")
+    assert countries(retreat.source) == {"MDA"}
+
+
+# Error kind: "pro-X" and "anti-X" read as country X.
+def test_pro_and_anti_name_a_side_not_a_country(nlp: Language) -> None:
+    text = "Pro-Georgia militants attacked a checkpoint near Tskhinvali."
+    for event in events_of(nlp, text):
+        assert "GEO" not in countries(event.source)

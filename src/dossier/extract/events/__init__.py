@@ -138,6 +138,12 @@ def _sides(
         unique = list(_experiencer(trigger, finder, source, lemmas))
     if not source and trigger.source is not None and unique and _group(trigger.source):
         source = (finder.words(trigger.source),)  # an unnamed actor: "Kremlin critics"
+    elif not source and trigger.source is not None and trigger.source.lower_ in GROUP_NOUNS:
+        # Unnamed forces or officials with nothing to place them ("their forces withdrew")
+        # are the country their sentence is about, where it names one.
+        country = finder.sentence_country(trigger.token.sent, set())
+        if country is not None:
+            source = (replace(finder.words(trigger.source), country=country),)
     return _distinct(source), tuple(unique)
 
 

@@ -89,6 +89,15 @@ _SECTOR_OF_TYPE = {
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Za-z .'-]+)? ?[—–-]+ ")
 
 
+def _sided(token: Token) -> bool:
+    """Whether ``token`` follows "pro-" or "anti-" ("pro-Russia", "anti-Kiev")."""
+    doc = token.doc
+    before = doc[token.i - 2 : token.i] if token.i >= 2 else doc[0:0]
+    if len(before) == 2 and before[1].text == "-" and before[0].lower_ in ("pro", "anti"):
+        return True
+    return token.i >= 1 and doc[token.i - 1].lower_ in ("pro-", "anti-")
+
+
 def same_paragraph(token: Token, head: Token) -> bool:
     low, high = sorted((token.idx, head.idx))
     return "\n\n" not in head.doc.text[low:high]
@@ -363,7 +372,11 @@ class ActorFinder:
         )
 
     def _country_of_word(self, token: Token) -> str | None:
-        """The country a word names as an adjective or people noun ("Ukrainian", "Serbs")."""
+        """The country a word names as an adjective or people noun ("Ukrainian", "Serbs");
+        None after "pro-" or "anti-", which name a side, not a country ("pro-Russia
+        militants")."""
+        if _sided(token):
+            return None
         country = None
         if self.kb is not None:
             country = self.kb.country_of_adjective(token.text)
@@ -433,6 +446,8 @@ class ActorFinder:
                 if country is not None:
                     places[mention.start] = country
         for token in sentence:
+            if _sided(token):
+                continue
             country = places.get(token.idx) or self._country_of_word(token)
             if country is not None and country not in besides:
                 return country
