@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract import document
-from dossier.extract.events.actors import LEADERS, ActorFinder, same_paragraph
+from dossier.extract.events.actors import LEADERS, ActorFinder
 from dossier.extract.events.lexicon import EventLexicon, Lemmas, load_lexicon
 from dossier.extract.events.modality import modality_of
 from dossier.extract.events.triggers import Trigger, demanded_by, sentence_triggers
@@ -101,7 +101,7 @@ def _sides(
     presidents" in a later sentence stand for.
     """
     source: tuple[EventActor, ...] = ()
-    if trigger.source is not None and not same_paragraph(trigger.source, trigger.token):
+    if trigger.source is not None and not finder.same_paragraph(trigger.source, trigger.token):
         # The parse ran a byline into the sentence and took it for the subject: the first
         # actor named in the trigger's own paragraph before it acts instead.
         first = finder.first_named(trigger.token)
@@ -336,7 +336,7 @@ def event_facts(
     """
     mention_list: list[Mention] = list(doc._.get(document.MENTIONS) or [])
     finder = ActorFinder(
-        mention_list, kb, lexicon.countries, doc._.get(document.DATE), lexicon.capitals
+        mention_list, kb, lexicon.countries, doc._.get(document.DATE), lexicon.capitals, doc.text
     )
     group: tuple[EventActor, ...] = ()
     by_span = {(m.start, m.end): m for m in mention_list}

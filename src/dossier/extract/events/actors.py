@@ -13,6 +13,7 @@ linker took for a government (a metonym, "Moscow banned") is an actor.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -98,21 +99,9 @@ def _sided(token: Token) -> bool:
     return token.i >= 1 and doc[token.i - 1].lower_ in ("pro-", "anti-")
 
 
-def same_paragraph(token: Token, head: Token) -> bool:
-    low, high = sorted((token.idx, head.idx))
-    return "\n\n" not in head.doc.text[low:high]
-
-
-def _detached(mention: Mention, head: Token) -> bool:
-    """Whether ``mention`` is no part of ``head``'s phrase however the parse joined them: it
-    lies across a paragraph break (a byline, "Special for ...", run into the first sentence),
-    or it is a dateline ("MOSCOW — ", "KHARKIV, Ukraine — "), which says where it was written."""
-    text = head.doc.text
-    low, high = sorted((mention.start, head.idx))
-    if "\n\n" in text[low:high] or "\n\n" in text[mention.start : mention.end]:
-        return True
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    return mention.start == line_start and _DATELINE.match(text, mention.start) is not None
+def paragraph_breaks(text: str) -> list[int]:
+    """Where ``text``'s paragraph breaks (blank lines) start, in order."""
+    return [match.start() for match in re.finditer(r"\n\s*\n", text)]
 
 
 def _known(actors: list[EventActor]) -> bool:
@@ -129,12 +118,34 @@ class ActorFinder:
         countries: dict[str, str] | None = None,
         day: str | None = None,
         capitals: dict[str, str] | None = None,
+        text: str = "",
     ) -> None:
+        """text: the document's text (``Doc.text`` builds it anew on each read)."""
+        self.text = text
+        self.breaks = paragraph_breaks(text)
         self.index = MentionIndex(mentions)
         self.kb = kb
         self.countries = countries or {}
         self.capitals = capitals or {}
         self.day = day
+
+    def same_paragraph(self, token: Token, head: Token) -> bool:
+        """Whether no paragraph break lies between ``token`` and ``head``."""
+        low, high = sorted((token.idx, head.idx))
+        at = bisect.bisect_left(self.breaks, low)
+        return at == len(self.breaks) or self.breaks[at] >= high
+
+    def _detached(self, mention: Mention, head: Token) -> bool:
+        """Whether ``mention`` is no part of ``head``'s phrase however the parse joined them:
+        it lies across a paragraph break (a byline, "Special for ...", run into the first
+        sentence), or it is a dateline ("MOSCOW — ", "KHARKIV, Ukraine — "), which says where
+        it was written."""
+        low, high = sorted((mention.start, head.idx))
+        at = bisect.bisect_left(self.breaks, low)
+        if at < len(self.breaks) and self.breaks[at] < max(high, mention.end):
+            return True
+        line_start = self.text.rfind("\n", 0, mention.start) + 1
+        return mention.start == line_start and _DATELINE.match(self.text, mention.start) is not None
 
     def phrase_tokens(self, head: Token) -> list[Token]:
         """``head``'s phrase: its subtree without relative or other clauses, in text order."""
@@ -149,7 +160,7 @@ class ActorFinder:
                     continue  # "Pakistan, a key U.S. ally": what the name is, not a co-actor
                 tokens.append(child)
                 todo.append(child)
-        return sorted((t for t in tokens if same_paragraph(t, head)), key=lambda t: t.i)
+        return sorted((t for t in tokens if self.same_paragraph(t, head)), key=lambda t: t.i)
 
     def phrase_mentions(self, head: Token) -> list[Mention]:
         """The linker's mentions that start on a word of ``head``'s phrase."""
@@ -172,7 +183,7 @@ class ActorFinder:
         seen: set[str] = set()
         owners: list[Mention] = []
         for mention in self.phrase_mentions(head):
-            if _detached(mention, head):
+            if self._detached(mention, head):
                 continue
             if self._owner(mention, head):
                 owners.append(mention)
@@ -240,10 +251,10 @@ class ActorFinder:
         """A body the KB does not know, of a country its phrase places it in ("Israel's high
         court", "opposition groups in Zimbabwe", "Ankara's district administration"): that
         country, as the last resort before the phrase's bare words."""
-        tokens = [t for t in (head, *head.subtree) if same_paragraph(t, head)]
+        tokens = [t for t in (head, *head.subtree) if self.same_paragraph(t, head)]
         first, last = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
         for mention in self.index.covering(first, last):
-            if not any(t.idx == mention.start for t in tokens) or _detached(mention, head):
+            if not any(t.idx == mention.start for t in tokens) or self._detached(mention, head):
                 continue
             country = self._with_country(mention).country
             if country is not None and mention.label in ("GPE", "LOC"):
@@ -280,7 +291,7 @@ class ActorFinder:
         """The phrase's own words as an unlinked actor."""
         tokens = self.phrase_tokens(head)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        text = head.doc.text[start:end]
+        text = self.text[start:end] if self.text else head.doc.text[start:end]
         if text.lower().startswith(("the ", "a ", "an ")):
             text = text.split(" ", 1)[1]
         return EventActor(actor=text, mention_start=start, mention_end=end)
@@ -459,7 +470,7 @@ class ActorFinder:
         sentence = trigger.sent
         for mention in self.index.covering(sentence.start_char, trigger.idx):
             span = trigger.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None or mention.end > trigger.idx or _detached(mention, trigger):
+            if span is None or mention.end > trigger.idx or self._detached(mention, trigger):
                 continue
             if self._is_place(mention):
                 continue
