@@ -582,3 +582,23 @@ def test_pro_and_anti_name_a_side_not_a_country(nlp: Language) -> None:
     text = "Pro-Georgia militants attacked a checkpoint near Tskhinvali."
     for event in events_of(nlp, text):
         assert "GEO" not in countries(event.source)
+
+
+# Error kind: one act told twice in a sentence ("marched ... to protest") listed twice.
+def test_one_act_is_listed_once_per_sentence(nlp: Language) -> None:
+    text = "Georgian students marched through Tbilisi to protest the law."
+    protests = [e for e in events_of(nlp, text) if e.event_type == "PROTEST"]
+    assert len(protests) == 1 and protests[0].text == "marched"
+
+
+# Error kind: no target for an attack on or seizure of places that name no actor.
+def test_places_seized_are_the_state_the_sentence_names_besides_the_attacker(
+    nlp: Language,
+) -> None:
+    seized = one(
+        events_of(nlp, "Armenia seized government buildings in Nakhchivan, Azerbaijan."), "COERCE"
+    )
+    assert countries(seized.source) == {"ARM"} and countries(seized.target) == {"AZE"}
+    # No other state named: the target stays unknown rather than the attacker's own.
+    alone = one(events_of(nlp, "Armenia seized government buildings in Nakhchivan."), "COERCE")
+    assert alone.target == ()

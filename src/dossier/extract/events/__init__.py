@@ -147,6 +147,8 @@ def _sides(
     return _distinct(source), tuple(unique)
 
 
+#: Types of acts done to places as well as to actors.
+TERRITORIAL = frozenset({"ASSAULT", "COERCE"})
 #: Types of acts done to someone, whose target the sentence may give only as the one who
 #: knows or fears them; and the verbs of that knowing or fearing.
 EXPERIENCED = frozenset({"SANCTION", "COERCE", "THREATEN", "ASSAULT"})
@@ -173,6 +175,22 @@ def _experiencer(
     if any((a.actor_id or a.actor) in mine or a.country in mine for a in found):
         return ()
     return found
+
+
+def _aimed(
+    trigger: Trigger,
+    finder: ActorFinder,
+    source: tuple[EventActor, ...],
+    target: tuple[EventActor, ...],
+) -> tuple[EventActor, ...]:
+    """The target of an attack on or seizure of places that name no actor: the state its
+    sentence names besides the attacker's ("seized buildings in Nakhchivan, Azerbaijan").
+    A guess from context, like ``_placed``."""
+    if target or not source or trigger.entry.plover not in TERRITORIAL or not trigger.target:
+        return target
+    besides = {actor.country or "" for actor in source}
+    country = finder.sentence_country(trigger.token.sent, besides)
+    return target if country is None else (finder.state(country, trigger.target[0]),)
 
 
 def _placed(
@@ -345,6 +363,7 @@ def event_facts(
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     events: list[Event] = []
     links: list[FactLink] = []
+    acts: list[tuple[int, tuple]] = []
     for number, sentence in enumerate(sentences):
         reference = references[number] if number < len(references) else doc._.get(document.DATE)
         for trigger in sentence_triggers(sentence, lexicon, lemmas):
@@ -375,6 +394,7 @@ def event_facts(
                 event_type, cameo, modality = "REJECT", REJECT_CAMEO, "asserted"
             confidence = _confidence(trigger, source, target)
             source = _placed(trigger, finder, source, target)
+            target = _aimed(trigger, finder, source, target)
             speaker = demanded_by(token, lemmas)
             if speaker is not None and finder.actors(speaker):
                 # Reported words that someone must act are the speaker's demand on them.
@@ -404,9 +424,28 @@ def event_facts(
                     confidence,
                 ),
             )
+            if _told(event, events, number, acts):
+                continue
+            acts.append((number, _act(event)))
             events.append(event)
             links.extend(_links(event, by_span, extractor_version))
     return events, links
+
+
+def _act(event: Event) -> tuple:
+    """What makes two events one act: type, modality and both actor sets."""
+
+    def keys(actors: tuple[EventActor, ...]) -> frozenset[str]:
+        return frozenset(a.actor_id or a.country or a.actor for a in actors)
+
+    return (event.event_type, event.modality, keys(event.source), keys(event.target))
+
+
+def _told(event: Event, events: list[Event], number: int, acts: list[tuple[int, tuple]]) -> bool:
+    """Whether the sentence ``number`` already told this act ("marched through the capital to
+    protest the law" is one protest): each real-world act is listed once per sentence."""
+    act = _act(event)
+    return any(n == number and a == act for n, a in acts)
 
 
 class EventExtractor(document.VersionedComponent):

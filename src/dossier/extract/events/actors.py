@@ -464,6 +464,21 @@ class ActorFinder:
                 return country
         return None
 
+    def state(self, country: str, at: Token) -> EventActor:
+        """The state ``country`` as an actor (its government where the KB knows it), placed
+        on the word ``at`` that stands for it."""
+        actor = None
+        if self.kb is not None:
+            actor = self.kb.government_actor(country) or self.kb.country_actor(country)
+        return EventActor(
+            actor=actor.name if actor else country,
+            actor_id=actor.id if actor else None,
+            country=country,
+            sector="government",
+            mention_start=at.idx,
+            mention_end=at.idx + len(at.text),
+        )
+
     def first_named(self, trigger: Token) -> Token | None:
         """The head word of the first actor named in ``trigger``'s paragraph and sentence
         before it (a place named as a place or a dateline is none), None for none."""
