@@ -602,3 +602,20 @@ def test_places_seized_are_the_state_the_sentence_names_besides_the_attacker(
     # No other state named: the target stays unknown rather than the attacker's own.
     alone = one(events_of(nlp, "Armenia seized government buildings in Nakhchivan."), "COERCE")
     assert alone.target == ()
+
+
+# Error kind: a date phrase read as the verb's particle ("called on Sunday for talks" read as
+# "call on"), losing the target named after "for".
+def test_a_date_after_a_verb_is_no_particle(nlp: Language) -> None:
+    text = "Lukashenko called on Sunday for immediate talks on the future of Transnistria, Moldova."
+    request = one(events_of(nlp, text), "REQUEST")
+    assert countries(request.target) == {"MDA"}
+
+
+# Error kind: no target for a threat that names none.
+def test_a_threat_without_a_named_target_aims_at_the_state_its_sentence_names(
+    nlp: Language,
+) -> None:
+    text = "Belarus has threatened to intervene if ethnic Belarusians in Latvia need protection."
+    threat = one(events_of(nlp, text), "THREATEN")
+    assert countries(threat.source) == {"BLR"} and countries(threat.target) == {"LVA"}

@@ -183,14 +183,19 @@ def _aimed(
     source: tuple[EventActor, ...],
     target: tuple[EventActor, ...],
 ) -> tuple[EventActor, ...]:
-    """The target of an attack on or seizure of places that name no actor: the state its
-    sentence names besides the attacker's ("seized buildings in Nakhchivan, Azerbaijan").
-    A guess from context, like ``_placed``."""
-    if target or not source or trigger.entry.plover not in TERRITORIAL or not trigger.target:
+    """The target of an attack on or seizure of places that name no actor, or of a threat
+    that names none ("threatened to invade if Russians in Moldova need protection"): the
+    state its sentence names besides the source's ("seized buildings in Nakhchivan,
+    Azerbaijan"). A guess from context, like ``_placed``."""
+    if target or not source:
         return target
+    threat = trigger.entry.plover == "THREATEN"
+    if not threat and not (trigger.entry.plover in TERRITORIAL and trigger.target):
+        return target
+    at = trigger.target[0] if trigger.target else trigger.token
     besides = {actor.country or "" for actor in source}
     country = finder.sentence_country(trigger.token.sent, besides)
-    return target if country is None else (finder.state(country, trigger.target[0]),)
+    return target if country is None else (finder.state(country, at),)
 
 
 def _placed(

@@ -203,6 +203,12 @@ def _prepositional(token: Token, kinds: frozenset[str]) -> list[Token]:
     return found
 
 
+def _when(preposition: Token) -> bool:
+    """Whether a preposition only dates the act ("called on Sunday for talks" is no "call
+    on"): its object is a date or a time."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in preposition.children)
+
+
 def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigger | None:
     lemma = lemmas(token)
     if token.dep_ == "xcomp" and lemmas(token.head) in ABSORBING:
@@ -211,7 +217,7 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     # A preposition names the reading ("call for", "withdraw from") only where the verb has
     # no object of its own: "called Putin for clarification" is no call for something.
     kinds = ("prt",) if obj is not None else ("prt", "prep")
-    particles = [c.lower_ for c in token.children if c.dep_ in kinds]
+    particles = [c.lower_ for c in token.children if c.dep_ in kinds and not _when(c)]
     entry = lexicon.verb(lemma, particles, lemmas(obj) if obj is not None else None)
     if entry is None or (lemma in LIGHT_VERBS and not entry.object):
         return None  # a light verb names an event only with its object ("became a member")
