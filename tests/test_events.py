@@ -619,3 +619,16 @@ def test_a_threat_without_a_named_target_aims_at_the_state_its_sentence_names(
     text = "Belarus has threatened to intervene if ethnic Belarusians in Latvia need protection."
     threat = one(events_of(nlp, text), "THREATEN")
     assert countries(threat.source) == {"BLR"} and countries(threat.target) == {"LVA"}
+
+
+# Error kinds: a person "attacking" is coded as violence; a target pronoun resolved to the
+# source itself.
+def test_a_person_attacking_another_accuses_and_the_pronoun_is_someone_else(
+    nlp: Language,
+) -> None:
+    text = "Tikhanovskaya spoke in Vilnius. Lukashenko has publicly attacked her."
+    attack = one(events_of(nlp, text), "ACCUSE")
+    assert [a.actor for a in attack.source] == ["Alexander Lukashenko"]
+    assert [a.actor for a in attack.target] == ["Sviatlana Tsikhanouskaya"]
+    troops = events_of(nlp, "Azerbaijani troops attacked Armenian positions.")
+    assert countries(one(troops, "ASSAULT").source) == {"AZE"}

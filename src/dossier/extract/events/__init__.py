@@ -112,8 +112,10 @@ def _sides(
         if size is not None and len(group) > 1 and size in (0, len(group)):
             source = group
     target: list[EventActor] = []
+    # A pronoun on the target side is someone other than the source ("X attacked her").
+    mine = frozenset(actor.actor_id or actor.actor for actor in source)
     for head in trigger.target:
-        target.extend(finder.actors(head, target=True))
+        target.extend(finder.actors(head, target=True, besides=mine))
     for head in trigger.partners:
         if trigger.entry.plover in SYMMETRIC:
             partners = finder.actors(head)
@@ -391,8 +393,9 @@ def event_facts(
             event_type, cameo = _as_intended(entry.plover, entry.cameo, modality)
             if entry.plover == "PROTEST" and entry.mode == "obstruct" and _state(source):
                 event_type, cameo = "COERCE", BLOCKADE_CAMEO  # a state that blocks coerces
-            if event_type == "ASSAULT" and _people(source) and _people(target):
-                # One person "attacking" another is a verbal attack: the manual's ACCUSE.
+            if event_type == "ASSAULT" and _people(source) and (_people(target) or not target):
+                # A person "attacking" another, or a thing ("attacked the inquiry"), attacks in
+                # words: the manual's ACCUSE.
                 event_type, cameo = "ACCUSE", CRITICISE_CAMEO
             if modality == "negated" and _refusal(token):
                 # "will not accept" states a refusal now: a rejection that happened.

@@ -75,7 +75,7 @@ LEADERS = frozenset(
         "countries",
     }
 )
-PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "we"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "him", "we"})
 #: What a sector is, from the KB's actor type where the KB gives no sector.
 _SECTOR_OF_TYPE = {
     "government": "government",
@@ -173,7 +173,9 @@ class ActorFinder:
             if any(start <= m.start < end for start, end in starts)
         ]
 
-    def actors(self, head: Token, target: bool = False) -> tuple[EventActor, ...]:
+    def actors(
+        self, head: Token, target: bool = False, besides: frozenset[str] = frozenset()
+    ) -> tuple[EventActor, ...]:
         """The actors a phrase headed by ``head`` names (see the module doc); () for none.
 
         target: the phrase is what the event is done to, where a territory stands for the
@@ -243,7 +245,8 @@ class ActorFinder:
         if adjectives:
             return adjectives
         if head.lower_ in PRONOUNS:
-            earlier = self._before(head.idx, person=head.lower_ in ("he", "she", "his", "her"))
+            person = head.lower_ in ("he", "she", "his", "her", "him")
+            earlier = self._before(head.idx, person, besides)
             return (earlier,) if earlier is not None else ()
         return () if target else self._from_places(head)
 
@@ -439,11 +442,19 @@ class ActorFinder:
                 return replace(mention, country=country)
         return mention
 
-    def _before(self, char: int, person: bool) -> EventActor | None:
+    def _before(
+        self, char: int, person: bool, besides: frozenset[str] = frozenset()
+    ) -> EventActor | None:
         """The last actor with a country mentioned before ``char`` (a pronoun's antecedent):
         a person for "he" and "she", a state or body for "it" and "they"."""
         mentions = [self._with_country(m) for m in self.index.covering(0, char) if m.end <= char]
-        earlier = [m for m in mentions if m.country and (m.label == "PERSON") == person]
+        earlier = [
+            m
+            for m in mentions
+            if m.country
+            and (m.label == "PERSON") == person
+            and (m.actor_id or m.actor) not in besides
+        ]
         return self._from_mention(earlier[-1]) if earlier else None
 
     def sentence_country(self, sentence: Span, besides: set[str]) -> str | None:
