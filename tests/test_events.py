@@ -632,3 +632,15 @@ def test_a_person_attacking_another_accuses_and_the_pronoun_is_someone_else(
     assert [a.actor for a in attack.target] == ["Sviatlana Tsikhanouskaya"]
     troops = events_of(nlp, "Azerbaijani troops attacked Armenian positions.")
     assert countries(one(troops, "ASSAULT").source) == {"AZE"}
+
+
+# Error kind: an agreement announced after a meeting coded as the announcer's alone.
+def test_an_agreement_announced_at_a_meeting_is_every_partys(nlp: Language) -> None:
+    text = (
+        "Lukashenko hosted a meeting of prime ministers from Armenia and Moldova in Minsk "
+        "and announced an agreement on transit fees."
+    )
+    agreement = one(events_of(nlp, text), "AGREE")
+    assert countries(agreement.source) == {"BLR", "ARM", "MDA"}
+    alone = one(events_of(nlp, "Lukashenko announced an agreement on transit fees."), "AGREE")
+    assert countries(alone.source) == {"BLR"}

@@ -371,6 +371,7 @@ def event_facts(
     events: list[Event] = []
     links: list[FactLink] = []
     acts: list[tuple[int, tuple]] = []
+    told: list[tuple[int, Event]] = []
     for number, sentence in enumerate(sentences):
         reference = references[number] if number < len(references) else doc._.get(document.DATE)
         for trigger in sentence_triggers(sentence, lexicon, lemmas):
@@ -408,6 +409,8 @@ def event_facts(
                 # Reported words that someone must act are the speaker's demand on them.
                 source, target = finder.actors(speaker), source
                 event_type, cameo, modality = "REQUEST", DEMAND_CAMEO, "asserted"
+            if event_type == "AGREE" and not target:
+                source = _with_partners(source, [e for n, e in told if n == number])
             event = Event(
                 text=token.text,
                 start=start,
@@ -435,9 +438,25 @@ def event_facts(
             if _told(event, events, number, acts):
                 continue
             acts.append((number, _act(event)))
+            told.append((number, event))
             events.append(event)
             links.extend(_links(event, by_span, extractor_version))
     return events, links
+
+
+def _with_partners(source: tuple[EventActor, ...], before: list[Event]) -> tuple[EventActor, ...]:
+    """An agreement announced by one side of a meeting its sentence told ("hosted the prime
+    ministers of A, B and C and announced an agreement"): every party to the meeting agrees."""
+    keys = {a.actor_id or a.actor for a in source}
+    for meeting in before:
+        if (
+            meeting.event_type == "CONSULT"
+            and meeting.target
+            and keys
+            and ({a.actor_id or a.actor for a in meeting.source} == keys)
+        ):
+            return _distinct((*source, *meeting.target))
+    return source
 
 
 def _act(event: Event) -> tuple:
