@@ -644,3 +644,11 @@ def test_an_agreement_announced_at_a_meeting_is_every_partys(nlp: Language) -> N
     assert countries(agreement.source) == {"BLR", "ARM", "MDA"}
     alone = one(events_of(nlp, "Lukashenko announced an agreement on transit fees."), "AGREE")
     assert countries(alone.source) == {"BLR"}
+
+
+# Error kinds: "push X to join" read as the pusher joining; "were to blame" read as blaming.
+def test_push_to_join_is_one_request_and_to_blame_is_no_accusation(nlp: Language) -> None:
+    events = events_of(nlp, "Russia pushed Armenia to join the customs union.")
+    assert [e.event_type for e in events] == ["REQUEST"]
+    assert countries(events[0].target) == {"ARM"}
+    assert events_of(nlp, "Georgia and Armenia were to blame.") == []

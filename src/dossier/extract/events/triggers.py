@@ -40,6 +40,8 @@ ABSORBING = frozenset(
         "urge",
         "ask",
         "press",
+        "push",
+        "pressure",
         "call",
         "agree",
         "promise",
@@ -58,7 +60,9 @@ STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "determine", "reso
 #: Verbs that are no event of their own with an infinitive under them ("helped carve out").
 HELPING = frozenset({"help"})
 #: Verbs whose infinitive is controlled by their object ("urged Ukraine to join").
-OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "invite", "encourage", "force"})
+OBJECT_CONTROL = frozenset(
+    {"urge", "ask", "press", "push", "call", "invite", "encourage", "force", "pressure"}
+)
 TARGET_PREPOSITIONS = frozenset(
     {"against", "on", "to", "into", "toward", "towards", "from", "upon"}
 )
@@ -203,6 +207,18 @@ def _prepositional(token: Token, kinds: frozenset[str]) -> list[Token]:
     return found
 
 
+def _infinitive(token: Token) -> bool:
+    """Whether ``token`` is an infinitive complement of the verb above it ("urged Kyiv to
+    join"), which the parse also gives as a clause of purpose (``advcl``)."""
+    if token.dep_ == "xcomp":
+        return True
+    return (
+        token.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and not any(c.dep_ in SUBJECTS for c in token.children)
+    )
+
+
 def _when(preposition: Token) -> bool:
     """Whether a preposition only dates the act ("called on Sunday for talks" is no "call
     on"): its object is a date or a time."""
@@ -211,7 +227,7 @@ def _when(preposition: Token) -> bool:
 
 def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigger | None:
     lemma = lemmas(token)
-    if token.dep_ == "xcomp" and lemmas(token.head) in ABSORBING:
+    if _infinitive(token) and lemmas(token.head) in ABSORBING:
         return None  # the verb above is the event
     obj = _child(token, "dobj") or _child(token, "attr")
     # A preposition names the reading ("call for", "withdraw from") only where the verb has
@@ -224,6 +240,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     complement = _child(token, "xcomp", "ccomp")
     if lemma in HELPING and complement is not None and complement.tag_ == "VB":
         return None  # "helped topple the government": the act helped is the event
+    if lemma == "blame" and token.dep_ == "xcomp" and lemmas(token.head) == "be" and obj is None:
+        return None  # "the states were to blame": at fault, not blaming anyone
     if lemma in NEEDS_COMPLEMENT and obj is None and _child(token, "xcomp") is None:
         return None  # "the plan failed" rejects nothing; "failed to pass the bill" does
     passive = _child(token, "nsubjpass")
