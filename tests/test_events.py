@@ -652,3 +652,14 @@ def test_push_to_join_is_one_request_and_to_blame_is_no_accusation(nlp: Language
     assert [e.event_type for e in events] == ["REQUEST"]
     assert countries(events[0].target) == {"ARM"}
     assert events_of(nlp, "Georgia and Armenia were to blame.") == []
+
+
+# Error kind: "they" resolved to the last state named, not to the people who were the
+# subject of the sentence before.
+def test_they_after_a_coordinated_subject_of_people_is_those_people(nlp: Language) -> None:
+    text = (
+        "Lukashenko and Pashinyan hope the accords will appeal to voters nostalgic for the "
+        "Soviet Union. They condemned Lithuania on Thursday."
+    )
+    accusation = one(events_of(nlp, text), "ACCUSE")
+    assert countries(accusation.source) == {"BLR", "ARM"}

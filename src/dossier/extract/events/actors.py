@@ -244,6 +244,10 @@ class ActorFinder:
                 return (replace(adjectives[0], country=home, actor=home, actor_id=None),)
         if adjectives:
             return adjectives
+        if head.lower_ in ("they", "their"):
+            people = self._people_before(head)
+            if people:
+                return people
         if head.lower_ in PRONOUNS:
             person = head.lower_ in ("he", "she", "his", "her", "him")
             earlier = self._before(head.idx, person, besides)
@@ -441,6 +445,21 @@ class ActorFinder:
             if country is not None:
                 return replace(mention, country=country)
         return mention
+
+    def _people_before(self, pronoun: Token) -> tuple[EventActor, ...]:
+        """The people "they" stands for when the sentence before has several named people as
+        its subject ("Medvedev and Putin may hope ... They played up plans"); () otherwise."""
+        sentence = pronoun.sent
+        if sentence.start == 0:
+            return ()
+        before = pronoun.doc[sentence.start - 1].sent
+        subject = next((t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not any(c.dep_ == "conj" for c in subject.children):
+            return ()
+        mentions = [m for m in self.phrase_mentions(subject) if m.label == "PERSON"]
+        if len(mentions) < 2:
+            return ()
+        return tuple(self._from_mention(self._with_country(m)) for m in mentions)
 
     def _before(
         self, char: int, person: bool, besides: frozenset[str] = frozenset()
