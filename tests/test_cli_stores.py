@@ -56,6 +56,7 @@ def test_a_missing_store_is_refused_by_name_and_nothing_is_created(
     assert "S003" in result.stderr and str(missing) in result.stderr
     assert "dossier ingest creates one" in result.stderr
     assert not (tmp_path / "nonexistent").exists()
+    assert not Path("never-written").exists(), "export made its folder for a missing store"
 
 
 @pytest.mark.parametrize("command", ["stats", "annotate", "actor"])

@@ -50,9 +50,11 @@ def export(
         ValueError for an unknown kind.
     merged: events once each (reports merged) for gdelt and plover, not every report.
     """
+    # Open the store first: a missing or mistyped store is refused before any folder is made.
+    dossier.store  # noqa: B018 (opening is the point)
+    known = dossier.fact_kinds()
     out_dir.mkdir(parents=True, exist_ok=True)
     if output in TABLE_FORMATS:
-        known = dossier.fact_kinds()
         for kind in kinds or ():
             if kind not in known:
                 raise ValueError(f"no fact kind {kind!r}; known: {', '.join(known)}")
