@@ -69,7 +69,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     The store is opened read-only on the first request; the ingest route answers 404 unless
     ``settings.ingest_token`` is set.
     """
-    from dossier.api import ingest, routes
+    from dossier.api import docs, ingest, routes, web
 
     settings = settings or ApiSettings()
     dossier = Dossier(settings.db, kb_dir=settings.kb_dir)
@@ -85,24 +85,51 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         description=_DESCRIPTION,
         default_response_class=InertJSONResponse,
         lifespan=lifespan,
+        docs_url=None,  # /docs is served from the package's own files (docs.py), not a CDN
+        redoc_url=None,
     )
     app.state.dossier = dossier
     app.state.settings = settings
     app.state.open_lock = threading.Lock()
     app.include_router(routes.router)
     app.include_router(ingest.router)  # answers 404 unless a token is configured
+    app.include_router(web.router)
+    docs.mount(app)
     _add_error_handlers(app)
 
     @app.middleware("http")
     async def safety_headers(request: Request, call_next: Any) -> Any:
         response = await call_next(request)
         response.headers["X-Content-Type-Options"] = "nosniff"
-        if not request.url.path.startswith(("/docs", "/redoc")):
-            # Nothing the API returns is a page: a browser must run and load nothing from it.
-            response.headers["Content-Security-Policy"] = "default-src 'none'"
+        response.headers["Content-Security-Policy"] = content_policy(
+            request.url.path, response.headers.get("content-type", "")
+        )
         return response
 
     return app
+
+
+#: The web UI's pages: their own stylesheet and nothing else; no script runs on them.
+PAGE_POLICY = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
+#: /docs: Swagger UI's files from this server (it sets style attributes and inline images).
+DOCS_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+
+
+def content_policy(path: str, content_type: str) -> str:
+    """The Content-Security-Policy of a response: same-origin assets only for pages (no
+    script at all on the UI's), nothing at all for data (JSON, CSV)."""
+    if path == "/docs" or path.startswith("/static/"):
+        return DOCS_POLICY
+    if content_type.startswith("text/html"):
+        return PAGE_POLICY
+    # Data is not a page: a browser must run and load nothing from it.
+    return "default-src 'none'"
 
 
 def _add_error_handlers(app: FastAPI) -> None:

@@ -1,0 +1,87 @@
+"""An actor's co-occurrence network laid out for an inline SVG, drawn on the server.
+
+The actor sits in the middle; the actors named with it most often sit on a circle around it,
+each linked by a line as thick as the (log of the) number of documents naming both. No script
+draws it, so the page works with scripts off and under a strict content policy.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from dossier.answers import ActorNetwork
+from dossier.api.marking import actor_href
+
+
+@dataclass(frozen=True)
+class NodeDot:
+    """One actor on the drawing: its centre, name, link, and how many documents name it."""
+
+    x: float
+    y: float
+    name: str
+    href: str
+    documents: int
+    centre: bool
+
+
+@dataclass(frozen=True)
+class LinkLine:
+    """One pair named together: a line between two dots, ``weight`` documents naming both."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    weight: int
+    width: float
+    title: str
+
+
+@dataclass(frozen=True)
+class EgoDrawing:
+    """The drawing: its size, the dots and the lines (lines first, so dots sit on top)."""
+
+    width: int
+    height: int
+    nodes: tuple[NodeDot, ...]
+    links: tuple[LinkLine, ...]
+
+
+def ego_drawing(
+    network: ActorNetwork,
+    actor_ids: Collection[str],
+    *,
+    most: int = 12,
+    width: int = 560,
+    height: int = 400,
+) -> EgoDrawing | None:
+    """The actors of ``actor_ids`` and the ``most`` actors named with them most, or None when
+    the network holds none of ``actor_ids``."""
+    names = {node.actor_id: node for node in network.nodes}
+    centre_ids = [actor_id for actor_id in actor_ids if actor_id in names]
+    if not centre_ids:
+        return None
+    weights: dict[str, int] = {}
+    for link in network.links:
+        for one, other in ((link.source_id, link.target_id), (link.target_id, link.source_id)):
+            if one in centre_ids and other not in centre_ids:
+                weights[other] = weights.get(other, 0) + link.weight
+    neighbours = sorted(weights, key=lambda actor_id: (-weights[actor_id], names[actor_id].name))
+    neighbours = neighbours[:most]
+    cx, cy = width / 2, height / 2
+    radius = min(width, height) / 2 - 48
+    centre = names[centre_ids[0]]
+    dots = [NodeDot(cx, cy, centre.name, actor_href(centre.actor_id), centre.documents, True)]
+    lines: list[LinkLine] = []
+    for index, actor_id in enumerate(neighbours):
+        angle = 2 * math.pi * index / max(len(neighbours), 1) - math.pi / 2
+        x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+        node = names[actor_id]
+        dots.append(NodeDot(x, y, node.name, actor_href(actor_id), node.documents, False))
+        weight = weights[actor_id]
+        title = f"{centre.name} and {node.name}: {weight} together"
+        lines.append(LinkLine(cx, cy, x, y, weight, 1 + 2 * math.log2(weight), title))
+    return EgoDrawing(width, height, tuple(dots), tuple(lines))

@@ -1,0 +1,319 @@
+"""The web UI: server-rendered pages over the same query API the JSON routes use.
+
+``/`` searches with facets (date range, outlet, actor, event type); ``/ui/documents/{id}``
+shows a document's text with every fact highlighted, cleaned or original; ``/ui/actors/{name}``
+an actor's offices, quotes, events and co-occurrence network; ``/ui/timeline`` events and
+statements by date with filters. Templates and the stylesheet ship in the package (no CDN), no
+page needs a script, and article text reaches a page only through Jinja2's autoescape.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import jinja2
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Path as PathParam
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from dossier.api.app import dossier_of
+from dossier.api.drawing import ego_drawing
+from dossier.api.marking import (
+    actor_href,
+    event_actors,
+    fact_marks,
+    pieces,
+    removed_marks,
+)
+from dossier.calendar import check_iso_date
+from dossier.errors import DossierError, ErrorCode
+from dossier.model import PLOVER_TYPES
+from dossier.query import Dossier
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = Jinja2Templates(
+    env=jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,  # every page holds article text: escape it all, always
+        undefined=jinja2.StrictUndefined,
+    )
+)
+TEMPLATES.env.globals.update(actor_href=actor_href, event_actors=event_actors)
+
+#: Marks a search snippet's matches; control characters no article text keeps.
+MATCH_OPEN, MATCH_CLOSE = "\x02", "\x03"
+#: The most rows a page lists (search results, quotes, events, timeline entries).
+PAGE_ROWS = 100
+#: The most documents a facet filter reads (the candidates a search is cut down to).
+FILTER_ROWS = 100_000
+
+router = APIRouter(include_in_schema=False)
+
+DossierDep = Annotated[Dossier, Depends(dossier_of)]
+Text = Annotated[str | None, Query(max_length=500)]
+DateText = Annotated[str | None, Query(max_length=32)]
+
+
+def _render(
+    request: Request, template: str, build: Callable[[], dict[str, Any]], title: str
+) -> HTMLResponse:
+    """``template`` filled by ``build()``; a page that says what went wrong (404 for an unknown
+    document or actor, 422 for a bad filter) when the query API refuses."""
+    try:
+        context = build()
+    except DossierError as error:
+        status = 404 if error.code in (ErrorCode.S002_NOT_FOUND, ErrorCode.K002_UNKNOWN) else 400
+        if error.code is ErrorCode.S003_NO_STORE:
+            status = 503
+        return _error(request, status, str(error))
+    except ValueError as error:
+        return _error(request, 422, str(error))
+    context.setdefault("title", title)
+    return TEMPLATES.TemplateResponse(request, template, context)
+
+
+def _error(request: Request, status: int, message: str) -> HTMLResponse:
+    context = {"title": f"Error {status}", "status": status, "message": message}
+    return TEMPLATES.TemplateResponse(request, "error.html", context, status_code=status)
+
+
+def _date(name: str, value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return check_iso_date(value.strip())
+    except ValueError as error:
+        raise ValueError(f"{name}: {error}") from None
+
+
+def _blank(value: str | None) -> str | None:
+    return value.strip() or None if value else None
+
+
+def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """A search snippet as (text, is_match) runs, its matches cut out by the markers."""
+    parts: list[tuple[str, bool]] = []
+    for index, chunk in enumerate(snippet.split(MATCH_OPEN)):
+        inside, _, after = chunk.partition(MATCH_CLOSE) if index else ("", "", chunk)
+        if inside:
+            parts.append((inside, True))
+        if after:
+            parts.append((after, False))
+    return parts
+
+
+# --- search ---------------------------------------------------------------------------------------
+
+
+@router.get("/", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    dossier: DossierDep,
+    q: Text = None,
+    date_from: Annotated[DateText, Query(alias="from")] = None,
+    date_to: Annotated[DateText, Query(alias="to")] = None,
+    outlet: Text = None,
+    actor: Text = None,
+    event_type: Annotated[str | None, Query(alias="type", max_length=20)] = None,
+) -> HTMLResponse:
+    """Search the store, or list it, cut down by the facets."""
+    asked = {
+        "q": _blank(q) or "",
+        "from": _blank(date_from) or "",
+        "to": _blank(date_to) or "",
+        "outlet": _blank(outlet) or "",
+        "actor": _blank(actor) or "",
+        "type": (_blank(event_type) or "").upper(),
+    }
+
+    def build() -> dict[str, Any]:
+        first, last = _date("from", asked["from"]), _date("to", asked["to"])
+        if asked["type"] and asked["type"] not in PLOVER_TYPES:
+            raise ValueError(f"type: no PLOVER type {asked['type']!r}")
+        rows = _results(dossier, asked, first, last)
+        outlets = Counter(row["outlet"] for row in rows if row["outlet"])
+        years = Counter(row["date"][:4] for row in rows if row["date"])
+        return {
+            "asked": asked,
+            "rows": rows[:PAGE_ROWS],
+            "total": len(rows),
+            "outlets": outlets.most_common(20),
+            "years": sorted(years.items()),
+            "event_types": PLOVER_TYPES,
+        }
+
+    return _render(request, "search.html", build, "Search")
+
+
+def _results(
+    dossier: Dossier, asked: dict[str, str], first: str | None, last: str | None
+) -> list[dict[str, Any]]:
+    """The documents matching the words (best first) or all (oldest first), kept when they
+    pass every facet."""
+    dated = {"date_from": first, "date_to": last, "outlet": asked["outlet"] or None}
+    keep: set[str] | None = None
+    if any(dated.values()):
+        keep = {d.doc_id for d in dossier.documents(**dated, limit=FILTER_ROWS)}
+    if asked["actor"]:
+        report = dossier.actor(asked["actor"], limit=FILTER_ROWS)
+        named = {m.doc_id for m in report.mentions or ()}
+        keep = named if keep is None else keep & named
+    if asked["type"]:
+        coded = {e.doc_id for e in dossier.events(event_type=asked["type"])}
+        keep = coded if keep is None else keep & coded
+    if asked["q"]:
+        found = dossier.search(asked["q"], limit=FILTER_ROWS, highlight=(MATCH_OPEN, MATCH_CLOSE))
+        rows = [
+            {
+                "doc_id": hit.doc_id,
+                "title": hit.title,
+                "outlet": hit.outlet,
+                "date": hit.pub_date,
+                "estimated": hit.date_is_estimated,
+                "snippet": snippet_parts(hit.snippet),
+            }
+            for hit in found
+        ]
+    else:
+        rows = [
+            {
+                "doc_id": doc.doc_id,
+                "title": doc.title,
+                "outlet": doc.outlet,
+                "date": doc.pub_date,
+                "estimated": doc.date_is_estimated,
+                "snippet": [],
+            }
+            for doc in dossier.documents(**dated, limit=FILTER_ROWS)
+        ]
+    return [row for row in rows if keep is None or row["doc_id"] in keep]
+
+
+# --- a document -----------------------------------------------------------------------------------
+
+
+@router.get("/ui/documents/{doc_id}", response_class=HTMLResponse)
+def document_page(
+    request: Request,
+    dossier: DossierDep,
+    doc_id: Annotated[str, PathParam(min_length=1, max_length=64)],
+    text: Annotated[str, Query(pattern="^(cleaned|original)$")] = "cleaned",
+) -> HTMLResponse:
+    """A document: its text with every fact marked, cleaned or original, its facts listed,
+    and its metadata with how the date was found."""
+
+    def build() -> dict[str, Any]:
+        detail = dossier.document_detail(doc_id)
+        document = detail.document
+        facts = dossier.document_facts(document.doc_id)
+        original = text == "original"
+        marks = fact_marks(facts, original=original)
+        if original:
+            marks += removed_marks(document.cleaned.removed)
+        shown = document.original_text if original else document.clean_text
+        return {
+            "title": document.meta.title or document.doc_id,
+            "document": document,
+            "meta": document.meta,
+            "sources": detail.sources,
+            "annotation": dossier.annotation_state(document.doc_id).state,
+            "view": text,
+            "pieces": pieces(shown, marks),
+            "mentions": facts.get("mention", ()),
+            "timexes": facts.get("timex", ()),
+            "quotes": facts.get("quote", ()),
+            "events": facts.get("event", ()),
+            "removed": [
+                (span, document.original_text[span.start : span.end])
+                for span in document.cleaned.removed
+            ],
+        }
+
+    return _render(request, "document.html", build, "Document")
+
+
+# --- an actor -------------------------------------------------------------------------------------
+
+
+@router.get("/ui/actors/{name}", response_class=HTMLResponse)
+def actor_page(
+    request: Request,
+    dossier: DossierDep,
+    name: Annotated[str, PathParam(min_length=1, max_length=200)],
+) -> HTMLResponse:
+    """An actor: offices over time, quotes (each statement once), events as source and as
+    target, the documents naming it, and the actors named with it."""
+
+    def build() -> dict[str, Any]:
+        report = dossier.actor(name, limit=PAGE_ROWS)
+        ids = {profile.actor.id for profile in report.profiles}
+        if report.stands_for is not None:
+            ids.add(report.stands_for.id)
+        events = dossier.events(actor=name, merged=True, limit=PAGE_ROWS) if ids else []
+
+        def involves(actors: Any) -> bool:
+            return any(a.actor_id in ids for a in actors)
+
+        heading = report.profiles[0].actor.name if report.profiles else name
+        if report.place is not None:
+            heading = report.place.name
+        return {
+            "title": heading,
+            "heading": heading,
+            "report": report,
+            "quotes": dossier.quotes(speaker=name, limit=PAGE_ROWS) if ids else [],
+            "as_source": [e for e in events if involves(e.source)],
+            "as_target": [e for e in events if involves(e.target)],
+            "drawing": ego_drawing(dossier.actor_network(), sorted(ids)),
+        }
+
+    return _render(request, "actor.html", build, "Actor")
+
+
+# --- the timeline ---------------------------------------------------------------------------------
+
+
+@router.get("/ui/timeline", response_class=HTMLResponse)
+def timeline_page(
+    request: Request,
+    dossier: DossierDep,
+    actor: Text = None,
+    date_from: Annotated[DateText, Query(alias="from")] = None,
+    date_to: Annotated[DateText, Query(alias="to")] = None,
+    kind: Annotated[str, Query(pattern="^(|event|quote)$")] = "",
+    event_type: Annotated[str | None, Query(alias="type", max_length=20)] = None,
+) -> HTMLResponse:
+    """Each merged event and each statement once, by date, filtered by actor, dates, kind
+    (events or statements) and event type."""
+    asked = {
+        "actor": _blank(actor) or "",
+        "from": _blank(date_from) or "",
+        "to": _blank(date_to) or "",
+        "kind": kind,
+        "type": (_blank(event_type) or "").upper(),
+    }
+
+    def build() -> dict[str, Any]:
+        if asked["type"] and asked["type"] not in PLOVER_TYPES:
+            raise ValueError(f"type: no PLOVER type {asked['type']!r}")
+        entries = dossier.timeline(
+            actor=asked["actor"] or None,
+            date_from=_date("from", asked["from"]),
+            date_to=_date("to", asked["to"]),
+        )
+        if asked["kind"]:
+            entries = [e for e in entries if e.kind == asked["kind"]]
+        if asked["type"]:
+            entries = [e for e in entries if e.kind == "event" and e.what == asked["type"]]
+        return {
+            "asked": asked,
+            "entries": list(entries)[:PAGE_ROWS],
+            "total": len(entries),
+            "event_types": PLOVER_TYPES,
+        }
+
+    return _render(request, "timeline.html", build, "Timeline")
