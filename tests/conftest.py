@@ -196,6 +196,42 @@ def annotated_sample_store(sample_store: Path, tmp_path_factory: pytest.TempPath
     return path
 
 
+#: An article whose title and text carry markup that would run if a page let it through: each
+#: payload sets ``window.__dossier_pwned`` or opens a dialog. Its words are invented.
+HOSTILE_ARTICLE = {
+    "title": 'Minsk talks <script>window.__dossier_pwned = "title"; alert(1)</script>',
+    "date": "2012-05-15",
+    "source": "Test Wire <b>bold</b>",
+    "text": (
+        "MINSK — Vladimir Putin met Alexander Lukashenko in Minsk on Tuesday to discuss the "
+        'customs code. <script>window.__dossier_pwned = "text"</script> '
+        "\"We will sign the protocol next month,\" Putin said. "
+        '<img src=x onerror="window.__dossier_pwned = \'img\'; alert(2)"> '
+        "Lukashenko said the delegations would meet again in June & agree on tariffs."
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def hostile_sample_store(
+    annotated_sample_store: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The annotated sample plus ``HOSTILE_ARTICLE``, ingested from JSON lines and annotated:
+    markup in a title, an outlet and a text, around real facts. Shared; read only."""
+    import json
+
+    from dossier.query import Dossier
+
+    folder = tmp_path_factory.mktemp("hostile")
+    path = copy_store(annotated_sample_store, folder / "dossier.db")
+    source = folder / "hostile.jsonl"
+    source.write_text(json.dumps(HOSTILE_ARTICLE) + "\n", encoding="utf-8")
+    dossier = Dossier(str(path))
+    assert dossier.ingest([str(source)]).new == 1
+    assert dossier.annotate(workers=1).annotated == 1
+    return path
+
+
 @pytest.fixture
 def copy_sample_store(tmp_path: Path) -> Callable[[Path], Path]:
     """A factory: a private copy of a session store (``sample_store`` or
