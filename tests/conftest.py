@@ -205,8 +205,8 @@ HOSTILE_ARTICLE = {
     "text": (
         "MINSK — Vladimir Putin met Alexander Lukashenko in Minsk on Tuesday to discuss the "
         'customs code. <script>window.__dossier_pwned = "text"</script> '
-        "\"We will sign the protocol next month,\" Putin said. "
-        '<img src=x onerror="window.__dossier_pwned = \'img\'; alert(2)"> '
+        '"We will sign the protocol next month," Putin said. '
+        "<img src=x onerror=\"window.__dossier_pwned = 'img'; alert(2)\"> "
         "Lukashenko said the delegations would meet again in June & agree on tariffs."
     ),
 }

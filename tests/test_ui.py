@@ -11,9 +11,9 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import HOSTILE_ARTICLE
 from fastapi.testclient import TestClient
 
+from conftest import HOSTILE_ARTICLE
 from dossier.api import ApiSettings, create_app
 from dossier.api.app import PAGE_POLICY
 from dossier.api.marking import Mark, pieces
