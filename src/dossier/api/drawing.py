@@ -25,6 +25,9 @@ class NodeDot:
     href: str
     documents: int
     centre: bool
+    label_x: float
+    label_y: float
+    anchor: str  # SVG text-anchor: the label sits outside the circle, away from the centre
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,8 @@ def ego_drawing(
     actor_ids: Collection[str],
     *,
     most: int = 12,
-    width: int = 560,
-    height: int = 400,
+    width: int = 760,
+    height: int = 440,
 ) -> EgoDrawing | None:
     """The actors of ``actor_ids`` and the ``most`` actors named with them most, or None when
     the network holds none of ``actor_ids``."""
@@ -72,15 +75,33 @@ def ego_drawing(
     neighbours = sorted(weights, key=lambda actor_id: (-weights[actor_id], names[actor_id].name))
     neighbours = neighbours[:most]
     cx, cy = width / 2, height / 2
-    radius = min(width, height) / 2 - 48
+    radius = min(width, height) / 2 - 40
     centre = names[centre_ids[0]]
-    dots = [NodeDot(cx, cy, centre.name, actor_href(centre.actor_id), centre.documents, True)]
+    href = actor_href(centre.actor_id)
+    dots = [NodeDot(cx, cy, centre.name, href, centre.documents, True, cx, cy - 20, "middle")]
     lines: list[LinkLine] = []
     for index, actor_id in enumerate(neighbours):
         angle = 2 * math.pi * index / max(len(neighbours), 1) - math.pi / 2
         x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
         node = names[actor_id]
-        dots.append(NodeDot(x, y, node.name, actor_href(actor_id), node.documents, False))
+        cos, sin = math.cos(angle), math.sin(angle)
+        anchor = "middle" if abs(cos) < 0.3 else ("start" if cos > 0 else "end")
+        label_x, label_y = x + 12 * cos, y + 12 * sin + (14 if sin > 0.3 else 4)
+        if sin < -0.3:
+            label_y = y - 12
+        dots.append(
+            NodeDot(
+                x,
+                y,
+                node.name,
+                actor_href(actor_id),
+                node.documents,
+                False,
+                label_x,
+                label_y,
+                anchor,
+            )
+        )
         weight = weights[actor_id]
         title = f"{centre.name} and {node.name}: {weight} together"
         lines.append(LinkLine(cx, cy, x, y, weight, 1 + 2 * math.log2(weight), title))

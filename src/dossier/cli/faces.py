@@ -29,7 +29,8 @@ def serve(
         int, typer.Option(min=1, help="Largest body POST /documents takes, in bytes.")
     ] = API_MAX_UPLOAD_BYTES,
 ) -> None:
-    """Serve the store's facts as a read-only REST API (JSON or CSV; OpenAPI at /docs).
+    """Serve the store's facts: the web UI at / and a read-only REST API (JSON or CSV;
+    OpenAPI at /docs).
 
     POST /documents (ingest) exists only when $DOSSIER_API_TOKEN holds a token, which callers
     send as "Authorization: Bearer TOKEN".
@@ -49,7 +50,7 @@ def serve(
         )
     mode = "ingest allowed with the token" if settings.ingest_token else "read-only"
     out.print(
-        f"dossier API on http://{escape(host)}:{port} (OpenAPI at /docs; {mode}; "
+        f"dossier on http://{escape(host)}:{port} (web UI at /, OpenAPI at /docs; {mode}; "
         f"set {API_TOKEN_ENV_VAR} to allow POST /documents)"
     )
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
