@@ -253,3 +253,15 @@ def test_docs_load_swagger_ui_from_this_server_only(client: TestClient) -> None:
     assert "script-src 'self'" in response.headers["content-security-policy"]
     assert "unsafe-eval" not in response.headers["content-security-policy"]
     assert client.get("/openapi.json").status_code == 200
+
+
+def test_page_errors_are_pages_and_api_errors_stay_json(client: TestClient, tmp_path: Path) -> None:
+    html = _page(client, "/ui/documents/abc?text=%3Cb%3Esideways", 422)
+    assert "query.text" in html and "<b>" not in html
+    assert client.get("/documents/ffffffffffff").headers["content-type"] == "application/json"
+    _page(client, "/ui/no-such-page", 404)
+    with TestClient(create_app(ApiSettings(db=str(tmp_path / "none.db")))) as empty:
+        response = empty.get("/")
+        assert response.status_code == 503
+        assert response.headers["content-type"].startswith("text/html")
+        assert "no dossier store" in response.text

@@ -16,6 +16,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from dossier import __version__
@@ -132,20 +133,34 @@ def content_policy(path: str, content_type: str) -> str:
     return "default-src 'none'"
 
 
+def is_page(path: str) -> bool:
+    """Whether ``path`` is one of the web UI's pages (its errors are pages too)."""
+    return path == "/" or path.startswith("/ui/")
+
+
+def _answer(request: Request, status: int, body: dict[str, Any], headers: Any = None) -> Response:
+    """An error as JSON for the API, as a page saying what went wrong for the web UI."""
+    if is_page(request.url.path):
+        from dossier.api.web import error_page
+
+        return error_page(request, status, str(body["detail"]))
+    return InertJSONResponse(body, status, headers)
+
+
 def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DossierError)
-    async def dossier_error(_: Request, error: DossierError) -> InertJSONResponse:
+    async def dossier_error(request: Request, error: DossierError) -> Response:
         status = _STATUS.get(error.code, 400)
-        return InertJSONResponse({"detail": str(error), "code": str(error.code)}, status)
+        return _answer(request, status, {"detail": str(error), "code": str(error.code)})
 
     @app.exception_handler(ValueError)
-    async def bad_value(_: Request, error: ValueError) -> InertJSONResponse:
+    async def bad_value(request: Request, error: ValueError) -> Response:
         # The query API raises ValueError for a parameter it cannot take (a date that is not
         # ISO, an unknown event type): the caller's to fix.
-        return InertJSONResponse({"detail": str(error)}, 422)
+        return _answer(request, 422, {"detail": str(error)})
 
     @app.exception_handler(RequestValidationError)
-    async def invalid_request(_: Request, error: RequestValidationError) -> InertJSONResponse:
+    async def invalid_request(request: Request, error: RequestValidationError) -> Response:
         problems = [
             {
                 "where": ".".join(str(part) for part in item.get("loc", ())),
@@ -154,11 +169,11 @@ def _add_error_handlers(app: FastAPI) -> None:
             for item in error.errors()
         ]
         message = "; ".join(f"{p['where']}: {p['message']}" for p in problems)
-        return InertJSONResponse({"detail": message, "problems": problems}, 422)
+        return _answer(request, 422, {"detail": message, "problems": problems})
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, error: StarletteHTTPException) -> InertJSONResponse:
-        return InertJSONResponse({"detail": error.detail}, error.status_code, error.headers)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        return _answer(request, error.status_code, {"detail": error.detail}, error.headers)
 
 
 def dossier_of(request: Request) -> Dossier:

@@ -69,14 +69,15 @@ def _render(
         status = 404 if error.code in (ErrorCode.S002_NOT_FOUND, ErrorCode.K002_UNKNOWN) else 400
         if error.code is ErrorCode.S003_NO_STORE:
             status = 503
-        return _error(request, status, str(error))
+        return error_page(request, status, str(error))
     except ValueError as error:
-        return _error(request, 422, str(error))
+        return error_page(request, 422, str(error))
     context.setdefault("title", title)
     return TEMPLATES.TemplateResponse(request, template, context)
 
 
-def _error(request: Request, status: int, message: str) -> HTMLResponse:
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    """A page saying what went wrong, with ``status``; ``message`` is escaped like any text."""
     context = {"title": f"Error {status}", "status": status, "message": message}
     return TEMPLATES.TemplateResponse(request, "error.html", context, status_code=status)
 
