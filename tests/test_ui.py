@@ -14,8 +14,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from conftest import HOSTILE_ARTICLE
+from dossier.answers import ActorLink, ActorNetwork, ActorNode, Records
 from dossier.api import ApiSettings, create_app
 from dossier.api.app import PAGE_POLICY
+from dossier.api.drawing import ego_drawing
 from dossier.api.marking import Mark, pieces
 from dossier.api.web import MATCH_CLOSE, MATCH_OPEN, snippet_parts
 from dossier.query import Dossier
@@ -81,6 +83,22 @@ def test_snippet_matches_are_cut_out_by_the_markers() -> None:
         ("union", True),
         (".", False),
     ]
+
+
+def test_the_network_drawing_keeps_the_actors_named_with_it_most() -> None:
+    names = {"a": "Ana Ruiz", "b": "Bo Lind", "c": "Cy Park", "d": "Di Moss", "e": "Ed Vance"}
+    nodes = Records([ActorNode(k, v, None, 5) for k, v in names.items()], ActorNode)
+    pairs = [("a", "b", 9), ("c", "a", 4), ("a", "d", 1), ("d", "e", 30)]
+    links = Records([ActorLink(x, names[x], y, names[y], w) for x, y, w in pairs], ActorLink)
+    drawing = ego_drawing(ActorNetwork("document", nodes, links), ["a"], most=2)
+    assert drawing is not None
+    assert [n.name for n in drawing.nodes] == ["Ana Ruiz", "Bo Lind", "Cy Park"]
+    assert drawing.nodes[0].centre and not drawing.nodes[1].centre
+    assert [line.weight for line in drawing.links] == [9, 4]
+    assert drawing.links[0].width > drawing.links[1].width
+    for node in drawing.nodes:
+        assert 0 <= node.x <= drawing.width and 0 <= node.y <= drawing.height
+    assert ego_drawing(ActorNetwork("document", nodes, links), ["z"]) is None
 
 
 # --- search -------------------------------------------------------------------------------------

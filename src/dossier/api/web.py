@@ -20,6 +20,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from dossier.answers import ActorNetwork
 from dossier.api.app import dossier_of
 from dossier.api.drawing import ego_drawing
 from dossier.api.marking import (
@@ -32,6 +33,7 @@ from dossier.api.marking import (
 from dossier.calendar import check_iso_date
 from dossier.errors import DossierError, ErrorCode
 from dossier.model import PLOVER_TYPES
+from dossier.overviews import cooccurrence
 from dossier.query import Dossier
 
 HERE = Path(__file__).resolve().parent
@@ -269,10 +271,19 @@ def actor_page(
             "quotes": dossier.quotes(speaker=name, limit=PAGE_ROWS) if ids else [],
             "as_source": [e for e in events if involves(e.source)],
             "as_target": [e for e in events if involves(e.target)],
-            "drawing": ego_drawing(dossier.actor_network(), sorted(ids)),
+            "drawing": ego_drawing(_network_around(dossier, report), sorted(ids)),
+            "network_documents": len(report.mentions or ()),
         }
 
     return _render(request, "actor.html", build, "Actor")
+
+
+def _network_around(dossier: Dossier, report: Any) -> ActorNetwork:
+    """Who is named with the actor in the documents naming it most (``report.mentions``, at
+    most ``PAGE_ROWS``): the corpus-wide network would read every mention on every view."""
+    documents = [row.doc_id for row in report.mentions or ()]
+    mentions = [m for doc_id in documents for m in dossier.mentions(doc_id=doc_id)]
+    return cooccurrence(mentions)
 
 
 # --- the timeline ---------------------------------------------------------------------------------
