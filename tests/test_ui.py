@@ -252,8 +252,8 @@ def test_the_timeline_filters_by_kind_type_and_actor(client: TestClient, dossier
     assert f">{len(events)} entries" in _page(client, "/ui/timeline?kind=event")
     agree = [e for e in events if e.what == "AGREE"]
     html = _page(client, "/ui/timeline?type=AGREE")
-    assert html.count('<li class="event">') == min(len(agree), 100)
-    assert '<li class="quote">' not in html
+    assert html.count('<li class="entry entry-event">') == min(len(agree), 100)
+    assert '<li class="entry entry-quote">' not in html
     putin = dossier.timeline(actor="Putin")
     assert f">{len(putin)} entr" in _page(client, "/ui/timeline?actor=Putin")
 
