@@ -239,6 +239,16 @@ def test_the_actor_page_shows_offices_quotes_events_and_network(
     assert html.count("<circle ") == min(len(partners), 12) + 1
 
 
+def test_a_place_page_links_the_actor_its_name_stands_for(
+    client: TestClient, dossier: Dossier
+) -> None:
+    report = dossier.actor("Moscow")
+    assert report.place is not None and report.stands_for is not None
+    html = _page(client, "/ui/actors/Moscow")
+    assert "A place" in html
+    assert f'href="/ui/actors/{report.stands_for.id}">{report.stands_for.name}</a>' in html
+
+
 def test_an_unknown_actor_is_a_404_page_with_the_name_escaped(client: TestClient) -> None:
     html = _page(client, "/ui/actors/%3Cscript%3Ex", 404)
     assert "&lt;script&gt;x" in html
