@@ -6,9 +6,11 @@ clicks through the same pages in Chromium."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
+from urllib.parse import parse_qs, urlencode
 
 import pytest
 from fastapi.testclient import TestClient
@@ -139,6 +141,37 @@ def test_facets_narrow_the_results_as_the_query_api_does(
     html = _page(client, "/?actor=Putin&from=2012&to=2012")
     in_2012 = {d.doc_id for d in dossier.documents(date_from="2012", date_to="2012")}
     assert named & in_2012 and set(_doc_links(html)) == named & in_2012
+
+
+def test_actor_and_event_type_facets_count_the_documents_shown(
+    client: TestClient, dossier: Dossier
+) -> None:
+    html = _page(client, "/?q=customs")
+    shown = _doc_links(html)
+    named: Counter[str] = Counter()
+    coded: Counter[str] = Counter()
+    for doc_id in shown:
+        named.update({m.actor_id for m in dossier.mentions(doc_id=doc_id) if m.actor_id})
+        coded.update({e.event_type for e in dossier.facts("event", doc_id=doc_id)})
+    facet = r'<li><a href="/\?([^"]+)">[^<]+</a> <span class="count">(\d+)</span>'
+    actors = re.search(r'<ul id="facet-actors">(.*?)</ul>', html, re.S)
+    types = re.search(r'<ul id="facet-types">(.*?)</ul>', html, re.S)
+    assert actors is not None and types is not None
+    links = [(parse_qs(unescape(q)), int(n)) for q, n in re.findall(facet, actors.group(1))]
+    assert links and [n for _, n in links] == sorted((n for _, n in links), reverse=True)
+    for query, count in links:
+        assert named[query["actor"][0]] == count
+    assert {
+        query["type"][0]: n
+        for query, n in (
+            (parse_qs(unescape(q)), int(n)) for q, n in re.findall(facet, types.group(1))
+        )
+    } == dict(coded)
+    top = links[0][0]["actor"][0]
+    narrowed = _doc_links(_page(client, "/?" + urlencode({"q": "customs", "actor": top})))
+    assert set(narrowed) == {
+        d for d in shown if any(m.actor_id == top for m in dossier.mentions(doc_id=d))
+    }
 
 
 def test_a_bad_facet_is_a_page_saying_what_to_fix(client: TestClient) -> None:

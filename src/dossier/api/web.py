@@ -140,16 +140,35 @@ def search_page(
         rows = _results(dossier, asked, first, last)
         outlets = Counter(row["outlet"] for row in rows if row["outlet"])
         years = Counter(row["date"][:4] for row in rows if row["date"])
+        actors, types = _fact_facets(dossier, [row["doc_id"] for row in rows[:PAGE_ROWS]])
         return {
             "asked": asked,
             "rows": rows[:PAGE_ROWS],
             "total": len(rows),
             "outlets": outlets.most_common(20),
             "years": sorted(years.items()),
+            "actors": actors,
+            "types": types,
             "event_types": PLOVER_TYPES,
         }
 
     return _render(request, "search.html", build, "Search")
+
+
+def _fact_facets(
+    dossier: Dossier, doc_ids: list[str]
+) -> tuple[list[tuple[str, str, int]], list[tuple[str, int]]]:
+    """The KB actors (id, name, documents) and event types (type, documents) of the documents
+    shown, most documents first: facets that link to narrower searches."""
+    actors: Counter[tuple[str, str]] = Counter()
+    types: Counter[str] = Counter()
+    for doc_id in doc_ids:
+        actors.update(
+            {(m.actor_id, m.actor) for m in dossier.mentions(doc_id=doc_id) if m.actor_id}
+        )
+        types.update({e.event_type for e in dossier.facts("event", doc_id=doc_id)})
+    top = [(actor_id, name, count) for (actor_id, name), count in actors.most_common(15)]
+    return top, types.most_common()
 
 
 def _results(
