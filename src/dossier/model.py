@@ -13,6 +13,7 @@ import bisect
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, ClassVar, Literal
 
 SourceFormat = Literal["text", "jsonl", "html", "feed"]
@@ -268,8 +269,10 @@ class Fact:
         """What tells this fact apart from another of its kind on the same span ("" if nothing)."""
         return ""
 
-    @property
+    @cached_property
     def fact_id(self) -> str:
+        # Computed once per record (a SHA-256): the driver checks it, the writer keys the row
+        # and each link by it. The record is frozen, so its id cannot go stale.
         p = self.provenance
         return make_fact_id(p.doc_id, self.kind, p.extractor, p.start, p.end, self.fact_key())
 

@@ -31,7 +31,9 @@ Outputs:
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -127,6 +129,21 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def token_indices(doc: Doc, attr: str, values: Iterable[str]) -> list[int]:
+    """The indices, in text order, of ``doc``'s tokens whose ``attr`` is one of ``values``.
+
+    attr: a token attribute ``Doc.to_array`` reads, by name ("POS", "LOWER", "DEP", ...).
+    values: its values as strings ("VERB"; "according"); a word the vocabulary has never seen
+    matches nothing.
+
+    A loop over every token to find a few words builds a ``Token`` object per word (most of
+    such a loop's time); one column read in C finds them, and only those are built.
+    """
+    wanted = numpy.array([doc.vocab.strings[value] for value in values], dtype=numpy.uint64)
+    column = doc.to_array(attr).astype(numpy.uint64, copy=False)
+    return numpy.flatnonzero(numpy.isin(column, wanted)).tolist()
 
 
 def sentence_starts(doc: Doc) -> list[int]:

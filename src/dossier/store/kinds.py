@@ -61,9 +61,10 @@ class FactKind:
     table: Table
     side_tables: tuple[SideTable, ...] = ()
 
-    @property
+    @cached_property
     def fields(self) -> tuple[str, ...]:
-        """The record's own fields, each stored in the column of the same name."""
+        """The record's own fields, each stored in the column of the same name (read once: the
+        writer asks for them for every row)."""
         return tuple(f.name for f in fields(self.record) if f.name != "provenance")
 
     @cached_property

@@ -202,6 +202,10 @@ def tokens_after(doc: Doc, char: int) -> int:
 
 def frame_after(doc: Doc, first: int) -> list[Token]:
     """Tokens from ``first`` to the next sentence end, line break or quotation mark."""
+    if first >= len(doc):
+        # A quotation that ends the text has nothing after it; and spaCy builds an empty span
+        # at the doc's end from the whole ``doc.text``, joined anew (a cost per quotation).
+        return []
     tokens = []
     for token in doc[first : first + FRAME_AFTER]:
         if "\n" in token.text or token.text in QUOTE_MARKS:

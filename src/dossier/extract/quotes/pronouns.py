@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from dossier.extract import document
+from dossier.extract.char_ranges import CharRanges
 from dossier.extract.quotes.speakers import MentionIndex, Speaker, speaker_of
 from dossier.extract.quotes.vocabulary import SUBJECT_DEPS
 
@@ -58,8 +59,9 @@ def genders_in(doc: Doc, index: MentionIndex) -> dict[str, str]:
                 if role is not None:
                     _vote(genders, mention.actor, role)
                     break
-    for token in doc:
-        # The word first: it rules out nearly every token without reading the parse.
+    # The word first: it rules out nearly every token, without building it or reading the parse.
+    for i in document.token_indices(doc, "LOWER", ("he", "she", "his", "her")):
+        token = doc[i]
         if token.lower_ in ("he", "she") and token.dep_ in SUBJECT_DEPS:
             if token.head.dep_ != "ccomp":
                 continue
@@ -121,12 +123,14 @@ def resolve_pronoun(
     to."""
     wanted = GENDER.get(pronoun.text.lower())
     named = []
+    in_quotations = CharRanges(quotations)
     for mention in reversed(index.mentions):
         if mention.start < after:
             break
-        if any(start <= mention.start < end for start, end in quotations):
+        # The cheap tests first: most mentions are not people named before the pronoun.
+        if mention.end > pronoun.start or mention.label != "PERSON":
             continue
-        if mention.end <= pronoun.start and mention.label == "PERSON":
+        if mention.start not in in_quotations:
             named.append(
                 Speaker(mention.text, mention.start, mention.end, mention.actor,
                         mention.actor_id, mention)

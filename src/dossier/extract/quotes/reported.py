@@ -11,12 +11,12 @@ that a direct quote already covers is that quote, not reported speech.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.extract.char_ranges import CharRanges
+from dossier.extract.document import token_indices
 from dossier.extract.quotes.frames import Cue, according_to, is_belief, is_cue_verb, speaker_head
 from dossier.extract.quotes.vocabulary import CLAUSE_DEPS
 
@@ -68,25 +68,19 @@ def _according_content(token: Token, cue: Cue) -> Span | None:
 
 def reported_speech(doc: Doc, quoted: list[tuple[int, int]]) -> list[Reported]:
     """Every clause of reported speech or belief in ``doc`` outside quotations."""
-
-    # Inside some quotation: the spans starting at or before ``char`` reach past it. With the
-    # starts sorted and the running furthest end, one bisect per word instead of a scan of
-    # every quotation (the scan was quadratic on long, quote-heavy articles).
-    spans = sorted(quoted)
-    starts = [start for start, _ in spans]
-    reach = list(accumulate((end for _, end in spans), max))
-
-    def inside(char: int) -> bool:
-        last = bisect_right(starts, char) - 1
-        return last >= 0 and reach[last] > char
-
+    inside = CharRanges(quoted)  # one bisect per word, not a scan of every quotation
     found: list[Reported] = []
-    for token in doc:
-        if inside(token.idx):
+    # Only a verb (a cue verb is one) or "according" can open a clause: the others are passed
+    # over without building their tokens.
+    verbs = token_indices(doc, "POS", ("VERB", "AUX"))
+    according = token_indices(doc, "LOWER", ("according",))
+    for i in sorted({*verbs, *according}):
+        token = doc[i]
+        if token.idx in inside:
             continue
         if is_cue_verb(token):
             subject = speaker_head(token)
-            if subject is None or inside(subject.idx):
+            if subject is None or subject.idx in inside:
                 continue
             content = _clause_of(token)
             if content is None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from dossier.extract import document
+from dossier.extract.char_ranges import CharRanges
 from dossier.extract.quotes.frames import Cue, is_cue_verb, subject_of
 from dossier.extract.quotes.reported import Reported, _trimmed
 from dossier.extract.quotes.vocabulary import MEDIUM_WORDS, SUBJECT_DEPS
@@ -40,8 +41,11 @@ def statement_clauses(doc: Doc, inside: list[tuple[int, int]]) -> list[Reported]
     """``X said in a statement that ...``: each such clause outside the quotations
     ``inside``, as reported speech cued by the verb (see the module doc)."""
     found = []
-    for token in doc:
-        if not is_cue_verb(token) or any(a <= token.idx < b for a, b in inside):
+    quoted = CharRanges(inside)
+    # A cue verb is a verb: the other words are passed over without building their tokens.
+    for i in document.token_indices(doc, "POS", ("VERB", "AUX")):
+        token = doc[i]
+        if not is_cue_verb(token) or token.idx in quoted:
             continue
         if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in token.children):
             continue  # the verb has its own clause: ``reported_speech`` reads it
