@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from dossier.extract.char_ranges import CharRanges
 from dossier.extract.document import token_indices
-from dossier.extract.quotes.frames import frame_after
+from dossier.extract.quotes.frames import frame_after, tokens_after
 from dossier.model import Mention, Provenance, make_fact_id
 
 
@@ -127,3 +127,20 @@ def test_a_facts_id_is_the_hash_of_where_it_is_computed_once() -> None:
     again = pickle.loads(pickle.dumps(mention))
     assert again == mention and again.fact_id == expected
     assert hash(again) == hash(mention)
+
+
+def test_tokens_after_is_the_first_token_at_or_after_a_character() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp('Kuchma said:  "We  will sign."\n\n  Then he left.  ')
+    text = doc.text
+
+    def plain(char: int) -> int:
+        span = doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is not None:
+            return span.start
+        return next((t.i for t in doc if t.idx >= char), len(doc))
+
+    for char in range(len(text) + 3):
+        assert tokens_after(doc, char) == plain(char), (char, text[char : char + 1])
+    assert tokens_after(doc, len(text)) == len(doc)
+    assert tokens_after(nlp(""), 0) == 0

@@ -26,7 +26,7 @@ from dossier.extract.quotes.author import exhortations, writer_of
 from dossier.extract.quotes.cue_phrase import cue_phrase
 from dossier.extract.quotes.direct import read_quotations
 from dossier.extract.quotes.frames import Cue
-from dossier.extract.quotes.marks import quoted_spans
+from dossier.extract.quotes.marks import QuotedSpan, quoted_spans
 from dossier.extract.quotes.medium import medium_of
 from dossier.extract.quotes.pronouns import (
     GENDER,
@@ -79,11 +79,15 @@ def _paragraph_start(text: str, char: int, back: int) -> int:
     return position
 
 
-def find_quotes(doc: Doc, opinion: bool = False) -> list[tuple[int, int, str, Cue | None, bool]]:
+def find_quotes(
+    doc: Doc, opinion: bool = False, spans: list[QuotedSpan] | None = None
+) -> list[tuple[int, int, str, Cue | None, bool]]:
     """Every quote of ``doc`` in text order: (start, end, kind, cue, closed); with
-    ``opinion``, the writer's exhortations too ("we must ...", ``author``)."""
+    ``opinion``, the writer's exhortations too ("we must ...", ``author``). ``spans``: the
+    text's ``quoted_spans`` when the caller has them already (None: read here)."""
     text = document.text_of(doc)
-    spans = quoted_spans(text)
+    if spans is None:
+        spans = quoted_spans(text)
     quotations = read_quotations(doc, text, spans)
     marked = [(s.open_at, s.close_at + 1) for s in spans]
     direct = [(q.start, q.end) for q in quotations if q.kind == "direct"]
@@ -170,7 +174,7 @@ def quote_facts(
     last_said: Speaker | None = None  # the speaker of the last quote
     addressee: Speaker | None = None  # the person the last quote was put to, if named
     by_pronoun: dict[str, Speaker] = {}  # "he" / "she" -> whom it last meant
-    for start, end, kind, cue, closed in find_quotes(doc, opinion=writer is not None):
+    for start, end, kind, cue, closed in find_quotes(doc, writer is not None, spans):
         paragraph = _paragraph_of(text, start)
         near = last is not None and paragraph - last[1] <= SPEAKER_REACH_PARAGRAPHS
         speaker: Speaker | None = None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
 from spacy.tokens import Doc, Token
 
 from dossier.extract.quotes.vocabulary import (
@@ -194,10 +195,9 @@ def tokens_after(doc: Doc, char: int) -> int:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is not None:
         return span.start
-    for token in doc:
-        if token.idx >= char:
-            return token.i
-    return len(doc)
+    # (A space or the text's end.) The first token starting at or after it, by bisection of
+    # the token starts read as one column, not a walk that builds every token before it.
+    return int(numpy.searchsorted(doc.to_array("IDX"), char, side="left"))
 
 
 def frame_after(doc: Doc, first: int) -> list[Token]:
