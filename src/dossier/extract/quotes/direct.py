@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from dossier.extract.char_ranges import CharRanges
 from dossier.extract.quotes.frames import (
     Cue,
     cites_a_record,
@@ -159,7 +160,7 @@ def _whole_line(text: str, span: QuotedSpan) -> bool:
     ].strip(" .\t")
 
 
-def frame_cue(doc: Doc, text: str, span: QuotedSpan, quoted: list[tuple[int, int]]) -> Cue | None:
+def frame_cue(doc: Doc, text: str, span: QuotedSpan, quoted: CharRanges) -> Cue | None:
     """The cue of ``span``'s frame: after it first when the quotation ends with a comma (or
     its frame follows at once), else before it."""
     after_close = span.close_at + (1 if span.closed else 0)
@@ -189,7 +190,7 @@ def frame_cue(doc: Doc, text: str, span: QuotedSpan, quoted: list[tuple[int, int
 _DASHES = frozenset({"\u2014", "\u2013"})
 
 
-def dash_frame(tokens: list[Token], quoted: list[tuple[int, int]]) -> Cue | None:
+def dash_frame(tokens: list[Token], quoted: CharRanges) -> Cue | None:
     """A frame that is a person's name and a dash before a quotation, with no speech verb:
     ``Putin \u2014 "We will not rush."``. Only a name the tagger reads as a person's, and
     nothing else in the frame, so a term before a dash ("the union \u2014 "...") is no
@@ -198,7 +199,7 @@ def dash_frame(tokens: list[Token], quoted: list[tuple[int, int]]) -> Cue | None
     if len(words) < 2 or words[-1].text not in _DASHES:
         return None
     name = words[:-1]
-    if any(t.ent_type_ != "PERSON" or any(a <= t.idx < b for a, b in quoted) for t in name):
+    if any(t.ent_type_ != "PERSON" or t.idx in quoted for t in name):
         return None
     dash = words[-1]
     return Cue(dash.idx, dash.idx + 1, dash.text, name[-1])
@@ -206,7 +207,8 @@ def dash_frame(tokens: list[Token], quoted: list[tuple[int, int]]) -> Cue | None
 
 def read_quotations(doc: Doc, text: str, spans: list[QuotedSpan]) -> list[FoundQuote]:
     """The quotations of ``spans`` that are speech, with their frame's cue (see module doc)."""
-    quoted = [(s.open_at, s.close_at + 1) for s in spans]
+    # Every quotation, marks included, asked of many tokens: by bisection.
+    quoted = CharRanges((s.open_at, s.close_at + 1) for s in spans)
     found: list[FoundQuote] = []
     previous: FoundQuote | None = None
     previous_close = -(10**9)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy
 from spacy.tokens import Doc, Token
 
+from dossier.extract.char_ranges import CharRanges
 from dossier.extract.quotes.vocabulary import (
     AFTER_ONLY_PHRASAL,
     BELIEF_VERBS,
@@ -186,8 +187,8 @@ def speaker_head(verb: Token) -> Token | None:
     return subject
 
 
-def _inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
-    return any(start <= token.idx < end for start, end in quoted)
+def _inside(token: Token, quoted: CharRanges) -> bool:
+    return token.idx in quoted
 
 
 def tokens_after(doc: Doc, char: int) -> int:
@@ -233,7 +234,7 @@ def frame_before(doc: Doc, last: int) -> list[Token]:
     return tokens
 
 
-def cue_in(tokens: list[Token], quoted: list[tuple[int, int]], nearest_last: bool) -> Cue | None:
+def cue_in(tokens: list[Token], quoted: CharRanges, nearest_last: bool) -> Cue | None:
     """The cue among ``tokens`` (outside any quotation) nearest the quotation: the last when
     ``nearest_last`` (a frame before it), else the first. A frame after a quotation reads
     inflected cue forms whatever their tag."""
@@ -309,7 +310,7 @@ def dash_signature(doc: Doc, text: str, after: int) -> Cue | None:
     return Cue(dash_at, dash_at + len(dash), dash, span[-1])
 
 
-def colon_frame(tokens: list[Token], quoted: list[tuple[int, int]]) -> Cue | None:
+def colon_frame(tokens: list[Token], quoted: CharRanges) -> Cue | None:
     """A frame that introduces a quotation with a colon and no speech verb of the lexicon:
     ``Shaw: "..."`` (the name before the colon speaks) or ``She then addressed the crowd:
     "..."`` (the clause's subject speaks, its verb is the cue)."""

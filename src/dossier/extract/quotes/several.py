@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.extract import document
 from dossier.extract.quotes.speakers import MentionIndex, Speaker, phrase_tokens
 
 #: Counting words that make a plural subject a set number of people.
@@ -92,7 +93,7 @@ def several_speakers(doc: Doc, head: Token, speaker: Speaker, index: MentionInde
         end = doc[phrase_tokens(last)[1] - 1]
         return replace(
             speaker,
-            text=doc.text[speaker.start : end.idx + len(end.text)],
+            text=document.text_of(doc)[speaker.start : end.idx + len(end.text)],
             end=end.idx + len(end.text),
             actors=people,
         )

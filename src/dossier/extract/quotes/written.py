@@ -70,14 +70,14 @@ def statement_clauses(doc: Doc, inside: list[tuple[int, int]]) -> list[Reported]
     return found
 
 
-def piece_frame(tokens: list[Token], quoted: list[tuple[int, int]]) -> Cue | None:
+def piece_frame(tokens: list[Token], quoted: CharRanges) -> Cue | None:
     """The cue of a frame before a quotation that names the piece it appeared in and no
     speech verb: the verb the phrase hangs on with its subject, else the piece's possessor."""
     for token in reversed(tokens):
         if token.lower_ not in _PIECES or token.dep_ != "pobj":
             continue
         prep = token.head
-        if prep.lower_ not in _IN or any(a <= token.idx < b for a, b in quoted):
+        if prep.lower_ not in _IN or token.idx in quoted:
             continue
         verb = prep.head
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
