@@ -259,8 +259,8 @@ class Fact:
     """What every extracted fact is: a record with a required ``Provenance``.
 
     Subclasses name their ``kind`` (the registry key the store files them under,
-    ``store/kinds.py``) and add their own fields. ``fact_id`` is stable across re-runs.
-    """
+    ``store/kinds.py``) and add their own fields. ``fact_id`` is stable across re-runs, and
+    hashed once per record (the driver, the writer and each link ask for it; it is frozen)."""
 
     kind: ClassVar[str] = "fact"
     provenance: Provenance
@@ -271,8 +271,6 @@ class Fact:
 
     @cached_property
     def fact_id(self) -> str:
-        # Computed once per record (a SHA-256): the driver checks it, the writer keys the row
-        # and each link by it. The record is frozen, so its id cannot go stale.
         p = self.provenance
         return make_fact_id(p.doc_id, self.kind, p.extractor, p.start, p.end, self.fact_key())
 
