@@ -21,6 +21,7 @@ from dossier.cli import (  # noqa: F401  (each registers commands)
     facts,
     kb,
     quotes,
+    reports,
     stance,
 )
 from dossier.cli.app import app
