@@ -24,9 +24,7 @@ def timeline_png(report: Report, *, width: float = 7.0, height: float = 2.6) -> 
     in the report is dated."""
     if not report.timeline:
         return None
-    import matplotlib
-
-    matplotlib.use("Agg")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     years = list(report.timeline)
@@ -44,6 +42,7 @@ def timeline_png(report: Report, *, width: float = 7.0, height: float = 2.6) -> 
     axes.legend(frameon=False)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
+    FigureCanvasAgg(figure)  # drawn off-screen: no display, no pyplot state touched
     figure.tight_layout()
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
