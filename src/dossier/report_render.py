@@ -201,7 +201,7 @@ def render_pdf(report: Report) -> bytes:
         pdf.set_font("DejaVu", "", 9)
 
     def para(text: str, height: float = 5) -> None:
-        pdf.multi_cell(width, height, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(width, height, text, align="L", new_x="LMARGIN", new_y="NEXT")
 
     heading(report.title, 16)
     para(report.kind)

@@ -12,7 +12,7 @@ import typer
 from rich.markup import escape
 
 from dossier.cli.app import DbOption, app, fail, iso_date, reported
-from dossier.cli.render import cut, out
+from dossier.cli.render import cut, err, out
 from dossier.query import Dossier
 from dossier.settings import API_HOST, API_PORT
 
@@ -118,6 +118,8 @@ def report(
             found = build_report(dossier, subject, date_from=date_from, date_to=date_to)
         except ValueError as error:
             fail(escape(str(error)))
+    if not found.notes:
+        err.print(f"[yellow]note:[/yellow] the store holds nothing on {escape(subject)}")
     if output is ReportFormat.pdf:
         target = out_file or Path(_file_name(subject) + ".pdf")
         target.write_bytes(render_pdf(found))
