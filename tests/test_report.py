@@ -193,3 +193,24 @@ def test_the_first_command_ends_with_the_brief() -> None:
     setup = (REPO / "scripts" / "setup.sh").read_text(encoding="utf-8")
     commands = [line for line in setup.splitlines() if line.startswith(".venv/bin/dossier ")]
     assert commands[-1].split()[1] == "brief"
+
+
+def test_the_subject_decides_what_is_gathered(annotated_sample_store: Path) -> None:
+    dossier = Dossier(str(annotated_sample_store))
+    person = build_report(dossier, "Vladimir Putin", date_from="2011", date_to="2014")
+    assert person.kind == "actor" and person.quotes and person.events
+    assert {q.speaker for q in person.quotes} == {"Vladimir Putin"}
+    assert all("Vladimir Putin" in f"{e.source}, {e.target}" for e in person.events)
+    dated = [q.date for q in person.quotes] + [e.date for e in person.events]
+    assert all("2011" <= d[:4] <= "2014" for d in dated if d)
+    assert {s.group for s in person.stances} == {"Vladimir Putin"}
+
+    country = build_report(dossier, "Russia")
+    assert country.kind == "country" and {s.group for s in country.stances} == {"RUS"}
+
+    topic = build_report(dossier, "Customs Union")  # an alias of the target
+    assert topic.kind == "topic" and topic.stances
+    assert {s.target for s in topic.stances} == {"Eurasian integration"}
+    numbers = [n.number for n in topic.notes]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert len({(n.doc_id, n.sentence) for n in topic.notes}) == len(numbers)
