@@ -244,3 +244,21 @@ def test_a_quote_that_judges_its_subject_is_the_speakers_stance_toward_it(
 def test_an_outlet_reports_and_takes_no_side(nlp: Language) -> None:
     stances = stances_of(nlp, "Eurasianet backs the Customs Union.")
     assert not stances
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # error kind (c): one clause about an organisation's members, read by the sentence path
+        "The member countries of the Commonwealth of Independent States are reluctant to join NATO.",
+        # ... and by the event path, whose sources the event stage spreads over the members
+        "Leaders of the Commonwealth of Independent States oppose NATO enlargement.",
+    ],
+)
+def test_a_collective_holder_stays_one_holder(nlp: Language, text: str) -> None:
+    stances = [
+        s for s in stances_of(nlp, text) if s.target_id == "actor:NATO" or "NATO" in s.target
+    ]
+    holders = {s.holder_id for s in stances}
+    assert holders == {"igo:cis"}, holders
+    assert all(s.polarity == -1 for s in stances)

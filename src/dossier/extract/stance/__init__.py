@@ -43,6 +43,7 @@ from dossier.extract.stance.holders import (
     OFFICE_NOUNS,
     Holder,
     as_holder,
+    collective,
     holder_country,
     holders_of,
 )
@@ -296,7 +297,7 @@ def _event_stances(
                     and _governed_by(hit.root, trigger.root)
                 ):
                     aimed.append((hit.target, hit.target_id, hit.mention))
-        holders = [as_holder(actor, kb) for actor in event.source]
+        holders = collective(event.source, kb, collector.mentions)
         if trigger_span is not None:
             subject = next(
                 (c for c in trigger_span.root.children if c.dep_ in ("nsubj", "nsubjpass")), None

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from dossier.extract.events import GROUP_NOUNS
 from dossier.extract.events.actors import ActorFinder
 from dossier.kb.loader import KnowledgeBase
-from dossier.model import EventActor
+from dossier.model import EventActor, Mention
 
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 #: Actor types that speak for their country as such.
@@ -33,6 +33,32 @@ class Holder:
     actor_id: str | None = None
     mention_start: int | None = None
     mention_end: int | None = None
+
+
+def collective(
+    actors: tuple[EventActor, ...] | list[EventActor],
+    kb: KnowledgeBase,
+    mentions: dict[tuple[int, int], Mention],
+) -> list[Holder]:
+    """Actors as holders, where several read from one mention of an organisation (the event
+    stage's "the bloc's members" as each member state) are that organisation again: one
+    collective holder, since the clause gives no member its own side."""
+    spans: dict[tuple[int | None, int | None], list[EventActor]] = {}
+    for actor in actors:
+        spans.setdefault((actor.mention_start, actor.mention_end), []).append(actor)
+    found: list[Holder] = []
+    for (start, end), group in spans.items():
+        mention = mentions.get((start, end)) if start is not None and end is not None else None
+        if (
+            len(group) > 1
+            and mention is not None
+            and mention.actor_id in kb.actors
+            and kb.actor(mention.actor_id).type not in STATE_TYPES
+        ):
+            found.append(Holder(mention.actor, mention.actor_id, start, end))
+            continue
+        found.extend(as_holder(actor, kb) for actor in group)
+    return found
 
 
 def as_holder(actor: EventActor, kb: KnowledgeBase) -> Holder:
@@ -86,7 +112,9 @@ def holders_of(
     """
     if subject.lower_ in FIRST_PERSON:
         return []
-    named = finder.actors(subject)
+    # One collective holder: "the bloc's members are wary" is the bloc's stance, not one
+    # stance per member state, which the clause does not give each of them.
+    named = finder.actors(subject, members=False)
     in_office = _office_holders(subject, named, kb, day)
     if in_office:
         return in_office
