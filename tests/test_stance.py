@@ -262,3 +262,38 @@ def test_a_collective_holder_stays_one_holder(nlp: Language, text: str) -> None:
     holders = {s.holder_id for s in stances}
     assert holders == {"igo:cis"}, holders
     assert all(s.polarity == -1 for s in stances)
+
+
+# Error kind (e): verdicts on a person, said or reported, are stances toward that person.
+LAVROV, OBAMA, CLINTON, MERKEL = (
+    "person:sergey-lavrov",
+    "person:barack-obama",
+    "person:hillary-clinton",
+    "person:angela-merkel",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "target", "polarity"),
+    [
+        ("Sergei Lavrov called Barack Obama a liar.", LAVROV, OBAMA, -1),
+        ('Sergei Lavrov called Barack Obama "a weak leader."', LAVROV, OBAMA, -1),
+        ("Hillary Clinton called Angela Merkel a hero of her generation.", CLINTON, MERKEL, 1),
+        ('"Barack Obama is a disgrace," Sergei Lavrov said.', LAVROV, OBAMA, -1),
+        ("Sergei Lavrov said Barack Obama was a weak leader.", LAVROV, OBAMA, -1),
+        ('"Look how dishonest Barack Obama has become," Sergei Lavrov said.', LAVROV, OBAMA, -1),
+        ("Sergei Lavrov put the blame squarely on Barack Obama.", LAVROV, OBAMA, -1),
+    ],
+)
+def test_verdicts_on_a_person_are_stances_toward_them(
+    nlp: Language, text: str, holder: str, target: str, polarity: int
+) -> None:
+    assert side(stances_of(nlp, text), holder, target) == polarity
+
+
+def test_a_label_the_speaker_does_not_give_is_no_verdict(nlp: Language) -> None:
+    # "called" with no evaluative label, and a neutral predicate noun: no side taken
+    stances = stances_of(nlp, "Sergei Lavrov called Barack Obama on Tuesday.")
+    assert not [s for s in stances if s.target_id == OBAMA]
+    stances = stances_of(nlp, '"Barack Obama is a lawyer," Sergei Lavrov said.')
+    assert not [s for s in stances if s.target_id == OBAMA]

@@ -340,6 +340,10 @@ def eval_stance(
             f"  [yellow]{escape(miss['doc'])}[/yellow] missed {escape(miss['holder'])} -> "
             f"{escape(miss['target'])} {miss['polarity']:+d} (predicted {got}; {miss['kind']})"
         )
+        if verbose and miss.get("evidence"):
+            out.print(f"      gold evidence: {escape(repr(miss['evidence']))}")
+            for line in miss["at_evidence"]:
+                out.print(f"      read there: {escape(line)}")
     if verbose:
         for extra in result["spurious"]:
             out.print(

@@ -129,6 +129,24 @@ def _evidence(stances: list[Stance], pair: Pair, keys: StanceKeys) -> list[str]:
     ][:3]
 
 
+def _at_evidence(stances: list[Stance], text: str, evidence: str | None) -> list[str]:
+    """The predicted stances whose span overlaps the gold item's evidence text (any
+    occurrence), as "holder -> target +1" lines: what the system read from that clause."""
+    if not evidence:
+        return []
+    found = []
+    start = text.find(evidence)
+    while start >= 0:
+        end = start + len(evidence)
+        found += [
+            f"{s.holder} -> {s.target} {s.polarity:+d} ({s.basis})"
+            for s in stances
+            if s.start < end and start < s.end
+        ]
+        start = text.find(evidence, start + 1)
+    return list(dict.fromkeys(found))
+
+
 def _score(predicted: list[dict[Pair, int]], gold: list[dict[Pair, set[int]]]) -> dict[str, Any]:
     tp = fp = fn = 0
     pair_tp = 0
@@ -207,6 +225,8 @@ def evaluate_stance(
                         "polarity": item["polarity"],
                         "predicted": pred.get(pair),
                         "kind": miss_kind(pair, int(item["polarity"]), pred),
+                        "evidence": item.get("text"),
+                        "at_evidence": _at_evidence(stances, text, item.get("text")),
                     }
                 )
         for (holder, target), polarity in pred.items():

@@ -48,7 +48,7 @@ from dossier.extract.stance.holders import (
     holders_of,
 )
 from dossier.extract.stance.lexicon import StanceLexicon, load_stance_lexicon
-from dossier.extract.stance.paths import judgement, read_path
+from dossier.extract.stance.paths import judgement, labelled, read_path
 from dossier.extract.stance.targets import TargetFinder, TargetHit, actor_target
 from dossier.kb.loader import KnowledgeBase, load_kb
 from dossier.model import Event, EventActor, FactLink, Mention, Quote, Sentence, Stance
@@ -398,6 +398,32 @@ def _sentence_stances(
                     continue
                 # The clause's subject names no one ("goods will move freely within the
                 # union"): in a quote, its words are the speaker's, read as a whole below.
+            label = labelled(hit.root, lexicon, lemmas) if reading is None else None
+            if label is not None:
+                # "Y called X a liar": Y judges X (error kind e: a verdict on a person).
+                polarity, word, subject = label
+                if _first_person(subject):
+                    judges = _speakers(quote, kb) if quote is not None else []
+                    if not judges and author is not None:
+                        judges = [author]
+                else:
+                    judges = holders_of(subject, finder, kb, said_on)
+                evidence = ("quote", quote.fact_id) if quote is not None else sentence_evidence
+                for holder in judges:
+                    collector.add(
+                        holder,
+                        target,
+                        polarity,
+                        _span_of([subject, word], hit),
+                        "said" if quote is not None else "reported",
+                        evidence,
+                        said_on,
+                        word.text,
+                        0.6,
+                        0.6,
+                    )
+                if judges:
+                    continue
             judged = judgement(hit.root, lexicon, lemmas)
             if judged is not None and (quote is not None or author is not None):
                 # "X lied", "X is a threat": said in a quote, the speaker judges X; in an
