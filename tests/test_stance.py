@@ -297,3 +297,29 @@ def test_a_label_the_speaker_does_not_give_is_no_verdict(nlp: Language) -> None:
     assert not [s for s in stances if s.target_id == OBAMA]
     stances = stances_of(nlp, '"Barack Obama is a lawyer," Sergei Lavrov said.')
     assert not [s for s in stances if s.target_id == OBAMA]
+
+
+def test_the_leaders_of_states_are_the_people_in_office(nlp: Language) -> None:
+    # error kind (a): "the leaders of X and Y" are the heads of state on that date, not the states
+    stances = stances_of(
+        nlp, "The leaders of Kazakhstan and Belarus signed a treaty on the Eurasian Economic Union."
+    )
+    holders = {s.holder_id for s in stances if s.target_id == "target:eurasian-integration"}
+    assert holders == {"person:nursultan-nazarbayev", "person:alexander-lukashenko"}
+    # ... but opposition leaders are not those who lead the state
+    stances = stances_of(nlp, "Belarusian opposition leaders oppose the Union State.")
+    assert "person:alexander-lukashenko" not in {s.holder_id for s in stances}
+
+
+def test_a_signed_declaration_on_a_target_is_for_it(nlp: Language) -> None:
+    # a trigger reached through a preposition and an instrument noun (a token-identity bug hid it)
+    stances = stances_of(
+        nlp, "Armenia and Kyrgyzstan signed a declaration on Eurasian economic integration."
+    )
+    assert side(stances, "gov:ARM", "target:eurasian-integration", "did") == 1
+
+
+def test_a_body_takes_no_side_toward_the_project_it_is(nlp: Language) -> None:
+    stances = stances_of(nlp, "The European Union signed an association agreement with Georgia.")
+    assert not [s for s in stances if s.holder_id == "igo:eu"]
+    assert side(stances, "gov:GEO", "target:european-integration") == 1

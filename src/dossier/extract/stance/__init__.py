@@ -40,12 +40,12 @@ from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.quotes.author import OPINION_GENRES
 from dossier.extract.stance.holders import (
     FIRST_PERSON,
-    OFFICE_NOUNS,
     Holder,
     as_holder,
     collective,
     holder_country,
     holders_of,
+    office_holders,
 )
 from dossier.extract.stance.lexicon import StanceLexicon, load_stance_lexicon
 from dossier.extract.stance.paths import judgement, labelled, read_path
@@ -105,9 +105,13 @@ class _Collector:
         if (
             holder.actor_id is not None
             and target_id is not None
-            and (holder.actor_id == target_id or _same_state(holder.actor_id, target_id))
+            and (
+                holder.actor_id == target_id
+                or _same_state(holder.actor_id, target_id)
+                or holder.actor_id in _target_actors(self.kb, target_id)
+            )
         ):
-            return  # no one takes a side toward itself
+            return  # no one takes a side toward itself, nor a body toward the project it is
         start, end = span
         stance = Stance(
             text=document.text_of(self.doc)[start:end],
@@ -151,6 +155,12 @@ class _Collector:
                         extractor_version=self.version,
                     )
                 )
+
+
+def _target_actors(kb: KnowledgeBase, target_id: str) -> tuple[str, ...]:
+    """The KB actors a target stands for (the EU for "European integration"), () for none."""
+    target = kb.targets.get(target_id)
+    return target.actors if target is not None else ()
 
 
 def _same_state(a: str, b: str) -> bool:
@@ -248,10 +258,10 @@ def _governed_by(word: Token, trigger: Token) -> bool:
     deal to counter the EU")."""
     token = word
     for _ in range(6):
-        if token.head is token:
+        if token.head == token:
             return False
         token = token.head
-        if token is trigger:
+        if token == trigger:
             return True
         if token.pos_ != "ADP" and token.lower_ not in _INSTRUMENTS:
             return False
@@ -302,8 +312,8 @@ def _event_stances(
             subject = next(
                 (c for c in trigger_span.root.children if c.dep_ in ("nsubj", "nsubjpass")), None
             )
-            if subject is not None and subject.lower_ in OFFICE_NOUNS:
-                holders = holders_of(subject, finder, kb, event.date) or holders
+            if subject is not None:
+                holders = office_holders(subject, finder, kb, event.date) or holders
         for holder in holders:
             for target in aimed:
                 collector.add(
@@ -351,7 +361,7 @@ def _sentence_stances(
             target = (hit.target, hit.target_id, hit.mention)
             if reading is not None and reading.subject is not None:
                 subject = reading.subject
-                if hit.root is subject or hit.root in subject.subtree:
+                if hit.root == subject or hit.root in subject.subtree:
                     # The target is the subject, or part of it ("the presidents of Russia and
                     # Belarus signed"): the side is taken by it or with it, not toward it.
                     reading = None

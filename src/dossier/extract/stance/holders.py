@@ -74,10 +74,14 @@ def as_holder(actor: EventActor, kb: KnowledgeBase) -> Holder:
 #: Nouns of office that, followed by states ("the presidents of Russia and Belarus"), name the
 #: people who held that office then, and the title of the office in the KB.
 OFFICE_NOUNS = {
-    "president": "President",
-    "presidents": "President",
-    "premier": "Prime Minister",
-    "premiers": "Prime Minister",
+    "president": ("President",),
+    "presidents": ("President",),
+    "premier": ("Prime Minister",),
+    "premiers": ("Prime Minister",),
+    # "the leaders of Russia and Belarus": who led each state then, its president where it has
+    # one, else its prime minister (error kind a: the gold names the people, not the states)
+    "leader": ("President", "Prime Minister"),
+    "leaders": ("President", "Prime Minister"),
 }
 
 
@@ -86,21 +90,37 @@ def _office_holders(
 ) -> list[Holder]:
     """ "The presidents of Russia and Belarus": whoever held each state's office on ``day``;
     [] when the head is no office noun or a state's holder is unknown."""
-    title = OFFICE_NOUNS.get(subject.lower_)
+    titles = OFFICE_NOUNS.get(subject.lower_)
     known = _ISO_DAY.match(day or "")
-    if title is None or known is None or not named:
+    if titles is None or known is None or not named:
         return []
+    if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in subject.children):
+        return []  # "opposition leaders", "rebel leader": not those who lead the state
     found = []
     for actor in named:
         kind = (actor.actor_id or "").split(":")[0]
         if kind not in ("country", "gov") or not actor.country:
             return []
-        offices = kb.offices_with_title(title, actor.country)
-        person = kb.holder(offices[0].id, known.group(0)) if offices else None
+        person = None
+        for title in titles:
+            offices = kb.offices_with_title(title, actor.country)
+            person = kb.holder(offices[0].id, known.group(0)) if offices else None
+            if person is not None:
+                break
         if person is None:
             return []
         found.append(Holder(person.name, person.id, actor.mention_start, actor.mention_end))
     return found
+
+
+def office_holders(
+    subject: Token, finder: ActorFinder, kb: KnowledgeBase, day: str | None
+) -> list[Holder]:
+    """ "The presidents (leaders) of Russia and Belarus": the people in those offices on
+    ``day``; [] when the subject names no office of states."""
+    if subject.lower_ not in OFFICE_NOUNS:
+        return []
+    return _office_holders(subject, finder.actors(subject, members=False), kb, day)
 
 
 def holders_of(

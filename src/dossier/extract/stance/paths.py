@@ -60,7 +60,7 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
     below: Token | None = None
     token = root
     for _ in range(_MAX_STEPS):
-        if token is not root:
+        if token != root:
             pos = _POS.get(token.pos_)
             if pos is not None:
                 prep = None
@@ -88,8 +88,8 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
                     cues.append(token)
                 if _negated(token):
                     polarity = -polarity
-        subject = _subject(token) if token is not root else None
-        if subject is not None or token.head is token:
+        subject = _subject(token) if token != root else None
+        if subject is not None or token.head == token:
             if not cues:
                 return None
             return PathReading(polarity, tuple(cues), strength, subject, token)
@@ -139,7 +139,7 @@ def labelled(
         labels = [
             c
             for c in verb.children
-            if c is not root and c.dep_ in ("oprd", "ccomp", "xcomp", "dobj", "attr")
+            if c != root and c.dep_ in ("oprd", "ccomp", "xcomp", "dobj", "attr")
         ]
         # ... or the label as the object's apposition ("called X a hero")
         labels += [c for c in root.children if c.dep_ == "appos"]
