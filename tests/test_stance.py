@@ -118,7 +118,7 @@ def test_an_op_ed_author_holds_his_own_claims_apart_from_what_he_reports(
 ) -> None:
     stances = stances_of(
         nlp,
-        "Eurasian integration has failed. Moldova opposes the Customs Union.",
+        "Eurasian integration is a dangerous mistake. Moldova opposes the Customs Union.",
         genre="opinion",
         author="Ivan Petrovsky",
     )
@@ -323,3 +323,14 @@ def test_a_body_takes_no_side_toward_the_project_it_is(nlp: Language) -> None:
     stances = stances_of(nlp, "The European Union signed an association agreement with Georgia.")
     assert not [s for s in stances if s.holder_id == "igo:eu"]
     assert side(stances, "gov:GEO", "target:european-integration") == 1
+
+
+def test_a_failure_claimed_is_no_side_taken(nlp: Language) -> None:
+    # An outcome (a failure lamented or foretold) says nothing of the claimant's side: an
+    # integrationist laments it as readily as an opponent hails it; neutral, not against.
+    stances = stances_of(
+        nlp, "Eurasian integration has failed.", genre="opinion", author="Ivan Petrovsky"
+    )
+    assert {s.polarity for s in stances if s.basis == "author"} == {0}
+    said = stances_of(nlp, '"Barack Obama will fail," Sergei Lavrov said.')
+    assert not [s for s in said if s.target_id == "person:barack-obama" and s.polarity]
