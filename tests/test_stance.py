@@ -334,3 +334,37 @@ def test_a_failure_claimed_is_no_side_taken(nlp: Language) -> None:
     assert {s.polarity for s in stances if s.basis == "author"} == {0}
     said = stances_of(nlp, '"Barack Obama will fail," Sergei Lavrov said.')
     assert not [s for s in said if s.target_id == "person:barack-obama" and s.polarity]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "target"),
+    [
+        # error kind (d), a wrong sign: "against" linking a target to a hostile word is one
+        # "against", not a second one that turns the side around
+        ("The European Union imposed sanctions against Russia.", "igo:eu", "country:RUS"),
+        ("Hillary Clinton supported sanctions against Russia.", CLINTON, "country:RUS"),
+        ("Moldova protested against Russia.", "gov:MDA", "country:RUS"),
+    ],
+)
+def test_a_hostile_word_and_its_against_say_the_side_once(
+    nlp: Language, text: str, holder: str, target: str
+) -> None:
+    assert side(stances_of(nlp, text), holder, target) == -1
+
+
+def test_a_relative_clause_is_held_by_the_noun_it_qualifies(nlp: Language) -> None:
+    stances = stances_of(nlp, "The campaign was led by Sergei Lavrov, who accused Barack Obama.")
+    assert side(stances, LAVROV, OBAMA) == -1
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("Hillary Clinton supported the fight against Russia.", CLINTON),
+        ("Angela Merkel joined the campaign against Russia.", MERKEL),
+    ],
+)
+def test_a_favourable_act_aimed_through_against_is_against(
+    nlp: Language, text: str, holder: str
+) -> None:
+    assert side(stances_of(nlp, text), holder, "country:RUS", "did") == -1

@@ -268,6 +268,25 @@ def _governed_by(word: Token, trigger: Token) -> bool:
     return False
 
 
+def _against(polarity: int, mention: Mention | None, trigger, doc: Doc) -> int:
+    """A favourable act aimed at a target through "against" is against it ("supported the
+    fight against X", "joined the campaign against X"); a hostile act stays as it is
+    ("imposed sanctions against X")."""
+    if polarity <= 0 or mention is None or trigger is None:
+        return polarity
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return polarity
+    token = span.root
+    for _ in range(6):
+        if token.head == token or token == trigger.root:
+            return polarity
+        token = token.head
+        if token.lower_ == "against" and token.pos_ == "ADP":
+            return -polarity
+    return polarity
+
+
 def _event_stances(
     collector: _Collector,
     events: list[Event],
@@ -319,7 +338,7 @@ def _event_stances(
                 collector.add(
                     holder,
                     target,
-                    polarity,
+                    _against(polarity, target[2], trigger_span, collector.doc),
                     (event.start, event.end),
                     "did",
                     ("event", event.fact_id),

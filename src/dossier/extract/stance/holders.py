@@ -132,6 +132,10 @@ def holders_of(
     """
     if subject.lower_ in FIRST_PERSON:
         return []
+    if subject.lower_ == "who" and subject.dep_ == "nsubj" and subject.head.dep_ == "relcl":
+        # "X, who accused Y of lying": the relative clause's subject is the person it
+        # qualifies (not so "who was accused by Y", whose holder is Y)
+        subject = subject.head.head
     # One collective holder: "the bloc's members are wary" is the bloc's stance, not one
     # stance per member state, which the clause does not give each of them.
     named = finder.actors(subject, members=False)

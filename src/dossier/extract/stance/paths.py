@@ -82,6 +82,10 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
                     cue = None
                 if cue is None and token.pos_ in ("NOUN", "PROPN"):
                     return None
+                if cue is not None and pos == "prep" and _hostile(token.head, lexicon, lemmas):
+                    # "sanctions against X", "protested against X": the preposition only
+                    # links X to a hostile word, which says the side once
+                    cue = None
                 if cue is not None and cue.polarity != 0:
                     polarity *= cue.polarity
                     strength = min(strength, cue.strength)
@@ -95,6 +99,15 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
             return PathReading(polarity, tuple(cues), strength, subject, token)
         below, token = token, token.head
     return None
+
+
+def _hostile(word: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> bool:
+    """Whether ``word`` is itself a cue against what it governs."""
+    pos = _POS.get(word.pos_)
+    if pos not in ("verb", "noun", "adj"):
+        return False
+    cue = lexicon.cue(pos, word.lower_ if pos == "adj" else lemmas(word), "against")
+    return cue is not None and cue.polarity < 0
 
 
 def _light_verb_cue(verb: Token, lexicon: StanceLexicon, lemmas: Lemmas, prep: str):
