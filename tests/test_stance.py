@@ -368,3 +368,17 @@ def test_a_favourable_act_aimed_through_against_is_against(
     nlp: Language, text: str, holder: str
 ) -> None:
     assert side(stances_of(nlp, text), holder, "country:RUS", "did") == -1
+
+
+def test_a_state_in_its_leaders_words_is_the_leaders_stance(nlp: Language) -> None:
+    # error kind (a): "Kazakhstan will join X, its president said" is the president's stance
+    # (counted for Kazakhstan through his office); a foreign speaker's report stays the state's
+    said = stances_of(
+        nlp, "Kazakhstan will join the Customs Union, President Nursultan Nazarbayev announced."
+    )
+    holders = {s.holder_id for s in said if s.target_id == EURASIAN}
+    assert holders == {"person:nursultan-nazarbayev"}
+    assert {s.holder_country for s in said if s.target_id == EURASIAN} == {"KAZ"}
+    reported = stances_of(nlp, "Kazakhstan will join the Customs Union, Sergei Lavrov said.")
+    assert side(reported, "gov:KAZ", EURASIAN) == 1
+    assert LAVROV not in {s.holder_id for s in reported}

@@ -40,6 +40,7 @@ from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.quotes.author import OPINION_GENRES
 from dossier.extract.stance.holders import (
     FIRST_PERSON,
+    STATE_TYPES,
     Holder,
     as_holder,
     collective,
@@ -192,6 +193,22 @@ def _speakers(quote: Quote, kb: KnowledgeBase) -> list[Holder]:
     return []
 
 
+def _spoken_for(
+    holders: list[Holder], speakers: list[Holder], kb: KnowledgeBase, day: str | None
+) -> list[Holder]:
+    """Holders with a state the speaker speaks for on ``day`` replaced by the speaker: "Armenia
+    will join the union, its president said" is the president's stance, which counts for his
+    country through his office (error kind a: the gold names the person who said it)."""
+    found: list[Holder] = []
+    for holder in holders:
+        state = kb.actors.get(holder.actor_id or "")
+        country = state.country if state is not None and state.type in STATE_TYPES else None
+        voices = [s for s in speakers if country and holder_country(kb, s.actor_id, day) == country]
+        voices = [v for v in voices if (v.actor_id or "").startswith("person:")]
+        found.extend(voices or [holder])
+    return list(dict.fromkeys(found))
+
+
 def _author(doc: Doc, kb: KnowledgeBase) -> Holder | None:
     """An opinion piece's author, who holds its unattributed claims; None for other genres."""
     genre = (doc._.get(document.GENRE) or "").strip().lower()
@@ -294,6 +311,7 @@ def _event_stances(
     sentences: list,
     lexicon: StanceLexicon,
     finder: ActorFinder,
+    quotes: list[Quote],
 ) -> None:
     """Stances from what holders do (reading 1 of the module doc)."""
     kb = collector.kb
@@ -333,6 +351,9 @@ def _event_stances(
             )
             if subject is not None:
                 holders = office_holders(subject, finder, kb, event.date) or holders
+        quote = _quote_at(quotes, event.start)
+        if quote is not None:
+            holders = _spoken_for(holders, _speakers(quote, kb), kb, quote.said_on or event.date)
         for holder in holders:
             for target in aimed:
                 collector.add(
@@ -394,6 +415,7 @@ def _sentence_stances(
                     holders = holders_of(subject, finder, kb, said_on)
                     if quote is not None:
                         evidence, date = ("quote", quote.fact_id), said_on
+                        holders = _spoken_for(holders, _speakers(quote, kb), kb, said_on)
                         speakers = {h.actor_id or h.name for h in _speakers(quote, kb)}
                         if any((h.actor_id or h.name) in speakers for h in holders):
                             basis = "said"  # "Moldova said it was reluctant": its own words
@@ -595,7 +617,7 @@ def stance_facts(
         collector.reporter = (doc._.get(document.AUTHOR) or "").strip() or None
     targets = TargetFinder(doc, mentions, kb)
     finder = ActorFinder(mentions, kb, None, doc._.get(document.DATE))
-    _event_stances(collector, events, targets, sentences, lexicon, finder)
+    _event_stances(collector, events, targets, sentences, lexicon, finder, quotes)
     _sentence_stances(
         collector, doc, targets, sentences, sentence_facts, quotes, finder, lexicon, lemmas
     )
