@@ -382,3 +382,15 @@ def test_a_state_in_its_leaders_words_is_the_leaders_stance(nlp: Language) -> No
     reported = stances_of(nlp, "Kazakhstan will join the Customs Union, Sergei Lavrov said.")
     assert side(reported, "gov:KAZ", EURASIAN) == 1
     assert LAVROV not in {s.holder_id for s in reported}
+
+
+def test_a_person_the_kb_lacks_can_be_judged(nlp: Language) -> None:
+    # error kind (e): a verdict on a named person the KB does not know is still a stance
+    stances = stances_of(nlp, '"Jonathan Wexley-Hart lied to me, twice," Sergei Lavrov said.')
+    judged = [s for s in stances if s.holder_id == LAVROV and "Wexley-Hart" in s.target]
+    assert [s.polarity for s in judged] == [-1]
+    # ... but not a byline the parse joins to the first sentence
+    byline = stances_of(
+        nlp, "Jonathan Wexley-Hart | Morning Post\n\nMoldova joined the Customs Union."
+    )
+    assert not [s for s in byline if "Wexley-Hart" in s.target]

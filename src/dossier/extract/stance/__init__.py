@@ -40,7 +40,6 @@ from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.quotes.author import OPINION_GENRES
 from dossier.extract.stance.holders import (
     FIRST_PERSON,
-    STATE_TYPES,
     Holder,
     as_holder,
     collective,
@@ -202,7 +201,9 @@ def _spoken_for(
     found: list[Holder] = []
     for holder in holders:
         state = kb.actors.get(holder.actor_id or "")
-        country = state.country if state is not None and state.type in STATE_TYPES else None
+        country = (
+            state.country if state is not None and state.type in ("government", "country") else None
+        )
         voices = [s for s in speakers if country and holder_country(kb, s.actor_id, day) == country]
         voices = [v for v in voices if (v.actor_id or "").startswith("person:")]
         found.extend(voices or [holder])
