@@ -394,3 +394,16 @@ def test_a_person_the_kb_lacks_can_be_judged(nlp: Language) -> None:
         nlp, "Jonathan Wexley-Hart | Morning Post\n\nMoldova joined the Customs Union."
     )
     assert not [s for s in byline if "Wexley-Hart" in s.target]
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        # error kind (e): verbs of rebuke and of praise between people
+        ("Sergei Lavrov blasted Barack Obama on Monday.", -1),
+        ("Sergei Lavrov mocked Barack Obama in a speech.", -1),
+        ("Sergei Lavrov commended Barack Obama for his patience.", 1),
+    ],
+)
+def test_rebuke_and_praise_between_people(nlp: Language, text: str, polarity: int) -> None:
+    assert side(stances_of(nlp, text), LAVROV, OBAMA) == polarity
