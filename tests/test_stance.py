@@ -407,3 +407,10 @@ def test_a_person_the_kb_lacks_can_be_judged(nlp: Language) -> None:
 )
 def test_rebuke_and_praise_between_people(nlp: Language, text: str, polarity: int) -> None:
     assert side(stances_of(nlp, text), LAVROV, OBAMA) == polarity
+
+
+def test_a_passive_is_held_by_its_agent(nlp: Language) -> None:
+    # error kind (d): "X was criticised by Y" is Y against X, not X against Y
+    stances = stances_of(nlp, "Barack Obama was criticised by Sergei Lavrov.")
+    assert side(stances, LAVROV, OBAMA, "reported") == -1
+    assert not [s for s in stances if s.holder_id == OBAMA]

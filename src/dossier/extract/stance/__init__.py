@@ -371,6 +371,21 @@ def _event_stances(
                 )
 
 
+def _by_agent(root: Token, reading) -> bool:  # noqa: ANN001 - a PathReading
+    """Whether the target is the agent of a passive ("accused by Y") whose subject the
+    reading took for the holder."""
+    if reading.subject is None or reading.subject.dep_ != "nsubjpass":
+        return False
+    token = root
+    for _ in range(6):
+        if token.dep_ == "agent":
+            return True
+        if token.head == token or token == reading.verb:
+            return False
+        token = token.head
+    return False
+
+
 def _span_of(tokens: list[Token], hit: TargetHit) -> tuple[int, int]:
     start = min([hit.start, *(t.idx for t in tokens)])
     end = max([hit.end, *(t.idx + len(t.text) for t in tokens)])
@@ -395,11 +410,34 @@ def _sentence_stances(
         fact = sentence_facts.get(number)
         reference = fact.reference_time if fact is not None else doc._.get(document.DATE)
         sentence_evidence = ("sentence", fact.fact_id if fact is not None else None)
-        for hit in targets.in_span(sentence):
+        hits = targets.in_span(sentence)
+        for hit in hits:
             quote = _quote_at(quotes, hit.start)
             said_on = (quote.said_on or reference) if quote is not None else reference
             reading = read_path(hit.root, lexicon, lemmas)
             target = (hit.target, hit.target_id, hit.mention)
+            if reading is not None and _by_agent(hit.root, reading):
+                # "X was accused by Y": Y takes the side, toward X (error kind d: the roles
+                # of a passive read the wrong way round)
+                for judged in hits:
+                    subject = reading.subject
+                    if subject is not None and (
+                        judged.root == subject or judged.root in subject.subtree
+                    ):
+                        for holder in holders_of(hit.root, finder, kb, said_on):
+                            collector.add(
+                                holder,
+                                (judged.target, judged.target_id, judged.mention),
+                                reading.polarity,
+                                _span_of([*reading.cues, subject], hit),
+                                "reported",
+                                sentence_evidence,
+                                reference,
+                                reading.cues[0].text,
+                                reading.strength,
+                                0.65,
+                            )
+                continue
             if reading is not None and reading.subject is not None:
                 subject = reading.subject
                 if hit.root == subject or hit.root in subject.subtree:
