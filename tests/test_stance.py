@@ -414,3 +414,15 @@ def test_a_passive_is_held_by_its_agent(nlp: Language) -> None:
     stances = stances_of(nlp, "Barack Obama was criticised by Sergei Lavrov.")
     assert side(stances, LAVROV, OBAMA, "reported") == -1
     assert not [s for s in stances if s.holder_id == OBAMA]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative clause on a named state, and an instrument that passes its verb's side on
+        "Georgia, which hopes to sign its own agreement with the European Union, faced checks.",
+        "Tbilisi, which is negotiating a trade deal with the European Union, disagrees.",
+    ],
+)
+def test_a_named_state_holds_its_relative_clause(nlp: Language, text: str) -> None:
+    assert side(stances_of(nlp, text), "gov:GEO", "target:european-integration", "reported") == 1

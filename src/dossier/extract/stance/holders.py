@@ -132,9 +132,17 @@ def holders_of(
     """
     if subject.lower_ in FIRST_PERSON:
         return []
-    if subject.lower_ == "who" and subject.dep_ == "nsubj" and subject.head.dep_ == "relcl":
-        # "X, who accused Y of lying": the relative clause's subject is the person it
-        # qualifies (not so "who was accused by Y", whose holder is Y)
+    if (
+        subject.dep_ == "nsubj"
+        and subject.head.dep_ == "relcl"
+        and (
+            subject.lower_ == "who"
+            or (subject.lower_ == "which" and subject.head.head.pos_ == "PROPN")
+        )
+    ):
+        # "X, who accused Y of lying", "Kyiv, which hopes to sign ...": the relative clause's
+        # subject is the person or the named body it qualifies (not so "who was accused by
+        # Y", whose holder is Y)
         subject = subject.head.head
     # One collective holder: "the bloc's members are wary" is the bloc's stance, not one
     # stance per member state, which the clause does not give each of them.
