@@ -305,6 +305,20 @@ def _against(polarity: int, mention: Mention | None, trigger, doc: Doc) -> int:
     return polarity
 
 
+def _wanted_only(trigger: Token, lexicon: StanceLexicon) -> bool:
+    """Whether an act is only wanted or resisted, not done: the complement of a stance word
+    ("reluctant to sign", "eager to join", "refused to sign"), which the sentence reading
+    takes up with that word's side."""
+    if trigger.dep_ != "xcomp":
+        return False
+    head = trigger.head
+    pos = _WORD_POS.get(head.pos_) or ("verb" if head.pos_ == "AUX" else None)
+    if pos is None:
+        return False
+    cue = lexicon.cue(pos, head.lower_ if pos == "adj" else head.lemma_.lower())
+    return cue is not None and cue.polarity != 0
+
+
 def _event_stances(
     collector: _Collector,
     events: list[Event],
@@ -336,6 +350,8 @@ def _event_stances(
             else:
                 aimed.append((actor.actor, actor.actor_id, mention))
         trigger_span = collector.doc.char_span(event.start, event.end, alignment_mode="expand")
+        if trigger_span is not None and _wanted_only(trigger_span.root, lexicon):
+            continue  # "reluctant to sign", "wants to join": no act done; the sentence says it
         if not aimed and event.index is not None and event.index < len(sentences):
             trigger = trigger_span
             for hit in targets.in_span(sentences[event.index]):
