@@ -430,3 +430,13 @@ def test_a_passive_is_held_by_its_agent(nlp: Language) -> None:
 )
 def test_a_named_state_holds_its_relative_clause(nlp: Language, text: str) -> None:
     assert side(stances_of(nlp, text), "gov:GEO", "target:european-integration", "reported") == 1
+
+
+def test_a_place_the_kb_does_not_know_as_a_state_holds_nothing(nlp: Language) -> None:
+    # error kind (a): a summit's city taken for the event's source is no holder
+    stances = stances_of(
+        nlp,
+        "The treaty on the Eurasian Economic Union was signed in Ventspils, and Ventspils "
+        "will sign the Customs Union treaty too.",
+    )
+    assert not [s for s in stances if s.holder == "Ventspils"]

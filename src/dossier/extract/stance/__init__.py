@@ -58,6 +58,7 @@ EXTRACTOR = "dossier_stance"
 #: Event modalities that say nothing of a side taken (a conditional, a habit).
 _NO_STANCE_MODALITIES = frozenset({"hypothetical", "generic"})
 _WORD_POS = {"VERB": "verb", "ADJ": "adj", "NOUN": "noun"}
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass
@@ -82,6 +83,9 @@ class _Collector:
         if self.reporter and holder.name.casefold() == self.reporter.casefold():
             return False
         if holder.actor_id is None:
+            mention = self.mentions.get((holder.mention_start, holder.mention_end))  # type: ignore[arg-type]
+            if mention is not None and mention.label in _PLACE_LABELS:
+                return False  # a place the KB does not know as a state ("in Vilnius") acts not
             words = holder.name.split()
             return not holder.name.isupper() and len(words) <= 4
         return True
