@@ -80,3 +80,25 @@ def test_the_scorer_runs_the_pipeline_on_a_gold_folder(tmp_path: Path) -> None:
     assert run.exit_code == 0, run.output
     figures = json.loads(run.output.strip().splitlines()[-1])
     assert figures["task"] == "stance" and figures["recall"] == pytest.approx(2 / 3)
+
+
+def test_errors_are_named_by_kind() -> None:
+    from dossier.evaluate.stance import collective_pairs, miss_kind, spurious_kind
+
+    pred = {("gov:a", "t"): 1, ("p", "u"): -1, ("q", "v"): 1}
+    assert miss_kind(("gov:a", "t"), -1, pred) == "polarity"
+    assert miss_kind(("person:b", "t"), 1, pred) == "other-holder"
+    assert miss_kind(("p", "w"), 1, pred) == "other-target"
+    assert miss_kind(("z", "w"), 1, pred) == "none"
+    gold = {("person:b", "t"): {1}, ("q", "x"): {-1}}
+    assert spurious_kind(("gov:a", "t"), gold, set()) == "other-holder"
+    assert spurious_kind(("q", "v"), gold, set()) == "other-target"
+    assert spurious_kind(("r", "y"), gold, set()) == "unsupported"
+    assert spurious_kind(("r", "y"), gold, {("r", "y")}) == "collective"
+    keys = StanceKeys(default_kb())
+    spread = [
+        _stance(name, "NATO", -1)
+        for name in ("Government of Armenia", "Government of Belarus", "Government of Moldova")
+    ]
+    assert len(collective_pairs(spread, keys)) == 3
+    assert collective_pairs(spread[:2], keys) == set()

@@ -118,7 +118,7 @@ def test_an_op_ed_author_holds_his_own_claims_apart_from_what_he_reports(
 ) -> None:
     stances = stances_of(
         nlp,
-        "Eurasian integration has failed. Moldova opposes the Customs Union.",
+        "Eurasian integration is a dangerous mistake. Moldova opposes the Customs Union.",
         genre="opinion",
         author="Ivan Petrovsky",
     )
@@ -244,3 +244,199 @@ def test_a_quote_that_judges_its_subject_is_the_speakers_stance_toward_it(
 def test_an_outlet_reports_and_takes_no_side(nlp: Language) -> None:
     stances = stances_of(nlp, "Eurasianet backs the Customs Union.")
     assert not stances
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # error kind (c): one clause about an organisation's members, read by the sentence path
+        "The member countries of the Commonwealth of Independent States are reluctant to join NATO.",
+        # ... and by the event path, whose sources the event stage spreads over the members
+        "Leaders of the Commonwealth of Independent States oppose NATO enlargement.",
+    ],
+)
+def test_a_collective_holder_stays_one_holder(nlp: Language, text: str) -> None:
+    stances = [
+        s for s in stances_of(nlp, text) if s.target_id == "actor:NATO" or "NATO" in s.target
+    ]
+    holders = {s.holder_id for s in stances}
+    assert holders == {"igo:cis"}, holders
+    assert all(s.polarity == -1 for s in stances)
+
+
+# Error kind (e): verdicts on a person, said or reported, are stances toward that person.
+LAVROV, OBAMA, CLINTON, MERKEL = (
+    "person:sergey-lavrov",
+    "person:barack-obama",
+    "person:hillary-clinton",
+    "person:angela-merkel",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "target", "polarity"),
+    [
+        ("Sergei Lavrov called Barack Obama a liar.", LAVROV, OBAMA, -1),
+        ('Sergei Lavrov called Barack Obama "a weak leader."', LAVROV, OBAMA, -1),
+        ("Hillary Clinton called Angela Merkel a hero of her generation.", CLINTON, MERKEL, 1),
+        ('"Barack Obama is a disgrace," Sergei Lavrov said.', LAVROV, OBAMA, -1),
+        ("Sergei Lavrov said Barack Obama was a weak leader.", LAVROV, OBAMA, -1),
+        ('"Look how dishonest Barack Obama has become," Sergei Lavrov said.', LAVROV, OBAMA, -1),
+        ("Sergei Lavrov put the blame squarely on Barack Obama.", LAVROV, OBAMA, -1),
+    ],
+)
+def test_verdicts_on_a_person_are_stances_toward_them(
+    nlp: Language, text: str, holder: str, target: str, polarity: int
+) -> None:
+    assert side(stances_of(nlp, text), holder, target) == polarity
+
+
+def test_a_label_the_speaker_does_not_give_is_no_verdict(nlp: Language) -> None:
+    # "called" with no evaluative label, and a neutral predicate noun: no side taken
+    stances = stances_of(nlp, "Sergei Lavrov called Barack Obama on Tuesday.")
+    assert not [s for s in stances if s.target_id == OBAMA]
+    stances = stances_of(nlp, '"Barack Obama is a lawyer," Sergei Lavrov said.')
+    assert not [s for s in stances if s.target_id == OBAMA]
+
+
+def test_the_leaders_of_states_are_the_people_in_office(nlp: Language) -> None:
+    # error kind (a): "the leaders of X and Y" are the heads of state on that date, not the states
+    stances = stances_of(
+        nlp, "The leaders of Kazakhstan and Belarus signed a treaty on the Eurasian Economic Union."
+    )
+    holders = {s.holder_id for s in stances if s.target_id == "target:eurasian-integration"}
+    assert holders == {"person:nursultan-nazarbayev", "person:alexander-lukashenko"}
+    # ... but opposition leaders are not those who lead the state
+    stances = stances_of(nlp, "Belarusian opposition leaders oppose the Union State.")
+    assert "person:alexander-lukashenko" not in {s.holder_id for s in stances}
+
+
+def test_a_signed_declaration_on_a_target_is_for_it(nlp: Language) -> None:
+    # a trigger reached through a preposition and an instrument noun (a token-identity bug hid it)
+    stances = stances_of(
+        nlp, "Armenia and Kyrgyzstan signed a declaration on Eurasian economic integration."
+    )
+    assert side(stances, "gov:ARM", "target:eurasian-integration", "did") == 1
+
+
+def test_a_body_takes_no_side_toward_the_project_it_is(nlp: Language) -> None:
+    stances = stances_of(nlp, "The European Union signed an association agreement with Georgia.")
+    assert not [
+        s
+        for s in stances
+        if s.holder_id == "igo:eu" and s.target_id == "target:european-integration"
+    ]
+    assert side(stances, "gov:GEO", "target:european-integration") == 1
+
+
+def test_a_failure_claimed_is_no_side_taken(nlp: Language) -> None:
+    # An outcome (a failure lamented or foretold) says nothing of the claimant's side: an
+    # integrationist laments it as readily as an opponent hails it; neutral, not against.
+    stances = stances_of(
+        nlp, "Eurasian integration has failed.", genre="opinion", author="Ivan Petrovsky"
+    )
+    assert {s.polarity for s in stances if s.basis == "author"} == {0}
+    said = stances_of(nlp, '"Barack Obama will fail," Sergei Lavrov said.')
+    assert not [s for s in said if s.target_id == "person:barack-obama" and s.polarity]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "target"),
+    [
+        # error kind (d), a wrong sign: "against" linking a target to a hostile word is one
+        # "against", not a second one that turns the side around
+        ("The European Union imposed sanctions against Russia.", "igo:eu", "country:RUS"),
+        ("Hillary Clinton supported sanctions against Russia.", CLINTON, "country:RUS"),
+        ("Moldova protested against Russia.", "gov:MDA", "country:RUS"),
+    ],
+)
+def test_a_hostile_word_and_its_against_say_the_side_once(
+    nlp: Language, text: str, holder: str, target: str
+) -> None:
+    assert side(stances_of(nlp, text), holder, target) == -1
+
+
+def test_a_relative_clause_is_held_by_the_noun_it_qualifies(nlp: Language) -> None:
+    stances = stances_of(nlp, "The campaign was led by Sergei Lavrov, who accused Barack Obama.")
+    assert side(stances, LAVROV, OBAMA) == -1
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("Hillary Clinton supported the fight against Russia.", CLINTON),
+        ("Angela Merkel joined the campaign against Russia.", MERKEL),
+    ],
+)
+def test_a_favourable_act_aimed_through_against_is_against(
+    nlp: Language, text: str, holder: str
+) -> None:
+    assert side(stances_of(nlp, text), holder, "country:RUS", "did") == -1
+
+
+def test_a_state_in_its_leaders_words_is_the_leaders_stance(nlp: Language) -> None:
+    # error kind (a): "Kazakhstan will join X, its president said" is the president's stance
+    # (counted for Kazakhstan through his office); a foreign speaker's report stays the state's
+    said = stances_of(
+        nlp, "Kazakhstan will join the Customs Union, President Nursultan Nazarbayev announced."
+    )
+    holders = {s.holder_id for s in said if s.target_id == EURASIAN}
+    assert holders == {"person:nursultan-nazarbayev"}
+    assert {s.holder_country for s in said if s.target_id == EURASIAN} == {"KAZ"}
+    reported = stances_of(nlp, "Kazakhstan will join the Customs Union, Sergei Lavrov said.")
+    assert side(reported, "gov:KAZ", EURASIAN) == 1
+    assert LAVROV not in {s.holder_id for s in reported}
+
+
+def test_a_person_the_kb_lacks_can_be_judged(nlp: Language) -> None:
+    # error kind (e): a verdict on a named person the KB does not know is still a stance
+    stances = stances_of(nlp, '"Jonathan Wexley-Hart lied to me, twice," Sergei Lavrov said.')
+    judged = [s for s in stances if s.holder_id == LAVROV and "Wexley-Hart" in s.target]
+    assert [s.polarity for s in judged] == [-1]
+    # ... but not a byline the parse joins to the first sentence
+    byline = stances_of(
+        nlp, "Jonathan Wexley-Hart | Morning Post\n\nMoldova joined the Customs Union."
+    )
+    assert not [s for s in byline if "Wexley-Hart" in s.target]
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        # error kind (e): verbs of rebuke and of praise between people
+        ("Sergei Lavrov blasted Barack Obama on Monday.", -1),
+        ("Sergei Lavrov mocked Barack Obama in a speech.", -1),
+        ("Sergei Lavrov commended Barack Obama for his patience.", 1),
+    ],
+)
+def test_rebuke_and_praise_between_people(nlp: Language, text: str, polarity: int) -> None:
+    assert side(stances_of(nlp, text), LAVROV, OBAMA) == polarity
+
+
+def test_a_passive_is_held_by_its_agent(nlp: Language) -> None:
+    # error kind (d): "X was criticised by Y" is Y against X, not X against Y
+    stances = stances_of(nlp, "Barack Obama was criticised by Sergei Lavrov.")
+    assert side(stances, LAVROV, OBAMA, "reported") == -1
+    assert not [s for s in stances if s.holder_id == OBAMA]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative clause on a named state, and an instrument that passes its verb's side on
+        "Georgia, which hopes to sign its own agreement with the European Union, faced checks.",
+        "Tbilisi, which is negotiating a trade deal with the European Union, disagrees.",
+    ],
+)
+def test_a_named_state_holds_its_relative_clause(nlp: Language, text: str) -> None:
+    assert side(stances_of(nlp, text), "gov:GEO", "target:european-integration", "reported") == 1
+
+
+def test_a_place_the_kb_does_not_know_as_a_state_holds_nothing(nlp: Language) -> None:
+    # error kind (a): a summit's city taken for the event's source is no holder
+    stances = stances_of(
+        nlp,
+        "The treaty on the Eurasian Economic Union was signed in Ventspils, and Ventspils "
+        "will sign the Customs Union treaty too.",
+    )
+    assert not [s for s in stances if s.holder == "Ventspils"]

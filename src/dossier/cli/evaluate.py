@@ -312,9 +312,16 @@ def eval_stance(
     gold: DossierGoldOption,
     kb_dir: KbDirOption = None,
     as_json: EndJsonOption = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", help="Also list the spurious pairs with their evidence, and error kinds."
+        ),
+    ] = False,
 ) -> None:
     """Stance: holder+target+polarity P/R/F1 and polarity accuracy over matched pairs, beside
-    a baseline that gives every predicted pair the gold's majority polarity."""
+    a baseline that gives every predicted pair the gold's majority polarity. Each miss names
+    its kind (polarity, other-holder, other-target, none)."""
     from dossier.evaluate.stance import evaluate_stance
 
     folder = None if kb_dir is None else str(kb_dir)
@@ -331,6 +338,20 @@ def eval_stance(
         got = "nothing" if miss["predicted"] is None else f"{miss['predicted']:+d}"
         out.print(
             f"  [yellow]{escape(miss['doc'])}[/yellow] missed {escape(miss['holder'])} -> "
-            f"{escape(miss['target'])} {miss['polarity']:+d} (predicted {got})"
+            f"{escape(miss['target'])} {miss['polarity']:+d} (predicted {got}; {miss['kind']})"
         )
+        if verbose and miss.get("evidence"):
+            out.print(f"      gold evidence: {escape(repr(miss['evidence']))}")
+            for line in miss["at_evidence"]:
+                out.print(f"      read there: {escape(line)}")
+    if verbose:
+        for extra in result["spurious"]:
+            out.print(
+                f"  [yellow]{escape(extra['doc'])}[/yellow] spurious {escape(extra['holder'])} -> "
+                f"{escape(extra['target'])} {extra['polarity']:+d} ({extra['kind']})"
+            )
+            for line in extra["evidence"]:
+                out.print(f"      {escape(line)}")
+        kinds = result["error_kinds"]
+        out.print(f"  error kinds: missed {kinds['missed']}, spurious {kinds['spurious']}")
     _end_with_json(result, as_json)

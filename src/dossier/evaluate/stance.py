@@ -12,6 +12,13 @@ prediction, since the gold knows only for (1) and against (-1).
 Figures: P/R/F1 over the triples; ``polarity_accuracy`` over the (holder, target) pairs both
 sides have; ``pairs``: P/R/F1 over the pairs alone. ``baseline``: the same predicted pairs, each
 given the gold's majority polarity, which a polarity reading must beat.
+
+Error kinds (``missed[].kind``, ``spurious[].kind``, counted in ``error_kinds``), for reading
+the errors, not for scoring: a miss is ``polarity`` (the pair predicted with the other sign),
+``other-holder`` (the target predicted for some other holder only: a person where the gold has
+a government, or the reverse), ``other-target`` (the holder predicted toward other targets only)
+or ``none``; a spurious pair is ``collective`` (one clause gave the target to three holders or
+more: the members of a group), ``other-holder``, ``other-target`` or ``unsupported``.
 """
 
 from __future__ import annotations
@@ -69,6 +76,75 @@ def gold_pairs(items: list[dict[str, Any]], keys: StanceKeys) -> dict[Pair, set[
         pair = (keys.holder(str(item["holder"])), keys.target(str(item["target"])))
         found[pair].add(int(item["polarity"]))
     return found
+
+
+#: One clause giving a target to this many holders or more spread a group over its members.
+COLLECTIVE = 3
+
+
+def miss_kind(pair: Pair, polarity: int, pred: dict[Pair, int]) -> str:
+    """The kind of a missed gold triple (see the module doc)."""
+    holder, target = pair
+    if pair in pred:
+        return "polarity"
+    if any(t == target for _, t in pred):
+        return "other-holder"
+    if any(h == holder for h, _ in pred):
+        return "other-target"
+    return "none"
+
+
+def spurious_kind(pair: Pair, gold: dict[Pair, set[int]], collective: set[Pair]) -> str:
+    """The kind of a predicted pair the gold lacks (see the module doc)."""
+    holder, target = pair
+    if pair in collective:
+        return "collective"
+    if any(t == target for _, t in gold):
+        return "other-holder"
+    if any(h == holder for h, _ in gold):
+        return "other-target"
+    return "unsupported"
+
+
+def collective_pairs(stances: list[Stance], keys: StanceKeys) -> set[Pair]:
+    """The pairs of clauses (one evidence span) that gave one target to ``COLLECTIVE``
+    holders or more."""
+    by_clause: dict[tuple[int, int, str], set[str]] = defaultdict(set)
+    for stance in stances:
+        target = keys.target(stance.target, stance.target_id)
+        by_clause[(stance.start, stance.end, target)].add(keys.holder(stance.holder))
+    return {
+        (holder, target)
+        for (_, _, target), holders in by_clause.items()
+        if len(holders) >= COLLECTIVE
+        for holder in holders
+    }
+
+
+def _evidence(stances: list[Stance], pair: Pair, keys: StanceKeys) -> list[str]:
+    return [
+        f"{s.basis}:{s.polarity:+d} {s.text!r}"
+        for s in stances
+        if (keys.holder(s.holder), keys.target(s.target, s.target_id)) == pair
+    ][:3]
+
+
+def _at_evidence(stances: list[Stance], text: str, evidence: str | None) -> list[str]:
+    """The predicted stances whose span overlaps the gold item's evidence text (any
+    occurrence), as "holder -> target +1" lines: what the system read from that clause."""
+    if not evidence:
+        return []
+    found = []
+    start = text.find(evidence)
+    while start >= 0:
+        end = start + len(evidence)
+        found += [
+            f"{s.holder} -> {s.target} {s.polarity:+d} ({s.basis})"
+            for s in stances
+            if s.start < end and start < s.end
+        ]
+        start = text.find(evidence, start + 1)
+    return list(dict.fromkeys(found))
 
 
 def _score(predicted: list[dict[Pair, int]], gold: list[dict[Pair, set[int]]]) -> dict[str, Any]:
@@ -132,7 +208,9 @@ def evaluate_stance(
         )
         items = list(document.annotation.get("stances") or [])
         majority.update(int(item["polarity"]) for item in items)
-        pred = predicted_pairs(list(doc._.get(STANCES) or []), keys)
+        stances = list(doc._.get(STANCES) or [])
+        pred = predicted_pairs(stances, keys)
+        collective = collective_pairs(stances, keys)
         gold_items = gold_pairs(items, keys)
         predicted.append(pred)
         truth.append(gold_items)
@@ -146,12 +224,22 @@ def evaluate_stance(
                         "target": item["target"],
                         "polarity": item["polarity"],
                         "predicted": pred.get(pair),
+                        "kind": miss_kind(pair, int(item["polarity"]), pred),
+                        "evidence": item.get("text"),
+                        "at_evidence": _at_evidence(stances, text, item.get("text")),
                     }
                 )
         for (holder, target), polarity in pred.items():
             if (holder, target) not in gold_items:
                 spurious.append(
-                    {"doc": document.name, "holder": holder, "target": target, "polarity": polarity}
+                    {
+                        "doc": document.name,
+                        "holder": holder,
+                        "target": target,
+                        "polarity": polarity,
+                        "kind": spurious_kind((holder, target), gold_items, collective),
+                        "evidence": _evidence(stances, (holder, target), keys),
+                    }
                 )
         if on_item is not None:
             on_item(document.name)
@@ -166,6 +254,10 @@ def evaluate_stance(
         "baseline": {"polarity": common, **baseline},
         "gold_stances": sum(majority.values()),
         "documents": len(documents),
+        "error_kinds": {
+            "missed": dict(Counter(m["kind"] for m in misses)),
+            "spurious": dict(Counter(s["kind"] for s in spurious)),
+        },
         "missed": misses,
         "spurious": spurious,
         "seconds": time.perf_counter() - started,

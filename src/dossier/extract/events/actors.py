@@ -174,12 +174,17 @@ class ActorFinder:
         ]
 
     def actors(
-        self, head: Token, target: bool = False, besides: frozenset[str] = frozenset()
+        self,
+        head: Token,
+        target: bool = False,
+        besides: frozenset[str] = frozenset(),
+        members: bool = True,
     ) -> tuple[EventActor, ...]:
         """The actors a phrase headed by ``head`` names (see the module doc); () for none.
 
         target: the phrase is what the event is done to, where a territory stands for the
         state it belongs to ("annexed Crimea", "shelled Donetsk").
+        members: "the leaders of the union" are its member states (False: the union itself).
         """
         found: list[EventActor] = []
         seen: set[str] = set()
@@ -226,7 +231,7 @@ class ActorFinder:
             adjectives = self._demonyms(head)
             if adjectives:
                 found = [replace(a, country=adjectives[0].country) for a in found]
-        if len(found) == 1 and head.lower_ in LEADERS and not target:
+        if len(found) == 1 and head.lower_ in LEADERS and not target and members:
             members = self._members(found[0])
             if members:
                 return members

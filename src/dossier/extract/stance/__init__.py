@@ -40,14 +40,15 @@ from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.quotes.author import OPINION_GENRES
 from dossier.extract.stance.holders import (
     FIRST_PERSON,
-    OFFICE_NOUNS,
     Holder,
     as_holder,
+    collective,
     holder_country,
     holders_of,
+    office_holders,
 )
 from dossier.extract.stance.lexicon import StanceLexicon, load_stance_lexicon
-from dossier.extract.stance.paths import judgement, read_path
+from dossier.extract.stance.paths import judgement, labelled, read_path
 from dossier.extract.stance.targets import TargetFinder, TargetHit, actor_target
 from dossier.kb.loader import KnowledgeBase, load_kb
 from dossier.model import Event, EventActor, FactLink, Mention, Quote, Sentence, Stance
@@ -57,6 +58,7 @@ EXTRACTOR = "dossier_stance"
 #: Event modalities that say nothing of a side taken (a conditional, a habit).
 _NO_STANCE_MODALITIES = frozenset({"hypothetical", "generic"})
 _WORD_POS = {"VERB": "verb", "ADJ": "adj", "NOUN": "noun"}
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass
@@ -81,6 +83,9 @@ class _Collector:
         if self.reporter and holder.name.casefold() == self.reporter.casefold():
             return False
         if holder.actor_id is None:
+            mention = self.mentions.get((holder.mention_start, holder.mention_end))  # type: ignore[arg-type]
+            if mention is not None and mention.label in _PLACE_LABELS:
+                return False  # a place the KB does not know as a state ("in Vilnius") acts not
             words = holder.name.split()
             return not holder.name.isupper() and len(words) <= 4
         return True
@@ -104,9 +109,13 @@ class _Collector:
         if (
             holder.actor_id is not None
             and target_id is not None
-            and (holder.actor_id == target_id or _same_state(holder.actor_id, target_id))
+            and (
+                holder.actor_id == target_id
+                or _same_state(holder.actor_id, target_id)
+                or holder.actor_id in _target_actors(self.kb, target_id)
+            )
         ):
-            return  # no one takes a side toward itself
+            return  # no one takes a side toward itself, nor a body toward the project it is
         start, end = span
         stance = Stance(
             text=document.text_of(self.doc)[start:end],
@@ -152,6 +161,12 @@ class _Collector:
                 )
 
 
+def _target_actors(kb: KnowledgeBase, target_id: str) -> tuple[str, ...]:
+    """The KB actors a target stands for (the EU for "European integration"), () for none."""
+    target = kb.targets.get(target_id)
+    return target.actors if target is not None else ()
+
+
 def _same_state(a: str, b: str) -> bool:
     """A government and its country (``gov:RUS``, ``country:RUS``) are one side."""
     pa, _, ca = a.partition(":")
@@ -179,6 +194,24 @@ def _speakers(quote: Quote, kb: KnowledgeBase) -> list[Holder]:
             holder = Holder(holder.name, holder.actor_id, quote.speaker_start, quote.speaker_end)
         return [holder]
     return []
+
+
+def _spoken_for(
+    holders: list[Holder], speakers: list[Holder], kb: KnowledgeBase, day: str | None
+) -> list[Holder]:
+    """Holders with a state the speaker speaks for on ``day`` replaced by the speaker: "Armenia
+    will join the union, its president said" is the president's stance, which counts for his
+    country through his office (error kind a: the gold names the person who said it)."""
+    found: list[Holder] = []
+    for holder in holders:
+        state = kb.actors.get(holder.actor_id or "")
+        country = (
+            state.country if state is not None and state.type in ("government", "country") else None
+        )
+        voices = [s for s in speakers if country and holder_country(kb, s.actor_id, day) == country]
+        voices = [v for v in voices if (v.actor_id or "").startswith("person:")]
+        found.extend(voices or [holder])
+    return list(dict.fromkeys(found))
 
 
 def _author(doc: Doc, kb: KnowledgeBase) -> Holder | None:
@@ -247,14 +280,47 @@ def _governed_by(word: Token, trigger: Token) -> bool:
     deal to counter the EU")."""
     token = word
     for _ in range(6):
-        if token.head is token:
+        if token.head == token:
             return False
         token = token.head
-        if token is trigger:
+        if token == trigger:
             return True
         if token.pos_ != "ADP" and token.lower_ not in _INSTRUMENTS:
             return False
     return False
+
+
+def _against(polarity: int, mention: Mention | None, trigger, doc: Doc) -> int:
+    """A favourable act aimed at a target through "against" is against it ("supported the
+    fight against X", "joined the campaign against X"); a hostile act stays as it is
+    ("imposed sanctions against X")."""
+    if polarity <= 0 or mention is None or trigger is None:
+        return polarity
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return polarity
+    token = span.root
+    for _ in range(6):
+        if token.head == token or token == trigger.root:
+            return polarity
+        token = token.head
+        if token.lower_ == "against" and token.pos_ == "ADP":
+            return -polarity
+    return polarity
+
+
+def _wanted_only(trigger: Token, lexicon: StanceLexicon) -> bool:
+    """Whether an act is only wanted or resisted, not done: the complement of a stance word
+    ("reluctant to sign", "eager to join", "refused to sign"), which the sentence reading
+    takes up with that word's side."""
+    if trigger.dep_ != "xcomp":
+        return False
+    head = trigger.head
+    pos = _WORD_POS.get(head.pos_) or ("verb" if head.pos_ == "AUX" else None)
+    if pos is None:
+        return False
+    cue = lexicon.cue(pos, head.lower_ if pos == "adj" else head.lemma_.lower())
+    return cue is not None and cue.polarity != 0
 
 
 def _event_stances(
@@ -264,6 +330,7 @@ def _event_stances(
     sentences: list,
     lexicon: StanceLexicon,
     finder: ActorFinder,
+    quotes: list[Quote],
 ) -> None:
     """Stances from what holders do (reading 1 of the module doc)."""
     kb = collector.kb
@@ -287,6 +354,8 @@ def _event_stances(
             else:
                 aimed.append((actor.actor, actor.actor_id, mention))
         trigger_span = collector.doc.char_span(event.start, event.end, alignment_mode="expand")
+        if trigger_span is not None and _wanted_only(trigger_span.root, lexicon):
+            continue  # "reluctant to sign", "wants to join": no act done; the sentence says it
         if not aimed and event.index is not None and event.index < len(sentences):
             trigger = trigger_span
             for hit in targets.in_span(sentences[event.index]):
@@ -296,19 +365,22 @@ def _event_stances(
                     and _governed_by(hit.root, trigger.root)
                 ):
                     aimed.append((hit.target, hit.target_id, hit.mention))
-        holders = [as_holder(actor, kb) for actor in event.source]
+        holders = collective(event.source, kb, collector.mentions)
         if trigger_span is not None:
             subject = next(
                 (c for c in trigger_span.root.children if c.dep_ in ("nsubj", "nsubjpass")), None
             )
-            if subject is not None and subject.lower_ in OFFICE_NOUNS:
-                holders = holders_of(subject, finder, kb, event.date) or holders
+            if subject is not None:
+                holders = office_holders(subject, finder, kb, event.date) or holders
+        quote = _quote_at(quotes, event.start)
+        if quote is not None:
+            holders = _spoken_for(holders, _speakers(quote, kb), kb, quote.said_on or event.date)
         for holder in holders:
             for target in aimed:
                 collector.add(
                     holder,
                     target,
-                    polarity,
+                    _against(polarity, target[2], trigger_span, collector.doc),
                     (event.start, event.end),
                     "did",
                     ("event", event.fact_id),
@@ -317,6 +389,21 @@ def _event_stances(
                     cue.strength,
                     event.provenance.confidence * 0.9,
                 )
+
+
+def _by_agent(root: Token, reading) -> bool:  # noqa: ANN001 - a PathReading
+    """Whether the target is the agent of a passive ("accused by Y") whose subject the
+    reading took for the holder."""
+    if reading.subject is None or reading.subject.dep_ != "nsubjpass":
+        return False
+    token = root
+    for _ in range(6):
+        if token.dep_ == "agent":
+            return True
+        if token.head == token or token == reading.verb:
+            return False
+        token = token.head
+    return False
 
 
 def _span_of(tokens: list[Token], hit: TargetHit) -> tuple[int, int]:
@@ -343,14 +430,37 @@ def _sentence_stances(
         fact = sentence_facts.get(number)
         reference = fact.reference_time if fact is not None else doc._.get(document.DATE)
         sentence_evidence = ("sentence", fact.fact_id if fact is not None else None)
-        for hit in targets.in_span(sentence):
+        hits = targets.in_span(sentence)
+        for hit in hits:
             quote = _quote_at(quotes, hit.start)
             said_on = (quote.said_on or reference) if quote is not None else reference
             reading = read_path(hit.root, lexicon, lemmas)
             target = (hit.target, hit.target_id, hit.mention)
+            if reading is not None and _by_agent(hit.root, reading):
+                # "X was accused by Y": Y takes the side, toward X (error kind d: the roles
+                # of a passive read the wrong way round)
+                for judged in hits:
+                    subject = reading.subject
+                    if subject is not None and (
+                        judged.root == subject or judged.root in subject.subtree
+                    ):
+                        for holder in holders_of(hit.root, finder, kb, said_on):
+                            collector.add(
+                                holder,
+                                (judged.target, judged.target_id, judged.mention),
+                                reading.polarity,
+                                _span_of([*reading.cues, subject], hit),
+                                "reported",
+                                sentence_evidence,
+                                reference,
+                                reading.cues[0].text,
+                                reading.strength,
+                                0.65,
+                            )
+                continue
             if reading is not None and reading.subject is not None:
                 subject = reading.subject
-                if hit.root is subject or hit.root in subject.subtree:
+                if hit.root == subject or hit.root in subject.subtree:
                     # The target is the subject, or part of it ("the presidents of Russia and
                     # Belarus signed"): the side is taken by it or with it, not toward it.
                     reading = None
@@ -364,6 +474,7 @@ def _sentence_stances(
                     holders = holders_of(subject, finder, kb, said_on)
                     if quote is not None:
                         evidence, date = ("quote", quote.fact_id), said_on
+                        holders = _spoken_for(holders, _speakers(quote, kb), kb, said_on)
                         speakers = {h.actor_id or h.name for h in _speakers(quote, kb)}
                         if any((h.actor_id or h.name) in speakers for h in holders):
                             basis = "said"  # "Moldova said it was reluctant": its own words
@@ -397,6 +508,32 @@ def _sentence_stances(
                     continue
                 # The clause's subject names no one ("goods will move freely within the
                 # union"): in a quote, its words are the speaker's, read as a whole below.
+            label = labelled(hit.root, lexicon, lemmas) if reading is None else None
+            if label is not None:
+                # "Y called X a liar": Y judges X (error kind e: a verdict on a person).
+                polarity, word, subject = label
+                if _first_person(subject):
+                    judges = _speakers(quote, kb) if quote is not None else []
+                    if not judges and author is not None:
+                        judges = [author]
+                else:
+                    judges = holders_of(subject, finder, kb, said_on)
+                evidence = ("quote", quote.fact_id) if quote is not None else sentence_evidence
+                for holder in judges:
+                    collector.add(
+                        holder,
+                        target,
+                        polarity,
+                        _span_of([subject, word], hit),
+                        "said" if quote is not None else "reported",
+                        evidence,
+                        said_on,
+                        word.text,
+                        0.6,
+                        0.6,
+                    )
+                if judges:
+                    continue
             judged = judgement(hit.root, lexicon, lemmas)
             if judged is not None and (quote is not None or author is not None):
                 # "X lied", "X is a threat": said in a quote, the speaker judges X; in an
@@ -539,7 +676,7 @@ def stance_facts(
         collector.reporter = (doc._.get(document.AUTHOR) or "").strip() or None
     targets = TargetFinder(doc, mentions, kb)
     finder = ActorFinder(mentions, kb, None, doc._.get(document.DATE))
-    _event_stances(collector, events, targets, sentences, lexicon, finder)
+    _event_stances(collector, events, targets, sentences, lexicon, finder, quotes)
     _sentence_stances(
         collector, doc, targets, sentences, sentence_facts, quotes, finder, lexicon, lemmas
     )

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from dossier.extract.events import GROUP_NOUNS
 from dossier.extract.events.actors import ActorFinder
 from dossier.kb.loader import KnowledgeBase
-from dossier.model import EventActor
+from dossier.model import EventActor, Mention
 
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 #: Actor types that speak for their country as such.
@@ -35,6 +35,32 @@ class Holder:
     mention_end: int | None = None
 
 
+def collective(
+    actors: tuple[EventActor, ...] | list[EventActor],
+    kb: KnowledgeBase,
+    mentions: dict[tuple[int, int], Mention],
+) -> list[Holder]:
+    """Actors as holders, where several read from one mention of an organisation (the event
+    stage's "the bloc's members" as each member state) are that organisation again: one
+    collective holder, since the clause gives no member its own side."""
+    spans: dict[tuple[int | None, int | None], list[EventActor]] = {}
+    for actor in actors:
+        spans.setdefault((actor.mention_start, actor.mention_end), []).append(actor)
+    found: list[Holder] = []
+    for (start, end), group in spans.items():
+        mention = mentions.get((start, end)) if start is not None and end is not None else None
+        if (
+            len(group) > 1
+            and mention is not None
+            and mention.actor_id in kb.actors
+            and kb.actor(mention.actor_id).type not in STATE_TYPES
+        ):
+            found.append(Holder(mention.actor, mention.actor_id, start, end))
+            continue
+        found.extend(as_holder(actor, kb) for actor in group)
+    return found
+
+
 def as_holder(actor: EventActor, kb: KnowledgeBase) -> Holder:
     """An actor as a holder: a country is its government."""
     actor_id, name = actor.actor_id, actor.actor
@@ -48,10 +74,14 @@ def as_holder(actor: EventActor, kb: KnowledgeBase) -> Holder:
 #: Nouns of office that, followed by states ("the presidents of Russia and Belarus"), name the
 #: people who held that office then, and the title of the office in the KB.
 OFFICE_NOUNS = {
-    "president": "President",
-    "presidents": "President",
-    "premier": "Prime Minister",
-    "premiers": "Prime Minister",
+    "president": ("President",),
+    "presidents": ("President",),
+    "premier": ("Prime Minister",),
+    "premiers": ("Prime Minister",),
+    # "the leaders of Russia and Belarus": who led each state then, its president where it has
+    # one, else its prime minister (error kind a: the gold names the people, not the states)
+    "leader": ("President", "Prime Minister"),
+    "leaders": ("President", "Prime Minister"),
 }
 
 
@@ -60,21 +90,37 @@ def _office_holders(
 ) -> list[Holder]:
     """ "The presidents of Russia and Belarus": whoever held each state's office on ``day``;
     [] when the head is no office noun or a state's holder is unknown."""
-    title = OFFICE_NOUNS.get(subject.lower_)
+    titles = OFFICE_NOUNS.get(subject.lower_)
     known = _ISO_DAY.match(day or "")
-    if title is None or known is None or not named:
+    if titles is None or known is None or not named:
         return []
+    if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in subject.children):
+        return []  # "opposition leaders", "rebel leader": not those who lead the state
     found = []
     for actor in named:
         kind = (actor.actor_id or "").split(":")[0]
         if kind not in ("country", "gov") or not actor.country:
             return []
-        offices = kb.offices_with_title(title, actor.country)
-        person = kb.holder(offices[0].id, known.group(0)) if offices else None
+        person = None
+        for title in titles:
+            offices = kb.offices_with_title(title, actor.country)
+            person = kb.holder(offices[0].id, known.group(0)) if offices else None
+            if person is not None:
+                break
         if person is None:
             return []
         found.append(Holder(person.name, person.id, actor.mention_start, actor.mention_end))
     return found
+
+
+def office_holders(
+    subject: Token, finder: ActorFinder, kb: KnowledgeBase, day: str | None
+) -> list[Holder]:
+    """ "The presidents (leaders) of Russia and Belarus": the people in those offices on
+    ``day``; [] when the subject names no office of states."""
+    if subject.lower_ not in OFFICE_NOUNS:
+        return []
+    return _office_holders(subject, finder.actors(subject, members=False), kb, day)
 
 
 def holders_of(
@@ -86,7 +132,21 @@ def holders_of(
     """
     if subject.lower_ in FIRST_PERSON:
         return []
-    named = finder.actors(subject)
+    if (
+        subject.dep_ == "nsubj"
+        and subject.head.dep_ == "relcl"
+        and (
+            subject.lower_ == "who"
+            or (subject.lower_ == "which" and subject.head.head.pos_ == "PROPN")
+        )
+    ):
+        # "X, who accused Y of lying", "Kyiv, which hopes to sign ...": the relative clause's
+        # subject is the person or the named body it qualifies (not so "who was accused by
+        # Y", whose holder is Y)
+        subject = subject.head.head
+    # One collective holder: "the bloc's members are wary" is the bloc's stance, not one
+    # stance per member state, which the clause does not give each of them.
+    named = finder.actors(subject, members=False)
     in_office = _office_holders(subject, named, kb, day)
     if in_office:
         return in_office

@@ -60,7 +60,7 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
     below: Token | None = None
     token = root
     for _ in range(_MAX_STEPS):
-        if token is not root:
+        if token != root:
             pos = _POS.get(token.pos_)
             if pos is not None:
                 prep = None
@@ -74,22 +74,106 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
                     if cue is not None and cue.prep != particle:
                         cue = None
                 cue = cue or lexicon.cue(pos, lemma, prep)
+                if pos == "verb" and cue is None and below is not None and below.dep_ == "prep":
+                    # A light verb and its cue noun ("put the blame on X", "voiced support
+                    # for X"): the noun's cue, through the preposition that reaches X.
+                    cue = _light_verb_cue(token, lexicon, lemmas, below.lower_)
                 if pos == "verb" and cue is None and token.pos_ == "AUX":
                     cue = None
                 if cue is None and token.pos_ in ("NOUN", "PROPN"):
                     return None
+                if cue is not None and pos == "prep" and _hostile(token.head, lexicon, lemmas):
+                    # "sanctions against X", "protested against X": the preposition only
+                    # links X to a hostile word, which says the side once
+                    cue = None
                 if cue is not None and cue.polarity != 0:
                     polarity *= cue.polarity
                     strength = min(strength, cue.strength)
                     cues.append(token)
                 if _negated(token):
                     polarity = -polarity
-        subject = _subject(token) if token is not root else None
-        if subject is not None or token.head is token:
+        subject = _subject(token) if token != root else None
+        if subject is not None or token.head == token:
             if not cues:
                 return None
             return PathReading(polarity, tuple(cues), strength, subject, token)
         below, token = token, token.head
+    return None
+
+
+def _hostile(word: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> bool:
+    """Whether ``word`` is itself a cue against what it governs."""
+    pos = _POS.get(word.pos_)
+    if pos not in ("verb", "noun", "adj"):
+        return False
+    cue = lexicon.cue(pos, word.lower_ if pos == "adj" else lemmas(word), "against")
+    return cue is not None and cue.polarity < 0
+
+
+def _light_verb_cue(verb: Token, lexicon: StanceLexicon, lemmas: Lemmas, prep: str):
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.pos_ == "NOUN":
+            cue = lexicon.cue("noun", lemmas(child), prep)
+            if cue is not None and cue.polarity != 0:
+                return cue
+    return None
+
+
+#: Verbs that, with "to be" left out, state what their subject is: "X has become dishonest".
+COPULAS = frozenset({"be", "become", "seem"})
+#: Verbs that put a label on their object: "she called him a liar", "they branded it a farce".
+LABELS = frozenset({"call", "label", "brand", "dub", "describe", "denounce", "condemn"})
+
+
+def _verdict(word: Token, lexicon: StanceLexicon, lemmas: Lemmas):
+    """The cue of a predicate word (an adjective or a noun), or of a cue adjective on a noun
+    that is none ("a weak leader"); None when it judges nothing."""
+    pos = _POS.get(word.pos_)
+    if pos not in ("adj", "noun"):
+        return None, word
+    cue = lexicon.cue(pos, word.lower_ if pos == "adj" else lemmas(word))
+    if (cue is None or cue.polarity == 0) and pos == "noun":
+        for child in word.children:
+            if child.dep_ == "amod" and child.pos_ == "ADJ":
+                found = lexicon.cue("adj", child.lower_)
+                if found is not None and found.polarity != 0:
+                    return found, child
+    return cue, word
+
+
+def labelled(
+    root: Token, lexicon: StanceLexicon, lemmas: Lemmas
+) -> tuple[int, Token, Token] | None:
+    """ "Y called X a liar", "Y branded X's vote a farce": the label's polarity, its cue word and
+    the labelling verb's subject, who holds it; None when the target is no labelled object."""
+    if root.dep_ == "dobj" and lemmas(root.head) in LABELS:
+        # "called X a liar" parsed as two objects, or an object and its predicate
+        verb = root.head
+        labels = [
+            c
+            for c in verb.children
+            if c != root and c.dep_ in ("oprd", "ccomp", "xcomp", "dobj", "attr")
+        ]
+        # ... or the label as the object's apposition ("called X a hero")
+        labels += [c for c in root.children if c.dep_ == "appos"]
+    elif (
+        root.dep_ == "nsubj"
+        and root.head.dep_ in ("ccomp", "oprd", "xcomp")
+        and lemmas(root.head.head) in LABELS
+    ):
+        # "called [X a liar]" parsed as a small clause whose subject is X
+        verb, labels = root.head.head, [root.head]
+    else:
+        return None
+    subject = _subject(verb)
+    if subject is None:
+        return None
+    for label in labels:
+        for word in (label, *(c for c in label.children if c.dep_ in ("acomp", "attr"))):
+            cue, said = _verdict(word, lexicon, lemmas)
+            if cue is not None and cue.polarity != 0:
+                polarity = -cue.polarity if _negated(verb) else cue.polarity
+                return polarity, said, subject
     return None
 
 
@@ -105,16 +189,21 @@ def judgement(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> tuple[int,
         return None  # "rebels have been killed" tells what was done to them, not of them
     verb = root.head
     cue, word = None, verb
-    if lemmas(verb) == "be":
+    if lemmas(verb) in COPULAS:
         for child in verb.children:
             # An adjective with a complement is an attitude ("ready to sign"), not a verdict.
             attitude = any(c.dep_ in ("xcomp", "prep", "ccomp") for c in child.children)
-            if child.dep_ in ("acomp", "attr") and not attitude:
-                pos = _POS.get(child.pos_)
-                if pos in ("adj", "noun"):
-                    lemma = child.lower_ if pos == "adj" else lemmas(child)
-                    cue, word = lexicon.cue(pos, lemma), child
-                    break
+            if (
+                child.dep_ in ("acomp", "attr")
+                and not attitude
+                and _POS.get(child.pos_)
+                in (
+                    "adj",
+                    "noun",
+                )
+            ):
+                cue, word = _verdict(child, lexicon, lemmas)
+                break
     else:
         cue = lexicon.cue("conduct", lemmas(verb))
     if cue is None or cue.polarity == 0:

@@ -77,6 +77,17 @@ class TargetFinder:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return None if span is None or not len(span) else span.root
 
+    def _named_person(self, mention: Mention) -> bool:
+        """A person the KB lacks, named in full ("Jane Roe"): a target in their own right, as
+        people are judged ("Jane Roe lied") whether the KB knows them or not; not a byline
+        (a name that ends its line, or before a "|"), which the parse may join to the
+        first sentence."""
+        if mention.label != "PERSON" or len(mention.actor.split()) < 2:
+            return False
+        text = text_of(self.doc)
+        after = text[mention.end : mention.end + 3]
+        return not any(mark in after for mark in ("\n", "|"))
+
     def in_span(self, sentence: Span) -> list[TargetHit]:
         """The targets named in ``sentence``, in text order, each place once."""
         hits: list[TargetHit] = []
@@ -84,7 +95,7 @@ class TargetFinder:
         for mention in self.mentions:
             if not sentence.start_char <= mention.start < sentence.end_char:
                 continue
-            if mention.actor_id is None:
+            if mention.actor_id is None and not self._named_person(mention):
                 continue
             root = self._root(mention.start, mention.end)
             if root is None:
