@@ -115,7 +115,7 @@ def render_markdown(report: Report, chart: Path | None = None) -> str:
 
 # -- HTML ---------------------------------------------------------------------------------------
 
-_HTML = """<!doctype html>
+HTML_TEMPLATE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{{ r.title }}</title>
 <style>
 body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -167,7 +167,7 @@ def render_html(report: Report) -> str:
     environment = Environment(autoescape=True)
     png = timeline_png(report)
     chart = base64.b64encode(png).decode("ascii") if png else None
-    return environment.from_string(_HTML).render(r=report, chart=chart)
+    return environment.from_string(HTML_TEMPLATE).render(r=report, chart=chart)
 
 
 # -- PDF ----------------------------------------------------------------------------------------

@@ -122,13 +122,30 @@ DOCS_POLICY = (
 )
 
 
+def report_policy() -> str:
+    """/ui/report: the page policy, plus the report's inline chart (a ``data:`` PNG) and its
+    one inline stylesheet, allowed by its hash (no other inline style, still no script)."""
+    import base64
+    import hashlib
+    import re
+
+    from dossier.report_render import HTML_TEMPLATE
+
+    style = re.search(r"<style>(.*?)</style>", HTML_TEMPLATE, re.S)
+    digest = hashlib.sha256(style.group(1).encode() if style else b"").digest()
+    allowed = f"'sha256-{base64.b64encode(digest).decode()}'"
+    return PAGE_POLICY.replace("style-src 'self'", f"style-src 'self' {allowed}").replace(
+        "img-src 'self'", "img-src 'self' data:"
+    )
+
+
 def content_policy(path: str, content_type: str) -> str:
     """The Content-Security-Policy of a response: same-origin assets only for pages (no
     script at all on the UI's), nothing at all for data (JSON, CSV)."""
     if path == "/docs" or path.startswith("/static/"):
         return DOCS_POLICY
     if content_type.startswith("text/html"):
-        return PAGE_POLICY
+        return report_policy() if path == "/ui/report" else PAGE_POLICY
     # Data is not a page: a browser must run and load nothing from it.
     return "default-src 'none'"
 

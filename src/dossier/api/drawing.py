@@ -8,8 +8,9 @@ draws it, so the page works with scripts off and under a strict content policy.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import Any
 
 from dossier.answers import ActorNetwork
 from dossier.api.marking import actor_href
@@ -106,3 +107,85 @@ def ego_drawing(
         title = f"{centre.name} and {node.name}: {weight} together"
         lines.append(LinkLine(cx, cy, x, y, weight, 1 + 2 * math.log2(weight), title))
     return EgoDrawing(width, height, tuple(dots), tuple(lines))
+
+
+# --- stance over time: a grid of rows (countries, or an actor's targets) by years ---------------
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One row's stance in one year: its side, the counts behind it, and the evidence link."""
+
+    x: float
+    y: float
+    side: str  # ``for``, ``against``, ``mixed`` or ``neutral`` (``StanceTrend.side``)
+    in_favour: int
+    against: int
+    neutral: int
+    href: str
+    title: str
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """One row: its label, the link of its whole evidence, and its cells."""
+
+    y: float
+    label: str
+    href: str
+    cells: tuple[GridCell, ...]
+
+
+@dataclass(frozen=True)
+class StanceGrid:
+    """The drawing: its size, the year labels (x, year) across the top, and the rows."""
+
+    width: int
+    height: int
+    cell: int
+    years: tuple[tuple[float, str], ...]
+    rows: tuple[GridRow, ...]
+
+
+def stance_grid(
+    rows: list[tuple[str, str, dict[str, Any]]],
+    href: Callable[[str, str | None], str],
+    *,
+    cell: int = 44,
+    label_width: int = 220,
+) -> StanceGrid | None:
+    """``rows`` of (key, label, {year: StanceTrend}) as a grid, one column per year from the
+    first to the last with a stance (years between kept, so gaps show); ``href(key, year)``
+    links a cell (``year`` None: the whole row) to its evidence. None when no row has a year."""
+    found = sorted({int(year) for _, _, by_year in rows for year in by_year if year.isdigit()})
+    if not found:
+        return None
+    years = [str(year) for year in range(found[0], found[-1] + 1)]
+    top = 30
+    drawn: list[GridRow] = []
+    for index, (key, label, by_year) in enumerate(rows):
+        y = top + index * cell
+        cells = []
+        for column, year in enumerate(years):
+            trend = by_year.get(year)
+            if trend is None:
+                continue
+            counts = f"{trend.in_favour} for, {trend.against} against, {trend.neutral} neutral"
+            cells.append(
+                GridCell(
+                    label_width + column * cell,
+                    y,
+                    trend.side,
+                    trend.in_favour,
+                    trend.against,
+                    trend.neutral,
+                    href(key, year),
+                    f"{label} {year}: {trend.side} ({counts})",
+                )
+            )
+        drawn.append(GridRow(y, label, href(key, None), tuple(cells)))
+    labels = tuple(
+        (label_width + column * cell + cell / 2, year) for column, year in enumerate(years)
+    )
+    width = label_width + len(years) * cell + 10
+    return StanceGrid(width, top + len(rows) * cell + 10, cell, labels, tuple(drawn))

@@ -9,20 +9,22 @@ page needs a script, and article text reaches a page only through Jinja2's autoe
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 import jinja2
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi import Path as PathParam
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from dossier.answers import ActorNetwork
 from dossier.api.app import dossier_of
-from dossier.api.drawing import ego_drawing
+from dossier.api.drawing import ego_drawing, stance_grid
 from dossier.api.marking import (
     actor_href,
     event_actors,
@@ -292,6 +294,7 @@ def actor_page(
             "as_target": [e for e in events if involves(e.target)],
             "drawing": ego_drawing(_network_around(dossier, report), sorted(ids)),
             "network_documents": len(report.mentions or ()),
+            "stance_grid": actor_stance_grid(dossier, name) if ids else None,
         }
 
     return _render(request, "actor.html", build, "Actor")
@@ -348,3 +351,166 @@ def timeline_page(
         }
 
     return _render(request, "timeline.html", build, "Timeline")
+
+
+# --- stance -----------------------------------------------------------------------------------
+
+
+#: The post-Soviet states (ISO 3166-1 alpha-3): each has a row on the stance page, evidence or not.
+POST_SOVIET = (
+    "ARM", "AZE", "BLR", "EST", "GEO", "KAZ", "KGZ", "LTU",
+    "LVA", "MDA", "RUS", "TJK", "TKM", "UKR", "UZB",
+)  # fmt: skip
+DEFAULT_TARGET = "Eurasian integration"
+Year = Annotated[str | None, Query(pattern=r"^\d{4}$")]
+Country = Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")]
+
+
+def _target(dossier: Dossier, name: str) -> Any:
+    """The KB target called ``name`` (or an alias); DossierError (404) when the KB has none."""
+    found = dossier.kb.target(name)
+    if found is None:
+        known = ", ".join(sorted(t.name for t in dossier.kb.targets.values()))
+        raise DossierError(ErrorCode.K002_UNKNOWN, f"no stance target {name!r}; known: {known}")
+    return found
+
+
+def _evidence_href(**asked: str | None) -> str:
+    return "/ui/stance/evidence?" + urlencode({k: v for k, v in asked.items() if v})
+
+
+def _by_year(trends: Any, key: Callable[[Any], str]) -> dict[str, dict[str, Any]]:
+    """Year-period trends as {row key: {year: trend}}."""
+    rows: dict[str, dict[str, Any]] = {}
+    for trend in trends:
+        rows.setdefault(key(trend), {})[trend.period] = trend
+    return rows
+
+
+def country_stance_grid(dossier: Dossier, target: str) -> tuple[Any, list[Any]]:
+    """The stance page's grid (each post-Soviet state and each country with evidence, by year)
+    and the trends it draws, from ``Dossier.stance_trends(by="country", period="year")``."""
+    trends = list(dossier.stance_trends(target=target, by="country", period="year"))
+    found = _by_year(trends, lambda trend: trend.group)
+    codes = sorted(set(POST_SOVIET) | set(found))
+    rows = []
+    for code in codes:
+        actor = dossier.kb.country_actor(code)
+        label = f"{actor.name} ({code})" if actor is not None else code
+        rows.append((code, label, found.get(code, {})))
+    grid = stance_grid(
+        rows, lambda code, year: _evidence_href(target=target, country=code, year=year)
+    )
+    return grid, trends
+
+
+def actor_stance_grid(dossier: Dossier, name: str) -> Any:
+    """The actor page's stance timeline: a row per (holder, target) its name stands for."""
+    trends = dossier.stance_trends(holder=name, by="actor", period="year")
+    found = _by_year(trends, lambda trend: f"{trend.group}\x00{trend.target}")
+    rows = []
+    for key in sorted(found):
+        holder, target = key.split("\x00")
+        rows.append((key, f"{holder} on {target}", found[key]))
+
+    def href(key: str, year: str | None) -> str:
+        holder, target = key.split("\x00")
+        return _evidence_href(target=target, holder=holder, year=year)
+
+    return stance_grid(rows, href, label_width=320)
+
+
+@router.get("/ui/stance", response_class=HTMLResponse)
+def stance_page(
+    request: Request,
+    dossier: DossierDep,
+    target: Annotated[str, Query(min_length=1, max_length=200)] = DEFAULT_TARGET,
+) -> HTMLResponse:
+    """Each post-Soviet state's (and each other country's with evidence) stance toward a
+    target by year, each cell linked to its evidence."""
+
+    def build() -> dict[str, Any]:
+        known = _target(dossier, target.strip())
+        grid, trends = country_stance_grid(dossier, known.name)
+        return {
+            "title": f"Stance on {known.name}",
+            "target": known,
+            "targets": sorted(dossier.kb.targets.values(), key=lambda t: t.name),
+            "grid": grid,
+            "evidence": sum(trend.evidence for trend in trends),
+        }
+
+    return _render(request, "stance.html", build, "Stance")
+
+
+@router.get("/ui/stance/evidence", response_class=HTMLResponse)
+def stance_evidence_page(
+    request: Request,
+    dossier: DossierDep,
+    target: Annotated[str, Query(min_length=1, max_length=200)] = DEFAULT_TARGET,
+    country: Country = None,
+    holder: Text = None,
+    year: Year = None,
+) -> HTMLResponse:
+    """Each stance behind a cell of the stance grid: holder, polarity, basis, cue, the
+    evidence sentence and its document (a year leaves undated stances out)."""
+
+    def build() -> dict[str, Any]:
+        known = _target(dossier, target.strip())
+        code = country.upper() if country else None
+        hits = dossier.stances(
+            target=known.name,
+            country=code,
+            holder=_blank(holder),
+            date_from=year,
+            date_to=year,
+        )
+        if year:
+            hits = [hit for hit in hits if hit.date and hit.date[:4] == year]
+        place = dossier.kb.country_actor(code) if code else None
+        return {
+            "title": f"Evidence: stance on {known.name}",
+            "target": known,
+            "country": code,
+            "country_name": place.name if place is not None else code,
+            "holder": _blank(holder),
+            "year": year,
+            "hits": list(hits),
+        }
+
+    return _render(request, "stance_evidence.html", build, "Stance evidence")
+
+
+# --- reports ----------------------------------------------------------------------------------
+
+
+@router.get("/ui/report", response_model=None)
+def report_page(
+    request: Request,
+    dossier: DossierDep,
+    subject: Annotated[str, Query(min_length=1, max_length=200)],
+    date_from: Annotated[DateText, Query(alias="from")] = None,
+    date_to: Annotated[DateText, Query(alias="to")] = None,
+    format: Annotated[str, Query(pattern="^(html|pdf)$")] = "html",  # noqa: A002
+) -> Response:
+    """``dossier report SUBJECT``'s HTML page (its chart inlined), or its PDF to download."""
+    from dossier.report import build_report
+    from dossier.report_render import render_html, render_pdf
+
+    try:
+        report = build_report(
+            dossier,
+            subject.strip(),
+            date_from=_date("from", date_from),
+            date_to=_date("to", date_to),
+        )
+    except ValueError as error:
+        return error_page(request, 422, str(error))
+    if format == "pdf":
+        stem = re.sub(r"[^A-Za-z0-9]+", "-", subject).strip("-").lower() or "report"
+        return Response(
+            render_pdf(report),
+            media_type="application/pdf",
+            headers={"Content-Disposition": f'attachment; filename="dossier-{stem}.pdf"'},
+        )
+    return HTMLResponse(render_html(report))
