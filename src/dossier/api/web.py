@@ -366,9 +366,14 @@ Year = Annotated[str | None, Query(pattern=r"^\d{4}$")]
 Country = Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")]
 
 
-def _target(dossier: Dossier, name: str) -> Any:
-    """The KB target called ``name`` (or an alias); DossierError (404) when the KB has none."""
+def _target(dossier: Dossier, name: str, *, actors: bool = False) -> Any:
+    """The KB target called ``name`` (or an alias), or with ``actors`` an actor the KB knows
+    (any actor is a stance target in its own right); DossierError (404) when the KB has none."""
     found = dossier.kb.target(name)
+    if found is None and actors:
+        named = dossier.kb.find_actors(name)
+        if named:
+            return named[0]
     if found is None:
         known = ", ".join(sorted(t.name for t in dossier.kb.targets.values()))
         raise DossierError(ErrorCode.K002_UNKNOWN, f"no stance target {name!r}; known: {known}")
@@ -456,7 +461,7 @@ def stance_evidence_page(
     evidence sentence and its document (a year leaves undated stances out)."""
 
     def build() -> dict[str, Any]:
-        known = _target(dossier, target.strip())
+        known = _target(dossier, target.strip(), actors=True)
         code = country.upper() if country else None
         hits = dossier.stances(
             target=known.name,
