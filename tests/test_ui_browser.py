@@ -1,7 +1,8 @@
 """The web UI in a real browser: Debian's Chromium, headless, driven by Playwright, against
 ``dossier serve``'s application run by uvicorn on a free loopback port.
 
-It clicks search → document → actor → timeline, asserts what each page shows, and saves a
+It clicks search → document → actor → timeline, and search → document → actor → stance →
+report, asserts what each page shows, and saves a
 screenshot of every page under ``artifacts/screenshots/``. A document whose title, outlet and
 text carry ``<script>`` and ``onerror=`` payloads is opened, and no script of it may run: the
 flag the payloads set stays unset and no dialog opens. It also checks that no page asks
@@ -183,6 +184,79 @@ def test_search_document_actor_timeline(
     for text in entries.all_inner_texts():
         assert "AGREE" in text
     watched.shot("09-timeline-filtered")
+
+    assert watched.off_site() == []
+    assert watched.dialogs == []
+
+
+def test_search_document_actor_stance_report(
+    watched: Watched, base_url: str, hostile_sample_store: Path
+) -> None:
+    """search → document → actor (its stance timeline) → stance page → evidence → report."""
+    page = watched.page
+    target = "Eurasian integration"
+    with Dossier(str(hostile_sample_store)) as dossier:
+        hits = dossier.search("Eurasian", limit=1000)
+        stances = list(dossier.stances())
+        # The first hit naming a person who holds a dated stance: the click path's actor.
+        doc_id, mention = next(
+            (hit.doc_id, m)
+            for hit in hits
+            for m in dossier.mentions(doc_id=hit.doc_id)
+            if (m.actor_id or "").startswith("person:")
+            and any(s.holder_id == m.actor_id and s.date for s in stances)
+        )
+        held = {
+            (s.target, s.date[:4]) for s in stances if s.holder_id == mention.actor_id and s.date
+        }
+        countries = dossier.stance_trends(target=target, by="country", period="year")
+        cell = countries[0]
+        cell_hits = [
+            h
+            for h in dossier.stances(target=target, country=cell.group)
+            if h.date and h.date[:4] == cell.period
+        ]
+
+    page.goto(base_url + "/")
+    page.fill("input[name=q]", "Eurasian")
+    page.click("#search-form button[type=submit]")
+    page.wait_for_url(re.compile(r"\?q=Eurasian"))
+    expect(page.locator("#result-count")).to_have_text(re.compile(rf"^{len(hits)} document"))
+    watched.shot("20-search-eurasian")
+
+    page.click(f'.hit-title[href="/ui/documents/{doc_id}"]')
+    page.wait_for_url(re.compile(rf"/ui/documents/{doc_id}"))
+    link = page.locator(f'#doc-text a.mention[href*="{mention.actor_id}"]').first
+    expect(link).to_be_visible()
+    watched.shot("21-document-with-stance-holder")
+
+    link.click()
+    page.wait_for_url(re.compile(r"/ui/actors/"))
+    expect(page.locator("#actor-stance svg.stance-grid")).to_be_visible()
+    assert page.locator("#actor-stance a.stance-cell").count() == len(held)
+    expect(page.locator("#actor-report")).to_be_visible()
+    watched.shot("22-actor-stance-timeline")
+
+    page.click("header nav a[href='/ui/stance']")
+    page.wait_for_url(re.compile(r"/ui/stance$"))
+    expect(page.locator("#stance-title")).to_have_text(f"Stance on {target}")
+    assert page.locator("#stance-chart a.stance-cell").count() == len(countries)
+    watched.shot("23-stance-countries")
+
+    page.locator("#stance-chart a.stance-cell").first.click()
+    page.wait_for_url(re.compile(r"/ui/stance/evidence\?"))
+    expect(page.locator("#evidence-count")).to_have_text(str(len(cell_hits)))
+    assert page.locator("tr.stance-hit").count() == len(cell_hits)
+    watched.shot("24-stance-evidence")
+
+    page.go_back()
+    page.click("#stance-report")
+    page.wait_for_url(re.compile(r"/ui/report\?subject="))
+    expect(page.locator("h1")).to_contain_text(target)
+    chart = page.locator("img[src^='data:image/png']")
+    if chart.count():  # the inline chart loads under the report page's policy
+        assert chart.first.evaluate("img => img.complete && img.naturalWidth > 0")
+    watched.shot("25-report")
 
     assert watched.off_site() == []
     assert watched.dialogs == []

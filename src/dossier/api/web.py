@@ -37,6 +37,7 @@ from dossier.errors import DossierError, ErrorCode
 from dossier.model import PLOVER_TYPES
 from dossier.overviews import cooccurrence
 from dossier.query import Dossier
+from dossier.trends import stance_trends
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = Jinja2Templates(
@@ -294,7 +295,7 @@ def actor_page(
             "as_target": [e for e in events if involves(e.target)],
             "drawing": ego_drawing(_network_around(dossier, report), sorted(ids)),
             "network_documents": len(report.mentions or ()),
-            "stance_grid": actor_stance_grid(dossier, name) if ids else None,
+            "stance_grid": actor_stance_grid(dossier, ids) if ids else None,
         }
 
     return _render(request, "actor.html", build, "Actor")
@@ -409,10 +410,11 @@ def country_stance_grid(dossier: Dossier, target: str) -> tuple[Any, list[Any]]:
     return grid, trends
 
 
-def actor_stance_grid(dossier: Dossier, name: str) -> Any:
-    """The actor page's stance timeline: a row per (holder, target) its name stands for."""
-    trends = dossier.stance_trends(holder=name, by="actor", period="year")
-    found = _by_year(trends, lambda trend: f"{trend.group}\x00{trend.target}")
+def actor_stance_grid(dossier: Dossier, actor_ids: set[str]) -> Any:
+    """The actor page's stance timeline: a row per (holder, target) for the stances the KB
+    actors ``actor_ids`` hold, by year (``trends.stance_trends`` over ``Dossier.stances``)."""
+    hits = [hit for hit in dossier.stances() if hit.holder_id in actor_ids]
+    found = _by_year(stance_trends(hits, "actor", "year"), lambda t: f"{t.group}\x00{t.target}")
     rows = []
     for key in sorted(found):
         holder, target = key.split("\x00")
