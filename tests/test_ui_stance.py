@@ -237,3 +237,11 @@ def test_bad_stance_and_report_parameters_are_pages_saying_what_to_fix(
     assert "<b>x</b>" not in response.text
     message = re.search(r'id="error-message">(.*?)</p>', response.text, re.S)
     assert message is not None and says in message.group(1)
+
+
+def test_stances_by_holder_ids_are_exactly_those_actors_stances(dossier: Dossier) -> None:
+    every = list(dossier.stances())
+    holder_id = next(hit.holder_id for hit in every if hit.holder_id)
+    found = dossier.stances(holder_ids=[holder_id])
+    assert [h.fact_id for h in found] == [h.fact_id for h in every if h.holder_id == holder_id]
+    assert dossier.stances(holder_ids=["person:nobody-at-all"]) == []

@@ -3,6 +3,7 @@ added up by holder or country over time. ``Dossier`` takes these methods as its 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from dossier.answers import Records
@@ -24,6 +25,7 @@ class StanceQueries:
         *,
         target: str | None = None,
         holder: str | None = None,
+        holder_ids: Sequence[str] = (),
         country: str | None = None,
         date_from: str | None = None,
         date_to: str | None = None,
@@ -34,6 +36,8 @@ class StanceQueries:
         target: a KB target (its name or an alias: "Customs Union" asks for "Eurasian
             integration"), a name the KB knows (all its actors), else words of a target's name.
         holder: a name the KB knows (all its actors), else words of a holder's name.
+        holder_ids: KB actor ids of holders, exactly (an actor page's own actors), added to
+            those ``holder`` names.
         country: ISO 3166-1 alpha-3 the holder spoke for. date_from, date_to: ISO dates (any
             precision) bounding when the stance held, inclusive. Raises ValueError for a date
             that is not ISO or a country that is not three letters.
@@ -51,12 +55,13 @@ class StanceQueries:
                 target_ids = [known.id]
             else:
                 target_ids = sorted({found.id for found in self.kb.find_actors(target)})
-        holder_ids = sorted({found.id for found in self.kb.find_actors(holder)}) if holder else []
+        named = {found.id for found in self.kb.find_actors(holder)} if holder else set()
+        holder_ids = sorted(named | set(holder_ids))
         found = self.store.stances(
             target_ids=target_ids,
             target_name=None if target_ids else target,
             holder_ids=holder_ids,
-            holder_name=None if holder_ids else holder,
+            holder_name=None if named or not holder else holder,
             country=country,
             date_from=bounds[0],
             date_to=bounds[1],

@@ -413,7 +413,7 @@ def country_stance_grid(dossier: Dossier, target: str) -> tuple[Any, list[Any]]:
 def actor_stance_grid(dossier: Dossier, actor_ids: set[str]) -> Any:
     """The actor page's stance timeline: a row per (holder, target) for the stances the KB
     actors ``actor_ids`` hold, by year (``trends.stance_trends`` over ``Dossier.stances``)."""
-    hits = [hit for hit in dossier.stances() if hit.holder_id in actor_ids]
+    hits = dossier.stances(holder_ids=sorted(actor_ids))
     found = _by_year(stance_trends(hits, "actor", "year"), lambda t: f"{t.group}\x00{t.target}")
     rows = []
     for key in sorted(found):
