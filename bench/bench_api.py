@@ -1,4 +1,5 @@
-"""Latency of the REST API's actor page and quote search over an annotated store: p50 and p95.
+"""Latency of the actor page and quote search over an annotated store (REST API), and of the
+web UI's actor and country-stance pages: p50 and p95.
 
     python bench/bench_api.py --db dossier.db [--repeat 20]
 
@@ -6,7 +7,8 @@ Requests go through the whole application in-process (FastAPI's TestClient: rout
 validation, the query API, JSON encoding), not over a socket, so the figures are the server's
 own time. The actors asked for are the store's most mentioned KB actors (their pages as
 ``/actors/{id}``); the quote searches are by those actors as speakers and by words of the
-stored quotes. Nothing is written; the store is opened read-only.
+stored quotes; the UI pages are ``/ui/actors/{id}`` for the same actors and ``/ui/stance`` for
+each KB stance target. Nothing is written; the store is opened read-only.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ def main() -> None:
             for word in quote.text.split()
             if len(word) > 6 and word.isalpha()
         )
+        targets = sorted(target.name for target in dossier.kb.targets.values())
     actor_ids = [actor_id for actor_id, _ in counts.most_common(args.actors)]
     if not actor_ids:
         raise SystemExit(f"{args.db}: no mentions stored; run dossier annotate first")
@@ -69,12 +72,14 @@ def main() -> None:
         pages = {
             "actor page": [f"/actors/{actor_id}" for actor_id in actor_ids],
             "quote search": quote_urls,
+            "UI actor page": [f"/ui/actors/{quote(actor_id)}" for actor_id in actor_ids],
+            "UI stance page": [f"/ui/stance?target={quote(name)}" for name in targets],
         }
-        print(f"{'request':<14} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+        print(f"{'request':<16} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
         for name, urls in pages.items():
             times = timed(client, urls, args.repeat)
             print(
-                f"{name:<14} {len(times):>5} {statistics.median(times):>8.1f} "
+                f"{name:<16} {len(times):>5} {statistics.median(times):>8.1f} "
                 f"{percentile(times, 0.95):>8.1f} {max(times):>8.1f}"
             )
 
