@@ -245,3 +245,22 @@ def test_stances_by_holder_ids_are_exactly_those_actors_stances(dossier: Dossier
     found = dossier.stances(holder_ids=[holder_id])
     assert [h.fact_id for h in found] == [h.fact_id for h in every if h.holder_id == holder_id]
     assert dossier.stances(holder_ids=["person:nobody-at-all"]) == []
+
+
+def test_the_actor_stance_timeline_keeps_the_rows_with_most_evidence(
+    client: TestClient, dossier: Dossier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dossier.api import web
+
+    name = "Alexander Lukashenko"
+    trends = dossier.stance_trends(holder=name, by="actor", period="year")
+    evidence: dict[str, int] = {}
+    for trend in trends:
+        evidence[trend.target] = evidence.get(trend.target, 0) + trend.evidence
+    assert len(evidence) >= 2, "Lukashenko holds stances toward more than one target"
+    most = min(evidence, key=lambda target: (-evidence[target], target))
+    monkeypatch.setattr(web, "STANCE_ROWS", 1)
+    html = _page(client, "/ui/actors/Alexander%20Lukashenko")
+    section = html.split('id="actor-stance"')[1].split("</section>")[0]
+    assert {query["target"] for query, _ in _cells(section)} == {most}
+    assert f"The {len(evidence) - 1} other targets" in section

@@ -283,6 +283,7 @@ def actor_page(
         def involves(actors: Any) -> bool:
             return any(a.actor_id in ids for a in actors)
 
+        grid, left_out = actor_stance_grid(dossier, ids) if ids else (None, 0)
         heading = report.profiles[0].actor.name if report.profiles else name
         if report.place is not None:
             heading = report.place.name
@@ -295,7 +296,8 @@ def actor_page(
             "as_target": [e for e in events if involves(e.target)],
             "drawing": ego_drawing(_network_around(dossier, report), sorted(ids)),
             "network_documents": len(report.mentions or ()),
-            "stance_grid": actor_stance_grid(dossier, ids) if ids else None,
+            "stance_grid": grid,
+            "stance_left_out": left_out,
         }
 
     return _render(request, "actor.html", build, "Actor")
@@ -363,6 +365,8 @@ POST_SOVIET = (
     "LVA", "MDA", "RUS", "TJK", "TKM", "UKR", "UZB",
 )  # fmt: skip
 DEFAULT_TARGET = "Eurasian integration"
+#: The most rows (holder and target) an actor page's stance timeline draws.
+STANCE_ROWS = 25
 Year = Annotated[str | None, Query(pattern=r"^\d{4}$")]
 Country = Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")]
 
@@ -410,13 +414,16 @@ def country_stance_grid(dossier: Dossier, target: str) -> tuple[Any, list[Any]]:
     return grid, trends
 
 
-def actor_stance_grid(dossier: Dossier, actor_ids: set[str]) -> Any:
+def actor_stance_grid(dossier: Dossier, actor_ids: set[str]) -> tuple[Any, int]:
     """The actor page's stance timeline: a row per (holder, target) for the stances the KB
-    actors ``actor_ids`` hold, by year (``trends.stance_trends`` over ``Dossier.stances``)."""
+    actors ``actor_ids`` hold, by year (``trends.stance_trends`` over ``Dossier.stances``),
+    the ``STANCE_ROWS`` with most evidence only; and how many rows were left out."""
     hits = dossier.stances(holder_ids=sorted(actor_ids))
     found = _by_year(stance_trends(hits, "actor", "year"), lambda t: f"{t.group}\x00{t.target}")
+    evidence = {key: sum(t.evidence for t in years.values()) for key, years in found.items()}
+    kept = sorted(sorted(found, key=lambda key: (-evidence[key], key))[:STANCE_ROWS])
     rows = []
-    for key in sorted(found):
+    for key in kept:
         holder, target = key.split("\x00")
         rows.append((key, f"{holder} on {target}", found[key]))
 
@@ -424,7 +431,7 @@ def actor_stance_grid(dossier: Dossier, actor_ids: set[str]) -> Any:
         holder, target = key.split("\x00")
         return _evidence_href(target=target, holder=holder, year=year)
 
-    return stance_grid(rows, href, label_width=320)
+    return stance_grid(rows, href, label_width=320), len(found) - len(kept)
 
 
 @router.get("/ui/stance", response_class=HTMLResponse)
