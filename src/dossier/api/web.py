@@ -3,7 +3,9 @@
 ``/`` searches with facets (date range, outlet, actor, event type); ``/ui/documents/{id}``
 shows a document's text with every fact highlighted, cleaned or original; ``/ui/actors/{name}``
 an actor's offices, quotes, events and co-occurrence network; ``/ui/timeline`` events and
-statements by date with filters. Templates and the stylesheet ship in the package (no CDN), no
+statements by date with filters; ``/ui/stance`` each country's stance toward a KB target by year,
+each cell one click from its evidence (``/ui/stance/evidence``); ``/ui/report`` the report of
+``dossier report`` as a page or a PDF. Templates and the stylesheet ship in the package (no CDN), no
 page needs a script, and article text reaches a page only through Jinja2's autoescape.
 """
 
