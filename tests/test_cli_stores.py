@@ -24,6 +24,7 @@ ARGUMENTS = {
     "annotate": ["--quiet"],
     # The store is opened before the output folder is made, so this folder is never created.
     "export": ["--format", "jsonl", "--out", "never-written"],
+    "report": ["Russia", "--format", "md"],
 }
 
 

@@ -23,8 +23,10 @@ and to the holder's and the target's mentions where they are mentions. Its date 
 evidence's own time: the event's date, the quote's ``said_on``, the sentence's reference time.
 A holder's country (``holder_country``) is the one it speaks for on that date (``holders``).
 
-Output: ``doc._.dossier_stances`` (``Stance`` facts) and links in ``doc._.dossier_links``. Runs
-after ``dossier_quotes`` and ``dossier_events``.
+Reading 1 lives in ``acts``, the holders a quote or an opinion piece gives in ``voices``; this
+module reads 2 and 3 and collects every stance once. Output: ``doc._.dossier_stances``
+(``Stance`` facts) and links in ``doc._.dossier_links``. Runs after ``dossier_quotes`` and
+``dossier_events``.
 """
 
 from __future__ import annotations
@@ -37,27 +39,31 @@ from spacy.tokens import Doc, Token
 from dossier.extract import document
 from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.lexicon import Lemmas
-from dossier.extract.quotes.author import OPINION_GENRES
+from dossier.extract.stance.acts import event_stances, membership_toward_person
 from dossier.extract.stance.holders import (
     FIRST_PERSON,
     Holder,
-    as_holder,
-    collective,
     holder_country,
     holders_of,
-    office_holders,
 )
 from dossier.extract.stance.lexicon import StanceLexicon, load_stance_lexicon
 from dossier.extract.stance.paths import judgement, labelled, read_path
-from dossier.extract.stance.targets import TargetFinder, TargetHit, actor_target
+from dossier.extract.stance.targets import TargetFinder, TargetHit
+from dossier.extract.stance.voices import (
+    content_polarity,
+    first_person,
+    opinion_author,
+    quote_at,
+    quote_speakers,
+    same_state,
+    spoken_for,
+    target_actors,
+)
 from dossier.kb.loader import KnowledgeBase, load_kb
-from dossier.model import Event, EventActor, FactLink, Mention, Quote, Sentence, Stance
+from dossier.model import Event, FactLink, Mention, Quote, Sentence, Stance
 from dossier.nlp import kb_folder
 
 EXTRACTOR = "dossier_stance"
-#: Event modalities that say nothing of a side taken (a conditional, a habit).
-_NO_STANCE_MODALITIES = frozenset({"hypothetical", "generic"})
-_WORD_POS = {"VERB": "verb", "ADJ": "adj", "NOUN": "noun"}
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -111,8 +117,8 @@ class _Collector:
             and target_id is not None
             and (
                 holder.actor_id == target_id
-                or _same_state(holder.actor_id, target_id)
-                or holder.actor_id in _target_actors(self.kb, target_id)
+                or same_state(holder.actor_id, target_id)
+                or holder.actor_id in target_actors(self.kb, target_id)
             )
         ):
             return  # no one takes a side toward itself, nor a body toward the project it is
@@ -161,236 +167,6 @@ class _Collector:
                 )
 
 
-def _target_actors(kb: KnowledgeBase, target_id: str) -> tuple[str, ...]:
-    """The KB actors a target stands for (the EU for "European integration"), () for none."""
-    target = kb.targets.get(target_id)
-    return target.actors if target is not None else ()
-
-
-def _same_state(a: str, b: str) -> bool:
-    """A government and its country (``gov:RUS``, ``country:RUS``) are one side."""
-    pa, _, ca = a.partition(":")
-    pb, _, cb = b.partition(":")
-    return ca == cb and {pa, pb} <= {"gov", "country"}
-
-
-def _holder_of_name(kb: KnowledgeBase, name: str, actor_id: str | None) -> Holder:
-    if actor_id is None:
-        found = {a.id for a in kb.find_actors(name)}
-        actor_id = found.pop() if len(found) == 1 else None
-    country = None
-    if actor_id and actor_id.startswith("country:"):
-        country = actor_id.split(":", 1)[1]
-    return as_holder(EventActor(actor=name, actor_id=actor_id, country=country), kb)
-
-
-def _speakers(quote: Quote, kb: KnowledgeBase) -> list[Holder]:
-    """A quote's speakers as holders (several when several speak as one)."""
-    if len(quote.speaker_actors) > 1:
-        return [_holder_of_name(kb, name, None) for name in quote.speaker_actors]
-    if quote.speaker_actor:
-        holder = _holder_of_name(kb, quote.speaker_actor, quote.speaker_actor_id)
-        if quote.speaker_start is not None and quote.speaker_end is not None:
-            holder = Holder(holder.name, holder.actor_id, quote.speaker_start, quote.speaker_end)
-        return [holder]
-    return []
-
-
-def _spoken_for(
-    holders: list[Holder], speakers: list[Holder], kb: KnowledgeBase, day: str | None
-) -> list[Holder]:
-    """Holders with a state the speaker speaks for on ``day`` replaced by the speaker: "Armenia
-    will join the union, its president said" is the president's stance, which counts for his
-    country through his office (error kind a: the gold names the person who said it)."""
-    found: list[Holder] = []
-    for holder in holders:
-        state = kb.actors.get(holder.actor_id or "")
-        country = (
-            state.country if state is not None and state.type in ("government", "country") else None
-        )
-        voices = [s for s in speakers if country and holder_country(kb, s.actor_id, day) == country]
-        voices = [v for v in voices if (v.actor_id or "").startswith("person:")]
-        found.extend(voices or [holder])
-    return list(dict.fromkeys(found))
-
-
-def _author(doc: Doc, kb: KnowledgeBase) -> Holder | None:
-    """An opinion piece's author, who holds its unattributed claims; None for other genres."""
-    genre = (doc._.get(document.GENRE) or "").strip().lower()
-    author = (doc._.get(document.AUTHOR) or "").strip()
-    if genre not in OPINION_GENRES or not author or ";" in author:
-        return None
-    return _holder_of_name(kb, author, None)
-
-
-def _first_person(subject: Token) -> bool:
-    """ "We", "I", or "our farmers", "my country": the speaker's own side."""
-    return subject.lower_ in FIRST_PERSON or any(
-        c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children
-    )
-
-
-def _quote_at(quotes: list[Quote], char: int) -> Quote | None:
-    """The innermost quote whose content holds ``char``."""
-    inside = [q for q in quotes if q.start <= char < q.end]
-    return min(inside, key=lambda q: q.end - q.start) if inside else None
-
-
-def _content_polarity(
-    doc: Doc, start: int, end: int, lexicon: StanceLexicon, lemmas: Lemmas
-) -> tuple[int, str | None]:
-    """The sign of the cue words of ``start:end`` (a quote's content, an opinion piece's
-    sentence), each negated one flipped, and its first cue word."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return 0, None
-    total, first = 0, None
-    for token in span:
-        pos = _WORD_POS.get(token.pos_)
-        if pos is None:
-            continue
-        cue = lexicon.cue(pos, token.lower_ if pos == "adj" else lemmas(token))
-        if cue is None or cue.polarity == 0:
-            continue
-        negated = any(c.dep_ == "neg" for c in token.children)
-        total += -cue.polarity if negated else cue.polarity
-        first = first or token.text
-    return (total > 0) - (total < 0), first
-
-
-#: Acts of joining that say nothing of a side toward a person ("Putin joined his host").
-MEMBERSHIP = frozenset({"AGREE", "COOPERATE", "join", "sign", "accede", "integrate", "ratify"})
-
-
-def _membership_toward_person(cues: tuple[Token, ...], hit: TargetHit, lemmas: Lemmas) -> bool:
-    """Whether a path's only cues are acts of joining, aimed at a person."""
-    person = (hit.target_id or "").startswith("person:")
-    return person and all(lemmas(cue) in MEMBERSHIP for cue in cues)
-
-
-#: Nouns through which an act reaches what it is about: "signed a treaty on the EAEU".
-_INSTRUMENTS = frozenset(
-    {"treaty", "agreement", "accord", "deal", "pact", "declaration", "memorandum", "protocol"}
-)
-
-
-def _governed_by(word: Token, trigger: Token) -> bool:
-    """Whether ``word`` is what ``trigger`` acts on: below it in the parse, through
-    prepositions and instrument nouns only ("signed a treaty on the EAEU", not "signed a
-    deal to counter the EU")."""
-    token = word
-    for _ in range(6):
-        if token.head == token:
-            return False
-        token = token.head
-        if token == trigger:
-            return True
-        if token.pos_ != "ADP" and token.lower_ not in _INSTRUMENTS:
-            return False
-    return False
-
-
-def _against(polarity: int, mention: Mention | None, trigger, doc: Doc) -> int:
-    """A favourable act aimed at a target through "against" is against it ("supported the
-    fight against X", "joined the campaign against X"); a hostile act stays as it is
-    ("imposed sanctions against X")."""
-    if polarity <= 0 or mention is None or trigger is None:
-        return polarity
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return polarity
-    token = span.root
-    for _ in range(6):
-        if token.head == token or token == trigger.root:
-            return polarity
-        token = token.head
-        if token.lower_ == "against" and token.pos_ == "ADP":
-            return -polarity
-    return polarity
-
-
-def _wanted_only(trigger: Token, lexicon: StanceLexicon) -> bool:
-    """Whether an act is only wanted or resisted, not done: the complement of a stance word
-    ("reluctant to sign", "eager to join", "refused to sign"), which the sentence reading
-    takes up with that word's side."""
-    if trigger.dep_ != "xcomp":
-        return False
-    head = trigger.head
-    pos = _WORD_POS.get(head.pos_) or ("verb" if head.pos_ == "AUX" else None)
-    if pos is None:
-        return False
-    cue = lexicon.cue(pos, head.lower_ if pos == "adj" else head.lemma_.lower())
-    return cue is not None and cue.polarity != 0
-
-
-def _event_stances(
-    collector: _Collector,
-    events: list[Event],
-    targets: TargetFinder,
-    sentences: list,
-    lexicon: StanceLexicon,
-    finder: ActorFinder,
-    quotes: list[Quote],
-) -> None:
-    """Stances from what holders do (reading 1 of the module doc)."""
-    kb = collector.kb
-    for event in events:
-        cue = lexicon.event(event.event_type)
-        if cue is None or cue.polarity == 0 or event.modality in _NO_STANCE_MODALITIES:
-            continue
-        polarity = -cue.polarity if event.modality == "negated" else cue.polarity
-        aimed: list[tuple[str, str | None, Mention | None]] = []
-        for actor in event.target:
-            if actor.actor_id is None:
-                continue
-            if event.event_type in MEMBERSHIP and actor.actor_id.startswith("person:"):
-                continue
-            target = kb.target_of_actor(actor.actor_id)
-            mention = collector.mentions.get((actor.mention_start, actor.mention_end))  # type: ignore[arg-type]
-            if target is not None:
-                aimed.append((target.name, target.id, mention))
-            elif mention is not None and mention.actor_id == actor.actor_id:
-                aimed.append((*actor_target(mention, kb), mention))
-            else:
-                aimed.append((actor.actor, actor.actor_id, mention))
-        trigger_span = collector.doc.char_span(event.start, event.end, alignment_mode="expand")
-        if trigger_span is not None and _wanted_only(trigger_span.root, lexicon):
-            continue  # "reluctant to sign", "wants to join": no act done; the sentence says it
-        if not aimed and event.index is not None and event.index < len(sentences):
-            trigger = trigger_span
-            for hit in targets.in_span(sentences[event.index]):
-                if (
-                    trigger is not None
-                    and (hit.target_id or "").startswith("target:")
-                    and _governed_by(hit.root, trigger.root)
-                ):
-                    aimed.append((hit.target, hit.target_id, hit.mention))
-        holders = collective(event.source, kb, collector.mentions)
-        if trigger_span is not None:
-            subject = next(
-                (c for c in trigger_span.root.children if c.dep_ in ("nsubj", "nsubjpass")), None
-            )
-            if subject is not None:
-                holders = office_holders(subject, finder, kb, event.date) or holders
-        quote = _quote_at(quotes, event.start)
-        if quote is not None:
-            holders = _spoken_for(holders, _speakers(quote, kb), kb, quote.said_on or event.date)
-        for holder in holders:
-            for target in aimed:
-                collector.add(
-                    holder,
-                    target,
-                    _against(polarity, target[2], trigger_span, collector.doc),
-                    (event.start, event.end),
-                    "did",
-                    ("event", event.fact_id),
-                    event.date,
-                    event.event_type,
-                    cue.strength,
-                    event.provenance.confidence * 0.9,
-                )
-
-
 def _by_agent(root: Token, reading) -> bool:  # noqa: ANN001 - a PathReading
     """Whether the target is the agent of a passive ("accused by Y") whose subject the
     reading took for the holder."""
@@ -425,14 +201,14 @@ def _sentence_stances(
 ) -> None:
     """Stances from what sentences report and quotes say (readings 2 and 3)."""
     kb = collector.kb
-    author = _author(doc, kb)
+    author = opinion_author(doc, kb)
     for number, sentence in enumerate(sentences):
         fact = sentence_facts.get(number)
         reference = fact.reference_time if fact is not None else doc._.get(document.DATE)
         sentence_evidence = ("sentence", fact.fact_id if fact is not None else None)
         hits = targets.in_span(sentence)
         for hit in hits:
-            quote = _quote_at(quotes, hit.start)
+            quote = quote_at(quotes, hit.start)
             said_on = (quote.said_on or reference) if quote is not None else reference
             reading = read_path(hit.root, lexicon, lemmas)
             target = (hit.target, hit.target_id, hit.mention)
@@ -470,16 +246,16 @@ def _sentence_stances(
                 cue = reading.cues[0].text
                 holders: list[Holder] = []
                 basis, evidence, date = "reported", sentence_evidence, reference
-                if subject is not None and not _first_person(subject):
+                if subject is not None and not first_person(subject):
                     holders = holders_of(subject, finder, kb, said_on)
                     if quote is not None:
                         evidence, date = ("quote", quote.fact_id), said_on
-                        holders = _spoken_for(holders, _speakers(quote, kb), kb, said_on)
-                        speakers = {h.actor_id or h.name for h in _speakers(quote, kb)}
+                        holders = spoken_for(holders, quote_speakers(quote, kb), kb, said_on)
+                        speakers = {h.actor_id or h.name for h in quote_speakers(quote, kb)}
                         if any((h.actor_id or h.name) in speakers for h in holders):
                             basis = "said"  # "Moldova said it was reluctant": its own words
                 elif quote is not None:
-                    holders, basis = _speakers(quote, kb), "said"
+                    holders, basis = quote_speakers(quote, kb), "said"
                     evidence, date = ("quote", quote.fact_id), said_on
                 elif author is not None:
                     holders, basis = [author], "author"
@@ -489,7 +265,7 @@ def _sentence_stances(
                     and any(h.name == author.name for h in holders)
                 ):
                     basis = "author"  # the quote stage gave the opinion piece's "I" to its author
-                if _membership_toward_person(reading.cues, hit, lemmas):
+                if membership_toward_person(reading.cues, hit, lemmas):
                     continue
                 for holder in holders:
                     collector.add(
@@ -512,8 +288,8 @@ def _sentence_stances(
             if label is not None:
                 # "Y called X a liar": Y judges X (error kind e: a verdict on a person).
                 polarity, word, subject = label
-                if _first_person(subject):
-                    judges = _speakers(quote, kb) if quote is not None else []
+                if first_person(subject):
+                    judges = quote_speakers(quote, kb) if quote is not None else []
                     if not judges and author is not None:
                         judges = [author]
                 else:
@@ -540,7 +316,11 @@ def _sentence_stances(
                 # opinion piece's own sentence, its author does.
                 polarity, word = judged
                 if quote is not None:
-                    judges, evidence, basis = _speakers(quote, kb), ("quote", quote.fact_id), "said"
+                    judges, evidence, basis = (
+                        quote_speakers(quote, kb),
+                        ("quote", quote.fact_id),
+                        "said",
+                    )
                 else:
                     judges, evidence, basis = [author], sentence_evidence, "author"  # type: ignore[list-item]
                 for holder in judges:
@@ -562,7 +342,7 @@ def _sentence_stances(
             # A KB target with no cue on its own path: the words around it as a whole, in a
             # quote (its speaker's), or in an opinion piece's own sentence (its author's).
             if quote is not None:
-                speakers, span = _speakers(quote, kb), (quote.start, quote.end)
+                speakers, span = quote_speakers(quote, kb), (quote.start, quote.end)
                 evidence, basis = ("quote", quote.fact_id), "said"
                 if author is not None and any(h.name == author.name for h in speakers):
                     basis = "author"
@@ -571,7 +351,7 @@ def _sentence_stances(
                 evidence, basis = sentence_evidence, "author"
             else:
                 continue
-            polarity, cue_word = _content_polarity(doc, *span, lexicon, lemmas)
+            polarity, cue_word = content_polarity(doc, *span, lexicon, lemmas)
             for holder in speakers:
                 collector.add(
                     holder, target, polarity, span, basis, evidence, said_on, cue_word, 0.5, 0.55
@@ -672,11 +452,11 @@ def stance_facts(
     }
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     collector = _Collector(doc, extractor_version, kb, {(m.start, m.end): m for m in mentions})
-    if _author(doc, kb) is None:
+    if opinion_author(doc, kb) is None:
         collector.reporter = (doc._.get(document.AUTHOR) or "").strip() or None
     targets = TargetFinder(doc, mentions, kb)
     finder = ActorFinder(mentions, kb, None, doc._.get(document.DATE))
-    _event_stances(collector, events, targets, sentences, lexicon, finder, quotes)
+    event_stances(collector, events, targets, sentences, lexicon, finder, quotes)
     _sentence_stances(
         collector, doc, targets, sentences, sentence_facts, quotes, finder, lexicon, lemmas
     )

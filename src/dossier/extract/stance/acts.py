@@ -1,0 +1,159 @@
+"""Reading 1 of ``dossier.extract.stance``: what a holder does. An event whose source is the
+holder and whose target is a KB target or actor gives a stance with the polarity of its PLOVER
+type, unless the act is only wanted or resisted ("reluctant to sign"), conditional or a habit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from dossier.extract.events.actors import ActorFinder
+from dossier.extract.events.lexicon import Lemmas
+from dossier.extract.stance.holders import collective, office_holders
+from dossier.extract.stance.lexicon import StanceLexicon
+from dossier.extract.stance.targets import TargetFinder, TargetHit, actor_target
+from dossier.extract.stance.voices import WORD_POS, quote_at, quote_speakers, spoken_for
+from dossier.model import Event, Mention, Quote
+
+if TYPE_CHECKING:
+    from dossier.extract.stance import _Collector
+
+#: Event modalities that say nothing of a side taken (a conditional, a habit).
+NO_STANCE_MODALITIES = frozenset({"hypothetical", "generic"})
+
+
+#: Acts of joining that say nothing of a side toward a person ("Putin joined his host").
+MEMBERSHIP = frozenset({"AGREE", "COOPERATE", "join", "sign", "accede", "integrate", "ratify"})
+
+
+def membership_toward_person(cues: tuple[Token, ...], hit: TargetHit, lemmas: Lemmas) -> bool:
+    """Whether a path's only cues are acts of joining, aimed at a person."""
+    person = (hit.target_id or "").startswith("person:")
+    return person and all(lemmas(cue) in MEMBERSHIP for cue in cues)
+
+
+#: Nouns through which an act reaches what it is about: "signed a treaty on the EAEU".
+INSTRUMENTS = frozenset(
+    {"treaty", "agreement", "accord", "deal", "pact", "declaration", "memorandum", "protocol"}
+)
+
+
+def governed_by(word: Token, trigger: Token) -> bool:
+    """Whether ``word`` is what ``trigger`` acts on: below it in the parse, through
+    prepositions and instrument nouns only ("signed a treaty on the EAEU", not "signed a
+    deal to counter the EU")."""
+    token = word
+    for _ in range(6):
+        if token.head == token:
+            return False
+        token = token.head
+        if token == trigger:
+            return True
+        if token.pos_ != "ADP" and token.lower_ not in INSTRUMENTS:
+            return False
+    return False
+
+
+def against(polarity: int, mention: Mention | None, trigger, doc: Doc) -> int:
+    """A favourable act aimed at a target through "against" is against it ("supported the
+    fight against X", "joined the campaign against X"); a hostile act stays as it is
+    ("imposed sanctions against X")."""
+    if polarity <= 0 or mention is None or trigger is None:
+        return polarity
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return polarity
+    token = span.root
+    for _ in range(6):
+        if token.head == token or token == trigger.root:
+            return polarity
+        token = token.head
+        if token.lower_ == "against" and token.pos_ == "ADP":
+            return -polarity
+    return polarity
+
+
+def wanted_only(trigger: Token, lexicon: StanceLexicon) -> bool:
+    """Whether an act is only wanted or resisted, not done: the complement of a stance word
+    ("reluctant to sign", "eager to join", "refused to sign"), which the sentence reading
+    takes up with that word's side."""
+    if trigger.dep_ != "xcomp":
+        return False
+    head = trigger.head
+    pos = WORD_POS.get(head.pos_) or ("verb" if head.pos_ == "AUX" else None)
+    if pos is None:
+        return False
+    cue = lexicon.cue(pos, head.lower_ if pos == "adj" else head.lemma_.lower())
+    return cue is not None and cue.polarity != 0
+
+
+def event_stances(
+    collector: _Collector,
+    events: list[Event],
+    targets: TargetFinder,
+    sentences: list,
+    lexicon: StanceLexicon,
+    finder: ActorFinder,
+    quotes: list[Quote],
+) -> None:
+    """Stances from what holders do (reading 1 of the module doc)."""
+    kb = collector.kb
+    for event in events:
+        cue = lexicon.event(event.event_type)
+        if cue is None or cue.polarity == 0 or event.modality in NO_STANCE_MODALITIES:
+            continue
+        polarity = -cue.polarity if event.modality == "negated" else cue.polarity
+        aimed: list[tuple[str, str | None, Mention | None]] = []
+        for actor in event.target:
+            if actor.actor_id is None:
+                continue
+            if event.event_type in MEMBERSHIP and actor.actor_id.startswith("person:"):
+                continue
+            target = kb.target_of_actor(actor.actor_id)
+            mention = collector.mentions.get((actor.mention_start, actor.mention_end))  # type: ignore[arg-type]
+            if target is not None:
+                aimed.append((target.name, target.id, mention))
+            elif mention is not None and mention.actor_id == actor.actor_id:
+                aimed.append((*actor_target(mention, kb), mention))
+            else:
+                aimed.append((actor.actor, actor.actor_id, mention))
+        trigger_span = collector.doc.char_span(event.start, event.end, alignment_mode="expand")
+        if trigger_span is not None and wanted_only(trigger_span.root, lexicon):
+            continue  # "reluctant to sign", "wants to join": no act done; the sentence says it
+        if not aimed and event.index is not None and event.index < len(sentences):
+            trigger = trigger_span
+            for hit in targets.in_span(sentences[event.index]):
+                if (
+                    trigger is not None
+                    and (hit.target_id or "").startswith("target:")
+                    and governed_by(hit.root, trigger.root)
+                ):
+                    aimed.append((hit.target, hit.target_id, hit.mention))
+        holders = collective(event.source, kb, collector.mentions)
+        if trigger_span is not None:
+            subject = next(
+                (c for c in trigger_span.root.children if c.dep_ in ("nsubj", "nsubjpass")), None
+            )
+            if subject is not None:
+                holders = office_holders(subject, finder, kb, event.date) or holders
+        quote = quote_at(quotes, event.start)
+        if quote is not None:
+            holders = spoken_for(
+                holders, quote_speakers(quote, kb), kb, quote.said_on or event.date
+            )
+        for holder in holders:
+            for target in aimed:
+                collector.add(
+                    holder,
+                    target,
+                    against(polarity, target[2], trigger_span, collector.doc),
+                    (event.start, event.end),
+                    "did",
+                    ("event", event.fact_id),
+                    event.date,
+                    event.event_type,
+                    cue.strength,
+                    event.provenance.confidence * 0.9,
+                )
