@@ -663,3 +663,23 @@ def test_they_after_a_coordinated_subject_of_people_is_those_people(nlp: Languag
     )
     accusation = one(events_of(nlp, text), "ACCUSE")
     assert countries(accusation.source) == {"BLR", "ARM"}
+
+
+def test_the_body_one_freezes_membership_in_is_the_target_not_the_scene(nlp: Language) -> None:
+    events = events_of(
+        nlp, "Georgia suspended its membership in the Commonwealth of Independent States."
+    )
+    suspension = one(events, "SANCTION")
+    assert countries(suspension.source) == {"GEO"}
+    assert [a.actor for a in suspension.target] == ["Commonwealth of Independent States"]
+
+
+def test_the_union_named_earlier_is_the_body_one_becomes_a_member_of(nlp: Language) -> None:
+    events = events_of(
+        nlp,
+        "The Court of the African Union sat in Arusha. The African Union met in Addis Ababa. "
+        "Morocco became the union's fifty-fifth member state that year.",
+    )
+    joining = [e for e in events if e.event_type == "COOPERATE" and countries(e.source) == {"MAR"}]
+    assert len(joining) == 1
+    assert [a.actor for a in joining[0].target] == ["African Union"]

@@ -67,6 +67,11 @@ TARGET_PREPOSITIONS = frozenset(
     {"against", "on", "to", "into", "toward", "towards", "from", "upon"}
 )
 WITH = frozenset({"with"})
+#: Nouns for one's place in a body ("froze its membership in the alliance"): the body is the
+#: target, which the "in" phrase would otherwise give as the scene.
+MEMBERSHIP = frozenset(
+    {"membership", "participation", "seat", "involvement", "accession", "entry", "presence"}
+)
 SCENE_PREPOSITIONS = frozenset({"in", "at"})
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 SUBJECTS = ("nsubj", "csubj")
@@ -266,7 +271,12 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     if obj is not None:
         # "became a member of the union": the body one joins.
         kinds = TARGET_PREPOSITIONS | {"of"} if obj.dep_ == "attr" else TARGET_PREPOSITIONS
+        if lemmas(obj) in MEMBERSHIP:
+            kinds = kinds | {"in", "of"}
         targets += _prepositional(obj, kinds)
+        if obj.dep_ == "attr":
+            # "became the bloc's newest member": the owner is the body one joins.
+            targets += [c for c in obj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
         # "a memorandum of cooperation with the commission": the partner, however deep.
         for word in obj.subtree:
             if word.dep_ == "prep" and word.lower_ in WITH:
