@@ -683,3 +683,12 @@ def test_the_union_named_earlier_is_the_body_one_becomes_a_member_of(nlp: Langua
     joining = [e for e in events if e.event_type == "COOPERATE" and countries(e.source) == {"MAR"}]
     assert len(joining) == 1
     assert [a.actor for a in joining[0].target] == ["African Union"]
+
+
+def test_a_forecast_inside_a_quotation_is_no_event_but_one_outside_is(nlp: Language) -> None:
+    quoted = events_of(
+        nlp, '"Beijing will pressure us to sign the pact," the Mongolian minister said.'
+    )
+    assert not [e for e in quoted if e.modality in ("future", "hypothetical")]
+    reported = events_of(nlp, "The Mongolian minister said Beijing will pressure Ulaanbaatar.")
+    assert [e.modality for e in reported if e.event_type == "REQUEST"] == ["future"]

@@ -70,6 +70,17 @@ def _as_intended(entry_type: str, cameo: str, modality: str) -> tuple[str, str]:
     return entry_type, cameo
 
 
+def _quoted(token: Token) -> bool:
+    """Whether ``token`` stands inside a direct quotation: after an opening mark in its
+    paragraph that no closing mark has yet ended (straight marks counted in pairs)."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    before = text[start : token.idx]
+    if before.rfind("\u201c") > before.rfind("\u201d"):
+        return True
+    return before.count('"') % 2 == 1
+
+
 def _known(actors: tuple[EventActor, ...]) -> bool:
     return any(actor.actor_id or actor.country for actor in actors)
 
@@ -391,6 +402,10 @@ def event_facts(
             start, end = token.idx, token.idx + len(token.text)
             entry = trigger.entry
             modality = modality_of(token, lemmas)
+            if modality in ("future", "hypothetical") and _quoted(token):
+                # "Russia will push us to join," said X: a speaker's forecast or supposition,
+                # no act reported (the speaker's own act is the quote's statement).
+                continue
             event_type, cameo = _as_intended(entry.plover, entry.cameo, modality)
             if entry.plover == "PROTEST" and entry.mode == "obstruct" and _state(source):
                 event_type, cameo = "COERCE", BLOCKADE_CAMEO  # a state that blocks coerces
