@@ -72,6 +72,9 @@ WITH = frozenset({"with"})
 MEMBERSHIP = frozenset(
     {"membership", "participation", "seat", "involvement", "accession", "entry", "presence"}
 )
+#: Verbs whose object is what the act brings into being ("launched a common market"): no
+#: one the act is done to.
+CREATING = frozenset({"launch", "found", "establish", "create", "form"})
 SCENE_PREPOSITIONS = frozenset({"in", "at"})
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 SUBJECTS = ("nsubj", "csubj")
@@ -263,7 +266,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         targets = [_relative(passive, token)]
     else:
         source = subject_of(token, lemmas)
-        targets = [_relative(obj, token)] if obj is not None else []
+        made = lemma in CREATING
+        targets = [_relative(obj, token)] if obj is not None and not made else []
     targets += _prepositional(token, TARGET_PREPOSITIONS)
     if entry.particle and entry.particle != "with":
         targets += _prepositional(token, frozenset({entry.particle}))
