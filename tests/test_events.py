@@ -692,3 +692,22 @@ def test_a_forecast_inside_a_quotation_is_no_event_but_one_outside_is(nlp: Langu
     assert not [e for e in quoted if e.modality in ("future", "hypothetical")]
     reported = events_of(nlp, "The Mongolian minister said Beijing will pressure Ulaanbaatar.")
     assert [e.modality for e in reported if e.event_type == "REQUEST"] == ["future"]
+
+
+def test_the_three_countries_are_the_three_named_earlier_though_none_acted_then(
+    nlp: Language,
+) -> None:
+    events = events_of(
+        nlp,
+        "The Andean office, run by a bloc formed by Chile, Peru and Colombia, opened in Lima "
+        "on Monday, a month after the three countries launched their joint stock exchange.",
+    )
+    launch = one(events, "COOPERATE")
+    assert countries(launch.source) == {"CHL", "PER", "COL"}
+    # What a launch brings into being is no one it is done to.
+    assert launch.target == ()
+
+
+def test_an_attack_launched_on_a_state_still_has_it_as_target(nlp: Language) -> None:
+    attack = one(events_of(nlp, "Russia launched an attack on Georgia."), "ASSAULT")
+    assert countries(attack.target) == {"GEO"}

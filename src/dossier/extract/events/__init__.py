@@ -103,6 +103,28 @@ def _group_size(head: Token) -> int | None:
     return None
 
 
+def _listed_before(head: Token, size: int, finder: ActorFinder) -> tuple[EventActor, ...]:
+    """The last coordination of ``size`` names, each an actor, in the three sentences up to
+    ``head``; () where there is none."""
+    sentences = list(head.doc.sents)
+    here = max(n for n, sentence in enumerate(sentences) if sentence.start <= head.i)
+    first = sentences[max(here - 2, 0)].start
+    for token in reversed(head.doc[first : head.i]):
+        if token.dep_ == "conj" or not any(c.dep_ == "conj" for c in token.children):
+            continue
+        members = [token, *token.conjuncts]
+        if len(members) != size or any(m.pos_ != "PROPN" for m in members):
+            continue
+        # Each name's own actor: the phrase of the first name spans the whole list.
+        found = [
+            [a for a in finder.actors(m, members=False) if a.mention_start <= m.idx < a.mention_end]
+            for m in members
+        ]
+        if all(len(actors) == 1 for actors in found):
+            return tuple(actors[0] for actors in found)
+    return ()
+
+
 def _sides(
     trigger: Trigger, finder: ActorFinder, group: tuple[EventActor, ...], lemmas: Lemmas
 ) -> tuple[tuple[EventActor, ...], tuple[EventActor, ...]]:
@@ -122,6 +144,10 @@ def _sides(
         size = _group_size(trigger.source) if not source else None
         if size is not None and len(group) > 1 and size in (0, len(group)):
             source = group
+        elif size:
+            # "formed by Chile, Peru and Colombia ... the three countries launched": the
+            # last list of that many named actors, where no event had them act together.
+            source = _listed_before(trigger.source, size, finder)
     target: list[EventActor] = []
     # A pronoun on the target side is someone other than the source ("X attacked her").
     mine = frozenset(actor.actor_id or actor.actor for actor in source)
