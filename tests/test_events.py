@@ -711,3 +711,10 @@ def test_the_three_countries_are_the_three_named_earlier_though_none_acted_then(
 def test_an_attack_launched_on_a_state_still_has_it_as_target(nlp: Language) -> None:
     attack = one(events_of(nlp, "Russia launched an attack on Georgia."), "ASSAULT")
     assert countries(attack.target) == {"GEO"}
+
+
+def test_the_treaty_one_is_asked_to_sign_is_the_request_not_a_second_event(
+    nlp: Language,
+) -> None:
+    events = events_of(nlp, "Pashinyan asked his partners to sign Armenia's accession treaty.")
+    assert [e.event_type for e in events] == ["REQUEST"]

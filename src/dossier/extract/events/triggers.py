@@ -335,6 +335,8 @@ def _noun_trigger(
     verb = _governing_verb(token)
     if verb is not None and verb.i in verbs:
         return None  # "signed an agreement": the verb is the event
+    if verb is not None and _infinitive(verb) and verb.head.i in verbs:
+        return None  # "asked Kyiv to sign the treaty": the request is the event
     source = _child(token, "poss")
     if source is None:
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
