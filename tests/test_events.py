@@ -718,3 +718,13 @@ def test_the_treaty_one_is_asked_to_sign_is_the_request_not_a_second_event(
 ) -> None:
     events = events_of(nlp, "Pashinyan asked his partners to sign Armenia's accession treaty.")
     assert [e.event_type for e in events] == ["REQUEST"]
+
+
+def test_completing_entry_joins_the_body_and_a_submitted_application_is_a_request(
+    nlp: Language,
+) -> None:
+    joined = one(events_of(nlp, "Montenegro completed its accession to NATO."), "COOPERATE")
+    assert countries(joined.source) == {"MNE"}
+    assert [a.actor for a in joined.target] == ["NATO"]
+    asked = events_of(nlp, "Skopje submitted its application to the European Union.")
+    assert [e.event_type for e in asked] == ["REQUEST"]
