@@ -728,3 +728,9 @@ def test_completing_entry_joins_the_body_and_a_submitted_application_is_a_reques
     assert [a.actor for a in joined.target] == ["NATO"]
     asked = events_of(nlp, "Skopje submitted its application to the European Union.")
     assert [e.event_type for e in asked] == ["REQUEST"]
+
+
+def test_a_crowd_gathering_is_a_protest_not_a_meeting(nlp: Language) -> None:
+    events = events_of(nlp, "By nightfall a crowd had gathered on Tbilisi's Freedom Square.")
+    assert [e.event_type for e in events] == ["PROTEST"]
+    assert events[0].cameo == "141"

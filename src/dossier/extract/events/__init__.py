@@ -42,6 +42,14 @@ THREATENED = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 #: CAMEO codes given to such a promise or threat (intent to cooperate; threaten).
 PROMISE_CAMEO, THREAT_CAMEO, DEMAND_CAMEO = "030", "130", "100"
 BLOCKADE_CAMEO, REJECT_CAMEO, CRITICISE_CAMEO = "191", "120", "111"
+DEMONSTRATE_CAMEO = "141"
+#: Those whose gathering is a demonstration, not a meeting ("a crowd gathered on the square").
+CROWDS = frozenset({"crowd", "crowds", "protesters", "demonstrators", "thousands", "hundreds"})
+
+
+def _crowd(trigger: Trigger) -> bool:
+    """Whether ``trigger``'s subject is a crowd (see ``CROWDS``)."""
+    return trigger.source is not None and trigger.source.lower_ in CROWDS
 
 
 def _people(actors: tuple[EventActor, ...]) -> bool:
@@ -433,6 +441,8 @@ def event_facts(
                 # no act reported (the speaker's own act is the quote's statement).
                 continue
             event_type, cameo = _as_intended(entry.plover, entry.cameo, modality)
+            if event_type == "CONSULT" and _crowd(trigger):
+                event_type, cameo = "PROTEST", DEMONSTRATE_CAMEO  # a crowd gathers to protest
             if entry.plover == "PROTEST" and entry.mode == "obstruct" and _state(source):
                 event_type, cameo = "COERCE", BLOCKADE_CAMEO  # a state that blocks coerces
             if event_type == "ASSAULT" and _people(source) and (_people(target) or not target):
