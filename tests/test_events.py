@@ -734,3 +734,20 @@ def test_a_crowd_gathering_is_a_protest_not_a_meeting(nlp: Language) -> None:
     events = events_of(nlp, "By nightfall a crowd had gathered on Tbilisi's Freedom Square.")
     assert [e.event_type for e in events] == ["PROTEST"]
     assert events[0].cameo == "141"
+
+
+def test_talks_between_two_leaders_have_the_first_as_source_and_the_second_as_target(
+    nlp: Language,
+) -> None:
+    events = events_of(
+        nlp, "The deal came in talks between Turkish President Erdogan and French President Macron."
+    )
+    talks = one(events, "CONSULT")
+    assert countries(talks.source) == {"TUR"}
+    assert countries(talks.target) == {"FRA"}
+
+
+def test_a_capitalised_modifier_is_the_source_of_a_nominal_sanction(nlp: Language) -> None:
+    sanction = one(events_of(nlp, "Markets fell after new French sanctions on Iran."), "SANCTION")
+    assert countries(sanction.source) == {"FRA"}
+    assert countries(sanction.target) == {"IRN"}

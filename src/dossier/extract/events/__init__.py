@@ -168,7 +168,12 @@ def _sides(
             keys = {actor.actor_id or actor.actor for actor in partners}
             target = [a for a in target if (a.actor_id or a.actor) not in keys]
         else:
-            target.extend(finder.actors(head, target=True))
+            others = finder.actors(head, target=True)
+            target.extend(others)
+            # "talks between Paris and Rome": the source phrase spans its partners too.
+            keys = {actor.actor_id or actor.actor for actor in others}
+            mine_only = tuple(a for a in source if (a.actor_id or a.actor) not in keys)
+            source = mine_only or source
     keys = {actor.actor_id or actor.actor for actor in source}
     countries = {actor.country for actor in source if actor.country}
     unique: list[EventActor] = []

@@ -339,13 +339,21 @@ def _noun_trigger(
         return None  # "asked Kyiv to sign the treaty": the request is the event
     source = _child(token, "poss")
     if source is None:
+        # "additional Western sanctions": a modifier that names someone is capitalised; a
+        # noun with only other modifiers ("existing agreements") has no source of its own.
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
-        source = modifiers[0] if modifiers else None
+        named = [c for c in modifiers if c.text[:1].isupper()]
+        source = (named or modifiers or [None])[0]
+    between = _prepositional(token, frozenset({"between"}))
+    partners = _prepositional(token, WITH)
+    if source is None and between:
+        # "talks between Paris and Rome": the first side acts, the others are its partners.
+        source = between[0]
+        partners += list(between[0].conjuncts)
     if source is None and verb is not None:
         source = subject_of(verb, lemmas)
     kinds = frozenset({entry.particle}) if entry.particle else TARGET_PREPOSITIONS
     targets = _prepositional(token, kinds - WITH)
-    partners = _prepositional(token, WITH)
     scene = _scene(token) + (_scene(verb) if verb is not None else [])
     return Trigger(token, entry, source, targets, partners, False, scene, True)
 
