@@ -751,3 +751,10 @@ def test_a_capitalised_modifier_is_the_source_of_a_nominal_sanction(nlp: Languag
     sanction = one(events_of(nlp, "Markets fell after new French sanctions on Iran."), "SANCTION")
     assert countries(sanction.source) == {"FRA"}
     assert countries(sanction.target) == {"IRN"}
+
+
+def test_an_act_a_state_is_reluctant_to_do_is_no_event(nlp: Language) -> None:
+    events = events_of(nlp, "Serbia has been reluctant to sign the trade pact.")
+    assert not [e for e in events if e.event_type == "AGREE"]
+    eager = events_of(nlp, "Serbia has agreed to sign the trade pact.")
+    assert [e.event_type for e in eager] == ["AGREE"]

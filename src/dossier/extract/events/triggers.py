@@ -72,6 +72,8 @@ WITH = frozenset({"with"})
 MEMBERSHIP = frozenset(
     {"membership", "participation", "seat", "involvement", "accession", "entry", "presence"}
 )
+#: Adjectives of reluctance: their infinitive is an act held back ("wary of", "loath to").
+RELUCTANT = frozenset({"reluctant", "unwilling", "hesitant", "loath", "loth", "wary"})
 #: Verbs whose object is what the act brings into being ("launched a common market"): no
 #: one the act is done to.
 CREATING = frozenset({"launch", "found", "establish", "create", "form"})
@@ -237,6 +239,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     lemma = lemmas(token)
     if _infinitive(token) and lemmas(token.head) in ABSORBING:
         return None  # the verb above is the event
+    if token.dep_ == "xcomp" and token.head.lower_ in RELUCTANT:
+        return None  # "reluctant to sign up": an act no one has done nor announced
     obj = _child(token, "dobj") or _child(token, "attr")
     # A preposition names the reading ("call for", "withdraw from") only where the verb has
     # no object of its own: "called Putin for clarification" is no call for something.
