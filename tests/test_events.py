@@ -758,3 +758,14 @@ def test_an_act_a_state_is_reluctant_to_do_is_no_event(nlp: Language) -> None:
     assert not [e for e in events if e.event_type == "AGREE"]
     eager = events_of(nlp, "Serbia has agreed to sign the trade pact.")
     assert [e.event_type for e in eager] == ["AGREE"]
+
+
+def test_joining_with_no_object_joins_the_body_named_last(nlp: Language) -> None:
+    events = events_of(
+        nlp,
+        "The European Union is a bloc of states. Croatia joined the next day, "
+        "and Serbia in August of that year.",
+    )
+    joining = one(events, "COOPERATE")
+    assert countries(joining.source) == {"HRV"}
+    assert [a.actor for a in joining.target] == ["European Union"]

@@ -89,6 +89,20 @@ def _quoted(token: Token) -> bool:
     return before.count('"') % 2 == 1
 
 
+def _joined(trigger: Trigger, lemmas: Lemmas) -> bool:
+    """Whether ``trigger`` is a "join" with nothing after it that names what was joined."""
+    token = trigger.token
+    return (
+        lemmas(token) == "join"
+        and not trigger.target
+        and not trigger.partners
+        and not any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ not in ("in", "at", "on"))
+            for c in token.children
+        )
+    )
+
+
 def _known(actors: tuple[EventActor, ...]) -> bool:
     return any(actor.actor_id or actor.country for actor in actors)
 
@@ -465,6 +479,10 @@ def event_facts(
                 # Reported words that someone must act are the speaker's demand on them.
                 source, target = finder.actors(speaker), source
                 event_type, cameo, modality = "REQUEST", DEMAND_CAMEO, "asserted"
+            if event_type == "COOPERATE" and not target and _joined(trigger, lemmas):
+                # "Armenia joined the next day": the body named last is the one joined.
+                body = finder.last_body(token)
+                target = (body,) if body is not None else target
             if event_type == "AGREE" and not target:
                 source = _with_partners(source, [e for n, e in told if n == number])
             event = Event(

@@ -266,6 +266,14 @@ class ActorFinder:
             return (body,)
         return () if target else self._from_places(head)
 
+    def last_body(self, head: Token) -> EventActor | None:
+        """The organisation named last before ``head`` in its paragraph or the one before:
+        what an intransitive "joined" joins."""
+        for mention in reversed(self.index.covering(0, head.idx)):
+            if mention.end <= head.idx and mention.label == "ORG":
+                return self._from_mention(mention)
+        return None
+
     def _body_before(self, head: Token) -> EventActor | None:
         """The body that "the union" or "the bloc" stands for: the last organisation named
         before it whose name ends in that noun (any organisation for "the bloc"); None when
