@@ -267,8 +267,8 @@ class ActorFinder:
         return () if target else self._from_places(head)
 
     def last_body(self, head: Token) -> EventActor | None:
-        """The organisation named last before ``head`` in its paragraph or the one before:
-        what an intransitive "joined" joins."""
+        """The organisation named last before ``head`` in the document: what an
+        intransitive "joined" joins; None when none was named."""
         for mention in reversed(self.index.covering(0, head.idx)):
             if mention.end <= head.idx and mention.label == "ORG":
                 return self._from_mention(mention)
