@@ -289,6 +289,12 @@ TYPED_OVERRIDES = [
     ("become", "", "member", "060", "COOPERATE", ""),
     ("become", "", "observer", "060", "COOPERATE", ""),
     ("become", "", "state", "060", "COOPERATE", ""),
+    ("complete", "", "entry", "060", "COOPERATE", ""),
+    ("complete", "", "accession", "060", "COOPERATE", ""),
+    # A request or application handed in is a request (PETRARCH reads "submit" as yielding).
+    ("submit", "", "request", "020", "REQUEST", ""),
+    ("submit", "", "application", "020", "REQUEST", ""),
+    ("submit", "", "bid", "020", "REQUEST", ""),
     # Seizing control of places, and posting troops, which PETRARCH's verbs lack or read
     # only through their particles ("took over"): COERCE 'seize' and MOBILIZE 'troops'.
     ("take", "", "control", "192", "COERCE", "seize"),

@@ -663,3 +663,109 @@ def test_they_after_a_coordinated_subject_of_people_is_those_people(nlp: Languag
     )
     accusation = one(events_of(nlp, text), "ACCUSE")
     assert countries(accusation.source) == {"BLR", "ARM"}
+
+
+def test_the_body_one_freezes_membership_in_is_the_target_not_the_scene(nlp: Language) -> None:
+    events = events_of(
+        nlp, "Georgia suspended its membership in the Commonwealth of Independent States."
+    )
+    suspension = one(events, "SANCTION")
+    assert countries(suspension.source) == {"GEO"}
+    assert [a.actor for a in suspension.target] == ["Commonwealth of Independent States"]
+
+
+def test_the_union_named_earlier_is_the_body_one_becomes_a_member_of(nlp: Language) -> None:
+    events = events_of(
+        nlp,
+        "The Court of the African Union sat in Arusha. The African Union met in Addis Ababa. "
+        "Morocco became the union's fifty-fifth member state that year.",
+    )
+    joining = [e for e in events if e.event_type == "COOPERATE" and countries(e.source) == {"MAR"}]
+    assert len(joining) == 1
+    assert [a.actor for a in joining[0].target] == ["African Union"]
+
+
+def test_a_forecast_inside_a_quotation_is_no_event_but_one_outside_is(nlp: Language) -> None:
+    quoted = events_of(
+        nlp, '"Beijing will pressure us to sign the pact," the Mongolian minister said.'
+    )
+    assert not [e for e in quoted if e.modality in ("future", "hypothetical")]
+    reported = events_of(nlp, "The Mongolian minister said Beijing will pressure Ulaanbaatar.")
+    assert [e.modality for e in reported if e.event_type == "REQUEST"] == ["future"]
+
+
+def test_the_three_countries_are_the_three_named_earlier_though_none_acted_then(
+    nlp: Language,
+) -> None:
+    events = events_of(
+        nlp,
+        "The Andean office, run by a bloc formed by Chile, Peru and Colombia, opened in Lima "
+        "on Monday, a month after the three countries launched their joint stock exchange.",
+    )
+    launch = one(events, "COOPERATE")
+    assert countries(launch.source) == {"CHL", "PER", "COL"}
+    # What a launch brings into being is no one it is done to.
+    assert launch.target == ()
+
+
+def test_an_attack_launched_on_a_state_still_has_it_as_target(nlp: Language) -> None:
+    attack = one(events_of(nlp, "Russia launched an attack on Georgia."), "ASSAULT")
+    assert countries(attack.target) == {"GEO"}
+
+
+def test_the_treaty_one_is_asked_to_sign_is_the_request_not_a_second_event(
+    nlp: Language,
+) -> None:
+    events = events_of(nlp, "Pashinyan asked his partners to sign Armenia's accession treaty.")
+    assert [e.event_type for e in events] == ["REQUEST"]
+
+
+def test_completing_entry_joins_the_body_and_a_submitted_application_is_a_request(
+    nlp: Language,
+) -> None:
+    joined = one(events_of(nlp, "Montenegro completed its accession to NATO."), "COOPERATE")
+    assert countries(joined.source) == {"MNE"}
+    assert [a.actor for a in joined.target] == ["NATO"]
+    asked = events_of(nlp, "Skopje submitted its application to the European Union.")
+    assert [e.event_type for e in asked] == ["REQUEST"]
+
+
+def test_a_crowd_gathering_is_a_protest_not_a_meeting(nlp: Language) -> None:
+    events = events_of(nlp, "By nightfall a crowd had gathered on Tbilisi's Freedom Square.")
+    assert [e.event_type for e in events] == ["PROTEST"]
+    assert events[0].cameo == "141"
+
+
+def test_talks_between_two_leaders_have_the_first_as_source_and_the_second_as_target(
+    nlp: Language,
+) -> None:
+    events = events_of(
+        nlp, "The deal came in talks between Turkish President Erdogan and French President Macron."
+    )
+    talks = one(events, "CONSULT")
+    assert countries(talks.source) == {"TUR"}
+    assert countries(talks.target) == {"FRA"}
+
+
+def test_a_capitalised_modifier_is_the_source_of_a_nominal_sanction(nlp: Language) -> None:
+    sanction = one(events_of(nlp, "Markets fell after new French sanctions on Iran."), "SANCTION")
+    assert countries(sanction.source) == {"FRA"}
+    assert countries(sanction.target) == {"IRN"}
+
+
+def test_an_act_a_state_is_reluctant_to_do_is_no_event(nlp: Language) -> None:
+    events = events_of(nlp, "Serbia has been reluctant to sign the trade pact.")
+    assert not [e for e in events if e.event_type == "AGREE"]
+    eager = events_of(nlp, "Serbia has agreed to sign the trade pact.")
+    assert [e.event_type for e in eager] == ["AGREE"]
+
+
+def test_joining_with_no_object_joins_the_body_named_last(nlp: Language) -> None:
+    events = events_of(
+        nlp,
+        "The European Union is a bloc of states. Croatia joined the next day, "
+        "and Serbia in August of that year.",
+    )
+    joining = one(events, "COOPERATE")
+    assert countries(joining.source) == {"HRV"}
+    assert [a.actor for a in joining.target] == ["European Union"]

@@ -42,6 +42,14 @@ THREATENED = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 #: CAMEO codes given to such a promise or threat (intent to cooperate; threaten).
 PROMISE_CAMEO, THREAT_CAMEO, DEMAND_CAMEO = "030", "130", "100"
 BLOCKADE_CAMEO, REJECT_CAMEO, CRITICISE_CAMEO = "191", "120", "111"
+DEMONSTRATE_CAMEO = "141"
+#: Those whose gathering is a demonstration, not a meeting ("a crowd gathered on the square").
+CROWDS = frozenset({"crowd", "crowds", "protesters", "demonstrators", "thousands", "hundreds"})
+
+
+def _crowd(trigger: Trigger) -> bool:
+    """Whether ``trigger``'s subject is a crowd (see ``CROWDS``)."""
+    return trigger.source is not None and trigger.source.lower_ in CROWDS
 
 
 def _people(actors: tuple[EventActor, ...]) -> bool:
@@ -70,6 +78,31 @@ def _as_intended(entry_type: str, cameo: str, modality: str) -> tuple[str, str]:
     return entry_type, cameo
 
 
+def _quoted(token: Token) -> bool:
+    """Whether ``token`` stands inside a direct quotation: after an opening mark in its
+    paragraph that no closing mark has yet ended (straight marks counted in pairs)."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    before = text[start : token.idx]
+    if before.rfind("\u201c") > before.rfind("\u201d"):
+        return True
+    return before.count('"') % 2 == 1
+
+
+def _joined(trigger: Trigger, lemmas: Lemmas) -> bool:
+    """Whether ``trigger`` is a "join" with nothing after it that names what was joined."""
+    token = trigger.token
+    return (
+        lemmas(token) == "join"
+        and not trigger.target
+        and not trigger.partners
+        and not any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ not in ("in", "at", "on"))
+            for c in token.children
+        )
+    )
+
+
 def _known(actors: tuple[EventActor, ...]) -> bool:
     return any(actor.actor_id or actor.country for actor in actors)
 
@@ -92,6 +125,28 @@ def _group_size(head: Token) -> int | None:
     return None
 
 
+def _listed_before(head: Token, size: int, finder: ActorFinder) -> tuple[EventActor, ...]:
+    """The last coordination of ``size`` names, each an actor, in the three sentences up to
+    ``head``; () where there is none."""
+    sentences = list(head.doc.sents)
+    here = max(n for n, sentence in enumerate(sentences) if sentence.start <= head.i)
+    first = sentences[max(here - 2, 0)].start
+    for token in reversed(head.doc[first : head.i]):
+        if token.dep_ == "conj" or not any(c.dep_ == "conj" for c in token.children):
+            continue
+        members = [token, *token.conjuncts]
+        if len(members) != size or any(m.pos_ != "PROPN" for m in members):
+            continue
+        # Each name's own actor: the phrase of the first name spans the whole list.
+        found = [
+            [a for a in finder.actors(m, members=False) if a.mention_start <= m.idx < a.mention_end]
+            for m in members
+        ]
+        if all(len(actors) == 1 for actors in found):
+            return tuple(actors[0] for actors in found)
+    return ()
+
+
 def _sides(
     trigger: Trigger, finder: ActorFinder, group: tuple[EventActor, ...], lemmas: Lemmas
 ) -> tuple[tuple[EventActor, ...], tuple[EventActor, ...]]:
@@ -111,6 +166,10 @@ def _sides(
         size = _group_size(trigger.source) if not source else None
         if size is not None and len(group) > 1 and size in (0, len(group)):
             source = group
+        elif size:
+            # "formed by Chile, Peru and Colombia ... the three countries launched": the
+            # last list of that many named actors, where no event had them act together.
+            source = _listed_before(trigger.source, size, finder)
     target: list[EventActor] = []
     # A pronoun on the target side is someone other than the source ("X attacked her").
     mine = frozenset(actor.actor_id or actor.actor for actor in source)
@@ -123,7 +182,12 @@ def _sides(
             keys = {actor.actor_id or actor.actor for actor in partners}
             target = [a for a in target if (a.actor_id or a.actor) not in keys]
         else:
-            target.extend(finder.actors(head, target=True))
+            others = finder.actors(head, target=True)
+            target.extend(others)
+            # "talks between Paris and Rome": the source phrase spans its partners too.
+            keys = {actor.actor_id or actor.actor for actor in others}
+            mine_only = tuple(a for a in source if (a.actor_id or a.actor) not in keys)
+            source = mine_only or source
     keys = {actor.actor_id or actor.actor for actor in source}
     countries = {actor.country for actor in source if actor.country}
     unique: list[EventActor] = []
@@ -391,7 +455,13 @@ def event_facts(
             start, end = token.idx, token.idx + len(token.text)
             entry = trigger.entry
             modality = modality_of(token, lemmas)
+            if modality in ("future", "hypothetical") and _quoted(token):
+                # "Russia will push us to join," said X: a speaker's forecast or supposition,
+                # no act reported (the speaker's own act is the quote's statement).
+                continue
             event_type, cameo = _as_intended(entry.plover, entry.cameo, modality)
+            if event_type == "CONSULT" and _crowd(trigger):
+                event_type, cameo = "PROTEST", DEMONSTRATE_CAMEO  # a crowd gathers to protest
             if entry.plover == "PROTEST" and entry.mode == "obstruct" and _state(source):
                 event_type, cameo = "COERCE", BLOCKADE_CAMEO  # a state that blocks coerces
             if event_type == "ASSAULT" and _people(source) and (_people(target) or not target):
@@ -409,6 +479,10 @@ def event_facts(
                 # Reported words that someone must act are the speaker's demand on them.
                 source, target = finder.actors(speaker), source
                 event_type, cameo, modality = "REQUEST", DEMAND_CAMEO, "asserted"
+            if event_type == "COOPERATE" and not target and _joined(trigger, lemmas):
+                # "Armenia joined the next day": the body named last is the one joined.
+                body = finder.last_body(token)
+                target = (body,) if body is not None else target
             if event_type == "AGREE" and not target:
                 source = _with_partners(source, [e for n, e in told if n == number])
             event = Event(

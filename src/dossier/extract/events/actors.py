@@ -75,6 +75,10 @@ LEADERS = frozenset(
         "countries",
     }
 )
+#: Nouns that, with "the", stand for a body named earlier ("the union", "the alliance").
+BODIES = frozenset({"union", "bloc", "alliance", "organisation", "organization", "community"})
+#: Of those, the ones that any organisation may be called ("the bloc").
+GENERIC_BODIES = frozenset({"bloc"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "him", "we"})
 #: What a sector is, from the KB's actor type where the KB gives no sector.
 _SECTOR_OF_TYPE = {
@@ -257,7 +261,35 @@ class ActorFinder:
             person = head.lower_ in ("he", "she", "his", "her", "him")
             earlier = self._before(head.idx, person, besides)
             return (earlier,) if earlier is not None else ()
+        body = self._body_before(head)
+        if body is not None:
+            return (body,)
         return () if target else self._from_places(head)
+
+    def last_body(self, head: Token) -> EventActor | None:
+        """The organisation named last before ``head`` in the document: what an
+        intransitive "joined" joins; None when none was named."""
+        for mention in reversed(self.index.covering(0, head.idx)):
+            if mention.end <= head.idx and mention.label == "ORG":
+                return self._from_mention(mention)
+        return None
+
+    def _body_before(self, head: Token) -> EventActor | None:
+        """The body that "the union" or "the bloc" stands for: the last organisation named
+        before it whose name ends in that noun (any organisation for "the bloc"); None when
+        ``head`` is no such noun or no such body was named."""
+        if head.lower_ not in BODIES or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children
+        ):
+            return None
+        for mention in reversed(self.index.covering(0, head.idx)):
+            if mention.end > head.idx or mention.label != "ORG":
+                continue
+            name = mention.text.lower()
+            # "the Court of the African Union" is a court, not the union.
+            if head.lower_ in GENERIC_BODIES or (name.endswith(head.lower_) and " of " not in name):
+                return self._from_mention(mention)
+        return None
 
     def _from_places(self, head: Token) -> tuple[EventActor, ...]:
         """A body the KB does not know, of a country its phrase places it in ("Israel's high

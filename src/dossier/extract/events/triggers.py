@@ -67,6 +67,16 @@ TARGET_PREPOSITIONS = frozenset(
     {"against", "on", "to", "into", "toward", "towards", "from", "upon"}
 )
 WITH = frozenset({"with"})
+#: Nouns for one's place in a body ("froze its membership in the alliance"): the body is the
+#: target, which the "in" phrase would otherwise give as the scene.
+MEMBERSHIP = frozenset(
+    {"membership", "participation", "seat", "involvement", "accession", "entry", "presence"}
+)
+#: Adjectives of reluctance: their infinitive is an act held back ("wary of", "loath to").
+RELUCTANT = frozenset({"reluctant", "unwilling", "hesitant", "loath", "loth", "wary"})
+#: Verbs whose object is what the act brings into being ("launched a common market"): no
+#: one the act is done to.
+CREATING = frozenset({"launch", "found", "establish", "create", "form"})
 SCENE_PREPOSITIONS = frozenset({"in", "at"})
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 SUBJECTS = ("nsubj", "csubj")
@@ -229,6 +239,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     lemma = lemmas(token)
     if _infinitive(token) and lemmas(token.head) in ABSORBING:
         return None  # the verb above is the event
+    if token.dep_ == "xcomp" and token.head.lower_ in RELUCTANT:
+        return None  # "reluctant to sign up": an act no one has done nor announced
     obj = _child(token, "dobj") or _child(token, "attr")
     # A preposition names the reading ("call for", "withdraw from") only where the verb has
     # no object of its own: "called Putin for clarification" is no call for something.
@@ -258,7 +270,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         targets = [_relative(passive, token)]
     else:
         source = subject_of(token, lemmas)
-        targets = [_relative(obj, token)] if obj is not None else []
+        made = lemma in CREATING
+        targets = [_relative(obj, token)] if obj is not None and not made else []
     targets += _prepositional(token, TARGET_PREPOSITIONS)
     if entry.particle and entry.particle != "with":
         targets += _prepositional(token, frozenset({entry.particle}))
@@ -266,7 +279,12 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     if obj is not None:
         # "became a member of the union": the body one joins.
         kinds = TARGET_PREPOSITIONS | {"of"} if obj.dep_ == "attr" else TARGET_PREPOSITIONS
+        if lemmas(obj) in MEMBERSHIP:
+            kinds = kinds | {"in", "of"}
         targets += _prepositional(obj, kinds)
+        if obj.dep_ == "attr":
+            # "became the bloc's newest member": the owner is the body one joins.
+            targets += [c for c in obj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
         # "a memorandum of cooperation with the commission": the partner, however deep.
         for word in obj.subtree:
             if word.dep_ == "prep" and word.lower_ in WITH:
@@ -321,15 +339,25 @@ def _noun_trigger(
     verb = _governing_verb(token)
     if verb is not None and verb.i in verbs:
         return None  # "signed an agreement": the verb is the event
+    if verb is not None and _infinitive(verb) and verb.head.i in verbs:
+        return None  # "asked Kyiv to sign the treaty": the request is the event
     source = _child(token, "poss")
     if source is None:
+        # "additional Western sanctions": a modifier that names someone is capitalised; a
+        # noun with only other modifiers ("existing agreements") has no source of its own.
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
-        source = modifiers[0] if modifiers else None
+        named = [c for c in modifiers if c.text[:1].isupper()]
+        source = (named or modifiers or [None])[0]
+    between = _prepositional(token, frozenset({"between"}))
+    partners = _prepositional(token, WITH)
+    if source is None and between:
+        # "talks between Paris and Rome": the first side acts, the others are its partners.
+        source = between[0]
+        partners += list(between[0].conjuncts)
     if source is None and verb is not None:
         source = subject_of(verb, lemmas)
     kinds = frozenset({entry.particle}) if entry.particle else TARGET_PREPOSITIONS
     targets = _prepositional(token, kinds - WITH)
-    partners = _prepositional(token, WITH)
     scene = _scene(token) + (_scene(verb) if verb is not None else [])
     return Trigger(token, entry, source, targets, partners, False, scene, True)
 
