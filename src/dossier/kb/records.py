@@ -178,10 +178,13 @@ class Demonym:
 class Target:
     """What a stance can be toward that no single actor is: a project or an idea ("Eurasian
     integration"). A mention of one of ``actors`` counts as a mention of the target; any actor
-    of the KB is a target in its own right too (``targets*.csv``)."""
+    of the KB is a target in its own right too (``targets*.csv``). ``rivals``: targets or
+    actors that pull the other way, so that turning to one of them, where the sentence says
+    "instead of" or "rather than", is turning from this target."""
 
     id: str
     name: str
     aliases: tuple[str, ...]
     actors: tuple[str, ...]
     source: str
+    rivals: tuple[str, ...] = ()

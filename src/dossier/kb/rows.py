@@ -445,6 +445,13 @@ def parse_targets(rows: list[Row], problems: Problems, actor_ids: set[str]) -> l
             continue
         seen_ids.add(target_id)
         targets.append(
-            Target(target_id, name, row.listed("aliases"), row.listed("actors"), row.get("source"))
+            Target(
+                target_id,
+                name,
+                row.listed("aliases"),
+                row.listed("actors"),
+                row.get("source"),
+                row.listed("rivals"),
+            )
         )
     return targets

@@ -31,6 +31,7 @@ module reads 2 and 3 and collects every stance once. Output: ``doc._.dossier_sta
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -460,7 +461,45 @@ def stance_facts(
     _sentence_stances(
         collector, doc, targets, sentences, sentence_facts, quotes, finder, lexicon, lemmas
     )
+    _rival_stances(collector, kb)
     return collector.stances, collector.links
+
+
+#: Words by which a sentence sets one course against another ("... instead of ...").
+_CONTRAST = re.compile(r"\b(?:instead of|rather than|in place of|at the expense of)\b", re.I)
+
+
+def _rival_stances(collector: _Collector, kb: KnowledgeBase) -> None:
+    """Error kind: a turn toward one of two rival courses ("turned to the West instead of
+    ...") read as no stance on the other. Where a holder is for a KB target's rival (the
+    ``rivals`` column of ``targets.csv``: data, not rules) in a sentence that contrasts two
+    courses, the holder is also against that target, at half the strength."""
+    rivals = {r: t for t in kb.targets.values() for r in t.rivals}
+    if not rivals:
+        return
+    text = document.text_of(collector.doc)
+    for stance in list(collector.stances):
+        rival_of = rivals.get(stance.target_id or "")
+        if stance.polarity <= 0 or rival_of is None:
+            continue
+        sentence = collector.doc.char_span(stance.start, stance.end, alignment_mode="expand")
+        if sentence is None:
+            continue
+        sent = sentence[0].sent
+        if not _CONTRAST.search(text[sent.start_char : sent.end_char]):
+            continue
+        collector.add(
+            Holder(stance.holder, stance.holder_id),
+            (rival_of.name, rival_of.id, None),
+            -1,
+            (stance.start, stance.end),
+            stance.basis,
+            (stance.evidence_kind, stance.evidence_id),
+            stance.date,
+            stance.cue,
+            stance.strength / 2,
+            stance.provenance.confidence / 2,
+        )
 
 
 class StanceExtractor(document.VersionedComponent):
