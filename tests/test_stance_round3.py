@@ -20,8 +20,8 @@ def nlp() -> Language:
     return load_pipeline()
 
 
-def stances_of(nlp: Language, text: str, date: str = "2014-03-10") -> list[Stance]:
-    doc = nlp(prepare_doc(nlp, text, date=date, doc_id="r3"))
+def stances_of(nlp: Language, text: str, date: str = "2014-03-10", **meta: str) -> list[Stance]:
+    doc = nlp(prepare_doc(nlp, text, date=date, doc_id="r3", **meta))
     return list(doc._.dossier_stances)
 
 
@@ -52,3 +52,22 @@ def test_a_turn_to_the_rival_without_contrast_says_nothing_of_the_target(
         nlp, "Minsk has turned its attention to the West, seeking new buyers for its potash."
     )
     assert sides(stances, "gov:BLR", EURASIAN) == set()
+
+
+def author_sides(nlp: Language, text: str) -> list[int]:
+    stances = stances_of(nlp, text, genre="opinion", author="Pavel Orlovsky")
+    return [s.polarity for s in stances if s.basis == "author"]
+
+
+def test_an_op_ed_authors_account_of_others_deeds_is_not_his_side(nlp: Language) -> None:
+    # kind: the op-ed author's own stance summed to 0 from the deeds he recounts
+    assert author_sides(
+        nlp, "In short, the Eurasian Economic Union was simply left to wither."
+    ) == [0]
+    assert author_sides(
+        nlp,
+        "Each time we met only hostility from the ministries responsible for Eurasian integration.",
+    ) == [0]
+    # What he prescribes, and a verdict in his own voice, stay his.
+    assert author_sides(nlp, "The Eurasian Economic Union should be strengthened.") == [1]
+    assert author_sides(nlp, "Eurasian integration is a dangerous mistake.") == [-1]

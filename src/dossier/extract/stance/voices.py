@@ -99,7 +99,12 @@ def content_polarity(
     doc: Doc, start: int, end: int, lexicon: StanceLexicon, lemmas: Lemmas
 ) -> tuple[int, str | None]:
     """The sign of the cue words of ``start:end`` (a quote's content, an opinion piece's
-    sentence), each negated one flipped, and its first cue word."""
+    sentence), each negated one flipped, and its first cue word. Cue words that tell what
+    others did or felt are not the voice's own side (error kind: an op-ed author's stance
+    summed to 0 from the deeds he recounts): a passive verb ("the bloc was created", "was
+    left to drift": done by someone unnamed) and an attitude noun whose source a "from" names
+    ("met only hostility from the ministries": the ministries' attitude), and an adjective
+    after its noun that names a role ("the ministries responsible for trade")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return 0, None
@@ -109,9 +114,26 @@ def content_polarity(
         if pos is None:
             continue
         cue = lexicon.cue(pos, token.lower_ if pos == "adj" else lemmas(token))
-        if cue is None or cue.polarity == 0:
+        if cue is None or cue.polarity == 0 or _others_doing(token, pos):
             continue
         negated = any(c.dep_ == "neg" for c in token.children)
         total += -cue.polarity if negated else cue.polarity
         first = first or token.text
     return (total > 0) - (total < 0), first
+
+
+def _others_doing(token: Token, pos: str) -> bool:
+    """Whether a cue word tells of someone else's deed or attitude (see content_polarity)."""
+    if pos == "verb":
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+        # "should be built": a passive the voice prescribes is its own wish
+        return passive and not any(c.tag_ == "MD" for c in token.children)
+    if pos == "noun":
+        heads = [token, token.head] if token.dep_ in ("dobj", "conj", "pobj") else [token]
+        if token.dep_ == "conj":
+            heads.append(token.head.head)
+        return any(c.dep_ == "prep" and c.lower_ == "from" for head in heads for c in head.children)
+    if pos == "adj":
+        # "the ministries responsible for trade": a role after its noun, not a verdict
+        return token.dep_ == "amod" and token.head.i < token.i
+    return False
