@@ -71,3 +71,17 @@ def test_an_op_ed_authors_account_of_others_deeds_is_not_his_side(nlp: Language)
     # What he prescribes, and a verdict in his own voice, stay his.
     assert author_sides(nlp, "The Eurasian Economic Union should be strengthened.") == [1]
     assert author_sides(nlp, "Eurasian integration is a dangerous mistake.") == [-1]
+
+
+def test_a_holders_plan_for_a_project_is_for_it(nlp: Language) -> None:
+    # kind: other-holder (the leader who proposes a project given no stance toward it)
+    stances = stances_of(
+        nlp, "Two weeks earlier, Tokayev set out his plan for a wider Customs Union in a speech."
+    )
+    assert sides(stances, "person:kassym-jomart-tokayev", EURASIAN) == {1}
+    # A bare plan is anyone's: agreeing to a plan drawn up by a body is no stance toward it.
+    stances = stances_of(
+        nlp,
+        "Mirziyoyev urged all sides to accept a plan drawn up by the Eurasian Economic Commission.",
+    )
+    assert not [s for s in stances if s.cue == "plan"]
