@@ -85,3 +85,17 @@ def test_a_holders_plan_for_a_project_is_for_it(nlp: Language) -> None:
         "Mirziyoyev urged all sides to accept a plan drawn up by the Eurasian Economic Commission.",
     )
     assert not [s for s in stances if s.cue == "plan"]
+
+
+def test_joining_alongside_a_state_is_no_stance_toward_it(nlp: Language) -> None:
+    # kind: spurious ``did`` stances between co-members of an act of joining
+    stances = stances_of(
+        nlp, "Tajikistan signed the accord together with Kazakhstan and joined the Customs Union."
+    )
+    assert not [s for s in stances if s.target_id in ("gov:KAZ", "country:KAZ")]
+    assert sides(stances, "gov:TJK", EURASIAN) == {1}
+
+
+def test_wanting_to_join_a_state_is_still_for_it(nlp: Language) -> None:
+    stances = stances_of(nlp, "Many Belarusians are eager to join Russia.")
+    assert 1 in {s.polarity for s in stances if s.target_id in ("gov:RUS", "country:RUS")}

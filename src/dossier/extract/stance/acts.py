@@ -28,9 +28,18 @@ NO_STANCE_MODALITIES = frozenset({"hypothetical", "generic"})
 MEMBERSHIP = frozenset({"AGREE", "COOPERATE", "join", "sign", "accede", "integrate", "ratify"})
 
 
+#: Targets an act of joining takes no side toward: a person, a state ("Armenia joined, and
+#: Kyrgyzstan"; "ratified by Moldova"). Error kind: spurious ``did`` stances between members.
+_NO_JOINING = ("person:", "country:", "gov:")
+
+
 def membership_toward_person(cues: tuple[Token, ...], hit: TargetHit, lemmas: Lemmas) -> bool:
-    """Whether a path's only cues are acts of joining, aimed at a person."""
-    person = (hit.target_id or "").startswith("person:")
+    """Whether a path's only cues are acts of joining, aimed at a person, or at a state that
+    joins alongside ("signed together with Kazakhstan"; joining a state is a side: "eager to
+    join Russia")."""
+    target_id = hit.target_id or ""
+    alongside = hit.root.head.lower_ == "with" and hit.root.dep_ == "pobj"
+    person = target_id.startswith("person:") or (target_id.startswith(_NO_JOINING) and alongside)
     return person and all(lemmas(cue) in MEMBERSHIP for cue in cues)
 
 
@@ -109,8 +118,8 @@ def event_stances(
         for actor in event.target:
             if actor.actor_id is None:
                 continue
-            if event.event_type in MEMBERSHIP and actor.actor_id.startswith("person:"):
-                continue
+            if event.event_type in MEMBERSHIP and actor.actor_id.startswith(_NO_JOINING):
+                continue  # co-signatories and co-members act together, not toward each other
             target = kb.target_of_actor(actor.actor_id)
             mention = collector.mentions.get((actor.mention_start, actor.mention_end))  # type: ignore[arg-type]
             if target is not None:
