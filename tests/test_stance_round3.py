@@ -99,3 +99,9 @@ def test_joining_alongside_a_state_is_no_stance_toward_it(nlp: Language) -> None
 def test_wanting_to_join_a_state_is_still_for_it(nlp: Language) -> None:
     stances = stances_of(nlp, "Many Belarusians are eager to join Russia.")
     assert 1 in {s.polarity for s in stances if s.target_id in ("gov:RUS", "country:RUS")}
+
+
+def test_a_gapped_second_joiner_is_no_target(nlp: Language) -> None:
+    # kind: unsupported (the state of "..., and Kazakhstan a week later" read as joined)
+    stances = stances_of(nlp, "Tajikistan joined the bloc in May, and Kazakhstan a week later.")
+    assert not [s for s in stances if s.target_id in ("gov:KAZ", "country:KAZ")]

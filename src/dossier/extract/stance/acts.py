@@ -36,9 +36,14 @@ _NO_JOINING = ("person:", "country:", "gov:")
 def membership_toward_person(cues: tuple[Token, ...], hit: TargetHit, lemmas: Lemmas) -> bool:
     """Whether a path's only cues are acts of joining, aimed at a person, or at a state that
     joins alongside ("signed together with Kazakhstan"; joining a state is a side: "eager to
-    join Russia")."""
+    join Russia"). The state of a gapped clause joins too ("joined in May, and
+    Kazakhstan later")."""
     target_id = hit.target_id or ""
-    alongside = hit.root.head.lower_ == "with" and hit.root.dep_ == "pobj"
+    root = hit.root
+    # "with Kazakhstan", or a gapped second joiner ("joined in May, and Kazakhstan later")
+    alongside = (root.head.lower_ == "with" and root.dep_ == "pobj") or (
+        root.dep_ == "conj" and root.head.pos_ in ("VERB", "AUX")
+    )
     person = target_id.startswith("person:") or (target_id.startswith(_NO_JOINING) and alongside)
     return person and all(lemmas(cue) in MEMBERSHIP for cue in cues)
 
