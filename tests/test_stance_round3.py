@@ -105,3 +105,20 @@ def test_a_gapped_second_joiner_is_no_target(nlp: Language) -> None:
     # kind: unsupported (the state of "..., and Kazakhstan a week later" read as joined)
     stances = stances_of(nlp, "Tajikistan joined the bloc in May, and Kazakhstan a week later.")
     assert not [s for s in stances if s.target_id in ("gov:KAZ", "country:KAZ")]
+
+
+def test_an_op_ed_authors_account_of_anothers_course_is_not_his_side(nlp: Language) -> None:
+    # kind: other-holder (the author credited with the side a country's act or a third
+    # party's description takes)
+    assert author_sides(
+        nlp,
+        "On Monday, parliament passed a law on the country's process of accession to the "
+        "European Union.",
+    ) == [0]
+    assert author_sides(
+        nlp,
+        "Georgia has stayed out of the Eurasian Economic Union for years, and Turkey remains "
+        "its biggest partner.",
+    ) == [0]
+    # His own verdict on the same course stays his.
+    assert author_sides(nlp, "Membership of the European Union is our best opportunity.") == [1]

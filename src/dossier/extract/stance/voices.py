@@ -103,7 +103,9 @@ def content_polarity(
     others did or felt are not the voice's own side (error kind: an op-ed author's stance
     summed to 0 from the deeds he recounts): a passive verb ("the bloc was created", "was
     left to drift": done by someone unnamed) and an attitude noun whose source a "from" names
-    ("met only hostility from the ministries": the ministries' attitude), and an adjective
+    ("met only hostility from the ministries": the ministries' attitude) or a possessor
+    ("the country's accession"), a noun said of a third party ("Turkey remains its biggest
+    partner"), and an adjective
     after its noun that names a role ("the ministries responsible for trade")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -132,7 +134,19 @@ def _others_doing(token: Token, pos: str) -> bool:
         heads = [token, token.head] if token.dep_ in ("dobj", "conj", "pobj") else [token]
         if token.dep_ == "conj":
             heads.append(token.head.head)
-        return any(c.dep_ == "prep" and c.lower_ == "from" for head in heads for c in head.children)
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            heads.append(token.head.head)  # "the country's process of accession"
+        if token.dep_ == "attr":
+            # "Russia remains its largest partner": a word said of a third party
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in FIRST_PERSON:
+                return True
+        return any(
+            (c.dep_ == "prep" and c.lower_ == "from")
+            or (c.dep_ == "poss" and c.lower_ not in FIRST_PERSON)
+            for head in heads
+            for c in head.children
+        )
     if pos == "adj":
         # "the ministries responsible for trade": a role after its noun, not a verdict
         return token.dep_ == "amod" and token.head.i < token.i
