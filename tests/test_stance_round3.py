@@ -122,3 +122,15 @@ def test_an_op_ed_authors_account_of_anothers_course_is_not_his_side(nlp: Langua
     ) == [0]
     # His own verdict on the same course stays his.
     assert author_sides(nlp, "Membership of the European Union is our best opportunity.") == [1]
+
+
+def test_a_leader_takes_no_side_toward_his_own_state(nlp: Language) -> None:
+    # kind: unsupported (a president read as for the country he speaks for)
+    text = (
+        "Tokayev has always wanted to keep the Kyrgyz economy dependent on Kazakhstan. "
+        "Tokayev praised Russia."
+    )
+    stances = stances_of(nlp, text, date="2021-06-01")
+    tokayev = "person:kassym-jomart-tokayev"
+    assert sides(stances, tokayev, "country:KAZ") | sides(stances, tokayev, "gov:KAZ") == set()
+    assert 1 in sides(stances, tokayev, "country:RUS") | sides(stances, tokayev, "gov:RUS")

@@ -123,6 +123,13 @@ class _Collector:
             )
         ):
             return  # no one takes a side toward itself, nor a body toward the project it is
+        country = holder_country(self.kb, holder.actor_id, date)
+        if (
+            country is not None
+            and (holder.actor_id or "").startswith("person:")
+            and target_id in (f"country:{country}", f"gov:{country}")
+        ):
+            return  # a leader speaks for his state, not toward it (error kind: unsupported)
         start, end = span
         stance = Stance(
             text=document.text_of(self.doc)[start:end],
@@ -130,7 +137,7 @@ class _Collector:
             end=end,
             holder=holder.name,
             holder_id=holder.actor_id,
-            holder_country=holder_country(self.kb, holder.actor_id, date),
+            holder_country=country,
             target=target,
             target_id=target_id,
             polarity=polarity,
