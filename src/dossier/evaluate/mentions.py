@@ -46,13 +46,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dossier.evaluate.gold import load_gold_folder
+from dossier.evaluate.gold import GoldDocument, load_gold_folder
 from dossier.evaluate.metrics import PRF
 from dossier.extract.document import MENTIONS, prepare_doc
 from dossier.extract.linking import CANDIDATES_KEY
 from dossier.ingest.clean import clean_text
+from dossier.ingest.metadata import extract_metadata
 from dossier.kb.loader import KnowledgeBase, load_kb, normalise_name
-from dossier.model import Mention, OffsetMap
+from dossier.model import CleanedText, Mention, OffsetMap
 from dossier.nlp import PipelineConfig, load_pipeline
 
 
@@ -176,6 +177,33 @@ def run_document(
             nlp, text, date=date, doc_id=doc_id, offsets=offsets, genre=genre, author=author
         )
     )
+
+
+def run_gold_document(
+    nlp: Language, gold: GoldDocument, kb_dir: str | Path | None = None
+) -> tuple[CleanedText, Doc]:
+    """A dossier-format gold document cleaned, its genre and author read as ingest reads them
+    (an opinion piece's "I" is its author: the quote and stance stages need that), and run
+    through ``nlp`` with its gold date: what ``annotate`` would store for it."""
+    text = gold.record.text
+    cleaned = clean_text(text, gold.record.fields)
+    meta = extract_metadata(
+        text,
+        cleaned,
+        gold.record.fields,
+        source_format=gold.record.format,
+        kb_dir=None if kb_dir is None else str(kb_dir),
+    )
+    doc = run_document(
+        nlp,
+        cleaned.text,
+        gold.annotation.get("date"),
+        gold.name,
+        cleaned.offsets,
+        genre=meta.genre,
+        author=meta.author,
+    )
+    return cleaned, doc
 
 
 def mentions_pipeline(kb_dir: str | Path | None = None) -> Language:

@@ -48,13 +48,17 @@ from spacy.language import Language
 
 from dossier.evaluate.brat import AttributedText, is_brat_folder, load_brat_folder
 from dossier.evaluate.gold import load_gold_folder
-from dossier.evaluate.mentions import ActorNames, find_occurrences, run_document
+from dossier.evaluate.mentions import (
+    ActorNames,
+    find_occurrences,
+    run_document,
+    run_gold_document,
+)
 from dossier.evaluate.metrics import PRF, f1_score
 from dossier.extract.document import QUOTES
 from dossier.extract.linking.spelling import fold
 from dossier.extract.quotes.vocabulary import QUOTE_MARKS
 from dossier.ingest.clean import clean_text
-from dossier.ingest.metadata import extract_metadata
 from dossier.kb.loader import load_kb
 from dossier.kb.rows import normalise_name
 from dossier.model import OffsetMap, Quote
@@ -450,20 +454,7 @@ def evaluate_dossier_gold(
     documents = load_gold_folder(folder)
     for gold in documents:
         text = gold.record.text
-        cleaned = clean_text(text, gold.record.fields)
-        # The genre and author as ingest reads them (an opinion piece's "I" is its author).
-        meta = extract_metadata(
-            text, cleaned, gold.record.fields, source_format=gold.record.format, kb_dir=kb_dir
-        )
-        doc = run_document(
-            nlp,
-            cleaned.text,
-            gold.annotation.get("date"),
-            gold.name,
-            cleaned.offsets,
-            genre=meta.genre,
-            author=meta.author,
-        )
+        cleaned, doc = run_gold_document(nlp, gold, kb_dir)
         quotes = predicted_quotes(doc._.get(QUOTES) or [], cleaned.offsets)
         if predictions is not None:
             predictions.append({"doc": gold.name, "quotes": [asdict(q) for q in quotes]})

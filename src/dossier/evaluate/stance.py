@@ -30,11 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from dossier.evaluate.gold import load_gold_folder
-from dossier.evaluate.mentions import ActorNames, run_document
+from dossier.evaluate.mentions import ActorNames, run_gold_document
 from dossier.evaluate.metrics import PRF
 from dossier.extract.document import STANCES
-from dossier.ingest.clean import clean_text
-from dossier.ingest.metadata import extract_metadata
 from dossier.kb.loader import KnowledgeBase, load_kb
 from dossier.model import Stance
 from dossier.nlp import PipelineConfig, load_pipeline
@@ -189,23 +187,7 @@ def evaluate_stance(
     documents = [d for d in load_gold_folder(gold) if "stances" in d.annotation]
     for document in documents:
         text = document.record.text
-        cleaned = clean_text(text, document.record.fields)
-        meta = extract_metadata(
-            text,
-            cleaned,
-            document.record.fields,
-            source_format=document.record.format,
-            kb_dir=kb_dir,
-        )
-        doc = run_document(
-            nlp,
-            cleaned.text,
-            document.annotation.get("date"),
-            document.name,
-            cleaned.offsets,
-            genre=meta.genre,
-            author=meta.author,
-        )
+        _, doc = run_gold_document(nlp, document, kb_dir)
         items = list(document.annotation.get("stances") or [])
         majority.update(int(item["polarity"]) for item in items)
         stances = list(doc._.get(STANCES) or [])
