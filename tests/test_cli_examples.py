@@ -167,7 +167,7 @@ SECTION = "## What works today, and what is planned"
 #: The capabilities the README's first paragraph promises and no command provides yet, with the
 #: issue that builds each, and the words its row must use. When one lands, its row moves up.
 PLANNED = {
-    13: "stance pages",
+    14: "Dask",
 }
 
 
