@@ -102,3 +102,30 @@ def test_errors_are_named_by_kind() -> None:
     ]
     assert len(collective_pairs(spread, keys)) == 3
     assert collective_pairs(spread[:2], keys) == set()
+
+
+def test_a_persons_stance_counts_for_the_country_he_represents_only_by_country() -> None:
+    """The issue's aggregation rule, as a second figure: a president's stance counts for his
+    state when the gold names the state; a state's stance is no stance of its leader."""
+    from dataclasses import replace
+
+    from dossier.evaluate.stance import by_country, gold_pairs
+
+    keys = StanceKeys(default_kb())
+    leader = replace(
+        _stance("Vladimir Putin", "NATO", -1),
+        holder_id="person:vladimir-putin",
+        holder_country="RUS",
+    )
+    state = replace(_stance("Government of Belarus", "NATO", -1), holder_id="gov:BLR")
+    gold = gold_pairs(
+        [
+            {"holder": "Government of Russia", "target": "NATO", "polarity": -1},
+            {"holder": "Alexander Lukashenko", "target": "NATO", "polarity": -1},
+        ],
+        keys,
+    )
+    assert predicted_pairs([leader, state], keys).keys().isdisjoint(gold)
+    lenient = by_country([leader, state], keys, gold)
+    assert (keys.holder("Government of Russia"), "target:nato") in lenient
+    assert (keys.holder("Alexander Lukashenko"), "target:nato") not in lenient

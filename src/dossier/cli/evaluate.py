@@ -329,9 +329,9 @@ def eval_stance(
         "reading stances", lambda advance: evaluate_stance(gold, on_item=advance, kb_dir=folder)
     )
     render.print_figure_table(
-        "stance (dossier / baseline)",
+        "stance (dossier / baseline / a person's stance counting for his country)",
         "system",
-        {"dossier": result, "baseline": result["baseline"]},
+        {"dossier": result, "baseline": result["baseline"], "by country": result["by_country"]},
         ("precision", "recall", "f1", "polarity_accuracy"),
     )
     for miss in result["missed"]:
