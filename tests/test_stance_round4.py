@@ -1,0 +1,58 @@
+"""Stance accuracy, round 4 (issue 12): each test names the error kind it guards, on sentences
+written for the test (invented, about real-world-style events)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from dossier.extract.document import prepare_doc
+from dossier.model import Stance
+from dossier.nlp import load_pipeline
+
+EURASIAN = "target:eurasian-integration"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def stances_of(nlp: Language, text: str, date: str = "2014-03-10") -> list[Stance]:
+    doc = nlp(prepare_doc(nlp, text, date=date, doc_id="r4"))
+    return list(doc._.dossier_stances)
+
+
+def sides(stances: list[Stance], holder_id: str, target_id: str) -> set[int]:
+    return {s.polarity for s in stances if s.holder_id == holder_id and s.target_id == target_id}
+
+
+def test_setting_out_or_floating_the_idea_of_a_project_is_for_it(nlp: Language) -> None:
+    # kind: reported wanting not read ("set out the idea of X": the path met a noun that was
+    # no cue and gave nothing); the verb on the path still turns it ("rejected the idea")
+    stances = stances_of(
+        nlp,
+        "Tajik President Emomali Rahmon set out the idea of a Eurasian Union in a speech. "
+        "Lithuania rejected the idea of a Eurasian Union. "
+        "Uzbekistan floated a Eurasian Economic Union of its own design.",
+    )
+    assert sides(stances, "person:emomali-rahmon", EURASIAN) == {1}
+    assert sides(stances, "gov:LTU", EURASIAN) == {-1}
+    assert sides(stances, "gov:UZB", EURASIAN) == {1}
+
+
+def test_an_idea_that_is_itself_the_subject_takes_no_side(nlp: Language) -> None:
+    stances = stances_of(nlp, "The idea of a Eurasian Union became less popular in Moldova.")
+    assert not [s for s in stances if s.target_id == EURASIAN]
+
+
+def test_releasing_a_person_is_no_side_against_him(nlp: Language) -> None:
+    # kind: unsupported (a release, the PLOVER RETREAT, read as a stance against the person
+    # released or named); leaving a union stays against it
+    stances = stances_of(
+        nlp,
+        "The Kremlin released a transcript of the talks between Emmanuel Macron and Vladimir "
+        "Putin. Armenia withdrew from the Eurasian Economic Union.",
+    )
+    assert not [s for s in stances if (s.target_id or "").startswith("person:")]
+    assert sides(stances, "gov:ARM", EURASIAN) == {-1}
