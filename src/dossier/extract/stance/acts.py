@@ -33,6 +33,12 @@ MEMBERSHIP = frozenset({"AGREE", "COOPERATE", "join", "sign", "accede", "integra
 _NO_JOINING = ("person:", "country:", "gov:")
 
 
+#: Acts that take a side toward what they leave (a union, a treaty, a territory), not toward a
+#: person they let go: "released the detainee", "released the transcript of X's call" (error
+#: kind unsupported: a release read as a stance against the person released or named).
+RELEASE = frozenset({"RETREAT"})
+
+
 def membership_toward_person(cues: tuple[Token, ...], hit: TargetHit, lemmas: Lemmas) -> bool:
     """Whether a path's only cues are acts of joining, aimed at a person, or at a state that
     joins alongside ("signed together with Kazakhstan"; joining a state is a side: "eager to
@@ -125,6 +131,8 @@ def event_stances(
                 continue
             if event.event_type in MEMBERSHIP and actor.actor_id.startswith(_NO_JOINING):
                 continue  # co-signatories and co-members act together, not toward each other
+            if event.event_type in RELEASE and actor.actor_id.startswith("person:"):
+                continue
             target = kb.target_of_actor(actor.actor_id)
             mention = collector.mentions.get((actor.mention_start, actor.mention_end))  # type: ignore[arg-type]
             if target is not None:
