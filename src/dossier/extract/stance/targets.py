@@ -62,6 +62,8 @@ def actor_target(mention: Mention, kb: KnowledgeBase) -> tuple[str, str | None]:
 #: Nouns that take up the last target named ("... joined the Eurasian Economic Union ... within
 #: the union"), in lower case after "the".
 BACK_REFERENCES = re.compile(r"\bthe (?:union|bloc|alliance|grouping)\b")
+#: The same at a sentence's start too ("The union's leaders agreed ..."), to find the first.
+_FIRST_REFERENCE = re.compile(r"\b[Tt]he (union|bloc|alliance|grouping)\b")
 
 
 class TargetFinder:
@@ -126,11 +128,23 @@ class TargetFinder:
             end = sentence.start_char + match.end()
             if any(s < end and start < e for s, e in taken):
                 continue
-            earlier = self.last_target_before(start)
+            earlier = self.taken_up(match.group(0).split()[-1].lower(), start)
             root = self._root(start, end)
             if earlier is not None and root is not None:
                 hits.append(TargetHit(start, end, root, earlier.name, earlier.id))
         return sorted(hits, key=lambda h: h.start)
+
+    def taken_up(self, noun: str, char: int):  # noqa: ANN201 - a kb Target or None
+        """What "the <noun>" at ``char`` takes up: what the document's first "the <noun>" took
+        up (the last KB target named before it), since a report keeps one sense of "the union"
+        throughout; naming a second union in passing ("its agreement with the European Union")
+        does not make it "the union" (error kind other-target: "would remain in the union" read
+        as the last union named, not the one the report is about)."""
+        text = text_of(self.doc)
+        for match in _FIRST_REFERENCE.finditer(text[: char + len(noun)]):
+            if match.group(1) == noun:
+                return self.last_target_before(match.start(1))
+        return self.last_target_before(char)
 
     def last_target_before(self, char: int):  # noqa: ANN201 - a kb Target or None
         """The last KB target named (by alias or actor) before ``char`` in the document."""
