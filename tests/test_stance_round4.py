@@ -7,6 +7,7 @@ import pytest
 from spacy.language import Language
 
 from dossier.extract.document import prepare_doc
+from dossier.kb.loader import default_kb
 from dossier.model import Stance
 from dossier.nlp import load_pipeline
 
@@ -56,3 +57,33 @@ def test_releasing_a_person_is_no_side_against_him(nlp: Language) -> None:
     )
     assert not [s for s in stances if (s.target_id or "").startswith("person:")]
     assert sides(stances, "gov:ARM", EURASIAN) == {-1}
+
+
+def test_the_union_keeps_the_sense_of_the_documents_first_the_union(nlp: Language) -> None:
+    # kind: other-target ("would remain in the union" read as the last union named in passing,
+    # not the one the report is about) and reported wanting not read ("remain in" is for)
+    stances = stances_of(
+        nlp,
+        "Tajikistan applied to join the Eurasian Economic Union in March. The union's members "
+        "will decide in June. Tajikistan also signed a visa deal with the European Union. "
+        "Dushanbe will remain in the union whatever happens, officials said.",
+    )
+    said = [s for s in stances if "remain" in s.text]
+    assert said and {s.target_id for s in said} == {EURASIAN}
+    assert {s.polarity for s in said} == {1}
+
+
+def test_a_speaker_dated_by_week_or_year_speaks_for_an_office_taken_within_it() -> None:
+    # kind: other-holder (a stance dated by its week, read on the year's first day, before
+    # the speaker took office, was given to no country)
+    from dossier.extract.stance.holders import holder_country, period_days
+
+    assert period_days("2018-W19") == ["2018-05-07", "2018-05-13"]
+    assert period_days("2018-05") == ["2018-05-01", "2018-05-31"]
+    assert period_days("2014-03-10") == ["2014-03-10"]
+    kb = default_kb()
+    # in office from 2013-06-24: the year and the week hold him, their first days do not
+    assert holder_country(kb, "person:alexei-ulyukayev", "2013-06-24") == "RUS"
+    assert holder_country(kb, "person:alexei-ulyukayev", "2013") == "RUS"
+    assert holder_country(kb, "person:alexei-ulyukayev", "2013-W26") == "RUS"
+    assert holder_country(kb, "person:alexei-ulyukayev", "2013-01-01") is None

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from spacy.tokens import Token
 
 from dossier.extract.events import GROUP_NOUNS
 from dossier.extract.events.actors import ActorFinder
 from dossier.kb.loader import KnowledgeBase
+from dossier.kb.rows import widen
 from dossier.model import EventActor, Mention
 
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})
@@ -171,9 +173,27 @@ def holder_country(kb: KnowledgeBase, actor_id: str | None, day: str | None) -> 
     actor = kb.actor(actor_id)
     if actor.type in STATE_TYPES:
         return actor.country
-    known = _ISO_DAY.match(day or "")
-    if actor.type == "person" and known:
-        for office in kb.offices_held(actor_id, known.group(0)):
-            if office.country:
-                return office.country
+    if actor.type == "person":
+        for known in period_days(day):
+            for office in kb.offices_held(actor_id, known):
+                if office.country:
+                    return office.country
     return None
+
+
+_ISO_WEEK = re.compile(r"\A(\d{4})-W(\d{2})")
+
+
+def period_days(value: str | None) -> list[str]:
+    """The first and last day of the period a date names ("2018-05-14" itself; "2018-W19",
+    "2018-05", "2018" from first to last day): a speaker represents a country through an
+    office held at any time in it (error kind other-holder: "Pashinyan said last week" dated
+    by its week, read on the year's first day, before he took office, spoke for no state)."""
+    week = _ISO_WEEK.match(value or "")
+    if week is not None:
+        monday = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        return [monday.isoformat(), (monday + timedelta(days=6)).isoformat()]
+    known = _ISO_DAY.match(value or "")
+    if known is None:
+        return []
+    return list(dict.fromkeys([widen(known.group(0), end=False), widen(known.group(0), end=True)]))
