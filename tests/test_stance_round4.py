@@ -87,3 +87,19 @@ def test_a_speaker_dated_by_week_or_year_speaks_for_an_office_taken_within_it() 
     assert holder_country(kb, "person:alexei-ulyukayev", "2013") == "RUS"
     assert holder_country(kb, "person:alexei-ulyukayev", "2013-W26") == "RUS"
     assert holder_country(kb, "person:alexei-ulyukayev", "2013-01-01") is None
+
+
+def test_an_act_alleged_or_denied_is_no_side_of_the_accused(nlp: Language) -> None:
+    # kind: unsupported (the content of an accusation or a denial read as an act done:
+    # "accused Minsk of sending arms to aid the rebels" gave Minsk for the rebels); the
+    # accuser's side toward the accused stays
+    stances = stances_of(
+        nlp,
+        "Lithuania accused Belarus of sending troops to aid the Eurasian Economic Union. "
+        "Critics of the senator defended him from accusations that he pressured Georgia. "
+        "Armenia has denied joining the Eurasian Economic Union.",
+    )
+    assert not sides(stances, "gov:BLR", EURASIAN)
+    assert not [s for s in stances if s.target_id in ("country:GEO", "gov:GEO")]
+    assert not [s for s in stances if s.holder_id == "gov:ARM" and s.basis == "did"]
+    assert -1 in {s.polarity for s in stances if s.holder_id == "gov:LTU"}

@@ -48,7 +48,7 @@ from dossier.extract.stance.holders import (
     holders_of,
 )
 from dossier.extract.stance.lexicon import StanceLexicon, load_stance_lexicon
-from dossier.extract.stance.paths import judgement, labelled, read_path
+from dossier.extract.stance.paths import alleged, judgement, labelled, read_path
 from dossier.extract.stance.targets import TargetFinder, TargetHit
 from dossier.extract.stance.voices import (
     content_polarity,
@@ -242,6 +242,12 @@ def _sentence_stances(
                                 0.65,
                             )
                 continue
+            if (
+                reading is not None
+                and reading.subject is not None
+                and alleged(reading.verb, lemmas)
+            ):
+                reading = None  # "accusations that he pressured X": alleged, not his known side
             if reading is not None and reading.subject is not None:
                 subject = reading.subject
                 if hit.root == subject or hit.root in subject.subtree:
@@ -464,7 +470,7 @@ def stance_facts(
         collector.reporter = (doc._.get(document.AUTHOR) or "").strip() or None
     targets = TargetFinder(doc, mentions, kb)
     finder = ActorFinder(mentions, kb, None, doc._.get(document.DATE))
-    event_stances(collector, events, targets, sentences, lexicon, finder, quotes)
+    event_stances(collector, events, targets, sentences, lexicon, finder, quotes, lemmas)
     _sentence_stances(
         collector, doc, targets, sentences, sentence_facts, quotes, finder, lexicon, lemmas
     )

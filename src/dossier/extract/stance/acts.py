@@ -13,6 +13,7 @@ from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.stance.holders import collective, office_holders
 from dossier.extract.stance.lexicon import StanceLexicon
+from dossier.extract.stance.paths import alleged
 from dossier.extract.stance.targets import TargetFinder, TargetHit, actor_target
 from dossier.extract.stance.voices import WORD_POS, quote_at, quote_speakers, spoken_for
 from dossier.model import Event, Mention, Quote
@@ -117,6 +118,7 @@ def event_stances(
     lexicon: StanceLexicon,
     finder: ActorFinder,
     quotes: list[Quote],
+    lemmas: Lemmas,
 ) -> None:
     """Stances from what holders do (reading 1 of the module doc)."""
     kb = collector.kb
@@ -144,6 +146,8 @@ def event_stances(
         trigger_span = collector.doc.char_span(event.start, event.end, alignment_mode="expand")
         if trigger_span is not None and wanted_only(trigger_span.root, lexicon):
             continue  # "reluctant to sign", "wants to join": no act done; the sentence says it
+        if trigger_span is not None and alleged(trigger_span.root, lemmas):
+            continue  # "accused X of sending arms": an act alleged, not one known done
         if not aimed and event.index is not None and event.index < len(sentences):
             trigger = trigger_span
             for hit in targets.in_span(sentences[event.index]):

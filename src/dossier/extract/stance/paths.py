@@ -209,3 +209,39 @@ def judgement(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> tuple[int,
     if cue is None or cue.polarity == 0:
         return None
     return (-cue.polarity if _negated(verb) else cue.polarity), word
+
+
+#: Words whose complement is an act alleged or denied, not one done: "accused X of sending",
+#: "accusations that he pressured X", "denied aiding X".
+ALLEGING = frozenset(
+    {
+        "accuse",
+        "allege",
+        "deny",
+        "suspect",
+        "accusation",
+        "allegation",
+        "charge",
+        "claim",
+        "suspicion",
+        "denial",
+    }
+)
+#: The links by which an act hangs from such a word: its object clause or "of" phrase.
+_COMPLEMENTS = frozenset({"ccomp", "xcomp", "acl", "pcomp", "pobj", "prep", "advcl"})
+
+
+def alleged(act: Token, lemmas: Lemmas) -> bool:
+    """Whether ``act`` (an event's trigger, or the verb whose subject a path reached) is the
+    content of an accusation or a denial ("Kyiv accused Moscow of sending arms to aid the
+    rebels", "defending him from accusations that he pressured X", "Moscow denies aiding
+    them"): what the accused is said to do is no side he is known to take (error kind
+    unsupported); the accuser's own side toward him is read from the accusing word."""
+    token = act
+    for _ in range(4):
+        if token.dep_ not in _COMPLEMENTS or token.head == token:
+            return False
+        token = token.head
+        if lemmas(token) in ALLEGING or token.lower_ in ALLEGING:
+            return True
+    return False
