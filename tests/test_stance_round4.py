@@ -103,3 +103,15 @@ def test_an_act_alleged_or_denied_is_no_side_of_the_accused(nlp: Language) -> No
     assert not [s for s in stances if s.target_id in ("country:GEO", "gov:GEO")]
     assert not [s for s in stances if s.holder_id == "gov:ARM" and s.basis == "did"]
     assert -1 in {s.polarity for s in stances if s.holder_id == "gov:LTU"}
+
+
+def test_a_group_acts_not_against_the_state_its_name_sides_with(nlp: Language) -> None:
+    # kind: unsupported (the event stage read the state a "pro-Moscow" group's name names onto
+    # the offices it seized, and the group was read as against that state); a state named in
+    # its own words stays a target
+    stances = stances_of(
+        nlp,
+        "Belligerent moves by Russia worried its neighbours after pro-Moscow militants invaded "
+        "offices and held a vote. Pro-Russian rebels attacked Kyiv.",
+    )
+    assert not [s for s in stances if s.target_id in ("gov:RUS", "country:RUS")]

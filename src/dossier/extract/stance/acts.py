@@ -5,10 +5,12 @@ type, unless the act is only wanted or resisted ("reluctant to sign"), condition
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from dossier.extract import document
 from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.stance.holders import collective, office_holders
@@ -110,6 +112,34 @@ def wanted_only(trigger: Token, lexicon: StanceLexicon) -> bool:
     return cue is not None and cue.polarity != 0
 
 
+#: "pro-Moscow", "pro-Russian", "Russian-backed": a state a group's name says it sides with.
+_SIDED = re.compile(r"\bpro-(\w+)|\b(\w+)-(?:backed|leaning|allied)\b", re.I)
+
+
+def _sided_with(event: Event, collector: _Collector) -> set[str]:
+    """The countries the event's sources name as their side in their own names ("pro-Moscow
+    militants"): the event stage may read that state as the act's target, a state the
+    group does not act against (error kind unsupported: "pro-Russian fighters captured the
+    town" read as against Russia)."""
+    text = document.text_of(collector.doc)
+    found: set[str] = set()
+    for actor in event.source:
+        if actor.mention_start is None or actor.mention_end is None:
+            continue
+        for match in _SIDED.finditer(text[actor.mention_start : actor.mention_end]):
+            word = match.group(1) or match.group(2)
+            place = collector.kb.place(word)
+            country = collector.kb.country_of_adjective(word) or (
+                place.country if place is not None else None
+            )
+            if country is None:
+                states = [a for a in collector.kb.find_actors(word) if a.type == "country"]
+                country = states[0].country if states else None
+            if country is not None:
+                found.add(country)
+    return found
+
+
 def event_stances(
     collector: _Collector,
     events: list[Event],
@@ -128,8 +158,17 @@ def event_stances(
             continue
         polarity = -cue.polarity if event.modality == "negated" else cue.polarity
         aimed: list[tuple[str, str | None, Mention | None]] = []
+        sided = _sided_with(event, collector)
         for actor in event.target:
             if actor.actor_id is None:
+                continue
+            named = collector.mentions.get((actor.mention_start, actor.mention_end))  # type: ignore[arg-type]
+            state = kb.actors.get(actor.actor_id)
+            if (named is None or named.actor_id != actor.actor_id) and (
+                state is not None and state.country in sided
+            ):
+                # "pro-Moscow militants seized the offices": the state the group sides with,
+                # read onto a word that does not name it, is not what they act against
                 continue
             if event.event_type in MEMBERSHIP and actor.actor_id.startswith(_NO_JOINING):
                 continue  # co-signatories and co-members act together, not toward each other
