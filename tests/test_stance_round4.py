@@ -115,3 +115,26 @@ def test_a_group_acts_not_against_the_state_its_name_sides_with(nlp: Language) -
         "offices and held a vote. Pro-Russian rebels attacked Kyiv.",
     )
     assert not [s for s in stances if s.target_id in ("gov:RUS", "country:RUS")]
+
+
+EUROPEAN = "target:european-integration"
+
+
+def test_preferring_one_course_with_its_rival_named_is_against_the_rival(nlp: Language) -> None:
+    # kind: other-holder/none (a choice of the EU course, with the Eurasian one named in the
+    # same sentence, read as no stance on the Eurasian one); without a word of choosing, no
+    # contrast is read
+    chose = stances_of(
+        nlp,
+        "Moscow has pressed Moldova to join the Eurasian Economic Union, but Chisinau has "
+        "preferred to pursue an association agreement with the European Union.",
+    )
+    assert sides(chose, "gov:MDA", EUROPEAN) == {1}
+    assert sides(chose, "gov:MDA", EURASIAN) == {-1}
+    tried = stances_of(
+        nlp,
+        "Moscow has pressed Moldova to join the Eurasian Economic Union, and Chisinau has "
+        "sought an association agreement with the European Union.",
+    )
+    assert sides(tried, "gov:MDA", EUROPEAN) == {1}
+    assert not sides(tried, "gov:MDA", EURASIAN)

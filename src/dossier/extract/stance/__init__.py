@@ -474,15 +474,18 @@ def stance_facts(
     _sentence_stances(
         collector, doc, targets, sentences, sentence_facts, quotes, finder, lexicon, lemmas
     )
-    _rival_stances(collector, kb)
+    _rival_stances(collector, kb, targets)
     return collector.stances, collector.links
 
 
 #: Words by which a sentence sets one course against another ("... instead of ...").
 _CONTRAST = re.compile(r"\b(?:instead of|rather than|in place of|at the expense of)\b", re.I)
+#: Words that choose one course of several: with the rival named in the same sentence
+#: ("pressed to join the customs union, but Kyiv preferred an EU agreement"), a contrast.
+_CHOOSING = re.compile(r"\b(?:prefer(?:s|red|ring)?|cho(?:o)?se[ns]?|opt(?:s|ed)?) ", re.I)
 
 
-def _rival_stances(collector: _Collector, kb: KnowledgeBase) -> None:
+def _rival_stances(collector: _Collector, kb: KnowledgeBase, targets: TargetFinder) -> None:
     """Error kind: a turn toward one of two rival courses ("turned to the West instead of
     ...") read as no stance on the other. Where a holder is for a KB target's rival (the
     ``rivals`` column of ``targets.csv``: data, not rules) in a sentence that contrasts two
@@ -499,7 +502,10 @@ def _rival_stances(collector: _Collector, kb: KnowledgeBase) -> None:
         if sentence is None:
             continue
         sent = sentence[0].sent
-        if not _CONTRAST.search(text[sent.start_char : sent.end_char]):
+        chose_over = _CHOOSING.search(stance.text) is not None and any(
+            hit.target_id == rival_of.id for hit in targets.in_span(sent)
+        )
+        if not (_CONTRAST.search(text[sent.start_char : sent.end_char]) or chose_over):
             continue
         collector.add(
             Holder(stance.holder, stance.holder_id),
