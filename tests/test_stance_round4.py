@@ -138,3 +138,15 @@ def test_preferring_one_course_with_its_rival_named_is_against_the_rival(nlp: La
     )
     assert sides(tried, "gov:MDA", EUROPEAN) == {1}
     assert not sides(tried, "gov:MDA", EURASIAN)
+
+
+def test_the_object_of_a_causative_verb_does_what_it_was_moved_to(nlp: Language) -> None:
+    # kind: other-holder ("reports have led X to impose sanctions against Y" gave the side to
+    # "reports", which is no one, and so to no one)
+    stances = stances_of(
+        nlp,
+        "Reports of Belarusian meddling have led Lithuania to impose sanctions against Belarus. "
+        "The crisis has driven Armenia to seek membership of the Eurasian Economic Union.",
+    )
+    assert sides(stances, "gov:LTU", "country:BLR") == {-1}
+    assert sides(stances, "gov:ARM", EURASIAN) == {1}

@@ -93,12 +93,28 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
                 if _negated(token):
                     polarity = -polarity
         subject = _subject(token) if token != root else None
+        if subject is None and token != root:
+            subject = _caused(token, lemmas)
         if subject is not None or token.head == token:
             if not cues:
                 return None
             return PathReading(polarity, tuple(cues), strength, subject, token)
         below, token = token, token.head
     return None
+
+
+#: Verbs whose object does what their complement says: "prompted Western governments to
+#: impose sanctions", "forced Kyiv to sign" (the object acts, whatever moved it).
+CAUSATIVES = frozenset({"prompt", "lead", "cause", "spur", "drive", "move", "inspire"})
+
+
+def _caused(verb: Token, lemmas: Lemmas) -> Token | None:
+    """The object of a causative verb that governs ``verb`` as its complement: the one who
+    does ``verb`` (error kind other-holder: "accusations have prompted Western governments to
+    impose sanctions against X" gave the side to "accusations", which is no one)."""
+    if verb.dep_ != "xcomp" or lemmas(verb.head) not in CAUSATIVES:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
 
 
 def _hostile(word: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> bool:
