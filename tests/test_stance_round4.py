@@ -150,3 +150,15 @@ def test_the_object_of_a_causative_verb_does_what_it_was_moved_to(nlp: Language)
     )
     assert sides(stances, "gov:LTU", "country:BLR") == {-1}
     assert sides(stances, "gov:ARM", EURASIAN) == {1}
+
+
+def test_to_be_for_a_course_or_a_state_is_to_take_its_side(nlp: Language) -> None:
+    # kind: reported wanting not read ("we are for a united Georgia" gave nothing); a copula
+    # with a predicate of its own takes no side through "for" ("is important for X")
+    stances = stances_of(
+        nlp,
+        '"We do not want a split, we are for a united Georgia," said Nino Beridze, a teacher. '
+        "Armenia is clearly important for Lukashenko.",
+    )
+    assert {s.polarity for s in stances if s.target_id == "country:GEO"} == {1}
+    assert not [s for s in stances if s.target_id == "person:alexander-lukashenko"]

@@ -80,6 +80,8 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
                     cue = _light_verb_cue(token, lexicon, lemmas, below.lower_)
                 if pos == "verb" and cue is None and token.pos_ == "AUX":
                     cue = None
+                if cue is not None and lemma == "be" and _predicated(token):
+                    cue = None  # "is important for X": the predicate, not the copula, says it
                 if cue is None and token.pos_ in ("NOUN", "PROPN"):
                     return None
                 if cue is not None and pos == "prep" and _hostile(token.head, lexicon, lemmas):
@@ -101,6 +103,12 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
             return PathReading(polarity, tuple(cues), strength, subject, token)
         below, token = token, token.head
     return None
+
+
+def _predicated(copula: Token) -> bool:
+    """Whether a copula has a predicate of its own ("is important for X", "is a partner for
+    X"): only a bare "to be for X" takes X's side."""
+    return any(c.dep_ in ("acomp", "attr", "oprd") for c in copula.children)
 
 
 #: Verbs whose object does what their complement says: "prompted Western governments to
