@@ -153,12 +153,36 @@ def test_the_object_of_a_causative_verb_does_what_it_was_moved_to(nlp: Language)
 
 
 def test_to_be_for_a_course_or_a_state_is_to_take_its_side(nlp: Language) -> None:
-    # kind: reported wanting not read ("we are for a united Georgia" gave nothing); a copula
-    # with a predicate of its own takes no side through "for" ("is important for X")
+    # kind: reported wanting not read ("we are for a united Georgia" gave nothing)
     stances = stances_of(
-        nlp,
-        '"We do not want a split, we are for a united Georgia," said Nino Beridze, a teacher. '
-        "Armenia is clearly important for Lukashenko.",
+        nlp, '"We do not want a split, we are for a united Georgia," said Nino Beridze, a teacher.'
     )
     assert {s.polarity for s in stances if s.target_id == "country:GEO"} == {1}
-    assert not [s for s in stances if s.target_id == "person:alexander-lukashenko"]
+
+
+def test_a_copula_with_a_predicate_takes_no_side_through_for(nlp: Language) -> None:
+    # "The issue is vital for Minsk" parsed with "for" on "is": the predicate says what the
+    # issue is, the copula takes no side (a spurious stance on the seeds without this guard)
+    from spacy.tokens import Doc
+
+    from dossier.extract.events.lexicon import Lemmas
+    from dossier.extract.stance.lexicon import load_stance_lexicon
+    from dossier.extract.stance.paths import read_path
+    from dossier.nlp import kb_folder
+
+    words = ["The", "issue", "is", "vital", "for", "Minsk", "."]
+    heads = [1, 2, 2, 2, 2, 4, 2]
+    deps = ["det", "nsubj", "ROOT", "acomp", "prep", "pobj", "punct"]
+    pos = ["DET", "NOUN", "AUX", "ADJ", "ADP", "PROPN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    lexicon, lemmas = load_stance_lexicon(kb_folder(None)), Lemmas(nlp)
+    assert read_path(doc[5], lexicon, lemmas) is None
+    bare = Doc(
+        nlp.vocab,
+        words=["We", "are", "for", "Minsk"],
+        heads=[1, 1, 1, 2],
+        deps=["nsubj", "ROOT", "prep", "pobj"],
+        pos=["PRON", "AUX", "ADP", "PROPN"],
+    )
+    reading = read_path(bare[3], lexicon, lemmas)
+    assert reading is not None and reading.polarity == 1
