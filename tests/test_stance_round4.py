@@ -186,3 +186,15 @@ def test_a_copula_with_a_predicate_takes_no_side_through_for(nlp: Language) -> N
     )
     reading = read_path(bare[3], lexicon, lemmas)
     assert reading is not None and reading.polarity == 1
+
+
+def test_not_wanting_to_be_part_of_a_state_is_against_it(nlp: Language) -> None:
+    # kind: reported resisting not read ("part of X" stopped the path at a noun that was no
+    # cue); a place said to be part of a state takes no side
+    stances = stances_of(
+        nlp,
+        '"I do not want to be a part of Belarus," said Olga Petrova, a nurse in Grodno. '
+        "Kaliningrad is part of Russia.",
+    )
+    assert {s.polarity for s in stances if s.target_id == "country:BLR"} == {-1}
+    assert not [s for s in stances if s.target_id in ("country:RUS", "gov:RUS")]

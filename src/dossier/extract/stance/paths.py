@@ -98,11 +98,16 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
         if subject is None and token != root:
             subject = _caused(token, lemmas)
         if subject is not None or token.head == token:
-            if not cues:
-                return None
+            if all(lemmas(cue) in _BELONGING for cue in cues):
+                return None  # no cue, or only "part of X": "Kaliningrad is part of Russia"
             return PathReading(polarity, tuple(cues), strength, subject, token)
         below, token = token, token.head
     return None
+
+
+#: Cue nouns that say where something belongs: a side only under a word of wanting or
+#: resisting ("does not want to be part of X"), none on their own ("is part of X").
+_BELONGING = frozenset({"part"})
 
 
 def _predicated(copula: Token) -> bool:
