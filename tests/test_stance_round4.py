@@ -198,3 +198,15 @@ def test_not_wanting_to_be_part_of_a_state_is_against_it(nlp: Language) -> None:
     )
     assert {s.polarity for s in stances if s.target_id == "country:BLR"} == {-1}
     assert not [s for s in stances if s.target_id in ("country:RUS", "gov:RUS")]
+
+
+def test_an_act_on_a_territory_is_no_side_toward_its_state(nlp: Language) -> None:
+    # kind: unsupported (the event stage put the state on the territory an act is aimed at:
+    # "annexed Crimea" read as against Ukraine's government); an act on the state stays
+    stances = stances_of(
+        nlp,
+        "Ukraine has lost half its coastline since March, when Russia annexed Crimea. "
+        "Russia imposed sanctions on Moldova.",
+    )
+    assert not [s for s in stances if s.target_id in ("gov:UKR", "country:UKR")]
+    assert sides(stances, "gov:RUS", "country:MDA") == {-1}

@@ -180,6 +180,11 @@ def event_stances(
                 aimed.append((target.name, target.id, mention))
             elif mention is not None and mention.actor_id == actor.actor_id:
                 aimed.append((*actor_target(mention, kb), mention))
+            elif mention is not None and mention.label in ("GPE", "LOC", "FAC"):
+                # "annexed Crimea", "shelled the town": the event stage put the place's state
+                # on it, but an act on a territory is no side toward a state (error kind
+                # unsupported: "Russia annexed Crimea" read as against Ukraine's government)
+                continue
             else:
                 aimed.append((actor.actor, actor.actor_id, mention))
         trigger_span = collector.doc.char_span(event.start, event.end, alignment_mode="expand")
