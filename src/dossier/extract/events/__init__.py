@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.extract import document
 from dossier.extract.events.actors import LEADERS, ActorFinder
-from dossier.extract.events.lexicon import EventLexicon, Lemmas, load_lexicon
+from dossier.extract.events.lexicon import GROUP_NOUNS, EventLexicon, Lemmas, load_lexicon
 from dossier.extract.events.modality import modality_of
 from dossier.extract.events.triggers import Trigger, demanded_by, sentence_triggers
 from dossier.extract.fact_time import timex_reference
@@ -280,43 +280,6 @@ def _placed(
     if country is None:
         return source
     return tuple(replace(actor, country=country) for actor in source)
-
-
-#: Nouns for groups of people who act without a name the KB knows ("Kremlin critics").
-GROUP_NOUNS = frozenset(
-    {
-        "critics",
-        "officials",
-        "rebels",
-        "separatists",
-        "protesters",
-        "demonstrators",
-        "militants",
-        "activists",
-        "opposition",
-        "lawmakers",
-        "leaders",
-        "analysts",
-        "troops",
-        "forces",
-        "police",
-        "fighters",
-        "soldiers",
-        "authorities",
-        "government",
-        "ministry",
-        "parliament",
-        "court",
-        "army",
-        "crowd",
-        "crowds",
-        "workers",
-        "farmers",
-        "students",
-        "voters",
-        "residents",
-    }
-)
 
 
 def _group(head: Token) -> bool:

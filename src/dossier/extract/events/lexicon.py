@@ -25,6 +25,43 @@ GOLDSTEIN_FILE = "event_goldstein.csv"
 COUNTRIES_FILE = "event_countries.csv"
 
 
+#: Nouns for groups of people who act without a name the KB knows ("Kremlin critics").
+GROUP_NOUNS = frozenset(
+    {
+        "critics",
+        "officials",
+        "rebels",
+        "separatists",
+        "protesters",
+        "demonstrators",
+        "militants",
+        "activists",
+        "opposition",
+        "lawmakers",
+        "leaders",
+        "analysts",
+        "troops",
+        "forces",
+        "police",
+        "fighters",
+        "soldiers",
+        "authorities",
+        "government",
+        "ministry",
+        "parliament",
+        "court",
+        "army",
+        "crowd",
+        "crowds",
+        "workers",
+        "farmers",
+        "students",
+        "voters",
+        "residents",
+    }
+)
+
+
 @dataclass(frozen=True)
 class EventEntry:
     """One lexicon reading: a word (with its particle, or its object) and what it codes."""

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from dossier.extract.events.lexicon import EventEntry, EventLexicon, Lemmas
+from dossier.extract.events.actors import LEADERS, OFFICIALS
+from dossier.extract.events.lexicon import GROUP_NOUNS, EventEntry, EventLexicon, Lemmas
 
 #: Verbs that are the event when an infinitive hangs from them (see the module doc).
 ABSORBING = frozenset(
@@ -167,6 +168,20 @@ def _relative(token: Token | None, verb: Token) -> Token | None:
     return token
 
 
+def _acting(participle: Token) -> bool:
+    """Whether the noun a participle modifies acts: people ("demonstrators calling"), or a
+    name the participle is set off from by a comma ("Merkel, meeting with ...")."""
+    noun = participle.head
+    if noun.lower_ in GROUP_NOUNS | LEADERS | OFFICIALS | PEOPLE:
+        return True
+    doc = participle.doc
+    return noun.pos_ == "PROPN" and participle.i > 0 and doc[participle.i - 1].text == ","
+
+
+#: Nouns for people who act in the news, besides groups and officials (``GROUP_NOUNS``).
+PEOPLE = frozenset({"senators", "diplomats", "envoys", "negotiators", "delegates", "delegation"})
+
+
 def subject_of(verb: Token, lemmas: Lemmas, depth: int = 0) -> Token | None:
     """The phrase that acts for ``verb`` (see the module doc: source)."""
     subject = _relative(_child(verb, *SUBJECTS), verb)
@@ -197,6 +212,11 @@ def subject_of(verb: Token, lemmas: Lemmas, depth: int = 0) -> Token | None:
     if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.head.dep_ == "ROOT":
         # "Putin, whom critics attacked, condemned the killing" parsed as a clause of the
         # name, which the parse made the root: the name is the verb's subject.
+        return verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and _acting(verb):
+        # "Merkel, meeting with Poroshenko, said", "demonstrators calling for a purge": the
+        # name or people a present participle modifies do what it says (not a thing:
+        # "agreements linking the two economies", "a union linking ten states").
         return verb.head
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         # "Russia's decision to annex ...": the noun's possessor acts.
@@ -347,7 +367,15 @@ def _noun_trigger(
         # noun with only other modifiers ("existing agreements") has no source of its own.
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
         named = [c for c in modifiers if c.text[:1].isupper()]
-        source = (named or modifiers or [None])[0]
+        # A noun ("opposition rallies"), a participle or a word of time ("existing
+        # agreements", "earlier talks") says whose or which act it is, other than the verb's
+        # subject's; an adjective of kind ("financial sanctions") does not.
+        other = [
+            c
+            for c in modifiers
+            if c.dep_ == "compound" or c.tag_.startswith("VB") or c.lower_ in EARLIER
+        ]
+        source = (named or other or [None])[0]
     between = _prepositional(token, frozenset({"between"}))
     partners = _prepositional(token, WITH)
     if source is None and between:
@@ -360,6 +388,10 @@ def _noun_trigger(
     targets = _prepositional(token, kinds - WITH)
     scene = _scene(token) + (_scene(verb) if verb is not None else [])
     return Trigger(token, entry, source, targets, partners, False, scene, True)
+
+
+#: Modifiers that place a nominal act before the clause that mentions it.
+EARLIER = frozenset({"previous", "earlier", "former", "past", "old", "prior", "existing"})
 
 
 #: The reading of a verb no lexicon lists, in words someone says must happen: a demand.

@@ -1,0 +1,59 @@
+"""The event stage on error kinds found on whole documents: participles that act, nominal
+events under a verb, pronouns and possessors. Invented sentences only."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from dossier.extract.document import prepare_doc
+from dossier.model import Event
+from dossier.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def events_of(nlp: Language, text: str, date: str = "2016-04-12") -> list[Event]:
+    doc = nlp(prepare_doc(nlp, text, date=date))
+    return list(doc._.dossier_events)
+
+
+def of_type(events: list[Event], event_type: str) -> list[Event]:
+    return [e for e in events if e.event_type == event_type]
+
+
+def countries(actors: tuple) -> set[str]:
+    return {a.country for a in actors}
+
+
+def test_a_name_set_off_by_a_participle_does_what_it_says(nlp: Language) -> None:
+    # Error kind: no event (a present participle after a name had no subject).
+    events = events_of(
+        nlp,
+        "Latvian Prime Minister Karlis Ozols, meeting with Estonian President Mart Tamm in "
+        "Tallinn on Monday, said the plan stood.",
+    )
+    (meeting,) = of_type(events, "CONSULT")
+    assert countries(meeting.source) == {"LVA"}
+    assert countries(meeting.target) == {"EST"}
+
+
+def test_a_thing_a_participle_modifies_does_not_act(nlp: Language) -> None:
+    events = events_of(nlp, "Officials hope for a customs union linking Chile and Peru.")
+    assert not of_type(events, "COOPERATE")
+
+
+def test_a_nominal_act_with_an_adjective_of_kind_is_the_verb_subject_s(nlp: Language) -> None:
+    # Error kind: no event ("financial sanctions" took the adjective for the source).
+    events = events_of(nlp, "Canada responded with financial sanctions against Belarus.")
+    (sanction,) = of_type(events, "SANCTION")
+    assert countries(sanction.source) == {"CAN"}
+    assert countries(sanction.target) == {"BLR"}
+
+
+def test_an_earlier_nominal_act_is_not_the_verb_subject_s(nlp: Language) -> None:
+    events = events_of(nlp, "Canada scrapped existing agreements with Belarus.")
+    assert all(countries(e.source) != {"CAN"} for e in of_type(events, "AGREE"))
