@@ -57,3 +57,13 @@ def test_a_nominal_act_with_an_adjective_of_kind_is_the_verb_subject_s(nlp: Lang
 def test_an_earlier_nominal_act_is_not_the_verb_subject_s(nlp: Language) -> None:
     events = events_of(nlp, "Canada scrapped existing agreements with Belarus.")
     assert all(countries(e.source) != {"CAN"} for e in of_type(events, "AGREE"))
+
+
+def test_her_is_no_one_the_text_shows_to_be_a_man(nlp: Language) -> None:
+    # Error kind: actors (a gendered pronoun took the last person named, of either gender).
+    text = (
+        "Latvian diplomat Ilze Kalnina said she would stay. Mr. Janis Ozols, a Latvian "
+        "lawyer, said he had doubts. Estonian President Mart Tamm has publicly attacked her."
+    )
+    (attack,) = [e for e in events_of(nlp, text) if e.text == "attacked"]
+    assert [a.actor for a in attack.target] == ["Ilze Kalnina"]

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.extract.quotes.pronouns import GENDER, genders_in
 from dossier.extract.quotes.speakers import MentionIndex
 from dossier.kb.loader import KnowledgeBase
 from dossier.model import EventActor, Mention
@@ -132,6 +133,7 @@ class ActorFinder:
         self.countries = countries or {}
         self.capitals = capitals or {}
         self.day = day
+        self._gender_of: dict[str, str] | None = None
 
     def same_paragraph(self, token: Token, head: Token) -> bool:
         """Whether no paragraph break lies between ``token`` and ``head``."""
@@ -259,7 +261,8 @@ class ActorFinder:
                 return people
         if head.lower_ in PRONOUNS:
             person = head.lower_ in ("he", "she", "his", "her", "him")
-            earlier = self._before(head.idx, person, besides)
+            gender = GENDER.get(head.lower_) if person else None
+            earlier = self._before(head.idx, person, besides, self._genders(head.doc, gender))
             return (earlier,) if earlier is not None else ()
         body = self._body_before(head)
         if body is not None:
@@ -498,11 +501,26 @@ class ActorFinder:
             return ()
         return tuple(self._from_mention(self._with_country(m)) for m in mentions)
 
+    def _genders(self, doc: Doc, gender: str | None) -> frozenset[str]:
+        """The people the text shows to be of the other gender than ``gender`` (none for no
+        gender), read once per document (``genders_in``: honorifics, role words, "X said
+        she")."""
+        if gender is None:
+            return frozenset()
+        if self._gender_of is None:
+            self._gender_of = genders_in(doc, self.index)
+        return frozenset(a for a, g in self._gender_of.items() if g in ("m", "f") and g != gender)
+
     def _before(
-        self, char: int, person: bool, besides: frozenset[str] = frozenset()
+        self,
+        char: int,
+        person: bool,
+        besides: frozenset[str] = frozenset(),
+        other_gender: frozenset[str] = frozenset(),
     ) -> EventActor | None:
         """The last actor with a country mentioned before ``char`` (a pronoun's antecedent):
-        a person for "he" and "she", a state or body for "it" and "they"."""
+        a person for "he" and "she" (not one the text shows to be of the other gender:
+        "Trump attacked her" is not Giuliani), a state or body for "it" and "they"."""
         mentions = [self._with_country(m) for m in self.index.covering(0, char) if m.end <= char]
         earlier = [
             m
@@ -510,6 +528,7 @@ class ActorFinder:
             if m.country
             and (m.label == "PERSON") == person
             and (m.actor_id or m.actor) not in besides
+            and m.actor not in other_gender
         ]
         return self._from_mention(earlier[-1]) if earlier else None
 
