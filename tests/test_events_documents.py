@@ -67,3 +67,10 @@ def test_her_is_no_one_the_text_shows_to_be_a_man(nlp: Language) -> None:
     )
     (attack,) = [e for e in events_of(nlp, text) if e.text == "attacked"]
     assert [a.actor for a in attack.target] == ["Ilze Kalnina"]
+
+
+def test_an_act_aimed_at_someone_s_deeds_is_aimed_at_them(nlp: Language) -> None:
+    # Error kind: actors (the possessor was dropped and the deed's partner taken instead).
+    events = events_of(nlp, "Poland opened an inquiry into Belarus's dealings with Latvia.")
+    (accusation,) = of_type(events, "ACCUSE")
+    assert countries(accusation.target) == {"BLR"}

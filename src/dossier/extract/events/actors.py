@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.extract.events.lexicon import GROUP_NOUNS
 from dossier.extract.quotes.pronouns import GENDER, genders_in
 from dossier.extract.quotes.speakers import MentionIndex
 from dossier.kb.loader import KnowledgeBase
@@ -241,6 +242,11 @@ class ActorFinder:
             members = self._members(found[0])
             if members:
                 return members
+        owned = self._possessors(head, [*found, *map(self._from_mention, owners)])
+        if target and owned:
+            # "an inquiry into Trump's dealings with Kyiv", "condemned Moscow's conduct": an
+            # act aimed at what someone did is aimed at its owner, not at the others named.
+            return owned
         if found:
             return tuple(found)
         if owners:
@@ -361,6 +367,16 @@ class ActorFinder:
         if country is None:
             return mention
         return replace(mention, country=country)
+
+    def _possessors(self, head: Token, actors: list[EventActor]) -> tuple[EventActor, ...]:
+        """Those of ``actors`` who own the thing ``head`` names ("Moscow's conduct"); () for a
+        name, a person or an official, which are actors themselves ("Putin's envoy")."""
+        if head.pos_ != "NOUN" or head.lower_ in LEADERS | OFFICIALS | GROUP_NOUNS:
+            return ()
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        return tuple(
+            a for a in actors if any(a.mention_start <= o.idx < a.mention_end for o in owners)
+        )
 
     def _owner(self, mention: Mention, head: Token) -> bool:
         """Whether a person's name only says whose the phrase's person is ("Trump's lawyer",
@@ -502,9 +518,7 @@ class ActorFinder:
         return tuple(self._from_mention(self._with_country(m)) for m in mentions)
 
     def _genders(self, doc: Doc, gender: str | None) -> frozenset[str]:
-        """The people the text shows to be of the other gender than ``gender`` (none for no
-        gender), read once per document (``genders_in``: honorifics, role words, "X said
-        she")."""
+        """Those the text shows to be of the other gender than ``gender`` (``genders_in``)."""
         if gender is None:
             return frozenset()
         if self._gender_of is None:
