@@ -74,3 +74,30 @@ def test_an_act_aimed_at_someone_s_deeds_is_aimed_at_them(nlp: Language) -> None
     events = events_of(nlp, "Poland opened an inquiry into Belarus's dealings with Latvia.")
     (accusation,) = of_type(events, "ACCUSE")
     assert countries(accusation.target) == {"BLR"}
+
+
+def test_an_attack_on_a_region_is_an_attack_on_its_state(nlp: Language) -> None:
+    # Error kind: actors (a territory without a country of its own gave no target).
+    events = events_of(nlp, "Turkey annexed Bavaria in May.")
+    (seizure,) = of_type(events, "COERCE")
+    assert countries(seizure.target) == {"DEU"}
+
+
+def test_the_territory_is_the_place_named_last(nlp: Language) -> None:
+    events = events_of(
+        nlp, "Turkish troops entered Bavaria in May. Weeks later Turkey annexed the territory."
+    )
+    (seizure,) = [e for e in events if e.text == "annexed"]
+    assert countries(seizure.target) == {"DEU"}
+
+
+def test_a_destination_is_no_target_of_a_deployment(nlp: Language) -> None:
+    events = events_of(nlp, "Turkey deployed missiles to Bavaria.")
+    assert all("DEU" not in countries(e.target) for e in of_type(events, "MOBILIZE"))
+
+
+def test_a_person_of_a_region_is_of_its_state(nlp: Language) -> None:
+    # Error kind: actors (an official placed by his region only got no country).
+    events = events_of(nlp, "Gunmen shot Bavaria governor Hans Vogel.")
+    (attack,) = of_type(events, "ASSAULT")
+    assert countries(attack.target) == {"DEU"}

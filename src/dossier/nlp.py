@@ -37,7 +37,12 @@ if TYPE_CHECKING:
 NER_KB_FILES = ("ner_gazetteer.csv",)
 NOT_PIPELINE_KB_FILES = ("authors.csv",)
 #: The event stage's vocabulary and Goldstein scale: read by ``dossier_events`` only.
-EVENT_KB_FILES = ("event_lexicon.csv", "event_goldstein.csv", "event_countries.csv")
+EVENT_KB_FILES = (
+    "event_lexicon.csv",
+    "event_goldstein.csv",
+    "event_countries.csv",
+    "event_territories.csv",
+)
 #: What stances are toward and the words that take sides: read by ``dossier_stance`` only.
 STANCE_KB_FILES = ("targets.csv", "stance_cues.csv")
 LINKING_KB_FILES = "linking"  # every KB csv but the sets above

@@ -174,7 +174,8 @@ def _sides(
     # A pronoun on the target side is someone other than the source ("X attacked her").
     mine = frozenset(actor.actor_id or actor.actor for actor in source)
     for head in trigger.target:
-        target.extend(finder.actors(head, target=True, besides=mine))
+        land = trigger.entry.plover in TERRITORIAL
+        target.extend(finder.actors(head, target=True, besides=mine, land=land))
     for head in trigger.partners:
         if trigger.entry.plover in SYMMETRIC:
             partners = finder.actors(head)
@@ -388,7 +389,13 @@ def event_facts(
     """
     mention_list: list[Mention] = list(doc._.get(document.MENTIONS) or [])
     finder = ActorFinder(
-        mention_list, kb, lexicon.countries, doc._.get(document.DATE), lexicon.capitals, doc.text
+        mention_list,
+        kb,
+        lexicon.countries,
+        doc._.get(document.DATE),
+        lexicon.capitals,
+        doc.text,
+        lexicon.territories,
     )
     group: tuple[EventActor, ...] = ()
     by_span = {(m.start, m.end): m for m in mention_list}

@@ -30,53 +30,18 @@ _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
 #: Prepositions that give a phrase its scene, not its members ("a treaty in Minsk").
 _SCENE = frozenset({"in", "at"})
 #: Nouns for a state's own people and bodies: "Russian officials" act as the state.
-OFFICIALS = frozenset(
-    {
-        "official",
-        "officials",
-        "government",
-        "authorities",
-        "authority",
-        "troops",
-        "forces",
-        "army",
-        "military",
-        "diplomats",
-        "diplomat",
-        "leader",
-        "leaders",
-        "ministry",
-        "navy",
-        "president",
-        "minister",
-        "ministers",
-        "soldiers",
-        "police",
-        "envoy",
-        "delegation",
-    }
-)
+OFFICIALS = frozenset({
+    "official", "officials", "government", "authorities", "authority", "troops", "forces",
+    "army", "military", "diplomats", "diplomat", "leader", "leaders", "ministry", "navy",
+    "president", "minister", "ministers", "soldiers", "police", "envoy", "delegation",
+})  # fmt: skip
 #: Nouns for the people who lead their states: "the leaders of the union" are its members'.
-LEADERS = frozenset(
-    {
-        "leader",
-        "leaders",
-        "president",
-        "presidents",
-        "head",
-        "heads",
-        "member",
-        "members",
-        "minister",
-        "ministers",
-        "premier",
-        "premiers",
-        "state",
-        "states",
-        "country",
-        "countries",
-    }
-)
+LEADERS = frozenset({
+    "leader", "leaders", "president", "presidents", "head", "heads", "member", "members",
+    "minister", "ministers", "premier", "premiers", "state", "states", "country", "countries",
+})  # fmt: skip
+#: Nouns that, with "the", stand for a place named earlier ("annexed the territory").
+PLACE_NOUNS = frozenset({"territory", "region", "peninsula", "province", "city", "town"})
 #: Nouns that, with "the", stand for a body named earlier ("the union", "the alliance").
 BODIES = frozenset({"union", "bloc", "alliance", "organisation", "organization", "community"})
 #: Of those, the ones that any organisation may be called ("the bloc").
@@ -125,6 +90,7 @@ class ActorFinder:
         day: str | None = None,
         capitals: dict[str, str] | None = None,
         text: str = "",
+        territories: dict[str, str] | None = None,
     ) -> None:
         """text: the document's text (``Doc.text`` builds it anew on each read)."""
         self.text = text
@@ -133,6 +99,7 @@ class ActorFinder:
         self.kb = kb
         self.countries = countries or {}
         self.capitals = capitals or {}
+        self.territories = territories or {}  # regions and cities -> their state
         self.day = day
         self._gender_of: dict[str, str] | None = None
 
@@ -186,16 +153,20 @@ class ActorFinder:
         target: bool = False,
         besides: frozenset[str] = frozenset(),
         members: bool = True,
+        land: bool = False,
     ) -> tuple[EventActor, ...]:
         """The actors a phrase headed by ``head`` names (see the module doc); () for none.
 
         target: the phrase is what the event is done to, where a territory stands for the
         state it belongs to ("annexed Crimea", "shelled Donetsk").
+        land: the act is done to land (an attack, a seizure): a region or city the linker
+        gives no country is its state's, and "the territory" the place named last.
         members: "the leaders of the union" are its member states (False: the union itself).
         """
         found: list[EventActor] = []
         seen: set[str] = set()
         owners: list[Mention] = []
+        places: list[Mention] = []
         for mention in self.phrase_mentions(head):
             if self._detached(mention, head):
                 continue
@@ -203,9 +174,12 @@ class ActorFinder:
                 owners.append(mention)
                 continue
             subject = head.dep_ in ("nsubj", "nsubjpass", "csubj") and mention.start <= head.idx
+            if land and mention.country is None and mention.start <= head.idx < mention.end:
+                mention = self._territory(mention)  # "annexed Crimea": Ukraine's
             if self._is_place(mention) and not (target and mention.country) and not subject:
                 # A place as a place: the event's location, not its actor. A place that is
                 # itself the subject ("Arnor restored ties") stands for those who rule it.
+                places.append(self._territory(mention))
                 continue
             mention = self._titled(self._with_country(self._country_named(mention)), head.doc)
             key = mention.actor_id or mention.actor
@@ -234,10 +208,11 @@ class ActorFinder:
                 if a.country not in named and not (resident and a.mention_start == head.idx)
             ]
         if found and not _known(found):
-            # An unlinked person with a country adjective ("Israeli President X") acts for it.
-            adjectives = self._demonyms(head)
-            if adjectives:
-                found = [replace(a, country=adjectives[0].country) for a in found]
+            # An unlinked person with a country adjective ("Israeli President X") acts for it,
+            # or of a region ("the governor of the Tyumen region, X") for the region's state.
+            named = [*self._demonyms(head), *(p for p in places if p.country)]
+            if named:
+                found = [replace(a, country=named[0].country) for a in found]
         if len(found) == 1 and head.lower_ in LEADERS and not target and members:
             members = self._members(found[0])
             if members:
@@ -273,7 +248,20 @@ class ActorFinder:
         body = self._body_before(head)
         if body is not None:
             return (body,)
+        if land and head.lower_ in PLACE_NOUNS and any(c.lower_ == "the" for c in head.children):
+            # "seized Crimea ... and annexed the territory": the place named last.
+            places = [m for m in self.index.covering(0, head.idx) if m.end <= head.idx]
+            places = [self._territory(m) for m in places if self._is_place(m)]
+            if places and places[-1].country:
+                return (self._from_mention(places[-1]),)
         return () if target else self._from_places(head)
+
+    def _territory(self, mention: Mention) -> Mention:
+        """A region or city with the country it lies in (GeoNames) where the linker gave none."""
+        if mention.country is not None or not self._is_place(mention):
+            return mention
+        place = mention.text.lower().removeprefix("the ")
+        return replace(mention, country=self.territories.get(place))
 
     def last_body(self, head: Token) -> EventActor | None:
         """The organisation named last before ``head`` in the document: what an

@@ -23,6 +23,7 @@ from spacy.tokens import Token
 LEXICON_FILE = "event_lexicon.csv"
 GOLDSTEIN_FILE = "event_goldstein.csv"
 COUNTRIES_FILE = "event_countries.csv"
+TERRITORIES_FILE = "event_territories.csv"
 
 
 #: Nouns for groups of people who act without a name the KB knows ("Kremlin critics").
@@ -86,6 +87,7 @@ class EventLexicon:
         goldstein: dict[str, float],
         countries: dict[str, str] | None = None,
         capitals: dict[str, str] | None = None,
+        territories: dict[str, str] | None = None,
     ) -> None:
         self.verbs: dict[tuple[str, str], EventEntry] = {}
         self.objects: dict[tuple[str, str], EventEntry] = {}
@@ -103,6 +105,9 @@ class EventLexicon:
         #: Capitals (lower case) -> ISO3: a capital that acts stands for its government
         #: ("Cairo warned"), one named as a place is a place ("talks in Cairo").
         self.capitals: dict[str, str] = capitals or {}
+        #: Regions and cities (lower case) -> ISO3 of their state: an act done to a place
+        #: that names no actor ("annexed Crimea") is done to that state.
+        self.territories: dict[str, str] = territories or {}
 
     def verb(self, lemma: str, particles: list[str], object_lemma: str | None) -> EventEntry | None:
         """The reading of a verb: with one of its particles ("cut off"), else with its object
@@ -164,7 +169,10 @@ def load_lexicon(folder: Path) -> EventLexicon:
         for row in _rows(folder / COUNTRIES_FILE):
             table = capitals if row.get("kind") == "capital" else countries
             table[row["word"].lower()] = row["country"]
-    return EventLexicon(verbs, nouns, goldstein, countries, capitals)
+    territories: dict[str, str] = {}
+    if (folder / TERRITORIES_FILE).exists():
+        territories = {row["word"]: row["country"] for row in _rows(folder / TERRITORIES_FILE)}
+    return EventLexicon(verbs, nouns, goldstein, countries, capitals, territories)
 
 
 class Lemmas:
