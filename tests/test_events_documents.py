@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dossier.extract.document import prepare_doc
+from dossier.extract.events.lexicon import Lemmas, load_lexicon
+from dossier.extract.events.triggers import sentence_triggers
 from dossier.model import Event
-from dossier.nlp import load_pipeline
+from dossier.nlp import kb_folder, load_pipeline
 
 
 @pytest.fixture(scope="module")
@@ -101,3 +104,28 @@ def test_a_person_of_a_region_is_of_its_state(nlp: Language) -> None:
     events = events_of(nlp, "Gunmen shot Bavaria governor Hans Vogel.")
     (attack,) = of_type(events, "ASSAULT")
     assert countries(attack.target) == {"DEU"}
+
+
+def test_a_name_coordinated_past_an_apposition_is_an_object_too(nlp: Language) -> None:
+    # Error kind: actors. After "his counterpart, X," the parser may hang "and Y" on the verb
+    # (seen on real text; invented sentences parse well, so the parse is given here).
+    words = ["Kowal", "hosted", "Novak", ",", "and", "Horvath", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 1, 1, 1, 1, 1, 1],
+        deps=["nsubj", "ROOT", "dobj", "punct", "cc", "conj", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "PUNCT", "CCONJ", "PROPN", "PUNCT"],
+        tags=["NNP", "VBD", "NNP", ",", "CC", "NNP", "."],
+    )
+    lexicon = load_lexicon(kb_folder(None))
+    (hosting,) = sentence_triggers(doc[:], lexicon, Lemmas(nlp))
+    assert [t.text for t in hosting.target] == ["Novak", "Horvath"]
+
+
+def test_a_possessive_pronoun_is_no_owner_of_the_target(nlp: Language) -> None:
+    events = events_of(
+        nlp, "The Polish president hosted his Czech counterpart, Petr Novak, and Juraj Horvath."
+    )
+    (meeting,) = of_type(events, "CONSULT")
+    assert [a.actor for a in meeting.target] == ["Petr Novak", "Juraj Horvath"]

@@ -361,9 +361,12 @@ class ActorFinder:
         name, a person or an official, which are actors themselves ("Putin's envoy")."""
         if head.pos_ != "NOUN" or head.lower_ in LEADERS | OFFICIALS | GROUP_NOUNS:
             return ()
-        owners = [c for c in head.children if c.dep_ == "poss"]
+        owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         return tuple(
-            a for a in actors if any(a.mention_start <= o.idx < a.mention_end for o in owners)
+            a
+            for a in actors
+            if any(a.mention_start <= o.idx < a.mention_end for o in owners)
+            and not a.mention_start <= head.idx < a.mention_end  # "his counterpart, X": X
         )
 
     def _owner(self, mention: Mention, head: Token) -> bool:

@@ -292,6 +292,12 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         source = subject_of(token, lemmas)
         made = lemma in CREATING
         targets = [_relative(obj, token)] if obj is not None and not made else []
+    if obj is not None and targets:
+        # "hosted his Kazakh counterpart, X, and Belarus's Y": past an apposition the parse
+        # hangs the second object on the verb; a name coordinated with the verb is an object.
+        targets += [
+            c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > obj.i
+        ]
     targets += _prepositional(token, TARGET_PREPOSITIONS)
     if entry.particle and entry.particle != "with":
         targets += _prepositional(token, frozenset({entry.particle}))
