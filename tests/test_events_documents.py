@@ -129,3 +129,22 @@ def test_a_possessive_pronoun_is_no_owner_of_the_target(nlp: Language) -> None:
     )
     (meeting,) = of_type(events, "CONSULT")
     assert [a.actor for a in meeting.target] == ["Petr Novak", "Juraj Horvath"]
+
+
+def test_asking_a_question_is_no_request(nlp: Language) -> None:
+    # Error kind: spurious REQUEST (a question read as a request).
+    text = "Asked if Norway was ready to help, Solberg said yes. Later Lund asked Solberg."
+    assert not of_type(events_of(nlp, text), "REQUEST")
+
+
+def test_asking_for_something_is_a_request(nlp: Language) -> None:
+    events = events_of(nlp, "Norway asked Sweden for help. Denmark asked Finland to pay.")
+    assert len(of_type(events, "REQUEST")) == 2
+
+
+def test_releasing_a_statement_is_no_release(nlp: Language) -> None:
+    # Error kind: spurious RETREAT ("released a memo" read as releasing detainees).
+    events = events_of(nlp, "The Norwegian ministry released a statement on Friday.")
+    assert not of_type(events, "RETREAT")
+    events = events_of(nlp, "Norway released two Swedish fishermen on Friday.")
+    assert of_type(events, "RETREAT")

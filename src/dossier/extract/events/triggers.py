@@ -269,6 +269,10 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     entry = lexicon.verb(lemma, particles, lemmas(obj) if obj is not None else None)
     if entry is None or (lemma in LIGHT_VERBS and not entry.object):
         return None  # a light verb names an event only with its object ("became a member")
+    if obj is not None and lemma in PUBLISHING and lemmas(obj) in DOCUMENTS:
+        return None  # "released a memo", "offered no details": words made public, no act
+    if lemma in QUESTIONING and _question(token):
+        return None  # "asked if Russia was ready", "Kelly asked Pompeo": a question
     complement = _child(token, "xcomp", "ccomp")
     if lemma in HELPING and complement is not None and complement.tag_ == "VB":
         return None  # "helped topple the government": the act helped is the event
@@ -325,6 +329,33 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     return Trigger(
         token, entry, source, targets, partners, passive is not None, _scene(token), False
     )
+
+
+#: Verbs that make words public, and the words they make public: no act between actors.
+PUBLISHING = frozenset({"release", "issue", "publish", "offer", "provide", "present", "post"})
+DOCUMENTS = frozenset(
+    {
+        "statement", "report", "memo", "transcript", "testimony", "document", "video",
+        "footage", "data", "detail", "figure", "account", "text", "photo", "image",
+        "recording", "information", "finding", "comment", "summary", "readout", "excerpt",
+    }
+)  # fmt: skip
+#: Verbs of asking, which request only with what is asked for ("asked for help", "asked
+#: Kyiv to pay", "asked that troops leave"); else they ask a question.
+QUESTIONING = frozenset({"ask"})
+
+
+def _question(token: Token) -> bool:
+    """Whether ``token`` (a verb of asking) asks a question rather than for something: no
+    "for", no infinitive, and a complement, if any, that "if" or "whether" opens."""
+    if any(c.dep_ in ("prep", "prt") and c.lower_ == "for" for c in token.children):
+        return False
+    if _child(token, "xcomp") is not None:
+        return False
+    clause = _child(token, "ccomp", "advcl")
+    if clause is None:
+        return _child(token, "dobj") is None or _child(token, "dobj").pos_ == "PROPN"
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
 
 
 def _scene(token: Token) -> list[Token]:
