@@ -148,3 +148,13 @@ def test_releasing_a_statement_is_no_release(nlp: Language) -> None:
     assert not of_type(events, "RETREAT")
     events = events_of(nlp, "Norway released two Swedish fishermen on Friday.")
     assert of_type(events, "RETREAT")
+
+
+def test_nominalised_acts_are_events(nlp: Language) -> None:
+    # Error kind: no event (a nominalisation of a lexicon verb was no trigger).
+    events = events_of(nlp, "Russia's seizure of Estonian ships alarmed Latvia.")
+    (seizure,) = of_type(events, "COERCE")
+    assert countries(seizure.source) == {"RUS"}
+    events = events_of(nlp, "Poland's support for Ukraine is firm.")
+    (support,) = of_type(events, "SUPPORT")
+    assert countries(support.source) == {"POL"} and countries(support.target) == {"UKR"}
