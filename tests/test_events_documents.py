@@ -158,3 +158,15 @@ def test_nominalised_acts_are_events(nlp: Language) -> None:
     events = events_of(nlp, "Poland's support for Ukraine is firm.")
     (support,) = of_type(events, "SUPPORT")
     assert countries(support.source) == {"POL"} and countries(support.target) == {"UKR"}
+
+
+def test_an_accession_treaty_is_signed_with_the_members_of_the_body_joined(
+    nlp: Language,
+) -> None:
+    # Error kind: actors (only the joining state was a signatory).
+    text = (
+        "Leaders of the Eurasian Economic Union gathered in Minsk on Friday. "
+        "Tajikistan signed its accession treaty there."
+    )
+    (signing,) = [e for e in events_of(nlp, text) if e.text == "signed"]
+    assert countries(signing.source) == {"TJK", "RUS", "BLR", "KAZ", "ARM", "KGZ"}

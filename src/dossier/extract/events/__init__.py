@@ -455,6 +455,7 @@ def event_facts(
                 target = (body,) if body is not None else target
             if event_type == "AGREE" and not target:
                 source = _with_partners(source, [e for n, e in told if n == number])
+                source = _with_members(trigger, source, finder, lemmas)
             event = Event(
                 text=token.text,
                 start=start,
@@ -501,6 +502,19 @@ def _with_partners(source: tuple[EventActor, ...], before: list[Event]) -> tuple
         ):
             return _distinct((*source, *meeting.target))
     return source
+
+
+def _with_members(
+    trigger: Trigger, source: tuple[EventActor, ...], finder: ActorFinder, lemmas: Lemmas
+) -> tuple[EventActor, ...]:
+    """The signatories of an accession treaty ("Armenia signed its accession treaty"): the
+    state that joins and the members of the body it joins (the body named last, its members
+    on the document's date), who sign it with it."""
+    objects = [c for c in trigger.token.children if c.dep_ == "dobj"]
+    if not objects or not any(lemmas(w) == "accession" for w in objects[0].subtree):
+        return source
+    body = finder.last_body(trigger.token)
+    return _distinct((*source, *finder.members(body))) if body is not None else source
 
 
 def _act(event: Event) -> tuple:

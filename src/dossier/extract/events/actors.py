@@ -214,7 +214,7 @@ class ActorFinder:
             if named:
                 found = [replace(a, country=named[0].country) for a in found]
         if len(found) == 1 and head.lower_ in LEADERS and not target and members:
-            members = self._members(found[0])
+            members = self.members(found[0])
             if members:
                 return members
         owned = self._possessors(head, [*found, *map(self._from_mention, owners)])
@@ -309,7 +309,7 @@ class ActorFinder:
                 )
         return ()
 
-    def _members(self, organisation: EventActor) -> tuple[EventActor, ...]:
+    def members(self, organisation: EventActor) -> tuple[EventActor, ...]:
         """The member states of an organisation on the document's date ("the leaders of the
         union" act for its members), () when it is none or the KB knows no members."""
         if self.kb is None or not organisation.actor_id or not self.day:
