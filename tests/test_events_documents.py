@@ -170,3 +170,13 @@ def test_an_accession_treaty_is_signed_with_the_members_of_the_body_joined(
     )
     (signing,) = [e for e in events_of(nlp, text) if e.text == "signed"]
     assert countries(signing.source) == {"TJK", "RUS", "BLR", "KAZ", "ARM", "KGZ"}
+
+
+def test_the_union_s_leaders_are_its_members(nlp: Language) -> None:
+    # Error kind: actors (leaders named by their body alone acted for no one).
+    text = (
+        "Moldova applied to the Eurasian Economic Union in March. "
+        "The union's leaders approved the request on Friday."
+    )
+    (approval,) = [e for e in events_of(nlp, text) if e.text == "approved"]
+    assert countries(approval.source) == {"RUS", "BLR", "KAZ", "ARM", "KGZ"}

@@ -170,6 +170,11 @@ def _sides(
             # "formed by Chile, Peru and Colombia ... the three countries launched": the
             # last list of that many named actors, where no event had them act together.
             source = _listed_before(trigger.source, size, finder)
+        if not source and trigger.source.tag_ == "NNS" and trigger.source.lower_ in LEADERS:
+            # "the union's leaders", "the leaders of the member countries": the members, on
+            # the document's date, of the body with members named last.
+            body = finder.last_body(trigger.source)
+            source = finder.members(body) if body is not None else ()
     target: list[EventActor] = []
     # A pronoun on the target side is someone other than the source ("X attacked her").
     mine = frozenset(actor.actor_id or actor.actor for actor in source)
