@@ -180,3 +180,10 @@ def test_the_union_s_leaders_are_its_members(nlp: Language) -> None:
     )
     (approval,) = [e for e in events_of(nlp, text) if e.text == "approved"]
     assert countries(approval.source) == {"RUS", "BLR", "KAZ", "ARM", "KGZ"}
+
+
+def test_those_a_hosted_meeting_names_are_the_ones_met(nlp: Language) -> None:
+    # Error kind: actors ("a session of X hosted by Y" had no one met).
+    text = "The pact was signed at a session of the Arab League hosted by the Egyptian president."
+    (hosting,) = [e for e in events_of(nlp, text) if e.text == "hosted"]
+    assert [a.actor for a in hosting.target] == ["Arab League"]

@@ -283,8 +283,10 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     passive = _child(token, "nsubjpass")
     agents = _prepositional(token, frozenset({"by"}))
     if passive is None and agents and token.dep_ == "acl" and token.tag_ == "VBN":
-        # "a summit hosted by Putin": the agent acts; the noun is what it did.
-        return Trigger(token, entry, agents[0], [], [], True, _scene(token), False)
+        # "a summit hosted by Putin": the agent acts; the noun is what it did, and those its
+        # phrase names ("a session of the CIS heads hosted by X") are the ones X met.
+        met = [token.head] if entry.plover == "CONSULT" else []
+        return Trigger(token, entry, agents[0], met, [], True, _scene(token), False)
     if passive is not None and not agents and lemma in STATIVE_PASSIVES:
         # "Israel is opposed to the plan": a state of the subject, which is the one acting.
         source = _relative(passive, token)
