@@ -187,3 +187,11 @@ def test_those_a_hosted_meeting_names_are_the_ones_met(nlp: Language) -> None:
     text = "The pact was signed at a session of the Arab League hosted by the Egyptian president."
     (hosting,) = [e for e in events_of(nlp, text) if e.text == "hosted"]
     assert [a.actor for a in hosting.target] == ["Arab League"]
+
+
+def test_rebels_seize_land_of_the_state_they_are_placed_in(nlp: Language) -> None:
+    # Error kind: actors (the rebels' own country was excluded as a target, so the seizure
+    # went to another country the sentence named).
+    text = "In Ukraine, where Russian is spoken, pro-Russian separatists seized several towns."
+    (seizure,) = [e for e in events_of(nlp, text) if e.text == "seized"]
+    assert countries(seizure.target) == {"UKR"}
