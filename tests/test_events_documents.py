@@ -195,3 +195,10 @@ def test_rebels_seize_land_of_the_state_they_are_placed_in(nlp: Language) -> Non
     text = "In Ukraine, where Russian is spoken, pro-Russian separatists seized several towns."
     (seizure,) = [e for e in events_of(nlp, text) if e.text == "seized"]
     assert countries(seizure.target) == {"UKR"}
+
+
+def test_a_light_verb_carries_its_noun_s_target(nlp: Language) -> None:
+    # Error kind: actors (the target hung from the verb of a nominal act was lost).
+    events = events_of(nlp, "Norway put the blame for the spill squarely on Sweden.")
+    (blame,) = of_type(events, "ACCUSE")
+    assert countries(blame.source) == {"NOR"} and countries(blame.target) == {"SWE"}

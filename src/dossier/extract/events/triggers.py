@@ -425,6 +425,10 @@ def _noun_trigger(
         source = subject_of(verb, lemmas)
     kinds = frozenset({entry.particle}) if entry.particle else TARGET_PREPOSITIONS
     targets = _prepositional(token, kinds - WITH)
+    if not targets and verb is not None and token.dep_ == "dobj" and token.head.i == verb.i:
+        # "put the blame on Kyiv", "placed a ban on imports": the verb carries the noun's
+        # target when the noun is all the verb says.
+        targets = _prepositional(verb, TARGET_PREPOSITIONS)
     scene = _scene(token) + (_scene(verb) if verb is not None else [])
     return Trigger(token, entry, source, targets, partners, False, scene, True)
 
