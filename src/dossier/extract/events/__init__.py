@@ -265,16 +265,9 @@ def _aimed(
     if not threat and not (trigger.entry.plover in TERRITORIAL and trigger.target):
         return target
     at = trigger.target[0] if trigger.target else trigger.token
-    # A state does not act on itself; armed groups do act on the state they fight in
-    # ("rebels took control of several cities": the state's).
-    besides = {actor.country or "" for actor in source if not _stateless(actor)}
+    besides = {actor.country or "" for actor in source}
     country = finder.sentence_country(trigger.token.sent, besides)
     return target if country is None else (finder.state(country, at),)
-
-
-def _stateless(actor: EventActor) -> bool:
-    """Whether ``actor`` is a group the KB knows that is no organ of a state (rebels)."""
-    return (actor.actor_id or "").startswith("group:")
 
 
 def _placed(
