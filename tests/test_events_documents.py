@@ -194,3 +194,21 @@ def test_a_light_verb_carries_its_noun_s_target(nlp: Language) -> None:
     events = events_of(nlp, "Norway put the blame for the spill squarely on Sweden.")
     (blame,) = of_type(events, "ACCUSE")
     assert countries(blame.source) == {"NOR"} and countries(blame.target) == {"SWE"}
+
+
+def test_an_act_asked_about_is_no_act(nlp: Language) -> None:
+    # Error kind: spurious THREATEN (an act inside "asked if" read as a threat).
+    text = "Lund asked if Norway had tried to block the Swedish plan."
+    assert not [e for e in events_of(nlp, text) if e.text == "block"]
+
+
+def test_a_pro_name_in_an_act_s_target_takes_no_side_toward_that_state(nlp: Language) -> None:
+    # Error kind (stance, read from events): unsupported ('released pro-X detainees' read as
+    # against X).
+    doc = nlp(
+        prepare_doc(
+            nlp, "The local police's release of 67 pro-Russia detainees angered Kyiv.", "2014-05-05"
+        )
+    )
+    stances = list(doc._.dossier_stances)
+    assert not [s for s in stances if s.target_id in ("gov:RUS", "country:RUS")]

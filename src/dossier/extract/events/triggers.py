@@ -360,6 +360,19 @@ def _question(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
 
 
+def _asked_about(token: Token, lemmas: Lemmas) -> bool:
+    """Whether ``token`` is what a question asks about ("asked if he tried to block the
+    plan"): an act asked about is not told as done, threatened or promised."""
+    clause = token
+    for _ in range(3):
+        if clause.dep_ in ("ccomp", "advcl") and lemmas(clause.head) in QUESTIONING:
+            return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
+        if clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    return False
+
+
 def _scene(token: Token) -> list[Token]:
     """Objects of "in" and "at" anywhere in the trigger's clause but its subject and its
     subordinate clauses ("signed a pact with Russia in Minsk": the parser may hang "in Minsk"
@@ -445,7 +458,7 @@ def sentence_triggers(sentence: Span, lexicon: EventLexicon, lemmas: Lemmas) -> 
     """The triggers of one sentence, verbs first, in text order within each kind."""
     found: list[Trigger] = []
     for token in sentence:
-        if token.pos_ == "VERB":
+        if token.pos_ == "VERB" and not _asked_about(token, lemmas):
             trigger = _verb_trigger(token, lexicon, lemmas)
             if trigger is None and demanded_by(token, lemmas) is not None:
                 subject = _child(token, *SUBJECTS)

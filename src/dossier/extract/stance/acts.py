@@ -140,6 +140,11 @@ def _sided_with(event: Event, collector: _Collector) -> set[str]:
     return found
 
 
+def _side_word(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows "pro-" or "anti-" (it names a side taken)."""
+    return text[max(start - 5, 0) : start].lower().endswith(("pro-", "anti-"))
+
+
 def event_stances(
     collector: _Collector,
     events: list[Event],
@@ -170,6 +175,8 @@ def event_stances(
                 # "pro-Moscow militants seized the offices": the state the group sides with,
                 # read onto a word that does not name it, is not what they act against
                 continue
+            if named is not None and _side_word(collector.doc.text, named.start):
+                continue  # "released pro-Russia detainees": a side they take, not Russia
             if event.event_type in MEMBERSHIP and actor.actor_id.startswith(_NO_JOINING):
                 continue  # co-signatories and co-members act together, not toward each other
             if event.event_type in RELEASE and actor.actor_id.startswith("person:"):
