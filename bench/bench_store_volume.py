@@ -1,0 +1,199 @@
+"""The store at volume: a synthetic store of N documents and ~10 facts each, loaded in bulk on
+SQLite and PostgreSQL, then the latency of what the REST API and the web pages ask, through the
+query API (``dossier.query.Dossier``), before and after the newest migration's indexes; then
+ingest of the AllSides corpus into that store against ingest into an empty one.
+
+    python bench/bench_store_volume.py --docs 20000 --backend sqlite
+    python bench/bench_store_volume.py --docs 1000000 --backend both
+    python bench/bench_store_volume.py --docs 50000 --keep /tmp/volume.db   # keep the store
+
+Nothing is committed: the rows are drawn by ``volume_rows.py`` and written by
+``dossier.store.bulk`` (executemany on SQLite, COPY on PostgreSQL). The PostgreSQL store is a
+scratch database (``dossier_volume``) beside the one ``--postgres`` names, dropped after the run
+unless ``--keep``. Latencies are wall clock on a shared machine: p50 and p95 over ``--queries``
+random asks each, the asks drawn with the same skew as the data (popular actors are asked about
+more often, as they are written about more often).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+from volume_rows import COLUMNS, FACT_TABLES, RowMaker, Universe, batches
+
+from dossier.drivers.ingest import ingest_paths
+from dossier.kb.loader import load_kb
+from dossier.query import Dossier
+from dossier.store import Store
+from dossier.store.bulk import BulkLoader, migrate_to, scratch_database
+
+DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+DEFAULT_CORPUS = (
+    Path(__file__).resolve().parents[2] / "shared" / "corpus" / "allsides" / "allsides_eurasia.jsonl"
+)
+#: The revision before the indexes this bench chose (``0013_volume_indexes``).
+BEFORE_INDEXES = "0012"
+TARGET_MS = 100.0
+
+
+@contextmanager
+def location(backend: str, args: argparse.Namespace, name: str) -> Iterator[str]:
+    """A fresh store location for ``backend``: a SQLite file, or a scratch PostgreSQL database."""
+    if backend == "postgresql":
+        with scratch_database(args.postgres, name, keep=bool(args.keep)) as url:
+            yield url
+        return
+    if args.keep and name == "dossier_volume":
+        Path(args.keep).unlink(missing_ok=True)
+        yield args.keep
+        return
+    with tempfile.TemporaryDirectory(dir=args.scratch) as folder:
+        yield str(Path(folder) / f"{name}.db")
+
+
+def load(db: str, args: argparse.Namespace, universe: Universe) -> None:
+    """Fill ``db`` with ``args.docs`` synthetic documents and their facts; print rows/s."""
+    with Store.open(db) as store:
+        migrate_to(store, BEFORE_INDEXES, down=True)
+        loader = BulkLoader(store)
+        maker = RowMaker(universe, args.facts_per_doc)
+        started = time.perf_counter()
+        cpu = time.process_time()
+        loader.load(batches(maker, args.docs, args.batch), COLUMNS)
+        seconds = time.perf_counter() - started
+        analysed = time.perf_counter()
+        loader.analyse()
+        analyse_s = time.perf_counter() - analysed
+    rows = sum(c.rows for c in loader.counts.values())
+    facts = sum(loader.counts[t].rows for t in FACT_TABLES)
+    print(
+        f"  loaded {args.docs} documents, {facts} facts, {rows} rows in all in {seconds:.1f} s:"
+        f" {rows / seconds:,.0f} rows/s ({args.docs / seconds:,.0f} docs/s;"
+        f" {time.process_time() - cpu:.1f} s CPU in this process); ANALYZE {analyse_s:.1f} s"
+    )
+    print("  " + ", ".join(f"{c.table} {c.rows}" for c in loader.counts.values()))
+
+
+def asks(universe: Universe, args: argparse.Namespace) -> dict[str, Callable[[Dossier], object]]:
+    """The questions, each a list of ``args.queries`` calls drawn with the data's skew."""
+    rng = np.random.default_rng(args.seed)
+    py = random.Random(args.seed)
+    n = args.queries
+    actors = [universe.actors[i] for i in rng.choice(len(universe.actors), n, p=universe.actor_p)]
+    people = [universe.people[i] for i in rng.choice(len(universe.people), n, p=universe.people_p)]
+    # Words of middling frequency: rarer than the commonest hundred, common enough to match.
+    ranks = np.exp(rng.uniform(np.log(100), np.log(20_000), size=2 * n)).astype(int)
+    words = [universe.words[r] for r in ranks]
+    countries = [p[2] or "RUS" for p in people]
+    years = [py.randint(2011, 2024) for _ in range(n)]
+    return {
+        "actor page": [lambda d, a=a: d.actor(a[0], limit=20) for a in actors],
+        "quotes by speaker": [lambda d, p=p: d.quotes(speaker=p[0], limit=50) for p in people],
+        "quotes by text": [lambda d, w=w: d.quotes(about=w, limit=50) for w in words[:n]],
+        "events of actor, 1 year": [
+            lambda d, a=a, y=y: d.events(
+                actor=a[0], date_from=f"{y}-01-01", date_to=f"{y}-12-31", limit=50
+            )
+            for a, y in zip(actors, years, strict=True)
+        ],
+        "stance timeline of country": [
+            lambda d, c=c: d.stance_trends(by="country", period="year", country=c)
+            for c in countries
+        ],
+        "full-text search": [
+            lambda d, w=w, v=v: d.search(f"{w} {v}", limit=20)
+            for w, v in zip(words[:n], words[n:], strict=True)
+        ],
+    }
+
+
+def measure(db: str, questions: dict, label: str) -> dict[str, float]:
+    """p50 and p95 of each question over its calls, on one warm read-only ``Dossier``."""
+    p95s = {}
+    with Dossier(db) as dossier:
+        dossier.search("warm")  # open the store and load the KB outside the timings
+        dossier.kb.find_actors("Russia")
+        for name, calls in questions.items():
+            times = []
+            for call in calls:
+                started = time.perf_counter()
+                call(dossier)
+                times.append(1000 * (time.perf_counter() - started))
+            p50 = statistics.median(times)
+            p95 = float(np.percentile(times, 95))
+            p95s[name] = p95
+            flag = "" if p95 < TARGET_MS else "  > 100 ms"
+            print(f"  {label:<7} {name:<28} p50 {p50:8.1f} ms   p95 {p95:8.1f} ms{flag}")
+    return p95s
+
+
+def ingest_rate(db: str, corpus: Path) -> float:
+    """Documents per second ingesting ``corpus`` into ``db`` (the real ingest driver)."""
+    with Store.open(db) as store:
+        started = time.perf_counter()
+        summary = ingest_paths([corpus], store)
+        seconds = time.perf_counter() - started
+    return summary.read / seconds
+
+
+def run(backend: str, args: argparse.Namespace, universe: Universe) -> None:
+    print(f"\n== {backend}: {args.docs} documents, ~{args.facts_per_doc} facts each")
+    questions = asks(universe, args)
+    with location(backend, args, "dossier_volume") as db:
+        load(db, args, universe)
+        before = measure(db, questions, "before")
+        with Store.open(db) as store:
+            started = time.perf_counter()
+            migrate_to(store, "head", down=False)
+            print(f"  migration to head (the indexes) took {time.perf_counter() - started:.1f} s")
+        after = measure(db, questions, "after")
+        for name in questions:
+            print(f"  p95 {name:<28} {before[name]:8.1f} -> {after[name]:8.1f} ms")
+        if args.corpus.exists() and not args.no_ingest:
+            with location(backend, args, "dossier_volume_empty") as empty:
+                ingest_rate(empty, args.corpus)  # warm: imports, caches
+            with location(backend, args, "dossier_volume_empty") as empty:
+                empty_rate = ingest_rate(empty, args.corpus)
+            large_rate = ingest_rate(db, args.corpus)
+            print(
+                f"  ingest {args.corpus.name}: empty store {empty_rate:.1f} docs/s, this store"
+                f" {large_rate:.1f} docs/s, ratio {large_rate / empty_rate:.2f} (target >= 0.9)"
+            )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog="example: python bench/bench_store_volume.py --docs 20000 --backend both",
+    )
+    parser.add_argument("--docs", type=int, default=1_000_000)
+    parser.add_argument("--facts-per-doc", type=float, default=10.0)
+    parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--keep", metavar="PATH", help="keep the SQLite store here (and the "
+                        "PostgreSQL database dossier_volume)")  # fmt: skip
+    parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help="server to make it on")
+    parser.add_argument("--queries", type=int, default=50, help="asks per question")
+    parser.add_argument("--batch", type=int, default=1000, help="documents per transaction")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--no-ingest", action="store_true", help="skip the ingest comparison")
+    parser.add_argument("--scratch", help="folder for temporary SQLite files")
+    parser.add_argument("--seed", type=int, default=14)
+    args = parser.parse_args()
+    universe = Universe.from_kb(load_kb(None), args.seed)
+    backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
+    for backend in backends:
+        run(backend, args, universe)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

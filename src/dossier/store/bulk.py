@@ -1,0 +1,185 @@
+"""Loading rows in bulk, straight into the store's tables: for building large stores to measure
+(``bench/bench_store_volume.py``), not for ingest, which goes through ``Store``'s writers.
+
+Rows are plain tuples in a named column order; JSON columns take their text already encoded,
+binary columns bytes. SQLite takes them by ``executemany`` on one connection with the
+journal's syncs off for the load (a crash mid-load loses the load, never a committed store);
+PostgreSQL by ``COPY … FROM STDIN`` through psycopg, an order of magnitude faster than
+INSERT. Every constraint, index and trigger stays in place, so what is loaded is what the store
+would hold: the full-text index on SQLite is filled by its insert trigger, ``search_vector``
+on PostgreSQL is computed by the database.
+
+Also here, since nothing outside ``store`` may reach a database itself: making and dropping a
+scratch PostgreSQL database beside another (``scratch_database``).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import create_engine, text
+
+from dossier.store.database import Store
+from dossier.store.engine import database_url
+from dossier.store.schema import Base
+
+#: Rows per executemany call or COPY chunk: big enough to amortise the round trip, small
+#: enough that a generator's rows do not pile up in memory.
+BATCH = 20_000
+
+_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+@dataclass
+class LoadCount:
+    """Rows loaded into one table and the seconds it took (generation of the rows included)."""
+
+    table: str
+    rows: int = 0
+    seconds: float = 0.0
+
+
+class BulkLoader:
+    """Rows into a store's tables, in bulk, in one transaction per ``load`` call.
+
+    store: a writable store (its schema at the newest revision).
+    """
+
+    def __init__(self, store: Store) -> None:
+        if store.read_only:
+            raise RuntimeError("a bulk load needs a store opened for writing")
+        self._store = store
+        self.counts: dict[str, LoadCount] = {}
+
+    def columns(self, table: str) -> list[str]:
+        """The column names of ``table``, in declaration order (what a row tuple may follow)."""
+        return [column.name for column in Base.metadata.tables[table].columns]
+
+    def load(self, batches: Iterable[dict[str, list[tuple[Any, ...]]]], columns: dict[str, Sequence[str]]) -> None:
+        """Write each batch (table name -> rows) in one transaction, tables in the batch's order.
+
+        batches: e.g. one per thousand documents: their documents first, then their facts, so
+            foreign keys hold at every commit.
+        columns: table name -> the column names the rows of that table give, in order.
+        """
+        for name, names in columns.items():
+            if name not in Base.metadata.tables or not all(_NAME.match(c) for c in names):
+                raise ValueError(f"unknown table or odd column name: {name} {names}")
+        engine = self._store.engine
+        with engine.connect() as connection:
+            postgresql = connection.dialect.name == "postgresql"
+            raw = connection.connection.driver_connection
+            if not postgresql:
+                # A scratch load: no sync per commit, a large page cache for the indexes.
+                raw.execute("PRAGMA synchronous = OFF")
+                raw.execute("PRAGMA cache_size = -1000000")
+            started = time.perf_counter()
+            for batch in batches:
+                if postgresql:
+                    self._copy_batch(raw, batch, columns)
+                else:
+                    self._insert_batch(raw, batch, columns)
+                now = time.perf_counter()
+                # Time is charged to the tables by their share of the batch's rows.
+                total = sum(len(rows) for rows in batch.values()) or 1
+                for name, rows in batch.items():
+                    count = self.counts.setdefault(name, LoadCount(name))
+                    count.rows += len(rows)
+                    count.seconds += (now - started) * len(rows) / total
+                started = now
+            if not postgresql:
+                raw.execute("PRAGMA synchronous = NORMAL")
+
+    @staticmethod
+    def _insert_batch(
+        raw: Any, batch: dict[str, list[tuple[Any, ...]]], columns: dict[str, Sequence[str]]
+    ) -> None:
+        raw.execute("BEGIN IMMEDIATE")
+        try:
+            for name, rows in batch.items():
+                names = columns[name]
+                marks = ", ".join("?" for _ in names)
+                quoted = ", ".join(f'"{c}"' for c in names)
+                raw.executemany(f'INSERT INTO "{name}" ({quoted}) VALUES ({marks})', rows)
+        except BaseException:
+            raw.execute("ROLLBACK")
+            raise
+        raw.execute("COMMIT")
+
+    @staticmethod
+    def _copy_batch(
+        raw: Any, batch: dict[str, list[tuple[Any, ...]]], columns: dict[str, Sequence[str]]
+    ) -> None:
+        with raw.transaction(), raw.cursor() as cursor:
+            for name, rows in batch.items():
+                quoted = ", ".join(f'"{c}"' for c in columns[name])
+                with cursor.copy(f'COPY "{name}" ({quoted}) FROM STDIN') as copy:
+                    for row in rows:
+                        copy.write_row(row)
+
+    def analyse(self) -> None:
+        """Refresh the planner's statistics (``ANALYZE``), as a store that grew by itself would
+        have them: without them both planners guess, and guess badly at this size."""
+        with self._store.engine.connect() as connection:
+            raw = connection.connection.driver_connection
+            if connection.dialect.name == "postgresql":
+                raw.autocommit = True
+                raw.execute("ANALYZE")
+                raw.autocommit = False
+            else:
+                raw.execute("ANALYZE")
+
+
+def migrate_to(store: Store, revision: str, *, down: bool) -> None:
+    """Move the store's schema down to ``revision``, or up to it ("head" for the newest): to
+    measure the same rows with and without a revision's indexes."""
+    from alembic import command
+
+    from dossier.store.engine import alembic_config
+
+    config = alembic_config(url=store.engine.url.render_as_string(hide_password=False))
+    if down:
+        command.downgrade(config, revision)
+    else:
+        command.upgrade(config, revision)
+
+
+def table_sizes(store: Store, tables: Iterable[str]) -> dict[str, int]:
+    """Rows in each of ``tables`` (names from the schema)."""
+    found = {}
+    with store.engine.connect() as connection:
+        for name in tables:
+            if name not in Base.metadata.tables:
+                raise ValueError(f"unknown table {name}")
+            found[name] = connection.execute(text(f'SELECT count(*) FROM "{name}"')).scalar_one()
+    return found
+
+
+@contextmanager
+def scratch_database(server_url: str, name: str, *, keep: bool = False) -> Iterator[str]:
+    """A new, empty PostgreSQL database ``name`` on the server of ``server_url``, dropped on exit
+    (with any connections left to it); yields its URL. The database ``server_url`` names is only
+    connected to, never changed.
+
+    keep: leave it in place on exit (dropped only at the next call with the same name).
+    Raises ValueError for a name that is not a plain lower-case identifier.
+    """
+    if not _NAME.match(name):
+        raise ValueError(f"not a plain database name: {name!r}")
+    server = database_url(server_url)
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        if not keep:
+            with admin.connect() as connection:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
