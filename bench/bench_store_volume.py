@@ -97,11 +97,11 @@ def asks(universe: Universe, args: argparse.Namespace) -> dict[str, Callable[[Do
     years = [py.randint(2011, 2024) for _ in range(n)]
     return {
         "actor page": [lambda d, a=a: d.actor(a[0], limit=20) for a in actors],
-        "quotes by speaker": [lambda d, p=p: d.quotes(speaker=p[0], limit=50) for p in people],
+        "quotes by speaker": [lambda d, p=p: d.quotes(speaker=p[1], limit=50) for p in people],
         "quotes by text": [lambda d, w=w: d.quotes(about=w, limit=50) for w in words[:n]],
         "events of actor, 1 year": [
             lambda d, a=a, y=y: d.events(
-                actor=a[0], date_from=f"{y}-01-01", date_to=f"{y}-12-31", limit=50
+                actor=a[1], date_from=f"{y}-01-01", date_to=f"{y}-12-31", limit=50
             )
             for a, y in zip(actors, years, strict=True)
         ],

@@ -291,7 +291,9 @@ class Dossier(StanceQueries):
             speaker_ids = sorted({actor.id for actor in self.kb.find_actors(speaker)})
         found = self.store.quotes(
             speaker_ids=speaker_ids,
-            speaker_name=speaker,
+            # Words only for a name the KB lacks: a KB name is its actors, found by index
+            # (words would be a scan of every stored quote).
+            speaker_name=None if speaker_ids else speaker,
             about=about,
             date_from=bounds[0],
             date_to=bounds[1],
@@ -421,17 +423,20 @@ class Dossier(StanceQueries):
             if place is None:
                 raise
             stands_for = kb.actors.get(place.stands_for) if place.stands_for else None
-            found = self._counts(lambda store: _place_mentions(store, place.name), limit)
+            found = self._counts(
+                lambda store: _place_mentions(store, place.name).most_common(), limit
+            )
             return ActorReport(name, (), *found, place=place, stands_for=stands_for)
         actor_ids = [p.actor.id for p in profiles]
-        found = self._counts(lambda store: _actor_mentions(store, actor_ids), limit)
+        found = self._counts(lambda store: store.top_mentioning(actor_ids, limit), limit)
         return ActorReport(name, profiles, *found)
 
     def _counts(
-        self, count: Callable[[Store], Counter[str]], limit: int
+        self, count: Callable[[Store], list[tuple[str, int]]], limit: int
     ) -> tuple[Records[MentionCount] | None, str | None]:
-        """The documents ``count`` finds in the store, most mentions first, or why none can be
-        shown (no store at the default place, nothing annotated)."""
+        """The documents ``count`` finds in the store ((doc_id, mentions) pairs, at least the
+        ``limit`` with most mentions), most mentions first, or why none can be shown (no store
+        at the default place, nothing annotated)."""
         try:
             store = self.store
         except DossierError as error:
@@ -440,7 +445,7 @@ class Dossier(StanceQueries):
             raise
         if not store.read_facts("mention", limit=1):
             return None, "no mentions stored yet: run dossier annotate"
-        counts = count(store)
+        counts = dict(count(store))
         summaries = store.summaries(counts)
         rows = [
             MentionCount(doc_id, s.pub_date, s.date_is_estimated, s.outlet, s.title, counts[doc_id])
@@ -536,15 +541,6 @@ class Dossier(StanceQueries):
                 on_document=on_document,
                 on_start=on_start,
             )
-
-
-def _actor_mentions(store: Store, actor_ids: list[str]) -> Counter[str]:
-    """doc_id -> how often the document mentions any of ``actor_ids``."""
-    counts: Counter[str] = Counter()
-    for actor_id in actor_ids:
-        for doc_id, *_, mentions in store.mention_counts(actor_id):
-            counts[doc_id] += mentions
-    return counts
 
 
 def _place_mentions(store: Store, name: str) -> Counter[str]:

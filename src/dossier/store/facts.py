@@ -189,6 +189,42 @@ class FactStore:
         with self._transaction() as connection:
             return [tuple(row) for row in connection.execute(query).all()]
 
+    def top_mentioning(self, actor_ids: Iterable[str], limit: int) -> list[tuple[str, int]]:
+        """The ``limit`` documents mentioning any of ``actor_ids`` most: (doc_id, mentions),
+        most first, then oldest (undated last), then by id: an actor page's list.
+
+        Counted and ranked in the database, so an actor named in a hundred thousand documents
+        sends back ``limit`` rows, not a hundred thousand. The counts are read off the index on
+        ``(actor_id, doc_id)`` alone; only documents with at least the ``limit``-th largest
+        count are joined to ``documents`` for the tie-break on their date.
+        """
+        wanted = sorted(set(actor_ids))
+        if not wanted or limit <= 0:
+            return []
+        counts = (
+            select(mentions.c.doc_id, func.count().label("n"))
+            .where(mentions.c.actor_id.in_(wanted))
+            .group_by(mentions.c.doc_id)
+            .cte("counts")
+        )
+        floor = (
+            select(counts.c.n).order_by(counts.c.n.desc()).limit(1).offset(limit - 1)
+        ).scalar_subquery()
+        query = (
+            select(counts.c.doc_id, counts.c.n)
+            .join(documents, documents.c.doc_id == counts.c.doc_id)
+            .where(counts.c.n >= func.coalesce(floor, 0))
+            .order_by(
+                counts.c.n.desc(),
+                documents.c.pub_date.is_(None),
+                documents.c.pub_date,
+                counts.c.doc_id,
+            )
+            .limit(limit)
+        )
+        with self._transaction() as connection:
+            return [(doc_id, int(n)) for doc_id, n in connection.execute(query)]
+
 
 # -- rows and records -------------------------------------------------------------------------
 

@@ -180,10 +180,13 @@ class MentionRow(FactColumns, Base):
     """One mention of an actor (or a NIL name) in a document (``model.Mention``)."""
 
     __tablename__ = "mentions"
+    # With the document in the index, counting an actor's mentions per document (an actor
+    # page) never reads the table (migration 0013).
+    __table_args__ = (Index("ix_mentions_actor_id_doc_id", "actor_id", "doc_id"),)
 
     text: Mapped[str] = mapped_column(Text)
     label: Mapped[str | None] = mapped_column(String(32))
-    actor_id: Mapped[str | None] = mapped_column(String(200), index=True)  # None: NIL
+    actor_id: Mapped[str | None] = mapped_column(String(200))  # None: NIL
     actor: Mapped[str | None] = mapped_column(Text)  # canonical name, or the surface name
     role: Mapped[str | None] = mapped_column(Text)
     country: Mapped[str | None] = mapped_column(String(3))
@@ -375,13 +378,15 @@ class EventActorRow(Base):
     """
 
     __tablename__ = "event_actors"
+    # An actor's events are found by their fact ids from the index alone (migration 0013).
+    __table_args__ = (Index("ix_event_actors_actor_id_fact_id", "actor_id", "fact_id"),)
 
     fact_id: Mapped[str] = mapped_column(
         String(FACT_ID_LENGTH), ForeignKey("events.fact_id", ondelete="CASCADE"), primary_key=True
     )
     side: Mapped[str] = mapped_column(String(8), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    actor_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    actor_id: Mapped[str | None] = mapped_column(String(200))
     actor: Mapped[str] = mapped_column(Text)
     country: Mapped[str | None] = mapped_column(String(3), index=True)
 
@@ -439,12 +444,16 @@ class StanceRow(FactColumns, Base):
     """
 
     __tablename__ = "stances"
-    __table_args__ = (Index("ix_stances_target_id_date", "target_id", "date"),)
+    __table_args__ = (
+        Index("ix_stances_target_id_date", "target_id", "date"),
+        # A country's stance timeline reads its stances in date order (migration 0013).
+        Index("ix_stances_holder_country_date", "holder_country", "date"),
+    )
 
     text: Mapped[str] = mapped_column(Text)
     holder: Mapped[str] = mapped_column(Text)
     holder_id: Mapped[str | None] = mapped_column(String(200), index=True)
-    holder_country: Mapped[str | None] = mapped_column(String(3), index=True)
+    holder_country: Mapped[str | None] = mapped_column(String(3))
     target: Mapped[str] = mapped_column(Text)
     target_id: Mapped[str | None] = mapped_column(String(200))
     polarity: Mapped[int] = mapped_column(Integer)

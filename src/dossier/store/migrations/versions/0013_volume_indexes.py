@@ -1,0 +1,46 @@
+"""Indexes for a store of a million documents, chosen from ``bench/bench_store_volume.py``.
+
+- ``mentions (actor_id, doc_id)`` replaces ``(actor_id)``: an actor page counts the actor's
+  mentions per document, and with the document in the index the count never reads the table.
+- ``event_actors (actor_id, fact_id)`` replaces ``(actor_id)``: asking for an actor's events
+  finds their fact ids from the index alone.
+- ``stances (holder_country, date)`` replaces ``(holder_country)``: a country's stance timeline
+  reads its stances already in date order.
+
+Revision ID: 0013
+Revises: 0012
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "0013"
+down_revision: str | Sequence[str] | None = "0012"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+#: (table, old index's columns, new index's columns).
+_CHANGES = (
+    ("mentions", ["actor_id"], ["actor_id", "doc_id"]),
+    ("event_actors", ["actor_id"], ["actor_id", "fact_id"]),
+    ("stances", ["holder_country"], ["holder_country", "date"]),
+)
+
+
+def _name(table: str, columns: list[str]) -> str:
+    return f"ix_{table}_{'_'.join(columns)}"
+
+
+def upgrade() -> None:
+    for table, old, new in _CHANGES:
+        op.create_index(_name(table, new), table, new)
+        op.drop_index(_name(table, old), table_name=table)
+
+
+def downgrade() -> None:
+    for table, old, new in _CHANGES:
+        op.create_index(_name(table, old), table, old)
+        op.drop_index(_name(table, new), table_name=table)

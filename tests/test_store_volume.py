@@ -1,0 +1,143 @@
+"""The store at volume: the bulk loader's rows read back through the query API, and the
+indexes of migration 0013 going up and down on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from sqlalchemy import create_engine, inspect
+
+from dossier.query import Dossier
+from dossier.store import Store
+from dossier.store.bulk import BulkLoader, migrate_to, table_sizes
+from dossier.store.engine import database_url
+from dossier.store.stories import band_rows
+
+PUTIN = ("person:vladimir-putin", "Vladimir Putin", "RUS")
+KAZ = ("country:KAZ", "Kazakhstan", "KAZ")
+SPAN = ("extractor-x", "1", 1.0)
+
+DOC_COLUMNS = (
+    "doc_id", "seq", "story_id", "format", "source_path", "title", "pub_date", "outlet",
+    "language", "original_text", "clean_text", "offset_map", "removed_spans", "word_count",
+    "minhash", "ingested_at", "date_is_estimated",
+)  # fmt: skip
+FACT = ("fact_id", "doc_id", "start", "end", "original_start", "original_end", "sentence",
+        "extractor", "extractor_version", "confidence")  # fmt: skip
+COLUMNS = {
+    "documents": DOC_COLUMNS,
+    "lsh_bands": ("doc_id", "band", "band_hash"),
+    "sentences": (*FACT, "text", "reference_time"),
+    "mentions": (*FACT, "text", "label", "actor_id", "actor", "country", "metonym"),
+    "quotes": (*FACT, "text", "quote_kind", "speaker", "speaker_actor", "speaker_actor_id",
+               "speaker_group", "speaker_actors"),  # fmt: skip
+    "events": (*FACT, "text", "event_type", "source", "target", "date", "modality"),
+    "event_actors": ("fact_id", "side", "position", "actor_id", "actor", "country"),
+    "stances": (*FACT, "text", "holder", "holder_id", "holder_country", "target", "target_id",
+                "polarity", "strength", "basis", "evidence_kind", "date"),  # fmt: skip
+}
+
+
+def _batch(number: int, mentions: int, date: str) -> dict[str, list[tuple]]:
+    """One invented document with a sentence, ``mentions`` mentions of Putin, a quote, an event
+    and a stance."""
+    doc_id = f"{number:016x}"
+    text = f"Zorbex flimmand quorted the grain corridor number {number}."
+    minhash = bytes(range(256)) * 4
+    fact = f"{number:04x}".ljust(20, "0")
+    span = (doc_id, 0, 10, 0, 10, 0, *SPAN)
+    actors = [{"actor": KAZ[1], "actor_id": KAZ[0], "country": KAZ[2]}]
+    return {
+        "documents": [
+            (doc_id, number, doc_id, "text", f"in/{number}.txt", f"Report {number}", date,
+             "Invented Daily", "en", text, text, json.dumps([[0, 0, len(text)]]), "[]", 9,
+             minhash, datetime(2026, 1, 1), False)
+        ],  # fmt: skip
+        "lsh_bands": [(b["doc_id"], b["band"], b["band_hash"]) for b in band_rows(doc_id, minhash)],
+        "sentences": [(f"s{fact}"[:20], *span, text, date)],
+        "mentions": [
+            (f"m{k}{fact}"[:20], *span, "Putin", "PERSON", PUTIN[0], PUTIN[1], PUTIN[2], False)
+            for k in range(mentions)
+        ],
+        "quotes": [
+            (f"q{fact}"[:20], *span, f"the grain corridor {number}", "direct", "Putin",
+             PUTIN[1], PUTIN[0], False, "[]")
+        ],  # fmt: skip
+        "events": [
+            (f"e{fact}"[:20], *span, "quorted", "CONSULT", "[]", json.dumps(actors), date,
+             "asserted")
+        ],  # fmt: skip
+        "event_actors": [(f"e{fact}"[:20], "target", 0, KAZ[0], KAZ[1], KAZ[2])],
+        "stances": [
+            (f"t{fact}"[:20], *span, "for the corridor", PUTIN[1], PUTIN[0], "RUS",
+             "Eurasian integration", "target:eurasian-integration", 1, 1.0, "quote", "quote",
+             date)
+        ],  # fmt: skip
+    }
+
+
+def test_bulk_loaded_rows_are_read_back_by_the_query_api(store_url: str) -> None:
+    with Store.open(store_url) as store:
+        loader = BulkLoader(store)
+        loader.load(
+            [_batch(1, 1, "2013-05-01"), _batch(2, 3, "2014-06-01"), _batch(3, 2, "2015-07-01")],
+            COLUMNS,
+        )
+        loader.analyse()
+        assert table_sizes(store, ["documents", "lsh_bands", "mentions"]) == {
+            "documents": 3,
+            "lsh_bands": 75,
+            "mentions": 6,
+        }
+        assert loader.counts["mentions"].rows == 6
+        # Near-duplicate candidates come from the loaded band table.
+        assert store.band_candidates([bytes(range(256)) * 4]) == [
+            {f"{n:016x}" for n in (1, 2, 3)}
+        ]
+    with Dossier(store_url) as dossier:
+        page = dossier.actor(PUTIN[0], limit=2)
+        assert [(m.doc_id, m.mentions) for m in page.mentions] == [
+            (f"{2:016x}", 3),
+            (f"{3:016x}", 2),
+        ]
+        assert [q.text for q in dossier.quotes(speaker="Vladimir Putin")] == [
+            f"the grain corridor {n}" for n in (1, 2, 3)
+        ]
+        assert [q.doc_id for q in dossier.quotes(about="CORRIDOR 2")] == [f"{2:016x}"]
+        found = dossier.events(actor=KAZ[1], date_from="2014", date_to="2014-12-31")
+        assert [e.doc_id for e in found] == [f"{2:016x}"]
+        trends = dossier.stance_trends(by="country", period="year", country="RUS")
+        assert [(t.group, t.period, t.in_favour) for t in trends] == [
+            ("RUS", year, 1) for year in ("2013", "2014", "2015")
+        ]
+        assert [hit.doc_id for hit in dossier.search("flimmand")] and not dossier.search("nope")
+
+
+def _indexes(url: str, table: str) -> set[str]:
+    engine = create_engine(database_url(url))
+    try:
+        return {index["name"] for index in inspect(engine).get_indexes(table)}
+    finally:
+        engine.dispose()
+
+
+def test_the_volume_indexes_migrate_up_and_down(store_url: str) -> None:
+    with Store.open(store_url) as store:
+        store.band_candidates([])  # opened at the head
+    assert {"ix_mentions_actor_id_doc_id"} <= _indexes(store_url, "mentions")
+    assert "ix_mentions_actor_id" not in _indexes(store_url, "mentions")
+    with Store.open(store_url) as store:
+        loader = BulkLoader(store)
+        loader.load([_batch(1, 2, "2013-05-01")], COLUMNS)
+        migrate_to(store, "0012", down=True)
+    assert "ix_mentions_actor_id" in _indexes(store_url, "mentions")
+    assert "ix_stances_holder_country" in _indexes(store_url, "stances")
+    assert "ix_event_actors_actor_id" in _indexes(store_url, "event_actors")
+    assert "ix_stances_holder_country_date" not in _indexes(store_url, "stances")
+    with Store.open(store_url) as store:  # opening brings it back to the head
+        assert store.band_candidates([bytes(range(256)) * 4]) == [{f"{1:016x}"}]
+    assert "ix_stances_holder_country_date" in _indexes(store_url, "stances")
+    assert "ix_event_actors_actor_id_fact_id" in _indexes(store_url, "event_actors")
+    with Dossier(store_url) as dossier:
+        assert [m.mentions for m in dossier.actor(PUTIN[0]).mentions] == [2]
