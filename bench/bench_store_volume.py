@@ -28,17 +28,21 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
-from volume_rows import COLUMNS, FACT_TABLES, RowMaker, Universe, batches
 
 from dossier.drivers.ingest import ingest_paths
 from dossier.kb.loader import load_kb
 from dossier.query import Dossier
 from dossier.store import Store
 from dossier.store.bulk import BulkLoader, migrate_to, scratch_database
+from volume_rows import COLUMNS, FACT_TABLES, RowMaker, Universe, batches
 
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 DEFAULT_CORPUS = (
-    Path(__file__).resolve().parents[2] / "shared" / "corpus" / "allsides" / "allsides_eurasia.jsonl"
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "corpus"
+    / "allsides"
+    / "allsides_eurasia.jsonl"
 )
 #: The revision before the indexes this bench chose (``0013_volume_indexes``).
 BEFORE_INDEXES = "0012"

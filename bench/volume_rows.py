@@ -176,8 +176,7 @@ class RowMaker:
         words = [u.words[i] for i in word_ids]
         quarter = WORDS_PER_DOC // 4
         sentences = [
-            " ".join(words[k * quarter : (k + 1) * quarter]).capitalize() + "."
-            for k in range(4)
+            " ".join(words[k * quarter : (k + 1) * quarter]).capitalize() + "." for k in range(4)
         ]
         text = " ".join(sentences)
         doc_id = f"{py.getrandbits(64):016x}"
@@ -232,13 +231,11 @@ class RowMaker:
                 span(doc_id, s, s + len(quote), sentence, "quotes")
                 + (quote, "direct", "said", speaker[1], speaker[1], speaker[0], False, "[]")
             )
-        for k in range(_stochastic(rng, 0.6 * self.scale)):
+        for _ in range(_stochastic(rng, 0.6 * self.scale)):
             source, target = u.actors[int(actor_ids[2])], u.actors[int(actor_ids[3])]
             fact = self._fact_id()
             s = starts[2]
-            sides = [
-                {"actor": a[1], "actor_id": a[0], "country": a[2]} for a in (source, target)
-            ]
+            sides = [{"actor": a[1], "actor_id": a[0], "country": a[2]} for a in (source, target)]
             out["events"].append(
                 (fact, doc_id, s, s + 8, s, s + 8, 2, "events", EXTRACTOR_VERSION, 0.8,
                  words[2 * quarter], PLOVER_TYPES[int(rng.integers(0, len(PLOVER_TYPES)))],

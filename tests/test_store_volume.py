@@ -30,12 +30,32 @@ COLUMNS = {
     "lsh_bands": ("doc_id", "band", "band_hash"),
     "sentences": (*FACT, "text", "reference_time"),
     "mentions": (*FACT, "text", "label", "actor_id", "actor", "country", "metonym"),
-    "quotes": (*FACT, "text", "quote_kind", "speaker", "speaker_actor", "speaker_actor_id",
-               "speaker_group", "speaker_actors"),  # fmt: skip
+    "quotes": (
+        *FACT,
+        "text",
+        "quote_kind",
+        "speaker",
+        "speaker_actor",
+        "speaker_actor_id",
+        "speaker_group",
+        "speaker_actors",
+    ),  # fmt: skip
     "events": (*FACT, "text", "event_type", "source", "target", "date", "modality"),
     "event_actors": ("fact_id", "side", "position", "actor_id", "actor", "country"),
-    "stances": (*FACT, "text", "holder", "holder_id", "holder_country", "target", "target_id",
-                "polarity", "strength", "basis", "evidence_kind", "date"),  # fmt: skip
+    "stances": (
+        *FACT,
+        "text",
+        "holder",
+        "holder_id",
+        "holder_country",
+        "target",
+        "target_id",
+        "polarity",
+        "strength",
+        "basis",
+        "evidence_kind",
+        "date",
+    ),  # fmt: skip
 }
 
 
@@ -50,9 +70,25 @@ def _batch(number: int, mentions: int, date: str) -> dict[str, list[tuple]]:
     actors = [{"actor": KAZ[1], "actor_id": KAZ[0], "country": KAZ[2]}]
     return {
         "documents": [
-            (doc_id, number, doc_id, "text", f"in/{number}.txt", f"Report {number}", date,
-             "Invented Daily", "en", text, text, json.dumps([[0, 0, len(text)]]), "[]", 9,
-             minhash, datetime(2026, 1, 1), False)
+            (
+                doc_id,
+                number,
+                doc_id,
+                "text",
+                f"in/{number}.txt",
+                f"Report {number}",
+                date,
+                "Invented Daily",
+                "en",
+                text,
+                text,
+                json.dumps([[0, 0, len(text)]]),
+                "[]",
+                9,
+                minhash,
+                datetime(2026, 1, 1),
+                False,
+            )
         ],  # fmt: skip
         "lsh_bands": [(b["doc_id"], b["band"], b["band_hash"]) for b in band_rows(doc_id, minhash)],
         "sentences": [(f"s{fact}"[:20], *span, text, date)],
@@ -61,18 +97,47 @@ def _batch(number: int, mentions: int, date: str) -> dict[str, list[tuple]]:
             for k in range(mentions)
         ],
         "quotes": [
-            (f"q{fact}"[:20], *span, f"the grain corridor {number}", "direct", "Putin",
-             PUTIN[1], PUTIN[0], False, "[]")
+            (
+                f"q{fact}"[:20],
+                *span,
+                f"the grain corridor {number}",
+                "direct",
+                "Putin",
+                PUTIN[1],
+                PUTIN[0],
+                False,
+                "[]",
+            )
         ],  # fmt: skip
         "events": [
-            (f"e{fact}"[:20], *span, "quorted", "CONSULT", "[]", json.dumps(actors), date,
-             "asserted")
+            (
+                f"e{fact}"[:20],
+                *span,
+                "quorted",
+                "CONSULT",
+                "[]",
+                json.dumps(actors),
+                date,
+                "asserted",
+            )
         ],  # fmt: skip
         "event_actors": [(f"e{fact}"[:20], "target", 0, KAZ[0], KAZ[1], KAZ[2])],
         "stances": [
-            (f"t{fact}"[:20], *span, "for the corridor", PUTIN[1], PUTIN[0], "RUS",
-             "Eurasian integration", "target:eurasian-integration", 1, 1.0, "quote", "quote",
-             date)
+            (
+                f"t{fact}"[:20],
+                *span,
+                "for the corridor",
+                PUTIN[1],
+                PUTIN[0],
+                "RUS",
+                "Eurasian integration",
+                "target:eurasian-integration",
+                1,
+                1.0,
+                "quote",
+                "quote",
+                date,
+            )
         ],  # fmt: skip
     }
 
@@ -92,9 +157,7 @@ def test_bulk_loaded_rows_are_read_back_by_the_query_api(store_url: str) -> None
         }
         assert loader.counts["mentions"].rows == 6
         # Near-duplicate candidates come from the loaded band table.
-        assert store.band_candidates([bytes(range(256)) * 4]) == [
-            {f"{n:016x}" for n in (1, 2, 3)}
-        ]
+        assert store.band_candidates([bytes(range(256)) * 4]) == [{f"{n:016x}" for n in (1, 2, 3)}]
     with Dossier(store_url) as dossier:
         page = dossier.actor(PUTIN[0], limit=2)
         assert [(m.doc_id, m.mentions) for m in page.mentions] == [

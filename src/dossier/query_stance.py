@@ -4,7 +4,7 @@ added up by holder or country over time. ``Dossier`` takes these methods as its 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dossier.answers import Records
 
@@ -42,31 +42,10 @@ class StanceQueries:
             precision) bounding when the stance held, inclusive. Raises ValueError for a date
             that is not ISO or a country that is not three letters.
         """
-        from dossier.calendar import check_iso_date
         from dossier.store.records import StanceHit
 
-        bounds = [check_iso_date(d) if d else None for d in (date_from, date_to)]
-        if country and not (len(country) == 3 and country.isalpha()):
-            raise ValueError(f"not an ISO 3166-1 alpha-3 code: {country!r} (e.g. UKR)")
-        target_ids: list[str] = []
-        if target:
-            known = self.kb.target(target)
-            if known is not None:
-                target_ids = [known.id]
-            else:
-                target_ids = sorted({found.id for found in self.kb.find_actors(target)})
-        named = {found.id for found in self.kb.find_actors(holder)} if holder else set()
-        holder_ids = sorted(named | set(holder_ids))
-        found = self.store.stances(
-            target_ids=target_ids,
-            target_name=None if target_ids else target,
-            holder_ids=holder_ids,
-            holder_name=None if named or not holder else holder,
-            country=country,
-            date_from=bounds[0],
-            date_to=bounds[1],
-            limit=limit,
-        )
+        asked = self._stance_filters(target, holder, holder_ids, country, date_from, date_to)
+        found = self.store.stances(**asked, limit=limit)
         return Records(found, StanceHit)
 
     def stance_trends(
@@ -93,7 +72,41 @@ class StanceQueries:
             raise ValueError(f"by must be 'actor' or 'country', not {by!r}")
         if period not in ("all", "year", "month"):
             raise ValueError(f"period must be 'all', 'year' or 'month', not {period!r}")
-        hits = self.stances(
-            target=target, holder=holder, country=country, date_from=date_from, date_to=date_to
-        )
-        return Records(stance_trends(hits, by, period), StanceTrend)  # type: ignore[arg-type]
+        asked = self._stance_filters(target, holder, (), country, date_from, date_to)
+        # Only what adding up reads: the same stances as ``stances``, without their evidence.
+        points = self.store.stance_points(**asked)
+        return Records(stance_trends(points, by, period), StanceTrend)  # type: ignore[arg-type]
+
+    def _stance_filters(
+        self,
+        target: str | None,
+        holder: str | None,
+        holder_ids: Sequence[str],
+        country: str | None,
+        date_from: str | None,
+        date_to: str | None,
+    ) -> dict[str, Any]:
+        """The store's filters for a stance question, names resolved through the KB."""
+        from dossier.calendar import check_iso_date
+
+        bounds = [check_iso_date(d) if d else None for d in (date_from, date_to)]
+        if country and not (len(country) == 3 and country.isalpha()):
+            raise ValueError(f"not an ISO 3166-1 alpha-3 code: {country!r} (e.g. UKR)")
+        target_ids: list[str] = []
+        if target:
+            known = self.kb.target(target)
+            if known is not None:
+                target_ids = [known.id]
+            else:
+                target_ids = sorted({found.id for found in self.kb.find_actors(target)})
+        named = {found.id for found in self.kb.find_actors(holder)} if holder else set()
+        holder_ids = sorted(named | set(holder_ids))
+        return {
+            "target_ids": target_ids,
+            "target_name": None if target_ids else target,
+            "holder_ids": holder_ids,
+            "holder_name": None if named or not holder else holder,
+            "country": country,
+            "date_from": bounds[0],
+            "date_to": bounds[1],
+        }

@@ -60,7 +60,9 @@ class BulkLoader:
         """The column names of ``table``, in declaration order (what a row tuple may follow)."""
         return [column.name for column in Base.metadata.tables[table].columns]
 
-    def load(self, batches: Iterable[dict[str, list[tuple[Any, ...]]]], columns: dict[str, Sequence[str]]) -> None:
+    def load(
+        self, batches: Iterable[dict[str, list[tuple[Any, ...]]]], columns: dict[str, Sequence[str]]
+    ) -> None:
         """Write each batch (table name -> rows) in one transaction, tables in the batch's order.
 
         batches: e.g. one per thousand documents: their documents first, then their facts, so
