@@ -96,6 +96,14 @@ class BulkLoader:
                 started = now
             if not postgresql:
                 raw.execute("PRAGMA synchronous = NORMAL")
+            elif "seq" in columns.get("documents", ()):
+                # The rows brought their own seq: move the identity past them, or the next
+                # document ingest would be numbered 1 again.
+                with raw.transaction():
+                    raw.execute(
+                        "SELECT setval(pg_get_serial_sequence('documents', 'seq'),"
+                        " (SELECT coalesce(max(seq), 0) + 1 FROM documents), false)"
+                    )
 
     @staticmethod
     def _insert_batch(
@@ -137,15 +145,22 @@ class BulkLoader:
                 raw.execute("ANALYZE")
 
 
-def migrate_to(store: Store, revision: str, *, down: bool) -> None:
+def migrate_to(store: Store, revision: str, *, down: bool = False, stamp: bool = False) -> None:
     """Move the store's schema down to ``revision``, or up to it ("head" for the newest): to
-    measure the same rows with and without a revision's indexes."""
+    measure the same rows with and without a revision's indexes.
+
+    stamp: only record ``revision`` as the schema's, changing nothing else: a store opened
+        read-only is brought to the newest revision first, so the rows are measured without
+        the newest indexes by stamping it "head" while it still lacks them (and stamping it
+        back before upgrading)."""
     from alembic import command
 
     from dossier.store.engine import alembic_config
 
     config = alembic_config(url=store.engine.url.render_as_string(hide_password=False))
-    if down:
+    if stamp:
+        command.stamp(config, revision, purge=True)
+    elif down:
         command.downgrade(config, revision)
     else:
         command.upgrade(config, revision)
