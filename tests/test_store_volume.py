@@ -204,3 +204,30 @@ def test_the_volume_indexes_migrate_up_and_down(store_url: str) -> None:
     assert "ix_event_actors_actor_id_fact_id" in _indexes(store_url, "event_actors")
     with Dossier(store_url) as dossier:
         assert [m.mentions for m in dossier.actor(PUTIN[0]).mentions] == [2]
+
+
+def test_trends_added_up_in_the_database_match_those_added_up_from_the_stances(
+    store_url: str,
+) -> None:
+    from dossier.trends import stance_trends
+
+    odd_dates = [None, "", "2014", "2014-05", "2014-05-01", "2014-0x", "20x4-01-01", "2015-12-31"]
+    extra = []
+    for number, date in enumerate(odd_dates):
+        span = (f"{2:016x}", number, number + 5, number, number + 5, 0, *SPAN)
+        holder = (PUTIN[1], PUTIN[0], "RUS") if number % 3 else ("Zorbex", None, None)
+        extra.append(
+            (f"x{number:019d}", *span, "odd", *holder, "Union", None, number % 3 - 1, 1.0,
+             "quote", "quote", date)
+        )  # fmt: skip
+    with Store.open(store_url) as store:
+        BulkLoader(store).load(
+            [_batch(1, 1, "2013-05-01"), _batch(2, 1, "2014-06-01"), {"stances": extra}], COLUMNS
+        )
+    with Dossier(store_url) as dossier:
+        for by in ("actor", "country"):
+            for period in ("all", "year", "month"):
+                for country in (None, "RUS"):
+                    expected = stance_trends(dossier.stances(country=country), by, period)
+                    found = dossier.stance_trends(by=by, period=period, country=country)
+                    assert list(found) == expected, (by, period, country)

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Literal
 
-from dossier.store.records import StanceHit, StanceTrend
+from dossier.store.records import StanceCount, StanceHit, StanceTrend
 
 By = Literal["actor", "country"]
 Period = Literal["all", "year", "month"]
@@ -80,6 +80,32 @@ def stance_trends(
                 documents=len({h.doc_id for h in found}),
                 first=dates[0] if dates else None,
                 last=dates[-1] if dates else None,
+            )
+        )
+    return trends
+
+
+def trends_from_counts(counts: Iterable[StanceCount]) -> list[StanceTrend]:
+    """The trends of stances the store already added up (``Store.stance_counts``), by group
+    then target then period: what ``stance_trends`` gives for the same stances."""
+    trends = []
+    for count in sorted(counts, key=lambda c: (c.group, c.target, c.period)):
+        neutral = count.stances - count.in_favour - count.against
+        score, side = _side(count.in_favour, count.against, neutral)
+        trends.append(
+            StanceTrend(
+                group=count.group,
+                target=count.target,
+                period=count.period,
+                in_favour=count.in_favour,
+                against=count.against,
+                neutral=neutral,
+                score=round(score, 2),
+                side=side,
+                evidence=count.stances,
+                documents=count.documents,
+                first=count.first,
+                last=count.last,
             )
         )
     return trends

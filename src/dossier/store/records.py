@@ -7,7 +7,7 @@ Plain frozen dataclasses: no pandas, no JSON. ``dossier.query`` wraps lists of t
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import TypedDict
+from typing import NamedTuple, TypedDict
 
 from dossier.model import EventActor
 
@@ -285,6 +285,20 @@ class StanceTrend:
     score: float
     side: str
     evidence: int
+    documents: int
+    first: str | None
+    last: str | None
+
+
+class StanceCount(NamedTuple):
+    """The stances of one group, target and period, added up (``Store.stance_counts``)."""
+
+    group: str
+    target: str
+    period: str
+    in_favour: int
+    against: int
+    stances: int
     documents: int
     first: str | None
     last: str | None
