@@ -197,10 +197,12 @@ def test_the_volume_indexes_migrate_up_and_down(store_url: str) -> None:
     assert "ix_mentions_actor_id" in _indexes(store_url, "mentions")
     assert "ix_stances_holder_country" in _indexes(store_url, "stances")
     assert "ix_event_actors_actor_id" in _indexes(store_url, "event_actors")
-    assert "ix_stances_holder_country_date" not in _indexes(store_url, "stances")
+    assert "ix_stances_holder_country_target_date_polarity_doc_id" not in _indexes(
+        store_url, "stances"
+    )
     with Store.open(store_url) as store:  # opening brings it back to the head
         assert store.band_candidates([bytes(range(256)) * 4]) == [{f"{1:016x}"}]
-    assert "ix_stances_holder_country_date" in _indexes(store_url, "stances")
+    assert "ix_stances_holder_country_target_date_polarity_doc_id" in _indexes(store_url, "stances")
     assert "ix_event_actors_actor_id_fact_id" in _indexes(store_url, "event_actors")
     with Dossier(store_url) as dossier:
         assert [m.mentions for m in dossier.actor(PUTIN[0]).mentions] == [2]

@@ -446,8 +446,15 @@ class StanceRow(FactColumns, Base):
     __tablename__ = "stances"
     __table_args__ = (
         Index("ix_stances_target_id_date", "target_id", "date"),
-        # A country's stance timeline reads its stances in date order (migration 0013).
-        Index("ix_stances_holder_country_date", "holder_country", "date"),
+        # A country's stance timeline is added up from this index alone (migration 0013).
+        Index(
+            "ix_stances_holder_country_target_date_polarity_doc_id",
+            "holder_country",
+            "target",
+            "date",
+            "polarity",
+            "doc_id",
+        ),
     )
 
     text: Mapped[str] = mapped_column(Text)

@@ -4,8 +4,10 @@
   mentions per document, and with the document in the index the count never reads the table.
 - ``event_actors (actor_id, fact_id)`` replaces ``(actor_id)``: asking for an actor's events
   finds their fact ids from the index alone.
-- ``stances (holder_country, date)`` replaces ``(holder_country)``: a country's stance timeline
-  reads its stances already in date order.
+- ``stances (holder_country, target, date, polarity, doc_id)`` replaces ``(holder_country)``: a
+  country's stance timeline is added up by target and period from the index alone (at 50k
+  documents, the largest country's timeline 62 -> 15-30 ms on SQLite, 26 -> 21 ms on
+  PostgreSQL, against an index on ``(holder_country, date)``).
 
 Revision ID: 0013
 Revises: 0012
@@ -26,7 +28,7 @@ depends_on: str | Sequence[str] | None = None
 _CHANGES = (
     ("mentions", ["actor_id"], ["actor_id", "doc_id"]),
     ("event_actors", ["actor_id"], ["actor_id", "fact_id"]),
-    ("stances", ["holder_country"], ["holder_country", "date"]),
+    ("stances", ["holder_country"], ["holder_country", "target", "date", "polarity", "doc_id"]),
 )
 
 
