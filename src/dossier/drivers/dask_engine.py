@@ -94,13 +94,16 @@ def worker_count(client: Client) -> int:
 
 class PipelinePlugin(WorkerPlugin):
     """Builds the pipeline (and loads its KB) on each worker as it joins the cluster, so no
-    task pays for it and a worker that restarts builds it again."""
+    task pays for it and a worker that restarts builds it again. Its state is the pipeline
+    cache of ``load_pipeline``, which the tasks read."""
 
     def __init__(self, config: PipelineConfig) -> None:
         self.config = config
 
     def setup(self, worker: Any) -> None:
-        load_pipeline(self.config)
+        nlp = load_pipeline(self.config)
+        # The components read their KB tables on their first document: pay that here too.
+        nlp("Warm-up in Moscow on 1 January 2020.")
 
 
 def start_pipelines(client: Client, config: PipelineConfig) -> None:
