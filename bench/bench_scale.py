@@ -16,7 +16,7 @@ Printed: documents/s and words/s of each, each dossier figure over spaCy's with 
 process count (ratio), and the Dask scaling efficiency 1 -> 2 workers, throughput(2) / (2 x
 throughput(1)). Wall-clock figures: on a loaded machine they say little; run it quietly.
 
-Memory, each run in a fresh process (its peak resident set, ``ru_maxrss``):
+Memory, each run in a fresh process (its peak resident set, Linux's ``VmHWM``):
 - ingest of the corpus, and of ten versions of it (the corpus, then nine copies whose
   lower-case words are altered, so they are new, distinct documents) into an empty store;
 - annotate (one worker, the pipeline in that process) of the first ``--memory-limit``
@@ -81,35 +81,62 @@ def _copies(corpus: Path, copies: int, out: Path) -> Path:
 # -- throughput ------------------------------------------------------------------------------
 
 
-def _spacy(texts: list[str], n_process: int) -> float:
-    """Wall seconds for spaCy alone over ``texts`` with ``n_process`` processes."""
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished (waited-for) children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _spacy(texts: list[str], n_process: int) -> tuple[float, float]:
+    """(wall, CPU) seconds for spaCy alone over ``texts`` with ``n_process`` processes."""
     from dossier.nlp import PipelineConfig, build_pipeline
 
     nlp = build_pipeline(PipelineConfig(components=()))
     list(nlp.pipe(texts[:5]))  # warm up
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu()
     for _ in nlp.pipe(texts, batch_size=16, n_process=n_process):
         pass
-    return time.perf_counter() - started
+    return time.perf_counter() - started, _cpu() - cpu
 
 
-def _multiprocess(template: Path, folder: Path, workers: int) -> tuple[float, int]:
-    """(wall seconds, documents annotated) for the default engine with ``workers``."""
+def _multiprocess(template: Path, folder: Path, workers: int) -> tuple[float, float, int]:
+    """(wall, CPU seconds, documents annotated) for the default engine with ``workers``."""
     from dossier.drivers.annotate import annotate_store
     from dossier.store import Store
 
     copy = shutil.copy(template, folder / f"mp{workers}.db")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu()
     with Store.open(str(copy)) as store:
         summary = annotate_store(store, workers=workers)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, _cpu() - cpu
     Path(copy).unlink()
-    return seconds, summary.annotated
+    return seconds, cpu, summary.annotated
 
 
-def _dask(template: Path, folder: Path, workers: int) -> tuple[float, float, int]:
-    """(start-up seconds, wall seconds, documents annotated) for the Dask engine on a local
-    cluster of ``workers`` processes."""
+def _worker_cpu() -> float:
+    """Run on a Dask worker: its process's CPU seconds so far."""
+    import psutil
+
+    times = psutil.Process().cpu_times()
+    return times.user + times.system
+
+
+def _warm(texts: list[str]) -> None:
+    """Run on a Dask worker: its pipeline over the texts this process warmed its own with."""
+    from dossier.nlp import DEFAULT_CONFIG, load_pipeline
+
+    list(load_pipeline(DEFAULT_CONFIG).pipe(texts))
+
+
+def _dask(
+    template: Path, folder: Path, workers: int, warm: list[str]
+) -> tuple[float, float, float, int]:
+    """(start-up seconds, wall seconds, CPU seconds, documents annotated) for the Dask engine
+    on a local cluster of ``workers`` processes; CPU counts this process (the writer and the
+    scheduler) and the workers'. ``warm``: texts each worker's pipeline reads first, as the
+    multiprocess runner's forked workers inherit a pipeline that read them (its caches of
+    names and dates filled): the two engines then start equally warm."""
     from dossier.drivers.annotate import annotate_store
     from dossier.drivers.dask_engine import DaskAnnotate, dask_client, start_pipelines
     from dossier.nlp import DEFAULT_CONFIG
@@ -120,12 +147,15 @@ def _dask(template: Path, folder: Path, workers: int) -> tuple[float, float, int
     with dask_client(workers=workers) as client:
         start_pipelines(client, DEFAULT_CONFIG)
         start_up = time.perf_counter() - started
-        started = time.perf_counter()
+        client.run(_warm, warm)
+        before = sum(client.run(_worker_cpu).values())
+        started, cpu = time.perf_counter(), _cpu()
         with Store.open(str(copy)) as store:
             summary = annotate_store(store, runner=DaskAnnotate(client=client))
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, _cpu() - cpu
+        cpu += sum(client.run(_worker_cpu).values()) - before
     Path(copy).unlink()
-    return start_up, seconds, summary.annotated
+    return start_up, seconds, cpu, summary.annotated
 
 
 def throughput(corpus: Path, limit: int, folder: Path) -> None:
@@ -143,40 +173,46 @@ def throughput(corpus: Path, limit: int, folder: Path) -> None:
     # process and inherit it, as Dask's workers build theirs at start-up.
     list(load_pipeline(DEFAULT_CONFIG).pipe(texts[:5]))
 
-    seconds: dict[str, float] = {}
+    wall: dict[str, float] = {}
+    cpu: dict[str, float] = {}
     for count in (1, 2):
-        seconds[f"spacy{count}"] = _spacy(texts, count)
+        wall[f"spacy{count}"], cpu[f"spacy{count}"] = _spacy(texts, count)
     for count in (1, 2):
-        seconds[f"mp{count}"], annotated = _multiprocess(template, folder, count)
+        wall[f"mp{count}"], cpu[f"mp{count}"], annotated = _multiprocess(template, folder, count)
         assert annotated == documents, (annotated, documents)
     start_up = {}
     for count in (1, 2):
-        start_up[count], seconds[f"dask{count}"], annotated = _dask(template, folder, count)
+        start_up[count], wall[f"dask{count}"], cpu[f"dask{count}"], annotated = _dask(
+            template, folder, count, texts[:5]
+        )
         assert annotated == documents, (annotated, documents)
 
-    print("throughput (wall clock):")
+    print("throughput (wall clock; CPU µs per word beside, which load disturbs less):")
     for count in (1, 2):
-        spacy = seconds[f"spacy{count}"]
+        spacy = wall[f"spacy{count}"]
         print(
             f"  spaCy nlp.pipe n_process={count}:   {documents / spacy:7.2f} documents/s "
-            f"{words / spacy:8.0f} words/s"
+            f"{words / spacy:8.0f} words/s  {1e6 * cpu[f'spacy{count}'] / words:6.0f} CPU µs/word"
         )
         for name, key in (("multiprocess runner", "mp"), ("Dask", "dask")):
-            wall = seconds[f"{key}{count}"]
+            seconds = wall[f"{key}{count}"]
             label = f"{name}, {count} worker{'s' if count > 1 else ''}:"
             print(
-                f"  {label:32} {documents / wall:7.2f} documents/s {words / wall:8.0f} words/s"
-                f"  ({spacy / wall:.2f}x spaCy n_process={count})"
+                f"  {label:32} {documents / seconds:7.2f} documents/s "
+                f"{words / seconds:8.0f} words/s  {1e6 * cpu[f'{key}{count}'] / words:6.0f} CPU "
+                f"µs/word  ({spacy / seconds:.2f}x spaCy n_process={count})"
             )
     for count in (1, 2):
         print(f"  Dask start-up, {count} worker(s) (cluster + pipelines): {start_up[count]:.1f} s")
-    efficiency = seconds["dask1"] / (2 * seconds["dask2"])
-    print(f"Dask scaling efficiency 1 -> 2 workers: {efficiency:.2f}")
-    mp = seconds["mp1"] / (2 * seconds["mp2"])
-    print(f"multiprocess runner scaling efficiency 1 -> 2 workers: {mp:.2f}")
+    print(f"Dask scaling efficiency 1 -> 2 workers: {wall['dask1'] / (2 * wall['dask2']):.2f}")
     print(
-        f"Dask 2 workers / spaCy n_process=2: {seconds['spacy2'] / seconds['dask2']:.2f}; "
-        f"Dask 2 workers / multiprocess 2 workers: {seconds['mp2'] / seconds['dask2']:.2f}"
+        "multiprocess runner scaling efficiency 1 -> 2 workers: "
+        f"{wall['mp1'] / (2 * wall['mp2']):.2f}"
+    )
+    print(
+        f"Dask 2 workers / spaCy n_process=2: {wall['spacy2'] / wall['dask2']:.2f}; "
+        f"Dask 2 workers / multiprocess 2 workers: {wall['mp2'] / wall['dask2']:.2f}; "
+        f"CPU per word, Dask 2 workers / spaCy n_process=2: {cpu['dask2'] / cpu['spacy2']:.2f}"
     )
 
 
@@ -199,8 +235,20 @@ def measure(step: str, source: Path, db: Path) -> None:
 
             count = annotate_store(store, workers=1).annotated
     seconds = time.perf_counter() - started
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    print(json.dumps({"documents": count, "seconds": seconds, "peak_mib": peak_kib / 1024}))
+    print(json.dumps({"documents": count, "seconds": seconds, "peak_mib": _peak_kib() / 1024}))
+
+
+def _peak_kib() -> int:
+    """This process's peak resident set in KiB: Linux's VmHWM, which starts afresh at exec;
+    ``ru_maxrss`` does not (it keeps the parent's peak across fork and exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
 
 
 def _measured(step: str, source: Path, db: Path) -> dict[str, float]:

@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import dask
 from distributed import Client, Future, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
@@ -57,6 +58,21 @@ PARTITION_SIZE = 32
 IN_FLIGHT_PER_WORKER = 3
 #: The name the pipeline plugin is registered under: registering it again replaces it.
 PLUGIN_NAME = "dossier-pipeline"
+#: Dask settings for a local cluster: its housekeeping runs less often, since on a small
+#: machine every wake-up takes the GIL or a core from the pipeline. The worker's profiler,
+#: which samples the running task's stack every 10 ms, is off (nothing here reads it).
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+#: A text for each component to read once at start-up (names, a date, a quote, an event).
+WARM_UP = (
+    "MOSCOW, 1 January 2020. President Vladimir Putin said on Monday that Russia would join "
+    'the treaty. "We support the Eurasian Economic Union," he told reporters. Russia accused '
+    "Ukraine of violating the ceasefire."
+)
 
 
 @contextlib.contextmanager
@@ -72,6 +88,7 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
             yield client
         return
     with (
+        dask.config.set(LOCAL_CLUSTER_CONFIG),
         LocalCluster(
             n_workers=workers or default_workers(),
             threads_per_worker=1,
@@ -103,7 +120,7 @@ class PipelinePlugin(WorkerPlugin):
     def setup(self, worker: Any) -> None:
         nlp = load_pipeline(self.config)
         # The components read their KB tables on their first document: pay that here too.
-        nlp("Warm-up in Moscow on 1 January 2020.")
+        nlp(WARM_UP)
 
 
 def start_pipelines(client: Client, config: PipelineConfig) -> None:
