@@ -117,7 +117,7 @@ def test_interrupted_ingest_keeps_a_consistent_store_and_completes_on_rerun(
     store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _corpus(tmp_path / "in")
-    real_build = driver.build_document
+    real_build = driver.prepare_record
     calls = {"n": 0}
 
     def build_then_interrupt(record, **options):  # Ctrl-C arrives while the third is built
@@ -126,7 +126,7 @@ def test_interrupted_ingest_keeps_a_consistent_store_and_completes_on_rerun(
             raise KeyboardInterrupt
         return real_build(record, **options)
 
-    monkeypatch.setattr(driver, "build_document", build_then_interrupt)
+    monkeypatch.setattr(driver, "prepare_record", build_then_interrupt)
     with Store.open(store_url) as store:
         first = ingest_paths([folder], store, batch_size=1)
         assert first.interrupted
@@ -134,7 +134,7 @@ def test_interrupted_ingest_keeps_a_consistent_store_and_completes_on_rerun(
         for doc_id in store.document_ids():
             assert store.get_document(doc_id).clean_text  # whole documents only
 
-        monkeypatch.setattr(driver, "build_document", real_build)
+        monkeypatch.setattr(driver, "prepare_record", real_build)
         second = ingest_paths([folder], store)
         assert not second.interrupted
         assert second.new == 2

@@ -14,7 +14,7 @@ import pytest
 from dossier.model import Document
 from dossier.store import Store
 
-HEAVY = ("spacy", "thinc", "datasketch", "scipy", "alembic")
+HEAVY = ("spacy", "thinc", "datasketch", "scipy", "alembic", "dask", "distributed")
 MARKER = "MODULES:"
 
 # Runs the CLI as `dossier` would, then prints the top-level modules it imported.

@@ -502,15 +502,30 @@ class Dossier(StanceQueries):
     # -- writing, beside the read path ----------------------------------------------------------
 
     def ingest(
-        self, paths: Iterable[str | Path], *, on_record: RecordCallback | None = None
+        self,
+        paths: Iterable[str | Path],
+        *,
+        on_record: RecordCallback | None = None,
+        engine: str = "multiprocess",
+        scheduler: str | None = None,
+        workers: int | None = None,
     ) -> Any:
         """Read, clean, deduplicate and store documents from files, folders or globs, creating
-        the store if need be; returns the ingest driver's summary."""
+        the store if need be; returns the ingest driver's summary.
+
+        engine: "multiprocess" prepares the documents in this process; "dask" on a Dask
+            cluster (``scheduler``'s, or a local one of ``workers`` processes).
+        """
         from dossier.drivers.ingest import ingest_paths
         from dossier.store import Store
 
+        preparer = None
+        if engine == "dask":
+            from dossier.drivers.dask_engine import DaskIngest
+
+            preparer = DaskIngest(scheduler=scheduler, workers=workers)
         with Store.open(self.location, self.extra_migrations) as store:
-            return ingest_paths(paths, store, on_record=on_record)
+            return ingest_paths(paths, store, on_record=on_record, preparer=preparer)
 
     def annotate(
         self,
@@ -519,6 +534,8 @@ class Dossier(StanceQueries):
         workers: int | None = None,
         on_document: Callable[[str], None] | None = None,
         on_start: Callable[[int], None] | None = None,
+        engine: str = "multiprocess",
+        scheduler: str | None = None,
     ) -> Any:
         """Run the pipeline (with this dossier's KB) over every stored document not yet
         annotated by the current extractor versions, and store the facts; returns the annotate
@@ -526,10 +543,18 @@ class Dossier(StanceQueries):
 
         force: annotate every document again.
         workers: processes running the pipeline; None for one per core.
+        engine: "multiprocess" (this process's workers) or "dask" (a Dask cluster: the one at
+            ``scheduler``, or a local one of ``workers`` processes).
         """
         from dossier.drivers.annotate import annotate_store
         from dossier.nlp import PipelineConfig
         from dossier.store import Store
+
+        runner = None
+        if engine == "dask":
+            from dossier.drivers.dask_engine import DaskAnnotate
+
+            runner = DaskAnnotate(scheduler=scheduler, workers=workers)
 
         self.require_store()
         with Store.open(self.location, self.extra_migrations) as store:
@@ -540,6 +565,7 @@ class Dossier(StanceQueries):
                 force=force,
                 on_document=on_document,
                 on_start=on_start,
+                runner=runner,
             )
 
 

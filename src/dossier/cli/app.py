@@ -10,6 +10,7 @@ from __future__ import annotations
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -71,6 +72,33 @@ DocIdArgument = Annotated[
 JsonLinesOption = Annotated[bool, typer.Option("--json", help="One JSON object per line.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+
+
+class Engine(StrEnum):
+    """What runs the per-document work of ingest and annotate."""
+
+    multiprocess = "multiprocess"
+    dask = "dask"
+
+
+EngineOption = Annotated[
+    Engine,
+    typer.Option(
+        "--engine",
+        help="What runs the per-document work: this machine's processes (multiprocess), or a "
+        "Dask cluster (dask: a local one of --workers processes, or the one at --scheduler).",
+    ),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="With --engine dask: a running cluster's scheduler (tcp://host:8786) instead of "
+        "a local cluster.",
+        show_default=False,
+    ),
+]
 
 
 @contextmanager

@@ -13,9 +13,12 @@ from dossier.cli.app import (
     EXIT_SOME_FAILED,
     DbOption,
     DocIdArgument,
+    Engine,
+    EngineOption,
     JsonLinesOption,
     JsonOption,
     QuietOption,
+    SchedulerOption,
     app,
     fail,
     iso_date,
@@ -34,11 +37,24 @@ _OUTCOMES = {"new": "new", "near-duplicate": "near-dup", "duplicate": "dup", "fa
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or glob patterns to read.")],
     db: DbOption = None,
+    engine: EngineOption = Engine.multiprocess,
+    scheduler: SchedulerOption = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="With --engine dask: the local cluster's worker processes. Default: one per core.",
+            show_default=False,
+        ),
+    ] = None,
     quiet: QuietOption = False,
 ) -> None:
     """Read, clean, deduplicate and store articles (text, JSONL, HTML, RSS/Atom, .gz, .zip).
 
     The one command that creates a store: every other one refuses a store that does not exist.
+    With --engine dask the records are cleaned and described on a Dask cluster; duplicates,
+    stories and writes are decided here, in reading order, so the store is the same.
     """
     stop_like_ctrl_c_on_kill()
     dossier = Dossier(db)
@@ -50,7 +66,13 @@ def ingest(
                 task, advance=1, description=f"ingesting [dim]{_OUTCOMES.get(outcome, outcome)}"
             )
 
-        summary = dossier.ingest(paths, on_record=on_record)
+        summary = dossier.ingest(
+            paths,
+            on_record=on_record,
+            engine=engine.value,
+            scheduler=scheduler,
+            workers=workers,
+        )
         progress.update(task, total=progress.tasks[0].completed, description="ingested")
     for failure in summary.failures:
         err.print(f"[yellow]failed:[/yellow] {escape(str(failure))}")

@@ -14,9 +14,12 @@ from dossier.cli.app import (
     EXIT_SOME_FAILED,
     DbOption,
     DocIdArgument,
+    Engine,
+    EngineOption,
     JsonLinesOption,
     KbDirOption,
     QuietOption,
+    SchedulerOption,
     app,
     reported,
     stop_like_ctrl_c_on_kill,
@@ -28,7 +31,7 @@ if TYPE_CHECKING:
     from dossier.query import AnnotationState, Records
 
 
-@app.command(epilog="Example: dossier annotate --db news.db --workers 2")
+@app.command(epilog="Example: dossier annotate --db news.db --engine dask --workers 2")
 def annotate(
     db: DbOption = None,
     kb_dir: KbDirOption = None,
@@ -38,17 +41,21 @@ def annotate(
         typer.Option(
             "--workers",
             min=1,
-            help="Processes running the pipeline. Default: one per core.",
+            help="Processes running the pipeline (with --engine dask: the local cluster's "
+            "worker processes). Default: one per core.",
             show_default=False,
         ),
     ] = None,
+    engine: EngineOption = Engine.multiprocess,
+    scheduler: SchedulerOption = None,
     quiet: QuietOption = False,
 ) -> None:
     """Find and link the actors and time expressions of stored documents, each at its date.
 
     Only documents whose facts are older than the current extractors (and knowledge base) are
     read, so the command resumes after an interruption and, after a KB edit, redoes only what
-    depends on the KB.
+    depends on the KB. With --engine dask the documents are annotated on a Dask cluster and
+    the facts written here, the same facts as with the default engine.
     """
     stop_like_ctrl_c_on_kill()
     dossier = Dossier(db, kb_dir=kb_dir)
@@ -57,6 +64,8 @@ def annotate(
         summary = dossier.annotate(
             force=force,
             workers=workers,
+            engine=engine.value,
+            scheduler=scheduler,
             on_document=lambda _: progress.advance(task),
             on_start=lambda total: progress.update(task, total=total),
         )

@@ -266,7 +266,7 @@ def print_annotate(location: str, summary: Any) -> None:
         "events": summary.events,
         "stances": summary.stances,
         "dates estimated": summary.estimated,
-        "workers": summary.workers,
+        "workers": f"{summary.workers} ({summary.engine})",
         "seconds": f"{summary.seconds:.1f}",
     }
     for name, value in figures.items():

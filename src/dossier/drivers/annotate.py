@@ -11,7 +11,9 @@ Top to bottom:
    This is what a worker process runs; it returns plain records, never spaCy objects.
 3. ``annotate_store``: feed batches of documents to ``workers`` processes (each with its own
    pipeline, built from the same ``PipelineConfig``) and write each document's facts through
-   ``Store.write_facts``, one transaction per document, in this process alone.
+   ``Store.write_facts``, one transaction per document, in this process alone. Another engine
+   (``runner``: Dask, in ``drivers/dask_engine.py``) maps the same function over the same
+   batches elsewhere and hands the results back to the same writer, in the same order.
 4. Then the corpus-level steps, once per run, over the whole store: quotes carried by several
    documents are grouped as statements (``drivers/statements.py``), and, when the pipeline
    codes events, reports of one event are merged (``drivers/events.py``).
@@ -88,6 +90,8 @@ class AnnotateSummary:
     stances: int = 0
     estimated: int = 0
     workers: int = 1
+    #: what ran the pipeline: "multiprocess" (this process, or its worker processes) or "dask"
+    engine: str = "multiprocess"
     #: extractor -> documents it ran on (a KB edit shows as the linker alone)
     ran: Counter[str] = field(default_factory=Counter)
     interrupted: bool = False
@@ -109,6 +113,14 @@ class DocumentFailure:
 
     def __str__(self) -> str:
         return f"{self.doc_id}: {self.reason}"
+
+
+#: What a task returns: each document's facts, or why it has none.
+Results = list[DocumentFacts | DocumentFailure]
+#: An engine other than this module's processes: runs ``annotate_documents`` (with the
+#: pipeline built from the config) over the batches and hands each task's results, in the
+#: batches' order, to the writer callback; returns how many workers ran them.
+Runner = Callable[[Iterator[list[WorkItem]], PipelineConfig, Callable[[Results], None]], int]
 
 
 # -- 1. what to redo ------------------------------------------------------------------------
@@ -268,6 +280,7 @@ def annotate_store(
     on_start: Callable[[int], None] | None = None,
     nlp: Language | None = None,
     start: str | None = None,
+    runner: Runner | None = None,
 ) -> AnnotateSummary:
     """Annotate every stored document some extractor of ``config`` has not done at its version.
 
@@ -279,6 +292,8 @@ def annotate_store(
     on_start: called once with the number of documents to annotate.
     nlp: a pipeline already built from ``config`` (one worker only); None builds or reuses one.
     start: how to start workers, "fork" or "spawn"; None forks when no other thread runs.
+    runner: another engine to run the batches on (``workers`` is then its business), e.g.
+        ``dask_engine.DaskAnnotate``; the writing and the corpus-level steps stay here.
     """
     started = time.perf_counter()
     summary = AnnotateSummary(workers=max(workers, 1))
@@ -315,7 +330,7 @@ def annotate_store(
                         on_document(doc_id)
             yield items
 
-    def store_results(results: list[DocumentFacts | DocumentFailure]) -> None:
+    def store_results(results: Results) -> None:
         for result in results:
             if isinstance(result, DocumentFailure):
                 summary.failures.append(str(result))
@@ -326,7 +341,11 @@ def annotate_store(
                 on_document(result.doc_id)
 
     try:
-        if summary.workers == 1:
+        if runner is not None:
+            summary.engine = getattr(runner, "engine", type(runner).__name__)
+            if plan:  # nothing to do starts no cluster
+                summary.workers = runner(batches(), config, store_results)
+        elif summary.workers == 1:
             pipeline = nlp if nlp is not None else load_pipeline(config)
             for items in batches():
                 store_results(annotate_documents(pipeline, items, config))

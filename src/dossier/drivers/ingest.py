@@ -18,16 +18,16 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from datasketch import MinHash
 
 from dossier import settings
-from dossier.ingest.document import EmptyBodyError, build_document
+from dossier.ingest.document import prepare_record
 from dossier.ingest.near_duplicates import assign_stories, signature, signature_to_bytes
-from dossier.ingest.readers import iter_records
+from dossier.ingest.readers import ReadItem, iter_records
 from dossier.model import Document, ReadFailure, content_id
 from dossier.store import Store
 from dossier.store.stories import StoryReads
@@ -36,6 +36,15 @@ from dossier.store.stories import StoryReads
 #: "new", "near-duplicate", "duplicate", "failed". New documents and near-duplicates are
 #: reported once their batch is stored.
 RecordCallback = Callable[[str, str], None]
+#: A record prepared for the store: its document and signature, or why it has none.
+Prepared = tuple[Document, MinHash] | ReadFailure
+#: An engine that prepares records elsewhere: given what was read, whether the store holds a
+#: content id, and the KB folder, yields each item read, in order, with its prepared document,
+#: or None where it did not prepare one (a failure read, a document the store holds).
+Preparer = Callable[
+    [Iterator[ReadItem], Callable[[str], bool], str | None],
+    Iterator[tuple[ReadItem, Prepared | None]],
+]
 
 
 @dataclass
@@ -76,8 +85,10 @@ class _Batch:
     def __len__(self) -> int:
         return len(self.documents)
 
-    def add(self, document: Document) -> None:
-        self.documents.append((document, signature(document.clean_text)))
+    def add(self, document: Document, minhash: MinHash | None = None) -> None:
+        if minhash is None:
+            minhash = signature(document.clean_text)
+        self.documents.append((document, minhash))
         self.ids.add(document.doc_id)
 
     def flush(self) -> None:
@@ -124,6 +135,7 @@ def ingest_paths(
     on_record: RecordCallback | None = None,
     batch_size: int = settings.INGEST_BATCH_SIZE,
     kb_dir: str | None = None,
+    preparer: Preparer | None = None,
 ) -> IngestSummary:
     """Read, clean, deduplicate and store every document under ``paths``.
 
@@ -132,6 +144,8 @@ def ingest_paths(
     on_record: optional callback per record, for progress display.
     batch_size: documents per transaction.
     kb_dir: the knowledge-base folder metadata reads (``authors.csv``); None for the package's.
+    preparer: another engine to clean and describe the records on, e.g.
+        ``dask_engine.DaskIngest``; None prepares each record here when its turn comes.
     """
     started = time.perf_counter()
     # Absolute paths: the same file ingested from another working directory is the same source.
@@ -149,8 +163,14 @@ def ingest_paths(
         report(failure.source_path, "failed")
 
     batch = _Batch(store, summary, report)
+    read = iter_records(path_list)
+    outcomes = (
+        ((item, None) for item in read)
+        if preparer is None
+        else preparer(read, store.has_document, kb_dir)
+    )
     try:
-        for item in iter_records(path_list):
+        for item, prepared in outcomes:
             if isinstance(item, ReadFailure):
                 fail(item)
                 continue
@@ -161,15 +181,12 @@ def ingest_paths(
                 batch.extra_sources.append((doc_id, item.source_path))
                 report(item.source_path, "duplicate")
                 continue
-            try:
-                document = build_document(item, kb_dir=kb_dir)
-            except EmptyBodyError as error:
-                fail(ReadFailure(item.source_path, str(error)))
+            if prepared is None:
+                prepared = prepare_record(item, kb_dir=kb_dir)
+            if isinstance(prepared, ReadFailure):
+                fail(prepared)
                 continue
-            except Exception as error:  # one bad record must not stop the batch
-                fail(ReadFailure(item.source_path, f"cannot clean or describe: {error}"))
-                continue
-            batch.add(document)
+            batch.add(*prepared)
             if len(batch) >= batch_size:
                 batch.flush()
         batch.flush()
@@ -179,6 +196,9 @@ def ingest_paths(
         summary.interrupted = True
         batch.flush()
     finally:
+        close = getattr(outcomes, "close", None)
+        if close is not None:
+            close()  # a preparer's generator shuts its cluster down
         summary.seconds = time.perf_counter() - started
         store.add_failures(summary.run_id, summary.failures)
         store.finish_run(summary.run_id, summary.counts(), summary.interrupted)

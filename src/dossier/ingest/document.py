@@ -8,11 +8,15 @@ document is annotated, and the date note says so meanwhile.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from dossier.errors import DossierError, ErrorCode
 from dossier.ingest.clean import clean_text
 from dossier.ingest.metadata import extract_metadata
-from dossier.model import Document, RawRecord, content_id
+from dossier.model import Document, RawRecord, ReadFailure, content_id
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 #: Added to the date note of a document left undated by its source and its text.
 ESTIMATE_PENDING_NOTE = "to be estimated from the content when annotated"
@@ -49,3 +53,25 @@ def build_document(record: RawRecord, kb_dir: str | None = None) -> Document:
         external_id=record.fields.get("external_id"),
         encoding=record.encoding,
     )
+
+
+def prepare_record(
+    record: RawRecord, kb_dir: str | None = None
+) -> tuple[Document, MinHash] | ReadFailure:
+    """``build_document`` and the document's near-duplicate signature, or the failure that
+    stands for the record: everything ingest does to one record before the store sees it, so
+    that it can run in a worker (``--engine dask``) as well as in the driver.
+
+    record: a record as a reader yielded it.
+    kb_dir: the knowledge-base folder metadata reads; None for the package's.
+    """
+    # Here, not at the top: building a document alone (evaluations) needs no datasketch.
+    from dossier.ingest.near_duplicates import signature
+
+    try:
+        document = build_document(record, kb_dir=kb_dir)
+    except EmptyBodyError as error:
+        return ReadFailure(record.source_path, str(error))
+    except Exception as error:  # noqa: BLE001 - one bad record must not stop the batch
+        return ReadFailure(record.source_path, f"cannot clean or describe: {error}")
+    return document, signature(document.clean_text)
