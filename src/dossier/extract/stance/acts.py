@@ -8,14 +8,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dossier.extract import document
 from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.stance.holders import collective, office_holders
 from dossier.extract.stance.lexicon import StanceLexicon
-from dossier.extract.stance.paths import alleged
+from dossier.extract.stance.paths import INSTRUMENTS, alleged
 from dossier.extract.stance.targets import TargetFinder, TargetHit, actor_target
 from dossier.extract.stance.voices import WORD_POS, quote_at, quote_speakers, spoken_for
 from dossier.model import Event, Mention, Quote
@@ -55,12 +55,6 @@ def membership_toward_person(cues: tuple[Token, ...], hit: TargetHit, lemmas: Le
     )
     person = target_id.startswith("person:") or (target_id.startswith(_NO_JOINING) and alongside)
     return person and all(lemmas(cue) in MEMBERSHIP for cue in cues)
-
-
-#: Nouns through which an act reaches what it is about: "signed a treaty on the EAEU".
-INSTRUMENTS = frozenset(
-    {"treaty", "agreement", "accord", "deal", "pact", "declaration", "memorandum", "protocol"}
-)
 
 
 def governed_by(word: Token, trigger: Token) -> bool:
@@ -114,6 +108,23 @@ def wanted_only(trigger: Token, lexicon: StanceLexicon) -> bool:
 
 #: "pro-Moscow", "pro-Russian", "Russian-backed": a state a group's name says it sides with.
 _SIDED = re.compile(r"\bpro-(\w+)|\b(\w+)-(?:backed|leaning|allied)\b", re.I)
+
+
+#: An event the event stage rates below this lacks a known actor or a curated trigger.
+SURE_EVENT = 0.9
+
+
+def weak_act(event: Event, trigger: Span | None, lexicon: StanceLexicon, lemmas: Lemmas) -> bool:
+    """Whether an event is too weak a sign of a side to read one from: the event stage is
+    unsure of it (an actor it does not know, a trigger nobody curated, a noun) and its trigger
+    is no stance word of its own (error kind unsupported: 'held an emergency session' read as
+    coercion of Russia, 'expressing concerns about aid to X' as an accusation of X); a stance
+    word ("warned", "signed", "joined") still gives the act its side."""
+    if event.provenance.confidence >= SURE_EVENT or trigger is None:
+        return False
+    word = trigger.root
+    pos = WORD_POS.get(word.pos_)
+    return pos is None or not lexicon.knows(pos, word.lower_ if pos == "adj" else lemmas(word))
 
 
 def _sided_with(event: Event, collector: _Collector) -> set[str]:
@@ -199,6 +210,8 @@ def event_stances(
             continue  # "reluctant to sign", "wants to join": no act done; the sentence says it
         if trigger_span is not None and alleged(trigger_span.root, lemmas):
             continue  # "accused X of sending arms": an act alleged, not one known done
+        if weak_act(event, trigger_span, lexicon, lemmas):
+            continue
         if not aimed and event.index is not None and event.index < len(sentences):
             trigger = trigger_span
             for hit in targets.in_span(sentences[event.index]):

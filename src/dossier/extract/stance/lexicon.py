@@ -51,6 +51,10 @@ class StanceLexicon:
         bare = [cue for cue in readings if not cue.prep]
         return bare[0] if bare else None
 
+    def knows(self, pos: str, lemma: str) -> bool:
+        """Whether ``lemma`` is a cue as ``pos`` with any preposition or none."""
+        return (pos, lemma.lower()) in self._cues
+
     def event(self, event_type: str) -> StanceCue | None:
         """The stance an event of a PLOVER type takes toward its target, None if none."""
         return self.cue("event", event_type)

@@ -82,7 +82,11 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
                     cue = None
                 if cue is not None and lemma == "be" and _predicated(token):
                     cue = None  # "is important for X": the predicate, not the copula, says it
-                if cue is None and token.pos_ in ("NOUN", "PROPN"):
+                if (
+                    cue is None
+                    and token.pos_ in ("NOUN", "PROPN")
+                    and not _named_instrument(token, below, lemmas)
+                ):
                     return None
                 if cue is not None and pos == "prep" and _hostile(token.head, lexicon, lemmas):
                     # "sanctions against X", "protested against X": the preposition only
@@ -103,6 +107,25 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
             return PathReading(polarity, tuple(cues), strength, subject, token)
         below, token = token, token.head
     return None
+
+
+#: Nouns through which an act reaches what it is about: "signed a treaty on the EAEU".
+INSTRUMENTS = frozenset(
+    {"treaty", "agreement", "accord", "deal", "pact", "declaration", "memorandum", "protocol"}
+)
+
+
+def _named_instrument(noun: Token, below: Token | None, lemmas: Lemmas) -> bool:
+    """Whether ``noun`` is an instrument that the target below it names as a modifier ("asked
+    its partners to sign the Eurasian Economic Union treaty"): the verb over the instrument
+    takes the side toward the target, as through "a treaty on X" (error kind: reported wanting
+    not read, the climb stopped at "treaty", a noun that is no cue). A possessor ("Armenia's
+    treaty") owns the instrument and is no target of it."""
+    return (
+        below is not None
+        and below.dep_ in ("compound", "nmod", "amod")
+        and lemmas(noun) in INSTRUMENTS
+    )
 
 
 #: Cue nouns that say where something belongs: a side only under a word of wanting or

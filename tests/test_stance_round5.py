@@ -1,0 +1,60 @@
+"""Stance accuracy, round 5 (issue 12): each test names the error kind it guards, on sentences
+written for the test (invented, about real-world-style events)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from dossier.extract.document import prepare_doc
+from dossier.model import Stance
+from dossier.nlp import load_pipeline
+
+EURASIAN = "target:eurasian-integration"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def stances_of(nlp: Language, text: str, date: str = "2014-03-10") -> list[Stance]:
+    doc = nlp(prepare_doc(nlp, text, date=date, doc_id="r5"))
+    return list(doc._.dossier_stances)
+
+
+def sides(stances: list[Stance], holder_id: str, target_id: str) -> set[int]:
+    return {s.polarity for s in stances if s.holder_id == holder_id and s.target_id == target_id}
+
+
+def test_a_treaty_named_by_its_project_passes_the_verbs_side(nlp: Language) -> None:
+    # kind: reported wanting not read (the climb from "the Eurasian Economic Union treaty"
+    # stopped at "treaty", a noun that is no cue); asking partners to sign it is for it
+    stances = stances_of(
+        nlp,
+        "Tajik President Emomali Rahmon asked his partners to sign the Eurasian Economic "
+        "Union treaty by July 1. Lithuania refused to sign the Eurasian Economic Union treaty.",
+    )
+    assert sides(stances, "person:emomali-rahmon", EURASIAN) == {1}
+    assert sides(stances, "gov:LTU", EURASIAN) == {-1}
+
+
+def test_a_possessor_of_a_treaty_is_no_target_of_it(nlp: Language) -> None:
+    stances = stances_of(nlp, "Moldova's Eurasian Economic Union treaty was criticised.")
+    assert not [s for s in stances if s.target_id == EURASIAN]
+
+
+def test_a_weak_event_without_a_stance_word_takes_no_side(nlp: Language) -> None:
+    # kind: unsupported ('did' stances built on unsure events whose trigger says no side:
+    # holding a session read as coercion, expressing concern read as an accusation)
+    stances = stances_of(
+        nlp,
+        "Ukrainian President Petro Poroshenko held an emergency security session on Russian "
+        "troops in Kyiv. The Budget Office was expressing concerns about the aid to Ukraine.",
+    )
+    assert not [s for s in stances if s.basis == "did"]
+
+
+def test_a_weak_event_with_a_stance_word_keeps_its_side(nlp: Language) -> None:
+    stances = stances_of(nlp, "The Budget Office warned Ukraine about the aid.")
+    assert {s.polarity for s in stances if s.basis == "did" and s.target == "Ukraine"} == {-1}
