@@ -58,3 +58,32 @@ def test_a_weak_event_without_a_stance_word_takes_no_side(nlp: Language) -> None
 def test_a_weak_event_with_a_stance_word_keeps_its_side(nlp: Language) -> None:
     stances = stances_of(nlp, "The Budget Office warned Ukraine about the aid.")
     assert {s.polarity for s in stances if s.basis == "did" and s.target == "Ukraine"} == {-1}
+
+
+def test_seeing_ones_country_in_a_union_is_for_it(nlp: Language) -> None:
+    # kind: reported wanting not read ("sees his country in X": no cue on the path), and
+    # polarity ("not just in X but in Y" read as a negation of both)
+    stances = stances_of(
+        nlp,
+        "Tajik President Emomali Rahmon said he sees his country not just in the Customs Union "
+        "but in the Eurasian Economic Union. "
+        "Moldovan President Maia Sandu said that she sees Moldova's future in the European Union.",
+    )
+    assert sides(stances, "person:emomali-rahmon", EURASIAN) == {1}
+    assert sides(stances, "person:maia-sandu", "target:european-integration") == {1}
+
+
+def test_a_real_negation_still_turns_the_side(nlp: Language) -> None:
+    stances = stances_of(nlp, "Emomali Rahmon does not want to join the Eurasian Economic Union.")
+    assert sides(stances, "person:emomali-rahmon", EURASIAN) == {-1}
+
+
+def test_seeing_a_danger_in_a_union_is_not_for_it(nlp: Language) -> None:
+    stances = stances_of(nlp, "Emomali Rahmon said he sees a danger in the European Union.")
+    assert 1 not in sides(stances, "person:emomali-rahmon", "target:european-integration")
+
+
+def test_no_future_in_a_union_is_against_it(nlp: Language) -> None:
+    # kind: polarity (a cue noun under "no" read as if asserted)
+    stances = stances_of(nlp, "Maia Sandu said there is no future in the European Union.")
+    assert sides(stances, "person:maia-sandu", "target:european-integration") == {-1}

@@ -40,9 +40,22 @@ class PathReading:
 
 def _negated(token: Token) -> bool:
     return any(
-        c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ == "advmod"
+        (c.dep_ == "neg" and not _adding(c))
+        or (c.lower_ in ("never", "no") and c.dep_ == "advmod")
+        or (c.lower_ == "no" and c.dep_ == "det")  # "no future in X", "no support for X"
         for c in token.children
     )
+
+
+#: "not just", "not only": the words that make a "not" add a second thing, not deny the first.
+_ADDING = frozenset({"just", "only", "merely", "simply", "solely"})
+
+
+def _adding(negation: Token) -> bool:
+    """Whether a "not" opens "not just X but Y" (error kind polarity: "sees his country not
+    just in the customs union but in the Eurasian union" read as against both)."""
+    following = negation.nbor(1) if negation.i + 1 < len(negation.doc) else None
+    return following is not None and following.lower_ in _ADDING
 
 
 def _subject(token: Token) -> Token | None:
