@@ -87,3 +87,14 @@ def test_no_future_in_a_union_is_against_it(nlp: Language) -> None:
     # kind: polarity (a cue noun under "no" read as if asserted)
     stances = stances_of(nlp, "Maia Sandu said there is no future in the European Union.")
     assert sides(stances, "person:maia-sandu", "target:european-integration") == {-1}
+
+
+def test_an_accession_treaty_takes_up_the_union_named_before(nlp: Language) -> None:
+    # kind: none (an accession treaty named no target, so asking partners to sign it gave
+    # nothing); it is the treaty of joining the last target the document named
+    stances = stances_of(
+        nlp,
+        "Tajikistan is set to join the Eurasian Economic Union. Tajik President Emomali Rahmon "
+        "asked his partners to sign Tajikistan's accession treaty by July 1.",
+    )
+    assert sides(stances, "person:emomali-rahmon", EURASIAN) == {1}

@@ -62,6 +62,10 @@ def actor_target(mention: Mention, kb: KnowledgeBase) -> tuple[str, str | None]:
 #: Nouns that take up the last target named ("... joined the Eurasian Economic Union ... within
 #: the union"), in lower case after "the".
 BACK_REFERENCES = re.compile(r"\bthe (?:union|bloc|alliance|grouping)\b")
+#: Instruments of joining that take up the last target named ("... the Eurasian Economic Union
+#: ... asked its partners to sign Armenia's accession treaty"): one accedes to that target (error
+#: kind none: the treaty named no target and the asking gave nothing).
+ACCESSIONS = re.compile(r"\baccession (?:treaty|agreement|protocol)\b", re.IGNORECASE)
 #: The same at a sentence's start too ("The union's leaders agreed ..."), to find the first.
 _FIRST_REFERENCE = re.compile(r"\b[Tt]he (union|bloc|alliance|grouping)\b")
 
@@ -129,6 +133,14 @@ class TargetFinder:
             if any(s < end and start < e for s, e in taken):
                 continue
             earlier = self.taken_up(match.group(0).split()[-1].lower(), start)
+            root = self._root(start, end)
+            if earlier is not None and root is not None:
+                hits.append(TargetHit(start, end, root, earlier.name, earlier.id))
+        for match in ACCESSIONS.finditer(sentence.text):
+            start, end = sentence.start_char + match.start(), sentence.start_char + match.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            earlier = self.last_target_before(start)
             root = self._root(start, end)
             if earlier is not None and root is not None:
                 hits.append(TargetHit(start, end, root, earlier.name, earlier.id))
