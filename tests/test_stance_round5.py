@@ -98,3 +98,15 @@ def test_an_accession_treaty_takes_up_the_union_named_before(nlp: Language) -> N
         "asked his partners to sign Tajikistan's accession treaty by July 1.",
     )
     assert sides(stances, "person:emomali-rahmon", EURASIAN) == {1}
+
+
+def test_an_accuser_takes_no_side_toward_the_object_of_the_alleged_act(nlp: Language) -> None:
+    # kind: other-target (the accuser read as against those the accused is said to aid); the
+    # accused keeps the accuser's side, and a denial of aid is no side either
+    stances = stances_of(
+        nlp,
+        "Azerbaijan accused Russia this week of sending tanks to aid Armenia. "
+        "Moscow denied aiding Armenia.",
+    )
+    assert sides(stances, "gov:AZE", "country:RUS") == {-1}
+    assert not [s for s in stances if s.target == "Armenia"]

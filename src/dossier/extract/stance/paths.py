@@ -73,6 +73,8 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
     below: Token | None = None
     token = root
     for _ in range(_MAX_STEPS):
+        if token != root and _through_allegation(token, below, lemmas):
+            return None
         if token != root:
             pos = _POS.get(token.pos_)
             if pos is not None:
@@ -294,6 +296,19 @@ ALLEGING = frozenset(
 )
 #: The links by which an act hangs from such a word: its object clause or "of" phrase.
 _COMPLEMENTS = frozenset({"ccomp", "xcomp", "acl", "pcomp", "pobj", "prep", "advcl"})
+
+
+def _through_allegation(word: Token, below: Token | None, lemmas: Lemmas) -> bool:
+    """Whether a climb reaches an accusing or denying word from the act it alleges ("accused
+    Russia of sending arms to aid the rebels": the rebels are in the alleged act): what the
+    accused is said to do gives the accuser no side toward its object (error kind
+    other-target: Kyiv read as against the rebels Russia is said to aid). The accused itself,
+    the object or "against" phrase, is reached otherwise and keeps its reading."""
+    if below is None or not (lemmas(word) in ALLEGING or word.lower_ in ALLEGING):
+        return False
+    if below.dep_ == "prep":
+        return below.lower_ in ("of", "that")
+    return below.dep_ in ("ccomp", "xcomp", "advcl", "acl", "pcomp")
 
 
 def alleged(act: Token, lemmas: Lemmas) -> bool:
