@@ -95,6 +95,8 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
                     cue = _light_verb_cue(token, lexicon, lemmas, below.lower_)
                 if pos == "verb" and cue is None and token.pos_ == "AUX":
                     cue = None
+                if cue is not None and _described(token, lemmas):
+                    return None
                 if cue is not None and lemma == "be" and _predicated(token):
                     cue = None  # "is important for X": the predicate, not the copula, says it
                 if (
@@ -152,6 +154,22 @@ def _predicated(copula: Token) -> bool:
     """Whether a copula has a predicate of its own ("is important for X", "is a partner for
     X"): only a bare "to be for X" takes X's side."""
     return any(c.dep_ in ("acomp", "attr", "oprd") for c in copula.children)
+
+
+#: Nouns of a standing tie between two parties: "X is an ally of Y" describes X, it reports
+#: no side X was seen to take.
+_TIES = frozenset({"ally", "partner", "friend", "patriot"})
+
+
+def _described(noun: Token, lemmas: Lemmas) -> bool:
+    """Whether ``noun`` is a tie noun predicated of a third party ("Ukraine is a pivotal U.S.
+    ally", "he was an ally of the president"): a description of who stands with whom, not a
+    stance the subject said or showed (error kind unsupported). "We are your allies" stays
+    the speaker's own word."""
+    if noun.pos_ != "NOUN" or lemmas(noun) not in _TIES or noun.dep_ != "attr":
+        return False
+    subject = _subject(noun.head)
+    return subject is not None and subject.lower_ not in ("we", "i")
 
 
 #: Verbs whose object does what their complement says: "prompted Western governments to
