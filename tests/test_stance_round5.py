@@ -122,3 +122,14 @@ def test_a_tie_described_of_a_third_party_is_no_stance(nlp: Language) -> None:
     )
     assert not [s for s in stances if s.target in ("United States", "Vladimir Putin")]
     assert sides(stances, "gov:GEO", "target:nato") == {1}
+
+
+def test_the_course_not_taken_after_instead_of_takes_no_side(nlp: Language) -> None:
+    # kind: other-target (what a holder does "instead of" selling to X read as for X)
+    stances = stances_of(
+        nlp,
+        "Georgia has turned its attention to the West, seeking new markets for its wine in "
+        "Europe instead of, as Moscow wishes, selling all its wine to Russia's Gazprom. "
+        "Armenia sought loans from the IMF rather than supporting Gazprom.",
+    )
+    assert not [s for s in stances if s.target == "Gazprom"]

@@ -73,7 +73,7 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
     below: Token | None = None
     token = root
     for _ in range(_MAX_STEPS):
-        if token != root and _through_allegation(token, below, lemmas):
+        if token != root and (_through_allegation(token, below, lemmas) or _forgone(token, below)):
             return None
         if token != root:
             pos = _POS.get(token.pos_)
@@ -327,6 +327,27 @@ def _through_allegation(word: Token, below: Token | None, lemmas: Lemmas) -> boo
     if below.dep_ == "prep":
         return below.lower_ in ("of", "that")
     return below.dep_ in ("ccomp", "xcomp", "advcl", "acl", "pcomp")
+
+
+def _forgone(word: Token, below: Token | None) -> bool:
+    """Whether the climb comes up from the course not taken: through the "of" of "instead
+    of" or the "than" of "rather than", or from the conjunct those words join ("sought
+    markets in Europe instead of, as Moscow wishes, selling its gas to X"), which the verb
+    above does not want (error kind other-target: the seeking read as for X)."""
+    if _contrast(word):
+        return True
+    return (
+        below is not None
+        and below.dep_ == "conj"
+        and any(c.dep_ == "cc" and _contrast(c) for c in word.children)
+    )
+
+
+def _contrast(word: Token) -> bool:
+    marker = {"of": "instead", "than": "rather"}.get(word.lower_)
+    return marker is not None and any(
+        t.lower_ == marker for t in (*word.children, word.doc[word.i - 1] if word.i else word)
+    )
 
 
 def alleged(act: Token, lemmas: Lemmas) -> bool:
