@@ -133,3 +133,16 @@ def test_the_course_not_taken_after_instead_of_takes_no_side(nlp: Language) -> N
         "Armenia sought loans from the IMF rather than supporting Gazprom.",
     )
     assert not [s for s in stances if s.target == "Gazprom"]
+
+
+def test_a_hyphenated_backing_or_leaning_states_a_side(nlp: Language) -> None:
+    # kind: none (a side stated only in a compound adjective: "the Western-backed
+    # government", "the Russia-leaning government of X", read by no path)
+    stances = stances_of(
+        nlp,
+        "Critics call the Western-backed interim government in Kiev weak. "
+        "Protesters toppled the Russia-leaning government of Viktor Yanukovych in February.",
+    )
+    assert sides(stances, "group:western-world", "gov:UKR") == {1}
+    assert sides(stances, "person:viktor-yanukovych", "country:RUS") == {1}
+    assert not sides(stances, "gov:UKR", "country:RUS")

@@ -41,6 +41,7 @@ from dossier.extract import document
 from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.stance.acts import event_stances, membership_toward_person
+from dossier.extract.stance.compounds import compound_sides
 from dossier.extract.stance.holders import (
     FIRST_PERSON,
     Holder,
@@ -53,6 +54,7 @@ from dossier.extract.stance.targets import TargetFinder, TargetHit
 from dossier.extract.stance.voices import (
     content_polarity,
     first_person,
+    holder_of_name,
     opinion_author,
     quote_at,
     quote_speakers,
@@ -370,9 +372,29 @@ def _sentence_stances(
                 collector.add(
                     holder, target, polarity, span, basis, evidence, said_on, cue_word, 0.5, 0.55
                 )
+        for actor_id, name, hit, polarity, word in compound_sides(sentence, hits, kb, _actor_of):
+            collector.add(
+                holder_of_name(kb, name, actor_id),
+                (hit.target, hit.target_id, hit.mention),
+                polarity,
+                (min(word.idx, hit.start), max(word.idx + len(word.text), hit.end)),
+                "reported",
+                sentence_evidence,
+                reference,
+                word.text,
+                0.6,
+                0.6,
+            )
         _elliptical_stances(
             collector, sentence, targets, finder, (lexicon, lemmas), reference, sentence_evidence
         )
+
+
+def _actor_of(hit: TargetHit) -> tuple[str, str] | None:
+    """The KB actor (id, name) a target hit names, None for a KB target (a project)."""
+    if not hit.target_id or hit.target_id.startswith("target:"):
+        return None
+    return hit.target_id, hit.target
 
 
 def _object_of(token: Token) -> bool:
