@@ -146,3 +146,14 @@ def test_a_hyphenated_backing_or_leaning_states_a_side(nlp: Language) -> None:
     assert sides(stances, "group:western-world", "gov:UKR") == {1}
     assert sides(stances, "person:viktor-yanukovych", "country:RUS") == {1}
     assert not sides(stances, "gov:UKR", "country:RUS")
+
+
+def test_a_cue_noun_a_passive_is_said_of_is_no_side_of_the_speaker(nlp: Language) -> None:
+    # kind: unsupported ("membership of X cannot be combined with Y", quoted, read as the
+    # speaker for X from the word "membership")
+    stances = stances_of(
+        nlp,
+        "NATO officials have said that membership of the customs union cannot be combined "
+        "with such a defence pact.",
+    )
+    assert not [s for s in stances if s.target_id == EURASIAN and s.polarity]

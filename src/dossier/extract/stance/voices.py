@@ -131,6 +131,10 @@ def _others_doing(token: Token, pos: str) -> bool:
         # "should be built": a passive the voice prescribes is its own wish
         return passive and not any(c.tag_ == "MD" for c in token.children)
     if pos == "noun":
+        if token.dep_ == "nsubjpass":
+            # "membership of X cannot be combined with Y": a passive's subject is what is
+            # done with, as a passive verb tells of others' deeds (error kind unsupported)
+            return True
         heads = [token, token.head] if token.dep_ in ("dobj", "conj", "pobj") else [token]
         if token.dep_ == "conj":
             heads.append(token.head.head)
