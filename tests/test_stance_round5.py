@@ -157,3 +157,15 @@ def test_a_cue_noun_a_passive_is_said_of_is_no_side_of_the_speaker(nlp: Language
         "with such a defence pact.",
     )
     assert not [s for s in stances if s.target_id == EURASIAN and s.polarity]
+
+
+def test_which_after_a_body_named_by_its_leader_is_the_body(nlp: Language) -> None:
+    # kind: other-holder ("the government of Prime Minister X, which backs Y" read as X's
+    # side: "which" never stands for the person)
+    stances = stances_of(
+        nlp,
+        "The government of Prime Minister Iurie Leanca, which backs Moldova's association "
+        "agreement with the European Union, has said the memorandum has no legal value.",
+    )
+    assert sides(stances, "gov:MDA", "target:european-integration") == {1}
+    assert not sides(stances, "person:iurie-leanca", "target:european-integration")

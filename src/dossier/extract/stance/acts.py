@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.extract import document
 from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.lexicon import Lemmas
-from dossier.extract.stance.holders import collective, office_holders
+from dossier.extract.stance.holders import collective, holders_of, office_holders
 from dossier.extract.stance.lexicon import StanceLexicon
 from dossier.extract.stance.paths import INSTRUMENTS, alleged
 from dossier.extract.stance.targets import TargetFinder, TargetHit, actor_target
@@ -226,7 +226,10 @@ def event_stances(
             subject = next(
                 (c for c in trigger_span.root.children if c.dep_ in ("nsubj", "nsubjpass")), None
             )
-            if subject is not None:
+            if subject is not None and subject.lower_ == "which":
+                # "the government of X, which backs ...": the body, as the sentence reads it
+                holders = holders_of(subject, finder, kb, event.date) or holders
+            elif subject is not None:
                 holders = office_holders(subject, finder, kb, event.date) or holders
         quote = quote_at(quotes, event.start)
         if quote is not None:

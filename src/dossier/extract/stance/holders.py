@@ -145,7 +145,20 @@ def holders_of(
         # "X, who accused Y of lying", "Kyiv, which hopes to sign ...": the relative clause's
         # subject is the person or the named body it qualifies (not so "who was accused by
         # Y", whose holder is Y)
+        which = subject.lower_ == "which"
         subject = subject.head.head
+        if which and subject.dep_ == "pobj" and subject.head.lower_ == "of":
+            # "the government of Prime Minister X, which backs ...": "which" is the body whose
+            # name ends in the person, never the person (error kind other-holder)
+            body = subject.head.head
+            if body.pos_ == "NOUN":
+                bodies = [
+                    a
+                    for a in finder.actors(body, members=False)
+                    if not (a.actor_id or "").startswith("person:")
+                ]
+                if bodies:
+                    return [as_holder(actor, kb) for actor in bodies]
     # One collective holder: "the bloc's members are wary" is the bloc's stance, not one
     # stance per member state, which the clause does not give each of them.
     named = finder.actors(subject, members=False)
