@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.extract.document import text_of
 from dossier.extract.quotes.speakers import MentionIndex
 from dossier.kb.loader import KnowledgeBase
 from dossier.model import EventActor, Mention
@@ -335,7 +336,7 @@ class ActorFinder:
         """The phrase's own words as an unlinked actor."""
         tokens = self.phrase_tokens(head)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        text = self.text[start:end] if self.text else head.doc.text[start:end]
+        text = self.text[start:end] if self.text else text_of(head.doc)[start:end]
         if text.lower().startswith(("the ", "a ", "an ")):
             text = text.split(" ", 1)[1]
         return EventActor(actor=text, mention_start=start, mention_end=end)
