@@ -435,13 +435,14 @@ def event_facts(
     timexes: list[Timex] = list(doc._.get(document.TIMEXES) or [])
     references = [s.reference_time for s in doc._.get(document.SENTENCES) or []]
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    pos = doc.to_array("POS")
     events: list[Event] = []
     links: list[FactLink] = []
     acts: list[tuple[int, tuple]] = []
     told: list[tuple[int, Event]] = []
     for number, sentence in enumerate(sentences):
         reference = references[number] if number < len(references) else doc._.get(document.DATE)
-        for trigger in sentence_triggers(sentence, lexicon, lemmas):
+        for trigger in sentence_triggers(sentence, lexicon, lemmas, pos):
             source, target = _sides(trigger, finder, group, lemmas)
             unsaid = trigger.passive_target or trigger.entry.plover == "ASSAULT"
             if not source and not (target and unsaid):

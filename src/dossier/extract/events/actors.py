@@ -97,11 +97,13 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Za-z .'-]+)? ?[—–-]+ ")
 
 def _sided(token: Token) -> bool:
     """Whether ``token`` follows "pro-" or "anti-" ("pro-Russia", "anti-Kiev")."""
-    doc = token.doc
-    before = doc[token.i - 2 : token.i] if token.i >= 2 else doc[0:0]
-    if len(before) == 2 and before[1].text == "-" and before[0].lower_ in ("pro", "anti"):
+    doc, i = token.doc, token.i
+    if i < 1:
+        return False
+    previous = doc[i - 1].lower_
+    if i >= 2 and previous == "-" and doc[i - 2].lower_ in ("pro", "anti"):
         return True
-    return token.i >= 1 and doc[token.i - 1].lower_ in ("pro-", "anti-")
+    return previous in ("pro-", "anti-")
 
 
 def paragraph_breaks(text: str) -> list[int]:
