@@ -64,6 +64,7 @@ SPAN_EXTENSIONS = (CANDIDATE,)
 # many facts walks the sentences once.
 _SENTENCE_STARTS = "dossier.sentence_starts"
 _TEXT = "dossier.text"
+_PROVENANCE_INPUTS = "dossier.provenance_inputs"
 
 
 def register_extensions() -> None:
@@ -176,14 +177,20 @@ def provenance(
     The original offsets go through ``doc._.dossier_offsets`` (the cleaning's map), so they point
     at the same characters in the text as read; the sentence is the one holding ``start``.
     """
-    offsets: OffsetMap | None = doc._.get(OFFSETS)
+    # The doc's id and offset map, read once per doc: each ``doc._`` read builds an accessor,
+    # and every component asks for them at every fact. Both are inputs, set before any
+    # component runs.
+    inputs = doc.user_data.get(_PROVENANCE_INPUTS)
+    if inputs is None:
+        inputs = doc.user_data[_PROVENANCE_INPUTS] = (doc._.get(OFFSETS), doc._.get(DOC_ID) or "")
+    offsets: OffsetMap | None = inputs[0]
     if offsets is None:
         original_start, original_end = start, end
     else:
         original_start = offsets.to_original(start)
         original_end = offsets.to_original(end - 1) + 1 if end > start else original_start
     return Provenance(
-        doc_id=doc._.get(DOC_ID) or "",
+        doc_id=inputs[1],
         start=start,
         end=end,
         original_start=original_start,

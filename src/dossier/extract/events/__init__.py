@@ -78,10 +78,12 @@ def _as_intended(entry_type: str, cameo: str, modality: str) -> tuple[str, str]:
     return entry_type, cameo
 
 
-def _quoted(token: Token) -> bool:
+def _quoted(token: Token, text: str) -> bool:
     """Whether ``token`` stands inside a direct quotation: after an opening mark in its
-    paragraph that no closing mark has yet ended (straight marks counted in pairs)."""
-    text = token.doc.text
+    paragraph that no closing mark has yet ended (straight marks counted in pairs).
+
+    text: the doc's text (``document.text_of``: ``Doc.text`` joins every token anew).
+    """
     start = text.rfind("\n", 0, token.idx) + 1
     before = text[start : token.idx]
     if before.rfind("\u201c") > before.rfind("\u201d"):
@@ -393,13 +395,14 @@ def event_facts(
     extractor_version: the effective version of ``dossier_events``, for the provenance.
     """
     mention_list: list[Mention] = list(doc._.get(document.MENTIONS) or [])
+    text = document.text_of(doc)
     finder = ActorFinder(
         mention_list,
         kb,
         lexicon.countries,
         doc._.get(document.DATE),
         lexicon.capitals,
-        doc.text,
+        text,
         lexicon.territories,
     )
     group: tuple[EventActor, ...] = ()
@@ -407,13 +410,14 @@ def event_facts(
     timexes: list[Timex] = list(doc._.get(document.TIMEXES) or [])
     references = [s.reference_time for s in doc._.get(document.SENTENCES) or []]
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    pos = doc.to_array("POS")
     events: list[Event] = []
     links: list[FactLink] = []
     acts: list[tuple[int, tuple]] = []
     told: list[tuple[int, Event]] = []
     for number, sentence in enumerate(sentences):
         reference = references[number] if number < len(references) else doc._.get(document.DATE)
-        for trigger in sentence_triggers(sentence, lexicon, lemmas):
+        for trigger in sentence_triggers(sentence, lexicon, lemmas, pos):
             source, target = _sides(trigger, finder, group, lemmas)
             unsaid = trigger.passive_target or trigger.entry.plover == "ASSAULT"
             if not source and not (target and unsaid):
@@ -430,7 +434,7 @@ def event_facts(
             start, end = token.idx, token.idx + len(token.text)
             entry = trigger.entry
             modality = modality_of(token, lemmas)
-            if modality in ("future", "hypothetical") and _quoted(token):
+            if modality in ("future", "hypothetical") and _quoted(token, text):
                 # "Russia will push us to join," said X: a speaker's forecast or supposition,
                 # no act reported (the speaker's own act is the quote's statement).
                 continue

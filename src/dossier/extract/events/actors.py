@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.extract.document import text_of
 from dossier.extract.events.lexicon import GROUP_NOUNS
 from dossier.extract.quotes.pronouns import GENDER, genders_in
 from dossier.extract.quotes.speakers import MentionIndex
@@ -63,11 +64,13 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Za-z .'-]+)? ?[—–-]+ ")
 
 def _sided(token: Token) -> bool:
     """Whether ``token`` follows "pro-" or "anti-" ("pro-Russia", "anti-Kiev")."""
-    doc = token.doc
-    before = doc[token.i - 2 : token.i] if token.i >= 2 else doc[0:0]
-    if len(before) == 2 and before[1].text == "-" and before[0].lower_ in ("pro", "anti"):
+    doc, i = token.doc, token.i
+    if i < 1:
+        return False
+    previous = doc[i - 1].lower_
+    if i >= 2 and previous == "-" and doc[i - 2].lower_ in ("pro", "anti"):
         return True
-    return token.i >= 1 and doc[token.i - 1].lower_ in ("pro-", "anti-")
+    return previous in ("pro-", "anti-")
 
 
 def paragraph_breaks(text: str) -> list[int]:
@@ -332,7 +335,7 @@ class ActorFinder:
         """The phrase's own words as an unlinked actor."""
         tokens = self.phrase_tokens(head)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        text = self.text[start:end] if self.text else head.doc.text[start:end]
+        text = self.text[start:end] if self.text else text_of(head.doc)[start:end]
         if text.lower().startswith(("the ", "a ", "an ")):
             text = text.split(" ", 1)[1]
         return EventActor(actor=text, mention_start=start, mention_end=end)

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Span, Token
 
 from dossier.extract.events.actors import LEADERS, OFFICIALS
@@ -454,22 +456,35 @@ EARLIER = frozenset({"previous", "earlier", "former", "past", "old", "prior", "e
 DEMAND = EventEntry("must", "", "", "100", "REQUEST", None, None, True)
 
 
-def sentence_triggers(sentence: Span, lexicon: EventLexicon, lemmas: Lemmas) -> list[Trigger]:
-    """The triggers of one sentence, verbs first, in text order within each kind."""
+def sentence_triggers(
+    sentence: Span, lexicon: EventLexicon, lemmas: Lemmas, pos: numpy.ndarray | None = None
+) -> list[Trigger]:
+    """The triggers of one sentence, verbs first, in text order within each kind.
+
+    pos: the doc's part-of-speech column (``doc.to_array("POS")``), read once per doc by the
+    caller; None reads it here. Only verbs and nouns can be triggers: the column finds them
+    without building a ``Token`` for every other word.
+    """
+    doc = sentence.doc
+    column = doc.to_array("POS") if pos is None else pos
+    tags = column[sentence.start : sentence.end]
+    verb_at = (numpy.flatnonzero(tags == VERB) + sentence.start).tolist()
+    noun_at = (numpy.flatnonzero(tags == NOUN) + sentence.start).tolist()
     found: list[Trigger] = []
-    for token in sentence:
-        if token.pos_ == "VERB" and not _asked_about(token, lemmas):
-            trigger = _verb_trigger(token, lexicon, lemmas)
-            if trigger is None and demanded_by(token, lemmas) is not None:
-                subject = _child(token, *SUBJECTS)
-                trigger = Trigger(token, DEMAND, subject, [], [], False, _scene(token), False)
-            if trigger is not None:
-                found.append(trigger)
+    for i in verb_at:
+        token = doc[i]
+        if _asked_about(token, lemmas):
+            continue
+        trigger = _verb_trigger(token, lexicon, lemmas)
+        if trigger is None and demanded_by(token, lemmas) is not None:
+            subject = _child(token, *SUBJECTS)
+            trigger = Trigger(token, DEMAND, subject, [], [], False, _scene(token), False)
+        if trigger is not None:
+            found.append(trigger)
     verbs = {trigger.token.i for trigger in found}
-    for token in sentence:
-        if token.pos_ == "NOUN" and (
-            lemmas(token) in lexicon.nouns or token.lower_ in lexicon.nouns
-        ):
+    for i in noun_at:
+        token = doc[i]
+        if lemmas(token) in lexicon.nouns or token.lower_ in lexicon.nouns:
             trigger = _noun_trigger(token, lexicon, lemmas, verbs)
             if trigger is not None:
                 found.append(trigger)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from dossier.extract.document import provenance
+from dossier.extract.document import provenance, text_of
 from dossier.extract.linking.context import LinkingContext
 from dossier.extract.linking.vocabulary import (
     POSSESSIVE_MARKERS,
@@ -49,7 +49,7 @@ def mention(
     start, end = span.start_char, span.end_char
     confidence = CONFIDENCE.get(resolution, DEFAULT_CONFIDENCE)
     return Mention(
-        text=span.text,
+        text=text_of(span.doc)[start:end],  # ``Span.text`` joins its tokens anew
         start=start,
         end=end,
         label=label,
@@ -106,8 +106,9 @@ def named_mention(
 
 def text_between(span: Span, start: int, end: int) -> str:
     """Characters ``start``..``end`` of the document, which lie inside ``span``. (``doc.text``
-    would rebuild the whole text on every call.)"""
-    return span.text[start - span.start_char : end - span.start_char]
+    and ``span.text`` join their tokens anew on every call: the doc's text is read once.)"""
+    first = span.start_char
+    return text_of(span.doc)[first : span.end_char][start - first : end - first]
 
 
 def surface_name(span: Span) -> str:

@@ -90,12 +90,16 @@ def fitting_entries(
 ) -> list[NameEntry]:
     """The ``entries`` of a name found at token ``i`` that are of a ``wanted`` kind (any when
     None) and whose words the text writes in a case that agrees (``case_agrees``)."""
+    # The words' texts read once for all the entries (``doc[j]`` builds a Token each time;
+    # a common name has many entries).
+    width = min(max((len(e.words) for e in entries), default=0), len(doc) - i)
+    texts = [doc[i + k].text for k in range(width)]
     return [
         e
         for e in entries
         if (wanted is None or e.kind in wanted)
         and all(
-            case_agrees(w, doc[i + k].text, strict=e.kind != "office")
+            case_agrees(w, texts[k] if k < width else doc[i + k].text, strict=e.kind != "office")
             for k, w in enumerate(e.words)
         )
     ]

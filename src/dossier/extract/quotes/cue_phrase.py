@@ -10,6 +10,7 @@ reported the words, not how they were said. For ``according to X`` the phrase is
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
@@ -74,8 +75,17 @@ def cue_phrase(
     if start <= cue.start < end:
         start = end  # a split quote holds its frame: only the marks keep words out
 
+    # The quotations as sorted disjoint ranges, so that a word is placed by bisection: the
+    # walk asks of every word of the phrase, and a document may hold dozens of quotations.
+    ranges = _union(quoted)
+    firsts = [a for a, _ in ranges]
+
     def outside(token: Token) -> bool:
-        return start <= token.idx < end or any(a <= token.idx < b for a, b in quoted)
+        idx = token.idx
+        if start <= idx < end:
+            return True
+        at = bisect.bisect_right(firsts, idx) - 1
+        return at >= 0 and idx < ranges[at][1]
 
     words: list[Token] = []
     _walk(head, outside, words)
@@ -89,3 +99,14 @@ def cue_phrase(
             if child.dep_ in ("prep", "npadvmod", "dobj"):
                 _walk(child, outside, words)
     return sorted({t.i: t for t in words}.values(), key=lambda t: t.i)
+
+
+def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The characters of ``ranges`` (half-open) as sorted, disjoint ranges."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(r for r in ranges if r[0] < r[1]):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged

@@ -9,6 +9,7 @@ the document named before it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -77,6 +78,7 @@ class TargetFinder:
         self.doc = doc
         self.kb = kb
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [mention.start for mention in self.mentions]
         self.pattern = _alias_pattern(kb)
 
     def _root(self, start: int, end: int) -> Token | None:
@@ -98,9 +100,14 @@ class TargetFinder:
         """The targets named in ``sentence``, in text order, each place once."""
         hits: list[TargetHit] = []
         taken: list[tuple[int, int]] = []
-        for mention in self.mentions:
-            if not sentence.start_char <= mention.start < sentence.end_char:
-                continue
+        # The sentence's bounds and text read once: each read of ``Span.start_char`` builds a
+        # Token and ``Span.text`` joins the tokens anew; the mentions are sorted, so those of
+        # the sentence are found by bisection, not by a pass over the document's.
+        first, last = sentence.start_char, sentence.end_char
+        text = text_of(self.doc)[first:last]
+        for mention in self.mentions[bisect.bisect_left(self.starts, first) :]:
+            if mention.start >= last:
+                break
             if mention.actor_id is None and not self._named_person(mention):
                 continue
             root = self._root(mention.start, mention.end)
@@ -116,9 +123,8 @@ class TargetFinder:
                 hits.append(TargetHit(mention.start, mention.end, root, name, actor_id, mention))
             taken.append((mention.start, mention.end))
         if self.pattern is not None:
-            text = sentence.text
             for match in self.pattern.finditer(text):
-                start, end = sentence.start_char + match.start(), sentence.start_char + match.end()
+                start, end = first + match.start(), first + match.end()
                 if any(s < end and start < e for s, e in taken):
                     continue
                 target = self.kb.target(match.group(0))
@@ -127,9 +133,9 @@ class TargetFinder:
                     continue
                 hits.append(TargetHit(start, end, root, target.name, target.id))
                 taken.append((start, end))
-        for match in BACK_REFERENCES.finditer(sentence.text):
-            start = sentence.start_char + match.start() + len("the ")
-            end = sentence.start_char + match.end()
+        for match in BACK_REFERENCES.finditer(text):
+            start = first + match.start() + len("the ")
+            end = first + match.end()
             if any(s < end and start < e for s, e in taken):
                 continue
             earlier = self.taken_up(match.group(0).split()[-1].lower(), start)
