@@ -278,6 +278,16 @@ VERB_OVERRIDES = [
     ("tighten", "", "163"),
     ("seize", "", "171"),
     ("capture", "", "192"),
+    # Removal from office or from the country (CAMEO 174): PETRARCH2 lists these only as
+    # loose synonyms of DEPORT, so the block rule above leaves them out.
+    ("oust", "", "174"),
+    ("depose", "", "174"),
+    ("kick", "out", "174"),
+    # Territory taken into a state (CAMEO 192, occupy): a synonym of annexing.
+    ("absorb", "", "192"),
+    # Taking back what one said (CAMEO 08, yield): no PETRARCH2 entry.
+    ("recant", "", "080"),
+    ("retract", "", "080"),
 ]
 
 #: Curated readings that name their PLOVER type where the CAMEO code's type is not PLOVER 2's
@@ -289,6 +299,15 @@ TYPED_OVERRIDES = [
     ("step", "down", "", "0831", "RETREAT", "resign"),
     ("accept", "", "demand", "083", "CONCEDE", ""),
     ("accept", "", "demands", "083", "CONCEDE", ""),
+    # Claims dismissed are claims rejected (the dictionary's 'dismiss' is a rebuke, 110).
+    ("dismiss", "", "allegation", "120", "REJECT", ""),
+    ("dismiss", "", "allegations", "120", "REJECT", ""),
+    ("dismiss", "", "claim", "120", "REJECT", ""),
+    ("dismiss", "", "claims", "120", "REJECT", ""),
+    ("dismiss", "", "accusation", "120", "REJECT", ""),
+    ("dismiss", "", "accusations", "120", "REJECT", ""),
+    ("dismiss", "", "charge", "120", "REJECT", ""),
+    ("dismiss", "", "charges", "120", "REJECT", ""),
     # Troops withdrawn are a military retreat; aid, envoys or observers withdrawn a sanction.
     ("withdraw", "", "troop", "0872", "RETREAT", "withdraw"),
     ("withdraw", "", "force", "0872", "RETREAT", "withdraw"),
