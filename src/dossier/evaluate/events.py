@@ -41,7 +41,7 @@ from dossier.errors import DossierError, ErrorCode
 from dossier.evaluate.gold import load_gold_folder
 from dossier.evaluate.mentions import ActorNames, find_occurrences, run_document
 from dossier.evaluate.metrics import PRF, f1_score
-from dossier.extract.document import EVENTS
+from dossier.extract.document import EVENT_CANDIDATES, EVENTS
 from dossier.ingest.clean import clean_text
 from dossier.kb.loader import load_kb
 from dossier.model import Event, EventActor
@@ -75,8 +75,9 @@ def _depth(doc: Doc, event: Event) -> int:
 
 
 def main_event(doc: Doc) -> Event | None:
-    """The event of a one-sentence record (see the module doc)."""
-    events: list[Event] = list(doc._.get(EVENTS) or [])
+    """The event of a one-sentence record (see the module doc): read among every act the stage
+    coded, since the record is known to report one (an untargeted accusation included)."""
+    events: list[Event] = list(doc._.get(EVENT_CANDIDATES) or [])
     if not events:
         return None
     return min(events, key=lambda e: (_depth(doc, e), -e.provenance.confidence, e.start))
@@ -190,7 +191,7 @@ def evaluate_petrarch(
         date = str(record.get("date") or "")
         iso = f"{date[:4]}-{date[4:6]}-{date[6:8]}" if len(date) == 8 else None
         doc = run_document(nlp, record["text"], iso, record.get("id", ""))
-        codes = [e.cameo for e in doc._.get(EVENTS) or [] if e.cameo]
+        codes = [e.cameo for e in doc._.get(EVENT_CANDIDATES) or [] if e.cameo]
         wanted = [str(e.get("eventcode") or "") for e in record.get("expected") or []]
         wanted = [code for code in wanted if code.isdigit()]
         expected_total += len(wanted)

@@ -21,6 +21,8 @@ Outputs:
 - ``doc._.dossier_sentences``: ``Sentence`` facts with reference times (fact time);
 - ``doc._.dossier_quotes``: ``Quote`` facts (quotes);
 - ``doc._.dossier_events``: ``Event`` facts (events);
+- ``doc._.dossier_event_candidates``: every act the event stage coded, incomplete records
+  included (a one-sentence classifier's reading; see ``dossier.extract.events``);
 - ``doc._.dossier_stances``: ``Stance`` facts (stance);
 - ``doc._.dossier_links``: ``FactLink`` edges between facts, from any component (a quote's
   speaker);
@@ -50,6 +52,7 @@ TIMEXES = "dossier_timexes"
 SENTENCES = "dossier_sentences"
 QUOTES = "dossier_quotes"
 EVENTS = "dossier_events"
+EVENT_CANDIDATES = "dossier_event_candidates"
 STANCES = "dossier_stances"
 LINKS = "dossier_links"
 CANDIDATE = "dossier_candidate"
@@ -57,6 +60,7 @@ CANDIDATE = "dossier_candidate"
 DOC_EXTENSIONS = (
     *(DATE, DOC_ID, OFFSETS, GENRE, AUTHOR),
     *(DATE_ESTIMATE, MENTIONS, TIMEXES, SENTENCES, QUOTES, EVENTS, STANCES, LINKS),
+    EVENT_CANDIDATES,
 )
 SPAN_EXTENSIONS = (CANDIDATE,)
 

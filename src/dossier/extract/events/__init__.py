@@ -11,9 +11,18 @@ An event needs a named actor on one side at least: a mention (linked to the KB o
 KB holds the region's actors, the world's are named too) or a country a word names; a trigger
 whose sides are only common nouns ("the committee banned smoking") is left out.
 
+A directed act (``DIRECTED``: the PLOVER 2 types whose definition names a recipient: one
+accuses, asks, rejects, threatens, supports, sanctions, aids or yields to someone) whose
+recipient the document does not give is an incomplete record of who did what to whom: it is no
+fact the document reports ("he blasted the inquiry", "she insisted"), and it stays out of
+``doc._.dossier_events`` (and the store). It is kept, with every other coded act, in
+``doc._.dossier_event_candidates``: a reader that must classify one sentence already known to
+report an event (the PLOVER and PETRARCH2 record evaluations) reads its type there.
+
 Output: ``doc._.dossier_events`` (``Event`` facts) and, in ``doc._.dossier_links``,
-``source_actor`` and ``target_actor`` links from each event to its actors' mentions. Runs after
-``dossier_linker`` and ``dossier_fact_time``.
+``source_actor`` and ``target_actor`` links from each event to its actors' mentions;
+``doc._.dossier_event_candidates`` (see above). Runs after ``dossier_linker`` and
+``dossier_fact_time``.
 """
 
 from __future__ import annotations
@@ -43,6 +52,10 @@ THREATENED = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 PROMISE_CAMEO, THREAT_CAMEO, DEMAND_CAMEO = "030", "130", "100"
 BLOCKADE_CAMEO, REJECT_CAMEO, CRITICISE_CAMEO = "191", "120", "111"
 DEMONSTRATE_CAMEO = "141"
+#: PLOVER 2 types whose act is aimed at a recipient: without one the record is incomplete.
+DIRECTED = frozenset(
+    {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "SANCTION", "AID", "CONCEDE"}
+)
 #: Those whose gathering is a demonstration, not a meeting ("a crowd gathered on the square").
 CROWDS = frozenset({"crowd", "crowds", "protesters", "demonstrators", "thousands", "hundreds"})
 
@@ -557,9 +570,19 @@ class EventExtractor(document.VersionedComponent):
         events, links = event_facts(
             doc, self.extractor_version, self.lexicon, self.lemmas, load_kb(self.kb_dir)
         )
-        doc._.set(document.EVENTS, events)
+        reported = [e for e in events if complete(e)]
+        kept = {e.fact_id for e in reported}
+        doc._.set(document.EVENT_CANDIDATES, events)
+        doc._.set(document.EVENTS, reported)
+        links = [link for link in links if link.from_fact in kept]
         doc._.set(document.LINKS, [*(doc._.get(document.LINKS) or []), *links])
         return doc
+
+
+def complete(event: Event) -> bool:
+    """Whether an event is a whole record of who did what to whom: a directed act needs its
+    recipient (see the module doc)."""
+    return bool(event.target) or event.event_type not in DIRECTED
 
 
 @Language.factory("dossier_events", default_config={"extractor_version": "", "kb_dir": None})
@@ -574,4 +597,4 @@ def make_event_extractor(
     return EventExtractor(nlp, name, extractor_version, kb_dir)
 
 
-__all__ = ["EXTRACTOR", "EventExtractor", "event_facts"]
+__all__ = ["DIRECTED", "EXTRACTOR", "EventExtractor", "complete", "event_facts"]
