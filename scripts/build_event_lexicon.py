@@ -290,6 +290,12 @@ VERB_OVERRIDES = [
     ("retract", "", "080"),
 ]
 
+#: Light verbs whose bare PETRARCH2 reading (hold: 170 coerce; take: 171 seize) news uses mostly
+#: for something else ("held a meeting", "holding flags", "took part", "took office"): they code
+#: only with a particle or object that says the act ("take over", "take control", "hold talks",
+#: "held hostage").
+LIGHT_VERBS = ("hold", "take")
+
 #: Curated readings that name their PLOVER type where the CAMEO code's type is not PLOVER 2's
 #: (resignations are RETREAT 'resign' in the PLOVER 2 manual, CONCEDE in the 2021 table), and
 #: verbs whose object decides (one accepts a plan as AGREE, demands as CONCEDE): lemma,
@@ -573,6 +579,8 @@ def build(shared_kb: Path) -> tuple[int, int]:
             "context": mapped[2],
             "source": "curated",
         }
+    for lemma in LIGHT_VERBS:
+        rows.pop(("verb", lemma, "", ""), None)
     for lemma, preposition, code in NOUNS:
         mapped = plover_of(code, table)
         assert mapped is not None, code

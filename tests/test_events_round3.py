@@ -92,3 +92,22 @@ def test_a_directed_act_with_its_recipient_is_reported(nlp: Language) -> None:
 def test_an_undirected_act_needs_no_recipient(nlp: Language) -> None:
     events = events_of(nlp, "Thousands of Serbian students protested in Belgrade on Sunday.")
     assert typed(events, "PROTEST")
+
+
+# Error kind: spurious event (a light verb's bare CAMEO reading: "held a meeting" is no
+# coercion, "took part" no seizure).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Georgian officials held a briefing for Armenian journalists on Friday.",
+        "Demonstrators holding Georgian flags marched past the Armenian embassy.",
+        "The Georgian minister took the Armenian delegation to the harbour.",
+    ],
+)
+def test_a_light_verb_alone_is_no_coercion(nlp: Language, text: str) -> None:
+    assert not typed(coded(nlp, text), "COERCE"), text
+
+
+def test_a_light_verb_with_the_object_of_an_act_still_codes(nlp: Language) -> None:
+    events = coded(nlp, "Georgian troops took control of the Armenian border post.")
+    assert typed(events, "COERCE")
