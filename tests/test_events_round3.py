@@ -111,3 +111,16 @@ def test_a_light_verb_alone_is_no_coercion(nlp: Language, text: str) -> None:
 def test_a_light_verb_with_the_object_of_an_act_still_codes(nlp: Language) -> None:
     events = coded(nlp, "Georgian troops took control of the Armenian border post.")
     assert typed(events, "COERCE")
+
+
+# Error kind: spurious event (violence or force with no one it is done to: "the army launched
+# an offensive").
+def test_an_attack_on_no_one_named_is_only_a_candidate(nlp: Language) -> None:
+    text = "Georgian forces launched an offensive on Monday."
+    doc = nlp(prepare_doc(nlp, text, date="2013-05-10"))
+    assert not typed(list(doc._.dossier_events), "ASSAULT")
+    assert typed(list(doc._.dossier_event_candidates), "ASSAULT")
+
+
+def test_an_attack_with_its_target_is_reported(nlp: Language) -> None:
+    assert typed(events_of(nlp, "Georgian forces attacked Armenian positions."), "ASSAULT")

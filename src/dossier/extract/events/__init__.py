@@ -11,13 +11,12 @@ An event needs a named actor on one side at least: a mention (linked to the KB o
 KB holds the region's actors, the world's are named too) or a country a word names; a trigger
 whose sides are only common nouns ("the committee banned smoking") is left out.
 
-A directed act (``DIRECTED``: the PLOVER 2 types whose definition names a recipient: one
-accuses, asks, rejects, threatens, supports, sanctions, aids or yields to someone) whose
-recipient the document does not give is an incomplete record of who did what to whom: it is no
-fact the document reports ("he blasted the inquiry", "she insisted"), and it stays out of
-``doc._.dossier_events`` (and the store). It is kept, with every other coded act, in
-``doc._.dossier_event_candidates``: a reader that must classify one sentence already known to
-report an event (the PLOVER and PETRARCH2 record evaluations) reads its type there.
+A directed act (``DIRECTED``: PLOVER 2 types whose definition names a recipient: one accuses,
+asks, rejects, threatens, supports, sanctions, aids, yields to, attacks or coerces someone)
+whose recipient the document does not give is an incomplete record of who did what to whom
+("he blasted the inquiry", "she insisted"): it stays out of ``doc._.dossier_events`` (and the
+store), kept with every other coded act in ``doc._.dossier_event_candidates``, where a reader
+classifying one sentence known to report an event (PLOVER, PETRARCH2 records) reads its type.
 
 Output: ``doc._.dossier_events`` (``Event`` facts) and, in ``doc._.dossier_links``,
 ``source_actor`` and ``target_actor`` links from each event to its actors' mentions;
@@ -55,6 +54,9 @@ DEMONSTRATE_CAMEO = "141"
 #: PLOVER 2 types whose act is aimed at a recipient: without one the record is incomplete.
 DIRECTED = frozenset(
     {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "SANCTION", "AID", "CONCEDE"}
+    # Violence and force are done to someone too; a clash between sides (a source of several
+    # actors: "fighting between X and Y") is whole without one.
+    | {"ASSAULT", "COERCE"}
 )
 #: Those whose gathering is a demonstration, not a meeting ("a crowd gathered on the square").
 CROWDS = frozenset({"crowd", "crowds", "protesters", "demonstrators", "thousands", "hundreds"})
@@ -582,7 +584,9 @@ class EventExtractor(document.VersionedComponent):
 def complete(event: Event) -> bool:
     """Whether an event is a whole record of who did what to whom: a directed act needs its
     recipient (see the module doc)."""
-    return bool(event.target) or event.event_type not in DIRECTED
+    if event.target or event.event_type not in DIRECTED:
+        return True
+    return event.event_type == "ASSAULT" and len(event.source) > 1
 
 
 @Language.factory("dossier_events", default_config={"extractor_version": "", "kb_dir": None})
