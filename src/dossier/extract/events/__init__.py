@@ -11,9 +11,9 @@ An event needs a named actor on one side at least: a mention (linked to the KB o
 KB holds the region's actors, the world's are named too) or a country a word names; a trigger
 whose sides are only common nouns ("the committee banned smoking") is left out.
 
-A directed act (``DIRECTED``: PLOVER 2 types whose definition names a recipient: one accuses,
-asks, rejects, threatens, supports, sanctions, aids, yields to, attacks or coerces someone)
-whose recipient the document does not give is an incomplete record of who did what to whom
+A directed act (``records.DIRECTED``: PLOVER 2 types whose definition names a recipient: one
+accuses, asks, rejects, threatens, supports, sanctions, aids, yields to, attacks or coerces
+someone) whose recipient the document does not give is an incomplete record of who did what to whom
 ("he blasted the inquiry", "she insisted"): it stays out of ``doc._.dossier_events`` (and the
 store), kept with every other coded act in ``doc._.dossier_event_candidates``, where a reader
 classifying one sentence known to report an event (PLOVER, PETRARCH2 records) reads its type.
@@ -35,6 +35,7 @@ from dossier.extract import document
 from dossier.extract.events.actors import LEADERS, ActorFinder
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventLexicon, Lemmas, load_lexicon
 from dossier.extract.events.modality import modality_of
+from dossier.extract.events.records import DIRECTED, complete
 from dossier.extract.events.triggers import Trigger, demanded_by, sentence_triggers
 from dossier.extract.fact_time import timex_reference
 from dossier.kb.loader import KnowledgeBase, load_kb
@@ -51,13 +52,6 @@ THREATENED = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 PROMISE_CAMEO, THREAT_CAMEO, DEMAND_CAMEO = "030", "130", "100"
 BLOCKADE_CAMEO, REJECT_CAMEO, CRITICISE_CAMEO = "191", "120", "111"
 DEMONSTRATE_CAMEO = "141"
-#: PLOVER 2 types whose act is aimed at a recipient: without one the record is incomplete.
-DIRECTED = frozenset(
-    {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "SANCTION", "AID", "CONCEDE"}
-    # Violence and force are done to someone too; a clash between sides (a source of several
-    # actors: "fighting between X and Y") is whole without one.
-    | {"ASSAULT", "COERCE"}
-)
 #: Those whose gathering is a demonstration, not a meeting ("a crowd gathered on the square").
 CROWDS = frozenset({"crowd", "crowds", "protesters", "demonstrators", "thousands", "hundreds"})
 
@@ -579,14 +573,6 @@ class EventExtractor(document.VersionedComponent):
         links = [link for link in links if link.from_fact in kept]
         doc._.set(document.LINKS, [*(doc._.get(document.LINKS) or []), *links])
         return doc
-
-
-def complete(event: Event) -> bool:
-    """Whether an event is a whole record of who did what to whom: a directed act needs its
-    recipient (see the module doc)."""
-    if event.target or event.event_type not in DIRECTED:
-        return True
-    return event.event_type == "ASSAULT" and len(event.source) > 1
 
 
 @Language.factory("dossier_events", default_config={"extractor_version": "", "kb_dir": None})

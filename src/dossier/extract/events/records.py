@@ -1,0 +1,25 @@
+"""Which coded acts are whole records of who did what to whom (see the package doc): a
+directed act needs its recipient."""
+
+from __future__ import annotations
+
+from dossier.model import Event
+
+#: PLOVER 2 types whose act is aimed at a recipient: without one the record is incomplete.
+DIRECTED = frozenset(
+    {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "SANCTION", "AID", "CONCEDE"}
+    # Violence and force are done to someone too; a clash between sides (a source of several
+    # actors: "fighting between X and Y") is whole without one.
+    | {"ASSAULT", "COERCE"}
+)
+
+
+def complete(event: Event) -> bool:
+    """Whether an event is a whole record of who did what to whom: a directed act needs its
+    recipient (see the module doc)."""
+    if event.target or event.event_type not in DIRECTED:
+        return True
+    return event.event_type == "ASSAULT" and len(event.source) > 1
+
+
+__all__ = ["DIRECTED", "complete"]
