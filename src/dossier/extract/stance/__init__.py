@@ -527,7 +527,16 @@ def _rival_stances(collector: _Collector, kb: KnowledgeBase, targets: TargetFind
         chose_over = _CHOOSING.search(stance.text) is not None and any(
             hit.target_id == rival_of.id for hit in targets.in_span(sent)
         )
-        if not (_CONTRAST.search(text[sent.start_char : sent.end_char]) or chose_over):
+        contrast = _CONTRAST.search(text[sent.start_char : sent.end_char])
+        # The course set aside must name someone ("instead of selling to Russia"): a contrast
+        # of two deeds with no one after it ("sue the EU instead of negotiating with them") is
+        # no turn between rival courses (error kind other-target: against the rival read from
+        # a choice of tactics).
+        contrasted = contrast is not None and any(
+            hit.start >= sent.start_char + contrast.end() and hit.target_id != stance.target_id
+            for hit in targets.in_span(sent)
+        )
+        if not (contrasted or chose_over):
             continue
         collector.add(
             Holder(stance.holder, stance.holder_id),

@@ -114,6 +114,8 @@ class TargetFinder:
             if root is None:
                 continue
             target = self.kb.target_of_actor(mention.actor_id)
+            if target is not None and self._owned_by_another(mention.start, target.id):
+                continue
             if target is not None:
                 hits.append(
                     TargetHit(mention.start, mention.end, root, target.name, target.id, mention)
@@ -129,7 +131,7 @@ class TargetFinder:
                     continue
                 target = self.kb.target(match.group(0))
                 root = self._root(start, end)
-                if target is None or root is None:
+                if target is None or root is None or self._owned_by_another(start, target.id):
                     continue
                 hits.append(TargetHit(start, end, root, target.name, target.id))
                 taken.append((start, end))
@@ -152,6 +154,21 @@ class TargetFinder:
                 hits.append(TargetHit(start, end, root, earlier.name, earlier.id))
         return sorted(hits, key=lambda h: h.start)
 
+    def _owned_by_another(self, start: int, target_id: str) -> bool:
+        """Whether the alias at ``start`` is qualified by a name that stands for another target
+        ("the E.U. Customs Union", "the EU's customs union"): a generic alias then names that
+        other body's union, not this target (error kind other-target: the EU's customs union
+        in a Brexit report read as Eurasian integration)."""
+        at = bisect.bisect_left(self.starts, start) - 1
+        if at < 0:
+            return False
+        before = self.mentions[at]
+        gap = text_of(self.doc)[before.end : start]
+        if gap not in (" ", "'s ", "’s ", "-"):
+            return False
+        owner = self.kb.target_of_actor(before.actor_id)
+        return owner is not None and owner.id != target_id
+
     def taken_up(self, noun: str, char: int):  # noqa: ANN201 - a kb Target or None
         """What "the <noun>" at ``char`` takes up: what the document's first "the <noun>" took
         up (the last KB target named before it), since a report keeps one sense of "the union"
@@ -171,6 +188,8 @@ class TargetFinder:
             if mention.start >= char:
                 break
             target = self.kb.target_of_actor(mention.actor_id)
+            if target is not None and self._owned_by_another(mention.start, target.id):
+                continue
             if target is not None:
                 best = (mention.start, target.id)
         if self.pattern is not None:

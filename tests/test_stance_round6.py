@@ -1,0 +1,53 @@
+"""Stance accuracy, round 6 (issue 12): error kinds found on the shared AllSides corpus, each on
+sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from dossier.extract.document import prepare_doc
+from dossier.model import Stance
+from dossier.nlp import load_pipeline
+
+EURASIAN = "target:eurasian-integration"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def stances_of(nlp: Language, text: str, date: str = "2019-09-20") -> list[Stance]:
+    doc = nlp(prepare_doc(nlp, text, date=date, doc_id="r6"))
+    return list(doc._.dossier_stances)
+
+
+def test_a_customs_union_qualified_by_another_bloc_is_not_eurasian_integration(
+    nlp: Language,
+) -> None:
+    # kind: other-target (the EU's customs union in a Brexit story read as Eurasian integration)
+    stances = stances_of(
+        nlp,
+        "The prime minister said she wanted Britain to leave the E.U. Customs Union. "
+        "Dublin hopes to keep the whole island inside the EU's customs union.",
+    )
+    assert not [s for s in stances if s.target_id == EURASIAN]
+
+
+def test_the_customs_union_on_its_own_is_still_eurasian_integration(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "Armenia's president said his country wanted to join the Customs Union.", "2013-09-04"
+    )
+    assert {s.polarity for s in stances if s.target_id == EURASIAN} == {1}
+
+
+def test_a_contrast_of_two_deeds_names_no_rival_course(nlp: Language) -> None:
+    # kind: other-target (a choice of tactics toward the EU, "instead of negotiating", read as
+    # a turn away from the EU's rival course)
+    stances = stances_of(
+        nlp,
+        "The minister said Britain should sue the European Union instead of negotiating "
+        "with its officials over the deal.",
+    )
+    assert not [s for s in stances if s.target_id == EURASIAN]
