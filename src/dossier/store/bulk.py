@@ -22,11 +22,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, inspect, text, update
 
 from dossier.store.database import Store
 from dossier.store.engine import database_url
-from dossier.store.schema import Base
+from dossier.store.quotes import said_date_of_quote
+from dossier.store.schema import Base, quotes
 
 #: Rows per executemany call or COPY chunk: big enough to amortise the round trip, small
 #: enough that a generator's rows do not pile up in memory.
@@ -104,6 +105,18 @@ class BulkLoader:
                         "SELECT setval(pg_get_serial_sequence('documents', 'seq'),"
                         " (SELECT coalesce(max(seq), 0) + 1 FROM documents), false)"
                     )
+        if "quotes" in columns:
+            self._fill_said_dates(engine)
+
+    @staticmethod
+    def _fill_said_dates(engine: Engine) -> None:
+        """Derive the said date the fact writer would have stored for each loaded quote (a
+        store at a revision before the column has none to fill)."""
+        if "said_date" not in {c["name"] for c in inspect(engine).get_columns("quotes")}:
+            return
+        with engine.begin() as connection:
+            fill = update(quotes).where(quotes.c.said_date.is_(None))
+            connection.execute(fill.values(said_date=said_date_of_quote()))
 
     @staticmethod
     def _insert_batch(

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Table, delete, func, insert, select, update
 
 from dossier.model import DocumentFacts, Fact, FactLink, Provenance
 from dossier.store.kinds import FACT_KINDS, PROVENANCE_FIELDS, FactKind, fact_kind
+from dossier.store.quotes import refresh_said_dates
 from dossier.store.schema import annotations, documents, fact_links, mentions
 
 # Bound variables per statement stay far below SQLite's oldest limit (999).
@@ -80,6 +81,8 @@ class FactStore:
                 connection.execute(insert(fact_links), [_link_row(link) for link in found.links])
             if found.dated:
                 _record_date_estimate(connection, found)
+            # Last: it reads the quotes, the sentences and the date just written.
+            refresh_said_dates(connection, found.doc_id)
             connection.execute(
                 delete(annotations).where(
                     annotations.c.doc_id == found.doc_id, annotations.c.extractor.in_(extractors)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, func, or_, select, update
 
 from dossier.store.records import QuoteHit
 from dossier.store.schema import documents, quotes, sentences, statement_quotes, statements
@@ -36,10 +36,9 @@ class QuoteReadsMixin:
         all_copies: every quote, copies of one statement included; each still names its
             statement. A quote not grouped yet is shown as a statement of its own.
         """
-        # When it was said: what the text says of the saying, else its sentence's time.
-        said = func.coalesce(
-            quotes.c.said_on, sentences.c.reference_time, documents.c.pub_date
-        ).label("said")
+        # When it was said (``said_on``, else its sentence's time, else the document's date),
+        # stored by the writer so that the order and the bounds come off an index.
+        said = quotes.c.said_date.label("said")
         query = (
             select(
                 quotes.c.fact_id,
@@ -66,13 +65,6 @@ class QuoteReadsMixin:
             .join(documents, documents.c.doc_id == quotes.c.doc_id)
             .outerjoin(statement_quotes, statement_quotes.c.fact_id == quotes.c.fact_id)
             .outerjoin(statements, statements.c.statement_id == statement_quotes.c.statement_id)
-            .outerjoin(
-                sentences,
-                and_(
-                    sentences.c.doc_id == quotes.c.doc_id,
-                    sentences.c.sentence == quotes.c.sentence,
-                ),
-            )
         )
         who = []
         if speaker_ids:
@@ -84,26 +76,60 @@ class QuoteReadsMixin:
         if about:
             query = query.where(func.lower(quotes.c.text).contains(about.lower()))
         if date_from:
-            query = query.where(said >= date_from)
+            query = query.where(quotes.c.said_date >= date_from)
         if date_to:
             # "2014" holds "2014-05-29": compare against the end of the prefix.
-            query = query.where(said <= date_to + "~")
-        query = query.order_by(said, quotes.c.doc_id, quotes.c.start)
-        if limit is not None and all_copies:
-            query = query.limit(limit)
+            query = query.where(quotes.c.said_date <= date_to + "~")
+        # fact_id last: a total order, so that pages of it follow on from each other.
+        query = query.order_by(
+            quotes.c.said_date, quotes.c.doc_id, quotes.c.start, quotes.c.fact_id
+        )
         hits: list[QuoteHit] = []
         seen: set[str] = set()
+        # Read in pages, each with a LIMIT the database can stop at, rather than every matching
+        # row: each statement once may skip copies, so a page may fall short and the next
+        # follows. (A driver buffers a whole result; PostgreSQL's would be every quote.)
+        page = None if limit is None else (limit if all_copies else max(2 * limit, 100))
+        offset = 0
         with self._transaction() as connection:  # type: ignore[attr-defined]
-            for row in connection.execute(query):
-                *quote, outlets, first_seen, first_seen_doc = row
-                hit = QuoteHit(*quote, tuple(outlets or ()), first_seen, first_seen_doc)
-                if not all_copies:
-                    # Rows come oldest first: a statement's first matching copy stands for it.
-                    statement = hit.statement_id or hit.fact_id
-                    if statement in seen:
-                        continue
-                    seen.add(statement)
-                hits.append(hit)
-                if limit is not None and len(hits) >= limit:
-                    break
-        return hits
+            while True:
+                rows = connection.execute(query.limit(page).offset(offset or None)).all()
+                for row in rows:
+                    *quote, outlets, first_seen, first_seen_doc = row
+                    hit = QuoteHit(*quote, tuple(outlets or ()), first_seen, first_seen_doc)
+                    if not all_copies:
+                        # Rows come oldest first: a statement's first matching copy stands for
+                        # it.
+                        statement = hit.statement_id or hit.fact_id
+                        if statement in seen:
+                            continue
+                        seen.add(statement)
+                    hits.append(hit)
+                    if limit is not None and len(hits) >= limit:
+                        return hits
+                if page is None or len(rows) < page:
+                    return hits
+                offset += page
+
+
+def refresh_said_dates(connection: Connection, doc_id: str) -> None:
+    """Derive ``quotes.said_date`` again for one document's quotes: ``said_on``, else the
+    reference time of the quote's sentence, else the document's date. Run after every write to
+    the document's facts or date, since any of the three may have changed."""
+    connection.execute(
+        update(quotes).where(quotes.c.doc_id == doc_id).values(said_date=said_date_of_quote())
+    )
+
+
+def said_date_of_quote() -> ColumnElement[str | None]:
+    """The SQL for a quote's said date, correlated to the ``quotes`` row being written (the one
+    derivation: migration 0014 backfilled with a frozen copy of it)."""
+    sentence_time = (
+        select(func.min(sentences.c.reference_time))
+        .where(sentences.c.doc_id == quotes.c.doc_id, sentences.c.sentence == quotes.c.sentence)
+        .scalar_subquery()
+    )
+    document_date = (
+        select(documents.c.pub_date).where(documents.c.doc_id == quotes.c.doc_id).scalar_subquery()
+    )
+    return func.coalesce(quotes.c.said_on, sentence_time, document_date)

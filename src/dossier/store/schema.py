@@ -219,6 +219,13 @@ class QuoteRow(FactColumns, Base):
     """A quote, reported speech or belief and its speaker (``model.Quote``)."""
 
     __tablename__ = "quotes"
+    # A speaker's quotes oldest first, and quotes by when they were said, straight off an
+    # index, so a page of them stops after its rows (migration 0014).
+    __table_args__ = (
+        Index("ix_quotes_speaker_actor_id_said_date", "speaker_actor_id", "said_date", "doc_id",
+              "start", "fact_id"),
+        Index("ix_quotes_said_date", "said_date", "doc_id", "start", "fact_id"),
+    )  # fmt: skip
 
     text: Mapped[str] = mapped_column(Text)
     quote_kind: Mapped[str] = mapped_column(String(16))
@@ -229,11 +236,15 @@ class QuoteRow(FactColumns, Base):
     speaker_start: Mapped[int | None] = mapped_column(Integer)
     speaker_end: Mapped[int | None] = mapped_column(Integer)
     speaker_actor: Mapped[str | None] = mapped_column(Text, index=True)
-    speaker_actor_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    speaker_actor_id: Mapped[str | None] = mapped_column(String(200))
     speaker_group: Mapped[bool] = mapped_column(Boolean, default=False)
     speaker_actors: Mapped[list[str]] = mapped_column(JSON, default=list)
     medium: Mapped[str | None] = mapped_column(String(32))
     said_on: Mapped[str | None] = mapped_column(String(32))
+    # When it was said, as ``Store.quotes`` orders and bounds by it: ``said_on``, else its
+    # sentence's reference time, else the document's date. Not a record field: the fact writer
+    # derives it (``store.quotes.refresh_said_dates``) after every write to the document.
+    said_date: Mapped[str | None] = mapped_column(String(64))
 
 
 class FactLinkRow(Base):
