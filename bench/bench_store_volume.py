@@ -131,10 +131,18 @@ def measure(db: str, questions: dict, label: str) -> dict[str, float]:
         dossier.kb.find_actors("Russia")
         for name, calls in questions.items():
             times = []
-            for call in calls:
-                started = time.perf_counter()
-                call(dossier)
-                times.append(1000 * (time.perf_counter() - started))
+            try:
+                for call in calls:
+                    started = time.perf_counter()
+                    call(dossier)
+                    times.append(1000 * (time.perf_counter() - started))
+            except Exception as error:  # the driver's: this bench imports no database library
+                # "before" is the newest rows without the newest migration: a question whose
+                # code reads a column that migration adds (0014's quotes.said_date) cannot run;
+                # measure it before with the previous commit's code instead.
+                print(f"  {label:<7} {name:<28} cannot run: {type(error).__name__}")
+                p95s[name] = float("nan")
+                continue
             p50 = statistics.median(times)
             p95 = float(np.percentile(times, 95))
             p95s[name] = p95
