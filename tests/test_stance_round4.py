@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from dossier.extract.document import prepare_doc
 from dossier.kb.loader import default_kb
-from dossier.model import Stance
 from dossier.nlp import load_pipeline
+from stance_helpers import sides, stances_of
 
 EURASIAN = "target:eurasian-integration"
 
@@ -17,15 +16,6 @@ EURASIAN = "target:eurasian-integration"
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return load_pipeline()
-
-
-def stances_of(nlp: Language, text: str, date: str = "2014-03-10") -> list[Stance]:
-    doc = nlp(prepare_doc(nlp, text, date=date, doc_id="r4"))
-    return list(doc._.dossier_stances)
-
-
-def sides(stances: list[Stance], holder_id: str, target_id: str) -> set[int]:
-    return {s.polarity for s in stances if s.holder_id == holder_id and s.target_id == target_id}
 
 
 def test_setting_out_or_floating_the_idea_of_a_project_is_for_it(nlp: Language) -> None:

@@ -6,21 +6,17 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from dossier.extract.document import prepare_doc
-from dossier.model import Stance
 from dossier.nlp import load_pipeline
+from stance_helpers import stances_of
 
 EURASIAN = "target:eurasian-integration"
+#: A Brexit-era date: the reports these error kinds come from.
+DATE = "2019-09-20"
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return load_pipeline()
-
-
-def stances_of(nlp: Language, text: str, date: str = "2019-09-20") -> list[Stance]:
-    doc = nlp(prepare_doc(nlp, text, date=date, doc_id="r6"))
-    return list(doc._.dossier_stances)
 
 
 def test_a_customs_union_qualified_by_another_bloc_is_not_eurasian_integration(
@@ -31,6 +27,7 @@ def test_a_customs_union_qualified_by_another_bloc_is_not_eurasian_integration(
         nlp,
         "The prime minister said she wanted Britain to leave the E.U. Customs Union. "
         "Dublin hopes to keep the whole island inside the EU's customs union.",
+        DATE,
     )
     assert not [s for s in stances if s.target_id == EURASIAN]
 
@@ -49,5 +46,6 @@ def test_a_contrast_of_two_deeds_names_no_rival_course(nlp: Language) -> None:
         nlp,
         "The minister said Britain should sue the European Union instead of negotiating "
         "with its officials over the deal.",
+        DATE,
     )
     assert not [s for s in stances if s.target_id == EURASIAN]

@@ -1,0 +1,22 @@
+"""What the stance tests share: the stances the pipeline reads in an invented text, and the
+sides one holder takes toward one target among them."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from dossier.extract.document import prepare_doc
+from dossier.model import Stance
+
+
+def stances_of(
+    nlp: Language, text: str, date: str = "2014-03-10", doc_id: str = "stance-test", **meta: str
+) -> list[Stance]:
+    """The stances ``nlp`` finds in ``text``, read as a document of ``date``."""
+    doc = nlp(prepare_doc(nlp, text, date=date, doc_id=doc_id, **meta))
+    return list(doc._.dossier_stances)
+
+
+def sides(stances: list[Stance], holder_id: str, target_id: str) -> set[int]:
+    """The polarities ``holder_id`` takes toward ``target_id``."""
+    return {s.polarity for s in stances if s.holder_id == holder_id and s.target_id == target_id}
