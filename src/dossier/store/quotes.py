@@ -3,9 +3,20 @@ statement once, or every copy of it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, Connection, func, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    column,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    update,
+)
 
 from dossier.store.records import QuoteHit
 from dossier.store.schema import documents, quotes, sentences, statement_quotes, statements
@@ -75,6 +86,9 @@ class QuoteReadsMixin:
             query = query.where(or_(*who))
         if about:
             query = query.where(func.lower(quotes.c.text).contains(about.lower()))
+            if self.dialect == "sqlite":  # type: ignore[attr-defined]
+                # PostgreSQL's planner takes its trigram index for the LIKE by itself.
+                query = query.where(*trigram_prefilter(about))
         if date_from:
             query = query.where(quotes.c.said_date >= date_from)
         if date_to:
@@ -110,6 +124,34 @@ class QuoteReadsMixin:
                 if page is None or len(rows) < page:
                     return hits
                 offset += page
+
+
+# SQLite's trigram index of quote texts (migration 0015): kept out of ``schema`` as the other
+# full-text objects are, since PostgreSQL has none of it.
+_trigram = table("quotes_trigram", column("rowid"))
+_trigram_keys = table("quotes_trigram_keys", column("key"), column("fact_id"))
+
+# LIKE's wildcards: what ``about`` holds between them is what the text must hold literally.
+_LIKE_WILDCARDS = re.compile(r"[%_]")
+
+
+def trigram_prefilter(about: str) -> list[ColumnElement[bool]]:
+    """On SQLite, the condition that narrows a text search to the quotes the trigram index
+    finds: a superset of the LIKE's matches (the index folds case at least as far as the LIKE
+    does), which the LIKE then narrows to exactly them. None where no piece of ``about``
+    between LIKE's wildcards has three characters: the index finds nothing shorter."""
+    piece = max(_LIKE_WILDCARDS.split(about.lower()), key=len)
+    if len(piece) < 3:
+        return []
+    # An FTS5 string: the piece as one phrase, its double quotes doubled, so that nothing in
+    # it (``*``, ``-``, ``OR``, ``NEAR``) is read as query syntax.
+    phrase = '"' + piece.replace('"', '""') + '"'
+    found = (
+        select(_trigram_keys.c.fact_id)
+        .join(_trigram, _trigram.c.rowid == _trigram_keys.c.key)
+        .where(literal_column("quotes_trigram").op("MATCH")(phrase))
+    )
+    return [quotes.c.fact_id.in_(found)]
 
 
 def refresh_said_dates(connection: Connection, doc_id: str) -> None:

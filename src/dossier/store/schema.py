@@ -43,7 +43,17 @@ NAMING_CONVENTION = {
 DOC_ID_LENGTH = 16
 
 #: Objects that exist in the database but not in these classes; autogenerate must leave them be.
-SEARCH_OBJECTS = frozenset({"documents_fts", "search_vector", "ix_documents_search_vector"})
+SEARCH_OBJECTS = frozenset(
+    {
+        "documents_fts",
+        "search_vector",
+        "ix_documents_search_vector",
+        # The trigram index of quote texts (migration 0015): its tables and triggers on SQLite,
+        # its GIN index on PostgreSQL.
+        "quotes_trigram",
+        "ix_quotes_text_trgm",
+    }
+)
 
 
 def autogenerate_includes(
