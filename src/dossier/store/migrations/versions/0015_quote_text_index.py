@@ -13,6 +13,11 @@ this fills them for the quotes already stored. PostgreSQL: ``pg_trgm``'s GIN ind
 ``lower(text)``, the expression the query compares; if the extension cannot be created (no
 rights, not installed), the index is skipped and the query stays a correct scan.
 
+Strings of one or two characters hold no trigram: on both databases they walk a new index of
+every quote by said date, ``(said_date, doc_id, start, fact_id)``, and stop after a page, as
+most quotes match them (at 50k documents on SQLite, "so": 86 -> 2 ms; a two-letter string that
+matches nothing walks every entry, 40 -> 110 ms).
+
 Revision ID: 0015
 Revises: 0014
 """
@@ -79,7 +84,11 @@ _SQLITE_DOWN = [
 ]
 
 
+_DATE = ["said_date", "doc_id", "start", "fact_id"]
+
+
 def upgrade() -> None:
+    op.create_index("ix_quotes_said_date", "quotes", _DATE)
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
         for statement in _SQLITE:
@@ -102,6 +111,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_quotes_said_date", table_name="quotes")
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
         for statement in _SQLITE_DOWN:
