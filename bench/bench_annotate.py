@@ -17,51 +17,33 @@ worker and no quote stage, for the quote stage's share of annotate.
 from __future__ import annotations
 
 import argparse
-import resource
 import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from baselines import ALLSIDES, cpu_seconds, spacy_alone
 from dossier.drivers.annotate import annotate_store, default_workers
 from dossier.drivers.ingest import ingest_paths
-from dossier.nlp import DEFAULT_CONFIG, PipelineConfig, build_pipeline, load_pipeline
+from dossier.nlp import DEFAULT_CONFIG, PipelineConfig, load_pipeline
 from dossier.store import Store
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-DEFAULT_CORPUS = SHARED / "corpus" / "allsides" / "allsides_eurasia.jsonl"
+DEFAULT_CORPUS = ALLSIDES
 WITHOUT_QUOTES = DEFAULT_CONFIG.without("dossier_quotes")
-
-
-def _cpu_seconds() -> float:
-    """CPU time of this process and of its finished children."""
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-
-
-def _spacy_alone(texts: list[str], n_process: int) -> tuple[float, float]:
-    """(wall seconds, CPU seconds) for spaCy alone over ``texts``."""
-    nlp = build_pipeline(PipelineConfig(components=()))
-    list(nlp.pipe(texts[:5]))  # warm up
-    wall, cpu = time.perf_counter(), time.process_time()
-    for _ in nlp.pipe(texts, batch_size=16, n_process=n_process):
-        pass
-    return time.perf_counter() - wall, time.process_time() - cpu
 
 
 def _dossier(
     store_file: Path, workers: int, config: PipelineConfig = DEFAULT_CONFIG
 ) -> tuple[float, float, int]:
     """(wall seconds, CPU seconds incl. workers, facts stored) for ``annotate_store``."""
-    cpu = _cpu_seconds()
+    cpu = cpu_seconds()
     wall = time.perf_counter()
     with Store.open(str(store_file)) as store:
         summary = annotate_store(store, config=config, workers=workers)
     wall = time.perf_counter() - wall
     facts = summary.mentions + summary.timexes + summary.sentences
-    return wall, _cpu_seconds() - cpu, facts
+    return wall, cpu_seconds() - cpu, facts
 
 
 def _round(
@@ -69,7 +51,7 @@ def _round(
 ) -> dict[str, tuple[float, float]]:
     """One round: spaCy alone (1 process), dossier (1 worker, ``workers``), spaCy alone
     (``workers`` processes); (wall, CPU) seconds of each, its ratios printed."""
-    timings: dict[str, tuple[float, float]] = {"spacy1": _spacy_alone(texts, 1)}
+    timings: dict[str, tuple[float, float]] = {"spacy1": spacy_alone(texts, 1)}
     facts = {}
     for count in (1, workers):
         copy = folder / f"r{number}w{count}.db"
@@ -83,7 +65,7 @@ def _round(
     wall, cpu, _ = _dossier(copy, 1, WITHOUT_QUOTES)
     timings["noquotes"] = (wall, cpu)
     copy.unlink()
-    timings["spacyN"] = _spacy_alone(texts, workers)
+    timings["spacyN"] = spacy_alone(texts, workers)
     wall = {key: value[0] for key, value in timings.items()}
     cpu = {key: value[1] for key, value in timings.items()}
     many = f"{workers}w"
@@ -126,7 +108,7 @@ def main() -> int:
         words = sum(len(text.split()) for text in texts)
         print(f"corpus: {args.corpus} ({len(texts)} documents, {words} words)")
 
-        # Loaded once and warmed up, as the baseline is (``_spacy_alone``): not timed. The
+        # Loaded once and warmed up, as the baseline is (``baselines.spacy_alone``): not timed. The
         # components read the KB on their first document, a one-off cost (about a second) that
         # would otherwise count against the per-word figures of whichever run came first.
         for config in (DEFAULT_CONFIG, WITHOUT_QUOTES):

@@ -31,19 +31,14 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from baselines import ALLSIDES
 from dossier import settings
 from dossier.drivers.ingest import ingest_paths
 from dossier.ingest.near_duplicates import signature, signature_to_bytes
 from dossier.model import Document, DocumentMeta, content_id
 from dossier.store import Store
 
-DEFAULT_CORPUS = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "corpus"
-    / "allsides"
-    / "allsides_eurasia.jsonl"
-)
+DEFAULT_CORPUS = ALLSIDES
 
 #: Documents stored before the large-store run, and per transaction while storing them.
 DEFAULT_STORED = 50_000

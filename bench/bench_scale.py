@@ -44,8 +44,9 @@ import tempfile
 import time
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-DEFAULT_CORPUS = SHARED / "corpus" / "allsides" / "allsides_eurasia.jsonl"
+from baselines import ALLSIDES, cpu_seconds, spacy_alone
+
+DEFAULT_CORPUS = ALLSIDES
 #: Lower-case words of four letters or more: the ones a perturbed copy alters.
 _WORD = re.compile(r"\b[a-z]{4,}\b")
 
@@ -84,35 +85,16 @@ def _copies(corpus: Path, copies: int, out: Path) -> Path:
 # -- throughput ------------------------------------------------------------------------------
 
 
-def _cpu() -> float:
-    """CPU seconds of this process and of its finished (waited-for) children."""
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-
-
-def _spacy(texts: list[str], n_process: int) -> tuple[float, float]:
-    """(wall, CPU) seconds for spaCy alone over ``texts`` with ``n_process`` processes."""
-    from dossier.nlp import PipelineConfig, build_pipeline
-
-    nlp = build_pipeline(PipelineConfig(components=()))
-    list(nlp.pipe(texts[:5]))  # warm up
-    started, cpu = time.perf_counter(), _cpu()
-    for _ in nlp.pipe(texts, batch_size=16, n_process=n_process):
-        pass
-    return time.perf_counter() - started, _cpu() - cpu
-
-
 def _multiprocess(template: Path, folder: Path, workers: int) -> tuple[float, float, int]:
     """(wall, CPU seconds, documents annotated) for the default engine with ``workers``."""
     from dossier.drivers.annotate import annotate_store
     from dossier.store import Store
 
     copy = shutil.copy(template, folder / f"mp{workers}.db")
-    started, cpu = time.perf_counter(), _cpu()
+    started, cpu = time.perf_counter(), cpu_seconds()
     with Store.open(str(copy)) as store:
         summary = annotate_store(store, workers=workers)
-    seconds, cpu = time.perf_counter() - started, _cpu() - cpu
+    seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
     Path(copy).unlink()
     return seconds, cpu, summary.annotated
 
@@ -152,10 +134,10 @@ def _dask(
         start_up = time.perf_counter() - started
         client.run(_warm, warm)
         before = sum(client.run(_worker_cpu).values())
-        started, cpu = time.perf_counter(), _cpu()
+        started, cpu = time.perf_counter(), cpu_seconds()
         with Store.open(str(copy)) as store:
             summary = annotate_store(store, runner=DaskAnnotate(client=client))
-        seconds, cpu = time.perf_counter() - started, _cpu() - cpu
+        seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
         cpu += sum(client.run(_worker_cpu).values()) - before
     Path(copy).unlink()
     return start_up, seconds, cpu, summary.annotated
@@ -179,7 +161,7 @@ def throughput(corpus: Path, limit: int, folder: Path) -> None:
     wall: dict[str, float] = {}
     cpu: dict[str, float] = {}
     for count in (1, 2):
-        wall[f"spacy{count}"], cpu[f"spacy{count}"] = _spacy(texts, count)
+        wall[f"spacy{count}"], cpu[f"spacy{count}"] = spacy_alone(texts, count)
     for count in (1, 2):
         wall[f"mp{count}"], cpu[f"mp{count}"], annotated = _multiprocess(template, folder, count)
         assert annotated == documents, (annotated, documents)

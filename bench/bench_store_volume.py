@@ -29,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
+from baselines import ALLSIDES
 from dossier.drivers.ingest import ingest_paths
 from dossier.kb.loader import load_kb
 from dossier.query import Dossier
@@ -37,13 +38,7 @@ from dossier.store.bulk import BulkLoader, migrate_to, scratch_database
 from volume_rows import COLUMNS, FACT_TABLES, RowMaker, Universe, batches
 
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-DEFAULT_CORPUS = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "corpus"
-    / "allsides"
-    / "allsides_eurasia.jsonl"
-)
+DEFAULT_CORPUS = ALLSIDES
 #: The revision before the indexes this bench chose (``0013_volume_indexes``).
 BEFORE_INDEXES = "0012"
 TARGET_MS = 100.0
