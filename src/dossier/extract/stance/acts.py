@@ -16,7 +16,12 @@ from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.stance.holders import collective, holders_of, office_holders
 from dossier.extract.stance.lexicon import StanceLexicon
 from dossier.extract.stance.paths import INSTRUMENTS, alleged
-from dossier.extract.stance.targets import TargetFinder, TargetHit, actor_target
+from dossier.extract.stance.targets import (
+    OBJECT_PRONOUNS,
+    TargetFinder,
+    TargetHit,
+    actor_target,
+)
 from dossier.extract.stance.voices import WORD_POS, quote_at, quote_speakers, spoken_for
 from dossier.model import Event, Mention, Quote
 
@@ -156,6 +161,21 @@ def _side_word(text: str, start: int) -> bool:
     return text[max(start - 5, 0) : start].lower().endswith(("pro-", "anti-"))
 
 
+def _pronoun_object(trigger: Span | None, targets: TargetFinder) -> TargetHit | None:
+    """The person an act's object "her" or "him" stands for (``person_pronoun``); None where
+    the act has no such object or the text shows no person of that gender."""
+    if trigger is None:
+        return None
+    for child in trigger.root.children:
+        objects = [child] if child.dep_ in ("dobj", "dative") else []
+        if child.dep_ == "prep":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+        for word in objects:
+            if word.lower_ in OBJECT_PRONOUNS:
+                return targets.person_pronoun(word)
+    return None
+
+
 def event_stances(
     collector: _Collector,
     events: list[Event],
@@ -175,7 +195,17 @@ def event_stances(
         polarity = -cue.polarity if event.modality == "negated" else cue.polarity
         aimed: list[tuple[str, str | None, Mention | None]] = []
         sided = _sided_with(event, collector)
+        trigger_span = collector.doc.char_span(event.start, event.end, alignment_mode="expand")
+        pronoun = _pronoun_object(trigger_span, targets)
         for actor in event.target:
+            if pronoun is not None and (actor.actor_id or "person:").startswith("person:"):
+                # "X attacked her": the person of that gender the pronoun takes up, as the
+                # sentence reading resolves it (error kind other-target: the last person
+                # named, whatever their gender); the event's own reading where the text
+                # shows no one of that gender
+                aimed.append((pronoun.target, pronoun.target_id, pronoun.mention))
+                pronoun = None
+                continue
             if actor.actor_id is None:
                 continue
             named = collector.mentions.get((actor.mention_start, actor.mention_end))  # type: ignore[arg-type]
@@ -205,7 +235,6 @@ def event_stances(
                 continue
             else:
                 aimed.append((actor.actor, actor.actor_id, mention))
-        trigger_span = collector.doc.char_span(event.start, event.end, alignment_mode="expand")
         if trigger_span is not None and wanted_only(trigger_span.root, lexicon):
             continue  # "reluctant to sign", "wants to join": no act done; the sentence says it
         if trigger_span is not None and alleged(trigger_span.root, lemmas):
@@ -226,8 +255,9 @@ def event_stances(
             subject = next(
                 (c for c in trigger_span.root.children if c.dep_ in ("nsubj", "nsubjpass")), None
             )
-            if subject is not None and subject.lower_ == "which":
-                # "the government of X, which backs ...": the body, as the sentence reads it
+            if subject is not None and subject.lower_ in ("which", "who"):
+                # "the government of X, which backs ...": the body, as the sentence reads it;
+                # "X, the prosecutor of Ukraine, who accused ...": the person, not his state
                 holders = holders_of(subject, finder, kb, event.date) or holders
             elif subject is not None:
                 holders = office_holders(subject, finder, kb, event.date) or holders

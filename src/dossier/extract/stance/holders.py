@@ -125,6 +125,28 @@ def office_holders(
     return _office_holders(subject, finder.actors(subject, members=False), kb, day)
 
 
+def _is_person(token: Token, finder: ActorFinder) -> bool:
+    return any(
+        m.label == "PERSON" and m.start <= token.idx < m.end
+        for m in finder.index.covering(token.idx, token.idx + len(token.text))
+    )
+
+
+def _person_up(head: Token, finder: ActorFinder) -> Token:
+    """The person "who" stands for when the parse hung its clause on a word that names no
+    one: "X, the former prosecutor of Ukraine, who accused Y" hangs "who" on "Ukraine"; up
+    through "of" and the apposition it is X (error kind other-holder: the state a person's
+    title names read as the holder). ``head`` itself where no person is found that way."""
+    token = head
+    for _ in range(5):
+        if _is_person(token, finder):
+            return token
+        if token.dep_ not in ("pobj", "prep", "appos") or token.head == token:
+            return head
+        token = token.head
+    return token if _is_person(token, finder) else head
+
+
 def holders_of(
     subject: Token, finder: ActorFinder, kb: KnowledgeBase, day: str | None = None
 ) -> list[Holder]:
@@ -147,6 +169,8 @@ def holders_of(
         # Y", whose holder is Y)
         which = subject.lower_ == "which"
         subject = subject.head.head
+        if not which:
+            subject = _person_up(subject, finder)
         if which and subject.dep_ == "pobj" and subject.head.lower_ == "of":
             # "the government of Prime Minister X, which backs ...": "which" is the body whose
             # name ends in the person, never the person (error kind other-holder)

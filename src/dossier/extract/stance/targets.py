@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.document import text_of
+from dossier.extract.quotes.pronouns import GENDER, genders_in
+from dossier.extract.quotes.speakers import MentionIndex
 from dossier.kb.loader import KnowledgeBase, normalise_name
 from dossier.model import Mention
 
@@ -69,6 +71,8 @@ BACK_REFERENCES = re.compile(r"\bthe (?:union|bloc|alliance|grouping)\b")
 ACCESSIONS = re.compile(r"\baccession (?:treaty|agreement|protocol)\b", re.IGNORECASE)
 #: The same at a sentence's start too ("The union's leaders agreed ..."), to find the first.
 _FIRST_REFERENCE = re.compile(r"\b[Tt]he (union|bloc|alliance|grouping)\b")
+#: Object pronouns that take up a person named before ("attacked her").
+OBJECT_PRONOUNS = frozenset({"her", "him"})
 
 
 class TargetFinder:
@@ -80,6 +84,7 @@ class TargetFinder:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.starts = [mention.start for mention in self.mentions]
         self.pattern = _alias_pattern(kb)
+        self._genders: dict[str, str] | None = None
 
     def _root(self, start: int, end: int) -> Token | None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -144,6 +149,11 @@ class TargetFinder:
             root = self._root(start, end)
             if earlier is not None and root is not None:
                 hits.append(TargetHit(start, end, root, earlier.name, earlier.id))
+        for token in sentence:
+            if token.lower_ in OBJECT_PRONOUNS and not any(s <= token.idx < e for s, e in taken):
+                hit = self.person_pronoun(token)
+                if hit is not None:
+                    hits.append(hit)
         for match in ACCESSIONS.finditer(sentence.text):
             start, end = sentence.start_char + match.start(), sentence.start_char + match.end()
             if any(s < end and start < e for s, e in taken):
@@ -153,6 +163,55 @@ class TargetFinder:
             if earlier is not None and root is not None:
                 hits.append(TargetHit(start, end, root, earlier.name, earlier.id))
         return sorted(hits, key=lambda h: h.start)
+
+    def person_pronoun(self, token: Token) -> TargetHit | None:
+        """The person an object "her" or "him" stands for ("X has publicly attacked her"):
+        of the people named in its sentence before it or in the sentence before, not the
+        clause's own subject, the last the text has shown to be of that gender (by "she
+        said", "Ms.", "a spokeswoman"), else the last in its own sentence that is a clause's
+        subject and whose gender the text does not show ("Y was targeted by Z, and X attacked
+        her" is Y); None
+        where there is no such person (error kinds none and other-target: a pronoun target
+        missed, or read as the last person named, whatever their gender)."""
+        wanted = GENDER.get(token.lower_)
+        if wanted is None or token.dep_ not in ("dobj", "dative", "pobj"):
+            return None
+        if self._genders is None:
+            self._genders = genders_in(self.doc, MentionIndex(self.mentions))
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        own = {t.idx for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        sentence = token.sent
+        first = self.doc[sentence.start - 1].sent.start_char if sentence.start else 0
+        at = bisect.bisect_left(self.starts, first)
+        people = [
+            m
+            for m in self.mentions[at : bisect.bisect_left(self.starts, token.idx)]
+            if m.label == "PERSON"
+            and m.end <= token.idx
+            and m.start not in own
+            and (m.actor_id is not None or self._named_person(m))
+        ]
+        chosen = next(
+            (m for m in reversed(people) if self._genders.get(m.actor) == wanted), None
+        ) or next(
+            (
+                m
+                for m in reversed(people)
+                if m.actor not in self._genders
+                and m.start >= sentence.start_char
+                and self._subject(m)
+            ),
+            None,
+        )
+        if chosen is None:
+            return None
+        end = token.idx + len(token.text)
+        return TargetHit(token.idx, end, token, chosen.actor, chosen.actor_id, chosen)
+
+    def _subject(self, mention: Mention) -> bool:
+        """Whether a mention heads a clause's subject."""
+        root = self._root(mention.start, mention.end)
+        return root is not None and root.dep_ in ("nsubj", "nsubjpass")
 
     def _owned_by_another(self, start: int, target_id: str) -> bool:
         """Whether the alias at ``start`` is qualified by a name that stands for another target

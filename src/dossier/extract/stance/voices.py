@@ -60,7 +60,8 @@ def spoken_for(
 ) -> list[Holder]:
     """Holders with a state the speaker speaks for on ``day`` replaced by the speaker: "Armenia
     will join the union, its president said" is the president's stance, which counts for his
-    country through his office (error kind a: the gold names the person who said it)."""
+    country through his office (error kind a: the gold names the person who said it); so is
+    a ministry's (``_own_voice``)."""
     found: list[Holder] = []
     for holder in holders:
         state = kb.actors.get(holder.actor_id or "")
@@ -68,9 +69,19 @@ def spoken_for(
             state.country if state is not None and state.type in ("government", "country") else None
         )
         voices = [s for s in speakers if country and holder_country(kb, s.actor_id, day) == country]
-        voices = [v for v in voices if (v.actor_id or "").startswith("person:")]
+        voices = [v for v in voices if _own_voice(kb, v)]
         found.extend(voices or [holder])
     return list(dict.fromkeys(found))
+
+
+def _own_voice(kb: KnowledgeBase, speaker: Holder) -> bool:
+    """Whether a speaker who speaks for a state holds what it says of that state as its own
+    side: a person, or one of the state's agencies ("the Foreign Ministry said Russia would
+    back ...": the ministry's stance; error kind other-holder: read as the government's)."""
+    actor = kb.actors.get(speaker.actor_id or "")
+    return (speaker.actor_id or "").startswith("person:") or (
+        actor is not None and actor.type == "agency"
+    )
 
 
 def opinion_author(doc: Doc, kb: KnowledgeBase) -> Holder | None:
