@@ -98,3 +98,48 @@ def test_a_person_speaking_for_a_state_still_holds_its_side(nlp: Language) -> No
         "2013-09-04",
     )
     assert {s.polarity for s in stances if s.holder_id == "person:serzh-sargsyan"} == {1}
+
+
+def test_a_verdict_on_a_states_deed_is_against_the_state(nlp: Language) -> None:
+    # kind: none (the judgement of an act read as no side toward its doer)
+    stances = stances_of(
+        nlp, "Chancellor Angela Merkel said Russia's seizure of the island was illegal.", DATE
+    )
+    assert sides(stances, "person:angela-merkel", "country:RUS") == {-1}
+
+
+def test_a_denied_verdict_of_legality_is_against_the_doer(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Merkel said that Berlin does not consider Russia's takeover of the port to be legal.",
+        DATE,
+    )
+    assert sides(stances, "person:angela-merkel", "country:RUS") == {-1}
+
+
+def test_a_possessor_of_a_person_is_not_judged_by_a_deed_rule(nlp: Language) -> None:
+    # precision: "Russia's envoy was rude" judges the envoy, not Russia (no deed noun)
+    stances = stances_of(nlp, "Merkel said Russia's envoy was rude and dishonest.", DATE)
+    assert not sides(stances, "person:angela-merkel", "country:RUS")
+
+
+def test_a_body_acting_in_a_quote_is_no_target_of_the_speakers_words(nlp: Language) -> None:
+    # kind: other-target (the EU, subject of a reported act against Russia, read as the
+    # object of the speaker's words: for European integration)
+    stances = stances_of(
+        nlp,
+        "Chancellor Angela Merkel said that the European Union was ready to impose more "
+        "sanctions against Russia if necessary.",
+        DATE,
+    )
+    assert not sides(stances, "person:angela-merkel", "target:european-integration")
+    assert sides(stances, "igo:eu", "country:RUS") == {-1}
+
+
+def test_a_body_named_as_subject_without_an_object_is_still_the_speakers_target(
+    nlp: Language,
+) -> None:
+    stances = stances_of(
+        nlp, "Nazarbayev said the Eurasian Economic Union was a great success.", "2015-01-02"
+    )
+    assert sides(stances, "person:nursultan-nazarbayev", "target:eurasian-integration") == {1}

@@ -52,6 +52,7 @@ from dossier.extract.stance.lexicon import StanceLexicon, load_stance_lexicon
 from dossier.extract.stance.paths import alleged, judgement, labelled, read_path
 from dossier.extract.stance.targets import TargetFinder, TargetHit
 from dossier.extract.stance.voices import (
+    acting_subject,
     content_polarity,
     first_person,
     holder_of_name,
@@ -353,7 +354,7 @@ def _sentence_stances(
                         0.6,
                     )
                 continue
-            if not (hit.target_id or "").startswith("target:"):
+            if not (hit.target_id or "").startswith("target:") or acting_subject(hit, hits, doc):
                 continue
             # A KB target with no cue on its own path: the words around it as a whole, in a
             # quote (its speaker's), or in an opinion piece's own sentence (its author's).

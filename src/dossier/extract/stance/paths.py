@@ -270,6 +270,8 @@ def judgement(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> tuple[int,
 
     The judgement is whoever tells it: a quote's speaker, an opinion piece's author.
     """
+    if root.dep_ == "poss" and root.head.dep_ == "nsubj" and _deed(root.head, lemmas):
+        return _deed_judged(root.head, lexicon, lemmas)
     if root.dep_ != "nsubj":
         return None  # "rebels have been killed" tells what was done to them, not of them
     verb = root.head
@@ -294,6 +296,44 @@ def judgement(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> tuple[int,
     if cue is None or cue.polarity == 0:
         return None
     return (-cue.polarity if _negated(verb) else cue.polarity), word
+
+
+#: Nouns of conduct whose possessor did it ("Russia's actions", "its behaviour"), and the
+#: endings of nouns made from verbs ("annexation", "involvement", "seizure", "interference").
+_DEEDS = frozenset(
+    {"action", "act", "behavior", "behaviour", "conduct", "policy", "move", "takeover", "attack"}
+)
+_DEED_ENDINGS = ("tion", "sion", "ment", "ure", "ance", "ence")
+#: Verbs that give their object a verdict: "does not consider X's act legal".
+_HOLDING = frozenset({"consider", "deem", "find", "regard", "call"})
+
+
+def _deed(noun: Token, lemmas: Lemmas) -> bool:
+    """Whether a noun names a deed of its possessor, not a person or thing it owns."""
+    lemma = lemmas(noun)
+    return noun.pos_ == "NOUN" and (lemma in _DEEDS or lemma.endswith(_DEED_ENDINGS))
+
+
+def _deed_judged(deed: Token, lexicon: StanceLexicon, lemmas: Lemmas):  # noqa: ANN202
+    """The verdict a clause gives a deed that is its subject, as a verdict on its doer:
+    "X's annexation was illegal", "(Y does not consider) X's annexation (to be) legal"
+    (error kind none: the judgement of a state's act missed, its doer being no subject)."""
+    verb = deed.head
+    cue, word = None, verb
+    if verb.pos_ == "ADJ":
+        cue, word = _verdict(verb, lexicon, lemmas)  # "considers X's act illegal"
+    elif lemmas(verb) in COPULAS:
+        for child in verb.children:
+            if child.dep_ in ("acomp", "attr") and _POS.get(child.pos_) in ("adj", "noun"):
+                cue, word = _verdict(child, lexicon, lemmas)
+                break
+    if cue is None or cue.polarity == 0:
+        return None
+    polarity = -cue.polarity if _negated(verb) else cue.polarity
+    holding = verb.head if verb.dep_ in ("ccomp", "xcomp", "oprd") else None
+    if holding is not None and lemmas(holding) in _HOLDING and _negated(holding):
+        polarity = -polarity
+    return polarity, word
 
 
 #: Words whose complement is an act alleged or denied, not one done: "accused X of sending",

@@ -13,6 +13,7 @@ from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.quotes.author import OPINION_GENRES
 from dossier.extract.stance.holders import FIRST_PERSON, Holder, as_holder, holder_country
 from dossier.extract.stance.lexicon import StanceLexicon
+from dossier.extract.stance.targets import TargetHit
 from dossier.kb.loader import KnowledgeBase
 from dossier.model import EventActor, Quote
 
@@ -166,3 +167,20 @@ def _others_doing(token: Token, pos: str) -> bool:
         # "the ministries responsible for trade": a role after its noun, not a verdict
         return token.dep_ == "amod" and token.head.i < token.i
     return False
+
+
+def acting_subject(hit: TargetHit, hits: list[TargetHit], doc: Doc) -> bool:
+    """Whether a target named as its clause's subject acts there on someone else ("the EU was
+    ready to impose sanctions against Russia", "Europe considers Russia's move illegal"): the
+    body is the doer, and the clause's words are its side toward the other, not the speaker's
+    toward it (error kind other-target: the words read as the speaker's side on the body)."""
+    if hit.root.dep_ != "nsubj":
+        return False
+    own = {t.i for t in hit.root.subtree}
+    clause = {t.i for t in hit.root.head.subtree} - own
+    if any(h.root.i in clause and h.target_id != hit.target_id for h in hits):
+        return True
+    return any(
+        event.target and any(a.mention_start == hit.start for a in event.source)
+        for event in doc._.get(document.EVENTS) or []
+    )
