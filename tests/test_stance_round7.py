@@ -143,3 +143,31 @@ def test_a_body_named_as_subject_without_an_object_is_still_the_speakers_target(
         nlp, "Nazarbayev said the Eurasian Economic Union was a great success.", "2015-01-02"
     )
     assert sides(stances, "person:nursultan-nazarbayev", "target:eurasian-integration") == {1}
+
+
+def test_acts_inside_the_evidence_someone_gathers_are_alleged(nlp: Language) -> None:
+    # kind: unsupported (an act told as the content of evidence read as one known done; the
+    # second of two joined acts as well)
+    stances = stances_of(
+        nlp,
+        "Novak had been gathering evidence that Moscow was arming and aiding pro-Russian "
+        "rebels in eastern Ukraine.",
+        DATE,
+    )
+    assert not [s for s in stances if s.holder_id == "gov:RUS"]
+
+
+def test_acts_told_as_done_still_give_a_side(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "Moscow was arming and aiding pro-Russian rebels in eastern Ukraine.", DATE
+    )
+    assert sides(stances, "gov:RUS", "group:pro-russian-separatists-ukr") == {1}
+
+
+def test_an_act_on_a_states_territory_is_no_side_toward_the_state(nlp: Language) -> None:
+    # kind: unsupported ("annex X's Crimea": the owner of the land read as the act's target)
+    stances = stances_of(
+        nlp, "Russia moved to annex Ukraine's Crimea, and Russia criticized Ukraine.", DATE
+    )
+    assert [s for s in stances if s.basis == "did" and s.target_id == "country:UKR"]
+    assert all(s.cue != "COERCE" for s in stances)

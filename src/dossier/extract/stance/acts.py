@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract import document
-from dossier.extract.events.actors import ActorFinder
+from dossier.extract.events.actors import PLACE_NOUNS, ActorFinder
 from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.stance.holders import collective, holders_of, office_holders
 from dossier.extract.stance.lexicon import StanceLexicon
@@ -156,6 +156,22 @@ def _sided_with(event: Event, collector: _Collector) -> set[str]:
     return found
 
 
+def _owner_of_land(collector: _Collector, named: Mention) -> bool:
+    """Whether a mention is the owner of a place the act is done to ("annex Ukraine's
+    Crimea", "shelled Ukraine's eastern region"): as for an act on a territory named alone,
+    no side toward the state (error kind unsupported)."""
+    span = collector.doc.char_span(named.start, named.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "poss":
+        return False
+    land = span.root.head
+    if land.lower_ in PLACE_NOUNS:
+        return True
+    return any(
+        m.label in ("GPE", "LOC") and m.start <= land.idx < m.end
+        for m in collector.mentions.values()
+    )
+
+
 def _side_word(text: str, start: int) -> bool:
     """Whether the name at ``start`` follows "pro-" or "anti-" (it names a side taken)."""
     return text[max(start - 5, 0) : start].lower().endswith(("pro-", "anti-"))
@@ -218,6 +234,8 @@ def event_stances(
                 continue
             if named is not None and _side_word(collector.doc.text, named.start):
                 continue  # "released pro-Russia detainees": a side they take, not Russia
+            if named is not None and _owner_of_land(collector, named):
+                continue  # "moved to annex Ukraine's Crimea": an act on land, not on its state
             if event.event_type in MEMBERSHIP and actor.actor_id.startswith(_NO_JOINING):
                 continue  # co-signatories and co-members act together, not toward each other
             if event.event_type in RELEASE and actor.actor_id.startswith("person:"):

@@ -337,7 +337,7 @@ def _deed_judged(deed: Token, lexicon: StanceLexicon, lemmas: Lemmas):  # noqa: 
 
 
 #: Words whose complement is an act alleged or denied, not one done: "accused X of sending",
-#: "accusations that he pressured X", "denied aiding X".
+#: "accusations that he pressured X", "denied aiding X", "evidence that X armed Y".
 ALLEGING = frozenset(
     {
         "accuse",
@@ -350,6 +350,7 @@ ALLEGING = frozenset(
         "claim",
         "suspicion",
         "denial",
+        "evidence",
     }
 )
 #: The links by which an act hangs from such a word: its object clause or "of" phrase.
@@ -397,8 +398,9 @@ def alleged(act: Token, lemmas: Lemmas) -> bool:
     them"): what the accused is said to do is no side he is known to take (error kind
     unsupported); the accuser's own side toward him is read from the accusing word."""
     token = act
-    for _ in range(4):
-        if token.dep_ not in _COMPLEMENTS or token.head == token:
+    for _ in range(5):
+        # "evidence that X was arming and aiding Y": the second act is alleged as the first
+        if token.dep_ not in _COMPLEMENTS and token.dep_ != "conj" or token.head == token:
             return False
         token = token.head
         if lemmas(token) in ALLEGING or token.lower_ in ALLEGING:
