@@ -171,3 +171,29 @@ def test_an_act_on_a_states_territory_is_no_side_toward_the_state(nlp: Language)
     )
     assert [s for s in stances if s.basis == "did" and s.target_id == "country:UKR"]
     assert all(s.cue != "COERCE" for s in stances)
+
+
+def test_a_warning_that_another_body_will_act_is_that_bodys_side(nlp: Language) -> None:
+    # kind: other-target (the warner read as acting on the target of the body it reports)
+    stances = stances_of(
+        nlp,
+        "Merkel warned that the European Union was ready to impose more sanctions against "
+        "Russia if necessary.",
+        DATE,
+    )
+    assert not [s for s in stances if s.holder_id == "person:angela-merkel" and s.basis == "did"]
+    assert sides(stances, "igo:eu", "country:RUS") == {-1}
+
+
+def test_a_warning_about_the_targets_own_conduct_stays_against_it(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Moscow warned that Ukrainian forces should not commit violence against civilians.",
+        DATE,
+    )
+    assert sides(stances, "gov:RUS", "gov:UKR") == {-1}
+
+
+def test_a_warning_whose_clause_names_no_one_keeps_the_acts_target(nlp: Language) -> None:
+    stances = stances_of(nlp, "Moscow warned Kyiv that it would cut gas supplies.", DATE)
+    assert sides(stances, "gov:RUS", "gov:UKR") == {-1}

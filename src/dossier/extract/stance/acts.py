@@ -23,7 +23,7 @@ from dossier.extract.stance.targets import (
     actor_target,
 )
 from dossier.extract.stance.voices import WORD_POS, quote_at, quote_speakers, spoken_for
-from dossier.model import Event, Mention, Quote
+from dossier.model import Event, EventActor, Mention, Quote
 
 if TYPE_CHECKING:
     from dossier.extract.stance import _Collector
@@ -172,6 +172,43 @@ def _owner_of_land(collector: _Collector, named: Mention) -> bool:
     )
 
 
+def _others_act(
+    trigger: Span | None, actor: EventActor, named: Mention | None, collector: _Collector
+) -> bool:
+    """Whether a target lies in a clause the act's verb reports whose own subject is someone
+    else, not as that subject ("Merkel warned that the EU was ready to impose sanctions
+    against Russia"): the clause tells the other's side, which the sentence reading gives
+    it (error kind other-target: the speaker read as acting on the target). A target that is
+    the clause's subject ("warned that Ukrainian forces should not ...") is what the warning
+    is about. A target the event stage read from the clause without a mention of its own is
+    in it unless the subject names it. A subject that names no known actor ("warned it
+    would ...") leaves the act as it is."""
+    if trigger is None:
+        return False
+    doc = collector.doc
+    span = None if named is None else doc.char_span(named.start, named.end, "expand")
+    for clause in trigger.root.children:
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if clause.dep_ != "ccomp" or subject is None:
+            continue
+        words = list(subject.subtree)
+        first, last = words[0].idx, words[-1].idx + len(words[-1].text)
+        named_there = [
+            m for m in collector.mentions.values() if first <= m.start < last and m.actor_id
+        ]
+        if not named_there:
+            continue  # "warned it would ...": whose clause it is, the parse does not say
+        if span is not None:
+            if span.root in clause.subtree and span.root not in subject.subtree:
+                return True
+            continue
+        return not any(
+            m.actor_id == actor.actor_id or (actor.country and m.country == actor.country)
+            for m in named_there
+        )
+    return False
+
+
 def _side_word(text: str, start: int) -> bool:
     """Whether the name at ``start`` follows "pro-" or "anti-" (it names a side taken)."""
     return text[max(start - 5, 0) : start].lower().endswith(("pro-", "anti-"))
@@ -236,6 +273,8 @@ def event_stances(
                 continue  # "released pro-Russia detainees": a side they take, not Russia
             if named is not None and _owner_of_land(collector, named):
                 continue  # "moved to annex Ukraine's Crimea": an act on land, not on its state
+            if _others_act(trigger_span, actor, named, collector):
+                continue  # "X warned that the EU would sanction Russia": the EU's side
             if event.event_type in MEMBERSHIP and actor.actor_id.startswith(_NO_JOINING):
                 continue  # co-signatories and co-members act together, not toward each other
             if event.event_type in RELEASE and actor.actor_id.startswith("person:"):
