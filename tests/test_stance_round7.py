@@ -197,3 +197,22 @@ def test_a_warning_about_the_targets_own_conduct_stays_against_it(nlp: Language)
 def test_a_warning_whose_clause_names_no_one_keeps_the_acts_target(nlp: Language) -> None:
     stances = stances_of(nlp, "Moscow warned Kyiv that it would cut gas supplies.", DATE)
     assert sides(stances, "gov:RUS", "gov:UKR") == {-1}
+
+
+def test_an_act_deep_in_an_accusation_is_alleged(nlp: Language) -> None:
+    # kind: unsupported (an act several clauses below "accused ... of" read as done)
+    stances = stances_of(
+        nlp,
+        "Novak accused the minister of giving him a list and blocking him from traveling to "
+        "Moscow to investigate Georgia.",
+        DATE,
+    )
+    assert not [s for s in stances if s.target_id == "country:GEO"]
+
+
+def test_a_participle_that_tells_a_state_is_no_act_of_anyone(nlp: Language) -> None:
+    # kind: unsupported ("felt threatened": the event stage's guessed doer and target)
+    stances = stances_of(
+        nlp, "Peter Novak, a Georgian diplomat, said he felt threatened in Moscow.", DATE
+    )
+    assert not [s for s in stances if s.basis == "did"]

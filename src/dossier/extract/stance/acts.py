@@ -209,6 +209,24 @@ def _others_act(
     return False
 
 
+def _agentless_passive(trigger: Token) -> bool:
+    """Whether an act is told in the passive with no doer ("she was smeared and threatened",
+    "felt threatened"):
+    a source the event stage found for it lies outside its clause, a guess (error kind
+    unsupported: a state named nearby read as the one who threatened)."""
+    passive = (
+        any(c.dep_ == "auxpass" for c in trigger.children)
+        or (trigger.dep_ == "conj" and any(c.dep_ == "auxpass" for c in trigger.head.children))
+        # "felt threatened", "seemed isolated": a participle that tells a state
+        or (trigger.tag_ == "VBN" and trigger.dep_ in ("acomp", "oprd"))
+    )
+    if not passive:
+        return False
+    return not any(c.dep_ == "agent" for c in trigger.children) and not (
+        trigger.dep_ == "conj" and any(c.dep_ == "agent" for c in trigger.head.children)
+    )
+
+
 def _side_word(text: str, start: int) -> bool:
     """Whether the name at ``start`` follows "pro-" or "anti-" (it names a side taken)."""
     return text[max(start - 5, 0) : start].lower().endswith(("pro-", "anti-"))
@@ -297,6 +315,8 @@ def event_stances(
         if trigger_span is not None and alleged(trigger_span.root, lemmas):
             continue  # "accused X of sending arms": an act alleged, not one known done
         if weak_act(event, trigger_span, lexicon, lemmas):
+            continue
+        if trigger_span is not None and _agentless_passive(trigger_span.root):
             continue
         if not aimed and event.index is not None and event.index < len(sentences):
             trigger = trigger_span

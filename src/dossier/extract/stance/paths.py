@@ -398,7 +398,7 @@ def alleged(act: Token, lemmas: Lemmas) -> bool:
     them"): what the accused is said to do is no side he is known to take (error kind
     unsupported); the accuser's own side toward him is read from the accusing word."""
     token = act
-    for _ in range(5):
+    for _ in range(8):
         # "evidence that X was arming and aiding Y": the second act is alleged as the first
         if token.dep_ not in _COMPLEMENTS and token.dep_ != "conj" or token.head == token:
             return False
