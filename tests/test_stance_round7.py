@@ -216,3 +216,30 @@ def test_a_participle_that_tells_a_state_is_no_act_of_anyone(nlp: Language) -> N
         nlp, "Peter Novak, a Georgian diplomat, said he felt threatened in Moscow.", DATE
     )
     assert not [s for s in stances if s.basis == "did"]
+
+
+@pytest.mark.parametrize(
+    ("quote", "target", "polarity"),
+    [
+        (
+            "Joining the European Union would be a terrible mistake",
+            "target:european-integration",
+            -1,
+        ),
+        (
+            "Leaving the Eurasian Economic Union would be a costly mistake",
+            "target:eurasian-integration",
+            1,
+        ),
+        ("Joining NATO would be dangerous", "target:nato", -1),
+    ],
+)
+def test_a_verdict_on_a_course_toward_a_target_is_the_speakers_side(
+    nlp: Language, quote: str, target: str, polarity: int
+) -> None:
+    # kind: none (the target inside a gerund subject, where the path reading stops; the words
+    # as a whole summed to 0 or to the act's own side)
+    stances = stances_of(nlp, f'"{quote}," said Ivan Petrov, a teacher in the city.', DATE)
+    assert {s.polarity for s in stances if s.holder == "Ivan Petrov" and s.target_id == target} == {
+        polarity
+    }

@@ -272,6 +272,8 @@ def judgement(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> tuple[int,
     """
     if root.dep_ == "poss" and root.head.dep_ == "nsubj" and _deed(root.head, lemmas):
         return _deed_judged(root.head, lexicon, lemmas)
+    if root.dep_ in ("dobj", "pobj"):
+        return _course_judged(root, lexicon, lemmas)
     if root.dep_ != "nsubj":
         return None  # "rebels have been killed" tells what was done to them, not of them
     verb = root.head
@@ -334,6 +336,37 @@ def _deed_judged(deed: Token, lexicon: StanceLexicon, lemmas: Lemmas):  # noqa: 
     if holding is not None and lemmas(holding) in _HOLDING and _negated(holding):
         polarity = -polarity
     return polarity, word
+
+
+def _course_judged(root: Token, lexicon: StanceLexicon, lemmas: Lemmas):  # noqa: ANN202
+    """A verdict on a course of action toward the target that is its clause's subject:
+    "joining X would be a mistake" (against X), "signing with X is the right step" (for):
+    the act's side times the verdict (error kind none: the target inside the subject, where
+    the path reading stops, and the words as a whole summed to 0)."""
+    act = root.head
+    if act.pos_ == "ADP" and root.dep_ == "pobj":
+        act = act.head
+    if act.tag_ != "VBG" or act.dep_ not in ("csubj", "nsubj"):
+        return None
+    done = lexicon.cue("verb", lemmas(act), root.head.lower_ if root.dep_ == "pobj" else None)
+    if done is None or done.polarity == 0:
+        return None
+    verb = act.head
+    if lemmas(verb) not in COPULAS:
+        return None
+    verdict = next(
+        (
+            _verdict(c, lexicon, lemmas)
+            for c in verb.children
+            if c.dep_ in ("acomp", "attr") and _POS.get(c.pos_) in ("adj", "noun")
+        ),
+        (None, verb),
+    )
+    cue, word = verdict
+    if cue is None or cue.polarity == 0:
+        return None
+    polarity = done.polarity * cue.polarity
+    return (-polarity if _negated(verb) or _negated(act) else polarity), word
 
 
 #: Words whose complement is an act alleged or denied, not one done: "accused X of sending",
