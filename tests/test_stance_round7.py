@@ -243,3 +243,27 @@ def test_a_verdict_on_a_course_toward_a_target_is_the_speakers_side(
     assert {s.polarity for s in stances if s.holder == "Ivan Petrov" and s.target_id == target} == {
         polarity
     }
+
+
+def test_toppling_a_rulers_government_is_against_the_ruler(nlp: Language) -> None:
+    # kinds: none (the climb stopped at "government", no cue; regime-change verbs not cues)
+    # and other-holder (the state's government of the day read as the one toppled)
+    stances = stances_of(
+        nlp,
+        "Protesters in Kiev toppled the government of President Viktor Yanukovych last year.",
+        "2014-05-05",
+    )
+    yanukovych = "person:viktor-yanukovych"
+    assert {s.polarity for s in stances if s.target_id == yanukovych} == {-1}
+    assert not [s for s in stances if s.target_id == "gov:UKR"]
+
+
+def test_which_after_a_group_named_in_apposition_is_the_group(nlp: Language) -> None:
+    # kind: none (a "which" clause hung on "the group", its name in apposition, held by no one)
+    stances = stances_of(
+        nlp,
+        "The main target is the nationalist group Golden Shield, which helped topple the "
+        "government of Viktor Yanukovych in February.",
+        "2014-05-05",
+    )
+    assert {s.polarity for s in stances if s.holder == "Golden Shield"} == {-1}

@@ -125,6 +125,15 @@ def office_holders(
     return _office_holders(subject, finder.actors(subject, members=False), kb, day)
 
 
+def _named(head: Token) -> Token | None:
+    """The name a "which" clause qualifies: a proper noun, or the name in apposition to a
+    common noun ("the group Right Sector, which ..."; error kind none: the clause's side lost
+    for want of a named holder); None for a common noun alone."""
+    if head.pos_ == "PROPN":
+        return head
+    return next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+
+
 def _is_person(token: Token, finder: ActorFinder) -> bool:
     return any(
         m.label == "PERSON" and m.start <= token.idx < m.end
@@ -161,14 +170,14 @@ def holders_of(
         and subject.head.dep_ == "relcl"
         and (
             subject.lower_ == "who"
-            or (subject.lower_ == "which" and subject.head.head.pos_ == "PROPN")
+            or (subject.lower_ == "which" and _named(subject.head.head) is not None)
         )
     ):
         # "X, who accused Y of lying", "Kyiv, which hopes to sign ...": the relative clause's
         # subject is the person or the named body it qualifies (not so "who was accused by
         # Y", whose holder is Y)
         which = subject.lower_ == "which"
-        subject = subject.head.head
+        subject = _named(subject.head.head) if which else subject.head.head
         if not which:
             subject = _person_up(subject, finder)
         if which and subject.dep_ == "pobj" and subject.head.lower_ == "of":

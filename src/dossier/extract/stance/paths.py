@@ -103,6 +103,7 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
                     cue is None
                     and token.pos_ in ("NOUN", "PROPN")
                     and not _named_instrument(token, below, lemmas)
+                    and not _rule_of(token, below, lemmas)
                 ):
                     return None
                 if cue is not None and pos == "prep" and _hostile(token.head, lexicon, lemmas):
@@ -143,6 +144,24 @@ def _named_instrument(noun: Token, below: Token | None, lemmas: Lemmas) -> bool:
         and below.dep_ in ("compound", "nmod", "amod")
         and lemmas(noun) in INSTRUMENTS
     )
+
+
+#: Nouns for a person's rule: "the government of X", "X's regime" is X in power.
+_RULE = frozenset({"government", "regime", "administration", "cabinet", "rule"})
+
+
+def _rule_of(noun: Token, below: Token | None, lemmas: Lemmas) -> bool:
+    """Whether ``noun`` is the rule of the person below it ("toppled the government of X",
+    "X's regime"): what is done to it is done to X (error kind none: the climb stopped at a
+    noun that is no cue, and the side toward the ruler was lost)."""
+    if below is None or lemmas(noun) not in _RULE:
+        return False
+    person = below
+    if below.dep_ == "prep" and below.lower_ == "of":
+        person = next((c for c in below.children if c.dep_ == "pobj"), below)
+    elif below.dep_ != "poss":
+        return False
+    return person.ent_type_ == "PERSON"
 
 
 #: Cue nouns that say where something belongs: a side only under a word of wanting or

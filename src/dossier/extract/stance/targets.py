@@ -75,6 +75,21 @@ _FIRST_REFERENCE = re.compile(r"\b[Tt]he (union|bloc|alliance|grouping)\b")
 OBJECT_PRONOUNS = frozenset({"her", "him"})
 
 
+def _ruler_named(root: Token, mention: Mention) -> bool:
+    """Whether a government is named by its leader ("the government of Viktor X"): the
+    target is that leader's rule, the person, not the state's government of the document's
+    date, which may be its rival (error kind other-holder: toppling X's government read as
+    against the government that followed)."""
+    if not (mention.actor_id or "").startswith("gov:"):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(p.dep_ == "pobj" and p.ent_type_ == "PERSON" for p in c.children)
+        for c in root.children
+    )
+
+
 class TargetFinder:
     """Targets named in the sentences of one document."""
 
@@ -116,7 +131,7 @@ class TargetFinder:
             if mention.actor_id is None and not self._named_person(mention):
                 continue
             root = self._root(mention.start, mention.end)
-            if root is None:
+            if root is None or _ruler_named(root, mention):
                 continue
             target = self.kb.target_of_actor(mention.actor_id)
             if target is not None and self._owned_by_another(mention.start, target.id):
