@@ -267,3 +267,21 @@ def test_which_after_a_group_named_in_apposition_is_the_group(nlp: Language) -> 
         "2014-05-05",
     )
     assert {s.polarity for s in stances if s.holder == "Golden Shield"} == {-1}
+
+
+def test_a_quoted_label_on_her_is_a_verdict_on_her(nlp: Language) -> None:
+    # kind: none ('called her "bad news"': the parse reads "her" as the label's possessive)
+    stances = stances_of(
+        nlp,
+        'Paula Stone said she would testify. In a memo released in May, Trump called her "bad '
+        'news."',
+        DATE,
+    )
+    assert _toward(stances, TRUMP, "Paula Stone") == {-1}
+
+
+def test_her_as_an_owner_is_no_target(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "Paula Stone said she would testify. Trump criticized her lawyers in May.", DATE
+    )
+    assert not _toward(stances, TRUMP, "Paula Stone")

@@ -491,7 +491,7 @@ def stance_facts(
     collector = _Collector(doc, extractor_version, kb, {(m.start, m.end): m for m in mentions})
     if opinion_author(doc, kb) is None:
         collector.reporter = (doc._.get(document.AUTHOR) or "").strip() or None
-    targets = TargetFinder(doc, mentions, kb)
+    targets = TargetFinder(doc, mentions, kb, lemmas)
     finder = ActorFinder(mentions, kb, None, doc._.get(document.DATE))
     event_stances(collector, events, targets, sentences, lexicon, finder, quotes, lemmas)
     _sentence_stances(

@@ -245,6 +245,21 @@ def _verdict(word: Token, lexicon: StanceLexicon, lemmas: Lemmas):
     return cue, word
 
 
+def quoted_label(root: Token, lemmas: Lemmas) -> bool:
+    """Whether a possessive "her" is the object of a labelling verb whose label follows in
+    quotation marks ("called her "bad news""): "her" is the one labelled, not an owner
+    (error kind none: the verdict on a person lost to the parse)."""
+    following = root.nbor(1) if root.i + 1 < len(root.doc) else None
+    return (
+        root.dep_ == "poss"
+        and root.lower_ == "her"
+        and following is not None
+        and following.is_quote
+        and root.head.dep_ == "dobj"
+        and lemmas(root.head.head) in LABELS
+    )
+
+
 def labelled(
     root: Token, lexicon: StanceLexicon, lemmas: Lemmas
 ) -> tuple[int, Token, Token] | None:
@@ -260,6 +275,9 @@ def labelled(
         ]
         # ... or the label as the object's apposition ("called X a hero")
         labels += [c for c in root.children if c.dep_ == "appos"]
+    elif quoted_label(root, lemmas):
+        # "called her "bad news"": the parse takes "her" for the label's possessive
+        verb, labels = root.head.head, [root.head]
     elif (
         root.dep_ == "nsubj"
         and root.head.dep_ in ("ccomp", "oprd", "xcomp")

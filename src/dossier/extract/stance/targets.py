@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.document import text_of
+from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.quotes.pronouns import GENDER, genders_in
 from dossier.extract.quotes.speakers import MentionIndex
+from dossier.extract.stance.paths import quoted_label
 from dossier.kb.loader import KnowledgeBase, normalise_name
 from dossier.model import Mention
 
@@ -93,8 +95,11 @@ def _ruler_named(root: Token, mention: Mention) -> bool:
 class TargetFinder:
     """Targets named in the sentences of one document."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> None:
+    def __init__(
+        self, doc: Doc, mentions: list[Mention], kb: KnowledgeBase, lemmas: Lemmas | None = None
+    ) -> None:
         self.doc = doc
+        self.lemmas = lemmas
         self.kb = kb
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.starts = [mention.start for mention in self.mentions]
@@ -189,11 +194,16 @@ class TargetFinder:
         where there is no such person (error kinds none and other-target: a pronoun target
         missed, or read as the last person named, whatever their gender)."""
         wanted = GENDER.get(token.lower_)
-        if wanted is None or token.dep_ not in ("dobj", "dative", "pobj"):
-            return None
+        token_head = None
+        if self.lemmas is not None and quoted_label(token, self.lemmas):
+            token_head = token.head.head  # "called her "bad news"": the labelling verb
+        elif wanted is None or token.dep_ == "poss" or token.tag_ == "PRP$":
+            return None  # "her" as a possessive names what is hers; any other "her" is her
+        elif token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ in ("ccomp", "xcomp"):
+            token_head = token.head.head  # "called her a liar": the small clause's verb
         if self._genders is None:
             self._genders = genders_in(self.doc, MentionIndex(self.mentions))
-        verb = token.head.head if token.dep_ == "pobj" else token.head
+        verb = token_head or (token.head.head if token.dep_ == "pobj" else token.head)
         own = {t.idx for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         sentence = token.sent
         first = self.doc[sentence.start - 1].sent.start_char if sentence.start else 0
