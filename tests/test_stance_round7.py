@@ -285,3 +285,24 @@ def test_her_as_an_owner_is_no_target(nlp: Language) -> None:
         nlp, "Paula Stone said she would testify. Trump criticized her lawyers in May.", DATE
     )
     assert not _toward(stances, TRUMP, "Paula Stone")
+
+
+def test_in_defiance_of_hung_on_a_noun_still_reaches_the_verb(nlp: Language) -> None:
+    # kind: none (the manner phrase hung on "subpoena", a noun that is no cue: the climb
+    # stopped there)
+    stances = stances_of(
+        nlp, "Laura Smith complied with a House subpoena in defiance of the White House.", DATE
+    )
+    assert {s.polarity for s in stances if s.holder == "Laura Smith"} == {-1}
+
+
+def test_she_is_the_woman_named_nearby_not_the_last_person_named(nlp: Language) -> None:
+    # kind: other-holder (a subject "she" read as the last person named, a man)
+    stances = stances_of(
+        nlp,
+        "Ambassador Laura Smith said she would stay in Kyiv. Smith met President Petro "
+        "Poroshenko on Monday. Later she criticized Russia.",
+        "2014-06-10",
+    )
+    assert {s.polarity for s in stances if s.holder == "Laura Smith"} == {-1}
+    assert not [s for s in stances if s.holder_id == "person:petro-poroshenko"]

@@ -13,7 +13,12 @@ from spacy.tokens import Doc, Span, Token
 from dossier.extract import document
 from dossier.extract.events.actors import PLACE_NOUNS, ActorFinder
 from dossier.extract.events.lexicon import Lemmas
-from dossier.extract.stance.holders import collective, holders_of, office_holders
+from dossier.extract.stance.holders import (
+    collective,
+    gendered_pronoun,
+    holders_of,
+    office_holders,
+)
 from dossier.extract.stance.lexicon import StanceLexicon
 from dossier.extract.stance.paths import INSTRUMENTS, alleged
 from dossier.extract.stance.targets import (
@@ -337,7 +342,14 @@ def event_stances(
                 # "X, the prosecutor of Ukraine, who accused ...": the person, not his state
                 holders = holders_of(subject, finder, kb, event.date) or holders
             elif subject is not None:
-                holders = office_holders(subject, finder, kb, event.date) or holders
+                # "she signed": the person of that gender the text shows nearby, as the
+                # sentence reading takes her (error kind other-holder)
+                gendered = gendered_pronoun(subject, finder)
+                holders = (
+                    [gendered]
+                    if gendered is not None
+                    else office_holders(subject, finder, kb, event.date) or holders
+                )
         quote = quote_at(quotes, event.start)
         if quote is not None:
             holders = spoken_for(

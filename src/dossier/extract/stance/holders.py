@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from weakref import WeakKeyDictionary
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dossier.extract.events import GROUP_NOUNS
 from dossier.extract.events.actors import ActorFinder
+from dossier.extract.quotes.pronouns import GENDER, genders_in
 from dossier.kb.loader import KnowledgeBase
 from dossier.kb.rows import widen
 from dossier.model import EventActor, Mention
@@ -125,6 +127,41 @@ def office_holders(
     return _office_holders(subject, finder.actors(subject, members=False), kb, day)
 
 
+#: Each document's people by the gender its text shows them to be (``genders_in``).
+_GENDERS: WeakKeyDictionary[Doc, dict[str, str]] = WeakKeyDictionary()
+#: Sentences before a "he" or "she" in which to look for whom it takes up.
+_PRONOUN_REACH = 2
+
+
+def gendered_pronoun(subject: Token, finder: ActorFinder) -> Holder | None:
+    """The person a subject "he" or "she" takes up, where the text has shown someone of that
+    gender in its sentence before it or in the two before: the last such person ("X, center,
+    sits during her meeting with President Y. ... she complied" is X; error kind
+    other-holder: the last person named, whatever their gender). None otherwise, and the
+    event stage's reading stands."""
+    wanted = GENDER.get(subject.lower_)
+    if wanted is None:
+        return None
+    doc = subject.doc
+    genders = _GENDERS.get(doc)
+    if genders is None:
+        genders = _GENDERS[doc] = genders_in(doc, finder.index)
+    sentence = subject.sent
+    for _ in range(_PRONOUN_REACH):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+    people = [
+        m
+        for m in finder.index.covering(sentence.start_char, subject.idx)
+        if m.label == "PERSON" and m.end <= subject.idx and genders.get(m.actor) == wanted
+    ]
+    if not people:
+        return None
+    person = people[-1]
+    return Holder(person.actor, person.actor_id, person.start, person.end)
+
+
 def _named(head: Token) -> Token | None:
     """The name a "which" clause qualifies: a proper noun, or the name in apposition to a
     common noun ("the group Right Sector, which ..."; error kind none: the clause's side lost
@@ -165,6 +202,9 @@ def holders_of(
     """
     if subject.lower_ in FIRST_PERSON:
         return []
+    gendered = gendered_pronoun(subject, finder)
+    if gendered is not None:
+        return [gendered]
     if (
         subject.dep_ == "nsubj"
         and subject.head.dep_ == "relcl"

@@ -104,6 +104,7 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
                     and token.pos_ in ("NOUN", "PROPN")
                     and not _named_instrument(token, below, lemmas)
                     and not _rule_of(token, below, lemmas)
+                    and not _manner(below, cues)
                 ):
                     return None
                 if cue is not None and pos == "prep" and _hostile(token.head, lexicon, lemmas):
@@ -143,6 +144,20 @@ def _named_instrument(noun: Token, below: Token | None, lemmas: Lemmas) -> bool:
         below is not None
         and below.dep_ in ("compound", "nmod", "amod")
         and lemmas(noun) in INSTRUMENTS
+    )
+
+
+def _manner(below: Token | None, cues: list[Token]) -> bool:
+    """Whether the climb came up through "in <cue noun>" ("complied with a subpoena in
+    defiance of X", "marched in support of X"): a phrase of the act's manner, which the parse
+    may hang on the nearest noun, so the climb goes on to the verb (error kind none: the side
+    lost at a noun that is no cue)."""
+    return (
+        below is not None
+        and below.dep_ == "prep"
+        and below.lower_ == "in"
+        and bool(cues)
+        and cues[-1].head == below
     )
 
 
