@@ -306,3 +306,23 @@ def test_she_is_the_woman_named_nearby_not_the_last_person_named(nlp: Language) 
     )
     assert {s.polarity for s in stances if s.holder == "Laura Smith"} == {-1}
     assert not [s for s in stances if s.holder_id == "person:petro-poroshenko"]
+
+
+def test_it_after_a_body_with_no_country_is_that_body(nlp: Language) -> None:
+    # kind: other-target (the act's "it" read as the last state named, passing over a body)
+    stances = stances_of(
+        nlp,
+        "But Putin blamed the crisis in Ukraine on the West, accusing it of supporting a coup "
+        "against the president.",
+        DATE,
+    )
+    putin = "person:vladimir-putin"
+    assert sides(stances, putin, "group:western-world") == {-1}
+    assert not sides(stances, putin, "country:UKR")
+
+
+def test_it_after_a_state_is_still_that_state(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "Russia cut gas supplies to Ukraine last winter and threatened it again.", DATE
+    )
+    assert sides(stances, "gov:RUS", "country:UKR") == {-1}

@@ -238,8 +238,9 @@ def _side_word(text: str, start: int) -> bool:
 
 
 def _pronoun_object(trigger: Span | None, targets: TargetFinder) -> TargetHit | None:
-    """The person an act's object "her" or "him" stands for (``person_pronoun``); None where
-    the act has no such object or the text shows no person of that gender."""
+    """The person an act's object "her" or "him" stands for (``person_pronoun``), or the body
+    its "it" does (``thing_pronoun``); None where the act has no such object or the text
+    shows no such antecedent."""
     if trigger is None:
         return None
     for child in trigger.root.children:
@@ -249,6 +250,8 @@ def _pronoun_object(trigger: Span | None, targets: TargetFinder) -> TargetHit | 
         for word in objects:
             if word.lower_ in OBJECT_PRONOUNS:
                 return targets.person_pronoun(word)
+            if word.lower_ == "it":
+                return targets.thing_pronoun(word)
     return None
 
 
@@ -274,7 +277,8 @@ def event_stances(
         trigger_span = collector.doc.char_span(event.start, event.end, alignment_mode="expand")
         pronoun = _pronoun_object(trigger_span, targets)
         for actor in event.target:
-            if pronoun is not None and (actor.actor_id or "person:").startswith("person:"):
+            person = (actor.actor_id or "person:").startswith("person:")
+            if pronoun is not None and person == (pronoun.root.lower_ != "it"):
                 # "X attacked her": the person of that gender the pronoun takes up, as the
                 # sentence reading resolves it (error kind other-target: the last person
                 # named, whatever their gender); the event's own reading where the text

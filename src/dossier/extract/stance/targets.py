@@ -233,6 +233,28 @@ class TargetFinder:
         end = token.idx + len(token.text)
         return TargetHit(token.idx, end, token, chosen.actor, chosen.actor_id, chosen)
 
+    def thing_pronoun(self, token: Token) -> TargetHit | None:
+        """The body or state an object "it" stands for when its own sentence names one before
+        it ("blamed the crisis in Ukraine on the West, accusing it of ..."): the last named,
+        not the clause's own subject (error kind other-target: the event stage's antecedent,
+        the last state with a country, passes over a body with none). None where the
+        sentence names none."""
+        if token.lower_ != "it" or token.dep_ not in ("dobj", "dative", "pobj"):
+            return None
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        own = {t.idx for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        first = bisect.bisect_left(self.starts, token.sent.start_char)
+        for mention in reversed(self.mentions[first : bisect.bisect_left(self.starts, token.idx)]):
+            if mention.actor_id is None or mention.label == "PERSON" or mention.start in own:
+                continue
+            end = token.idx + len(token.text)
+            target = self.kb.target_of_actor(mention.actor_id)
+            if target is not None:
+                return TargetHit(token.idx, end, token, target.name, target.id, mention)
+            name, actor_id = actor_target(mention, self.kb)
+            return TargetHit(token.idx, end, token, name, actor_id, mention)
+        return None
+
     def _subject(self, mention: Mention) -> bool:
         """Whether a mention heads a clause's subject."""
         root = self._root(mention.start, mention.end)
