@@ -326,3 +326,20 @@ def test_it_after_a_state_is_still_that_state(nlp: Language) -> None:
         nlp, "Russia cut gas supplies to Ukraine last winter and threatened it again.", DATE
     )
     assert sides(stances, "gov:RUS", "country:UKR") == {-1}
+
+
+def test_a_demand_that_a_state_get_out_is_against_it(nlp: Language) -> None:
+    # kind: none (a demand to withdraw, told in reported speech, read as no side)
+    stances = stances_of(
+        nlp, "Anna Petrenko, a teacher, said Russia should keep out of Ukraine's affairs.", DATE
+    )
+    assert {s.polarity for s in stances if s.holder == "Anna Petrenko"} == {-1}
+    stances = stances_of(
+        nlp, '"Moscow must withdraw its troops from the border," said Radoslaw Sikorski.', DATE
+    )
+    assert sides(stances, "person:radoslaw-sikorski", "gov:RUS") == {-1}
+
+
+def test_a_demand_not_to_leave_is_no_side_against(nlp: Language) -> None:
+    stances = stances_of(nlp, '"Russia should not leave the talks," said Radoslaw Sikorski.', DATE)
+    assert -1 not in sides(stances, "person:radoslaw-sikorski", "country:RUS")

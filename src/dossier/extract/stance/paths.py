@@ -161,6 +161,30 @@ def _manner(below: Token | None, cues: list[Token]) -> bool:
     )
 
 
+#: Acts of leaving off or getting out: told of a subject as what it should do, a demand.
+_RETREATS = frozenset({"withdraw", "leave", "stop", "cease", "halt", "quit", "retreat"})
+#: Verbs that, with "out", "off" or "away", say the same ("keep out of", "back off").
+_AWAY = frozenset({"keep", "stay", "get", "pull", "back", "move"})
+_DEMANDING = frozenset({"should", "must", "ought"})
+
+
+def _told_to_leave(verb: Token, lemmas: Lemmas) -> bool:
+    """Whether a clause demands that its subject withdraw or stop ("X should keep out of
+    Ukraine's affairs", "X must withdraw its troops"): whoever tells it is against the
+    subject (error kind none: a demand read as no side). A negated demand ("should not
+    leave") is none."""
+    if not any(c.tag_ == "MD" and c.lower_ in _DEMANDING for c in verb.children):
+        return False
+    if _negated(verb):
+        return False
+    lemma = lemmas(verb)
+    away = any(
+        c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ("out", "off", "away")
+        for c in verb.children
+    )
+    return lemma in _RETREATS or (lemma in _AWAY and away)
+
+
 #: Nouns for a person's rule: "the government of X", "X's regime" is X in power.
 _RULE = frozenset({"government", "regime", "administration", "cabinet", "rule"})
 
@@ -329,6 +353,8 @@ def judgement(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> tuple[int,
     if root.dep_ != "nsubj":
         return None  # "rebels have been killed" tells what was done to them, not of them
     verb = root.head
+    if _told_to_leave(verb, lemmas):
+        return -1, verb
     cue, word = None, verb
     if lemmas(verb) in COPULAS:
         for child in verb.children:
