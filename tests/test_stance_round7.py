@@ -343,3 +343,11 @@ def test_a_demand_that_a_state_get_out_is_against_it(nlp: Language) -> None:
 def test_a_demand_not_to_leave_is_no_side_against(nlp: Language) -> None:
     stances = stances_of(nlp, '"Russia should not leave the talks," said Radoslaw Sikorski.', DATE)
     assert -1 not in sides(stances, "person:radoslaw-sikorski", "country:RUS")
+
+
+def test_being_targeted_by_someone_is_their_side_against(nlp: Language) -> None:
+    # kind: other-holder/none ("X was targeted by Y": a hostile verb the lexicon lacked)
+    stances = stances_of(
+        nlp, "Joe Biden was targeted by Trump's personal lawyer, Rudy Giuliani, last year.", DATE
+    )
+    assert sides(stances, GIULIANI, "person:joe-biden") == {-1}
