@@ -31,6 +31,7 @@ from spacy.tokens import Span, Token
 
 from dossier.extract.events.actors import LEADERS, OFFICIALS
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventEntry, EventLexicon, Lemmas
+from dossier.extract.events.readings import denied, meets_a_thing, named_as, published
 
 #: Verbs that are the event when an infinitive hangs from them (see the module doc).
 ABSORBING = frozenset(
@@ -269,6 +270,10 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     kinds = ("prt",) if obj is not None else ("prt", "prep")
     particles = [c.lower_ for c in token.children if c.dep_ in kinds and not _when(c)]
     entry = lexicon.verb(lemma, particles, lemmas(obj) if obj is not None else None)
+    if entry is None or not entry.object:
+        entry = named_as(token, lexicon, lemmas) or entry  # "called X a liar", "called X"
+    if denied(token, lemmas) or meets_a_thing(lemma, obj, lemmas):
+        return None  # what a denial denies; "met resistance" (see ``readings``)
     if entry is None or (lemma in LIGHT_VERBS and not entry.object):
         return None  # a light verb names an event only with its object ("became a member")
     if obj is not None and lemma in PUBLISHING and lemmas(obj) in DOCUMENTS:
@@ -283,6 +288,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     if lemma in NEEDS_COMPLEMENT and obj is None and _child(token, "xcomp") is None:
         return None  # "the plan failed" rejects nothing; "failed to pass the bill" does
     passive = _child(token, "nsubjpass")
+    if published(lemma, token, passive, lemmas):
+        return None  # "a statement released by the ministry": words made public
     agents = _prepositional(token, frozenset({"by"}))
     if passive is None and agents and token.dep_ == "acl" and token.tag_ == "VBN":
         # "a summit hosted by Putin": the agent acts; the noun is what it did, and those its

@@ -1,0 +1,99 @@
+"""Verb readings the lexicon alone gets wrong, told from the parse around the verb.
+
+- What a denial denies ("denied sending troops and arming the rebels"): the acts under
+  "deny" (its complement and that complement's conjuncts) are what the denial is about, not
+  acts told as done; the denial is the event.
+- A meeting verb whose object is a thing ("met stiff resistance", "gathering evidence",
+  "met the deadline"): no one is met, so no meeting.
+- Words made public, told by a participle or a passive ("a statement released by the
+  ministry", "the transcript was published"): no act between actors (``PUBLISHING`` with an
+  object is read in ``triggers``).
+- A phone call: "call" with a named person or a pronoun as its object and nothing after it
+  that reads otherwise ("Merkel called Putin on Monday") consults them.
+- An object predicate ("called the minister a liar", "branded them traitors"): the
+  lexicon's reading of the verb with that predicate, aimed at the object.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dossier.extract.events.lexicon import EventEntry, EventLexicon, Lemmas
+
+#: Verbs of denial, whose complement is what is denied.
+DENYING = frozenset({"deny", "refute"})
+#: Verbs that name a meeting only when someone is met.
+MEETING = frozenset({"meet", "gather", "confront", "encounter"})
+#: Things met or gathered: targets, demands, opposition, evidence.
+MET_THINGS = frozenset({
+    "resistance", "opposition", "criticism", "deadline", "target", "goal", "demand",
+    "requirement", "standard", "condition", "criterion", "need", "expectation", "obligation",
+    "evidence", "information", "data", "intelligence", "momentum", "pace", "strength", "fate",
+    "end", "challenge", "problem", "difficulty", "obstacle", "signature", "fire", "test",
+})  # fmt: skip
+#: The reading of a phone call (CAMEO 040, consult).
+PHONE_CALL = EventEntry("call", "", "", "040", "CONSULT", None, None, True)
+#: Verbs that name or call someone something.
+NAMING = frozenset({"call", "brand", "label", "term", "dub"})
+_PUBLISHING = frozenset({"release", "issue", "publish", "post"})
+_DOCUMENTS = frozenset({
+    "statement", "report", "memo", "transcript", "testimony", "document", "video", "footage",
+    "account", "text", "photo", "image", "recording", "summary", "readout", "excerpt",
+    "letter", "decree", "communique", "declaration",
+})  # fmt: skip
+
+
+def denied(token: Token, lemmas: Lemmas) -> bool:
+    """Whether ``token`` is (a conjunct of) the complement of a verb of denial."""
+    for _ in range(4):
+        if token.dep_ != "conj":
+            break
+        token = token.head
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+        token = token.head
+    return token.dep_ in ("xcomp", "ccomp", "pcomp", "prep") and lemmas(token.head) in DENYING
+
+
+def meets_a_thing(lemma: str, obj: Token | None, lemmas: Lemmas) -> bool:
+    """Whether a meeting verb's object is a thing met or gathered (see the module doc)."""
+    return lemma in MEETING and obj is not None and lemmas(obj) in MET_THINGS
+
+
+def published(lemma: str, token: Token, passive: Token | None, lemmas: Lemmas) -> bool:
+    """Whether a verb of publishing tells a document made public by a participle ("a
+    statement released by") or a passive ("the transcript was released")."""
+    if lemma not in _PUBLISHING:
+        return False
+    if token.dep_ in ("acl", "relcl") and lemmas(token.head) in _DOCUMENTS:
+        return True
+    return passive is not None and lemmas(passive) in _DOCUMENTS
+
+
+def _predicate(token: Token) -> Token | None:
+    """The object predicate of a naming verb ("called him a liar": liar)."""
+    for child in token.children:
+        if child.dep_ == "oprd":
+            return child
+        if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("NOUN", "ADJ"):
+            return child
+    return None
+
+
+def named_as(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> EventEntry | None:
+    """The reading of a naming verb from its object predicate ("called X a liar"), or a
+    phone call ("called X"); None when neither applies."""
+    lemma = lemmas(token)
+    if lemma not in NAMING:
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    predicate = _predicate(token)
+    if obj is not None and predicate is not None:
+        entry = lexicon.objects.get((lemma, lemmas(predicate)))
+        return entry if entry is not None else lexicon.verbs.get((lemma, ""))
+    if lemma != "call" or obj is None or predicate is not None:
+        return None
+    if obj.pos_ not in ("PROPN", "PRON") or obj.lower_ in ("it", "this", "that"):
+        return None
+    if any(c.dep_ in ("prt", "xcomp", "ccomp", "dative") for c in token.children):
+        return None  # "called off", "called X to ...", "called X to say"
+    return PHONE_CALL

@@ -1,0 +1,88 @@
+"""Event accuracy on whole documents, fourth round: each test names the error kind it shows,
+on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from dossier.extract.document import prepare_doc
+from dossier.model import Event
+from dossier.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def events_of(nlp: Language, text: str, date: str = "2014-05-10") -> list[Event]:
+    doc = nlp(prepare_doc(nlp, text, date=date))
+    return list(doc._.dossier_events)
+
+
+def coded(nlp: Language, text: str) -> list[Event]:
+    """Every act the stage coded in ``text``, incomplete records included."""
+    doc = nlp(prepare_doc(nlp, text, date="2014-05-10"))
+    return list(doc._.dossier_event_candidates)
+
+
+def typed(events: list[Event], event_type: str) -> list[Event]:
+    return [e for e in events if e.event_type == event_type]
+
+
+def countries(actors: tuple) -> set[str]:
+    return {a.country for a in actors}
+
+
+# Error kind: spurious event (acts under a denial told as done).
+def test_what_a_denial_denies_is_no_act(nlp: Language) -> None:
+    text = "Hungary has repeatedly denied sending weapons and arming the militias in Serbia."
+    found = coded(nlp, text)
+    assert {e.text for e in found} == {"denied"}
+
+
+# Error kind: spurious event (a meeting verb with a thing for object).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Georgian army met stiff resistance near the border.",
+        "The Latvian prime minister was gathering evidence against the mayor.",
+    ],
+)
+def test_meeting_a_thing_is_no_meeting(nlp: Language, text: str) -> None:
+    assert not typed(coded(nlp, text), "CONSULT"), text
+
+
+def test_meeting_someone_is_still_a_meeting(nlp: Language) -> None:
+    found = typed(events_of(nlp, "Angela Merkel met Emmanuel Macron in Lisbon."), "CONSULT")
+    assert found and countries(found[0].target) == {"FRA"}
+
+
+# Error kind: spurious event (words made public, told by a participle or a passive).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Angela Merkel spoke in a statement released by her office on Friday.",
+        "The transcript was released by the Lithuanian parliament on Monday.",
+    ],
+)
+def test_a_document_made_public_is_no_act(nlp: Language, text: str) -> None:
+    assert not [e for e in coded(nlp, text) if e.text == "released"], text
+
+
+# Error kind: no event (verbs not read by the lexicon: a phone call; an object predicate).
+def test_calling_a_named_person_consults_them(nlp: Language) -> None:
+    found = typed(events_of(nlp, "Angela Merkel called Emmanuel Macron on Tuesday."), "CONSULT")
+    assert found and countries(found[0].source) == {"DEU"}
+    assert countries(found[0].target) == {"FRA"}
+
+
+def test_calling_someone_a_name_accuses_them(nlp: Language) -> None:
+    found = typed(events_of(nlp, "Angela Merkel called Emmanuel Macron a liar."), "ACCUSE")
+    assert found and countries(found[0].target) == {"FRA"}
+
+
+def test_calling_for_something_stays_a_request(nlp: Language) -> None:
+    found = events_of(nlp, "Angela Merkel called on France to pay.")
+    assert typed(found, "REQUEST") and not typed(found, "CONSULT")
