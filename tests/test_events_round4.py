@@ -86,3 +86,28 @@ def test_calling_someone_a_name_accuses_them(nlp: Language) -> None:
 def test_calling_for_something_stays_a_request(nlp: Language) -> None:
     found = events_of(nlp, "Angela Merkel called on France to pay.")
     assert typed(found, "REQUEST") and not typed(found, "CONSULT")
+
+
+# Error kind: directed event withheld for lack of a target (insurgents acting on the places of
+# the state they fight, whose country is their own).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Separatist rebels seized the town hall in eastern Moldova on Monday.",
+        "Separatist militants shot down two helicopters over a Moldovan town.",
+    ],
+)
+def test_insurgents_act_on_their_own_state(nlp: Language, text: str) -> None:
+    found = [e for e in events_of(nlp, text) if e.event_type in ("COERCE", "ASSAULT")]
+    assert found and countries(found[0].target) == {"MDA"}, text
+
+
+def test_the_places_phrase_names_the_state_before_the_sentence(nlp: Language) -> None:
+    text = "Serbia, which recognised the vote, watched as separatist militants invaded offices in northern Moldova."
+    found = [e for e in events_of(nlp, text) if e.text == "invaded"]
+    assert found and countries(found[0].target) == {"MDA"}
+
+
+def test_a_state_still_does_not_act_on_itself(nlp: Language) -> None:
+    found = typed(events_of(nlp, "Moldovan troops seized the town hall in Tiraspol."), "COERCE")
+    assert not found or "MDA" not in countries(found[0].target)

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.extract import document
 from dossier.extract.events.actors import LEADERS, ActorFinder
+from dossier.extract.events.aims import EXPERIENCED, TERRITORIAL, aimed, experiencer, insurgent
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventLexicon, Lemmas, load_lexicon
 from dossier.extract.events.modality import modality_of
 from dossier.extract.events.records import DIRECTED, complete
@@ -206,7 +207,8 @@ def _sides(
             mine_only = tuple(a for a in source if (a.actor_id or a.actor) not in keys)
             source = mine_only or source
     keys = {actor.actor_id or actor.actor for actor in source}
-    countries = {actor.country for actor in source if actor.country}
+    # An insurgent's own country is the state it fights (see ``aims``).
+    countries = {actor.country for actor in source if actor.country and not insurgent(actor)}
     unique: list[EventActor] = []
     for actor in target:
         key = actor.actor_id or actor.actor
@@ -218,7 +220,7 @@ def _sides(
     if not unique and trigger.entry.plover in EXPERIENCED:
         # "Kyiv knows that when Moscow is angry it cuts off the gas": an act on someone left
         # unnamed, told as what an actor knows or fears, is done to that actor.
-        unique = list(_experiencer(trigger, finder, source, lemmas))
+        unique = list(experiencer(trigger, finder, source, lemmas))
     if not source and trigger.source is not None and unique and _group(trigger.source):
         source = (finder.words(trigger.source),)  # an unnamed actor: "Kremlin critics"
     elif not source and trigger.source is not None and trigger.source.lower_ in GROUP_NOUNS:
@@ -228,57 +230,6 @@ def _sides(
         if country is not None:
             source = (replace(finder.words(trigger.source), country=country),)
     return _distinct(source), tuple(unique)
-
-
-#: Types of acts done to places as well as to actors.
-TERRITORIAL = frozenset({"ASSAULT", "COERCE"})
-#: Types of acts done to someone, whose target the sentence may give only as the one who
-#: knows or fears them; and the verbs of that knowing or fearing.
-EXPERIENCED = frozenset({"SANCTION", "COERCE", "THREATEN", "ASSAULT"})
-COGNITION = frozenset({"know", "fear", "remember", "understand", "worry", "dread"})
-
-
-def _experiencer(
-    trigger: Trigger, finder: ActorFinder, source: tuple[EventActor, ...], lemmas: Lemmas
-) -> tuple[EventActor, ...]:
-    """The subject of a verb of knowing or fearing whose complement holds the trigger (see
-    ``EXPERIENCED``), when it is an actor other than the source; () otherwise."""
-    token = trigger.token
-    for _ in range(4):
-        if token.dep_ == "ccomp" or token.head.i == token.i:
-            break
-        token = token.head
-    if token.dep_ != "ccomp" or lemmas(token.head) not in COGNITION:
-        return ()
-    subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return ()
-    found = finder.actors(subject)
-    mine = {a.actor_id or a.actor for a in source} | {a.country for a in source if a.country}
-    if any((a.actor_id or a.actor) in mine or a.country in mine for a in found):
-        return ()
-    return found
-
-
-def _aimed(
-    trigger: Trigger,
-    finder: ActorFinder,
-    source: tuple[EventActor, ...],
-    target: tuple[EventActor, ...],
-) -> tuple[EventActor, ...]:
-    """The target of an attack on or seizure of places that name no actor, or of a threat
-    that names none ("threatened to invade if Russians in Moldova need protection"): the
-    state its sentence names besides the source's ("seized buildings in Nakhchivan,
-    Azerbaijan"). A guess from context, like ``_placed``."""
-    if target or not source:
-        return target
-    threat = trigger.entry.plover == "THREATEN"
-    if not threat and not (trigger.entry.plover in TERRITORIAL and trigger.target):
-        return target
-    at = trigger.target[0] if trigger.target else trigger.token
-    besides = {actor.country or "" for actor in source}
-    country = finder.sentence_country(trigger.token.sent, besides)
-    return target if country is None else (finder.state(country, at),)
 
 
 def _placed(
@@ -461,7 +412,7 @@ def event_facts(
                 event_type, cameo, modality = "REJECT", REJECT_CAMEO, "asserted"
             confidence = _confidence(trigger, source, target)
             source = _placed(trigger, finder, source, target)
-            target = _aimed(trigger, finder, source, target)
+            target = aimed(trigger, finder, source, target)
             speaker = demanded_by(token, lemmas)
             if speaker is not None and finder.actors(speaker):
                 # Reported words that someone must act are the speaker's demand on them.

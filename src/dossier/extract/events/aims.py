@@ -1,0 +1,95 @@
+"""Whom an act is done to when the sentence names no actor as its recipient: the state whose
+places it is done to ("seized buildings in Nakhchivan, Azerbaijan"), or the one who knows or
+fears it ("Kyiv knows that when Moscow is angry it cuts off the gas"). Guesses from context.
+
+Insurgents (the KB's ``REB`` sector, or a phrase that names them: "the rebels") act against
+the state whose land they hold: their own country, unlike a state's, is no reason to look past
+it ("separatists seized police stations in eastern Moldova" is done to Moldova).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dossier.extract.events.actors import ActorFinder
+from dossier.extract.events.lexicon import Lemmas
+from dossier.extract.events.triggers import Trigger
+from dossier.model import EventActor
+
+#: Types of acts done to places as well as to actors.
+TERRITORIAL = frozenset({"ASSAULT", "COERCE"})
+#: Types of acts done to someone, whose target the sentence may give only as the one who
+#: knows or fears them; and the verbs of that knowing or fearing.
+EXPERIENCED = frozenset({"SANCTION", "COERCE", "THREATEN", "ASSAULT"})
+COGNITION = frozenset({"know", "fear", "remember", "understand", "worry", "dread"})
+#: Words for insurgents, and the KB's sector code for them.
+INSURGENT_WORDS = frozenset({
+    "rebels", "insurgents", "separatists", "militants", "gunmen", "militias", "militiamen",
+    "rebel", "insurgent", "separatist", "militant", "militia",
+})  # fmt: skip
+INSURGENT_SECTOR = "REB"
+
+
+def insurgent(actor: EventActor) -> bool:
+    """Whether ``actor`` is an armed group fighting its own state (see the module doc)."""
+    if actor.sector == INSURGENT_SECTOR:
+        return True
+    words = actor.actor.lower().split()
+    return actor.actor_id is None and bool(words) and words[-1] in INSURGENT_WORDS
+
+
+def experiencer(
+    trigger: Trigger, finder: ActorFinder, source: tuple[EventActor, ...], lemmas: Lemmas
+) -> tuple[EventActor, ...]:
+    """The subject of a verb of knowing or fearing whose complement holds the trigger (see
+    ``EXPERIENCED``), when it is an actor other than the source; () otherwise."""
+    token = trigger.token
+    for _ in range(4):
+        if token.dep_ == "ccomp" or token.head.i == token.i:
+            break
+        token = token.head
+    if token.dep_ != "ccomp" or lemmas(token.head) not in COGNITION:
+        return ()
+    subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return ()
+    found = finder.actors(subject)
+    mine = {a.actor_id or a.actor for a in source} | {a.country for a in source if a.country}
+    if any((a.actor_id or a.actor) in mine or a.country in mine for a in found):
+        return ()
+    return found
+
+
+def _phrase_country(heads: list[Token], finder: ActorFinder, besides: set[str]) -> str | None:
+    """The first country the phrases of ``heads`` name (by a place, a capital or an adjective)."""
+    for head in heads:
+        span = head.doc[head.left_edge.i : head.right_edge.i + 1]
+        country = finder.sentence_country(span, besides)
+        if country is not None:
+            return country
+    return None
+
+
+def aimed(
+    trigger: Trigger,
+    finder: ActorFinder,
+    source: tuple[EventActor, ...],
+    target: tuple[EventActor, ...],
+) -> tuple[EventActor, ...]:
+    """The target of an attack on or seizure of places that name no actor, or of a threat
+    that names none ("threatened to invade if Russians in Moldova need protection"): the
+    state the places' phrases name, else the one its sentence names, besides the source's
+    own (an insurgent's excepted: see the module doc)."""
+    if target or not source:
+        return target
+    threat = trigger.entry.plover == "THREATEN"
+    if not threat and not (trigger.entry.plover in TERRITORIAL and trigger.target):
+        return target
+    at = trigger.target[0] if trigger.target else trigger.token
+    besides = {actor.country or "" for actor in source if not insurgent(actor)}
+    country = None
+    if not threat:
+        country = _phrase_country([*trigger.target, *trigger.scene], finder, besides)
+    if country is None:
+        country = finder.sentence_country(trigger.token.sent, besides)
+    return target if country is None else (finder.state(country, at),)
