@@ -111,3 +111,42 @@ def test_the_places_phrase_names_the_state_before_the_sentence(nlp: Language) ->
 def test_a_state_still_does_not_act_on_itself(nlp: Language) -> None:
     found = typed(events_of(nlp, "Moldovan troops seized the town hall in Tiraspol."), "COERCE")
     assert not found or "MDA" not in countries(found[0].target)
+
+
+# Error kind: type (a name the parse gives as a second object: "calling X a liar").
+def test_a_name_parsed_as_a_second_object_is_the_predicate(nlp: Language) -> None:
+    found = events_of(nlp, "On Monday, Merkel responded by calling Macron a liar.")
+    assert typed(found, "ACCUSE") and not typed(found, "CONSULT")
+
+
+# Error kind: actors (the one caused or ordered to act is its source, not the cause).
+def test_the_one_prompted_to_act_acts(nlp: Language) -> None:
+    text = "Reports of Serbian involvement prompted Hungary to impose sanctions against Serbia."
+    found = typed(events_of(nlp, text), "SANCTION")
+    assert found and countries(found[0].source) == {"HUN"}
+    assert countries(found[0].target) == {"SRB"}
+
+
+# Error kind: type (a state's forces blocking roads coerce; they do not protest).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Latvian soldiers blocked the main roads into the town.",
+        "The Ukrainian army blocked the main roads into the town.",
+    ],
+)
+def test_forces_that_block_coerce(nlp: Language, text: str) -> None:
+    found = coded(nlp, text)
+    assert typed(found, "COERCE") and not typed(found, "PROTEST"), text
+
+
+def test_protesters_that_block_still_protest(nlp: Language) -> None:
+    found = coded(nlp, "Farmers led by Andrzej Lepper blocked the main roads into Warsaw.")
+    assert not typed(found, "COERCE")
+
+
+# Error kind: spurious event (an arrival whose host is not named is no meeting).
+def test_an_arrival_without_a_host_is_no_meeting(nlp: Language) -> None:
+    text = "Angela Merkel arrived at the airport on Monday afternoon."
+    assert not typed(events_of(nlp, text), "CONSULT")
+    assert typed(coded(nlp, text), "CONSULT")

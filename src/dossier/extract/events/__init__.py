@@ -67,9 +67,20 @@ def _people(actors: tuple[EventActor, ...]) -> bool:
     return bool(actors) and all((a.actor_id or "").startswith("person:") for a in actors)
 
 
+#: Sectors of a state's own forces and offices ("Ukrainian troops", the police).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "government", "military"})
+FORCES = frozenset({"troops", "soldiers", "forces", "army", "military", "police", "guards"})
+
+
 def _state(actors: tuple[EventActor, ...]) -> bool:
-    """Whether a state acts among ``actors`` (its government, or the country as such)."""
-    return any((a.actor_id or "").startswith(("gov:", "country:")) for a in actors)
+    """Whether a state acts among ``actors``: its government, the country as such, or its
+    forces ("troops blocked the roads" coerces as a government blocking does)."""
+    return any(
+        (a.actor_id or "").startswith(("gov:", "country:"))
+        or a.sector in STATE_SECTORS
+        or (a.country is not None and a.actor.lower().rsplit(" ", 1)[-1] in FORCES)
+        for a in actors
+    )
 
 
 def _refusal(token: Token) -> bool:

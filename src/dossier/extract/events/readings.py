@@ -70,7 +70,11 @@ def published(lemma: str, token: Token, passive: Token | None, lemmas: Lemmas) -
 
 
 def _predicate(token: Token) -> Token | None:
-    """The object predicate of a naming verb ("called him a liar": liar)."""
+    """The object predicate of a naming verb ("called him a liar": liar; the parse may give
+    it as a second object)."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if len(objects) > 1 and objects[-1].pos_ in ("NOUN", "ADJ"):
+        return objects[-1]
     for child in token.children:
         if child.dep_ == "oprd":
             return child

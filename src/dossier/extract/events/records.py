@@ -14,9 +14,16 @@ DIRECTED = frozenset(
 )
 
 
+#: Words of arrival: a visit whose host is not named ("arrived at the airport", "arrived on
+#: Thursday for the forum") tells a journey, not whom the visitor met.
+ARRIVALS = frozenset({"arrive", "arrived", "arrives", "arriving", "arrival"})
+
+
 def complete(event: Event) -> bool:
     """Whether an event is a whole record of who did what to whom: a directed act needs its
-    recipient (see the module doc)."""
+    recipient, a visit its host (see the module doc)."""
+    if event.event_type == "CONSULT" and not event.target:
+        return event.text.lower() not in ARRIVALS
     if event.target or event.event_type not in DIRECTED:
         return True
     return event.event_type == "ASSAULT" and len(event.source) > 1

@@ -66,6 +66,9 @@ HELPING = frozenset({"help"})
 #: Verbs whose infinitive is controlled by their object ("urged Ukraine to join").
 OBJECT_CONTROL = frozenset(
     {"urge", "ask", "press", "push", "call", "invite", "encourage", "force", "pressure"}
+    # Causing or ordering someone to act: that someone acts ("prompted Western governments
+    # to impose sanctions").
+    | {"prompt", "persuade", "convince", "order", "instruct", "compel", "induce", "oblige"}
 )
 TARGET_PREPOSITIONS = frozenset(
     {"against", "on", "to", "into", "toward", "towards", "from", "upon"}
