@@ -288,6 +288,23 @@ VERB_OVERRIDES = [
     # Taking back what one said (CAMEO 08, yield): no PETRARCH2 entry.
     ("recant", "", "080"),
     ("retract", "", "080"),
+    # Criticism in the words news uses for it (CAMEO 111, criticize or denounce; 112, accuse):
+    # PETRARCH2 lists these only as loose synonyms, or not at all.
+    ("charge", "", "112"),
+    ("slam", "", "111"),
+    ("lambast", "", "111"),
+    ("lambaste", "", "111"),
+    ("rebuke", "", "111"),
+    ("decry", "", "111"),
+    ("chastise", "", "111"),
+    ("berate", "", "111"),
+    ("assail", "", "111"),
+    ("castigate", "", "111"),
+    ("censure", "", "111"),
+    ("reprimand", "", "111"),
+    ("vilify", "", "111"),
+    ("deride", "", "111"),
+    ("disparage", "", "111"),
 ]
 
 #: Light verbs whose bare PETRARCH2 reading (hold: 170 coerce; take: 171 seize) news uses mostly

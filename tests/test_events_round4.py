@@ -150,3 +150,24 @@ def test_an_arrival_without_a_host_is_no_meeting(nlp: Language) -> None:
     text = "Angela Merkel arrived at the airport on Monday afternoon."
     assert not typed(events_of(nlp, text), "CONSULT")
     assert typed(coded(nlp, text), "CONSULT")
+
+
+# Error kind: no event (verbs of criticism news uses that the lexicon lacked).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Polish government rebuked Hungary over the referendum.",
+        "Senate Republicans have charged Angela Merkel with abuse of power.",
+    ],
+)
+def test_words_of_criticism_accuse(nlp: Language, text: str) -> None:
+    assert typed(events_of(nlp, text), "ACCUSE"), text
+
+
+# Error kind: no event (a verb that is also a title's modifier, "ousted", taken into the
+# mention of its object: the object was lost as the target).
+def test_a_verb_is_no_modifier_of_its_objects_title(nlp: Language) -> None:
+    found = typed(
+        events_of(nlp, "Angela Merkel ousted former German Ambassador Peter Wittig."), "COERCE"
+    )
+    assert found and [a.actor for a in found[0].target] == ["Peter Wittig"]

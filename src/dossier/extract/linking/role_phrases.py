@@ -12,6 +12,7 @@ Vladimir Putin"); ``is_role_mention`` says whether a phrase without a name names
 from __future__ import annotations
 
 from spacy.symbols import ADJ, NOUN, PROPN
+from spacy.tokens import Token
 
 from dossier.extract.linking.candidates import RolePhrase
 from dossier.extract.linking.lexicon import (
@@ -97,6 +98,8 @@ def _parse_role(scan: Scan, i: int) -> tuple[int, RolePhrase] | None:
                 superlative=superlative,
             )
         word = keys[j]
+        if word in MODIFIERS and _acts(doc[j]):
+            return None  # "Trump ousted former ambassador X": the verb is no title's modifier
         if word in MODIFIERS:
             modifiers.append(word)
             j += 1
@@ -340,3 +343,11 @@ def is_role_mention(role: RolePhrase) -> bool:
         return True
     # Without a country only "the president", "the prime minister": someone named before.
     return role.determiner == "the" and role.title not in COUNTRY_ONLY_TITLES
+
+
+def _acts(token: Token) -> bool:
+    """Whether a modifier word is the parse's verb of a clause ("Trump ousted the envoy"),
+    not an adjective before a title ("ousted president X")."""
+    return token.pos_ == "VERB" and any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in token.children
+    )
