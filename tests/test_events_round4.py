@@ -171,3 +171,11 @@ def test_a_verb_is_no_modifier_of_its_objects_title(nlp: Language) -> None:
         events_of(nlp, "Angela Merkel ousted former German Ambassador Peter Wittig."), "COERCE"
     )
     assert found and [a.actor for a in found[0].target] == ["Peter Wittig"]
+
+
+# Error kind: directed event withheld for lack of a target (the target given as the doer of
+# the act criticised: "condemned the offensive by X").
+def test_an_act_criticised_is_aimed_at_its_doer(nlp: Language) -> None:
+    text = "The Polish government condemned the offensive by Hungarian troops."
+    found = typed(events_of(nlp, text), "ACCUSE")
+    assert found and countries(found[0].target) == {"HUN"}

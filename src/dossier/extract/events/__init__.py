@@ -33,7 +33,14 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.extract import document
 from dossier.extract.events.actors import LEADERS, ActorFinder
-from dossier.extract.events.aims import EXPERIENCED, TERRITORIAL, aimed, experiencer, insurgent
+from dossier.extract.events.aims import (
+    EXPERIENCED,
+    TERRITORIAL,
+    aimed,
+    doers,
+    experiencer,
+    insurgent,
+)
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventLexicon, Lemmas, load_lexicon
 from dossier.extract.events.modality import modality_of
 from dossier.extract.events.records import DIRECTED, complete
@@ -203,7 +210,8 @@ def _sides(
     mine = frozenset(actor.actor_id or actor.actor for actor in source)
     for head in trigger.target:
         land = trigger.entry.plover in TERRITORIAL
-        target.extend(finder.actors(head, target=True, besides=mine, land=land))
+        found = finder.actors(head, target=True, besides=mine, land=land)
+        target.extend(found or doers(head, trigger.token, finder, mine))
     for head in trigger.partners:
         if trigger.entry.plover in SYMMETRIC:
             partners = finder.actors(head)

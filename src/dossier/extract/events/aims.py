@@ -38,6 +38,25 @@ def insurgent(actor: EventActor) -> bool:
     return actor.actor_id is None and bool(words) and words[-1] in INSURGENT_WORDS
 
 
+def doers(
+    head: Token, verb: Token, finder: ActorFinder, besides: frozenset[str]
+) -> tuple[EventActor, ...]:
+    """Those an act named by a noun is done by ("condemned the shelling by Serbian forces",
+    "welcomed the offer by Kyiv"): an act aimed at what someone did is aimed at its doer. The
+    parse may hang the "by" phrase on the verb, which, active, has no agent of its own."""
+    if head.pos_ != "NOUN":
+        return ()
+    children = list(head.children)
+    if any(c.dep_ == "nsubj" for c in verb.children):
+        children += [c for c in verb.children if c.i > head.i]
+    for child in children:
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            for word in child.children:
+                if word.dep_ == "pobj":
+                    return finder.actors(word, target=True, besides=besides)
+    return ()
+
+
 def experiencer(
     trigger: Trigger, finder: ActorFinder, source: tuple[EventActor, ...], lemmas: Lemmas
 ) -> tuple[EventActor, ...]:
