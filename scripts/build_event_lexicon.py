@@ -305,6 +305,8 @@ VERB_OVERRIDES = [
     ("vilify", "", "111"),
     ("deride", "", "111"),
     ("disparage", "", "111"),
+    # A vote against something rejects it (CAMEO 12); the dictionary has only "vote down".
+    ("vote", "against", "120"),
 ]
 
 #: Light verbs whose bare PETRARCH2 reading (hold: 170 coerce; take: 171 seize) news uses mostly

@@ -179,3 +179,24 @@ def test_an_act_criticised_is_aimed_at_its_doer(nlp: Language) -> None:
     text = "The Polish government condemned the offensive by Hungarian troops."
     found = typed(events_of(nlp, text), "ACCUSE")
     assert found and countries(found[0].target) == {"HUN"}
+
+
+# Error kind: spurious event (taking part in a gathering, or attending one, with no one named
+# as met; a vote for or against no one).
+def test_joining_a_session_is_no_cooperation(nlp: Language) -> None:
+    assert not coded(nlp, "The Polish president joined the session on Friday.")
+
+
+def test_attending_without_a_host_is_no_meeting(nlp: Language) -> None:
+    text = "The Polish president attended a ceremony in Vilnius."
+    assert not typed(events_of(nlp, text), "CONSULT")
+
+
+def test_a_vote_in_an_election_is_no_event(nlp: Language) -> None:
+    assert not coded(nlp, "Hungarians vote in a parliamentary election on Sunday.")
+
+
+# Error kind: type (a vote against something rejects it).
+def test_a_vote_against_rejects(nlp: Language) -> None:
+    found = events_of(nlp, "The Polish parliament voted against the treaty with Hungary.")
+    assert typed(found, "REJECT") and not typed(found, "AGREE")

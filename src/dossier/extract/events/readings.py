@@ -8,6 +8,10 @@
 - Words made public, told by a participle or a passive ("a statement released by the
   ministry", "the transcript was published"): no act between actors (``PUBLISHING`` with an
   object is read in ``triggers``).
+- Joining a gathering ("joined the session", "joined the talks"): taking part in a meeting
+  whose other parties the clause does not name, no act of cooperation with anyone.
+- A vote with no one voted for or against ("Russians vote in an election"): no act between
+  actors (a vote to do something is read from its infinitive).
 - A phone call: "call" with a named person or a pronoun as its object and nothing after it
   that reads otherwise ("Merkel called Putin on Monday") consults them.
 - An object predicate ("called the minister a liar", "branded them traitors"): the
@@ -31,6 +35,12 @@ MET_THINGS = frozenset({
     "evidence", "information", "data", "intelligence", "momentum", "pace", "strength", "fate",
     "end", "challenge", "problem", "difficulty", "obstacle", "signature", "fire", "test",
 })  # fmt: skip
+#: Gatherings one joins or attends.
+GATHERINGS = frozenset({
+    "session", "meeting", "summit", "talks", "ceremony", "forum", "conference", "discussion",
+    "discussions", "negotiations", "celebration", "gathering", "event", "debate",
+})  # fmt: skip
+_VOTED = frozenset({"for", "against", "on", "to", "down"})
 #: The reading of a phone call (CAMEO 040, consult).
 PHONE_CALL = EventEntry("call", "", "", "040", "CONSULT", None, None, True)
 #: Verbs that name or call someone something.
@@ -101,3 +111,28 @@ def named_as(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> EventEntry 
     if any(c.dep_ in ("prt", "xcomp", "ccomp", "dative") for c in token.children):
         return None  # "called off", "called X to ...", "called X to say"
     return PHONE_CALL
+
+
+def joins_a_gathering(lemma: str, obj: Token | None, lemmas: Lemmas) -> bool:
+    """Whether "join" names taking part in a meeting (see the module doc)."""
+    return lemma == "join" and obj is not None and lemmas(obj) in GATHERINGS
+
+
+def idle_vote(lemma: str, token: Token) -> bool:
+    """Whether "vote" names no one voted for or against (see the module doc)."""
+    if lemma != "vote":
+        return False
+    for child in token.children:
+        if child.dep_ in ("prt", "xcomp", "dobj"):
+            return False
+        dated = any(g.ent_type_ in ("DATE", "TIME") for g in child.children)  # "on Sunday"
+        if (
+            child.dep_ == "prep"
+            and not dated
+            and (
+                child.lower_ in _VOTED
+                or any(g.lower_ in ("favour", "favor") for g in child.children)  # "in favour of"
+            )
+        ):
+            return False
+    return True

@@ -14,9 +14,13 @@ DIRECTED = frozenset(
 )
 
 
-#: Words of arrival: a visit whose host is not named ("arrived at the airport", "arrived on
-#: Thursday for the forum") tells a journey, not whom the visitor met.
-ARRIVALS = frozenset({"arrive", "arrived", "arrives", "arriving", "arrival"})
+#: Words of arrival and attendance: a visit whose host is not named ("arrived at the airport",
+#: "arrived on Thursday for the forum", "attended a ceremony") tells a journey or a presence,
+#: not whom the visitor met.
+ARRIVALS = frozenset({
+    "arrive", "arrived", "arrives", "arriving", "arrival",
+    "attend", "attended", "attends", "attending",
+})  # fmt: skip
 
 
 def complete(event: Event) -> bool:

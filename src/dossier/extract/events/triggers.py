@@ -31,7 +31,14 @@ from spacy.tokens import Span, Token
 
 from dossier.extract.events.actors import LEADERS, OFFICIALS
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventEntry, EventLexicon, Lemmas
-from dossier.extract.events.readings import denied, meets_a_thing, named_as, published
+from dossier.extract.events.readings import (
+    denied,
+    idle_vote,
+    joins_a_gathering,
+    meets_a_thing,
+    named_as,
+    published,
+)
 
 #: Verbs that are the event when an infinitive hangs from them (see the module doc).
 ABSORBING = frozenset(
@@ -277,6 +284,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         entry = named_as(token, lexicon, lemmas) or entry  # "called X a liar", "called X"
     if denied(token, lemmas) or meets_a_thing(lemma, obj, lemmas):
         return None  # what a denial denies; "met resistance" (see ``readings``)
+    if joins_a_gathering(lemma, obj, lemmas) or idle_vote(lemma, token):
+        return None  # "joined the session", "Russians vote in an election"
     if entry is None or (lemma in LIGHT_VERBS and not entry.object):
         return None  # a light verb names an event only with its object ("became a member")
     if obj is not None and lemma in PUBLISHING and lemmas(obj) in DOCUMENTS:
