@@ -200,3 +200,15 @@ def test_a_vote_in_an_election_is_no_event(nlp: Language) -> None:
 def test_a_vote_against_rejects(nlp: Language) -> None:
     found = events_of(nlp, "The Polish parliament voted against the treaty with Hungary.")
     assert typed(found, "REJECT") and not typed(found, "AGREE")
+
+
+# Error kind: actors (leaders named as a body's own are its members, not the last group that
+# acted together).
+def test_a_bodys_leaders_are_its_members(nlp: Language) -> None:
+    text = (
+        "Moldova signed a memorandum with the Eurasian Economic Commission and the European "
+        "Union on Monday. The union's leaders agreed to the request later that month."
+    )
+    found = [e for e in events_of(nlp, text) if e.text == "agreed"]
+    assert found and {"DEU", "FRA"} <= countries(found[0].source)
+    assert "MDA" not in countries(found[0].source)

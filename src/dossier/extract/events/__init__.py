@@ -40,6 +40,7 @@ from dossier.extract.events.aims import (
     doers,
     experiencer,
     insurgent,
+    owning_body,
 )
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventLexicon, Lemmas, load_lexicon
 from dossier.extract.events.modality import modality_of
@@ -194,7 +195,10 @@ def _sides(
     if trigger.source is not None:
         source = finder.actors(trigger.source)
         size = _group_size(trigger.source) if not source else None
-        if size is not None and len(group) > 1 and size in (0, len(group)):
+        own = owning_body(trigger.source, finder) if size == 0 else ()
+        if own:
+            source = own  # "the union's leaders": its members, not the last group named
+        elif size is not None and len(group) > 1 and size in (0, len(group)):
             source = group
         elif size:
             # "formed by Chile, Peru and Colombia ... the three countries launched": the

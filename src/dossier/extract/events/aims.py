@@ -57,6 +57,25 @@ def doers(
     return ()
 
 
+def owning_body(head: Token, finder: ActorFinder) -> tuple[EventActor, ...]:
+    """The member states of the body a plural of leaders names as its own ("the union's
+    leaders", "the leaders of the bloc"), on the document's date; () for none."""
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    owners += [
+        g
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for owner in owners:
+        for body in finder.actors(owner, members=False):
+            members = finder.members(body)
+            if members:
+                return members
+    return ()
+
+
 def experiencer(
     trigger: Trigger, finder: ActorFinder, source: tuple[EventActor, ...], lemmas: Lemmas
 ) -> tuple[EventActor, ...]:
