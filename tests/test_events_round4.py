@@ -212,3 +212,18 @@ def test_a_bodys_leaders_are_its_members(nlp: Language) -> None:
     found = [e for e in events_of(nlp, text) if e.text == "agreed"]
     assert found and {"DEU", "FRA"} <= countries(found[0].source)
     assert "MDA" not in countries(found[0].source)
+
+
+# Error kind: reported speech (a warning or an emphasis that someone must or should act is
+# the speaker's demand on them).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow warned that Kyiv should not use force against civilians.",
+        "Poland emphasized that Hungary must withdraw its troops.",
+    ],
+)
+def test_a_warning_that_someone_must_act_demands(nlp: Language, text: str) -> None:
+    found = typed(events_of(nlp, text), "REQUEST")
+    assert found and len(countries(found[0].target)) == 1, text
+    assert countries(found[0].source) & {"RUS", "POL"}

@@ -513,6 +513,7 @@ def sentence_triggers(
 #: Verbs that report what someone says; "X said Y must go" is X's demand on Y.
 SPEECH_VERBS = frozenset(
     {"say", "announce", "insist", "tell", "declare", "state", "stress", "add", "write"}
+    | {"warn", "emphasize", "emphasise", "reiterate"}  # "warned they should not ..."
 )
 OBLIGATION = frozenset({"must", "should"})
 
