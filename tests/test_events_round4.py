@@ -227,3 +227,14 @@ def test_a_warning_that_someone_must_act_demands(nlp: Language, text: str) -> No
     found = typed(events_of(nlp, text), "REQUEST")
     assert found and len(countries(found[0].target)) == 1, text
     assert countries(found[0].source) & {"RUS", "POL"}
+
+
+# Error kind: type (armed forces that arrive somewhere are deployed, not visiting).
+def test_forces_that_arrive_mobilise(nlp: Language) -> None:
+    found = events_of(nlp, "A brigade of Ukrainian forces arrived at the airport on Monday.")
+    assert typed(found, "MOBILIZE") and not typed(found, "CONSULT")
+
+
+def test_a_leader_who_arrives_does_not_mobilise(nlp: Language) -> None:
+    found = coded(nlp, "The Ukrainian president arrived in Lviv on Monday.")
+    assert not typed(found, "MOBILIZE")

@@ -80,6 +80,18 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "government", "military"})
 FORCES = frozenset({"troops", "soldiers", "forces", "army", "military", "police", "guards"})
 
 
+#: Verbs of arrival, and the code of forces deployed (CAMEO 154): forces that arrive deploy.
+ARRIVING, DEPLOY_CAMEO = frozenset({"arrive", "reach"}), "154"
+
+
+def _forces(actors: tuple[EventActor, ...]) -> bool:
+    """Whether ``actors`` are all armed forces (the KB's MIL sector, or "troops" and the like)."""
+    return bool(actors) and all(
+        a.sector in ("MIL", "military") or a.actor.lower().rsplit(" ", 1)[-1] in FORCES
+        for a in actors
+    )
+
+
 def _state(actors: tuple[EventActor, ...]) -> bool:
     """Whether a state acts among ``actors``: its government, the country as such, or its
     forces ("troops blocked the roads" coerces as a government blocking does)."""
@@ -424,6 +436,8 @@ def event_facts(
             event_type, cameo = _as_intended(entry.plover, entry.cameo, modality)
             if event_type == "CONSULT" and _crowd(trigger):
                 event_type, cameo = "PROTEST", DEMONSTRATE_CAMEO  # a crowd gathers to protest
+            if event_type == "CONSULT" and lemmas(token) in ARRIVING and _forces(source):
+                event_type, cameo = "MOBILIZE", DEPLOY_CAMEO  # "a brigade arrived": deployed
             if entry.plover == "PROTEST" and entry.mode == "obstruct" and _state(source):
                 event_type, cameo = "COERCE", BLOCKADE_CAMEO  # a state that blocks coerces
             if event_type == "ASSAULT" and _people(source) and (_people(target) or not target):
