@@ -238,3 +238,10 @@ def test_forces_that_arrive_mobilise(nlp: Language) -> None:
 def test_a_leader_who_arrives_does_not_mobilise(nlp: Language) -> None:
     found = coded(nlp, "The Ukrainian president arrived in Lviv on Monday.")
     assert not typed(found, "MOBILIZE")
+
+
+# Error kind: actors (forces deployed, told in the passive, are their owner's act: the owner
+# was read as the one the deployment was done to).
+def test_forces_deployed_in_the_passive_are_their_owners_act(nlp: Language) -> None:
+    found = typed(events_of(nlp, "Hungary's air defence systems had been deployed."), "MOBILIZE")
+    assert found and countries(found[0].source) == {"HUN"} and not found[0].target

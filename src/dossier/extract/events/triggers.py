@@ -312,6 +312,9 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         # "Israel is opposed to the plan": a state of the subject, which is the one acting.
         source = _relative(passive, token)
         targets = []
+    elif passive is not None and not agents and entry.plover == "MOBILIZE":
+        # "Russia's missile systems were deployed": forces deployed are their owner's act.
+        source, targets = _relative(passive, token), []
     elif passive is not None:
         source = agents[0] if agents else None
         targets = [_relative(passive, token)]
