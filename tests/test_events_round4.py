@@ -245,3 +245,13 @@ def test_a_leader_who_arrives_does_not_mobilise(nlp: Language) -> None:
 def test_forces_deployed_in_the_passive_are_their_owners_act(nlp: Language) -> None:
     found = typed(events_of(nlp, "Hungary's air defence systems had been deployed."), "MOBILIZE")
     assert found and countries(found[0].source) == {"HUN"} and not found[0].target
+
+
+# Error kind: type (an attack made in the media or a speech is an attack in words).
+def test_an_attack_in_the_media_accuses(nlp: Language) -> None:
+    found = events_of(nlp, "The Polish ambassador was attacked in the Hungarian media.")
+    assert typed(found, "ACCUSE") and not typed(found, "ASSAULT")
+
+
+def test_an_attack_on_villages_stays_an_assault(nlp: Language) -> None:
+    assert typed(events_of(nlp, "Serbian forces attacked villages in Kosovo."), "ASSAULT")

@@ -92,6 +92,18 @@ def _forces(actors: tuple[EventActor, ...]) -> bool:
     )
 
 
+#: Where an attack in words is made ("attacked in the media", "attacked her in a speech").
+WORDS = frozenset({
+    "media", "press", "interview", "speech", "statement", "tweet", "column", "newspaper",
+    "editorial", "article", "broadcast", "remarks", "post", "op-ed", "letter",
+})  # fmt: skip
+
+
+def _in_words(trigger: Trigger, lemmas: Lemmas) -> bool:
+    """Whether an attack's scene is words: the media, a speech, a statement."""
+    return any(lemmas(head) in WORDS or head.lower_ in WORDS for head in trigger.scene)
+
+
 def _state(actors: tuple[EventActor, ...]) -> bool:
     """Whether a state acts among ``actors``: its government, the country as such, or its
     forces ("troops blocked the roads" coerces as a government blocking does)."""
@@ -440,7 +452,9 @@ def event_facts(
                 event_type, cameo = "MOBILIZE", DEPLOY_CAMEO  # "a brigade arrived": deployed
             if entry.plover == "PROTEST" and entry.mode == "obstruct" and _state(source):
                 event_type, cameo = "COERCE", BLOCKADE_CAMEO  # a state that blocks coerces
-            if event_type == "ASSAULT" and _people(source) and (_people(target) or not target):
+            if event_type == "ASSAULT" and (
+                (_people(source) and (_people(target) or not target)) or _in_words(trigger, lemmas)
+            ):
                 # A person "attacking" another, or a thing ("attacked the inquiry"), attacks in
                 # words: the manual's ACCUSE.
                 event_type, cameo = "ACCUSE", CRITICISE_CAMEO
