@@ -255,3 +255,11 @@ def test_an_attack_in_the_media_accuses(nlp: Language) -> None:
 
 def test_an_attack_on_villages_stays_an_assault(nlp: Language) -> None:
     assert typed(events_of(nlp, "Serbian forces attacked villages in Kosovo."), "ASSAULT")
+
+
+# Error kind: directed event withheld for lack of a target (an answer to someone's request,
+# the request's maker named only by a possessive pronoun).
+def test_an_answer_to_a_request_is_aimed_at_its_maker(nlp: Language) -> None:
+    text = "Igor Dodon asked to join the union as an observer. Poland agreed to his request."
+    found = [e for e in events_of(nlp, text) if e.text == "agreed"]
+    assert found and countries(found[0].target) == {"MDA"}

@@ -28,6 +28,11 @@ INSURGENT_WORDS = frozenset({
     "rebel", "insurgent", "separatist", "militant", "militia",
 })  # fmt: skip
 INSURGENT_SECTOR = "REB"
+#: What one proposes or asks, whose maker an answer to it is aimed at.
+PROPOSALS = frozenset({
+    "request", "requests", "offer", "offers", "proposal", "proposals", "demand", "demands",
+    "appeal", "invitation", "initiative", "application", "bid", "plea",
+})  # fmt: skip
 
 
 def insurgent(actor: EventActor) -> bool:
@@ -46,6 +51,11 @@ def doers(
     parse may hang the "by" phrase on the verb, which, active, has no agent of its own."""
     if head.pos_ != "NOUN":
         return ()
+    if head.lower_ in PROPOSALS:
+        for child in head.children:
+            if child.dep_ == "poss" and child.lower_ in ("his", "her", "its", "their"):
+                # "agreed to his request": the one who made it.
+                return finder.actors(child, target=True, besides=besides)
     children = list(head.children)
     if any(c.dep_ == "nsubj" for c in verb.children):
         children += [c for c in verb.children if c.i > head.i]
