@@ -263,3 +263,19 @@ def test_an_answer_to_a_request_is_aimed_at_its_maker(nlp: Language) -> None:
     text = "Igor Dodon asked to join the union as an observer. Poland agreed to his request."
     found = [e for e in events_of(nlp, text) if e.text == "agreed"]
     assert found and countries(found[0].target) == {"MDA"}
+
+
+# Error kind: actors and modality (the subject of a raising passive acts in its infinitive; a
+# nominal act takes its clause's plan).
+def test_a_scheduled_meeting_is_the_subjects_intent_to_meet(nlp: Language) -> None:
+    text = (
+        "Angela Merkel is scheduled to travel to Poland next week for a meeting with Andrzej Duda."
+    )
+    found = [e for e in events_of(nlp, text) if e.text == "meeting"]
+    assert found and countries(found[0].source) == {"DEU"}
+    assert found[0].modality == "future" and found[0].event_type == "AGREE"
+
+
+def test_the_one_asked_in_the_passive_acts_in_the_infinitive(nlp: Language) -> None:
+    found = [e for e in coded(nlp, "Hungary was asked to impose sanctions against Serbia.")]
+    assert not [e for e in found if e.event_type == "SANCTION" and not e.source]

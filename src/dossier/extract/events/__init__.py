@@ -441,6 +441,11 @@ def event_facts(
             start, end = token.idx, token.idx + len(token.text)
             entry = trigger.entry
             modality = modality_of(token, lemmas)
+            if trigger.nominal and modality == "asserted" and _clause_verb(token) is not token:
+                # "is to travel for a meeting": a nominal act takes its clause's plan or
+                # supposition (not its negation: "did not address the sanctions").
+                clause = modality_of(_clause_verb(token), lemmas)
+                modality = clause if clause in ("future", "hypothetical") else modality
             if modality in ("future", "hypothetical") and _quoted(token, text):
                 # "Russia will push us to join," said X: a speaker's forecast or supposition,
                 # no act reported (the speaker's own act is the quote's statement).

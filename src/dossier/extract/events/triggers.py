@@ -215,6 +215,10 @@ def subject_of(verb: Token, lemmas: Lemmas, depth: int = 0) -> Token | None:
         obj = _child(head, "dobj")
         if obj is not None and lemmas(head) in OBJECT_CONTROL:
             return _relative(obj, head)
+        passive = _child(head, "nsubjpass")
+        if passive is not None and not _prepositional(head, frozenset({"by"})):
+            # "Merkel is scheduled to travel", "Kyiv was asked to pay": the passive's subject.
+            return _relative(passive, head)
         return subject_of(head, lemmas, depth + 1)
     if verb.dep_ == "acomp":
         return subject_of(verb.head, lemmas, depth + 1)  # "Norway is opposed to"
