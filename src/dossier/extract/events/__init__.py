@@ -239,7 +239,7 @@ def _sides(
     for head in trigger.target:
         land = trigger.entry.plover in TERRITORIAL
         found = finder.actors(head, target=True, besides=mine, land=land)
-        target.extend(found or doers(head, trigger.token, finder, mine))
+        target.extend(found or doers(head, trigger.token, finder, mine, source))
     for head in trigger.partners:
         if trigger.entry.plover in SYMMETRIC:
             partners = finder.actors(head)

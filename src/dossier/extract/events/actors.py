@@ -540,6 +540,12 @@ class ActorFinder:
         ]
         return self._from_mention(earlier[-1]) if earlier else None
 
+    def state_before(self, char: int, countries: set[str]) -> EventActor | None:
+        """The last state or body with a country mentioned before ``char``, not of ``countries``."""
+        found = [m for m in self.index.covering(0, char) if m.end <= char and m.label != "PERSON"]
+        found = [m for m in map(self._with_country, found) if m.country not in {None, *countries}]
+        return self._from_mention(found[-1]) if found else None
+
     def sentence_country(self, sentence: Span, besides: set[str]) -> str | None:
         """The first country the sentence names, by a place, a capital or an adjective, other
         than ``besides``: where an actor without a country of its own acts ("President X

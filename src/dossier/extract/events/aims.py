@@ -28,6 +28,8 @@ INSURGENT_WORDS = frozenset({
     "rebel", "insurgent", "separatist", "militant", "militia",
 })  # fmt: skip
 INSURGENT_SECTOR = "REB"
+#: Words that stand for a state named before ("the country's record").
+STATE_WORDS = frozenset({"country", "nation", "state"})
 #: What one proposes or asks, whose maker an answer to it is aimed at.
 PROPOSALS = frozenset({
     "request", "requests", "offer", "offers", "proposal", "proposals", "demand", "demands",
@@ -44,7 +46,11 @@ def insurgent(actor: EventActor) -> bool:
 
 
 def doers(
-    head: Token, verb: Token, finder: ActorFinder, besides: frozenset[str]
+    head: Token,
+    verb: Token,
+    finder: ActorFinder,
+    besides: frozenset[str],
+    source: tuple[EventActor, ...] = (),
 ) -> tuple[EventActor, ...]:
     """Those an act named by a noun is done by ("condemned the shelling by Serbian forces",
     "welcomed the offer by Kyiv"): an act aimed at what someone did is aimed at its doer. The
@@ -56,6 +62,15 @@ def doers(
             if child.dep_ == "poss" and child.lower_ in ("his", "her", "its", "their"):
                 # "agreed to his request": the one who made it.
                 return finder.actors(child, target=True, besides=besides)
+    for child in head.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            # "condemned Moscow's annexation", "criticised the country's record": an act
+            # aimed at what someone did or has is aimed at its owner.
+            owners = finder.actors(child, target=True, besides=besides)
+            if not owners and child.lower_ in STATE_WORDS:
+                owners = _the_state(child, finder, source)
+            if owners:
+                return owners
     children = list(head.children)
     if any(c.dep_ == "nsubj" for c in verb.children):
         children += [c for c in verb.children if c.i > head.i]
@@ -65,6 +80,19 @@ def doers(
                 if word.dep_ == "pobj":
                     return finder.actors(word, target=True, besides=besides)
     return ()
+
+
+def _the_state(word: Token, finder: ActorFinder, source: tuple[EventActor, ...]) -> tuple:
+    """The state "the country" stands for: the one its sentence names, else the last one
+    named before it, other than the source's own; () for none."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in word.children):
+        return ()
+    mine = {actor.country for actor in source if actor.country}
+    country = finder.sentence_country(word.sent, mine)
+    if country is None:
+        before = finder.state_before(word.idx, mine)
+        country = before.country if before is not None else None
+    return () if country is None else (finder.state(country, word),)
 
 
 def owning_body(head: Token, finder: ActorFinder) -> tuple[EventActor, ...]:

@@ -1,0 +1,55 @@
+"""Event accuracy on whole documents, fifth round: each test names the error kind it shows,
+on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from dossier.extract.document import prepare_doc
+from dossier.model import Event
+from dossier.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def events_of(nlp: Language, text: str, date: str = "2014-05-10") -> list[Event]:
+    doc = nlp(prepare_doc(nlp, text, date=date))
+    return list(doc._.dossier_events)
+
+
+def typed(events: list[Event], event_type: str) -> list[Event]:
+    return [e for e in events if e.event_type == event_type]
+
+
+def countries(actors: tuple) -> set[str]:
+    return {a.country for a in actors}
+
+
+# Error kind: directed event withheld for lack of a target (the act's owner is the target).
+@pytest.mark.parametrize(
+    ("text", "event_type", "target"),
+    [
+        ("The Polish government condemned Moscow's annexation of the peninsula.", "ACCUSE", "RUS"),
+        ("The Finnish ambassador criticized Hungary's record on corruption.", "ACCUSE", "HUN"),
+        ("Sweden rejected Russia's claims about the incident.", "REJECT", "RUS"),
+    ],
+)
+def test_an_act_aimed_at_what_someone_did_is_aimed_at_them(
+    nlp: Language, text: str, event_type: str, target: str
+) -> None:
+    found = typed(events_of(nlp, text), event_type)
+    assert found and countries(found[0].target) == {target}, text
+
+
+# Error kind: implied actor ("the country" for a state named before).
+def test_the_country_is_the_state_named_before(nlp: Language) -> None:
+    text = (
+        "Hungary held elections in April. "
+        "The Dutch ambassador later criticized the country's record on corruption."
+    )
+    found = typed(events_of(nlp, text), "ACCUSE")
+    assert found and countries(found[0].target) == {"HUN"}
