@@ -53,3 +53,22 @@ def test_the_country_is_the_state_named_before(nlp: Language) -> None:
     )
     found = typed(events_of(nlp, text), "ACCUSE")
     assert found and countries(found[0].target) == {"HUN"}
+
+
+def coded(nlp: Language, text: str) -> list[Event]:
+    """Every act the stage coded in ``text``, incomplete records included."""
+    doc = nlp(prepare_doc(nlp, text, date="2014-05-10"))
+    return list(doc._.dossier_event_candidates)
+
+
+# Error kind: spurious event (acts under an accusation told as done).
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Georgia accused Russia of sending tanks into Abkhazia.", "accused"),
+        ("Chile blamed Peru for supporting the rebels.", "blamed"),
+        ("Georgia accused Russia of arming and funding the rebels.", "accused"),
+    ],
+)
+def test_what_an_accusation_alleges_is_no_act(nlp: Language, text: str, trigger: str) -> None:
+    assert {e.text for e in coded(nlp, text)} == {trigger}, text

@@ -2,7 +2,8 @@
 
 - What a denial denies ("denied sending troops and arming the rebels"): the acts under
   "deny" (its complement and that complement's conjuncts) are what the denial is about, not
-  acts told as done; the denial is the event.
+  acts told as done; the denial is the event. So are the acts under an accusation ("accused
+  Kyiv of shelling the town"): alleged, the accusation is the event.
 - A meeting verb whose object is a thing ("met stiff resistance", "gathering evidence",
   "met the deadline"): no one is met, so no meeting.
 - Words made public, told by a participle or a passive ("a statement released by the
@@ -26,6 +27,8 @@ from dossier.extract.events.lexicon import EventEntry, EventLexicon, Lemmas
 
 #: Verbs of denial, whose complement is what is denied.
 DENYING = frozenset({"deny", "refute"})
+#: Verbs of accusation, whose "of" or "for" complement is what is alleged, not told as done.
+ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "fault", "criticize", "criticise"})
 #: Verbs that name a meeting only when someone is met.
 MEETING = frozenset({"meet", "gather", "confront", "encounter"})
 #: Things met or gathered: targets, demands, opposition, evidence.
@@ -61,6 +64,8 @@ def denied(token: Token, lemmas: Lemmas) -> bool:
         token = token.head
     if token.dep_ == "pcomp" and token.head.dep_ == "prep":
         token = token.head
+    if token.dep_ == "prep" and token.lower_ in ("of", "for") and lemmas(token.head) in ACCUSING:
+        return True  # "accused Kyiv of shelling the town": alleged, not told as done
     return token.dep_ in ("xcomp", "ccomp", "pcomp", "prep") and lemmas(token.head) in DENYING
 
 
