@@ -184,11 +184,11 @@ def test_a_territory_done_to_stands_for_its_state(nlp: Language) -> None:
     assert countries(seizure.target) == {"BLR"}
 
 
-def test_the_object_of_an_accusation_acts_in_the_act_it_is_accused_of(nlp: Language) -> None:
+def test_the_object_of_an_accusation_is_its_target_not_a_doer(nlp: Language) -> None:
+    # The act alleged is no act told as done (round 5: see ``readings.denied``).
     events = events_of(nlp, "Georgia accused Armenia of sending weapons to the rebels.")
     assert countries(one(events, "ACCUSE").target) == {"ARM"}
-    sending = [e for e in events if e.text == "sending"]
-    assert sending and countries(sending[0].source) == {"ARM"}
+    assert not [e for e in events if e.text == "sending"]
 
 
 def test_the_leaders_of_a_union_act_for_its_member_states(nlp: Language) -> None:

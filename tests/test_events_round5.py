@@ -72,3 +72,21 @@ def coded(nlp: Language, text: str) -> list[Event]:
 )
 def test_what_an_accusation_alleges_is_no_act(nlp: Language, text: str, trigger: str) -> None:
     assert {e.text for e in coded(nlp, text)} == {trigger}, text
+
+
+# Error kind: spurious event (violence told in the passive with no doer is no whole record).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Bolivian soldiers were killed near the border on Monday.",
+        "A Chilean helicopter was shot down over the valley.",
+    ],
+)
+def test_violence_with_no_doer_is_no_record(nlp: Language, text: str) -> None:
+    assert typed(coded(nlp, text), "ASSAULT"), text
+    assert not typed(events_of(nlp, text), "ASSAULT"), text
+
+
+def test_violence_with_a_named_doer_stays(nlp: Language) -> None:
+    found = typed(events_of(nlp, "Two Bolivian soldiers were killed by Chilean troops."), "ASSAULT")
+    assert found and countries(found[0].source) == {"CHL"}

@@ -1,5 +1,6 @@
-"""Which coded acts are whole records of who did what to whom (see the package doc): a
-directed act needs its recipient."""
+"""Which coded acts are whole records of who did what to whom (see the package doc): every
+act needs its doer (a passive with no agent, "was shot", "have been killed", tells what befell
+someone, not who did it), a directed act its recipient."""
 
 from __future__ import annotations
 
@@ -24,10 +25,12 @@ ARRIVALS = frozenset({
 
 
 def complete(event: Event) -> bool:
-    """Whether an event is a whole record of who did what to whom: a directed act needs its
-    recipient, a visit its host (see the module doc)."""
+    """Whether an event is a whole record of who did what to whom: any act needs its doer, a
+    directed act its recipient, a visit its host (see the module doc)."""
     if event.event_type == "CONSULT" and not event.target:
         return event.text.lower() not in ARRIVALS
+    if not event.source:
+        return False
     if event.target or event.event_type not in DIRECTED:
         return True
     return event.event_type == "ASSAULT" and len(event.source) > 1
