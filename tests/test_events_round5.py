@@ -90,3 +90,17 @@ def test_violence_with_no_doer_is_no_record(nlp: Language, text: str) -> None:
 def test_violence_with_a_named_doer_stays(nlp: Language) -> None:
     found = typed(events_of(nlp, "Two Bolivian soldiers were killed by Chilean troops."), "ASSAULT")
     assert found and countries(found[0].source) == {"CHL"}
+
+
+# Error kind: spurious event (a generic verb read as cooperation without an object reading).
+def test_conducting_a_vote_or_a_policy_is_no_cooperation(nlp: Language) -> None:
+    for text in (
+        "The Estonian election commission conducted the vote in March.",
+        "Lithuania conducts its foreign policy with care.",
+    ):
+        assert not typed(coded(nlp, text), "COOPERATE"), text
+
+
+def test_conducting_an_operation_stays_an_assault(nlp: Language) -> None:
+    text = "The Georgian army conducted an operation against the Abkhaz rebels."
+    assert typed(coded(nlp, text), "ASSAULT")

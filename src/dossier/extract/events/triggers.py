@@ -147,6 +147,7 @@ LIGHT_VERBS = frozenset(
         "consider",
         "pass",
         "suggest",
+        "conduct",  # "conducted the vote", "conduct foreign policy": no act between actors
         "accord",  # "according to": who reports it, not an event
         "lead",  # "roads leading to", "led by": no act between actors
     }
