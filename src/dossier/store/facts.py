@@ -16,12 +16,18 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, func, insert, select, update
+from sqlalchemy import Connection, Table, delete, func, insert, inspect, select, update
 
 from dossier.model import DocumentFacts, Fact, FactLink, Provenance
 from dossier.store.kinds import FACT_KINDS, PROVENANCE_FIELDS, FactKind, fact_kind
 from dossier.store.quotes import refresh_said_dates
 from dossier.store.schema import annotations, documents, fact_links, mentions
+from dossier.store.tallies import (
+    apply_stance_change,
+    refresh_actor_documents,
+    stance_shares,
+    top_from_tallies,
+)
 
 # Bound variables per statement stay far below SQLite's oldest limit (999).
 _CHUNK = 500
@@ -56,6 +62,8 @@ class FactStore:
                 beside[side.table].extend(side.rows(fact))
         now = datetime.now(UTC).replace(tzinfo=None)
         with self._transaction(write=True) as connection:
+            tallied = self._tallied(connection)
+            old_shares = stance_shares(connection, found.doc_id) if tallied else {}
             for kind in FACT_KINDS.values():
                 connection.execute(
                     delete(kind.table).where(
@@ -83,6 +91,9 @@ class FactStore:
                 _record_date_estimate(connection, found)
             # Last: it reads the quotes, the sentences and the date just written.
             refresh_said_dates(connection, found.doc_id)
+            if tallied:
+                refresh_actor_documents(connection, found.doc_id)
+                apply_stance_change(connection, old_shares, stance_shares(connection, found.doc_id))
             connection.execute(
                 delete(annotations).where(
                     annotations.c.doc_id == found.doc_id, annotations.c.extractor.in_(extractors)
@@ -96,6 +107,15 @@ class FactStore:
                     for name, version in found.versions.items()
                 ],
             )  # fmt: skip
+
+    def _tallied(self, connection: Connection) -> bool:
+        """Whether the store has the aggregates of migration 0016 (a store measured without
+        them has not), asked once."""
+        known = getattr(self, "_tallies_known", None)
+        if known is None:
+            known = inspect(connection).has_table("stance_tallies")
+            self._tallies_known = known
+        return known
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -204,6 +224,11 @@ class FactStore:
         wanted = sorted(set(actor_ids))
         if not wanted or limit <= 0:
             return []
+        if len(wanted) == 1:
+            with self._transaction() as connection:
+                if self._tallied(connection):
+                    # The counts kept by the writer, in the page's order (migration 0016).
+                    return top_from_tallies(connection, wanted[0], limit)
         counts = (
             select(mentions.c.doc_id, func.count().label("n"))
             .where(mentions.c.actor_id.in_(wanted))

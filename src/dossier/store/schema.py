@@ -39,6 +39,9 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
+#: A date string compared byte by byte (as Python compares it) on PostgreSQL too.
+BYTEWISE = String(64).with_variant(String(64, collation="C"), "postgresql")
+
 #: Length of a document id: ``model.content_id`` gives 16 hex digits.
 DOC_ID_LENGTH = 16
 
@@ -52,6 +55,8 @@ SEARCH_OBJECTS = frozenset(
         # its GIN index on PostgreSQL.
         "quotes_trigram",
         "ix_quotes_text_trgm",
+        # The actor page's descending index (migration 0016), which autogenerate cannot compare.
+        "ix_actor_documents_rank",
     }
 )
 
@@ -496,8 +501,52 @@ class StanceRow(FactColumns, Base):
     date: Mapped[str | None] = mapped_column(String(64))
 
 
+class ActorDocumentRow(Base):
+    """How often one actor is mentioned in one document, with the document's date: an actor
+    page's list read off ``ix_actor_documents_rank`` in its own order, a page's worth of rows
+    however many documents name the actor (migration 0016). Kept by ``Store.write_facts``."""
+
+    __tablename__ = "actor_documents"
+    # ``ix_actor_documents_rank`` (actor_id, mentions DESC, undated, pub_date, doc_id) is made
+    # by the migration alone: autogenerate cannot compare a descending index.
+
+    actor_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    doc_id: Mapped[str] = mapped_column(
+        String(DOC_ID_LENGTH),
+        ForeignKey("documents.doc_id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    )
+    mentions: Mapped[int] = mapped_column(Integer)
+    undated: Mapped[int] = mapped_column(Integer)  # 1 when the document has no date
+    pub_date: Mapped[str | None] = mapped_column(String(32))
+
+
+class StanceTallyRow(Base):
+    """Stances added up by group (``grouping`` "actor": the holder, "country": the country the
+    holder spoke for), target and period (``period_kind`` "all", "year", "month"): a stance
+    timeline read from a few hundred rows, not from every stance (migration 0016). Kept by
+    ``Store.write_facts``; ``first`` and ``last`` compare bytewise on both databases."""
+
+    __tablename__ = "stance_tallies"
+
+    grouping: Mapped[str] = mapped_column(String(8), primary_key=True)
+    period_kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    grp: Mapped[str] = mapped_column(Text, primary_key=True)
+    target: Mapped[str] = mapped_column(Text, primary_key=True)
+    period: Mapped[str] = mapped_column(String(64), primary_key=True)
+    in_favour: Mapped[int] = mapped_column(Integer)
+    against: Mapped[int] = mapped_column(Integer)
+    stances: Mapped[int] = mapped_column(Integer)
+    documents: Mapped[int] = mapped_column(Integer)
+    first: Mapped[str | None] = mapped_column(BYTEWISE)
+    last: Mapped[str | None] = mapped_column(BYTEWISE)
+
+
 events = EventRow.__table__
 event_actors = EventActorRow.__table__
 merged_events = MergedEventRow.__table__
 merged_event_reports = MergedEventReportRow.__table__
 stances = StanceRow.__table__
+actor_documents = ActorDocumentRow.__table__
+stance_tallies = StanceTallyRow.__table__

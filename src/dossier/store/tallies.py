@@ -1,0 +1,316 @@
+"""Aggregates the fact writer keeps in step with the facts (migration 0016), so that an actor
+page and a stance timeline read a page of rows, not every mention or stance of a million
+documents.
+
+- ``actor_documents``: per actor and document, how many mentions, with the document's date;
+  rewritten for a document whenever its facts are (``refresh_actor_documents``), and gone
+  with the document (``ON DELETE CASCADE``).
+- ``stance_tallies``: per grouping ("actor": the holder; "country": the country the holder
+  spoke for), target and period ("all" time, a "year", a "month"), the counts
+  ``Store.stance_counts`` gives: for, against, all, documents, first and last date. A
+  document's share is read before its facts are replaced and after (``stance_shares``), and
+  the difference applied (``apply_stance_change``): every count adds up over documents; a
+  first or last date the document held and no longer holds is recounted from ``stances``.
+
+The periods follow ``dossier.trends._period`` (repeated here: ``store`` imports nothing
+above it), the counts ``StancesMixin.stance_counts``'s SQL, so both paths agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from sqlalchemy import (
+    Connection,
+    String,
+    and_,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
+
+from dossier.store.records import StanceCount
+from dossier.store.schema import actor_documents, documents, mentions, stance_tallies, stances
+
+PERIOD_KINDS = ("all", "year", "month")
+GROUPINGS = {"actor": stances.c.holder, "country": stances.c.holder_country}
+
+
+class Key(NamedTuple):
+    grouping: str
+    period_kind: str
+    grp: str
+    target: str
+    period: str
+
+
+class Share(NamedTuple):
+    """One document's stances under one key."""
+
+    in_favour: int
+    against: int
+    stances: int
+    first: str | None
+    last: str | None
+
+
+def period_of(date: str | None, kind: str) -> str | None:
+    """The period ``date`` falls in: "" for all time, None when undated and a period is asked
+    (``dossier.trends._period``)."""
+    if kind == "all":
+        return ""
+    if not date or not date[:4].isdigit():
+        return None
+    if kind == "year":
+        return date[:4]
+    return date[:7] if len(date) >= 7 and date[5:7].isdigit() else None
+
+
+def refresh_actor_documents(connection: Connection, doc_id: str) -> None:
+    """Recount ``doc_id``'s mentions per actor from ``mentions`` (after its facts are written
+    and its date settled)."""
+    connection.execute(delete(actor_documents).where(actor_documents.c.doc_id == doc_id))
+    connection.execute(
+        insert(actor_documents).from_select(
+            ["actor_id", "doc_id", "mentions", "undated", "pub_date"],
+            _actor_counts().where(mentions.c.doc_id == doc_id),
+        )
+    )
+
+
+def _actor_counts() -> Any:
+    """Mentions per actor and document, with the document's date (a select to narrow)."""
+    undated = case((documents.c.pub_date.is_(None), 1), else_=0)
+    return (
+        select(
+            mentions.c.actor_id,
+            mentions.c.doc_id,
+            func.count(),
+            func.max(undated),
+            func.max(documents.c.pub_date),
+        )
+        .join(documents, documents.c.doc_id == mentions.c.doc_id)
+        .where(mentions.c.actor_id.is_not(None))
+        .group_by(mentions.c.actor_id, mentions.c.doc_id)
+    )
+
+
+def top_from_tallies(connection: Connection, actor_id: str, limit: int) -> list[tuple[str, int]]:
+    """The ``limit`` documents mentioning ``actor_id`` most, in the actor page's order, read
+    off ``ix_actor_documents_rank``."""
+    query = (
+        select(actor_documents.c.doc_id, actor_documents.c.mentions)
+        .where(actor_documents.c.actor_id == actor_id)
+        .order_by(
+            actor_documents.c.mentions.desc(),
+            actor_documents.c.undated,
+            actor_documents.c.pub_date,
+            actor_documents.c.doc_id,
+        )
+        .limit(limit)
+    )
+    return [(doc_id, int(n)) for doc_id, n in connection.execute(query)]
+
+
+def stance_shares(connection: Connection, doc_id: str) -> dict[Key, Share]:
+    """``doc_id``'s stances added up by every key they count under."""
+    query = select(
+        stances.c.holder, stances.c.holder_country, stances.c.target, stances.c.date,
+        stances.c.polarity,
+    ).where(stances.c.doc_id == doc_id)  # fmt: skip
+    found: dict[Key, list[Any]] = {}
+    for holder, country, target, date, polarity in connection.execute(query):
+        dated = date or None
+        for grouping, grp in (("actor", holder), ("country", country)):
+            if grp is None:
+                continue
+            for kind in PERIOD_KINDS:
+                period = period_of(date, kind)
+                if period is None:
+                    continue
+                share = found.setdefault(
+                    Key(grouping, kind, grp, target, period), [0, 0, 0, None, None]
+                )
+                share[0] += polarity > 0
+                share[1] += polarity < 0
+                share[2] += 1
+                if dated is not None:
+                    share[3] = dated if share[3] is None else min(share[3], dated)
+                    share[4] = dated if share[4] is None else max(share[4], dated)
+    return {key: Share(*share) for key, share in found.items()}
+
+
+def apply_stance_change(
+    connection: Connection, old: dict[Key, Share], new: dict[Key, Share]
+) -> None:
+    """Move ``stance_tallies`` from a document's ``old`` shares to its ``new`` ones (its
+    stances already rewritten). Keys in a fixed order, each row locked as it is read on
+    PostgreSQL: two writers never lose each other's counts, nor wait on each other in a ring."""
+    changed = sorted(key for key in old.keys() | new.keys() if old.get(key) != new.get(key))
+    for key in changed:
+        was, now = old.get(key), new.get(key)
+        where = and_(*(stance_tallies.c[name] == value for name, value in key._asdict().items()))
+        if now is not None:
+            _insert_missing(connection, key)
+        row = (
+            connection.execute(select(stance_tallies).where(where).with_for_update())
+            .mappings()
+            .first()
+        )
+        if row is None:
+            continue  # nothing held and nothing to add
+        counts = {
+            name: row[name]
+            + (getattr(now, name) if now else 0)
+            - (getattr(was, name) if was else 0)
+            for name in ("in_favour", "against", "stances")
+        }
+        counts["documents"] = row["documents"] + (now is not None) - (was is not None)
+        if counts["stances"] <= 0:
+            connection.execute(delete(stance_tallies).where(where))
+            continue
+        first = _bound(row["first"], was.first if was else None, now.first if now else None, min)
+        last = _bound(row["last"], was.last if was else None, now.last if now else None, max)
+        if first is _RECOUNT or last is _RECOUNT:
+            low, high = _recount_bounds(connection, key)
+            first = low if first is _RECOUNT else first
+            last = high if last is _RECOUNT else last
+        connection.execute(
+            update(stance_tallies).where(where).values(first=first, last=last, **counts)
+        )
+
+
+_RECOUNT = object()
+
+
+def _bound(held: str | None, was: str | None, now: str | None, pick: Any) -> Any:
+    """The new first (``pick`` = min) or last (max) date of a key: ``_RECOUNT`` when the
+    document held it and now holds none as far out."""
+    if was is not None and was == held and (now is None or pick(now, was) != now):
+        return _RECOUNT
+    candidates = [d for d in (held, now) if d is not None]
+    return pick(candidates) if candidates else None
+
+
+def _insert_missing(connection: Connection, key: Key) -> None:
+    """A zero row for ``key`` if it has none (then updated like any other)."""
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert
+    values = dict(key._asdict(), in_favour=0, against=0, stances=0, documents=0)
+    connection.execute(upsert(stance_tallies).values(values).on_conflict_do_nothing())
+
+
+def _recount_bounds(connection: Connection, key: Key) -> tuple[str | None, str | None]:
+    """The first and last date of ``key``'s stances, from ``stances``."""
+    date = stances.c.date
+    dated: Any = func.nullif(date, "")
+    if connection.dialect.name == "postgresql":
+        dated = dated.collate("C")
+    query = select(func.min(dated), func.max(dated)).where(
+        GROUPINGS[key.grouping] == key.grp, stances.c.target == key.target
+    )
+    if key.period_kind == "year":
+        query = query.where(func.substr(date, 1, 4) == key.period)
+    elif key.period_kind == "month":
+        query = query.where(func.substr(date, 1, 7) == key.period, func.length(date) >= 7)
+    low, high = connection.execute(query).one()
+    return low, high
+
+
+def tally_counts(
+    connection: Connection,
+    by: str,
+    period: str,
+    country: str | None,
+    target_name: str | None,
+    holder_name: str | None,
+) -> list[StanceCount]:
+    """``StancesMixin.stance_counts`` read from ``stance_tallies`` (the asks it can serve)."""
+    query = select(stance_tallies).where(
+        stance_tallies.c.grouping == by, stance_tallies.c.period_kind == period
+    )
+    if country:
+        query = query.where(stance_tallies.c.grp == country.upper())
+    if holder_name:
+        query = query.where(func.lower(stance_tallies.c.grp).contains(holder_name.lower()))
+    if target_name:
+        query = query.where(func.lower(stance_tallies.c.target).contains(target_name.lower()))
+    return [
+        StanceCount(
+            row["grp"],
+            row["target"],
+            row["period"],
+            row["in_favour"],
+            row["against"],
+            row["stances"],
+            row["documents"],
+            row["first"],
+            row["last"],
+        )  # fmt: skip
+        for row in connection.execute(query).mappings()
+    ]
+
+
+def recount(connection: Connection) -> None:
+    """Fill both tables afresh from the facts (after a bulk load that went around the
+    writer)."""
+    connection.execute(delete(actor_documents))
+    connection.execute(
+        insert(actor_documents).from_select(
+            ["actor_id", "doc_id", "mentions", "undated", "pub_date"], _actor_counts()
+        )
+    )
+    connection.execute(delete(stance_tallies))
+    for select_ in tally_selects(connection.dialect.name):
+        connection.execute(insert(stance_tallies).from_select(TALLY_COLUMNS, select_))
+
+
+TALLY_COLUMNS = [c.name for c in stance_tallies.columns]
+
+
+def tally_selects(dialect: str) -> Iterable[Any]:
+    """One select per grouping and period kind, giving ``stance_tallies``'s rows from
+    ``stances`` (the SQL of ``stance_counts``)."""
+    date = stances.c.date
+    dated: Any = func.nullif(date, "")
+    if dialect == "postgresql":
+        dated = dated.collate("C")
+    year = func.substr(date, 1, 4)
+    for grouping, group in GROUPINGS.items():
+        for kind in PERIOD_KINDS:
+            where = [group.is_not(None)]
+            when: Any = literal("", String)
+            if kind != "all":
+                where += [date.is_not(None), year.regexp_match("^[0-9]+$")]
+                when = year
+                if kind == "month":
+                    where += [
+                        func.length(date) >= 7,
+                        func.substr(date, 6, 2).regexp_match("^[0-9]+$"),
+                    ]
+                    when = func.substr(date, 1, 7)
+            keys = [group, stances.c.target] + ([when] if kind != "all" else [])
+            yield (
+                select(
+                    literal(grouping, String),
+                    literal(kind, String),
+                    group,
+                    stances.c.target,
+                    when,
+                    func.sum(case((stances.c.polarity > 0, 1), else_=0)),
+                    func.sum(case((stances.c.polarity < 0, 1), else_=0)),
+                    func.count(),
+                    func.count(stances.c.doc_id.distinct()),
+                    func.min(dated),
+                    func.max(dated),
+                )
+                .where(*where)
+                .group_by(*keys)
+            )
