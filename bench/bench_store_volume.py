@@ -67,7 +67,7 @@ def load(db: str, args: argparse.Namespace, universe: Universe) -> None:
         maker = RowMaker(universe, args.facts_per_doc)
         started = time.perf_counter()
         cpu = time.process_time()
-        loader.load(batches(maker, args.docs, args.batch), COLUMNS)
+        loader.load(batches(maker, args.docs, args.batch), COLUMNS, defer=True)
         seconds = time.perf_counter() - started
         analysed = time.perf_counter()
         loader.analyse()

@@ -28,6 +28,7 @@ from dossier.store.database import Store
 from dossier.store.engine import database_url
 from dossier.store.quotes import said_date_of_quote
 from dossier.store.schema import Base, quotes
+from dossier.store.tallies import recount
 
 #: Rows per executemany call or COPY chunk: big enough to amortise the round trip, small
 #: enough that a generator's rows do not pile up in memory.
@@ -62,25 +63,41 @@ class BulkLoader:
         return [column.name for column in Base.metadata.tables[table].columns]
 
     def load(
-        self, batches: Iterable[dict[str, list[tuple[Any, ...]]]], columns: dict[str, Sequence[str]]
+        self,
+        batches: Iterable[dict[str, list[tuple[Any, ...]]]],
+        columns: dict[str, Sequence[str]],
+        *,
+        defer: bool = False,
     ) -> None:
         """Write each batch (table name -> rows) in one transaction, tables in the batch's order.
 
         batches: e.g. one per thousand documents: their documents first, then their facts, so
             foreign keys hold at every commit.
         columns: table name -> the column names the rows of that table give, in order.
+        defer: build the loaded tables' secondary indexes (and on SQLite the documents'
+            full-text index, on PostgreSQL the foreign keys) once after the load, from the
+            sorted rows, instead of entry by entry during it; foreign keys are not checked
+            row by row during the load (SQLite), or checked once at the end (PostgreSQL). For
+            a fresh scratch store whose rows are known to be whole: documents must bring
+            their ``seq``.
         """
         for name, names in columns.items():
             if name not in Base.metadata.tables or not all(_NAME.match(c) for c in names):
                 raise ValueError(f"unknown table or odd column name: {name} {names}")
+        if defer and "seq" not in columns.get("documents", ("seq",)):
+            raise ValueError("a deferred load needs the documents' seq")
         engine = self._store.engine
         with engine.connect() as connection:
             postgresql = connection.dialect.name == "postgresql"
             raw = connection.connection.driver_connection
+            deferred = _defer(raw, postgresql, list(columns)) if defer else []
             if not postgresql:
                 # A scratch load: no sync per commit, a large page cache for the indexes.
                 raw.execute("PRAGMA synchronous = OFF")
-                raw.execute("PRAGMA cache_size = -1000000")
+                raw.execute("PRAGMA cache_size = -2000000")
+            else:
+                with raw.transaction():  # never an implicit transaction left open
+                    raw.execute("SET synchronous_commit = off")
             started = time.perf_counter()
             for batch in batches:
                 if postgresql:
@@ -95,6 +112,12 @@ class BulkLoader:
                     count.rows += len(rows)
                     count.seconds += (now - started) * len(rows) / total
                 started = now
+            if deferred:
+                built = time.perf_counter()
+                _restore(raw, postgresql, deferred)
+                self.counts.setdefault("(indexes)", LoadCount("(indexes)")).seconds += (
+                    time.perf_counter() - built
+                )
             if not postgresql:
                 raw.execute("PRAGMA synchronous = NORMAL")
             elif "seq" in columns.get("documents", ()):
@@ -107,6 +130,10 @@ class BulkLoader:
                     )
         if "quotes" in columns:
             self._fill_said_dates(engine)
+        if {"mentions", "stances"} & set(columns) and inspect(engine).has_table("stance_tallies"):
+            # Rows that went around the fact writer: its aggregates counted afresh.
+            with engine.begin() as connection:
+                recount(connection)
 
     @staticmethod
     def _fill_said_dates(engine: Engine) -> None:
@@ -160,6 +187,73 @@ class BulkLoader:
                 raw.autocommit = False
             else:
                 raw.execute("ANALYZE")
+
+
+# -- deferred indexes --------------------------------------------------------------------------
+
+#: SQLite's full-text index of documents: its triggers are dropped for a deferred load and the
+#: index rebuilt from ``documents`` after it.
+_FTS_TRIGGERS = ("documents_fts_insert", "documents_fts_delete", "documents_fts_update")
+
+
+def _defer(raw: Any, postgresql: bool, tables: list[str]) -> list[tuple[str, str]]:
+    """Drop the secondary indexes of ``tables`` (and SQLite's full-text triggers, PostgreSQL's
+    foreign keys from them); the (kind, DDL) pairs that make them again."""
+    saved: list[tuple[str, str]] = []
+    if postgresql:
+        with raw.transaction():
+            constraints = raw.execute(
+                "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)"
+                " FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text = ANY(%s)",
+                (tables,),
+            ).fetchall()
+            for table, name, definition in constraints:
+                raw.execute(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
+                saved.append(("fk", f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}'))
+            indexes = raw.execute(
+                "SELECT i.indexname, i.indexdef FROM pg_indexes i"
+                " WHERE i.schemaname = current_schema() AND i.tablename = ANY(%s)"
+                " AND NOT EXISTS (SELECT 1 FROM pg_constraint c"
+                "  WHERE c.conname = i.indexname AND c.contype IN ('p', 'u'))",
+                (tables,),
+            ).fetchall()
+            for name, definition in indexes:
+                raw.execute(f'DROP INDEX "{name}"')
+                saved.append(("index", definition))
+        return saved
+    placeholders = ", ".join("?" for _ in tables)
+    rows = raw.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger')"
+        f" AND sql IS NOT NULL AND tbl_name IN ({placeholders})",
+        tables,
+    ).fetchall()
+    for kind, name, sql in rows:
+        if kind == "index" or name in _FTS_TRIGGERS:
+            raw.execute(f'DROP {kind.upper()} "{name}"')
+            saved.append((kind, sql))
+    raw.execute("PRAGMA foreign_keys = OFF")
+    return saved
+
+
+def _restore(raw: Any, postgresql: bool, saved: list[tuple[str, str]]) -> None:
+    """Make again what ``_defer`` dropped, filling what the load went around."""
+    if postgresql:
+        with raw.transaction():
+            raw.execute("SET LOCAL maintenance_work_mem = '512MB'")
+            for _, ddl in sorted(saved, key=lambda item: item[0] != "index"):
+                raw.execute(ddl)
+        return
+    raw.execute("BEGIN IMMEDIATE")
+    for kind, ddl in saved:
+        if kind == "index":
+            raw.execute(ddl)
+    if any(kind == "trigger" for kind, _ in saved):
+        raw.execute("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')")
+    for kind, ddl in saved:
+        if kind == "trigger":
+            raw.execute(ddl)
+    raw.execute("COMMIT")
+    raw.execute("PRAGMA foreign_keys = ON")
 
 
 def migrate_to(store: Store, revision: str, *, down: bool = False, stamp: bool = False) -> None:
