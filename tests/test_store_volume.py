@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+import pytest
 from sqlalchemy import create_engine, inspect
 
 from dossier.query import Dossier
@@ -142,14 +143,19 @@ def _batch(number: int, mentions: int, date: str) -> dict[str, list[tuple]]:
     }
 
 
-def test_bulk_loaded_rows_are_read_back_by_the_query_api(store_url: str) -> None:
+@pytest.mark.parametrize("defer", [False, True], ids=["in-place", "deferred"])
+def test_bulk_loaded_rows_are_read_back_by_the_query_api(store_url: str, defer: bool) -> None:
     with Store.open(store_url) as store:
+        before = _schema_objects(store_url)
         loader = BulkLoader(store)
         loader.load(
             [_batch(1, 1, "2013-05-01"), _batch(2, 3, "2014-06-01"), _batch(3, 2, "2015-07-01")],
             COLUMNS,
+            defer=defer,
         )
         loader.analyse()
+        # A deferred load made again every index and foreign key it dropped.
+        assert _schema_objects(store_url) == before
         assert table_sizes(store, ["documents", "lsh_bands", "mentions"]) == {
             "documents": 3,
             "lsh_bands": 75,
@@ -175,6 +181,22 @@ def test_bulk_loaded_rows_are_read_back_by_the_query_api(store_url: str) -> None
             ("RUS", year, 1) for year in ("2013", "2014", "2015")
         ]
         assert [hit.doc_id for hit in dossier.search("flimmand")] and not dossier.search("nope")
+
+
+def _schema_objects(url: str) -> dict[str, tuple]:
+    """Per loaded table: its indexes and foreign keys."""
+    engine = create_engine(database_url(url))
+    try:
+        found = inspect(engine)
+        return {
+            table: (
+                sorted(i["name"] for i in found.get_indexes(table)),
+                sorted(str(fk["referred_table"]) for fk in found.get_foreign_keys(table)),
+            )
+            for table in COLUMNS
+        }
+    finally:
+        engine.dispose()
 
 
 def _indexes(url: str, table: str) -> set[str]:

@@ -15,7 +15,9 @@ scratch PostgreSQL database beside another (``scratch_database``).
 
 from __future__ import annotations
 
+import queue
 import re
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -98,9 +100,17 @@ class BulkLoader:
             else:
                 with raw.transaction():  # never an implicit transaction left open
                     raw.execute("SET synchronous_commit = off")
+            # A deferred load on PostgreSQL, its foreign keys dropped, copies the documents on a
+            # second connection beside the facts: the server's text search vectors of the
+            # documents are most of its work, and take a core of their own.
+            side = _SideCopier(engine, columns) if deferred and postgresql else None
             started = time.perf_counter()
-            for batch in batches:
-                if postgresql:
+            for batch in _ahead(batches):
+                if side is not None:
+                    side.copy({t: batch[t] for t in _SIDE_TABLES if t in batch})
+                    rest = {t: rows for t, rows in batch.items() if t not in _SIDE_TABLES}
+                    self._copy_batch(raw, rest, columns)
+                elif postgresql:
                     self._copy_batch(raw, batch, columns)
                 else:
                     self._insert_batch(raw, batch, columns)
@@ -112,6 +122,8 @@ class BulkLoader:
                     count.rows += len(rows)
                     count.seconds += (now - started) * len(rows) / total
                 started = now
+            if side is not None:
+                side.finish()
             if deferred:
                 built = time.perf_counter()
                 _restore(raw, postgresql, deferred)
@@ -187,6 +199,87 @@ class BulkLoader:
                 raw.autocommit = False
             else:
                 raw.execute("ANALYZE")
+
+
+#: The tables a deferred PostgreSQL load copies on its second connection.
+_SIDE_TABLES = ("documents", "document_sources")
+
+
+class _SideCopier:
+    """COPY of some tables' rows on a connection and thread of its own, a batch at a time."""
+
+    def __init__(self, engine: Engine, columns: dict[str, Sequence[str]]) -> None:
+        self._columns = columns
+        self._raw = engine.raw_connection()
+        self._work: queue.Queue[Any] = queue.Queue(maxsize=2)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="bulk-side", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        raw = self._raw.driver_connection
+        try:
+            with raw.transaction():
+                raw.execute("SET synchronous_commit = off")
+            while (batch := self._work.get()) is not None:
+                if self._error is None:
+                    BulkLoader._copy_batch(raw, batch, self._columns)
+        except BaseException as error:  # raised again in the loading thread
+            self._error = error
+            while self._work.get() is not None:
+                pass
+
+    def copy(self, batch: dict[str, list[tuple[Any, ...]]]) -> None:
+        if self._error is not None:
+            self.finish()
+        self._work.put(batch)
+
+    def finish(self) -> None:
+        """Wait for the copies queued; raise what failed."""
+        if self._thread.is_alive():
+            self._work.put(None)
+            self._thread.join()
+        self._raw.close()
+        if self._error is not None:
+            raise self._error
+
+
+def _ahead(batches: Iterable[Any], depth: int = 2) -> Iterator[Any]:
+    """``batches``, drawn in a thread up to ``depth`` ahead: the next batch is made while the
+    database writes this one (both drivers let go of the GIL while the database works)."""
+    ready: queue.Queue[Any] = queue.Queue(maxsize=depth)
+    done = object()
+    stop = threading.Event()
+
+    def hand(item: Any) -> bool:
+        """Queue ``item`` unless the loading thread has stopped; whether it was queued."""
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.5)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def draw() -> None:
+        try:
+            for batch in batches:
+                if not hand(batch):
+                    return
+            hand(done)
+        except BaseException as error:  # handed to the loading thread
+            hand(error)
+
+    thread = threading.Thread(target=draw, name="bulk-rows", daemon=True)
+    thread.start()
+    try:
+        while (item := ready.get()) is not done:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        thread.join()
 
 
 # -- deferred indexes --------------------------------------------------------------------------
@@ -275,6 +368,7 @@ def migrate_to(store: Store, revision: str, *, down: bool = False, stamp: bool =
         command.downgrade(config, revision)
     else:
         command.upgrade(config, revision)
+    store.schema_changed()
 
 
 def table_sizes(store: Store, tables: Iterable[str]) -> dict[str, int]:

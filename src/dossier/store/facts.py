@@ -108,6 +108,10 @@ class FactStore:
                 ],
             )  # fmt: skip
 
+    def schema_changed(self) -> None:
+        """Forget what was learnt of the schema (after migrating an open store)."""
+        self._tallies_known = None
+
     def _tallied(self, connection: Connection) -> bool:
         """Whether the store has the aggregates of migration 0016 (a store measured without
         them has not), asked once."""
