@@ -225,9 +225,13 @@ def test_the_volume_indexes_migrate_up_and_down(store_url: str) -> None:
     with Store.open(store_url) as store:  # opening brings it back to the head
         assert store.band_candidates([bytes(range(256)) * 4]) == [{f"{1:016x}"}]
     assert "ix_stances_holder_country_target_date_polarity_doc_id" in _indexes(store_url, "stances")
-    assert "ix_event_actors_actor_id_fact_id" in _indexes(store_url, "event_actors")
+    # 0017 put the event's date in the index it replaced, and filled it for the stored events.
+    assert "ix_event_actors_actor_id_date_fact_id" in _indexes(store_url, "event_actors")
     with Dossier(store_url) as dossier:
         assert [m.mentions for m in dossier.actor(PUTIN[0]).mentions] == [2]
+        found = dossier.events(actor=KAZ[1], date_from="2013", date_to="2013-05-01")
+        assert [e.doc_id for e in found] == [f"{1:016x}"]
+        assert not dossier.events(actor=KAZ[1], date_from="2013-05-02")
 
 
 def test_trends_added_up_in_the_database_match_those_added_up_from_the_stances(

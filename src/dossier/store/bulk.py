@@ -142,6 +142,8 @@ class BulkLoader:
                     )
         if "quotes" in columns:
             self._fill_said_dates(engine)
+        if "event_actors" in columns and "date" not in columns["event_actors"]:
+            self._fill_event_actor_dates(engine)
         if {"mentions", "stances"} & set(columns) and inspect(engine).has_table("stance_tallies"):
             # Rows that went around the fact writer: its aggregates counted afresh.
             with engine.begin() as connection:
@@ -156,6 +158,20 @@ class BulkLoader:
         with engine.begin() as connection:
             fill = update(quotes).where(quotes.c.said_date.is_(None))
             connection.execute(fill.values(said_date=said_date_of_quote()))
+
+    @staticmethod
+    def _fill_event_actor_dates(engine: Engine) -> None:
+        """Copy each loaded event's date beside its actors, as the fact writer would have
+        (a store at a revision before the column has none to fill)."""
+        if "date" not in {c["name"] for c in inspect(engine).get_columns("event_actors")}:
+            return
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "UPDATE event_actors SET date = (SELECT events.date FROM events"
+                    " WHERE events.fact_id = event_actors.fact_id) WHERE date IS NULL"
+                )
+            )
 
     @staticmethod
     def _insert_batch(

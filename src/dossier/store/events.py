@@ -113,9 +113,16 @@ class EventsMixin:
         if actor_name:
             who.append(func.lower(event_actors.c.actor).contains(actor_name.lower()))
         if who:
-            query = query.where(
-                events.c.fact_id.in_(select(event_actors.c.fact_id).where(or_(*who)))
-            )
+            theirs = select(event_actors.c.fact_id).where(or_(*who))
+            if not merged:
+                # The same bounds on the event's date kept beside its actors: an actor's
+                # events of a year are one range of ``ix_event_actors_actor_id_date_fact_id``,
+                # not every event of theirs (migration 0017).
+                if date_from:
+                    theirs = theirs.where(event_actors.c.date >= date_from)
+                if date_to:
+                    theirs = theirs.where(event_actors.c.date <= date_to + "~")
+            query = query.where(events.c.fact_id.in_(theirs))
         if country:
             query = query.where(
                 events.c.fact_id.in_(

@@ -143,6 +143,7 @@ def event_actor_rows(fact: Fact) -> list[dict[str, Any]]:
             "actor_id": actor.actor_id,
             "actor": actor.actor,
             "country": actor.country,
+            "date": fact.date,  # the event's, so an actor's events of a year are one range
         }
         for side, actors in (("source", fact.source), ("target", fact.target))
         for position, actor in enumerate(actors)

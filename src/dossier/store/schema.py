@@ -407,8 +407,11 @@ class EventActorRow(Base):
     """
 
     __tablename__ = "event_actors"
-    # An actor's events are found by their fact ids from the index alone (migration 0013).
-    __table_args__ = (Index("ix_event_actors_actor_id_fact_id", "actor_id", "fact_id"),)
+    # An actor's events are found by their fact ids from the index alone (migration 0013), those
+    # of a span of dates by one range of it (the event's date beside each actor, 0017).
+    __table_args__ = (
+        Index("ix_event_actors_actor_id_date_fact_id", "actor_id", "date", "fact_id"),
+    )
 
     fact_id: Mapped[str] = mapped_column(
         String(FACT_ID_LENGTH), ForeignKey("events.fact_id", ondelete="CASCADE"), primary_key=True
@@ -418,6 +421,7 @@ class EventActorRow(Base):
     actor_id: Mapped[str | None] = mapped_column(String(200))
     actor: Mapped[str] = mapped_column(Text)
     country: Mapped[str | None] = mapped_column(String(3), index=True)
+    date: Mapped[str | None] = mapped_column(String(64))  # the event's date (``events.date``)
 
 
 class MergedEventRow(Base):
