@@ -47,6 +47,10 @@ TARGET_MS = 100.0
 @contextmanager
 def location(backend: str, args: argparse.Namespace, name: str) -> Iterator[str]:
     """A fresh store location for ``backend``: a SQLite file, or a scratch PostgreSQL database."""
+    if args.reuse and name == "dossier_volume":
+        # Kept by an earlier run with --keep, loaded and stamped as the head: measured again.
+        yield args.keep if backend == "sqlite" else args.postgres.rsplit("/", 1)[0] + "/" + name
+        return
     if backend == "postgresql":
         with scratch_database(args.postgres, name, keep=bool(args.keep)) as url:
             yield url
@@ -162,7 +166,8 @@ def run(backend: str, args: argparse.Namespace, universe: Universe) -> None:
     print(f"\n== {backend}: {args.docs} documents, ~{args.facts_per_doc} facts each")
     questions = asks(universe, args)
     with location(backend, args, "dossier_volume") as db:
-        load(db, args, universe)
+        if not args.reuse:
+            load(db, args, universe)
         before = measure(db, questions, "before")
         with Store.open(db) as store:
             migrate_to(store, BEFORE_INDEXES, stamp=True)
@@ -194,6 +199,9 @@ def main() -> int:
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--keep", metavar="PATH", help="keep the SQLite store here (and the "
                         "PostgreSQL database dossier_volume)")  # fmt: skip
+    parser.add_argument("--reuse", action="store_true", help="measure the store kept by an "
+                        "earlier --keep run again (its load skipped): the file --keep names, or "
+                        "the PostgreSQL database dossier_volume")  # fmt: skip
     parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help="server to make it on")
     parser.add_argument("--queries", type=int, default=50, help="asks per question")
     parser.add_argument("--batch", type=int, default=1000, help="documents per transaction")
