@@ -259,3 +259,20 @@ def test_trends_added_up_in_the_database_match_those_added_up_from_the_stances(
                     expected = stance_trends(dossier.stances(country=country), by, period)
                     found = dossier.stance_trends(by=by, period=period, country=country)
                     assert list(found) == expected, (by, period, country)
+
+
+def test_an_actors_page_of_events_is_the_same_however_it_is_narrowed(store_url: str) -> None:
+    # Invented: Kazakhstan on both sides of one event, so its rows outnumber its events; the
+    # page narrowed by the date of its n-th row falls short and is asked again in full.
+    twice = _batch(4, 1, "2013-05-01")
+    twice["event_actors"].append((twice["events"][0][0], "source", 0, KAZ[0], KAZ[1], KAZ[2]))
+    batches = [twice] + [_batch(n, 1, f"2013-0{n}-02") for n in (5, 6, 7)]
+    with Store.open(store_url) as store:
+        BulkLoader(store).load(batches, COLUMNS)
+        every = store.events(actor_ids=[KAZ[0]])
+        assert len(every) == 4
+        for limit in (1, 2, 3, 4, 5):
+            assert store.events(actor_ids=[KAZ[0]], limit=limit) == every[:limit]
+            found = store.events(actor_ids=[KAZ[0]], date_from="2013", limit=limit)
+            assert found == every[:limit]
+        assert store.events(actor_ids=[KAZ[0]], event_type="CONSULT", limit=2) == every[:2]

@@ -108,6 +108,7 @@ class EventsMixin:
             .outerjoin(merged_events, merged_events.c.merged_id == merged_event_reports.c.merged_id)
         )
         who = []
+        narrowing: list[Any] = []
         if actor_ids:
             who.append(event_actors.c.actor_id.in_(list(actor_ids)))
         if actor_name:
@@ -122,6 +123,21 @@ class EventsMixin:
                     theirs = theirs.where(event_actors.c.date >= date_from)
                 if date_to:
                     theirs = theirs.where(event_actors.c.date <= date_to + "~")
+                if limit is not None and limit > 0 and actor_ids and not actor_name:
+                    # The date of the actor's ``limit``-th row by date, off the same index:
+                    # no event of a page is later, so only events up to it are joined and
+                    # sorted (tens, not the year's thousands). Fewer hits than a page means
+                    # rows and events differ (an actor twice in one event, other filters):
+                    # asked again without it below.
+                    floor = (
+                        theirs.with_only_columns(event_actors.c.date)
+                        .where(event_actors.c.date.is_not(None))
+                        .order_by(event_actors.c.date)
+                        .limit(1)
+                        .offset(limit - 1)
+                        .scalar_subquery()
+                    )
+                    narrowing = [or_(floor.is_(None), events.c.date <= floor)]
             query = query.where(events.c.fact_id.in_(theirs))
         if country:
             query = query.where(
@@ -148,19 +164,29 @@ class EventsMixin:
         )
         if limit is not None and not merged:
             query = query.limit(limit)
+        with self._transaction() as connection:
+            if narrowing:
+                hits = self._event_hits(connection, query.where(*narrowing), merged, limit)
+                if len(hits) >= (limit or 0):
+                    return hits
+            return self._event_hits(connection, query, merged, limit)
+
+    @staticmethod
+    def _event_hits(
+        connection: Connection, query: Any, merged: bool, limit: int | None
+    ) -> list[EventHit]:
         hits: list[EventHit] = []
         seen: set[str] = set()
-        with self._transaction() as connection:
-            for row in connection.execute(query).mappings():
-                if merged:
-                    # Rows come by date: an event's first matching report stands for it.
-                    event = row["merged_id"] or row["fact_id"]
-                    if event in seen:
-                        continue
-                    seen.add(event)
-                hits.append(_hit(row, merged))
-                if limit is not None and len(hits) >= limit:
-                    break
+        for row in connection.execute(query).mappings():
+            if merged:
+                # Rows come by date: an event's first matching report stands for it.
+                event = row["merged_id"] or row["fact_id"]
+                if event in seen:
+                    continue
+                seen.add(event)
+            hits.append(_hit(row, merged))
+            if limit is not None and len(hits) >= limit:
+                break
         return hits
 
     # -- the merging stage ------------------------------------------------------------------
