@@ -161,27 +161,3 @@ def test_the_migration_carries_a_store_forward_and_back(
         assert [q.text for q in store.quotes(about="QUAY")] == ["the quay froze"]
         if sqlite:
             assert _sqlite_index_rows(store_url) == 9
-
-
-def test_a_common_word_walks_the_quotes_by_date_with_the_same_answer(
-    store_url: str, make_document, monkeypatch
-) -> None:
-    # Invented: sixty quotes, one in three about the harbour; asked a page of two, walking by
-    # date finds them sooner than the index's hundreds would be sorted.
-    texts = [f"the harbour froze, day {n}" if n % 3 == 0 else f"fair wind {n}" for n in range(60)]
-    walked: list[bool] = []
-    common = quote_reads._common
-    monkeypatch.setattr(quote_reads, "_common", lambda *a: walked.append(common(*a)) or walked[-1])
-    with Store.open(store_url) as store:
-        for n in range(3):
-            document = make_document(f"Harbour log {n}.", date=f"2017-0{n + 1}")
-            store.add_documents([(document, None)])
-            store.write_facts(_facts(document.doc_id, texts[n::3]))
-        for about, asked in (
-            ("HARBOUR", {"all_copies": True, "limit": 2}),
-            ("harbour froze, day 3", {"all_copies": True, "limit": 2}),
-            ("nowhere", {"all_copies": True, "limit": 2}),
-        ):
-            assert store.quotes(about=about, **asked) == _scan(store, about, **asked)
-    if store.dialect == "sqlite":
-        assert walked[::2] == [True, False, False]  # the scan asks too, every other time

@@ -84,14 +84,11 @@ class QuoteReadsMixin:
             who.append(func.lower(quotes.c.speaker_actor).contains(speaker_name.lower()))
         if who:
             query = query.where(or_(*who))
-        page = None if limit is None else (limit if all_copies else max(2 * limit, 100))
         if about:
             query = query.where(func.lower(quotes.c.text).contains(about.lower()))
             if self.dialect == "sqlite":  # type: ignore[attr-defined]
                 # PostgreSQL's planner takes its trigram index for the LIKE by itself.
-                with self._transaction() as connection:  # type: ignore[attr-defined]
-                    if not _common(connection, about, page, date_from or date_to):
-                        query = query.where(*trigram_prefilter(about))
+                query = query.where(*trigram_prefilter(about))
         if date_from:
             query = query.where(quotes.c.said_date >= date_from)
         if date_to:
@@ -106,6 +103,7 @@ class QuoteReadsMixin:
         # Read in pages, each with a LIMIT the database can stop at, rather than every matching
         # row: each statement once may skip copies, so a page may fall short and the next
         # follows. (A driver buffers a whole result; PostgreSQL's would be every quote.)
+        page = None if limit is None else (limit if all_copies else max(2 * limit, 100))
         offset = 0
         with self._transaction() as connection:  # type: ignore[attr-defined]
             while True:
@@ -135,31 +133,6 @@ _trigram_keys = table("quotes_trigram_keys", column("key"), column("fact_id"))
 
 # LIKE's wildcards: what ``about`` holds between them is what the text must hold literally.
 _LIKE_WILDCARDS = re.compile(r"[%_]")
-
-
-def _common(connection: Connection, about: str, page: int | None, bounded: object) -> bool:
-    """Whether the words ``about`` are in so many quotes that walking the quotes by date, and
-    stopping after a page of matches, reads fewer rows than fetching every match from the
-    trigram index and sorting them: more matches than ``sqrt(page * quotes)``, where the two
-    cost the same (at a million quotes and a page of 100, ten thousand). Counted in the index,
-    only up to that. An unlimited or date-bounded ask always takes the index."""
-    pieces = _LIKE_WILDCARDS.split(about.lower())
-    piece = max(pieces, key=len)
-    if page is None or bounded or len(piece) < 3:
-        return False
-    stored = connection.execute(select(func.max(_trigram_keys.c.key))).scalar() or 0
-    enough = int((page * stored) ** 0.5)
-    if stored < 4 * enough:
-        return False  # a small store: either way is quick
-    phrase = '"' + piece.replace('"', '""') + '"'
-    matching = (
-        select(_trigram.c.rowid)
-        .where(literal_column("quotes_trigram").op("MATCH")(phrase))
-        .limit(enough)
-        .subquery()
-    )
-    found = connection.execute(select(func.count()).select_from(matching)).scalar_one()
-    return found >= enough
 
 
 def trigram_prefilter(about: str) -> list[ColumnElement[bool]]:
