@@ -40,3 +40,33 @@ def test_joining_a_bloc_is_still_a_side_and_backing_an_agency_too(nlp: Language)
     )
     assert {s.polarity for s in stances if s.target_id == "target:nato"} == {1}
     assert sides(stances, CLINTON, STATE_DEPARTMENT) == {1}
+
+
+def _held(stances, holder: str, target_id: str) -> set[int]:
+    return {s.polarity for s in stances if s.holder == holder and s.target_id == target_id}
+
+
+def test_an_international_reaction_to_a_deed_is_against_its_doer(nlp: Language) -> None:
+    # kind: none (a side implied by the reaction a deed met, with no verb of saying)
+    stances = stances_of(
+        nlp,
+        "Belarus moved troops to the border in June and then closed the crossings despite "
+        "sharp international condemnation.",
+        DATE,
+    )
+    assert _held(stances, "international community", "country:BLR") == {-1}
+
+
+def test_a_reaction_from_named_states_is_theirs(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Armenia opened the new pipeline amid objections from Azerbaijan and Turkey.",
+        DATE,
+    )
+    assert sides(stances, "gov:AZE", "country:ARM") == {-1}
+    assert {s.polarity for s in stances if s.target_id == "country:ARM"} == {-1}
+
+
+def test_a_reaction_naming_no_one_gives_no_holder(nlp: Language) -> None:
+    stances = stances_of(nlp, "Georgia raised fuel taxes despite criticism.", DATE)
+    assert not [s for s in stances if s.target_id == "country:GEO"]

@@ -50,6 +50,7 @@ from dossier.extract.stance.holders import (
 )
 from dossier.extract.stance.lexicon import StanceLexicon, load_stance_lexicon
 from dossier.extract.stance.paths import alleged, judgement, labelled, read_path
+from dossier.extract.stance.reactions import reaction_stances
 from dossier.extract.stance.targets import TargetFinder, TargetHit
 from dossier.extract.stance.voices import (
     acting_subject,
@@ -386,6 +387,7 @@ def _sentence_stances(
                 0.6,
                 0.6,
             )
+        reaction_stances(collector, sentence, hits, finder, lemmas, reference, sentence_evidence)
         _elliptical_stances(
             collector, sentence, targets, finder, (lexicon, lemmas), reference, sentence_evidence
         )
