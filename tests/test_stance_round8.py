@@ -70,3 +70,19 @@ def test_a_reaction_from_named_states_is_theirs(nlp: Language) -> None:
 def test_a_reaction_naming_no_one_gives_no_holder(nlp: Language) -> None:
     stances = stances_of(nlp, "Georgia raised fuel taxes despite criticism.", DATE)
     assert not [s for s in stances if s.target_id == "country:GEO"]
+
+
+def test_a_deed_done_to_a_target_in_the_press_is_the_press_side(nlp: Language) -> None:
+    # kind: none (the source of a passive given by where it was said, not by "by")
+    stances = stances_of(
+        nlp,
+        "Last spring, Hillary Clinton was attacked in the tabloid media over her emails.",
+        DATE,
+    )
+    assert {s.polarity for s in stances if s.holder == "tabloid media"} == {-1}
+    assert {s.target_id for s in stances if s.holder == "tabloid media"} == {CLINTON}
+
+
+def test_a_neutral_deed_in_the_press_is_no_side(nlp: Language) -> None:
+    stances = stances_of(nlp, "Hillary Clinton was interviewed in the local press last week.", DATE)
+    assert not [s for s in stances if "press" in s.holder]

@@ -387,7 +387,9 @@ def _sentence_stances(
                 0.6,
                 0.6,
             )
-        reaction_stances(collector, sentence, hits, finder, lemmas, reference, sentence_evidence)
+        reaction_stances(
+            collector, sentence, hits, finder, (lexicon, lemmas), reference, sentence_evidence
+        )
         _elliptical_stances(
             collector, sentence, targets, finder, (lexicon, lemmas), reference, sentence_evidence
         )

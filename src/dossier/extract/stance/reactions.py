@@ -16,6 +16,8 @@ from spacy.tokens import Span, Token
 from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.stance.holders import Holder, as_holder, holders_of
+from dossier.extract.stance.lexicon import StanceLexicon
+from dossier.extract.stance.paths import _negated
 from dossier.extract.stance.targets import TargetHit
 from dossier.kb.loader import KnowledgeBase
 
@@ -40,6 +42,39 @@ REACTIONS = frozenset(
 _AGAINST_REACTION = frozenset({"despite", "amid"})
 #: The holder of an "international" reaction, as a group the KB need not know.
 INTERNATIONAL = "international community"
+
+
+#: Nouns of the press: "X was attacked in the conservative media" is the media's side.
+PRESS = frozenset({"media", "press", "newspaper", "tabloid", "outlet"})
+
+
+def press_sides(
+    sentence: Span, hits: list[TargetHit], lexicon: StanceLexicon, lemmas: Lemmas
+) -> list[tuple[Holder, TargetHit, int, Token]]:
+    """(holder, target, polarity, verb) for each passive cue verb whose subject is a target
+    and whose "in" phrase names the press ("X was attacked in conservative media"): the
+    press, in the phrase's own words, takes the verb's side (error kind none: the source of
+    a passive given by where it was said, not by "by")."""
+    found: list[tuple[Holder, TargetHit, int, Token]] = []
+    for verb in sentence:
+        if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        cue = lexicon.cue("verb", lemmas(verb))
+        if cue is None or cue.polarity == 0:
+            continue
+        polarity = -cue.polarity if _negated(verb) else cue.polarity
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        targets = [h for h in hits for s in subjects if h.root == s]
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or not {noun.lower_, lemmas(noun)} & PRESS:
+                    continue
+                phrase = [t for t in noun.subtree if t.i <= noun.i and t.dep_ != "det"]
+                holder = Holder(" ".join(t.text for t in phrase), None)
+                found.extend((holder, hit, polarity, verb) for hit in targets)
+    return found
 
 
 def _doer(verb: Token) -> Token | None:
@@ -78,13 +113,28 @@ def reaction_stances(
     sentence: Span,
     hits: list[TargetHit],
     finder: ActorFinder,
-    lemmas: Lemmas,
+    words: tuple[StanceLexicon, Lemmas],
     day: str | None,
     evidence: tuple[str, str | None],
 ) -> None:
     """Add the stances of each reaction to a deed in ``sentence`` (see the module doc): always
-    against the deed's doer."""
+    against the deed's doer; and of each deed done to a target "in the press"
+    (``press_sides``)."""
     kb = collector.kb
+    lexicon, lemmas = words
+    for holder, hit, polarity, verb in press_sides(sentence, hits, lexicon, lemmas):
+        collector.add(
+            holder,
+            (hit.target, hit.target_id, hit.mention),
+            polarity,
+            (min(hit.start, verb.idx), max(hit.end, verb.idx + len(verb.text))),
+            "reported",
+            evidence,
+            day,
+            verb.text,
+            0.5,
+            0.55,
+        )
     for noun in sentence:
         if noun.pos_ != "NOUN" or lemmas(noun) not in REACTIONS:
             continue
