@@ -86,3 +86,17 @@ def test_a_deed_done_to_a_target_in_the_press_is_the_press_side(nlp: Language) -
 def test_a_neutral_deed_in_the_press_is_no_side(nlp: Language) -> None:
     stances = stances_of(nlp, "Hillary Clinton was interviewed in the local press last week.", DATE)
     assert not [s for s in stances if "press" in s.holder]
+
+
+def test_a_side_toward_a_state_s_forces_is_toward_its_government(nlp: Language) -> None:
+    # kind: other-target (the forces a government commands taken for a target of their own)
+    stances = stances_of(
+        nlp, "Belarus sharply criticised the Armed Forces of Ukraine on Monday.", DATE
+    )
+    assert sides(stances, "gov:BLR", "gov:UKR") == {-1}
+    assert not sides(stances, "gov:BLR", "agency:ukr-armed-forces")
+
+
+def test_a_state_praising_its_own_forces_takes_no_side_toward_itself(nlp: Language) -> None:
+    stances = stances_of(nlp, "Ukraine praised the Armed Forces of Ukraine on Monday.", DATE)
+    assert not sides(stances, "gov:UKR", "gov:UKR")
