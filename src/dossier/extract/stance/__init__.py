@@ -50,7 +50,8 @@ from dossier.extract.stance.holders import (
 )
 from dossier.extract.stance.lexicon import StanceLexicon, load_stance_lexicon
 from dossier.extract.stance.paths import alleged, judgement, labelled, read_path
-from dossier.extract.stance.targets import TargetFinder, TargetHit
+from dossier.extract.stance.reactions import reaction_stances
+from dossier.extract.stance.targets import TargetFinder, TargetHit, commanded
 from dossier.extract.stance.voices import (
     acting_subject,
     content_polarity,
@@ -113,7 +114,7 @@ class _Collector:
         strength: float,
         confidence: float,
     ) -> None:
-        target, target_id, target_mention = hit_target
+        target, target_id, target_mention = commanded(hit_target, self.kb)
         if not self.can_hold(holder):
             return
         if (
@@ -386,6 +387,9 @@ def _sentence_stances(
                 0.6,
                 0.6,
             )
+        reaction_stances(
+            collector, sentence, hits, finder, (lexicon, lemmas), reference, sentence_evidence
+        )
         _elliptical_stances(
             collector, sentence, targets, finder, (lexicon, lemmas), reference, sentence_evidence
         )

@@ -44,6 +44,10 @@ MEMBERSHIP = frozenset({"AGREE", "COOPERATE", "join", "sign", "accede", "integra
 #: Targets an act of joining takes no side toward: a person, a state ("Armenia joined, and
 #: Kyrgyzstan"; "ratified by Moldova"). Error kind: spurious ``did`` stances between members.
 _NO_JOINING = ("person:", "country:", "gov:")
+#: Bodies one joins as a post, not a side: a state's agency ("she joined the diplomatic
+#: service", "he joined the ministry in 2005"; error kind unsupported: a career step read as
+#: a side toward the employer).
+_STAFFED = ("agency:",)
 
 
 #: Acts that take a side toward what they leave (a union, a treaty, a territory), not toward a
@@ -63,8 +67,14 @@ def membership_toward_person(cues: tuple[Token, ...], hit: TargetHit, lemmas: Le
     alongside = (root.head.lower_ == "with" and root.dep_ == "pobj") or (
         root.dep_ == "conj" and root.head.pos_ in ("VERB", "AUX")
     )
+    if target_id.startswith(_STAFFED) and cues and all(lemmas(c) == "join" for c in cues):
+        return True  # "she joined the diplomatic service": a post taken, no side
     person = target_id.startswith("person:") or (target_id.startswith(_NO_JOINING) and alongside)
     return person and all(lemmas(cue) in MEMBERSHIP for cue in cues)
+
+
+def _joined(trigger: Span | None, lemmas: Lemmas) -> bool:
+    return trigger is not None and lemmas(trigger.root) == "join"
 
 
 def governed_by(word: Token, trigger: Token) -> bool:
@@ -302,6 +312,8 @@ def event_stances(
                 continue  # "moved to annex Ukraine's Crimea": an act on land, not on its state
             if _others_act(trigger_span, actor, named, collector):
                 continue  # "X warned that the EU would sanction Russia": the EU's side
+            if actor.actor_id.startswith(_STAFFED) and _joined(trigger_span, lemmas):
+                continue  # "she joined the diplomatic service": a post taken, no side
             if event.event_type in MEMBERSHIP and actor.actor_id.startswith(_NO_JOINING):
                 continue  # co-signatories and co-members act together, not toward each other
             if event.event_type in RELEASE and actor.actor_id.startswith("person:"):

@@ -77,6 +77,25 @@ _FIRST_REFERENCE = re.compile(r"\b[Tt]he (union|bloc|alliance|grouping)\b")
 OBJECT_PRONOUNS = frozenset({"her", "him"})
 
 
+#: Sectors of a state's forces (army, police, security service): a side toward them is a side
+#: toward the government that commands them (error kind other-target: "denounced the
+#: Ukrainian security forces' operation" read as against the forces, not Kyiv).
+FORCES = frozenset({"MIL", "COP", "SPY"})
+
+
+def commanded(
+    target: tuple[str, str | None, Mention | None], kb: KnowledgeBase
+) -> tuple[str, str | None, Mention | None]:
+    """A target that is a state's forces as the government that commands them; any other
+    target as it is."""
+    name, target_id, mention = target
+    actor = kb.actors.get(target_id or "")
+    if actor is None or actor.type != "agency" or actor.sector not in FORCES:
+        return target
+    government = kb.government_actor(actor.country) if actor.country else None
+    return target if government is None else (government.name, government.id, mention)
+
+
 def _ruler_named(root: Token, mention: Mention) -> bool:
     """Whether a government is named by its leader ("the government of Viktor X"): the
     target is that leader's rule, the person, not the state's government of the document's
