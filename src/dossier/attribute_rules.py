@@ -1,0 +1,155 @@
+"""spaCy's attribute ruler, matched faster, to the same result.
+
+The English pipeline's ``attribute_ruler`` (the tag map, the morph rules and a few exceptions:
+about 180 rules, nearly all one token long) finds its matches with spaCy's general ``Matcher``,
+which tries every rule at every token: about a sixth of spaCy's CPU time on news text. Its rules
+only compare a token's tag, lower-case form, dependency label or space flag with values, sets of
+values or a regular expression, so they can be read off the token columns at once
+(``Doc.to_array``) instead. ``speed_up`` gives the ruler such a ``match``: the same matches, in
+the same order, which its own ``set_annotations`` then applies as before, so every token ends
+with the same POS, morphology and lemma. A ruler with a rule of another shape is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import numpy
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.pipeline import AttributeRuler
+    from spacy.tokens import Doc
+
+#: The token attributes a rule may test here: the Matcher reads each as ``Doc.to_array`` does.
+_COLUMNS = ("TAG", "LOWER", "DEP", "IS_SPACE")
+_SET_OPERATORS = ("IN", "NOT_IN")
+
+#: One test on one column: (column index, kind, operand); kind "eq", "in", "not_in" or "regex".
+_Test = tuple[int, str, Any]
+#: A rule: (attribute index, match id, index, patterns as lists of per-token test lists).
+_Rule = tuple[int, int, int, list[list[list[_Test]]]]
+
+
+class _UnsupportedRule(Exception):
+    pass
+
+
+def speed_up(nlp: Language) -> bool:
+    """Give ``nlp``'s attribute ruler the column matcher; whether it could (False: left as is)."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return False
+    ruler = nlp.get_pipe("attribute_ruler")
+    try:
+        match = ColumnMatcher(ruler).match
+    except _UnsupportedRule:
+        return False
+    ruler.match = match  # what the ruler's ``__call__`` asks for its matches
+    return True
+
+
+class ColumnMatcher:
+    """The matches of ``ruler``'s rules, as ``AttributeRuler.match`` gives them."""
+
+    def __init__(self, ruler: AttributeRuler) -> None:
+        from spacy.attrs import IDS
+
+        strings = ruler.vocab.strings
+        self.attr_ids = [IDS[name] for name in _COLUMNS]
+        self.strings = strings
+        self.rules: list[_Rule] = []
+        for number, entry in enumerate(ruler.patterns):
+            key = strings[str(number)]  # the Matcher key the ruler gave this rule
+            patterns = [[_tests(spec) for spec in pattern] for pattern in entry["patterns"]]
+            if not all(patterns):
+                raise _UnsupportedRule(f"rule {number} has an empty pattern")
+            self.rules.append((number, key, entry["index"], patterns))
+        #: regular expression -> {string hash -> whether it matches}, kept across documents
+        self.searched: dict[str, dict[int, bool]] = {}
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        """(rule number, match id, start, end) of every match, sorted as the ruler sorts them."""
+        n = len(doc)
+        if n == 0:
+            return []
+        columns = doc.to_array(self.attr_ids)
+        masks: dict[int, numpy.ndarray] = {}  # id of a test -> where it holds
+
+        def holds(test: _Test) -> numpy.ndarray:
+            found = masks.get(id(test))
+            if found is None:
+                found = masks[id(test)] = self._test(columns[:, test[0]], test)
+            return found
+
+        matches = []
+        for number, key, _index, patterns in self.rules:
+            found = []
+            for pattern in patterns:
+                width = len(pattern)
+                if width > n:
+                    continue
+                starts = None
+                for offset, tests in enumerate(pattern):
+                    for test in tests:
+                        where = holds(test)[offset : n - width + 1 + offset]
+                        starts = where if starts is None else starts & where
+                found.extend((start, start + width) for start in numpy.flatnonzero(starts).tolist())
+            if len(patterns) > 1:
+                found = sorted(set(found))  # the Matcher gives a span once, by start and end
+            matches.extend((number, key, start, end) for start, end in found)
+        return matches
+
+    def _test(self, column: numpy.ndarray, test: _Test) -> numpy.ndarray:
+        kind, operand = test[1], test[2]
+        if kind == "eq":
+            return column == operand
+        if kind == "in":
+            return numpy.isin(column, operand)
+        if kind == "not_in":
+            return ~numpy.isin(column, operand)
+        # A regular expression, searched in the column's string (as the Matcher does).
+        known = self.searched.setdefault(operand.pattern, {})
+        values = numpy.unique(column)
+        for value in values.tolist():
+            if value not in known:
+                known[value] = bool(operand.search(self.strings[value]))
+        hits = [value for value in values.tolist() if known[value]]
+        return numpy.isin(column, numpy.array(hits, dtype=column.dtype))
+
+
+def _tests(spec: dict[str, Any]) -> list[_Test]:
+    """The column tests of one token's pattern: all must hold."""
+    from spacy.strings import get_string_id
+
+    tests: list[_Test] = []
+    for name, value in spec.items():
+        if not isinstance(name, str) or name.upper() not in _COLUMNS:
+            raise _UnsupportedRule(f"attribute {name!r}")
+        column = _COLUMNS.index(name.upper())
+        if isinstance(value, bool):
+            tests.append((column, "eq", int(value)))
+        elif isinstance(value, int):
+            tests.append((column, "eq", value))
+        elif isinstance(value, str):
+            tests.append((column, "eq", get_string_id(value)))
+        elif isinstance(value, dict) and value:
+            for operator, operand in value.items():
+                tests.append(_operator_test(column, operator, operand, get_string_id))
+        else:
+            raise _UnsupportedRule(f"value {value!r}")
+    return tests
+
+
+def _operator_test(
+    column: int, operator: str, operand: Any, get_string_id: Callable[[Any], int]
+) -> _Test:
+    if operator in _SET_OPERATORS and isinstance(operand, list | tuple):
+        if not all(isinstance(v, str | int) and not isinstance(v, bool) for v in operand):
+            raise _UnsupportedRule(f"{operator} {operand!r}")
+        hashes = numpy.array(sorted({get_string_id(v) for v in operand}), dtype=numpy.uint64)
+        return (column, operator.lower(), hashes)
+    if operator == "REGEX" and isinstance(operand, str):
+        return (column, "regex", re.compile(operand))
+    raise _UnsupportedRule(f"{operator} {operand!r}")
