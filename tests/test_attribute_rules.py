@@ -61,6 +61,13 @@ def test_a_rule_of_another_shape_leaves_the_ruler_to_spacy() -> None:
     assert "match" not in vars(nlp.get_pipe("attribute_ruler"))
 
 
+def test_rules_added_later_are_matched_by_spacy() -> None:
+    nlp = build_pipeline(PipelineConfig(components=()))
+    ruler = nlp.get_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "ferry", "OP": "+"}]], {"LEMMA": "boat"})
+    assert [t.lemma_ for t in nlp("A ferry left.") if t.lower_ == "ferry"] == ["boat"]
+
+
 def test_a_pipeline_without_the_ruler_is_left_alone() -> None:
     nlp = spacy.blank("en")
     assert not speed_up(nlp)

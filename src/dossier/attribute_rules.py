@@ -43,10 +43,12 @@ def speed_up(nlp: Language) -> bool:
         return False
     ruler = nlp.get_pipe("attribute_ruler")
     try:
-        match = ColumnMatcher(ruler).match
+        matcher = ColumnMatcher(ruler)
     except _UnsupportedRule:
         return False
-    ruler.match = match  # what the ruler's ``__call__`` asks for its matches
+    # What the ruler's ``__call__`` asks for its matches, then to apply them.
+    ruler.match = matcher.match
+    ruler.set_annotations = matcher.set_annotations
     return True
 
 
@@ -65,12 +67,32 @@ class ColumnMatcher:
             patterns = [[_tests(spec) for spec in pattern] for pattern in entry["patterns"]]
             if not all(patterns):
                 raise _UnsupportedRule(f"rule {number} has an empty pattern")
+            index = entry["index"]
+            if not all(-len(pattern) <= index < len(pattern) for pattern in patterns):
+                raise _UnsupportedRule(f"rule {number}: no token {index} in its patterns")
             self.rules.append((number, key, entry["index"], patterns))
         #: regular expression -> {string hash -> whether it matches}, kept across documents
         self.searched: dict[str, dict[int, bool]] = {}
+        self.ruler = ruler
+
+    def set_annotations(self, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+        """``AttributeRuler.set_annotations`` without a ``Span`` per match: each rule's attributes
+        set on its token, match after match, as the ruler sets them (every rule's index lies
+        inside its patterns, checked once above)."""
+        from spacy.tokens._retokenize import set_token_attrs
+
+        if len(self.ruler.attrs) != len(self.rules):  # rules added since: spaCy's own way
+            type(self.ruler).set_annotations(self.ruler, doc, matches)
+            return
+        attrs, indices = self.ruler.attrs, self.ruler.indices
+        for number, _key, start, end in matches:
+            index = indices[number]
+            set_token_attrs(doc[start + index if index >= 0 else end + index], attrs[number])
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """(rule number, match id, start, end) of every match, sorted as the ruler sorts them."""
+        if len(self.ruler.attrs) != len(self.rules):  # rules added since: spaCy's own way
+            return type(self.ruler).match(self.ruler, doc)
         n = len(doc)
         if n == 0:
             return []
