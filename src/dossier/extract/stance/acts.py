@@ -306,7 +306,7 @@ def event_stances(
                 # "pro-Moscow militants seized the offices": the state the group sides with,
                 # read onto a word that does not name it, is not what they act against
                 continue
-            if named is not None and _side_word(collector.doc.text, named.start):
+            if named is not None and _side_word(document.text_of(collector.doc), named.start):
                 continue  # "released pro-Russia detainees": a side they take, not Russia
             if named is not None and _owner_of_land(collector, named):
                 continue  # "moved to annex Ukraine's Crimea": an act on land, not on its state

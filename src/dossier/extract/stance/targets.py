@@ -193,8 +193,8 @@ class TargetFinder:
                 hit = self.person_pronoun(token)
                 if hit is not None:
                     hits.append(hit)
-        for match in ACCESSIONS.finditer(sentence.text):
-            start, end = sentence.start_char + match.start(), sentence.start_char + match.end()
+        for match in ACCESSIONS.finditer(text):
+            start, end = first + match.start(), first + match.end()
             if any(s < end and start < e for s, e in taken):
                 continue
             earlier = self.last_target_before(start)
