@@ -96,6 +96,8 @@ class EventLexicon:
                 self.objects.setdefault((entry.lemma, entry.object), entry)
             else:
                 self.verbs.setdefault((entry.lemma, entry.particle), entry)
+        #: Every lemma ``verb`` may read: a verb of another lemma has no reading at all.
+        self.verb_lemmas = frozenset(lemma for lemma, _ in (*self.verbs, *self.objects))
         self.nouns: dict[str, list[EventEntry]] = {}
         for entry in nouns:
             self.nouns.setdefault(entry.lemma, []).append(entry)

@@ -275,6 +275,8 @@ def _when(preposition: Token) -> bool:
 
 def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigger | None:
     lemma = lemmas(token)
+    if lemma not in lexicon.verb_lemmas:
+        return None  # no reading, whatever its particles and object: most verbs
     if _infinitive(token) and lemmas(token.head) in ABSORBING:
         return None  # the verb above is the event
     if token.dep_ == "xcomp" and token.head.lower_ in RELUCTANT:
