@@ -71,9 +71,40 @@ class ColumnMatcher:
             if not all(-len(pattern) <= index < len(pattern) for pattern in patterns):
                 raise _UnsupportedRule(f"rule {number}: no token {index} in its patterns")
             self.rules.append((number, key, entry["index"], patterns))
+        self._sort_out()
         #: regular expression -> {string hash -> whether it matches}, kept across documents
         self.searched: dict[str, dict[int, bool]] = {}
         self.ruler = ruler
+
+    def _sort_out(self) -> None:
+        """One-token rules (nearly all) are matched together, one row each of a rules x tokens
+        table: their equality tests on a column in one comparison, any other test row by row.
+        The rest are matched one by one."""
+        self.single: list[tuple[int, int]] = []  # (rule number, match id), by rule number
+        self.others: list[_Rule] = []
+        equal: dict[int, tuple[list[int], list[int]]] = {}  # column -> (rows, values)
+        self.row_tests: list[tuple[int, _Test]] = []
+        for rule in self.rules:
+            number, key, _index, patterns = rule
+            if len(patterns) != 1 or len(patterns[0]) != 1:
+                self.others.append(rule)
+                continue
+            row = len(self.single)
+            self.single.append((number, key))
+            compared: set[int] = set()
+            for test in patterns[0][0]:
+                column, kind, operand = test
+                if kind == "eq" and column not in compared and 0 <= operand < 2**64:
+                    compared.add(column)
+                    rows, values = equal.setdefault(column, ([], []))
+                    rows.append(row)
+                    values.append(operand)
+                else:
+                    self.row_tests.append((row, test))
+        self.equal = [
+            (column, numpy.array(rows), numpy.array(values, dtype=numpy.uint64)[:, None])
+            for column, (rows, values) in equal.items()
+        ]
 
     def set_annotations(self, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
         """``AttributeRuler.set_annotations`` without a ``Span`` per match: each rule's attributes
@@ -105,8 +136,18 @@ class ColumnMatcher:
                 found = masks[id(test)] = self._test(columns[:, test[0]], test)
             return found
 
-        matches = []
-        for number, key, _index, patterns in self.rules:
+        table = numpy.ones((len(self.single), n), dtype=bool)
+        for column, rows, values in self.equal:
+            table[rows] &= columns[:, column] == values
+        for row, test in self.row_tests:
+            table[row] &= holds(test)
+        rows, tokens = numpy.nonzero(table)  # by row (rule number), then token
+        single = self.single
+        matches = [
+            (*single[row], token, token + 1)
+            for row, token in zip(rows.tolist(), tokens.tolist(), strict=True)
+        ]
+        for number, key, _index, patterns in self.others:
             found = []
             for pattern in patterns:
                 width = len(pattern)
@@ -121,6 +162,8 @@ class ColumnMatcher:
             if len(patterns) > 1:
                 found = sorted(set(found))  # the Matcher gives a span once, by start and end
             matches.extend((number, key, start, end) for start, end in found)
+        if self.others:
+            matches.sort(key=_rule_number)  # stable: each rule's matches stay in their order
         return matches
 
     def _test(self, column: numpy.ndarray, test: _Test) -> numpy.ndarray:
@@ -139,6 +182,10 @@ class ColumnMatcher:
                 known[value] = bool(operand.search(self.strings[value]))
         hits = [value for value in values.tolist() if known[value]]
         return numpy.isin(column, numpy.array(hits, dtype=column.dtype))
+
+
+def _rule_number(match: tuple[int, int, int, int]) -> int:
+    return match[0]
 
 
 def _tests(spec: dict[str, Any]) -> list[_Test]:
