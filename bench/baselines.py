@@ -21,7 +21,8 @@ def cpu_seconds() -> float:
 
 
 def spacy_alone(texts: list[str], n_process: int) -> tuple[float, float]:
-    """(wall, CPU) seconds for spaCy's English pipeline alone, as dossier loads it, over
+    """(wall, CPU) seconds for spaCy's English pipeline alone, as dossier loads it but with
+    spaCy's own attribute-ruler matching (``PipelineConfig.column_rules=False``), over
     ``texts`` with ``n_process`` processes; warmed up first, its pool's start inside the timing,
     as a user of ``n_process`` pays it."""
     from dossier.nlp import PipelineConfig, build_pipeline

@@ -2,7 +2,8 @@
 the same run, with one process and with several.
 
 Baselines, on the cleaned texts of the same documents:
-- spaCy's English pipeline alone (without the lemmatizer, as dossier loads it), ``nlp.pipe`` in
+- spaCy's English pipeline alone (without the lemmatizer, as dossier loads it; its attribute
+  ruler matched by spaCy's own Matcher, not by dossier's column matcher), ``nlp.pipe`` in
   this process: CPU seconds per word, and words/s;
 - the same with ``nlp.pipe(n_process=N)``: words/s.
 dossier: ``annotate_store`` on a fresh SQLite store holding those documents (reading them,

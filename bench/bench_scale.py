@@ -3,9 +3,10 @@ spaCy's own ``nlp.pipe`` with the same process count on the same texts; then pea
 ingest and annotate on the corpus and on ten times it (issue 14).
 
 Throughput, on the cleaned texts of the first ``--limit`` documents of ``--corpus``:
-- spaCy alone (its English pipeline without the lemmatizer, as dossier loads it),
-  ``nlp.pipe(n_process=1)`` and ``n_process=2``: its pool's start is inside the timing, as a
-  user of ``n_process`` pays it (forked workers: a fraction of a second);
+- spaCy alone (its English pipeline without the lemmatizer, as dossier loads it, its attribute
+  ruler matched by spaCy's own Matcher), ``nlp.pipe(n_process=1)`` and ``n_process=2``: its
+  pool's start is inside the timing, as a user of ``n_process`` pays it (forked workers: a
+  fraction of a second);
 - dossier's multiprocess runner (``annotate_store(workers=N)``, the default engine), N = 1, 2,
   on a fresh copy of a store holding those documents: reading, every component, every write,
   the statements grouping and the event merging;
