@@ -5,10 +5,12 @@ Baselines, on the cleaned texts of the same documents:
 - spaCy's English pipeline alone (without the lemmatizer, as dossier loads it; its attribute
   ruler matched by spaCy's own Matcher, not by dossier's column matcher), ``nlp.pipe`` in
   this process: CPU seconds per word, and words/s;
-- the same with ``nlp.pipe(n_process=N)``: words/s.
+- the same with ``nlp.pipe(n_process=N)``: words/s;
+- the same with dossier's column matcher for the attribute ruler (the spaCy part of
+  dossier's own pipeline): CPU seconds per word.
 dossier: ``annotate_store`` on a fresh SQLite store holding those documents (reading them,
 running every component, writing every fact), with ``workers=1`` and ``workers=N``, and with one
-worker and no quote stage, for the quote stage's share of annotate.
+worker and no quote stage, and no event stage, for those stages' shares of annotate.
 
     python bench/bench_annotate.py                 # 200 AllSides articles from ../shared
     python bench/bench_annotate.py --limit 500 --workers 2 --corpus FILE.jsonl
@@ -32,6 +34,8 @@ from dossier.store import Store
 
 DEFAULT_CORPUS = ALLSIDES
 WITHOUT_QUOTES = DEFAULT_CONFIG.without("dossier_quotes")
+#: Without the event stage (the stance stage then reads no events): the event stage's share.
+WITHOUT_EVENTS = DEFAULT_CONFIG.without("dossier_events")
 
 
 def _dossier(
@@ -53,6 +57,9 @@ def _round(
     """One round: spaCy alone (1 process), dossier (1 worker, ``workers``), spaCy alone
     (``workers`` processes); (wall, CPU) seconds of each, its ratios printed."""
     timings: dict[str, tuple[float, float]] = {"spacy1": spacy_alone(texts, 1)}
+    # The spaCy part of dossier's own pipeline (its column matcher for the attribute ruler):
+    # what dossier's stages add on top of it, apart from what that matcher saves.
+    timings["spacy1cols"] = spacy_alone(texts, 1, column_rules=True)
     facts = {}
     for count in (1, workers):
         copy = folder / f"r{number}w{count}.db"
@@ -65,6 +72,12 @@ def _round(
     shutil.copy(template, copy)
     wall, cpu, _ = _dossier(copy, 1, WITHOUT_QUOTES)
     timings["noquotes"] = (wall, cpu)
+    copy.unlink()
+    # The event stage's share (issue 11: at most 20% of annotate throughput).
+    copy = folder / f"r{number}noevents.db"
+    shutil.copy(template, copy)
+    wall, cpu, _ = _dossier(copy, 1, WITHOUT_EVENTS)
+    timings["noevents"] = (wall, cpu)
     copy.unlink()
     timings["spacyN"] = spacy_alone(texts, workers)
     wall = {key: value[0] for key, value in timings.items()}
@@ -112,7 +125,7 @@ def main() -> int:
         # Loaded once and warmed up, as the baseline is (``baselines.spacy_alone``): not timed. The
         # components read the KB on their first document, a one-off cost (about a second) that
         # would otherwise count against the per-word figures of whichever run came first.
-        for config in (DEFAULT_CONFIG, WITHOUT_QUOTES):
+        for config in (DEFAULT_CONFIG, WITHOUT_QUOTES, WITHOUT_EVENTS):
             list(load_pipeline(config).pipe(texts[:5]))
         # Each round runs all four, one after the other, so that a round's ratios are measured
         # under the same load; the summary takes each figure's best round.
@@ -137,6 +150,11 @@ def main() -> int:
             f"CPU per word, dossier (1 worker) / spaCy alone: "
             f"{best_cpu['1w'] / best_cpu['spacy1']:.2f}"
         )
+        print(
+            f"CPU per word, dossier (1 worker) / the spaCy part of dossier's pipeline (column"
+            f" matcher, {1e6 * best_cpu['spacy1cols'] / words:.1f} µs/word): "
+            f"{best_cpu['1w'] / best_cpu['spacy1cols']:.2f}"
+        )
         print(f"speed, dossier 1 worker / spaCy 1 process: {best['spacy1'] / best['1w']:.2f}")
         print(
             f"speed, dossier {args.workers} workers / spaCy n_process={args.workers}: "
@@ -146,6 +164,10 @@ def main() -> int:
         print(
             "quote stage, share of annotate CPU (1 worker, with / without it): "
             f"{1 - best_cpu['noquotes'] / best_cpu['1w']:.1%}"
+        )
+        print(
+            "event stage, share of annotate CPU (1 worker, with / without it): "
+            f"{1 - best_cpu['noevents'] / best_cpu['1w']:.1%}"
         )
     return 0
 

@@ -151,6 +151,12 @@ def apply_stance_change(
     """Move ``stance_tallies`` from a document's ``old`` shares to its ``new`` ones (its
     stances already rewritten). Keys in a fixed order, each row locked as it is read on
     PostgreSQL: two writers never lose each other's counts, nor wait on each other in a ring."""
+    if not old:
+        # A document's first stances (every first annotation): each key only gains, so one
+        # batched upsert that adds does it, in the same fixed key order (about 3 ms a key
+        # saved: a select, an insert and an update each, built and run per key).
+        _add_shares(connection, new)
+        return
     changed = sorted(key for key in old.keys() | new.keys() if old.get(key) != new.get(key))
     for key in changed:
         was, now = old.get(key), new.get(key)
@@ -197,14 +203,54 @@ def _bound(held: str | None, was: str | None, now: str | None, pick: Any) -> Any
     return pick(candidates) if candidates else None
 
 
-def _insert_missing(connection: Connection, key: Key) -> None:
-    """A zero row for ``key`` if it has none (then updated like any other)."""
+def _upsert(connection: Connection) -> Any:
+    """The dialect's INSERT that takes ON CONFLICT (SQLite and PostgreSQL spell it alike)."""
     if connection.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as upsert
     else:
         from sqlalchemy.dialects.sqlite import insert as upsert
+    return upsert(stance_tallies)
+
+
+def _insert_missing(connection: Connection, key: Key) -> None:
+    """A zero row for ``key`` if it has none (then updated like any other)."""
     values = dict(key._asdict(), in_favour=0, against=0, stances=0, documents=0)
-    connection.execute(upsert(stance_tallies).values(values).on_conflict_do_nothing())
+    connection.execute(_upsert(connection).values(values).on_conflict_do_nothing())
+
+
+def _add_shares(connection: Connection, new: dict[Key, Share]) -> None:
+    """Add a document's ``new`` shares to ``stance_tallies``, none of them held before: each
+    key's row created or its counts added to, its first and last dates widened."""
+    if not new:
+        return
+    statement = _upsert(connection)
+    held, added = stance_tallies.c, statement.excluded
+    statement = statement.on_conflict_do_update(
+        index_elements=[held.grouping, held.period_kind, held.grp, held.target, held.period],
+        set_={
+            "in_favour": held.in_favour + added.in_favour,
+            "against": held.against + added.against,
+            "stances": held.stances + added.stances,
+            "documents": held.documents + added.documents,
+            # NULL is no date: the other side's date stands (bytewise, as ``min``/``max``).
+            "first": case(
+                (held.first.is_(None), added.first),
+                (added.first.is_(None), held.first),
+                (added.first < held.first, added.first),
+                else_=held.first,
+            ),
+            "last": case(
+                (held.last.is_(None), added.last),
+                (added.last.is_(None), held.last),
+                (added.last > held.last, added.last),
+                else_=held.last,
+            ),
+        },
+    )
+    rows = [
+        dict(key._asdict(), **share._asdict(), documents=1) for key, share in sorted(new.items())
+    ]
+    connection.execute(statement, rows)
 
 
 def _recount_bounds(connection: Connection, key: Key) -> tuple[str | None, str | None]:
