@@ -6,9 +6,11 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+import event_helpers
 from dossier.extract.document import prepare_doc
 from dossier.model import Event
 from dossier.nlp import load_pipeline
+from event_helpers import countries, typed
 
 
 @pytest.fixture(scope="module")
@@ -16,23 +18,16 @@ def nlp() -> Language:
     return load_pipeline()
 
 
-def events_of(nlp: Language, text: str, date: str = "2013-05-10") -> list[Event]:
-    doc = nlp(prepare_doc(nlp, text, date=date))
-    return list(doc._.dossier_events)
+#: The date these documents are read at (office holders of 2013).
+DATE = "2013-05-10"
+
+
+def events_of(nlp: Language, text: str) -> list[Event]:
+    return event_helpers.events_of(nlp, text, DATE)
 
 
 def coded(nlp: Language, text: str) -> list[Event]:
-    """Every act the stage coded in ``text``, incomplete records included."""
-    doc = nlp(prepare_doc(nlp, text, date="2013-05-10"))
-    return list(doc._.dossier_event_candidates)
-
-
-def typed(events: list[Event], event_type: str) -> list[Event]:
-    return [e for e in events if e.event_type == event_type]
-
-
-def countries(actors: tuple) -> set[str]:
-    return {a.country for a in actors}
+    return event_helpers.coded(nlp, text, DATE)
 
 
 # Error kind: no event (a verb PETRARCH2 lists only as a loose synonym of a coded block).

@@ -6,33 +6,13 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from dossier.extract.document import prepare_doc
-from dossier.model import Event
 from dossier.nlp import load_pipeline
+from event_helpers import coded, countries, events_of, typed
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return load_pipeline()
-
-
-def events_of(nlp: Language, text: str, date: str = "2014-05-10") -> list[Event]:
-    doc = nlp(prepare_doc(nlp, text, date=date))
-    return list(doc._.dossier_events)
-
-
-def coded(nlp: Language, text: str) -> list[Event]:
-    """Every act the stage coded in ``text``, incomplete records included."""
-    doc = nlp(prepare_doc(nlp, text, date="2014-05-10"))
-    return list(doc._.dossier_event_candidates)
-
-
-def typed(events: list[Event], event_type: str) -> list[Event]:
-    return [e for e in events if e.event_type == event_type]
-
-
-def countries(actors: tuple) -> set[str]:
-    return {a.country for a in actors}
 
 
 # Error kind: spurious event (acts under a denial told as done).

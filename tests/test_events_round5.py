@@ -6,27 +6,13 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from dossier.extract.document import prepare_doc
-from dossier.model import Event
 from dossier.nlp import load_pipeline
+from event_helpers import coded, countries, events_of, typed
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return load_pipeline()
-
-
-def events_of(nlp: Language, text: str, date: str = "2014-05-10") -> list[Event]:
-    doc = nlp(prepare_doc(nlp, text, date=date))
-    return list(doc._.dossier_events)
-
-
-def typed(events: list[Event], event_type: str) -> list[Event]:
-    return [e for e in events if e.event_type == event_type]
-
-
-def countries(actors: tuple) -> set[str]:
-    return {a.country for a in actors}
 
 
 # Error kind: directed event withheld for lack of a target (the act's owner is the target).
@@ -53,12 +39,6 @@ def test_the_country_is_the_state_named_before(nlp: Language) -> None:
     )
     found = typed(events_of(nlp, text), "ACCUSE")
     assert found and countries(found[0].target) == {"HUN"}
-
-
-def coded(nlp: Language, text: str) -> list[Event]:
-    """Every act the stage coded in ``text``, incomplete records included."""
-    doc = nlp(prepare_doc(nlp, text, date="2014-05-10"))
-    return list(doc._.dossier_event_candidates)
 
 
 # Error kind: spurious event (acts under an accusation told as done).

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Select, and_, case, func, or_, select
 
 from dossier.store.records import StanceCount, StanceHit
 from dossier.store.schema import documents, sentences, stances
-from dossier.store.tallies import tally_counts
+from dossier.store.tallies import period_clauses, tally_counts
 
 
 class StancesMixin:
@@ -136,19 +136,8 @@ class StancesMixin:
                 return tally_counts(connection, by, period, country, target_name, holder_name)
         group = stances.c.holder if by == "actor" else stances.c.holder_country
         date = stances.c.date
-        year = func.substr(date, 1, 4)
-        query_where = [group.is_not(None)]
-        if period == "all":
-            when: Any = None
-        else:
-            query_where += [date.is_not(None), year.regexp_match("^[0-9]+$")]
-            when = year
-            if period == "month":
-                query_where += [
-                    func.length(date) >= 7,
-                    func.substr(date, 6, 2).regexp_match("^[0-9]+$"),
-                ]
-                when = func.substr(date, 1, 7)
+        in_period, when = period_clauses(period)
+        query_where = [group.is_not(None), *in_period]
         with self._transaction() as connection:
             dated: Any = func.nullif(date, "")
             if connection.dialect.name == "postgresql":

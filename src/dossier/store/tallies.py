@@ -71,6 +71,21 @@ def period_of(date: str | None, kind: str) -> str | None:
     return date[:7] if len(date) >= 7 and date[5:7].isdigit() else None
 
 
+def period_clauses(kind: str) -> tuple[list[Any], Any]:
+    """What a stance's date must meet to fall in a period of ``kind`` ("all", "year",
+    "month"), and the period it falls in (None for all time): ``period_of`` in SQL, shared by
+    the tallies' recount and ``StancesMixin.stance_counts``."""
+    if kind == "all":
+        return [], None
+    date = stances.c.date
+    year = func.substr(date, 1, 4)
+    where = [date.is_not(None), year.regexp_match("^[0-9]+$")]
+    if kind == "year":
+        return where, year
+    month = [func.length(date) >= 7, func.substr(date, 6, 2).regexp_match("^[0-9]+$")]
+    return where + month, func.substr(date, 1, 7)
+
+
 def refresh_actor_documents(connection: Connection, doc_id: str) -> None:
     """Recount ``doc_id``'s mentions per actor from ``mentions`` (after its facts are written
     and its date settled)."""
@@ -328,20 +343,11 @@ def tally_selects(dialect: str) -> Iterable[Any]:
     dated: Any = func.nullif(date, "")
     if dialect == "postgresql":
         dated = dated.collate("C")
-    year = func.substr(date, 1, 4)
     for grouping, group in GROUPINGS.items():
         for kind in PERIOD_KINDS:
-            where = [group.is_not(None)]
-            when: Any = literal("", String)
-            if kind != "all":
-                where += [date.is_not(None), year.regexp_match("^[0-9]+$")]
-                when = year
-                if kind == "month":
-                    where += [
-                        func.length(date) >= 7,
-                        func.substr(date, 6, 2).regexp_match("^[0-9]+$"),
-                    ]
-                    when = func.substr(date, 1, 7)
+            in_period, period = period_clauses(kind)
+            where = [group.is_not(None), *in_period]
+            when: Any = literal("", String) if period is None else period
             keys = [group, stances.c.target] + ([when] if kind != "all" else [])
             yield (
                 select(
