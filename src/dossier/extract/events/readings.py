@@ -17,6 +17,9 @@
   that reads otherwise ("Merkel called Putin on Monday") consults them.
 - An object predicate ("called the minister a liar", "branded them traitors"): the
   lexicon's reading of the verb with that predicate, aimed at the object.
+- Halting an act in the making ("suspended preparations to sign the accord", "froze plans to
+  open an embassy"): the act under the halted work is not done; halting it is a refusal
+  (``REJECT``) of that act, not a sanction.
 """
 
 from __future__ import annotations
@@ -43,6 +46,10 @@ GATHERINGS = frozenset({
     "session", "meeting", "summit", "talks", "ceremony", "forum", "conference", "discussion",
     "discussions", "negotiations", "celebration", "gathering", "event", "debate",
 })  # fmt: skip
+#: Verbs that halt something under way.
+HALTING = frozenset({"suspend", "halt", "freeze", "stop", "abandon", "shelve", "drop"})
+#: Work toward an act, told with the act as its infinitive ("preparations to sign").
+PREPARING = frozenset({"preparation", "plan", "work", "effort", "move", "bid", "attempt"})
 _VOTED = frozenset({"for", "against", "on", "to", "down"})
 #: The reading of a phone call (CAMEO 040, consult).
 PHONE_CALL = EventEntry("call", "", "", "040", "CONSULT", None, None, True)
@@ -141,3 +148,34 @@ def idle_vote(lemma: str, token: Token) -> bool:
         ):
             return False
     return True
+
+
+def halted_act(verb: Token, lemmas: Lemmas) -> Token | None:
+    """The infinitive told by work a halting verb halts ("suspended preparations to sign":
+    the parse hangs "sign" from the noun or from the verb); None otherwise."""
+    if lemmas(verb) not in HALTING:
+        return None
+    work = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if work is None or lemmas(work) not in PREPARING:
+        return None
+    for act in (*work.children, *verb.children):
+        if act.tag_ != "VB" or act.i < work.i:
+            continue
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in act.children)
+        if act.dep_ in ("acl", "xcomp") or (act.dep_ == "advcl" and to):
+            return act  # the parse may give the infinitive as a clause of purpose
+    return None
+
+
+def halted(token: Token, lemmas: Lemmas) -> bool:
+    """Whether ``token`` is the act under work a verb halts (see the module doc)."""
+    verb = token.head if token.head.dep_ != "dobj" else token.head.head
+    return halted_act(verb, lemmas) == token
+
+
+def halting_reading(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> EventEntry | None:
+    """The reading of a verb that halts an act in the making: a refusal of it; None when the
+    verb halts no such act."""
+    if halted_act(token, lemmas) is None:
+        return None
+    return lexicon.verbs.get(("reject", ""))

@@ -33,6 +33,9 @@ from dossier.extract.events.actors import LEADERS, OFFICIALS
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventEntry, EventLexicon, Lemmas
 from dossier.extract.events.readings import (
     denied,
+    halted,
+    halted_act,
+    halting_reading,
     idle_vote,
     joins_a_gathering,
     meets_a_thing,
@@ -289,6 +292,9 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     entry = lexicon.verb(lemma, particles, lemmas(obj) if obj is not None else None)
     if entry is None or not entry.object:
         entry = named_as(token, lexicon, lemmas) or entry  # "called X a liar", "called X"
+    entry = halting_reading(token, lexicon, lemmas) or entry  # "halted plans to sign": REJECT
+    if halted(token, lemmas):
+        return None  # the act under halted work is not done (see ``readings``)
     if denied(token, lemmas) or meets_a_thing(lemma, obj, lemmas):
         return None  # what a denial denies; "met resistance" (see ``readings``)
     if joins_a_gathering(lemma, obj, lemmas) or idle_vote(lemma, token):
@@ -352,13 +358,19 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         for word in obj.subtree:
             if word.dep_ == "prep" and word.lower_ in WITH:
                 partners += [c for c in word.children if c.dep_ == "pobj"]
-    complement = _child(token, "xcomp")
-    if not targets and complement is not None and lemma in ABSORBING:
+    complement = _child(token, "xcomp") if lemma in ABSORBING else None
+    halting = halted_act(token, lemmas)  # "halted plans to sign a pact with X": X
+    if halting is not None:
+        targets, partners = [], []  # the work halted is no one; the act's partner is
+    if not targets and (complement is not None or halting is not None):
         # "asked to join the union", "refused to travel to Belarus": what the request or
         # refusal is about is its target.
+        complement = halting or complement
         inner = _child(complement, "dobj")
         targets += [inner] if inner is not None else []
         targets += _prepositional(complement, TARGET_PREPOSITIONS)
+        if halting is not None:  # "plans to sign a pact with X": X, however deep
+            targets += [w for w in halting.subtree if w.dep_ == "pobj" and w.head.lower_ in WITH]
     return Trigger(
         token, entry, source, targets, partners, passive is not None, _scene(token), False
     )
