@@ -177,6 +177,10 @@ VERB_OVERRIDES = [
     ("pledge", "", "030"),
     ("vow", "", "030"),
     ("negotiate", "", "046"),
+    # Verbs of bargaining: negotiation, not support (PETRARCH2 gives "bargain" 050).
+    ("bargain", "", "046"),
+    ("haggle", "", "046"),
+    ("wrangle", "", "046"),
     ("talk", "", "040"),
     ("visit", "", "042"),
     ("host", "", "043"),

@@ -38,3 +38,35 @@ def test_halting_work_toward_an_act_rejects_it(
 def test_halting_talks_keeps_its_reading(nlp: Language) -> None:
     found = events_of(nlp, "Serbia halted talks with Kosovo on Tuesday.")
     assert [e.event_type for e in found] == ["SANCTION"]
+
+
+# Error kind: missing event / type error (verbs of bargaining are negotiation, a CONSULT,
+# not support).
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("Serbia haggled with Hungary for months over transit fees.", "haggled", "HUN"),
+        ("Chile bargained with Peru over the border.", "bargained", "PER"),
+    ],
+)
+def test_bargaining_is_negotiation(nlp: Language, text: str, trigger: str, target: str) -> None:
+    found = events_of(nlp, text)
+    assert [(e.text, e.event_type) for e in found] == [(trigger, "CONSULT")], text
+    sides = countries(found[0].source) | countries(found[0].target)
+    assert target in sides, text
+
+
+# Error kind: actors (the other side of a bargain named only as the owner of its issue).
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Belgrade haggled for weeks over Hungarian transit fees.", "HUN"),
+        ("Tbilisi wrangled over Turkey's tariffs on steel.", "TUR"),
+        ("Kyiv bargained until the last days over Polish duties on grain.", "POL"),
+    ],
+)
+def test_the_owner_of_a_bargains_issue_is_its_other_side(
+    nlp: Language, text: str, target: str
+) -> None:
+    found = typed(events_of(nlp, text), "CONSULT")
+    assert found and countries(found[0].target) == {target}, text

@@ -46,6 +46,8 @@ GATHERINGS = frozenset({
     "session", "meeting", "summit", "talks", "ceremony", "forum", "conference", "discussion",
     "discussions", "negotiations", "celebration", "gathering", "event", "debate",
 })  # fmt: skip
+#: Verbs of bargaining, whose issue ("over Turkish tariffs") may name the other side.
+BARGAINING = frozenset({"bargain", "haggle", "wrangle", "negotiate"})
 #: Verbs that halt something under way.
 HALTING = frozenset({"suspend", "halt", "freeze", "stop", "abandon", "shelve", "drop"})
 #: Work toward an act, told with the act as its infinitive ("preparations to sign").
@@ -179,3 +181,22 @@ def halting_reading(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Even
     if halted_act(token, lemmas) is None:
         return None
     return lexicon.verbs.get(("reject", ""))
+
+
+def issue_owners(token: Token, lemmas: Lemmas) -> list[Token]:
+    """The owners of what a bargaining verb is over ("haggled over Turkish tariffs": Turkey,
+    the other side of the bargain); empty for other verbs."""
+    if lemmas(token) not in BARGAINING:
+        return []
+    owners = []
+    # "haggled until the final days over X": the parse may hang the issue on a time phrase.
+    near = [c for c in token.children if c.dep_ == "prep"]
+    near += [g for c in near for p in c.children if p.dep_ == "pobj" for g in p.children]
+    for prep in near:
+        if prep.dep_ == "prep" and prep.lower_ in ("over", "about"):
+            for issue in (c for c in prep.children if c.dep_ == "pobj"):
+                owners += [
+                    c for c in issue.children
+                    if (c.dep_ == "amod" and c.ent_type_ == "NORP") or c.dep_ == "poss"
+                ]  # fmt: skip
+    return owners

@@ -37,6 +37,7 @@ from dossier.extract.events.readings import (
     halted_act,
     halting_reading,
     idle_vote,
+    issue_owners,
     joins_a_gathering,
     meets_a_thing,
     named_as,
@@ -358,6 +359,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         for word in obj.subtree:
             if word.dep_ == "prep" and word.lower_ in WITH:
                 partners += [c for c in word.children if c.dep_ == "pobj"]
+    if not targets and not partners:
+        targets += issue_owners(token, lemmas)  # "haggled over Turkish tariffs": Turkey
     complement = _child(token, "xcomp") if lemma in ABSORBING else None
     halting = halted_act(token, lemmas)  # "halted plans to sign a pact with X": X
     if halting is not None:
