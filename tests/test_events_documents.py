@@ -12,6 +12,8 @@ from dossier.extract.events.lexicon import Lemmas, load_lexicon
 from dossier.extract.events.triggers import sentence_triggers
 from dossier.model import Event
 from dossier.nlp import kb_folder, load_pipeline
+from event_helpers import coded, countries
+from event_helpers import typed as of_type
 
 
 @pytest.fixture(scope="module")
@@ -20,18 +22,9 @@ def nlp() -> Language:
 
 
 def events_of(nlp: Language, text: str, date: str = "2016-04-12") -> list[Event]:
-    doc = nlp(prepare_doc(nlp, text, date=date))
     # Every act coded, incomplete records included: these tests read the coding of one
     # sentence; which records a document reports is test_events_round3's.
-    return list(doc._.dossier_event_candidates)
-
-
-def of_type(events: list[Event], event_type: str) -> list[Event]:
-    return [e for e in events if e.event_type == event_type]
-
-
-def countries(actors: tuple) -> set[str]:
-    return {a.country for a in actors}
+    return coded(nlp, text, date)
 
 
 def test_a_name_set_off_by_a_participle_does_what_it_says(nlp: Language) -> None:

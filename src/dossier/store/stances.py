@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, case, func, or_, select
+from sqlalchemy import Connection, Select, and_, func, or_, select
 
 from dossier.store.records import StanceCount, StanceHit
 from dossier.store.schema import documents, sentences, stances
-from dossier.store.tallies import period_clauses, tally_counts
+from dossier.store.tallies import count_columns, period_clauses, tally_counts
 
 
 class StancesMixin:
@@ -135,23 +135,11 @@ class StancesMixin:
                 # Added up as the facts were written (migration 0016): a few rows per target.
                 return tally_counts(connection, by, period, country, target_name, holder_name)
         group = stances.c.holder if by == "actor" else stances.c.holder_country
-        date = stances.c.date
         in_period, when = period_clauses(period)
         query_where = [group.is_not(None), *in_period]
         with self._transaction() as connection:
-            dated: Any = func.nullif(date, "")
-            if connection.dialect.name == "postgresql":
-                dated = dated.collate("C")  # byte order, as Python sorts the dates
             keys = [group, stances.c.target] + ([when] if when is not None else [])
-            query = select(
-                *keys,
-                func.sum(case((stances.c.polarity > 0, 1), else_=0)),
-                func.sum(case((stances.c.polarity < 0, 1), else_=0)),
-                func.count(),
-                func.count(stances.c.doc_id.distinct()),
-                func.min(dated),
-                func.max(dated),
-            ).where(*query_where)
+            query = select(*keys, *count_columns(connection.dialect.name)).where(*query_where)
             query = _filtered(
                 query, target_ids, target_name, holder_ids, holder_name, country, date_from, date_to
             ).group_by(*keys)

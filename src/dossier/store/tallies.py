@@ -86,6 +86,27 @@ def period_clauses(kind: str) -> tuple[list[Any], Any]:
     return where + month, func.substr(date, 1, 7)
 
 
+def stance_dates(dialect: str) -> Any:
+    """A stance's date for ``min``/``max``: "" as none, compared byte by byte on PostgreSQL
+    (as Python sorts the dates; SQLite compares bytes already)."""
+    dated: Any = func.nullif(stances.c.date, "")
+    return dated.collate("C") if dialect == "postgresql" else dated
+
+
+def count_columns(dialect: str) -> list[Any]:
+    """What a tally holds, over a group of ``stances`` rows: for, against, all, documents,
+    first and last date (the columns of ``stance_tallies`` after its key)."""
+    dated = stance_dates(dialect)
+    return [
+        func.sum(case((stances.c.polarity > 0, 1), else_=0)),
+        func.sum(case((stances.c.polarity < 0, 1), else_=0)),
+        func.count(),
+        func.count(stances.c.doc_id.distinct()),
+        func.min(dated),
+        func.max(dated),
+    ]
+
+
 def refresh_actor_documents(connection: Connection, doc_id: str) -> None:
     """Recount ``doc_id``'s mentions per actor from ``mentions`` (after its facts are written
     and its date settled)."""
@@ -271,9 +292,7 @@ def _add_shares(connection: Connection, new: dict[Key, Share]) -> None:
 def _recount_bounds(connection: Connection, key: Key) -> tuple[str | None, str | None]:
     """The first and last date of ``key``'s stances, from ``stances``."""
     date = stances.c.date
-    dated: Any = func.nullif(date, "")
-    if connection.dialect.name == "postgresql":
-        dated = dated.collate("C")
+    dated = stance_dates(connection.dialect.name)
     query = select(func.min(dated), func.max(dated)).where(
         GROUPINGS[key.grouping] == key.grp, stances.c.target == key.target
     )
@@ -339,10 +358,6 @@ TALLY_COLUMNS = [c.name for c in stance_tallies.columns]
 def tally_selects(dialect: str) -> Iterable[Any]:
     """One select per grouping and period kind, giving ``stance_tallies``'s rows from
     ``stances`` (the SQL of ``stance_counts``)."""
-    date = stances.c.date
-    dated: Any = func.nullif(date, "")
-    if dialect == "postgresql":
-        dated = dated.collate("C")
     for grouping, group in GROUPINGS.items():
         for kind in PERIOD_KINDS:
             in_period, period = period_clauses(kind)
@@ -356,12 +371,7 @@ def tally_selects(dialect: str) -> Iterable[Any]:
                     group,
                     stances.c.target,
                     when,
-                    func.sum(case((stances.c.polarity > 0, 1), else_=0)),
-                    func.sum(case((stances.c.polarity < 0, 1), else_=0)),
-                    func.count(),
-                    func.count(stances.c.doc_id.distinct()),
-                    func.min(dated),
-                    func.max(dated),
+                    *count_columns(dialect),
                 )
                 .where(*where)
                 .group_by(*keys)
