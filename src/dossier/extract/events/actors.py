@@ -14,68 +14,30 @@ linker took for a government (a metonym, "Moscow banned") is an actor.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.document import text_of
+from dossier.extract.events.actor_words import (
+    BODIES,
+    DATELINE,
+    GENERIC_BODIES,
+    LEADERS,
+    OFFICIALS,
+    PHRASE_CLAUSES,
+    PLACE_NOUNS,
+    PRONOUNS,
+    SCENE,
+    SECTOR_OF_TYPE,
+    paragraph_breaks,
+    sided,
+)
 from dossier.extract.events.lexicon import GROUP_NOUNS
 from dossier.extract.quotes.pronouns import GENDER, genders_in
 from dossier.extract.quotes.speakers import MentionIndex
 from dossier.kb.loader import KnowledgeBase
 from dossier.model import EventActor, Mention
-
-#: Dependency labels of the words inside a noun phrase (not its clauses).
-_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
-#: Prepositions that give a phrase its scene, not its members ("a treaty in Minsk").
-_SCENE = frozenset({"in", "at"})
-#: Nouns for a state's own people and bodies: "Russian officials" act as the state.
-OFFICIALS = frozenset({
-    "official", "officials", "government", "authorities", "authority", "troops", "forces",
-    "army", "military", "diplomats", "diplomat", "leader", "leaders", "ministry", "navy",
-    "president", "minister", "ministers", "soldiers", "police", "envoy", "delegation",
-})  # fmt: skip
-#: Nouns for the people who lead their states: "the leaders of the union" are its members'.
-LEADERS = frozenset({
-    "leader", "leaders", "president", "presidents", "head", "heads", "member", "members",
-    "minister", "ministers", "premier", "premiers", "state", "states", "country", "countries",
-})  # fmt: skip
-#: Nouns that, with "the", stand for a place named earlier ("annexed the territory").
-PLACE_NOUNS = frozenset({"territory", "region", "peninsula", "province", "city", "town"})
-#: Nouns that, with "the", stand for a body named earlier ("the union", "the alliance").
-BODIES = frozenset({"union", "bloc", "alliance", "organisation", "organization", "community"})
-#: Of those, the ones that any organisation may be called ("the bloc").
-GENERIC_BODIES = frozenset({"bloc"})
-PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "him", "we"})
-#: What a sector is, from the KB's actor type where the KB gives no sector.
-_SECTOR_OF_TYPE = {
-    "government": "government",
-    "country": "government",
-    "igo": "international organisation",
-    "organisation": "organisation",
-    "media": "media",
-    "military": "military",
-}
-
-
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Za-z .'-]+)? ?[—–-]+ ")
-
-
-def _sided(token: Token) -> bool:
-    """Whether ``token`` follows "pro-" or "anti-" ("pro-Russia", "anti-Kiev")."""
-    doc, i = token.doc, token.i
-    if i < 1:
-        return False
-    previous = doc[i - 1].lower_
-    if i >= 2 and previous == "-" and doc[i - 2].lower_ in ("pro", "anti"):
-        return True
-    return previous in ("pro-", "anti-")
-
-
-def paragraph_breaks(text: str) -> list[int]:
-    """Where ``text``'s paragraph breaks (blank lines) start, in order."""
-    return [match.start() for match in re.finditer(r"\n\s*\n", text)]
 
 
 def _known(actors: list[EventActor]) -> bool:
@@ -122,7 +84,7 @@ class ActorFinder:
         if at < len(self.breaks) and self.breaks[at] < max(high, mention.end):
             return True
         line_start = self.text.rfind("\n", 0, mention.start) + 1
-        return mention.start == line_start and _DATELINE.match(self.text, mention.start) is not None
+        return mention.start == line_start and DATELINE.match(self.text, mention.start) is not None
 
     def phrase_tokens(self, head: Token) -> list[Token]:
         """``head``'s phrase: its subtree without relative or other clauses, in text order."""
@@ -131,7 +93,7 @@ class ActorFinder:
         while todo:
             token = todo.pop()
             for child in token.children:
-                if child.dep_ in _CLAUSES or (child.dep_ == "prep" and child.lower_ in _SCENE):
+                if child.dep_ in PHRASE_CLAUSES or (child.dep_ == "prep" and child.lower_ in SCENE):
                     continue
                 if child.dep_ == "appos" and token.pos_ == "PROPN":
                     continue  # "Pakistan, a key U.S. ally": what the name is, not a co-actor
@@ -429,7 +391,7 @@ class ActorFinder:
             except KeyError:
                 actor = None
             if actor is not None:
-                sector = actor.sector or _SECTOR_OF_TYPE.get(actor.type)
+                sector = actor.sector or SECTOR_OF_TYPE.get(actor.type)
         return EventActor(
             actor=mention.actor,
             actor_id=mention.actor_id,
@@ -443,7 +405,7 @@ class ActorFinder:
         """The country a word names as an adjective or people noun ("Ukrainian", "Serbs");
         None after "pro-" or "anti-", which name a side, not a country ("pro-Russia
         militants")."""
-        if _sided(token):
+        if sided(token):
             return None
         country = None
         if self.kb is not None:
@@ -557,7 +519,7 @@ class ActorFinder:
                 if country is not None:
                     places[mention.start] = country
         for token in sentence:
-            if _sided(token):
+            if sided(token):
                 continue
             country = places.get(token.idx) or self._country_of_word(token)
             if country is not None and country not in besides:
