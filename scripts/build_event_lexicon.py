@@ -311,6 +311,12 @@ VERB_OVERRIDES = [
     ("disparage", "", "111"),
     # A vote against something rejects it (CAMEO 12); the dictionary has only "vote down".
     ("vote", "against", "120"),
+    # A particle that turns the verb ("backed out of the deal", "walked away from the
+    # talks"): reneging on or leaving an accord or talks is a rejection of them.
+    ("back", "out", "120"),
+    ("back", "away", "120"),
+    ("walk", "away", "120"),
+    ("walk", "out", "120"),
 ]
 
 #: Light verbs whose bare PETRARCH2 reading (hold: 170 coerce; take: 171 seize) news uses mostly

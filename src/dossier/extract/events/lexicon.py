@@ -62,6 +62,9 @@ GROUP_NOUNS = frozenset(
     }
 )
 
+#: Words that are a verb's particle when they hang from it ("drove them out", "backed down").
+PARTICLES = frozenset({"out", "away", "off", "down", "back", "up", "over"})
+
 
 @dataclass(frozen=True)
 class EventEntry:
@@ -116,6 +119,9 @@ class EventLexicon:
         ("impose sanctions"), else its own."""
         for particle in particles:
             entry = self.verbs.get((lemma, particle))
+            if entry is None and particle in PARTICLES:
+                # PETRARCH2 lists some particles as objects ("back down", "lash out").
+                entry = self.objects.get((lemma, particle))
             if entry is not None:
                 return entry
         if object_lemma:

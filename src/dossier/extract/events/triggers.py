@@ -31,6 +31,7 @@ from spacy.tokens import Span, Token
 
 from dossier.extract.events.actors import LEADERS, OFFICIALS
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventEntry, EventLexicon, Lemmas
+from dossier.extract.events.particles import left_behind, particles_of, turned
 from dossier.extract.events.readings import (
     denied,
     halted,
@@ -288,9 +289,10 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     obj = _child(token, "dobj") or _child(token, "attr")
     # A preposition names the reading ("call for", "withdraw from") only where the verb has
     # no object of its own: "called Putin for clarification" is no call for something.
-    kinds = ("prt",) if obj is not None else ("prt", "prep")
-    particles = [c.lower_ for c in token.children if c.dep_ in kinds and not _when(c)]
+    particles = [c.lower_ for c in particles_of(token, obj is not None) if not _when(c)]
     entry = lexicon.verb(lemma, particles, lemmas(obj) if obj is not None else None)
+    if turned(token, entry):
+        return None  # "backed out of", "walked away from": not the bare verb (``particles``)
     if entry is None or not entry.object:
         entry = named_as(token, lexicon, lemmas) or entry  # "called X a liar", "called X"
     entry = halting_reading(token, lexicon, lemmas) or entry  # "halted plans to sign": REJECT
@@ -343,6 +345,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
             c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > obj.i
         ]
     targets += _prepositional(token, TARGET_PREPOSITIONS)
+    if obj is None:
+        targets += left_behind(token, entry)  # "backed out of the deal with X": X
     if entry.particle and entry.particle != "with":
         targets += _prepositional(token, frozenset({entry.particle}))
     partners = _prepositional(token, WITH)
