@@ -51,3 +51,32 @@ def test_bare_verb_and_forceful_particle_keep_their_reading(nlp: Language) -> No
 )  # fmt: skip
 def test_particle_as_preposition_or_object(nlp: Language, text: str, wanted: str) -> None:
     assert [e.event_type for e in events_of(nlp, text)] == [wanted], text
+
+
+# Error kind: no event (an act of force told with one side only, in a report whose other
+# acts of force name both sides: the other side is the actor's one opponent).
+def test_one_sided_act_of_force_takes_the_sole_opponent(nlp: Language) -> None:
+    text = (
+        "Armenian troops attacked Azerbaijani positions near the border on Monday. "
+        "On Tuesday the Armenian army launched a new offensive in the north. "
+        "Several Armenian soldiers were killed in the fighting."
+    )
+    found = typed(events_of(nlp, text), "ASSAULT")
+    launched = [e for e in found if e.text == "launched"]
+    killed = [e for e in found if e.text == "killed"]
+    assert launched and countries(launched[0].target) == {"AZE"}
+    assert killed and countries(killed[0].source) == {"AZE"}
+
+
+# An actor with two opponents in the report, or a person's act, is left incomplete.
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Armenian troops attacked Azerbaijani positions on Monday. Armenian police arrested "
+         "two Georgian smugglers. On Tuesday the Armenian army launched a new offensive.", "launched"),
+        ("Armenian troops attacked Azerbaijani positions on Monday. Later the Armenian prime "
+         "minister, Tigran Sargsyan, took control of the inquiry.", "took"),
+    ],
+)  # fmt: skip
+def test_no_sole_opponent_leaves_the_act_incomplete(nlp: Language, text: str, trigger: str) -> None:
+    assert trigger not in [e.text for e in events_of(nlp, text)], text

@@ -34,6 +34,7 @@ from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.aims import aimed
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventLexicon, Lemmas, load_lexicon
 from dossier.extract.events.modality import modality_of
+from dossier.extract.events.opponents import with_opponents
 from dossier.extract.events.records import DIRECTED, complete
 from dossier.extract.events.sides import distinct, placed, sides
 from dossier.extract.events.triggers import Trigger, demanded_by, sentence_triggers
@@ -350,7 +351,19 @@ def event_facts(
             told.append((number, event))
             events.append(event)
             links.extend(_links(event, by_span, extractor_version))
-    return events, links
+    filled = with_opponents(events)
+    for event, was in zip(filled, events, strict=True):
+        if event is not was:
+            # The opponent's mention is another sentence's: a link to it all the same.
+            known = {
+                (link.to_fact, link.relation) for link in links if link.from_fact == event.fact_id
+            }
+            links += [
+                link
+                for link in _links(event, by_span, extractor_version)
+                if (link.to_fact, link.relation) not in known
+            ]
+    return filled, links
 
 
 def _with_partners(source: tuple[EventActor, ...], before: list[Event]) -> tuple[EventActor, ...]:
