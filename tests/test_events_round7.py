@@ -80,3 +80,14 @@ def test_one_sided_act_of_force_takes_the_sole_opponent(nlp: Language) -> None:
 )  # fmt: skip
 def test_no_sole_opponent_leaves_the_act_incomplete(nlp: Language, text: str, trigger: str) -> None:
     assert trigger not in [e.text for e in events_of(nlp, text)], text
+
+
+# Error kind: wrong actors (coordinated passives share the agent and the patient: "was
+# attacked and occupied by X" tells two acts of X on the subject).
+def test_coordinated_passives_share_their_sides(nlp: Language) -> None:
+    text = "The town of Shusha was attacked and occupied by Armenian troops in 1992."
+    found = {e.text: e for e in events_of(nlp, text)}
+    assert set(found) == {"attacked", "occupied"}
+    for event in found.values():
+        assert countries(event.source) == {"ARM"}
+        assert [a.actor for a in event.target] == ["Shusha"]
