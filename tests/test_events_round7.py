@@ -91,3 +91,35 @@ def test_coordinated_passives_share_their_sides(nlp: Language) -> None:
     for event in found.values():
         assert countries(event.source) == {"ARM"}
         assert [a.actor for a in event.target] == ["Shusha"]
+
+
+# Forces deployed against someone make opponents too, and a retreat told with the retreating
+# side alone is a retreat before its one opponent.
+def test_deployment_makes_opponents_and_retreat_is_before_them(nlp: Language) -> None:
+    text = (
+        "Azerbaijan deployed two brigades against Armenian forces on Monday. "
+        "By Wednesday the Armenian army was retreating toward the river."
+    )
+    found = typed(events_of(nlp, text), "RETREAT")
+    assert [e.text for e in found] == ["retreating"]
+    assert countries(found[0].target) == {"AZE"}
+
+
+# Error kind: no event / wrong actors (a bare "the separatists" after the document named the
+# armed group stands for that group).
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Pro-Russian separatists attacked the airport in Donetsk on Monday. Two reporters "
+         "were barred by separatists from entering the town on Tuesday.", True),
+        ("Pro-Russian separatists attacked the airport in Donetsk on Monday. Two reporters "
+         "were barred by pro-Kiev militants from entering the town on Tuesday.", False),
+    ],
+)  # fmt: skip
+def test_bare_group_word_stands_for_the_named_armed_group(
+    nlp: Language, text: str, group: bool
+) -> None:
+    barred = [e for e in coded(nlp, text) if e.text == "barred"]
+    assert barred, text
+    ids = {a.actor_id for a in barred[0].source}
+    assert ("group:pro-russian-separatists-ukr" in ids) == group, text

@@ -2,12 +2,13 @@
 
 A report of fighting names both sides once ("rebels attacked Georgian troops") and then tells
 each side's acts with only one of them ("the rebels launched a new offensive", "several
-soldiers were killed in the fighting", "troops blocked the roads into the town"). Where the
-document's other acts of force (ASSAULT, COERCE) give an actor one opponent and only one, an
-act of force told as done (not threatened nor supposed) with that actor alone on one side is
-done to, or by, that opponent. Two actors are opponents where two acts of force at least
-set them against each other. A person's act is left as it was: a leader who "took control
-of the inquiry" or was killed is not a side of the fight the document reports.
+soldiers were killed in the fighting", "troops blocked the roads into the town"). Two actors
+are opponents where an act of force (ASSAULT, COERCE) or forces deployed against someone
+(MOBILIZE) set them against each other, both sides named. Where that gives an actor one
+opponent and only one, an act of force told as done (not threatened nor supposed) with that
+actor alone on one side is done to, or by, that opponent; and a retreat told with the
+retreating side alone is a retreat before it. A person's act is left as it was: a leader who
+"took control of the inquiry" is not a side of the fight the document reports.
 
 An actor with several opponents in the document (a war of three sides), or none, leaves the
 act as it was: incomplete, and out of the reported events.
@@ -23,6 +24,11 @@ from dossier.model import Event, EventActor
 
 #: Acts of force, whose sides make two actors opponents.
 FORCE = frozenset({"ASSAULT", "COERCE"})
+#: Acts whose two sides are opponents: force, and forces deployed against someone.
+OPPOSING = FORCE | {"MOBILIZE"}
+#: Acts told with the doer alone that are done before an opponent: a retreat is from the
+#: other side ("the militants are retreating ahead of an army offensive").
+BEFORE_OPPONENT = FORCE | {"RETREAT"}
 #: How many acts of force make two actors opponents.
 SEEN = 1
 
@@ -48,7 +54,7 @@ def _opponents(events: list[Event]) -> dict[str, dict[str, EventActor]]:
     pairs: Counter[tuple[str, str]] = Counter()
     actors: dict[str, EventActor] = {}
     for event in events:
-        if event.event_type not in FORCE or not event.source or not event.target:
+        if event.event_type not in OPPOSING or not event.source or not event.target:
             continue
         for doer in event.source:
             for done_to in event.target:
@@ -88,7 +94,7 @@ def with_opponents(events: list[Event]) -> list[Event]:
     for event in events:
         if event.modality != "asserted":
             pass  # a threat or a supposition ("would have been killed") names its own sides
-        elif event.event_type in FORCE and event.source and not event.target:
+        elif event.event_type in BEFORE_OPPONENT and event.source and not event.target:
             other = _sole(event.source, opponents)
             event = replace(event, target=(other,)) if other is not None else event
         elif event.event_type in FORCE and event.target and not event.source:

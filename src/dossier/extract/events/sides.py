@@ -22,6 +22,7 @@ from dossier.extract.events.aims import (
     insurgent,
     owning_body,
 )
+from dossier.extract.events.groups import armed_group
 from dossier.extract.events.lexicon import GROUP_NOUNS, Lemmas
 from dossier.extract.events.triggers import Trigger
 from dossier.model import EventActor
@@ -81,7 +82,8 @@ def sides(
         first = finder.first_named(trigger.token)
         trigger = replace(trigger, source=first)
     if trigger.source is not None:
-        source = finder.actors(trigger.source)
+        # "the separatists": the one armed group the document names (``groups``).
+        source = finder.actors(trigger.source) or armed_group(trigger.source, finder)
         size = _group_size(trigger.source) if not source else None
         own = owning_body(trigger.source, finder) if size == 0 else ()
         if own:
@@ -103,6 +105,7 @@ def sides(
     for head in trigger.target:
         land = trigger.entry.plover in TERRITORIAL
         found = finder.actors(head, target=True, besides=mine, land=land)
+        found = found or armed_group(head, finder)
         target.extend(found or doers(head, trigger.token, finder, mine, source))
     for head in trigger.partners:
         if trigger.entry.plover in SYMMETRIC:
