@@ -123,3 +123,12 @@ def test_bare_group_word_stands_for_the_named_armed_group(
     assert barred, text
     ids = {a.actor_id for a in barred[0].source}
     assert ("group:pro-russian-separatists-ukr" in ids) == group, text
+
+
+# Error kind: wrong actors (an unnamed group is not placed by the places of its own relative
+# clause: "militants who attacked a station in Tbilisi" are not Tbilisi).
+def test_relative_clause_places_do_not_name_the_group(nlp: Language) -> None:
+    text = "Militants who attacked a police station in Tbilisi were arrested."
+    attacked = [e for e in coded(nlp, text) if e.text == "attacked"]
+    assert attacked
+    assert "Tbilisi" not in {a.actor for a in attacked[0].source}

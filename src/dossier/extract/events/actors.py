@@ -257,7 +257,10 @@ class ActorFinder:
         """A body the KB does not know, of a country its phrase places it in ("Israel's high
         court", "opposition groups in Zimbabwe", "Ankara's district administration"): that
         country, as the last resort before the phrase's bare words."""
-        tokens = [t for t in (head, *head.subtree) if self.same_paragraph(t, head)]
+        # Not its clauses: "the insurgents, who seized buildings in Ukraine" are not placed
+        # by the places of what they did.
+        clauses = {t.i for c in head.children if c.dep_ in PHRASE_CLAUSES for t in c.subtree}
+        tokens = [t for t in head.subtree if t.i not in clauses and self.same_paragraph(t, head)]
         first, last = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
         for mention in self.index.covering(first, last):
             if not any(t.idx == mention.start for t in tokens) or self._detached(mention, head):
