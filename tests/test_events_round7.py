@@ -132,3 +132,14 @@ def test_relative_clause_places_do_not_name_the_group(nlp: Language) -> None:
     attacked = [e for e in coded(nlp, text) if e.text == "attacked"]
     assert attacked
     assert "Tbilisi" not in {a.actor for a in attacked[0].source}
+
+
+# Error kind: wrong actors (an act aimed at another's act is aimed at its owner, not at those
+# the owner's act is against), while an object without an owner keeps its preposition's.
+def test_object_of_anothers_act_keeps_its_own_parties_out(nlp: Language) -> None:
+    found = events_of(nlp, "Moscow denounced Georgia's operation against pro-Russian separatists.")
+    assert [e.event_type for e in found] == ["ACCUSE"]
+    assert countries(found[0].target) == {"GEO"}
+    assert len(found[0].target) == 1
+    found = events_of(nlp, "Brussels imposed new sanctions on Minsk.")
+    assert countries(found[0].target) == {"BLR"}

@@ -360,7 +360,10 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         kinds = TARGET_PREPOSITIONS | {"of"} if obj.dep_ == "attr" else TARGET_PREPOSITIONS
         if lemmas(obj) in MEMBERSHIP:
             kinds = kinds | {"in", "of"}
-        targets += _prepositional(obj, kinds)
+        if not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in obj.children):
+            # Not past another's act: "denounced Kyiv's operation against the rebels" is
+            # aimed at Kyiv, not at the rebels.
+            targets += _prepositional(obj, kinds)
         if obj.dep_ == "attr":
             # "became the bloc's newest member": the owner is the body one joins.
             targets += [c for c in obj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
