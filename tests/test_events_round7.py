@@ -143,3 +143,24 @@ def test_object_of_anothers_act_keeps_its_own_parties_out(nlp: Language) -> None
     assert len(found[0].target) == 1
     found = events_of(nlp, "Brussels imposed new sanctions on Minsk.")
     assert countries(found[0].target) == {"BLR"}
+
+
+# Error kind: spurious event (a plural event noun with nothing that picks out acts, inside
+# another noun's phrase, names a kind of act: "the turnout for opposition rallies").
+@pytest.mark.parametrize(
+    ("text", "noun", "event"),
+    [
+        ("Georgian police often downplay the turnout for opposition rallies.", "rallies", False),
+        ("In Tbilisi it was an unusual display for opposition protests.", "protests", False),
+        ("Georgian police counted the turnout at the opposition rallies in Tbilisi.", "rallies", True),
+    ],
+)  # fmt: skip
+def test_kind_of_act_is_no_act(nlp: Language, text: str, noun: str, event: bool) -> None:
+    assert (noun in [e.text for e in coded(nlp, text)]) == event, text
+
+
+# A participle's place still places the group ("a group based in Trinidad" is of Trinidad).
+def test_participle_place_still_places_the_group(nlp: Language) -> None:
+    text = "A militant group based in Georgia threatened to attack Armenia."
+    found = [e for e in coded(nlp, text) if e.text == "threatened"]
+    assert found and countries(found[0].source) == {"GEO"}

@@ -257,9 +257,9 @@ class ActorFinder:
         """A body the KB does not know, of a country its phrase places it in ("Israel's high
         court", "opposition groups in Zimbabwe", "Ankara's district administration"): that
         country, as the last resort before the phrase's bare words."""
-        # Not its clauses: "the insurgents, who seized buildings in Ukraine" are not placed
-        # by the places of what they did.
-        clauses = {t.i for c in head.children if c.dep_ in PHRASE_CLAUSES for t in c.subtree}
+        # Not its relative clauses: "the insurgents, who seized buildings in Ukraine" are not
+        # placed by the places of what they did ("a group based in Trinidad" is).
+        clauses = {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}
         tokens = [t for t in head.subtree if t.i not in clauses and self.same_paragraph(t, head)]
         first, last = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
         for mention in self.index.covering(first, last):

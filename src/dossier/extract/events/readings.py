@@ -20,6 +20,9 @@
 - Halting an act in the making ("suspended preparations to sign the accord", "froze plans to
   open an embassy"): the act under the halted work is not done; halting it is a refusal
   (``REJECT``) of that act, not a sanction.
+- A kind of act, not an act: a plural event noun with nothing that picks out acts (no
+  article, possessor, number or preposition of its own) inside another noun's phrase ("the
+  turnout for opposition rallies", "a display rare for opposition protests").
 """
 
 from __future__ import annotations
@@ -200,3 +203,14 @@ def issue_owners(token: Token, lemmas: Lemmas) -> list[Token]:
                     if (c.dep_ == "amod" and c.ent_type_ == "NORP") or c.dep_ == "poss"
                 ]  # fmt: skip
     return owners
+
+
+#: Words that pick out particular acts in a plural noun phrase.
+_PICKING = frozenset({"det", "poss", "nummod", "prep", "predet"})
+
+
+def kind_of_act(noun: Token) -> bool:
+    """Whether a plural event noun names a kind of act (see the module doc)."""
+    if noun.tag_ != "NNS" or noun.dep_ != "pobj" or noun.head.head.pos_ != "NOUN":
+        return False
+    return not any(c.dep_ in _PICKING for c in noun.children)

@@ -41,6 +41,7 @@ from dossier.extract.events.readings import (
     idle_vote,
     issue_owners,
     joins_a_gathering,
+    kind_of_act,
     meets_a_thing,
     named_as,
     published,
@@ -464,8 +465,8 @@ def _noun_trigger(
 ) -> Trigger | None:
     prepositions = [c.lower_ for c in token.children if c.dep_ == "prep"]
     entry = lexicon.noun(lemmas(token), prepositions) or lexicon.noun(token.lower_, prepositions)
-    if entry is None:
-        return None
+    if entry is None or kind_of_act(token):
+        return None  # "the turnout for opposition rallies": a kind of act (``readings``)
     verb = _governing_verb(token)
     if verb is not None and verb.i in verbs:
         return None  # "signed an agreement": the verb is the event
