@@ -164,3 +164,24 @@ def test_participle_place_still_places_the_group(nlp: Language) -> None:
     text = "A militant group based in Georgia threatened to attack Armenia."
     found = [e for e in coded(nlp, text) if e.text == "threatened"]
     assert found and countries(found[0].source) == {"GEO"}
+
+
+# Error kind: no event (a request or charge whose matter names a state's places, not the
+# state: "rights to be accorded to the eastern regions of Georgia" is aimed at Georgia).
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Armenia has previously only called for greater rights under a decentralized federal "
+         "system to be accorded to the eastern regions of Georgia.", {"GEO"}),
+        ("Turkey has called for a full inquiry into the deaths of civilians in northern Syria.",
+         {"SYR"}),
+        # A finite relative clause's places are other facts.
+        ("Armenia asked for help with the refugees who arrived from Georgia.", None),
+    ],
+)  # fmt: skip
+def test_matter_places_name_the_target(nlp: Language, text: str, target: set | None) -> None:
+    found = [e for e in events_of(nlp, text) if e.event_type == "REQUEST"]
+    if target is None:
+        assert not found, text
+    else:
+        assert found and countries(found[0].target) == target, text

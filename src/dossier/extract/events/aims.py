@@ -22,6 +22,8 @@ TERRITORIAL = frozenset({"ASSAULT", "COERCE"})
 #: knows or fears them; and the verbs of that knowing or fearing.
 EXPERIENCED = frozenset({"SANCTION", "COERCE", "THREATEN", "ASSAULT"})
 COGNITION = frozenset({"know", "fear", "remember", "understand", "worry", "dread"})
+#: Directed acts about a matter, whose matter's places may name the state they are aimed at.
+PLACED = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 #: Words for insurgents, and the KB's sector code for them.
 INSURGENT_WORDS = frozenset({
     "rebels", "insurgents", "separatists", "militants", "gunmen", "militias", "militiamen",
@@ -146,6 +148,28 @@ def _phrase_country(heads: list[Token], finder: ActorFinder, besides: set[str]) 
     return None
 
 
+def _finite_relative(word: Token) -> bool:
+    return word.dep_ == "relcl" and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in word.children
+    )
+
+
+def _place_country(heads: list[Token], finder: ActorFinder, besides: set[str]) -> str | None:
+    """The first country a place named in the phrases of ``heads`` lies in, not by an
+    adjective ("a Ukrainian prosecutor" is no place), nor in a finite relative clause: a
+    matter's place."""
+    for head in heads:
+        # Not a finite relative clause's places: "help with refugees who came from X" is not
+        # about X; an infinitive tells what is asked ("rights to be accorded to X's regions").
+        clauses = {w.i for w in head.subtree if _finite_relative(w) for w in w.subtree}
+        for word in head.subtree:
+            if word.ent_type_ in ("GPE", "LOC") and word.i not in clauses:
+                country = finder.sentence_country(word.doc[word.i : word.i + 1], besides)
+                if country is not None:
+                    return country
+    return None
+
+
 def aimed(
     trigger: Trigger,
     finder: ActorFinder,
@@ -159,6 +183,12 @@ def aimed(
     if target or not source:
         return target
     threat = trigger.entry.plover == "THREATEN"
+    if trigger.entry.plover in PLACED and trigger.target:
+        # "called for greater rights for the eastern regions of Ukraine": the state whose
+        # places the request or charge is about, from its own phrases only.
+        besides = {actor.country or "" for actor in source}
+        country = _place_country(trigger.target, finder, besides)
+        return target if country is None else (finder.state(country, trigger.target[0]),)
     if not threat and not (trigger.entry.plover in TERRITORIAL and trigger.target):
         return target
     at = trigger.target[0] if trigger.target else trigger.token
