@@ -82,17 +82,6 @@ def test_no_sole_opponent_leaves_the_act_incomplete(nlp: Language, text: str, tr
     assert trigger not in [e.text for e in events_of(nlp, text)], text
 
 
-# Error kind: wrong actors (coordinated passives share the agent and the patient: "was
-# attacked and occupied by X" tells two acts of X on the subject).
-def test_coordinated_passives_share_their_sides(nlp: Language) -> None:
-    text = "The town of Shusha was attacked and occupied by Armenian troops in 1992."
-    found = {e.text: e for e in events_of(nlp, text)}
-    assert set(found) == {"attacked", "occupied"}
-    for event in found.values():
-        assert countries(event.source) == {"ARM"}
-        assert [a.actor for a in event.target] == ["Shusha"]
-
-
 # Forces deployed against someone make opponents too, and a retreat told with the retreating
 # side alone is a retreat before its one opponent.
 def test_deployment_makes_opponents_and_retreat_is_before_them(nlp: Language) -> None:

@@ -32,7 +32,6 @@ from spacy.tokens import Span, Token
 from dossier.extract.events.actors import LEADERS, OFFICIALS
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventEntry, EventLexicon, Lemmas
 from dossier.extract.events.particles import left_behind, particles_of, turned
-from dossier.extract.events.passives import shared_agents, shared_patient
 from dossier.extract.events.readings import (
     denied,
     halted,
@@ -321,10 +320,6 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     if published(lemma, token, passive, lemmas):
         return None  # "a statement released by the ministry": words made public
     agents = _prepositional(token, frozenset({"by"}))
-    if passive is None and agents:
-        passive = shared_patient(token)  # "was attacked and occupied by X" (``passives``)
-    elif passive is not None and not agents:
-        agents = shared_agents(token)
     if passive is None and agents and token.dep_ == "acl" and token.tag_ == "VBN":
         # "a summit hosted by Putin": the agent acts; the noun is what it did, and those its
         # phrase names ("a session of the CIS heads hosted by X") are the ones X met.
