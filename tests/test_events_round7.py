@@ -174,3 +174,17 @@ def test_matter_places_name_the_target(nlp: Language, text: str, target: set | N
         assert not found, text
     else:
         assert found and countries(found[0].target) == target, text
+
+
+# Error kind: wrong type and actors ("the organization" stands for the body named before
+# whose name begins with the word, as "the union" for one whose name ends with it).
+def test_the_organization_stands_for_the_body_named_before(nlp: Language) -> None:
+    text = (
+        "The Organization for Security and Co-operation in Europe sent observers to Georgia. "
+        "The organization also said Georgia should agree to talks with Armenia."
+    )
+    found = typed(events_of(nlp, text), "REQUEST")
+    assert found and countries(found[0].target) == {"GEO"}
+    assert "Organization for Security and Co-operation in Europe" in {
+        a.actor for a in found[0].source
+    }

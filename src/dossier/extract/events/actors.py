@@ -248,8 +248,11 @@ class ActorFinder:
             if mention.end > head.idx or mention.label != "ORG":
                 continue
             name = mention.text.lower()
-            # "the Court of the African Union" is a court, not the union.
-            if head.lower_ in GENERIC_BODIES or (name.endswith(head.lower_) and " of " not in name):
+            # "the Court of the African Union" is a court, not the union; "the Organization
+            # for Security ..." is the organization.
+            word = head.lower_
+            ends = name.endswith(word) and " of " not in name
+            if word in GENERIC_BODIES or ends or name.startswith(f"{word} "):
                 return self._from_mention(mention)
         return None
 
