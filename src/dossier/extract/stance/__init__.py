@@ -42,8 +42,8 @@ from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.stance.acts import event_stances, membership_toward_person
 from dossier.extract.stance.compounds import compound_sides
+from dossier.extract.stance.elliptical import elliptical_stances
 from dossier.extract.stance.holders import (
-    FIRST_PERSON,
     Holder,
     holder_country,
     holders_of,
@@ -390,7 +390,7 @@ def _sentence_stances(
         reaction_stances(
             collector, sentence, hits, finder, (lexicon, lemmas), reference, sentence_evidence
         )
-        _elliptical_stances(
+        elliptical_stances(
             collector, sentence, targets, finder, (lexicon, lemmas), reference, sentence_evidence
         )
 
@@ -400,74 +400,6 @@ def _actor_of(hit: TargetHit) -> tuple[str, str] | None:
     if not hit.target_id or hit.target_id.startswith("target:"):
         return None
     return hit.target_id, hit.target
-
-
-def _object_of(token: Token) -> bool:
-    """Whether a cue word says what it is toward: an object, or a prepositional phrase."""
-    return any(c.dep_ in ("dobj", "pobj", "prep", "attr", "ccomp") for c in token.children)
-
-
-def _elliptical_stances(
-    collector: _Collector,
-    sentence,
-    targets: TargetFinder,
-    finder: ActorFinder,
-    words: tuple[StanceLexicon, Lemmas],
-    reference: str | None,
-    evidence: tuple[str, str | None],
-) -> None:
-    """A side taken with its target left unsaid ("Other republics, which Moscow urged to join
-    the Customs Union, have been reluctant to sign up"): the cue chain from the innermost
-    verb up to the subject has no object, and the target is the last KB target named before it
-    in the sentence."""
-    lexicon, lemmas = words
-    named = [h for h in targets.in_span(sentence) if (h.target_id or "").startswith("target:")]
-    if not named:
-        return
-    for token in sentence:
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.lower_ in FIRST_PERSON:
-            continue
-        chain = [token]
-        while True:
-            below = [c for c in chain[-1].children if c.dep_ in ("xcomp", "acomp")]
-            if not below:
-                break
-            chain.append(below[0])
-        if len(chain) < 2 or _object_of(chain[-1]) or chain[-1].dep_ not in ("xcomp",):
-            continue
-        polarity, strength, cues = 1, 1.0, []
-        for word in chain:
-            pos = {"VERB": "verb", "ADJ": "adj"}.get(word.pos_)
-            particle = next((c.lower_ for c in word.children if c.dep_ == "prt"), None)
-            lemma = word.lower_ if pos == "adj" else lemmas(word)
-            cue = None if pos is None else lexicon.cue(pos, lemma, particle)
-            if cue is not None and cue.polarity:
-                polarity, strength = polarity * cue.polarity, min(strength, cue.strength)
-                cues.append(word)
-            if any(c.dep_ == "neg" for c in word.children):
-                polarity = -polarity
-        if len(cues) < 2:
-            continue  # a want and an act ("reluctant to sign", "eager to join") both named
-        before = [h for h in named if h.end <= chain[-1].idx]
-        if not before:
-            continue
-        hit = before[-1]
-        start = min(subject.idx, cues[0].idx)
-        end = max(w.idx + len(w.text) for w in chain)
-        for holder in holders_of(subject, finder, collector.kb, reference):
-            collector.add(
-                holder,
-                (hit.target, hit.target_id, hit.mention),
-                polarity,
-                (start, end),
-                "reported",
-                evidence,
-                reference,
-                cues[0].text,
-                strength,
-                0.6,
-            )
 
 
 def stance_facts(
