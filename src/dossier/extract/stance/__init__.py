@@ -48,6 +48,7 @@ from dossier.extract.stance.holders import (
     holder_country,
     holders_of,
 )
+from dossier.extract.stance.implied import course_owner, owners, teller
 from dossier.extract.stance.lexicon import StanceLexicon, load_stance_lexicon
 from dossier.extract.stance.paths import alleged, judgement, labelled, read_path
 from dossier.extract.stance.reactions import reaction_stances
@@ -302,6 +303,26 @@ def _sentence_stances(
                     continue
                 # The clause's subject names no one ("goods will move freely within the
                 # union"): in a quote, its words are the speaker's, read as a whole below.
+            owner = course_owner(hit.root)
+            if owner is not None:
+                # "their case against X": the owner of a course set against X (``implied``)
+                speakers = quote_speakers(quote, kb) if quote is not None else []
+                owning = owners(owner, quote, speakers, finder, kb, said_on)
+                for holder in owning:
+                    collector.add(
+                        holder,
+                        target,
+                        -1,
+                        _span_of([owner], hit),
+                        "said" if holder in speakers or quote is not None else "reported",
+                        ("quote", quote.fact_id) if quote is not None else sentence_evidence,
+                        said_on,
+                        owner.head.text,
+                        0.6,
+                        0.6,
+                    )
+                if owning:
+                    continue
             label = labelled(hit.root, lexicon, lemmas) if reading is None else None
             if label is not None:
                 # "Y called X a liar": Y judges X (error kind e: a verdict on a person).
@@ -329,6 +350,25 @@ def _sentence_stances(
                 if judges:
                     continue
             judged = judgement(hit.root, lexicon, lemmas)
+            told = teller(hit.root, lemmas) if judged is not None and quote is None else None
+            if told is not None and not first_person(told):
+                # "They voted that X was not guilty": no quote, a verdict told (``implied``)
+                tellers = holders_of(told, finder, kb, said_on)
+                for holder in tellers:
+                    collector.add(
+                        holder,
+                        target,
+                        judged[0],
+                        _span_of([told, judged[1]], hit),
+                        "reported",
+                        sentence_evidence,
+                        said_on,
+                        judged[1].text,
+                        0.6,
+                        0.6,
+                    )
+                if tellers:
+                    continue
             if judged is not None and (quote is not None or author is not None):
                 # "X lied", "X is a threat": said in a quote, the speaker judges X; in an
                 # opinion piece's own sentence, its author does.

@@ -5,6 +5,14 @@ holder speaks for on the stance's date.
 A country that wants or resists is its government ("Ukraine is reluctant" is Kyiv's stance);
 a group the KB does not know keeps its words ("Kyrgyz critics"); "I" and "we" are left to the
 caller, who knows whose words they are (a quote's speaker, an opinion piece's author).
+
+A plural pronoun ("they", "their") is the last subject that named two actors or more by
+coordination ("Grassley and Johnson have requested records. They both voted ..."), in its
+sentence before it or the two before (error kind other-holder: a plural pronoun left
+unresolved); a bare "the country" or "the nation" is the last state named in its sentence
+before it or in the one before (error kind none: a state described, not named). Only a named
+coordination counts for "they": a plural noun ("the senators") is too loose an antecedent to
+resolve by position alone.
 """
 
 from __future__ import annotations
@@ -205,6 +213,9 @@ def holders_of(
     gendered = gendered_pronoun(subject, finder)
     if gendered is not None:
         return [gendered]
+    grouped = plural_antecedent(subject, finder, kb) or described_state(subject, finder, kb)
+    if grouped:
+        return grouped
     if (
         subject.dep_ == "nsubj"
         and subject.head.dep_ == "relcl"
@@ -249,6 +260,75 @@ def holders_of(
         words = finder.words(subject)
         return [Holder(words.actor, None, words.mention_start, words.mention_end)]
     return [as_holder(actor, kb) for actor in named]
+
+
+PLURAL = frozenset({"they", "their", "them", "theirs"})
+#: Nouns by which a text takes up a state it named ("the country", "the Eastern European nation").
+STATE_NOUNS = frozenset({"country", "nation"})
+#: Sentences before the pronoun in which to look for its antecedent.
+_REACH = 2
+
+
+def _earlier_sentences(token: Token, reach: int) -> list:
+    """``token``'s sentence and up to ``reach`` before it, nearest first."""
+    doc = token.doc
+    found = [token.sent]
+    for _ in range(reach):
+        start = found[-1].start
+        if start == 0:
+            break
+        found.append(doc[start - 1].sent)
+    return found
+
+
+def plural_antecedent(token: Token, finder: ActorFinder, kb: KnowledgeBase) -> list[Holder]:
+    """The actors a "they" or "their" takes up (see the module doc); [] when none is found."""
+    if token.lower_ not in PLURAL:
+        return []
+    for sentence in _earlier_sentences(token, _REACH):
+        for word in reversed([t for t in sentence if t.i < token.i]):
+            if word.dep_ not in ("nsubj", "nsubjpass") or word.pos_ != "PROPN":
+                continue
+            if not any(c.dep_ == "conj" for c in word.children):
+                continue
+            named = list(finder.actors(word, members=False))
+            if len(named) >= 2:
+                return _distinct(as_holder(a, kb) for a in named)
+    return []
+
+
+def described_state(token: Token, finder: ActorFinder, kb: KnowledgeBase) -> list[Holder]:
+    """The state a bare "the country" takes up (see the module doc); [] when it names its own
+    ("the country's president") or no state was named just before."""
+    if token.lower_ not in STATE_NOUNS or token.pos_ != "NOUN":
+        return []
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return []
+    if any(c.dep_ in ("prep", "poss", "appos") for c in token.children):
+        return []  # "the country of X", "X's country": named, or someone else's
+    if any(a.actor_id for a in finder.actors(token, members=False)):
+        return []  # "the EU country": the phrase names its own actor
+    for sentence in _earlier_sentences(token, 1):
+        states = [
+            m
+            for m in finder.index.covering(sentence.start_char, token.idx)
+            if m.end <= token.idx and (m.actor_id or "").startswith(("country:", "gov:"))
+        ]
+        if states:
+            last = states[-1]
+            country = kb.actors[last.actor_id].country if last.actor_id in kb.actors else None
+            government = kb.government_actor(country) if country else None
+            if government is not None:
+                return [Holder(government.name, government.id, last.start, last.end)]
+    return []
+
+
+def _distinct(holders) -> list[Holder]:  # noqa: ANN001 - any iterable of holders
+    """Holders, each actor once (the first mention of it)."""
+    found: dict[str, Holder] = {}
+    for holder in holders:
+        found.setdefault(holder.actor_id or holder.name, holder)
+    return list(found.values())
 
 
 def holder_country(kb: KnowledgeBase, actor_id: str | None, day: str | None) -> str | None:

@@ -358,8 +358,12 @@ def judgement(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> tuple[int,
     cue, word = None, verb
     if lemmas(verb) in COPULAS:
         for child in verb.children:
-            # An adjective with a complement is an attitude ("ready to sign"), not a verdict.
-            attitude = any(c.dep_ in ("xcomp", "prep", "ccomp") for c in child.children)
+            # An adjective with a complement is an attitude ("ready to sign"), not a verdict;
+            # a phrase of the scene ("guilty in the trial") is no complement.
+            attitude = any(
+                c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ not in _SCENE)
+                for c in child.children
+            )
             if (
                 child.dep_ in ("acomp", "attr")
                 and not attitude
@@ -376,6 +380,10 @@ def judgement(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> tuple[int,
     if cue is None or cue.polarity == 0:
         return None
     return (-cue.polarity if _negated(verb) else cue.polarity), word
+
+
+#: Prepositions of the scene of a verdict ("guilty in the trial"), not of what it is about.
+_SCENE = frozenset({"in", "at", "during"})
 
 
 #: Nouns of conduct whose possessor did it ("Russia's actions", "its behaviour"), and the

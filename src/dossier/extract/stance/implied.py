@@ -1,0 +1,146 @@
+"""Sides whose holder the clause itself does not name as its subject: a verdict told in an
+object clause with no quotation, and a hostile course owned by its holder.
+
+- A verdict told ("They voted that X was not guilty", "Y ruled that X's annexation was
+  illegal"): where the quote stage found no quote, the subject of the verb of saying, voting
+  or ruling holds the verdict that its object clause gives the target (error kind none: a
+  verdict lost for want of a quote to give it a speaker).
+- A course owned ("their case against X", "Y's campaign against X"): the owner of a noun
+  that is set "against" the target is against it, even where the noun is no stance word of
+  its own (error kind none: the climb stops at a noun that is no cue). "their" and "our" in a
+  quote are its speakers: the group that speaks together ("A, B and C said in a statement
+  that ... their case against X"), or the single speaker for "our"; outside a quote "their"
+  is the group named before (``holders.plural_antecedent``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from dossier.extract.events.actors import ActorFinder
+from dossier.extract.events.lexicon import Lemmas
+from dossier.extract.stance.holders import PLURAL, Holder, as_holder, holders_of
+from dossier.kb.loader import KnowledgeBase
+from dossier.model import EventActor, Quote
+
+#: Verbs whose object clause is a position their subject states, whether or not in words that
+#: the quote stage takes for a quote.
+TELLING = frozenset(
+    {
+        "say",
+        "vote",
+        "argue",
+        "insist",
+        "declare",
+        "rule",
+        "conclude",
+        "maintain",
+        "contend",
+        "assert",
+        "state",
+        "testify",
+    }
+)
+#: Owners that are the speakers of the quote they are in.
+_OUR = frozenset({"our", "my"})
+
+
+def teller(root: Token, lemmas: Lemmas) -> Token | None:
+    """The subject of the verb of saying or voting whose object clause gives a verdict on
+    ``root`` (its subject, or the owner of its subject: "X's act was illegal"); None where the
+    clause hangs from no such verb."""
+    subject = root.head if root.dep_ == "poss" else root
+    clause = subject.head
+    if subject.dep_ != "nsubj" or clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    if lemmas(verb) not in TELLING:
+        return None
+    for _ in range(3):
+        found = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if found is not None:
+            return found
+        if verb.dep_ != "conj":
+            return None
+        verb = verb.head  # "X met Y and said that ...": the first verb's subject
+    return None
+
+
+def speaker_group(quote: Quote, doc: Doc, finder: ActorFinder, kb: KnowledgeBase) -> list[Holder]:
+    """The people who speak a quote together: the speaker and those set beside it by
+    coordination or apposition ("Chairman A (D-Calif.), Chairwoman B (D-N.Y.), and Chairman
+    C said"); [] when the speaker stands alone or its words cannot be found."""
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return []
+    span = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+    if span is None:
+        return []
+    head = span.root
+    heads = [head, *head.conjuncts]
+    for beside in head.children:
+        if beside.dep_ == "appos" and beside.ent_type_ == "PERSON":
+            heads += [beside, *beside.conjuncts]
+    found: dict[str, Holder] = {}
+    for word in heads:
+        for actor in finder.actors(word, members=False):
+            # the person the word names, not a body in his title ("Committee Chairman A")
+            at = actor.mention_start is not None and actor.mention_end is not None
+            if actor.actor_id and at and actor.mention_start <= word.idx < actor.mention_end:  # type: ignore[operator]
+                found.setdefault(actor.actor_id, as_holder(actor, kb))
+    return list(found.values()) if len(found) >= 2 else []
+
+
+def course_owner(root: Token) -> Token | None:
+    """The owner of a noun set "against" ``root`` ("their case against X"), None if none."""
+    if root.dep_ != "pobj" or root.head.lower_ != "against":
+        return None
+    noun = root.head.head
+    if noun.pos_ == "VERB":
+        # "strengthens their case against X": the parse may hang "against" on the verb
+        noun = next((c for c in noun.children if c.dep_ == "dobj"), noun)
+    if noun.pos_ != "NOUN":
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+def _named_owner(owner: Token, finder: ActorFinder, kb: KnowledgeBase) -> list[Holder]:
+    """The actors the mentions at a possessive name ("X's lawsuit"): the event stage's phrase
+    reading takes a person's possessive for whose thing it is, not for who acts."""
+    return [
+        as_holder(
+            EventActor(
+                actor=m.actor,
+                actor_id=m.actor_id,
+                country=m.country,
+                mention_start=m.start,
+                mention_end=m.end,
+            ),
+            kb,
+        )
+        for m in finder.index.covering(owner.idx, owner.idx + len(owner.text))
+        if m.start <= owner.idx < m.end and m.label in ("PERSON", "ORG", "GPE", "NORP")
+    ]
+
+
+def owners(
+    owner: Token,
+    quote: Quote | None,
+    speakers: list[Holder],
+    finder: ActorFinder,
+    kb: KnowledgeBase,
+    day: str | None,
+) -> list[Holder]:
+    """Who an owner word stands for (see the module doc); [] for "his", "her", "its", whose
+    antecedent position alone does not tell."""
+    word = owner.lower_
+    if word in PLURAL:
+        if quote is not None:
+            group = speaker_group(quote, owner.doc, finder, kb)
+            if group:
+                return group
+        return holders_of(owner, finder, kb, day)
+    if word in _OUR:
+        return speakers if quote is not None else []
+    if owner.pos_ == "PRON":
+        return []
+    return _named_owner(owner, finder, kb)

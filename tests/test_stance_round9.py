@@ -1,0 +1,100 @@
+"""Stance accuracy, round 9 (issue 12): sides implied by a deed or a verdict, and holders named
+by a plural pronoun or a bare "the country", each on sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from dossier.nlp import load_pipeline
+from stance_helpers import sides, stances_of
+
+DATE = "2019-11-15"
+BIDEN = "person:joe-biden"
+CLINTON = "person:hillary-clinton"
+KERRY = "person:john-kerry"
+PENCE = "person:mike-pence"
+TRUMP = "person:donald-trump"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def test_they_takes_up_the_pair_named_before(nlp: Language) -> None:
+    # kind: other-holder (a plural pronoun holder left unresolved)
+    stances = stances_of(
+        nlp,
+        "Hillary Clinton and John Kerry met donors in Ohio on Monday. They both voted that "
+        "Mike Pence was guilty in the hearing.",
+        DATE,
+    )
+    assert sides(stances, CLINTON, PENCE) == {-1}
+    assert sides(stances, KERRY, PENCE) == {-1}
+
+
+def test_a_verdict_voted_not_guilty_is_for(nlp: Language) -> None:
+    # kind: none (a verdict told by a vote, with no quote to give it a speaker)
+    stances = stances_of(nlp, "Joe Biden voted that Donald Trump was not guilty.", DATE)
+    assert sides(stances, BIDEN, TRUMP) == {1}
+
+
+def test_they_without_a_named_pair_before_holds_nothing(nlp: Language) -> None:
+    # a plural noun is too loose an antecedent: no holder is guessed for "they"
+    stances = stances_of(
+        nlp,
+        "The senators met donors in Ohio on Monday. They voted that Donald Trump was guilty.",
+        DATE,
+    )
+    assert not [s for s in stances if s.target_id == TRUMP]
+
+
+def test_their_case_against_x_in_a_joint_statement_is_each_speakers(nlp: Language) -> None:
+    # kind: none (a course owned by the speakers, set against the target, with no cue verb)
+    stances = stances_of(
+        nlp,
+        "Senator Hillary Clinton (D-N.Y.) and Senator John Kerry (D-Mass.) said in a statement "
+        "on Tuesday that the new testimony strengthens their case against Mike Pence.",
+        DATE,
+    )
+    assert sides(stances, CLINTON, PENCE) == {-1}
+    assert sides(stances, KERRY, PENCE) == {-1}
+
+
+def test_a_named_owner_of_a_case_against_x_is_against_x(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "The hearing weakened Joe Biden's lawsuit against Donald Trump.", DATE
+    )
+    assert sides(stances, BIDEN, TRUMP) == {-1}
+
+
+def test_his_case_against_x_is_left_unresolved(nlp: Language) -> None:
+    # "his" by position alone could be anyone named before: no holder guessed
+    stances = stances_of(
+        nlp,
+        "Joe Biden met Hillary Clinton. The hearing weakened his lawsuit against Mike Pence.",
+        DATE,
+    )
+    assert not [s for s in stances if s.target_id == PENCE]
+
+
+def test_the_country_at_war_is_the_state_named_before(nlp: Language) -> None:
+    # kind: none (a state described, not named) and a side implied by a deed (at war with)
+    stances = stances_of(
+        nlp,
+        "John Kerry will travel to Georgia next week to meet its president. The small "
+        "Caucasus country is at war with Russia.",
+        DATE,
+    )
+    assert sides(stances, "gov:GEO", "country:RUS") == {-1}
+
+
+def test_the_country_with_a_name_of_its_own_is_not_taken_up(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "John Kerry will travel to Georgia next week. The country of Moldova is at war with "
+        "Russia.",
+        DATE,
+    )
+    assert not sides(stances, "gov:GEO", "country:RUS")
