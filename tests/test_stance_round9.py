@@ -98,3 +98,31 @@ def test_the_country_with_a_name_of_its_own_is_not_taken_up(nlp: Language) -> No
         DATE,
     )
     assert not sides(stances, "gov:GEO", "country:RUS")
+
+
+@pytest.mark.parametrize(
+    ("text", "target_id", "polarity"),
+    [
+        # kind: none (a side implied by a deed with no stance word of its own)
+        ("Moldova has distanced itself from Russia since the election.", "country:RUS", -1),
+        ("Kyrgyzstan is courting the European Union with new trade offers.", None, 1),
+        ("Armenia pinned its hopes on the European Union.", None, 1),
+        # "sought to distance itself": the seeking does not turn the turning-away round
+        ("Moldova has sought to distance itself from Russia.", "country:RUS", -1),
+    ],
+)
+def test_deeds_that_imply_a_side(nlp: Language, text: str, target_id, polarity: int) -> None:
+    stances = stances_of(nlp, text, DATE)
+    held = {
+        s.polarity
+        for s in stances
+        if s.holder_id in ("gov:MDA", "gov:KGZ", "gov:ARM")
+        and (s.target_id == target_id or (target_id is None and s.target_id.startswith("target:")))
+    }
+    assert held == {polarity}
+
+
+def test_distancing_oneself_on_an_issue_is_no_side(nlp: Language) -> None:
+    # "distance ... on" names the issue, not whom one turns from
+    stances = stances_of(nlp, "Joe Biden distanced himself on the issue of Russia.", DATE)
+    assert not sides(stances, BIDEN, "country:RUS")
