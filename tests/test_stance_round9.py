@@ -15,6 +15,7 @@ CLINTON = "person:hillary-clinton"
 KERRY = "person:john-kerry"
 PENCE = "person:mike-pence"
 TRUMP = "person:donald-trump"
+RADA = "agency:ukr-verkhovna-rada"
 
 
 @pytest.fixture(scope="module")
@@ -126,3 +127,22 @@ def test_distancing_oneself_on_an_issue_is_no_side(nlp: Language) -> None:
     # "distance ... on" names the issue, not whom one turns from
     stances = stances_of(nlp, "Joe Biden distanced himself on the issue of Russia.", DATE)
     assert not sides(stances, BIDEN, "country:RUS")
+
+
+def test_it_after_a_nearer_thing_is_not_the_body_named_before(nlp: Language) -> None:
+    # kind: other-target ("it" read as a body named a sentence back, over a nearer thing)
+    stances = stances_of(
+        nlp,
+        "On Monday the Verkhovna Rada passed a law on the status of the Russian language. "
+        "The bill began as a petition, Ukraine's government endorsed it in May, and it passed "
+        "easily.",
+        DATE,
+    )
+    assert not sides(stances, "gov:UKR", RADA)
+
+
+def test_it_with_no_nearer_thing_keeps_the_act(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "The Verkhovna Rada met on Monday. Ukraine's government endorsed it in May.", DATE
+    )
+    assert sides(stances, "gov:UKR", RADA) == {1}

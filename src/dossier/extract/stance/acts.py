@@ -265,6 +265,29 @@ def _pronoun_object(trigger: Span | None, targets: TargetFinder) -> TargetHit | 
     return None
 
 
+def _nearer_thing(trigger: Span | None, collector: _Collector) -> bool:
+    """Whether an act's object "it" has a nearer antecedent than any actor: a subject before
+    it in its sentence that names no one ("The bill began life as an initiative, the
+    government endorsed it"), which the event stage passes over for a body named a sentence
+    back (error kind other-target: the endorsement read as toward the parliament)."""
+    if trigger is None:
+        return False
+    objects = [c for c in trigger.root.children if c.dep_ == "dobj" and c.lower_ == "it"]
+    if not objects:
+        return False
+    it = objects[0]
+    for word in it.sent:
+        if word.i >= it.i:
+            break
+        if word.dep_ not in ("nsubj", "nsubjpass") or word.pos_ != "NOUN":
+            continue
+        if word.head == trigger.root:
+            continue  # the act's own doer
+        if not any(m.start <= word.idx < m.end for m in collector.mentions.values()):
+            return True
+    return False
+
+
 def event_stances(
     collector: _Collector,
     events: list[Event],
@@ -286,6 +309,8 @@ def event_stances(
         sided = _sided_with(event, collector)
         trigger_span = collector.doc.char_span(event.start, event.end, alignment_mode="expand")
         pronoun = _pronoun_object(trigger_span, targets)
+        if pronoun is None and _nearer_thing(trigger_span, collector):
+            continue  # "the bill ..., the government endorsed it": not toward a body
         for actor in event.target:
             person = (actor.actor_id or "person:").startswith("person:")
             if pronoun is not None and person == (pronoun.root.lower_ != "it"):
