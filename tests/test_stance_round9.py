@@ -146,3 +146,19 @@ def test_it_with_no_nearer_thing_keeps_the_act(nlp: Language) -> None:
         nlp, "The Verkhovna Rada met on Monday. Ukraine's government endorsed it in May.", DATE
     )
     assert sides(stances, "gov:UKR", RADA) == {1}
+
+
+def test_agreeing_to_talk_with_a_party_takes_no_side_toward_it(nlp: Language) -> None:
+    # kind: unsupported (a pledge to open talks read as a side toward the other party)
+    stances = stances_of(
+        nlp,
+        "Ukraine's leadership pledged Monday to open a dialogue with rebellious pro-Russian "
+        "militants in the east.",
+        DATE,
+    )
+    assert not [s for s in stances if s.target_id == "group:pro-russian-separatists-ukr"]
+
+
+def test_agreeing_to_open_talks_with_a_union_is_still_a_step_toward_it(nlp: Language) -> None:
+    stances = stances_of(nlp, "Georgia agreed to open talks with the European Union.", DATE)
+    assert {s.polarity for s in stances if s.holder_id == "gov:GEO"} == {1}

@@ -265,6 +265,25 @@ def _pronoun_object(trigger: Span | None, targets: TargetFinder) -> TargetHit | 
     return None
 
 
+#: Nouns of talking with someone: "open a dialogue with X" is no side toward X.
+_TALKS = frozenset(
+    {"dialogue", "talk", "talks", "negotiation", "negotiations", "consultation", "consultations"}
+)
+
+
+def _talks_with(collector: _Collector, named: Mention) -> bool:
+    """Whether a mention is whom talks are held with ("pledged to open a dialogue with the
+    militants"): an act of agreeing to talk takes no side toward the other party (error kind
+    unsupported: the pledge read as for the militants), as an agreement with X takes none
+    (``stance_cues.csv``: "agreement with" is neutral). Talks with a union a state may join
+    ("agreed to open talks with the EU") are a step toward it, and keep their side."""
+    span = collector.doc.char_span(named.start, named.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lower_ in _TALKS
+
+
 def _nearer_thing(trigger: Span | None, collector: _Collector) -> bool:
     """Whether an act's object "it" has a nearer antecedent than any actor: a subject before
     it in its sentence that names no one ("The bill began life as an initiative, the
@@ -333,6 +352,12 @@ def event_stances(
                 continue
             if named is not None and _side_word(document.text_of(collector.doc), named.start):
                 continue  # "released pro-Russia detainees": a side they take, not Russia
+            if (
+                named is not None
+                and kb.target_of_actor(actor.actor_id) is None
+                and _talks_with(collector, named)
+            ):
+                continue  # "open a dialogue with X": talking is no side (toward a union it is)
             if named is not None and _owner_of_land(collector, named):
                 continue  # "moved to annex Ukraine's Crimea": an act on land, not on its state
             if _others_act(trigger_span, actor, named, collector):
