@@ -162,3 +162,33 @@ def test_agreeing_to_talk_with_a_party_takes_no_side_toward_it(nlp: Language) ->
 def test_agreeing_to_open_talks_with_a_union_is_still_a_step_toward_it(nlp: Language) -> None:
     stances = stances_of(nlp, "Georgia agreed to open talks with the European Union.", DATE)
     assert {s.polarity for s in stances if s.holder_id == "gov:GEO"} == {1}
+
+
+def test_a_time_clause_beside_an_accusation_is_no_allegation(nlp: Language) -> None:
+    # kind: none (an act told as a fact, read as part of what was alleged)
+    stances = stances_of(
+        nlp,
+        "Georgia's former prosecutor accused her of lying to investigators after Hillary "
+        "Clinton publicly criticized Moldova.",
+        DATE,
+    )
+    assert sides(stances, CLINTON, "country:MDA") == {-1}
+
+
+def test_an_act_inside_an_accusation_stays_alleged(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "Georgia accused Hillary Clinton of publicly criticizing Moldova.", DATE
+    )
+    assert not sides(stances, CLINTON, "country:MDA")
+
+
+def test_the_country_as_an_acts_target_is_the_country(nlp: Language) -> None:
+    # kind: other-target (a state described as "the country" read as its government)
+    stances = stances_of(
+        nlp,
+        "Hillary Clinton visited Georgia in May. She later criticized the country's lack of "
+        "progress in tackling corruption.",
+        DATE,
+    )
+    assert sides(stances, CLINTON, "country:GEO") == {-1}
+    assert not sides(stances, CLINTON, "gov:GEO")

@@ -14,6 +14,7 @@ from dossier.extract import document
 from dossier.extract.events.actors import PLACE_NOUNS, ActorFinder
 from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.stance.holders import (
+    STATE_NOUNS,
     collective,
     gendered_pronoun,
     holders_of,
@@ -284,6 +285,22 @@ def _talks_with(collector: _Collector, named: Mention) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lower_ in _TALKS
 
 
+def _as_described(
+    actor: EventActor, mention: Mention | None, collector: _Collector
+) -> tuple[str, str | None, Mention | None]:
+    """An event's target as the text names it: a state the event stage read from "the
+    country" or "the nation" is the country, as a state named by its name is (error kind
+    other-target: "criticized the country's lack of progress" read as toward its
+    government); any other target as the event stage gives it."""
+    text = document.text_of(collector.doc)
+    word = text[actor.mention_start : actor.mention_end] if mention is None else ""
+    if actor.country and actor.mention_start is not None and word.lower() in STATE_NOUNS:
+        country = collector.kb.country_actor(actor.country)
+        if country is not None:
+            return (country.name, country.id, None)
+    return (actor.actor, actor.actor_id, mention)
+
+
 def _nearer_thing(trigger: Span | None, collector: _Collector) -> bool:
     """Whether an act's object "it" has a nearer antecedent than any actor: a subject before
     it in its sentence that names no one ("The bill began life as an initiative, the
@@ -380,7 +397,7 @@ def event_stances(
                 # unsupported: "Russia annexed Crimea" read as against Ukraine's government)
                 continue
             else:
-                aimed.append((actor.actor, actor.actor_id, mention))
+                aimed.append(_as_described(actor, mention, collector))
         if trigger_span is not None and wanted_only(trigger_span.root, lexicon):
             continue  # "reluctant to sign", "wants to join": no act done; the sentence says it
         if trigger_span is not None and alleged(trigger_span.root, lemmas):

@@ -510,6 +510,10 @@ def _contrast(word: Token) -> bool:
     )
 
 
+#: Marks of a clause that tells when, told as a fact beside an accusation, not inside it.
+_TIME_MARKS = frozenset({"after", "before", "since", "when", "while", "until"})
+
+
 def alleged(act: Token, lemmas: Lemmas) -> bool:
     """Whether ``act`` (an event's trigger, or the verb whose subject a path reached) is the
     content of an accusation or a denial ("Kyiv accused Moscow of sending arms to aid the
@@ -521,6 +525,10 @@ def alleged(act: Token, lemmas: Lemmas) -> bool:
         # "evidence that X was arming and aiding Y": the second act is alleged as the first
         if token.dep_ not in _COMPLEMENTS and token.dep_ != "conj" or token.head == token:
             return False
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in token.children
+        ):
+            return False  # "accused X of Y after she criticized Z": when, not what is alleged
         token = token.head
         if lemmas(token) in ALLEGING or token.lower_ in ALLEGING:
             return True
