@@ -192,3 +192,21 @@ def test_the_country_as_an_acts_target_is_the_country(nlp: Language) -> None:
     )
     assert sides(stances, CLINTON, "country:GEO") == {-1}
     assert not sides(stances, CLINTON, "gov:GEO")
+
+
+def test_a_quote_that_speaks_for_a_states_sovereignty_is_for_it(nlp: Language) -> None:
+    # kind: other-target (no cue on the path to the state; the words as a whole read as none)
+    stances = stances_of(
+        nlp,
+        '"We will not rest before the sovereignty and territorial integrity of Georgia has '
+        'been restored," John Kerry said.',
+        DATE,
+    )
+    assert sides(stances, KERRY, "country:GEO") == {1}
+
+
+def test_a_persons_integrity_is_a_virtue_not_a_state(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, '"This shows that Mike Pence\'s integrity is zero," John Kerry said.', DATE
+    )
+    assert sides(stances, KERRY, PENCE) != {1}

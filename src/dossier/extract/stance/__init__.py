@@ -48,7 +48,7 @@ from dossier.extract.stance.holders import (
     holder_country,
     holders_of,
 )
-from dossier.extract.stance.implied import course_owner, owners, teller
+from dossier.extract.stance.implied import course_owner, owners, sovereignty_of, teller
 from dossier.extract.stance.lexicon import StanceLexicon, load_stance_lexicon
 from dossier.extract.stance.paths import alleged, judgement, labelled, read_path
 from dossier.extract.stance.reactions import reaction_stances
@@ -323,6 +323,22 @@ def _sentence_stances(
                     )
                 if owning:
                     continue
+            if quote is not None and reading is None and sovereignty_of(hit.root, hit.target_id):
+                # "the territorial integrity of X has been restored": for X (``implied``)
+                for holder in quote_speakers(quote, kb):
+                    collector.add(
+                        holder,
+                        target,
+                        1,
+                        _span_of([hit.root.head], hit),
+                        "said",
+                        ("quote", quote.fact_id),
+                        said_on,
+                        hit.root.head.text,
+                        0.5,
+                        0.55,
+                    )
+                continue
             label = labelled(hit.root, lexicon, lemmas) if reading is None else None
             if label is not None:
                 # "Y called X a liar": Y judges X (error kind e: a verdict on a person).

@@ -11,6 +11,10 @@ object clause with no quotation, and a hostile course owned by its holder.
   quote are its speakers: the group that speaks together ("A, B and C said in a statement
   that ... their case against X"), or the single speaker for "our"; outside a quote "their"
   is the group named before (``holders.plural_antecedent``).
+- A state's sovereignty championed: a quote that speaks of X's sovereignty, territorial
+  integrity or independence ("we will not give up before the territorial integrity of X has
+  been restored") is its speaker's side for X, whatever verb carries it (error kind
+  other-target: the words as a whole, with no cue on the path to X, read as no side).
 """
 
 from __future__ import annotations
@@ -144,3 +148,29 @@ def owners(
     if owner.pos_ == "PRON":
         return []
     return _named_owner(owner, finder, kb)
+
+
+#: Nouns of a state's standing as a state: who speaks of them speaks for the state.
+SOVEREIGNTY = frozenset({"sovereignty", "independence"})
+
+
+def _sovereign(noun: Token) -> bool:
+    """A noun of sovereignty: "sovereignty", "independence", "territorial integrity" (not a
+    person's "integrity", a virtue)."""
+    if noun.lower_ == "integrity":
+        return any(c.dep_ == "amod" and c.lower_ == "territorial" for c in noun.children)
+    return noun.lower_ in SOVEREIGNTY
+
+
+def sovereignty_of(root: Token, target_id: str | None) -> bool:
+    """Whether ``root`` names a state that owns a noun of sovereignty ("X's sovereignty", "the
+    sovereignty and territorial integrity of X")."""
+    if not (target_id or "").startswith(("country:", "gov:")):
+        return False
+    if root.dep_ == "poss":
+        noun = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "of":
+        noun = root.head.head
+    else:
+        return False
+    return any(_sovereign(n) for n in (noun, *noun.conjuncts))
