@@ -210,3 +210,35 @@ def test_a_persons_integrity_is_a_virtue_not_a_state(nlp: Language) -> None:
         nlp, '"This shows that Mike Pence\'s integrity is zero," John Kerry said.', DATE
     )
     assert sides(stances, KERRY, PENCE) != {1}
+
+
+def test_the_phrase_taken_up_after_its_owner_is_the_owners(nlp: Language) -> None:
+    # kind: none (a side toward a body's deed named the second time without its owner)
+    stances = stances_of(
+        nlp,
+        "The hearing was part of Georgia's reform programme. Later Joe Biden criticized the "
+        "reform programme in a speech.",
+        DATE,
+    )
+    assert {s.polarity for s in stances if s.holder_id == BIDEN and "GEO" in s.target_id} == {-1}
+
+
+def test_a_phrase_owned_by_two_owners_is_taken_up_by_neither(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Georgia's reform programme and Moldova's reform programme were debated. Later Joe "
+        "Biden criticized the reform programme in a speech.",
+        DATE,
+    )
+    assert not [s for s in stances if s.holder_id == BIDEN]
+
+
+def test_a_subordinate_he_is_the_main_clauses_subject(nlp: Language) -> None:
+    # kind: other-holder (the last man named before, over the main clause's own subject)
+    stances = stances_of(
+        nlp,
+        "Mark Sandy said his own testimony was complete. Hours later Dana Lee appeared at a "
+        "rally in Ohio, where he attacked Mike Pence.",
+        DATE,
+    )
+    assert {s.holder for s in stances if s.target_id == PENCE} == {"Dana Lee"}

@@ -154,6 +154,9 @@ def gendered_pronoun(subject: Token, finder: ActorFinder) -> Holder | None:
     genders = _GENDERS.get(doc)
     if genders is None:
         genders = _GENDERS[doc] = genders_in(doc, finder.index)
+    main = _main_subject(subject, finder, genders, wanted)
+    if main is not None:
+        return main
     sentence = subject.sent
     for _ in range(_PRONOUN_REACH):
         if sentence.start == 0:
@@ -168,6 +171,29 @@ def gendered_pronoun(subject: Token, finder: ActorFinder) -> Holder | None:
         return None
     person = people[-1]
     return Holder(person.actor, person.actor_id, person.start, person.end)
+
+
+def _main_subject(
+    pronoun: Token, finder: ActorFinder, genders: dict[str, str], wanted: str
+) -> Holder | None:
+    """The person who is the subject of the main clause a "he" or "she" is subordinate to
+    ("Trump appeared at a rally, where he blasted the inquiry"), where the text shows no
+    other gender for them (error kind other-holder: the last person of that gender named
+    before, over the main clause's own subject); None otherwise."""
+    main = pronoun.sent.root
+    if pronoun.head == main:
+        return None
+    top = next((c for c in main.children if c.dep_ == "nsubj"), None)
+    if top is None or top.i > pronoun.i or top.lower_ in GENDER:
+        return None
+    for mention in finder.index.covering(top.idx, top.idx + len(top.text)):
+        if (
+            mention.label == "PERSON"
+            and mention.start <= top.idx < mention.end
+            and genders.get(mention.actor, wanted) == wanted
+        ):
+            return Holder(mention.actor, mention.actor_id, mention.start, mention.end)
+    return None
 
 
 def _named(head: Token) -> Token | None:

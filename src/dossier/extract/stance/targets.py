@@ -19,6 +19,7 @@ from dossier.extract.document import text_of
 from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.quotes.pronouns import GENDER, genders_in
 from dossier.extract.quotes.speakers import MentionIndex
+from dossier.extract.stance.owned import owned_phrases, taken_up_owner
 from dossier.extract.stance.paths import quoted_label
 from dossier.kb.loader import KnowledgeBase, normalise_name
 from dossier.model import Mention
@@ -124,6 +125,8 @@ class TargetFinder:
         self.starts = [mention.start for mention in self.mentions]
         self.pattern = _alias_pattern(kb)
         self._genders: dict[str, str] | None = None
+        #: phrases the document gives an owner (``owned``), read on first use
+        self._owned: dict[str, list[tuple[int, Mention]]] | None = None
 
     def _root(self, start: int, end: int) -> Token | None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -188,6 +191,15 @@ class TargetFinder:
             root = self._root(start, end)
             if earlier is not None and root is not None:
                 hits.append(TargetHit(start, end, root, earlier.name, earlier.id))
+        if self._owned is None:
+            self._owned = owned_phrases(self.doc, self.mentions)
+        for token in sentence if self._owned else ():
+            owner = taken_up_owner(token, self._owned)
+            if owner is None or any(s <= token.idx < e for s, e in taken):
+                continue
+            end = token.idx + len(token.text)
+            name, actor_id = actor_target(owner, self.kb)
+            hits.append(TargetHit(token.idx, end, token, name, actor_id, owner))
         for token in sentence:
             if token.lower_ in OBJECT_PRONOUNS and not any(s <= token.idx < e for s, e in taken):
                 hit = self.person_pronoun(token)
