@@ -242,3 +242,23 @@ def test_a_subordinate_he_is_the_main_clauses_subject(nlp: Language) -> None:
         DATE,
     )
     assert {s.holder for s in stances if s.target_id == PENCE} == {"Dana Lee"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # kind: other-holder (a claim of troops abroad read as no side of its teller's)
+        '"Moscow had well over 1,000 troops on the ground in Georgia," John Kerry said.',
+        "John Kerry said Russia had sent troops into Georgia.",
+    ],
+)
+def test_a_state_said_to_have_troops_abroad_is_judged_by_the_teller(
+    nlp: Language, text: str
+) -> None:
+    stances = stances_of(nlp, text, DATE)
+    assert {s.polarity for s in stances if s.holder_id == KERRY and "RUS" in s.target_id} == {-1}
+
+
+def test_a_state_with_troops_at_home_is_not_judged(nlp: Language) -> None:
+    stances = stances_of(nlp, '"Russia has 20,000 troops on its own soil," John Kerry said.', DATE)
+    assert not [s for s in stances if s.holder_id == KERRY and "RUS" in (s.target_id or "")]

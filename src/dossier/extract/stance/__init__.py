@@ -48,7 +48,13 @@ from dossier.extract.stance.holders import (
     holder_country,
     holders_of,
 )
-from dossier.extract.stance.implied import course_owner, owners, sovereignty_of, teller
+from dossier.extract.stance.implied import (
+    course_owner,
+    owners,
+    sovereignty_of,
+    teller,
+    troops_abroad,
+)
 from dossier.extract.stance.lexicon import StanceLexicon, load_stance_lexicon
 from dossier.extract.stance.paths import alleged, judgement, labelled, read_path
 from dossier.extract.stance.reactions import reaction_stances
@@ -365,7 +371,9 @@ def _sentence_stances(
                     )
                 if judges:
                     continue
-            judged = judgement(hit.root, lexicon, lemmas)
+            judged = judgement(hit.root, lexicon, lemmas) or troops_abroad(
+                hit.root, hits, hit.target_id, lemmas
+            )
             told = teller(hit.root, lemmas) if judged is not None and quote is None else None
             if told is not None and not first_person(told):
                 # "They voted that X was not guilty": no quote, a verdict told (``implied``)

@@ -15,6 +15,10 @@ object clause with no quotation, and a hostile course owned by its holder.
   integrity or independence ("we will not give up before the territorial integrity of X has
   been restored") is its speaker's side for X, whatever verb carries it (error kind
   other-target: the words as a whole, with no cue on the path to X, read as no side).
+- Troops abroad: a state said to have, send or deploy troops in another state named in the
+  same clause ("NATO said Moscow had 1,000 troops on the ground in Ukraine") is judged by
+  whoever says so, as a verdict on an intervention (error kind other-holder: the claim read
+  as no side of its teller's).
 """
 
 from __future__ import annotations
@@ -174,3 +178,36 @@ def sovereignty_of(root: Token, target_id: str | None) -> bool:
     else:
         return False
     return any(_sovereign(n) for n in (noun, *noun.conjuncts))
+
+
+#: Verbs of keeping or putting forces somewhere, and the nouns of forces.
+_DEPLOYING = frozenset({"have", "send", "deploy", "station", "move", "keep", "pour"})
+_FORCES = frozenset({"troops", "soldiers", "forces", "units", "servicemen", "tanks"})
+
+
+def troops_abroad(root: Token, hits: list, target_id: str | None, lemmas: Lemmas):  # noqa: ANN201
+    """(-1, the verb) when the state ``root`` names is the subject of a clause that puts its
+    forces in another state named below them ("X had troops on the ground in Y"); None
+    otherwise (see the module doc)."""
+    state = (target_id or "").partition(":")
+    if state[0] not in ("country", "gov") or root.dep_ != "nsubj":
+        return None
+    verb = root.head
+    if lemmas(verb) not in _DEPLOYING:
+        return None
+    for forces in verb.children:
+        if forces.dep_ != "dobj" or forces.lower_ not in _FORCES:
+            continue
+        below = {t.i for t in forces.subtree}
+        # "sent troops into Y": the place may hang on the verb
+        below |= {
+            t.i
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "into", "to", "inside")
+            for t in c.subtree
+        }
+        for hit in hits:
+            kind, _, country = (hit.target_id or "").partition(":")
+            if kind in ("country", "gov") and country != state[2] and hit.root.i in below:
+                return -1, verb
+    return None
