@@ -262,3 +262,23 @@ def test_a_state_said_to_have_troops_abroad_is_judged_by_the_teller(
 def test_a_state_with_troops_at_home_is_not_judged(nlp: Language) -> None:
     stances = stances_of(nlp, '"Russia has 20,000 troops on its own soil," John Kerry said.', DATE)
     assert not [s for s in stances if s.holder_id == KERRY and "RUS" in (s.target_id or "")]
+
+
+def test_an_armys_act_is_its_governments_side(nlp: Language) -> None:
+    # kind: other-holder (the army's act read as its own side, not its government's)
+    stances = stances_of(
+        nlp,
+        "By nightfall, Ukrainian troops had attacked the pro-Russian separatists near the town.",
+        DATE,
+    )
+    holders = {s.holder_id for s in stances if s.target_id == "group:pro-russian-separatists-ukr"}
+    assert "gov:UKR" in holders
+    assert not any((h or "").startswith("agency:") for h in holders)
+
+
+def test_a_defence_ministry_keeps_its_own_voice(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "Ukraine's Defence Ministry condemned the pro-Russian separatists on Monday.", DATE
+    )
+    holders = {s.holder_id for s in stances if s.target_id == "group:pro-russian-separatists-ukr"}
+    assert holders == {"agency:ukr-ministry-of-defence"}

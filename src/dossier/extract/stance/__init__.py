@@ -45,6 +45,7 @@ from dossier.extract.stance.compounds import compound_sides
 from dossier.extract.stance.elliptical import elliptical_stances
 from dossier.extract.stance.holders import (
     Holder,
+    commanding,
     holder_country,
     holders_of,
 )
@@ -122,6 +123,7 @@ class _Collector:
         confidence: float,
     ) -> None:
         target, target_id, target_mention = commanded(hit_target, self.kb)
+        holder = commanding(holder, self.kb)
         if not self.can_hold(holder):
             return
         if (

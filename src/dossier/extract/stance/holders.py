@@ -389,3 +389,23 @@ def period_days(value: str | None) -> list[str]:
     if known is None:
         return []
     return list(dict.fromkeys([widen(known.group(0), end=False), widen(known.group(0), end=True)]))
+
+
+#: Sectors of a state's forces whose acts are the state's: its army ("Ukrainian troops blocked
+#: the roads" is Kyiv's act), as a side toward them is a side toward the state.
+COMMANDED_SECTORS = frozenset({"MIL"})
+
+
+def commanding(holder: Holder, kb: KnowledgeBase) -> Holder:
+    """A holder that is a state's armed forces as the government that commands them (error
+    kind other-holder: the army's act read as its own side, not its government's); any other
+    holder, a defence ministry included, as it is."""
+    actor = kb.actors.get(holder.actor_id or "")
+    if actor is None or actor.type != "agency" or actor.sector not in COMMANDED_SECTORS:
+        return holder
+    if "ministry" in actor.id:
+        return holder  # a ministry speaks with its own voice, as the gold names it
+    government = kb.government_actor(actor.country) if actor.country else None
+    if government is None:
+        return holder
+    return Holder(government.name, government.id, holder.mention_start, holder.mention_end)
