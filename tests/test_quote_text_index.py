@@ -49,13 +49,14 @@ def _facts(doc_id: str, texts: list[str]) -> DocumentFacts:
 
 
 def _scan(store: Store, about: str, **asked) -> list:
-    """What ``Store.quotes`` answers without the trigram index: the LIKE over every quote."""
-    saved = quote_reads.trigram_prefilter
+    """What ``Store.quotes`` answers without the text indexes: the LIKE over every quote."""
+    saved = quote_reads.trigram_prefilter, quote_reads.candidate_pages
     quote_reads.trigram_prefilter = lambda about: []  # type: ignore[assignment]
+    quote_reads.candidate_pages = lambda *args: None  # type: ignore[assignment]
     try:
         return store.quotes(about=about, **asked)
     finally:
-        quote_reads.trigram_prefilter = saved
+        quote_reads.trigram_prefilter, quote_reads.candidate_pages = saved
 
 
 def _assert_same_as_scan(store: Store) -> None:

@@ -3,21 +3,26 @@ statement once, or every copy of it."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    column,
     func,
-    literal_column,
     or_,
     select,
-    table,
     update,
 )
 
+from dossier.store.quote_text import (
+    candidate_pages,
+    date_bounds,
+    trigram,
+    trigram_keys,
+    trigram_match,
+    trigram_phrase,
+)
 from dossier.store.records import QuoteHit
 from dossier.store.schema import documents, quotes, sentences, statement_quotes, statements
 
@@ -82,57 +87,58 @@ class QuoteReadsMixin:
             who.append(quotes.c.speaker_actor_id.in_(list(speaker_ids)))
         if speaker_name:
             who.append(func.lower(quotes.c.speaker_actor).contains(speaker_name.lower()))
-        if who:
-            query = query.where(or_(*who))
+        exact: list[ColumnElement[bool]] = [or_(*who)] if who else []
+        like = func.lower(quotes.c.text).contains((about or "").lower())
         if about:
-            query = query.where(func.lower(quotes.c.text).contains(about.lower()))
-            if self.dialect == "sqlite":  # type: ignore[attr-defined]
-                # PostgreSQL's planner takes its trigram index for the LIKE by itself.
-                query = query.where(*trigram_prefilter(about))
-        if date_from:
-            query = query.where(quotes.c.said_date >= date_from)
-        if date_to:
-            # "2014" holds "2014-05-29": compare against the end of the prefix.
-            query = query.where(quotes.c.said_date <= date_to + "~")
+            exact.append(like)
+        exact.extend(date_bounds(quotes.c.said_date, date_from, date_to))
         # fact_id last: a total order, so that pages of it follow on from each other.
-        query = query.order_by(
-            quotes.c.said_date, quotes.c.doc_id, quotes.c.start, quotes.c.fact_id
-        )
+        order = (quotes.c.said_date, quotes.c.doc_id, quotes.c.start, quotes.c.fact_id)
         hits: list[QuoteHit] = []
         seen: set[str] = set()
+
+        def keep(rows: Sequence[Any]) -> bool:
+            """Add ``rows`` (oldest first) to the hits; True once ``limit`` are in."""
+            for row in rows:
+                *quote, outlets, first_seen, first_seen_doc = row
+                hit = QuoteHit(*quote, tuple(outlets or ()), first_seen, first_seen_doc)
+                if not all_copies:
+                    # Rows come oldest first: a statement's first matching copy stands for it.
+                    statement = hit.statement_id or hit.fact_id
+                    if statement in seen:
+                        continue
+                    seen.add(statement)
+                hits.append(hit)
+                if limit is not None and len(hits) >= limit:
+                    return True
+            return False
+
         # Read in pages, each with a LIMIT the database can stop at, rather than every matching
         # row: each statement once may skip copies, so a page may fall short and the next
         # follows. (A driver buffers a whole result; PostgreSQL's would be every quote.)
         page = None if limit is None else (limit if all_copies else max(2 * limit, 100))
-        offset = 0
         with self._transaction() as connection:  # type: ignore[attr-defined]
+            pages = None
+            if about and page is not None and not who:
+                # A page of candidates at a time, in order, off a text index (``quote_text``);
+                # the rows are read for a page only, and kept where the exact conditions hold.
+                pages = candidate_pages(connection, about, like, (date_from, date_to), page)
+            if pages is not None:
+                for ids in pages:
+                    found = query.where(quotes.c.fact_id.in_(ids), *exact).order_by(*order)
+                    if keep(connection.execute(found).all()):
+                        break
+                return hits
+            query = query.where(*exact).order_by(*order)
+            if about and self.dialect == "sqlite":  # type: ignore[attr-defined]
+                # PostgreSQL's planner takes its trigram index for the LIKE by itself.
+                query = query.where(*trigram_prefilter(about))
+            offset = 0
             while True:
                 rows = connection.execute(query.limit(page).offset(offset or None)).all()
-                for row in rows:
-                    *quote, outlets, first_seen, first_seen_doc = row
-                    hit = QuoteHit(*quote, tuple(outlets or ()), first_seen, first_seen_doc)
-                    if not all_copies:
-                        # Rows come oldest first: a statement's first matching copy stands for
-                        # it.
-                        statement = hit.statement_id or hit.fact_id
-                        if statement in seen:
-                            continue
-                        seen.add(statement)
-                    hits.append(hit)
-                    if limit is not None and len(hits) >= limit:
-                        return hits
-                if page is None or len(rows) < page:
+                if keep(rows) or page is None or len(rows) < page:
                     return hits
                 offset += page
-
-
-# SQLite's trigram index of quote texts (migration 0015): kept out of ``schema`` as the other
-# full-text objects are, since PostgreSQL has none of it.
-_trigram = table("quotes_trigram", column("rowid"))
-_trigram_keys = table("quotes_trigram_keys", column("key"), column("fact_id"))
-
-# LIKE's wildcards: what ``about`` holds between them is what the text must hold literally.
-_LIKE_WILDCARDS = re.compile(r"[%_]")
 
 
 def trigram_prefilter(about: str) -> list[ColumnElement[bool]]:
@@ -140,16 +146,13 @@ def trigram_prefilter(about: str) -> list[ColumnElement[bool]]:
     finds: a superset of the LIKE's matches (the index folds case at least as far as the LIKE
     does), which the LIKE then narrows to exactly them. None where no piece of ``about``
     between LIKE's wildcards has three characters: the index finds nothing shorter."""
-    piece = max(_LIKE_WILDCARDS.split(about.lower()), key=len)
-    if len(piece) < 3:
+    phrase = trigram_phrase(about)
+    if phrase is None:
         return []
-    # An FTS5 string: the piece as one phrase, its double quotes doubled, so that nothing in
-    # it (``*``, ``-``, ``OR``, ``NEAR``) is read as query syntax.
-    phrase = '"' + piece.replace('"', '""') + '"'
     found = (
-        select(_trigram_keys.c.fact_id)
-        .join(_trigram, _trigram.c.rowid == _trigram_keys.c.key)
-        .where(literal_column("quotes_trigram").op("MATCH")(phrase))
+        select(trigram_keys.c.fact_id)
+        .join(trigram, trigram.c.rowid == trigram_keys.c.key)
+        .where(trigram_match(phrase))
     )
     return [quotes.c.fact_id.in_(found)]
 

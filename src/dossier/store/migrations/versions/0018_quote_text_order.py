@@ -1,0 +1,105 @@
+"""SQLite's trigram keys carry each quote's place in date order: a text search sorts its
+candidates without reading the quotes (issue 14; ``bench/bench_store_volume.py``).
+
+At a million documents quote search by a common word took p95 269 ms on SQLite: the trigram
+index found every quote holding the word's trigrams, and each one's row (then its document's
+and statement's rows) was read before the oldest fifty could be kept. ``quotes_trigram_keys``
+now holds ``said_date``, ``doc_id`` and ``start`` beside ``fact_id``, the whole of the order
+``Store.quotes`` answers in: the candidates are sorted on those narrow rows, read in key order
+(the order the index returns them in), and only a page of them is read from ``quotes``. The
+triggers keep them in step: on insert, on a new text, and when the fact writer derives a
+quote's said date after writing it (``store.quotes.refresh_said_dates``).
+
+PostgreSQL is unchanged: its text search narrows by date through the index it has
+(``store.quote_text``).
+
+Revision ID: 0018
+Revises: 0017
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "0018"
+down_revision: str | Sequence[str] | None = "0017"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+# The triggers of 0015, as they were: put back by the downgrade.
+_OLD_TRIGGERS = [
+    """
+    CREATE TRIGGER quotes_trigram_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_trigram_keys(fact_id) VALUES (new.fact_id);
+        INSERT INTO quotes_trigram(rowid, text) VALUES (last_insert_rowid(), new.text);
+    END
+    """,
+    """
+    CREATE TRIGGER quotes_trigram_update AFTER UPDATE OF fact_id, text ON quotes BEGIN
+        INSERT INTO quotes_trigram(quotes_trigram, rowid, text)
+            SELECT 'delete', key, old.text FROM quotes_trigram_keys WHERE fact_id = old.fact_id;
+        DELETE FROM quotes_trigram_keys WHERE fact_id = old.fact_id;
+        INSERT INTO quotes_trigram_keys(fact_id) VALUES (new.fact_id);
+        INSERT INTO quotes_trigram(rowid, text) VALUES (last_insert_rowid(), new.text);
+    END
+    """,
+]
+
+_NEW_TRIGGERS = [
+    """
+    CREATE TRIGGER quotes_trigram_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_trigram_keys(fact_id, said_date, doc_id, start)
+            VALUES (new.fact_id, new.said_date, new.doc_id, new.start);
+        INSERT INTO quotes_trigram(rowid, text) VALUES (last_insert_rowid(), new.text);
+    END
+    """,
+    """
+    CREATE TRIGGER quotes_trigram_update AFTER UPDATE OF fact_id, text ON quotes BEGIN
+        INSERT INTO quotes_trigram(quotes_trigram, rowid, text)
+            SELECT 'delete', key, old.text FROM quotes_trigram_keys WHERE fact_id = old.fact_id;
+        DELETE FROM quotes_trigram_keys WHERE fact_id = old.fact_id;
+        INSERT INTO quotes_trigram_keys(fact_id, said_date, doc_id, start)
+            VALUES (new.fact_id, new.said_date, new.doc_id, new.start);
+        INSERT INTO quotes_trigram(rowid, text) VALUES (last_insert_rowid(), new.text);
+    END
+    """,
+    # The fact writer inserts a quote, then derives its said date: the common case.
+    """
+    CREATE TRIGGER quotes_trigram_order AFTER UPDATE OF said_date, doc_id, start ON quotes BEGIN
+        UPDATE quotes_trigram_keys
+            SET said_date = new.said_date, doc_id = new.doc_id, start = new.start
+            WHERE fact_id = new.fact_id;
+    END
+    """,
+]
+
+_COLUMNS = [("said_date", "VARCHAR(64)"), ("doc_id", "VARCHAR(16)"), ("start", "INTEGER")]
+
+
+def upgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return
+    for name, kind in _COLUMNS:
+        op.execute(f"ALTER TABLE quotes_trigram_keys ADD COLUMN {name} {kind}")
+    op.execute(
+        "UPDATE quotes_trigram_keys SET (said_date, doc_id, start) ="
+        " (SELECT q.said_date, q.doc_id, q.start FROM quotes q"
+        "  WHERE q.fact_id = quotes_trigram_keys.fact_id)"
+    )
+    op.execute("DROP TRIGGER quotes_trigram_insert")
+    op.execute("DROP TRIGGER quotes_trigram_update")
+    for statement in _NEW_TRIGGERS:
+        op.execute(statement)
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return
+    for name in ("quotes_trigram_order", "quotes_trigram_insert", "quotes_trigram_update"):
+        op.execute(f"DROP TRIGGER {name}")
+    for statement in _OLD_TRIGGERS:
+        op.execute(statement)
+    for name, _ in reversed(_COLUMNS):
+        op.execute(f"ALTER TABLE quotes_trigram_keys DROP COLUMN {name}")
