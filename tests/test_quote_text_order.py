@@ -13,10 +13,9 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from dossier.model import DocumentFacts, Provenance, Quote
-from dossier.store import Store
+from dossier.store import Store, quote_text
 from dossier.store.bulk import migrate_to
 from dossier.store.engine import database_url
-from dossier.store.quote_text import date_windows
 
 # Invented words: a few in most quotes, some in a handful, one in a single quote.
 COMMON = ["harbour", "lantern", "quay"]
@@ -125,20 +124,31 @@ def test_pages_of_a_text_search_are_the_reference_query(store_url: str, make_doc
 
 
 @pytest.mark.postgres
-def test_postgresql_asks_the_oldest_quotes_first_once_it_has_statistics(
-    postgres_database: str, make_document
+def test_postgresql_asks_the_oldest_quotes_first_once_it_knows_the_table(
+    postgres_database: str, make_document, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Spans of a few quotes, as a large table has spans of thousands.
+    monkeypatch.setattr(quote_text, "FIRST_WINDOW_QUOTES", 10)
     with Store.open(postgres_database) as store:
         _fill(store, make_document, documents=60)
         with store.engine.connect() as connection:
-            assert len(date_windows(connection)) == 1  # no statistics yet: one span
+            assert len(quote_text.date_windows(connection)) == 1  # never analysed: one span
+        with store.engine.begin() as connection:
+            # The table's size known, not yet the said dates': spans of the span of dates.
+            connection.execute(text("ANALYZE quotes (fact_id)"))
+        with store.engine.connect() as connection:
+            windows = quote_text.date_windows(connection)
+        # About 10 and 80 of 300 quotes, then the rest and the undated.
+        assert len(windows) == 3
+        _assert_as_reference(store, postgres_database)
         with store.engine.begin() as connection:
             connection.execute(text("ANALYZE quotes"))
         with store.engine.connect() as connection:
-            windows = date_windows(connection)
-        # The oldest percentile, the oldest twelfth or so, then the rest and the undated.
-        assert len(windows) == 3
+            assert len(quote_text.date_windows(connection)) == 3  # at the planner's percentiles
         _assert_as_reference(store, postgres_database)
+        monkeypatch.setattr(quote_text, "FIRST_WINDOW_QUOTES", 1000)
+        with store.engine.connect() as connection:
+            assert len(quote_text.date_windows(connection)) == 1  # too small to split
 
 
 def test_the_keys_follow_a_rewrite_and_the_migration(store_url: str, make_document) -> None:

@@ -9,10 +9,11 @@ milliseconds. Each database narrows differently:
   each quote's place in date order (migration 0018): the candidates are sorted on those narrow
   rows, read in the order the index returns them, and only a page is read from ``quotes``.
 - PostgreSQL: the trigram GIN index cannot return matches in date order, and each match it
-  finds is a read of the table. The search first asks the oldest quotes only (the first
-  percentiles of ``said_date`` in the planner's own statistics), which the planner narrows
-  with the date index as well before reading any row; a common word fills a page there.
-  Only a word too rare for that goes on to the rest, where it has few matches to read.
+  finds is a read of the table. In a large table the search asks the oldest span of dates
+  first (about ``FIRST_WINDOW_QUOTES`` quotes), which the planner narrows with the date index
+  as well before reading any row: a common word fills a page there. Only a rarer word goes on
+  to the next spans, each ``WINDOW_GROWTH`` times larger, where it has few matches to read.
+  The rows of the page are read only after the candidates are sorted.
 
 Either way the pages are candidates: the caller keeps the ones its exact conditions (the LIKE,
 the speaker, the dates) hold for, so the results are those of a scan, in the same order.
@@ -22,12 +23,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
     column,
+    func,
     literal_column,
     or_,
     select,
@@ -53,13 +56,17 @@ trigram_keys = table(
 # LIKE's wildcards: what ``about`` holds between them is what the text must hold literally.
 _LIKE_WILDCARDS = re.compile(r"[%_]")
 
-#: PostgreSQL: the windows of the oldest quotes asked first, as positions in the planner's
-#: histogram of ``said_date`` (100 buckets by default: about the oldest 1% and 8%).
-WINDOW_BOUNDS = (1, 8)
+#: PostgreSQL: the first span of date asked holds about this many quotes, each next one this
+#: many times more (as long as a span is under half the table). Reading a span's matches costs
+#: about what finding them in the trigram index does at this size.
+FIRST_WINDOW_QUOTES = 20_000
+WINDOW_GROWTH = 8
 
-_HISTOGRAM = text(
-    "SELECT histogram_bounds::text::text[] FROM pg_stats"
-    " WHERE schemaname = current_schema() AND tablename = 'quotes' AND attname = 'said_date'"
+_STATISTICS = text(
+    "SELECT c.reltuples, s.histogram_bounds::text::text[] FROM pg_class c"
+    " LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = 'quotes'"
+    "  AND s.attname = 'said_date'"
+    " WHERE c.oid = to_regclass('quotes')"
 )
 
 
@@ -142,13 +149,22 @@ def _postgresql_pages(
 
 def date_windows(connection: Connection) -> list[ColumnElement[bool]]:
     """PostgreSQL: conditions that split the quotes into spans of said date, oldest first, the
-    last one holding the undated (which PostgreSQL sorts last); one condition that holds for
-    all where the table has no statistics yet (a new store is small enough to read whole)."""
-    bounds = connection.execute(_HISTOGRAM).scalar()
-    said = quotes.c.said_date
-    if not bounds:
+    last one holding the undated (which PostgreSQL sorts last); one condition that holds for all
+    where the table is small, or has never been analysed. Any edges give the same results; they
+    are put at the planner's percentiles of ``said_date`` where it has them, else (not analysed
+    since migration 0014 added the column) at shares of the span between the oldest and newest
+    date."""
+    quotes_in_all, histogram = connection.execute(_STATISTICS).one_or_none() or (0, None)
+    shares: list[float] = []
+    if quotes_in_all and quotes_in_all > 0:
+        share = FIRST_WINDOW_QUOTES / quotes_in_all
+        while share < 0.5:
+            shares.append(share)
+            share *= WINDOW_GROWTH
+    edges = _histogram_edges(histogram, shares) if histogram else _span_edges(connection, shares)
+    if not edges:
         return [true()]
-    edges = sorted({bounds[min(i, len(bounds) - 1)] for i in WINDOW_BOUNDS})
+    said = quotes.c.said_date
     windows: list[Any] = []
     previous = None
     for edge in edges:
@@ -156,6 +172,37 @@ def date_windows(connection: Connection) -> list[ColumnElement[bool]]:
         previous = edge
     windows.append(or_(said > previous, said.is_(None)))
     return windows
+
+
+def _histogram_edges(bounds: list[str], shares: list[float]) -> list[str]:
+    last = len(bounds) - 1
+    return sorted({bounds[max(1, round(share * last))] for share in shares if last >= 1})
+
+
+def _span_edges(connection: Connection, shares: list[float]) -> list[str]:
+    if not shares:
+        return []
+    oldest, newest = connection.execute(
+        select(func.min(quotes.c.said_date), func.max(quotes.c.said_date))
+    ).one()
+    first, last = _day(oldest), _day(newest)
+    if first is None or last is None or last <= first:
+        return []
+    days = (last - first).days
+    return sorted({(first + timedelta(days=days * share)).isoformat() for share in shares})
+
+
+def _day(value: str | None) -> date | None:
+    """The day a said date begins on ("2014" -> 2014-01-01), None if it is no ISO date."""
+    if not value:
+        return None
+    head = value[:10]
+    for pattern, size in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
+        try:
+            return datetime.strptime(head[:size], pattern).date()
+        except ValueError:
+            continue
+    return None
 
 
 def _paged(connection: Connection, query: Any, page: int) -> Iterator[list[str]]:
