@@ -31,6 +31,7 @@ from sqlalchemy import (
     Connection,
     column,
     func,
+    literal,
     literal_column,
     or_,
     select,
@@ -59,7 +60,7 @@ _LIKE_WILDCARDS = re.compile(r"[%_]")
 #: PostgreSQL: the first span of date asked holds about this many quotes, each next one this
 #: many times more (as long as a span is under half the table). Reading a span's matches costs
 #: about what finding them in the trigram index does at this size.
-FIRST_WINDOW_QUOTES = 20_000
+FIRST_WINDOW_QUOTES = 50_000
 WINDOW_GROWTH = 8
 
 _STATISTICS = text(
@@ -141,10 +142,15 @@ def _postgresql_pages(
     bounds: Sequence[ColumnElement[bool]],
     page: int,
 ) -> Iterator[list[str]]:
-    order = (quotes.c.said_date, quotes.c.doc_id, quotes.c.start, quotes.c.fact_id)
-    for window in date_windows(connection):
-        query = select(quotes.c.fact_id).where(like, window, *bounds).order_by(*order)
-        yield from _paged(connection, query, page)
+    said = quotes.c.said_date
+    order = (said, quotes.c.doc_id, quotes.c.start, quotes.c.fact_id)
+    # Past the first span: an order the date index cannot give, so that the planner takes the
+    # trigram index and reads only the matches, not every quote on the way (the same order:
+    # ``||`` keeps the column's collation, and NULL stays NULL).
+    unwalked = (said.op("||")(literal("")), *order[1:])
+    for n, window in enumerate(date_windows(connection)):
+        query = select(quotes.c.fact_id).where(like, window, *bounds)
+        yield from _paged(connection, query.order_by(*(order if n == 0 else unwalked)), page)
 
 
 def date_windows(connection: Connection) -> list[ColumnElement[bool]]:

@@ -55,6 +55,8 @@ SEARCH_OBJECTS = frozenset(
         # its GIN index on PostgreSQL.
         "quotes_trigram",
         "ix_quotes_text_trgm",
+        # PostgreSQL's index of quotes by date with their text (migration 0018): INCLUDE.
+        "ix_quotes_said_date_text",
         # The actor page's descending index (migration 0016), which autogenerate cannot compare.
         "ix_actor_documents_rank",
     }
