@@ -21,7 +21,8 @@ from dossier.store.engine import database_url
 COMMON = ["harbour", "lantern", "quay"]
 MIDDLING = ["ferrymen", "tollgate", "saltmarsh", "beacon"]
 RARE = ["gondolier"]
-ASKS = [*COMMON, *MIDDLING, *RARE, "HARBOUR", "tern qu", "ferry", "marsh beac", "no such word"]
+ASKS = [*COMMON, *MIDDLING, *RARE, "HARBOUR", "tern qu", "ferry", "marsh beac", "no such word",
+        "do", "k 3"]  # fmt: skip
 
 
 def _quotes(rng: random.Random, doc_id: str, n: int, undated_quote: bool) -> DocumentFacts:
@@ -138,13 +139,13 @@ def test_postgresql_asks_the_oldest_quotes_first_once_it_knows_the_table(
             connection.execute(text("ANALYZE quotes (fact_id)"))
         with store.engine.connect() as connection:
             windows = quote_text.date_windows(connection)
-        # About 10 and 80 of 300 quotes, then the rest and the undated.
-        assert len(windows) == 3
+        # About 10 of 300 quotes, then the rest and the undated.
+        assert len(windows) == 2
         _assert_as_reference(store, postgres_database)
         with store.engine.begin() as connection:
             connection.execute(text("ANALYZE quotes"))
         with store.engine.connect() as connection:
-            assert len(quote_text.date_windows(connection)) == 3  # at the planner's percentiles
+            assert len(quote_text.date_windows(connection)) == 2  # at the planner's percentiles
         _assert_as_reference(store, postgres_database)
         monkeypatch.setattr(quote_text, "FIRST_WINDOW_QUOTES", 1000)
         with store.engine.connect() as connection:

@@ -9,11 +9,11 @@ milliseconds. Each database narrows differently:
   each quote's place in date order (migration 0018): the candidates are sorted on those narrow
   rows, read in the order the index returns them, and only a page is read from ``quotes``.
 - PostgreSQL: the trigram GIN index cannot return matches in date order, and each match it
-  finds is a read of the table. In a large table the search asks the oldest span of dates
-  first (about ``FIRST_WINDOW_QUOTES`` quotes), which the planner narrows with the date index
-  as well before reading any row: a common word fills a page there. Only a rarer word goes on
-  to the next spans, each ``WINDOW_GROWTH`` times larger, where it has few matches to read.
-  The rows of the page are read only after the candidates are sorted.
+  finds is a read of the table. In a large table the search walks the oldest span of dates
+  first (about ``FIRST_WINDOW_QUOTES`` quotes) through an index that holds their text
+  (migration 0018), reading index pages in order and no row: a common word fills a page
+  there. Only a rarer word goes on to the rest, through the trigram index, where it has few
+  matches to read. The rows of the page are read only after the candidates are sorted.
 
 Either way the pages are candidates: the caller keeps the ones its exact conditions (the LIKE,
 the speaker, the dates) hold for, so the results are those of a scan, in the same order.
@@ -57,11 +57,9 @@ trigram_keys = table(
 # LIKE's wildcards: what ``about`` holds between them is what the text must hold literally.
 _LIKE_WILDCARDS = re.compile(r"[%_]")
 
-#: PostgreSQL: the first span of date asked holds about this many quotes, each next one this
-#: many times more (as long as a span is under half the table). Reading a span's matches costs
-#: about what finding them in the trigram index does at this size.
+#: PostgreSQL: the first span of date asked holds about this many quotes (where that is under
+#: half the table), walked through ``ix_quotes_said_date_text``; the rest is asked in one.
 FIRST_WINDOW_QUOTES = 50_000
-WINDOW_GROWTH = 8
 
 _STATISTICS = text(
     "SELECT c.reltuples, s.histogram_bounds::text::text[] FROM pg_class c"
@@ -108,7 +106,8 @@ def candidate_pages(
         return _sqlite_pages(connection, phrase, date_bounds(trigram_keys.c.said_date, *dates),
                              page)  # fmt: skip
     if connection.dialect.name == "postgresql":
-        return _postgresql_pages(connection, like, date_bounds(quotes.c.said_date, *dates), page)
+        bounds = date_bounds(quotes.c.said_date, *dates)
+        return _postgresql_pages(connection, about, like, bounds, page)
     return None
 
 
@@ -138,6 +137,7 @@ def _sqlite_pages(
 
 def _postgresql_pages(
     connection: Connection,
+    about: str,
     like: ColumnElement[bool],
     bounds: Sequence[ColumnElement[bool]],
     page: int,
@@ -146,8 +146,10 @@ def _postgresql_pages(
     order = (said, quotes.c.doc_id, quotes.c.start, quotes.c.fact_id)
     # Past the first span: an order the date index cannot give, so that the planner takes the
     # trigram index and reads only the matches, not every quote on the way (the same order:
-    # ``||`` keeps the column's collation, and NULL stays NULL).
-    unwalked = (said.op("||")(literal("")), *order[1:])
+    # ``||`` keeps the column's collation, and NULL stays NULL). Not for a string shorter
+    # than a trigram, which that index cannot find: most quotes hold it, and the walk by date
+    # stops after a page.
+    unwalked = order if trigram_phrase(about) is None else (said.op("||")(literal("")), *order[1:])
     for n, window in enumerate(date_windows(connection)):
         query = select(quotes.c.fact_id).where(like, window, *bounds)
         yield from _paged(connection, query.order_by(*(order if n == 0 else unwalked)), page)
@@ -162,11 +164,8 @@ def date_windows(connection: Connection) -> list[ColumnElement[bool]]:
     date."""
     quotes_in_all, histogram = connection.execute(_STATISTICS).one_or_none() or (0, None)
     shares: list[float] = []
-    if quotes_in_all and quotes_in_all > 0:
-        share = FIRST_WINDOW_QUOTES / quotes_in_all
-        while share < 0.5:
-            shares.append(share)
-            share *= WINDOW_GROWTH
+    if quotes_in_all and quotes_in_all > 0 and FIRST_WINDOW_QUOTES / quotes_in_all < 0.5:
+        shares.append(FIRST_WINDOW_QUOTES / quotes_in_all)
     edges = _histogram_edges(histogram, shares) if histogram else _span_edges(connection, shares)
     if not edges:
         return [true()]
