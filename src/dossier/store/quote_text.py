@@ -93,21 +93,21 @@ def candidate_pages(
 ) -> Iterator[list[str]] | None:
     """Pages of ``page`` fact ids of quotes that may contain ``about``, in ``Store.quotes``'s
     order (said date, document, start, fact id); every quote that does is in one of them.
-    None where this database has no such plan for ``about`` (SQLite and fewer than three
-    characters between wildcards): the caller asks its own query.
+    None where no index finds ``about`` (fewer than three characters between wildcards: most
+    quotes hold such a string, and the caller's walk by date stops after a page).
 
     like: the exact text condition (PostgreSQL asks it in the page's own query).
     dates: the asked ``date_from`` and ``date_to`` (ISO, any precision, inclusive).
     """
+    phrase = trigram_phrase(about)
+    if phrase is None:
+        return None
     if connection.dialect.name == "sqlite":
-        phrase = trigram_phrase(about)
-        if phrase is None:
-            return None
         return _sqlite_pages(connection, phrase, date_bounds(trigram_keys.c.said_date, *dates),
                              page)  # fmt: skip
     if connection.dialect.name == "postgresql":
         bounds = date_bounds(quotes.c.said_date, *dates)
-        return _postgresql_pages(connection, about, like, bounds, page)
+        return _postgresql_pages(connection, like, bounds, page)
     return None
 
 
@@ -137,7 +137,6 @@ def _sqlite_pages(
 
 def _postgresql_pages(
     connection: Connection,
-    about: str,
     like: ColumnElement[bool],
     bounds: Sequence[ColumnElement[bool]],
     page: int,
@@ -146,10 +145,8 @@ def _postgresql_pages(
     order = (said, quotes.c.doc_id, quotes.c.start, quotes.c.fact_id)
     # Past the first span: an order the date index cannot give, so that the planner takes the
     # trigram index and reads only the matches, not every quote on the way (the same order:
-    # ``||`` keeps the column's collation, and NULL stays NULL). Not for a string shorter
-    # than a trigram, which that index cannot find: most quotes hold it, and the walk by date
-    # stops after a page.
-    unwalked = order if trigram_phrase(about) is None else (said.op("||")(literal("")), *order[1:])
+    # ``||`` keeps the column's collation, and NULL stays NULL).
+    unwalked = (said.op("||")(literal("")), *order[1:])
     for n, window in enumerate(date_windows(connection)):
         query = select(quotes.c.fact_id).where(like, window, *bounds)
         yield from _paged(connection, query.order_by(*(order if n == 0 else unwalked)), page)
