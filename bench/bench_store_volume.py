@@ -159,6 +159,10 @@ def ingest_rate(db: str, corpus: Path) -> float:
         started = time.perf_counter()
         summary = ingest_paths([corpus], store)
         seconds = time.perf_counter() - started
+    if summary.duplicate > summary.new:
+        # A store kept by an earlier run (--keep, then --reuse) holds the corpus already: its
+        # documents are skipped as duplicates, and the rate says nothing about storing them.
+        print(f"  warning: {summary.duplicate} of {summary.read} documents were stored already")
     return summary.read / seconds
 
 
