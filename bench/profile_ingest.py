@@ -15,28 +15,16 @@ import argparse
 import cProfile
 import os
 import pstats
-import re
 import shutil
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
-
-from sqlalchemy import event
 
 from baselines import ALLSIDES
 from dossier import settings
 from dossier.drivers.ingest import ingest_paths
 from dossier.store import Store
-
-
-def _shape(statement: str) -> str:
-    """A statement's text with its lists of bound parameters folded, to group by."""
-    text = " ".join(statement.split())
-    text = re.sub(
-        r"\((?:\?|%\(\w+\)s|__\[POSTCOMPILE_\w+\])(?:, ?(?:\?|%\(\w+\)s))*\)", "(…)", text
-    )
-    return text[:150]
+from dossier.store.diagnostics import StatementTimes, on_connect
 
 
 def _io() -> dict[str, int]:
@@ -47,40 +35,9 @@ def _io() -> dict[str, int]:
 
 def profile(db: str, corpus: Path, use_cprofile: bool, pragmas: list[str], batch: int) -> None:
     store = Store.open(db)
-    engine = store.engine
     if pragmas:
-        engine.dispose()
-
-        @event.listens_for(engine, "connect")
-        def _pragmas(dbapi_connection, _record):  # noqa: ANN001, ANN202
-            for pragma in pragmas:
-                dbapi_connection.execute(f"PRAGMA {pragma}")
-
-    spent: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
-    started_at: dict[int, float] = {}
-
-    @event.listens_for(engine, "before_cursor_execute")
-    def _before(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
-        started_at[id(cursor)] = time.perf_counter()
-
-    @event.listens_for(engine, "after_cursor_execute")
-    def _after(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
-        entry = spent[_shape(statement)]
-        entry[0] += time.perf_counter() - started_at.pop(id(cursor))
-        entry[1] += len(parameters) if executemany else 1
-
-    commit = engine.dialect.do_commit
-
-    def timed_commit(dbapi_connection):  # noqa: ANN001, ANN202
-        begun = time.perf_counter()
-        try:
-            return commit(dbapi_connection)
-        finally:
-            entry = spent["COMMIT"]
-            entry[0] += time.perf_counter() - begun
-            entry[1] += 1
-
-    engine.dialect.do_commit = timed_commit  # type: ignore[method-assign]
+        on_connect(store, pragmas)
+    times = StatementTimes(store)
     profiler = cProfile.Profile() if use_cprofile else None
     io_before = _io()
     cpu, wall = time.process_time(), time.perf_counter()
@@ -92,14 +49,14 @@ def profile(db: str, corpus: Path, use_cprofile: bool, pragmas: list[str], batch
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     store.close()
     io = {key: (value - io_before[key]) / 2**20 for key, value in _io().items()}
-    sql = sum(seconds for seconds, _ in spent.values())
+    sql = times.total()
     print(f"{db}: {summary.counts()}")
     print(
         f"wall {wall:.2f} s ({1000 * wall / summary.read:.2f} ms/doc), CPU {cpu:.2f} s;"
         f" SQL+commit {sql:.2f} s, the rest {wall - sql:.2f} s"
     )
     print("  I/O MiB: " + ", ".join(f"{key} {value:.0f}" for key, value in io.items()))
-    for shape, (seconds, count) in sorted(spent.items(), key=lambda kv: -kv[1][0])[:14]:
+    for shape, seconds, count in times.top(14):
         print(f"  {seconds:7.3f} s {count:7d}x  {shape}")
     if profiler:
         pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
