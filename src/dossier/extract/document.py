@@ -69,6 +69,7 @@ SPAN_EXTENSIONS = (CANDIDATE,)
 _SENTENCE_STARTS = "dossier.sentence_starts"
 _TEXT = "dossier.text"
 _PROVENANCE_INPUTS = "dossier.provenance_inputs"
+_INDICES = "dossier.indices"
 
 
 def register_extensions() -> None:
@@ -149,6 +150,22 @@ def token_indices(doc: Doc, attr: str, values: Iterable[str]) -> list[int]:
     wanted = numpy.array([doc.vocab.strings[value] for value in values], dtype=numpy.uint64)
     column = doc.to_array(attr).astype(numpy.uint64, copy=False)
     return numpy.flatnonzero(numpy.isin(column, wanted)).tolist()
+
+
+def indices_within(doc: Doc, attr: str, values: frozenset[str], start: int, end: int) -> list[int]:
+    """``token_indices(doc, attr, values)`` of the tokens ``start``..``end`` (a sentence).
+
+    The doc's column is read once per ``(attr, values)`` and remembered on the doc, so a stage
+    that asks sentence by sentence builds no ``Token`` for the words that cannot match. For the
+    stages after the KB ruler, the last component to retokenize (a merge shortens the doc, so
+    the doc's length is part of the key: an index never outlives the tokens it was read from).
+    """
+    cache = doc.user_data.setdefault(_INDICES, {})
+    key = (attr, values, len(doc))
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = token_indices(doc, attr, values)
+    return found[bisect.bisect_left(found, start) : bisect.bisect_left(found, end)]
 
 
 def sentence_starts(doc: Doc) -> list[int]:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
+from dossier.extract.document import indices_within
 from dossier.extract.stance.targets import TargetHit
 from dossier.kb.loader import KnowledgeBase
 
@@ -17,6 +18,7 @@ from dossier.kb.loader import KnowledgeBase
 BACKING = frozenset({"backed", "supported", "funded", "sponsored", "financed"})
 #: "<A>-leaning N": N takes A's side.
 LEANING = frozenset({"leaning", "friendly", "allied", "oriented"})
+_SIDE_WORDS = BACKING | LEANING
 
 #: (holder's actor id, holder's name, target hit, polarity, the adjective).
 Side = tuple[str, str, TargetHit, int, Token]
@@ -50,7 +52,10 @@ def compound_sides(
     """The sides the sentence's hyphenated adjectives state (see the module doc).
     ``hit_actor``: the actor (id, name) a target hit names, to hold a side."""
     sides: list[Side] = []
-    for adjective in sentence:
+    doc = sentence.doc
+    # Only the side words themselves, found in the doc's column: no Token for the others.
+    for i in indices_within(doc, "LOWER", _SIDE_WORDS, sentence.start, sentence.end):
+        adjective = doc[i]
         kind = adjective.lower_
         if kind not in BACKING and kind not in LEANING or adjective.dep_ != "amod":
             continue

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from dossier.extract.document import indices_within
 from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.stance.holders import Holder, as_holder, holders_of
@@ -46,6 +47,9 @@ INTERNATIONAL = "international community"
 
 #: Nouns of the press: "X was attacked in the conservative media" is the media's side.
 PRESS = frozenset({"media", "press", "newspaper", "tabloid", "outlet"})
+#: The parts of speech the loops below read; the doc's column finds them (``indices_within``).
+_VERBS = frozenset({"VERB"})
+_NOUNS = frozenset({"NOUN"})
 
 
 def press_sides(
@@ -56,7 +60,9 @@ def press_sides(
     press, in the phrase's own words, takes the verb's side (error kind none: the source of
     a passive given by where it was said, not by "by")."""
     found: list[tuple[Holder, TargetHit, int, Token]] = []
-    for verb in sentence:
+    doc = sentence.doc
+    for i in indices_within(doc, "POS", _VERBS, sentence.start, sentence.end):
+        verb = doc[i]
         if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in verb.children):
             continue
         cue = lexicon.cue("verb", lemmas(verb))
@@ -135,7 +141,9 @@ def reaction_stances(
             0.5,
             0.55,
         )
-    for noun in sentence:
+    doc = sentence.doc
+    for i in indices_within(doc, "POS", _NOUNS, sentence.start, sentence.end):
+        noun = doc[i]
         if noun.pos_ != "NOUN" or lemmas(noun) not in REACTIONS:
             continue
         if noun.dep_ != "pobj" or noun.head.lower_ not in _AGAINST_REACTION:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract.document import text_of
+from dossier.extract.document import indices_within, text_of
 from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.quotes.pronouns import GENDER, genders_in
 from dossier.extract.quotes.speakers import MentionIndex
@@ -127,6 +127,9 @@ class TargetFinder:
         self._genders: dict[str, str] | None = None
         #: phrases the document gives an owner (``owned``), read on first use
         self._owned: dict[str, list[tuple[int, Mention]]] | None = None
+        #: ``in_span``'s hits by sentence (token start, end): every reading of the stage asks
+        #: for a sentence's targets, some more than once.
+        self._hits: dict[tuple[int, int], list[TargetHit]] = {}
 
     def _root(self, start: int, end: int) -> Token | None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -145,6 +148,13 @@ class TargetFinder:
 
     def in_span(self, sentence: Span) -> list[TargetHit]:
         """The targets named in ``sentence``, in text order, each place once."""
+        key = (sentence.start, sentence.end)
+        hits = self._hits.get(key)
+        if hits is None:
+            hits = self._hits[key] = self._find_in_span(sentence)
+        return list(hits)
+
+    def _find_in_span(self, sentence: Span) -> list[TargetHit]:
         hits: list[TargetHit] = []
         taken: list[tuple[int, int]] = []
         # The sentence's bounds and text read once: each read of ``Span.start_char`` builds a
@@ -200,8 +210,9 @@ class TargetFinder:
             end = token.idx + len(token.text)
             name, actor_id = actor_target(owner, self.kb)
             hits.append(TargetHit(token.idx, end, token, name, actor_id, owner))
-        for token in sentence:
-            if token.lower_ in OBJECT_PRONOUNS and not any(s <= token.idx < e for s, e in taken):
+        for i in indices_within(self.doc, "LOWER", OBJECT_PRONOUNS, sentence.start, sentence.end):
+            token = self.doc[i]
+            if not any(s <= token.idx < e for s, e in taken):
                 hit = self.person_pronoun(token)
                 if hit is not None:
                     hits.append(hit)

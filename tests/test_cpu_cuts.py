@@ -1,0 +1,48 @@
+"""The CPU cuts of issue 7 change no output: each per-document shortcut (a column read once, a
+result remembered) gives what the per-token or per-call reading it replaces gives, on invented
+sentences."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from dossier import settings
+from dossier.extract.document import indices_within, token_indices
+
+TEXT = (
+    "The minister praised him. Her deputy, who backed the pro-Western plan, criticised her "
+    "openly, and he said the Russia-backed forces were attacked in the press. "
+    "Nobody praised them."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return spacy.load(settings.SPACY_MODEL, exclude=["lemmatizer"])
+
+
+def test_indices_within_a_sentence_are_those_of_its_tokens(nlp) -> None:
+    doc = nlp(TEXT)
+    words = frozenset({"him", "her", "backed"})
+    for sentence in doc.sents:
+        expected = [t.i for t in sentence if t.lower_ in words]
+        assert indices_within(doc, "LOWER", words, sentence.start, sentence.end) == expected
+    verbs = frozenset({"VERB"})
+    for sentence in doc.sents:
+        expected = [t.i for t in sentence if t.pos_ == "VERB"]
+        assert indices_within(doc, "POS", verbs, sentence.start, sentence.end) == expected
+    assert indices_within(doc, "LOWER", words, 0, len(doc)) == token_indices(doc, "LOWER", words)
+
+
+def test_indices_are_read_anew_after_a_merge(nlp) -> None:
+    # A merge (the KB ruler's join of a split abbreviation) moves every later token: an index
+    # read before it must not be served after it.
+    doc = nlp("Sec . Jones met him. Then he left.")
+    words = frozenset({"him", "he"})
+    before = indices_within(doc, "LOWER", words, 0, len(doc))
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[0:2])
+    after = indices_within(doc, "LOWER", words, 0, len(doc))
+    assert after == [i - 1 for i in before]
+    assert [doc[i].lower_ for i in after] == ["him", "he"]
