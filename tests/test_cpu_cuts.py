@@ -46,3 +46,26 @@ def test_indices_are_read_anew_after_a_merge(nlp) -> None:
     after = indices_within(doc, "LOWER", words, 0, len(doc))
     assert after == [i - 1 for i in before]
     assert [doc[i].lower_ for i in after] == ["him", "he"]
+
+
+def test_genders_are_read_once_per_doc_and_mentions(nlp) -> None:
+    from dossier.extract.quotes.pronouns import genders_in
+    from dossier.extract.quotes.speakers import MentionIndex
+    from dossier.model import Mention, Provenance
+
+    doc = nlp("Ms. Ivy Rowe spoke. Rowe said she would stay. Tom Hale said he would go.")
+
+    def mention(text: str) -> Mention:
+        start = doc.text.index(text)
+        end = start + len(text)
+        provenance = Provenance("d", start, end, start, end, 0, "test", "1")
+        actor = text.split()[-1]
+        return Mention(text, start, end, "PERSON", None, actor, provenance=provenance)
+
+    people = [mention("Ivy Rowe"), mention("Tom Hale")]
+    first = genders_in(doc, MentionIndex(people))
+    assert first == {"Rowe": "f", "Hale": "m"}
+    first["Rowe"] = "m"  # a caller's copy: the remembered answer is not changed
+    assert genders_in(doc, MentionIndex(list(reversed(people)))) == {"Rowe": "f", "Hale": "m"}
+    # Other mentions are read anew: without Tom Hale, no one is his gender.
+    assert genders_in(doc, MentionIndex(people[:1])) == {"Rowe": "f"}

@@ -40,9 +40,26 @@ def _vote(genders: dict[str, str], actor: str, gender: str) -> None:
     genders[actor] = gender if known in (None, gender) else _UNSURE
 
 
+#: Where ``genders_in`` keeps its last answer on a doc: the mentions it read, and the genders.
+_GENDERS = "dossier.genders"
+
+
 def genders_in(doc: Doc, index: MentionIndex) -> dict[str, str]:
     """Each person's gender as the whole text shows it: ``m``, ``f``, or absent. Evidence that
-    disagrees leaves the person unknown."""
+    disagrees leaves the person unknown.
+
+    Read once per doc: the quote, event and stance stages each ask, of the same mentions (the
+    linker's); the answer is kept on the doc with the mentions it read, and given again only
+    for equal mentions."""
+    cached = doc.user_data.get(_GENDERS)
+    if cached is not None and cached[0] == index.mentions:
+        return dict(cached[1])
+    genders = _read_genders(doc, index)
+    doc.user_data[_GENDERS] = (list(index.mentions), genders)
+    return dict(genders)
+
+
+def _read_genders(doc: Doc, index: MentionIndex) -> dict[str, str]:
     genders: dict[str, str] = {}
     text = document.text_of(doc)
     for mention in index.mentions:
