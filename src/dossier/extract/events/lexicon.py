@@ -188,7 +188,7 @@ class Lemmas:
 
     def __init__(self, nlp: Language) -> None:
         self._lemmatizer = None
-        self._cache: dict[tuple[str, str], str] = {}
+        self._cache: dict[tuple[int, int], str] = {}
         tables = Path(nlp.path) / "lemmatizer" / "lookups" if nlp.path else None
         if tables is not None and (tables / "lookups.bin").exists():
             from spacy.lang.en.lemmatizer import EnglishLemmatizer
@@ -205,7 +205,9 @@ class Lemmas:
             self._lemmatizer = lemmatizer
 
     def __call__(self, token: Token) -> str:
-        key = (token.lower_, token.pos_)
+        # The word and part of speech as their ids: one lemma per (lower_, pos_) all the same,
+        # without building their strings at each of the many calls.
+        key = (token.lower, token.pos)
         lemma = self._cache.get(key)
         if lemma is None:
             lemma = self._compute(token)

@@ -525,6 +525,8 @@ def sentence_triggers(
     found: list[Trigger] = []
     for i in verb_at:
         token = doc[i]
+        if lemmas(token) not in lexicon.verb_lemmas and token.dep_ != "ccomp":
+            continue  # neither a listed verb nor a reported demand (``demanded_by``): most verbs
         if _asked_about(token, lemmas):
             continue
         trigger = _verb_trigger(token, lexicon, lemmas)
