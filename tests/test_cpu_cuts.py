@@ -69,3 +69,34 @@ def test_genders_are_read_once_per_doc_and_mentions(nlp) -> None:
     assert genders_in(doc, MentionIndex(list(reversed(people)))) == {"Rowe": "f", "Hale": "m"}
     # Other mentions are read anew: without Tom Hale, no one is his gender.
     assert genders_in(doc, MentionIndex(people[:1])) == {"Rowe": "f"}
+
+
+def test_a_bare_surname_takes_the_latest_full_name_before_it() -> None:
+    from dossier.extract.quotes.speakers import MentionIndex, Speaker, by_surname
+    from dossier.model import Mention, Provenance
+
+    text = "Anna Marsh met Ben Marsh and Carl Dunn. Later Marsh spoke, and Carl left. Dunn Co."
+
+    def mention(phrase: str, label: str = "PERSON", at: int = 0) -> Mention:
+        start = text.index(phrase, at)
+        end = start + len(phrase)
+        provenance = Provenance("d", start, end, start, end, 0, "test", "1")
+        return Mention(phrase, start, end, label, None, phrase, provenance=provenance)
+
+    index = MentionIndex(
+        [mention("Anna Marsh"), mention("Ben Marsh"), mention("Carl Dunn", "ORG"),
+         mention("Dunn Co", "ORG")]
+    )  # fmt: skip
+    bare = text.index("Marsh spoke")
+    marsh = Speaker("Marsh", bare, bare + 5, "Marsh", None, None)
+    assert by_surname(marsh, [], index).actor == "Ben Marsh"  # the latest before it
+    # An earlier speaker comes before any mention, and a later mention is never read.
+    earlier = [Speaker("Anna Marsh", 0, 10, "Anna Marsh", None, None)]
+    assert by_surname(marsh, earlier, index).actor == "Anna Marsh"
+    # A first name, when no surname fits: the NIL organisation "Carl Dunn" is a full name.
+    at = text.index("Carl left")
+    carl = Speaker("Carl", at, at + 4, "Carl", None, None)
+    assert by_surname(carl, [], index).actor == "Carl Dunn"
+    at = text.index("Dunn Co")
+    dunn = Speaker("Dunn", at, at + 4, "Dunn", None, None)
+    assert by_surname(dunn, [], index).actor == "Carl Dunn"  # "Dunn Co" ends after it

@@ -142,26 +142,27 @@ def by_surname(speaker: Speaker, earlier: list[Speaker], index: MentionIndex) ->
     if linked or len(speaker.text.split()) != 1:
         return speaker
     surname = speaker.text.lower()
-    people = [
-        Speaker(m.text, m.start, m.end, m.actor, m.actor_id, m)
-        for m in index.mentions
+    # The earlier speakers, latest first, then the person and organisation mentions that end
+    # before the speaker, latest first: each read as (actor, actor id, mention, is a person),
+    # without a ``Speaker`` built for every mention at every call (a pass over the document's
+    # mentions per bare name).
+    people = index.mentions[: bisect.bisect_right(index.starts, speaker.start)]
+    candidates = [(b.actor, b.actor_id, b.mention, b) for b in reversed(earlier)]
+    candidates += [
+        (m.actor, m.actor_id, m, None)
+        for m in reversed(people)
         if m.label in ("PERSON", "ORG") and m.end <= speaker.start
     ]
-    candidates = list(reversed([*people, *earlier]))
     for position in (-1, 0):  # a surname first; a first name only when no surname fits
-        for before in candidates:
-            names = before.actor.split()
+        for actor, actor_id, mention, before in candidates:
+            names = actor.split()
+            if len(names) < 2 or names[position].lower() != surname:
+                continue
             # A NIL name the tagger called an organisation is still a full name here.
-            nil = before.mention is not None and before.mention.actor_id is None
-            if len(names) > 1 and names[position].lower() == surname and (is_person(before) or nil):
-                return Speaker(
-                    speaker.text,
-                    speaker.start,
-                    speaker.end,
-                    before.actor,
-                    before.actor_id,
-                    before.mention,
-                )
+            nil = mention is not None and mention.actor_id is None
+            person = is_person(before) if before is not None else mention.label == "PERSON"
+            if person or nil:
+                return Speaker(speaker.text, speaker.start, speaker.end, actor, actor_id, mention)
     return speaker
 
 
