@@ -263,9 +263,13 @@ class FactStore:
 
 def fact_row(kind: FactKind, fact: Fact) -> dict[str, Any]:
     """The row of ``fact`` in its kind's table: provenance columns, then the record's fields."""
-    row: dict[str, Any] = {name: kind.to_column(name, getattr(fact, name)) for name in kind.fields}
+    row: dict[str, Any] = {name: getattr(fact, name) for name in kind.plain_fields}
+    for name in kind.tuple_items:
+        row[name] = kind.to_column(name, getattr(fact, name))
     row["fact_id"] = fact.fact_id
-    row.update({name: getattr(fact.provenance, name) for name in PROVENANCE_FIELDS})
+    provenance = fact.provenance
+    for name in PROVENANCE_FIELDS:
+        row[name] = getattr(provenance, name)
     return row
 
 

@@ -80,6 +80,12 @@ class FactKind:
                 found[name] = item if dataclasses.is_dataclass(item) else None
         return found
 
+    @cached_property
+    def plain_fields(self) -> tuple[str, ...]:
+        """The fields stored as they are (not in ``tuple_items``): the writer copies them
+        without asking ``to_column`` field by field, row by row."""
+        return tuple(name for name in self.fields if name not in self.tuple_items)
+
     def to_column(self, name: str, value: Any) -> Any:
         """A field's value as its column stores it (tuples as JSON lists)."""
         if name in self.tuple_items:
