@@ -1,0 +1,50 @@
+"""Event accuracy on whole documents, eighth round: each test names the error kind it shows,
+on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from dossier.nlp import load_pipeline
+from event_helpers import coded, events_of, typed
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+# Error kind: spurious event (an infinitive of purpose, the aim of another act, coded as an
+# act that happened: "went on strike to protest", "carried a flag to honour him").
+@pytest.mark.parametrize(
+    ("text", "aim"),
+    [
+        ("Elena Marchetti lit candles in Tbilisi on Sunday to commemorate Giorgi Beridze.", "commemorate"),
+        ("The Georgian farmer Levan Abashidze has refused food for ten days to protest his arrest in Armenia.", "protest"),
+        ("Azerbaijani television has shown a new eagerness to attack President Ilham Aliyev of Azerbaijan.", "attack"),
+    ],
+)  # fmt: skip
+def test_purpose_infinitive_is_no_event(nlp: Language, text: str, aim: str) -> None:
+    assert aim not in [e.text for e in events_of(nlp, text)], text
+
+
+# The aim stays a candidate (a reader of one sentence known to report an event may take it),
+# and two aims stay acts: that of a transfer, and a decided act a noun names.
+def test_aim_kept_as_candidate(nlp: Language) -> None:
+    text = "Elena Marchetti lit candles on Sunday to commemorate Giorgi Beridze."
+    assert "commemorate" in [e.text for e in coded(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind"),
+    [
+        ("Armenia shipped grain to Georgia on Monday to aid the Georgian government.", "aid", "AID"),
+        ("Azerbaijan's decision to expel Armenian diplomats angered Yerevan.", "expel", "SANCTION"),
+    ],
+)  # fmt: skip
+def test_transfer_aim_and_decided_act_stay(
+    nlp: Language, text: str, trigger: str, kind: str
+) -> None:
+    found = events_of(nlp, text)
+    assert trigger in [e.text for e in typed(found, kind)], [(e.text, e.event_type) for e in found]
