@@ -93,6 +93,9 @@ NOUNS = [
     ("invasion", "of", "190"),
     ("attack", "on", "190"),
     ("offensive", "against", "190"),
+    # A state of war between sides ("is at war with Russia", "its war against the rebels").
+    ("war", "against", "190"),
+    ("war", "with", "190"),
     ("airstrike", "on", "195"),
     ("shelling", "of", "194"),
     ("meeting", "with", "040"),
@@ -330,6 +333,9 @@ LIGHT_VERBS = ("hold", "take")
 #: verbs whose object decides (one accepts a plan as AGREE, demands as CONCEDE): lemma,
 #: particle, object, CAMEO code, PLOVER type, mode.
 TYPED_OVERRIDES = [
+    # Ground won against a foe ("made headway against the rebels") is fighting them.
+    ("make", "", "headway", "190", "ASSAULT", ""),
+    ("make", "", "gain", "190", "ASSAULT", ""),
     ("resign", "", "", "0831", "RETREAT", "resign"),
     ("step", "down", "", "0831", "RETREAT", "resign"),
     ("accept", "", "demand", "083", "CONCEDE", ""),

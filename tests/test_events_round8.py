@@ -7,7 +7,7 @@ import pytest
 from spacy.language import Language
 
 from dossier.nlp import load_pipeline
-from event_helpers import coded, events_of, typed
+from event_helpers import coded, countries, events_of, typed
 
 
 @pytest.fixture(scope="module")
@@ -48,3 +48,34 @@ def test_transfer_aim_and_decided_act_stay(
 ) -> None:
     found = events_of(nlp, text)
     assert trigger in [e.text for e in typed(found, kind)], [(e.text, e.event_type) for e in found]
+
+
+# Error kind: no event (hostilities told by words outside the lexicon: a state of war, ground
+# won against a foe).
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Armenia is at war with Azerbaijan.", "ARM", "AZE"),
+        ("Armenian troops have made headway against Azerbaijani forces in recent weeks.", "ARM", "AZE"),
+        ("Georgian troops made gains against Armenian units near the border on Monday.", "GEO", "ARM"),
+    ],
+)  # fmt: skip
+def test_hostilities_outside_the_lexicon(
+    nlp: Language, text: str, source: str, target: str
+) -> None:
+    found = typed(events_of(nlp, text), "ASSAULT")
+    assert [(countries(e.source), countries(e.target)) for e in found] == [({source}, {target})], (
+        text
+    )
+
+
+# A war named with no side is no act ("the war ended in 1994"), and headway in talks is none.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war ended in 1994.",
+        "Armenia and Azerbaijan made headway in the talks on Monday.",
+    ],
+)  # fmt: skip
+def test_war_words_without_a_foe(nlp: Language, text: str) -> None:
+    assert typed(events_of(nlp, text), "ASSAULT") == [], text

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.extract import document
 from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.aims import aimed
+from dossier.extract.events.hostilities import foe_missing
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventLexicon, Lemmas, load_lexicon
 from dossier.extract.events.modality import modality_of
 from dossier.extract.events.opponents import with_opponents
@@ -266,6 +267,8 @@ def event_facts(
     for number, sentence in enumerate(sentences):
         reference = references[number] if number < len(references) else doc._.get(document.DATE)
         for trigger in sentence_triggers(sentence, lexicon, lemmas, pos):
+            if foe_missing(trigger.token, trigger.entry):
+                continue  # "made headway in the talks": no foe, no fighting
             source, target = sides(trigger, finder, group, lemmas)
             unsaid = trigger.passive_target or trigger.entry.plover == "ASSAULT"
             if not source and not (target and unsaid):
