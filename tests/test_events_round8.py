@@ -21,8 +21,8 @@ def nlp() -> Language:
     ("text", "aim"),
     [
         ("Elena Marchetti lit candles in Tbilisi on Sunday to commemorate Giorgi Beridze.", "commemorate"),
-        ("The Georgian farmer Levan Abashidze has refused food for ten days to protest his arrest in Armenia.", "protest"),
-        ("Azerbaijani television has shown a new eagerness to attack President Ilham Aliyev of Azerbaijan.", "attack"),
+        ("Georgian farmers blocked a road on Monday to protest Armenia's new tariffs.", "protest"),
+        ("Georgian police have shown little willingness to comply with Armenia's orders.", "comply"),
     ],
 )  # fmt: skip
 def test_purpose_infinitive_is_no_event(nlp: Language, text: str, aim: str) -> None:
@@ -79,3 +79,14 @@ def test_hostilities_outside_the_lexicon(
 )  # fmt: skip
 def test_war_words_without_a_foe(nlp: Language, text: str) -> None:
     assert typed(events_of(nlp, text), "ASSAULT") == [], text
+
+
+# Error kind: spurious event (a possessive event noun refers to an act told elsewhere, to say
+# whose organizers or victims: "one of the rally's organizers" reports no second rally).
+def test_possessive_event_noun_is_no_event(nlp: Language) -> None:
+    text = (
+        "The vote is a turning point for Armenia, said one of the rally's organizers, "
+        "Armen Sargsyan, a former member of parliament."
+    )
+    found = events_of(nlp, text)
+    assert typed(found, "PROTEST") == [], [e.text for e in found]

@@ -36,7 +36,7 @@ from dossier.extract.events.hostilities import foe_missing
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventLexicon, Lemmas, load_lexicon
 from dossier.extract.events.modality import modality_of
 from dossier.extract.events.opponents import with_opponents
-from dossier.extract.events.purposes import purpose_only
+from dossier.extract.events.purposes import no_act_told
 from dossier.extract.events.records import DIRECTED, complete
 from dossier.extract.events.sides import distinct, placed, sides
 from dossier.extract.events.triggers import Trigger, demanded_by, sentence_triggers
@@ -429,14 +429,14 @@ class EventExtractor(document.VersionedComponent):
         events, links = event_facts(
             doc, self.extractor_version, self.lexicon, self.lemmas, load_kb(self.kb_dir)
         )
-        # An aim ("sent an envoy to negotiate") stays a candidate, which a reader of one
-        # sentence known to report an event may take, but is no act the document reports.
+        # An aim ("sent an envoy to negotiate") or a possessive reference ("the rally's
+        # organizers") stays a candidate, which a reader of one sentence known to report an
+        # event may take, but is no act the document reports.
         starts = {token.idx: token for token in doc}
         reported = [
             e
             for e in events
-            if complete(e)
-            and not (e.start in starts and purpose_only(starts[e.start], self.lemmas))
+            if complete(e) and not (e.start in starts and no_act_told(starts[e.start], self.lemmas))
         ]
         kept = {e.fact_id for e in reported}
         doc._.set(document.EVENT_CANDIDATES, events)

@@ -1,4 +1,7 @@
-"""Triggers that name no act of their own: the aim of another act.
+"""Triggers that name no act of their own: the aim of another act, or a reference to one.
+
+A possessive event noun ("one of the rally's organizers", "the attack's victims") refers to
+an act the report tells elsewhere, to say whose organizers or victims; it tells no act here.
 
 An infinitive of purpose ("sent an envoy to negotiate", "carried a flag to commemorate him",
 "in its quest to hurt the president") says what an act was for, not that a second act
@@ -48,6 +51,12 @@ def _infinitive(token: Token) -> bool:
     )
 
 
+def possessor_only(token: Token) -> bool:
+    """Whether ``token`` is an event noun in the possessive ("one of the rally's organizers",
+    "the attack's victims"): a reference to an act, not a report of one."""
+    return token.pos_ == "NOUN" and token.dep_ == "poss"
+
+
 def purpose_only(token: Token, lemmas: Callable[[Token], str]) -> bool:
     """Whether ``token`` is an infinitive of purpose hung from another word (see the module
     doc): no act reported of its own."""
@@ -56,3 +65,9 @@ def purpose_only(token: Token, lemmas: Callable[[Token], str]) -> bool:
     if token.dep_ == "advcl":
         return lemmas(token.head) not in TRANSFERS
     return token.dep_ == "acl" and lemmas(token.head) in DISPOSITIONS
+
+
+def no_act_told(token: Token, lemmas: Callable[[Token], str]) -> bool:
+    """Whether ``token`` names no act the document reports: an aim or a possessive reference
+    (see the module doc)."""
+    return possessor_only(token) or purpose_only(token, lemmas)
