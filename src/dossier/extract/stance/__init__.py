@@ -59,6 +59,7 @@ from dossier.extract.stance.implied import (
 from dossier.extract.stance.lexicon import StanceLexicon, load_stance_lexicon
 from dossier.extract.stance.paths import alleged, judgement, labelled, read_path
 from dossier.extract.stance.reactions import reaction_stances
+from dossier.extract.stance.settle import dropped_courses
 from dossier.extract.stance.targets import TargetFinder, TargetHit, commanded
 from dossier.extract.stance.voices import (
     acting_subject,
@@ -500,6 +501,7 @@ def stance_facts(
         collector, doc, targets, sentences, sentence_facts, quotes, finder, lexicon, lemmas
     )
     _rival_stances(collector, kb, targets)
+    dropped_courses(collector)  # "..., but he dumped the plan": the last word wins
     return collector.stances, collector.links
 
 

@@ -113,18 +113,36 @@ def against(polarity: int, mention: Mention | None, trigger, doc: Doc) -> int:
     return polarity
 
 
-def wanted_only(trigger: Token, lexicon: StanceLexicon) -> bool:
+#: Verbs that hold someone back from an act ("prevented Kiev from signing"); not stance cues,
+#: since bare they name events with no side ("prevent a war", "stop the shelling").
+_HOLDING_BACK = frozenset({"prevent", "stop", "bar", "block", "discourage", "dissuade"})
+
+
+def wanted_only(trigger: Token, lexicon: StanceLexicon, lemmas: Lemmas | None = None) -> bool:
     """Whether an act is only wanted or resisted, not done: the complement of a stance word
     ("reluctant to sign", "eager to join", "refused to sign"), which the sentence reading
-    takes up with that word's side."""
-    if trigger.dep_ != "xcomp":
+    takes up with that word's side; likewise an act a stance word prevents through its
+    preposition ("kept Ukraine from joining", "stopped X from signing"): not the act's doer's
+    deed (error kind unsupported: a joining prevented read as done)."""
+    prep = None
+    if trigger.dep_ == "pcomp" and trigger.head.dep_ == "prep":
+        prep, head = trigger.head.lower_, trigger.head.head
+        if prep == "from" and (lemmas(head) if lemmas else head.lemma_) in _HOLDING_BACK:
+            return True  # "stopped X from signing": not cues of their own (events use them)
+    elif trigger.dep_ == "xcomp":
+        head = trigger.head
+    else:
         return False
-    head = trigger.head
     pos = WORD_POS.get(head.pos_) or ("verb" if head.pos_ == "AUX" else None)
     if pos is None:
         return False
-    cue = lexicon.cue(pos, head.lower_ if pos == "adj" else head.lemma_.lower())
-    return cue is not None and cue.polarity != 0
+    lemma = head.lower_ if pos == "adj" else (lemmas(head) if lemmas else head.lemma_.lower())
+    cue = lexicon.cue(pos, lemma, prep)
+    if cue is None or cue.polarity == 0:
+        return False
+    # through a preposition only a word that holds the act back ("keep ... from"), not one
+    # whose means it is ("backed X by joining"): the act is then still done
+    return prep is None or (cue.polarity < 0 and prep in (cue.prep, "from"))
 
 
 #: "pro-Moscow", "pro-Russian", "Russian-backed": a state a group's name says it sides with.
@@ -398,7 +416,7 @@ def event_stances(
                 continue
             else:
                 aimed.append(_as_described(actor, mention, collector))
-        if trigger_span is not None and wanted_only(trigger_span.root, lexicon):
+        if trigger_span is not None and wanted_only(trigger_span.root, lexicon, lemmas):
             continue  # "reluctant to sign", "wants to join": no act done; the sentence says it
         if trigger_span is not None and alleged(trigger_span.root, lemmas):
             continue  # "accused X of sending arms": an act alleged, not one known done

@@ -1,0 +1,101 @@
+"""Second thoughts within one sentence: stances the rest of their sentence overturns.
+
+Error kind polarity: "X was due to sign an association agreement with the EU, but at the last
+minute he dumped the plan" was read as X for the EU (the signing, as an event and as a
+reported intent); the abandonment is the holder's last word, so the course is against.
+Runs on the collected stances, after every reading, since each reading finds the course on
+its own span and none sees the clause that drops it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from dossier.extract.stance import _Collector
+
+#: Verbs (as written) by which a holder gives up a course it had taken or meant to take.
+_DROPPING = frozenset(
+    {
+        "abandon", "abandoned", "abandons", "dump", "dumped", "dumps", "drop", "dropped",
+        "drops", "scrap", "scrapped", "scraps", "shelve", "shelved", "shelves", "ditch",
+        "ditched", "ditches", "cancel", "cancelled", "canceled", "cancels", "renounce",
+        "renounced", "renounces", "reneged", "abandoning", "dropping", "scrapping",
+    }
+)  # fmt: skip
+#: Verbs that drop a course with a particle or preposition ("backed out of the deal").
+_LEAVING = frozenset({"backed", "walked", "pulled", "backs", "walks", "pulls"})
+#: What the dropped thing is called when it takes the course up ("the plan", "the deal").
+_COURSE_NOUNS = frozenset(
+    {"plan", "plans", "deal", "agreement", "accord", "pact", "treaty", "idea", "bid",
+     "project", "move", "course", "signing", "decision", "pledge", "promise"}
+)  # fmt: skip
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def _takes_up_course(obj: Token) -> bool:
+    """Whether the dropped object is the course named before: "it", or "the plan"."""
+    if obj.lower_ in ("it", "them"):
+        return True
+    if obj.lower_ not in _COURSE_NOUNS:
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in obj.children)
+
+
+def _dropped_object(verb: Token) -> Token | None:
+    """The object a dropping verb gives up: its direct object, or the noun of "out of",
+    "away from" ("walked away from the deal")."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child
+    for child in verb.children:
+        # "backed out of", "walked away from", "pulled out of": not "at the last minute"
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ in ("prt", "advmod") and child.lower_ in ("out", "away"):
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _dropper_is(verb: Token, holder: str) -> bool:
+    """Whether the dropping verb's subject is the holder: a pronoun, the holder's name
+    (or its last word), or none of its own (a verb sharing the first clause's subject)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return verb.dep_ == "conj"
+    if subject.lower_ in _PRONOUNS:
+        return True
+    words = holder.casefold().split()
+    return bool(words) and subject.lower_ == words[-1]
+
+
+def dropped_courses(collector: _Collector) -> None:
+    """Turn a stance for a course against it where a later clause of its sentence says its
+    holder then dropped that course ("..., but he dumped the plan")."""
+    doc = collector.doc
+    for n, stance in enumerate(collector.stances):
+        if stance.polarity <= 0:
+            continue
+        span = doc.char_span(stance.start, stance.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span[0].sent
+        for verb in sent:
+            if verb.i < span.end or verb.lower_ not in _DROPPING | _LEAVING:
+                continue
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            # a turn of course: "but" (or "then") between the course and its dropping
+            between = doc[span.end : verb.i]
+            if not any(t.lower_ in ("but", "then", "later") for t in between):
+                continue
+            obj = _dropped_object(verb)
+            if obj is None or not _takes_up_course(obj) or not _dropper_is(verb, stance.holder):
+                continue
+            collector.stances[n] = replace(stance, polarity=-1)
+            break

@@ -1,0 +1,76 @@
+"""Stance accuracy, round 10: courses prevented or dropped within one sentence, and one side
+told several ways in one sentence counted once, each on sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from dossier.nlp import load_pipeline
+from stance_helpers import sides, stances_of
+
+DATE = "2014-03-01"
+EU = "target:european-integration"
+EURASIAN = "target:eurasian-integration"
+YANUKOVYCH = "person:viktor-yanukovych"
+PUTIN = "person:vladimir-putin"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def test_a_joining_kept_from_is_against_and_not_the_joiners_deed(nlp: Language) -> None:
+    # kind: unsupported + polarity (a prevented joining read as done, and as wanted)
+    stances = stances_of(
+        nlp, "Vladimir Putin has made keeping Ukraine from joining the European Union a goal.", DATE
+    )
+    assert sides(stances, "gov:UKR", EU) == set()
+    assert sides(stances, PUTIN, EU) == {-1}
+
+
+def test_a_signing_stopped_is_not_the_signers_deed(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "Moscow stopped Moldova from signing an association agreement with the EU.", DATE
+    )
+    assert 1 not in sides(stances, "gov:MDA", EU)
+
+
+def test_a_signing_planned_then_dumped_is_against(nlp: Language) -> None:
+    # kind: polarity (an intended act, abandoned in the same sentence, read as for)
+    stances = stances_of(
+        nlp,
+        "Viktor Yanukovych was due to sign an association agreement with the European Union, "
+        "but at the last minute he dumped the plan.",
+        DATE,
+    )
+    assert sides(stances, YANUKOVYCH, EU) == {-1}
+
+
+def test_walking_away_from_the_deal_is_against(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Viktor Yanukovych planned to join the Eurasian Economic Union, but then he walked "
+        "away from the deal.",
+        DATE,
+    )
+    assert sides(stances, YANUKOVYCH, EURASIAN) == {-1}
+
+
+def test_someone_elses_deal_scrapped_leaves_the_signing_for(nlp: Language) -> None:
+    # another holder dropping another deal overturns nothing
+    stances = stances_of(
+        nlp,
+        "Moldova signed the association agreement with the European Union, but Russia "
+        "scrapped its gas deal with Chisinau.",
+        DATE,
+    )
+    assert sides(stances, "gov:MDA", EU) == {1}
+
+
+def test_dropping_something_else_leaves_the_course_for(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "Kazakhstan wanted to join the customs union and later dropped a tariff.", DATE
+    )
+    assert sides(stances, "gov:KAZ", EURASIAN) == {1}
