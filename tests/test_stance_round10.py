@@ -74,3 +74,19 @@ def test_dropping_something_else_leaves_the_course_for(nlp: Language) -> None:
         nlp, "Kazakhstan wanted to join the customs union and later dropped a tariff.", DATE
     )
     assert sides(stances, "gov:KAZ", EURASIAN) == {1}
+
+
+def test_a_measure_its_doer_took_judged_is_no_side_on_the_doer(nlp: Language) -> None:
+    # kind: other-target (the EU's sanctions criticised read as against European integration)
+    for text in (
+        "Petro Poroshenko said the EU sanctions against Russia were unhelpful.",
+        "Petro Poroshenko criticised the sanctions imposed by the European Union.",
+    ):
+        stances = stances_of(nlp, text, DATE)
+        assert sides(stances, "person:petro-poroshenko", EU) == set(), text
+
+
+def test_a_measure_aimed_at_the_target_still_sides(nlp: Language) -> None:
+    # the target sanctioned, not sanctioning: the side is still read
+    stances = stances_of(nlp, "The European Union imposed sanctions against Russia.", DATE)
+    assert sides(stances, "igo:eu", "country:RUS") == {-1}

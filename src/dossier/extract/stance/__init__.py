@@ -57,7 +57,13 @@ from dossier.extract.stance.implied import (
     troops_abroad,
 )
 from dossier.extract.stance.lexicon import StanceLexicon, load_stance_lexicon
-from dossier.extract.stance.paths import alleged, judgement, labelled, read_path
+from dossier.extract.stance.paths import (
+    alleged,
+    doers_measure,
+    judgement,
+    labelled,
+    read_path,
+)
 from dossier.extract.stance.reactions import reaction_stances
 from dossier.extract.stance.settle import dropped_courses
 from dossier.extract.stance.targets import TargetFinder, TargetHit, commanded
@@ -233,6 +239,8 @@ def _sentence_stances(
             quote = quote_at(quotes, hit.start)
             said_on = (quote.said_on or reference) if quote is not None else reference
             reading = read_path(hit.root, lexicon, lemmas)
+            if reading is None and doers_measure(hit.root, lemmas):
+                continue  # "the EU sanctions were unhelpful": the measure judged, not the EU
             target = (hit.target, hit.target_id, hit.mention)
             if reading is not None and _by_agent(hit.root, reading):
                 # "X was accused by Y": Y takes the side, toward X (error kind d: the roles

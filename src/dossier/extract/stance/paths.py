@@ -111,6 +111,8 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
                     # "sanctions against X", "protested against X": the preposition only
                     # links X to a hostile word, which says the side once
                     cue = None
+                if cue is not None and token.pos_ == "NOUN" and doers_measure(root, lemmas):
+                    return None
                 if cue is not None and cue.polarity != 0:
                     polarity *= cue.polarity
                     strength = min(strength, cue.strength)
@@ -126,6 +128,24 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
             return PathReading(polarity, tuple(cues), strength, subject, token)
         below, token = token, token.head
     return None
+
+
+#: Measures a doer takes against someone: named with their doer ("EU sanctions"), a word
+#: about them judges the measure, not the doer's project.
+_MEASURES = frozenset({"sanction", "sanctions", "ban", "embargo", "tariff", "boycott", "blockade"})
+
+
+def doers_measure(root: Token, lemmas: Lemmas) -> bool:
+    """Whether a target names the doer of a hostile measure ("the EU sanctions", "sanctions
+    imposed by the EU"): the target owns it, it is not aimed at the target, so a word about the
+    measure is no side toward the target's project (error kind other-target: "the EU
+    sanctions were unhelpful" read as against European integration)."""
+    if root.dep_ == "compound" and lemmas(root.head) in _MEASURES:
+        return True
+    by = root.head if root.dep_ == "pobj" else None
+    if by is None or by.dep_ != "agent" or by.head.dep_ != "acl":
+        return False
+    return lemmas(by.head.head) in _MEASURES
 
 
 #: Nouns through which an act reaches what it is about: "signed a treaty on the EAEU".
