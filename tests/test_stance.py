@@ -416,7 +416,8 @@ def test_rebuke_and_praise_between_people(nlp: Language, text: str, polarity: in
 def test_a_passive_is_held_by_its_agent(nlp: Language) -> None:
     # error kind (d): "X was criticised by Y" is Y against X, not X against Y
     stances = stances_of(nlp, "Barack Obama was criticised by Sergei Lavrov.")
-    assert side(stances, LAVROV, OBAMA, "reported") == -1
+    # the deed (an ACCUSE event) and the reported clause are one stance since round 10
+    assert side(stances, LAVROV, OBAMA) == -1
     assert not [s for s in stances if s.holder_id == OBAMA]
 
 

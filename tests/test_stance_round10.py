@@ -90,3 +90,37 @@ def test_a_measure_aimed_at_the_target_still_sides(nlp: Language) -> None:
     # the target sanctioned, not sanctioning: the side is still read
     stances = stances_of(nlp, "The European Union imposed sanctions against Russia.", DATE)
     assert sides(stances, "igo:eu", "country:RUS") == {-1}
+
+
+def test_one_side_told_thrice_in_a_sentence_counts_once(nlp: Language) -> None:
+    # kind: double-counting (the event, a short and a long reported span: three pieces of
+    # evidence for one sentence in a by-country timeline)
+    stances = stances_of(
+        nlp,
+        "Moldova signed the association agreement with the European Union in Brussels.",
+        DATE,
+    )
+    mine = [s for s in stances if s.holder_id == "gov:MDA" and s.target_id == EU]
+    assert [s.polarity for s in mine] == [1]
+
+
+def test_two_sentences_keep_two_pieces_of_evidence(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Moldova signed the association agreement with the European Union. Moldova wants to "
+        "join the European Union.",
+        DATE,
+    )
+    mine = [s for s in stances if s.holder_id == "gov:MDA" and s.target_id == EU]
+    assert len(mine) == 2
+
+
+def test_opposite_sides_in_one_sentence_are_both_kept(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Armenia joined the Eurasian Economic Union and refused to sign the association "
+        "agreement with the European Union.",
+        DATE,
+    )
+    assert sides(stances, "gov:ARM", EURASIAN) == {1}
+    assert sides(stances, "gov:ARM", EU) == {-1}

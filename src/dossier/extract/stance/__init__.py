@@ -65,7 +65,7 @@ from dossier.extract.stance.paths import (
     read_path,
 )
 from dossier.extract.stance.reactions import reaction_stances
-from dossier.extract.stance.settle import dropped_courses
+from dossier.extract.stance.settle import settle
 from dossier.extract.stance.targets import TargetFinder, TargetHit, commanded
 from dossier.extract.stance.voices import (
     acting_subject,
@@ -509,7 +509,7 @@ def stance_facts(
         collector, doc, targets, sentences, sentence_facts, quotes, finder, lexicon, lemmas
     )
     _rival_stances(collector, kb, targets)
-    dropped_courses(collector)  # "..., but he dumped the plan": the last word wins
+    settle(collector)  # a course dropped later in its sentence; one side told thrice counted once
     return collector.stances, collector.links
 
 

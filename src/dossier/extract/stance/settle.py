@@ -1,10 +1,16 @@
-"""Second thoughts within one sentence: stances the rest of their sentence overturns.
+"""Settling a sentence's stances: those the rest of their sentence overturns, and one side
+told several ways in one sentence counted once.
 
 Error kind polarity: "X was due to sign an association agreement with the EU, but at the last
 minute he dumped the plan" was read as X for the EU (the signing, as an event and as a
 reported intent); the abandonment is the holder's last word, so the course is against.
 Runs on the collected stances, after every reading, since each reading finds the course on
 its own span and none sees the clause that drops it.
+
+Error kind double-counting: "X was due to sign the agreement" gave one stance from the signing
+event and two from the reported clause (a shorter and a longer span), so a by-country timeline
+counted one sentence as three pieces of evidence. Overlapping stances of one holder, target and
+side in one sentence collapse to the strongest; the others' evidence facts are linked to it.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
+
+from dossier.model import FactLink
 
 if TYPE_CHECKING:
     from dossier.extract.stance import _Collector
@@ -99,3 +107,64 @@ def dropped_courses(collector: _Collector) -> None:
                 continue
             collector.stances[n] = replace(stance, polarity=-1)
             break
+
+
+def settle(collector: _Collector) -> None:
+    """Both settlements, in order: the dropped course turns first, so a stance and its
+    overturned twins collapse on the same side."""
+    dropped_courses(collector)
+    collapse_overlaps(collector)
+
+
+def _overlap(a, b) -> bool:  # noqa: ANN001 - two Stance facts
+    return a.start < b.end and b.start < a.end
+
+
+def collapse_overlaps(collector: _Collector) -> None:
+    """Keep one stance per holder, target and side among overlapping evidence in a sentence:
+    the strongest (then the surest, then the widest span); link the others' evidence to it."""
+    stances = collector.stances
+    rank = sorted(
+        range(len(stances)),
+        key=lambda i: (
+            -stances[i].strength,
+            -stances[i].provenance.confidence,
+            -(stances[i].end - stances[i].start),
+            i,
+        ),
+    )
+    kept: list[int] = []
+    dropped: dict[str, str] = {}  # dropped fact_id -> kept fact_id
+    for i in rank:
+        stance = stances[i]
+        twin = next(
+            (
+                stances[k]
+                for k in kept
+                if stances[k].provenance.sentence == stance.provenance.sentence
+                and (stances[k].holder_id or stances[k].holder)
+                == (stance.holder_id or stance.holder)
+                and stances[k].target_id == stance.target_id
+                and stances[k].polarity == stance.polarity
+                and _overlap(stances[k], stance)
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(i)
+        else:
+            dropped[stance.fact_id] = twin.fact_id
+    if not dropped:
+        return
+    linked = {(link.from_fact, link.to_fact) for link in collector.links}
+    links: list[FactLink] = []
+    for link in collector.links:
+        into = dropped.get(link.from_fact)
+        if into is None:
+            links.append(link)
+        elif link.relation == "evidence" and (into, link.to_fact) not in linked:
+            # the twin's evidence (an event, a quote) still backs the stance kept
+            links.append(replace(link, from_fact=into))
+            linked.add((into, link.to_fact))
+    collector.links = links
+    collector.stances = [stances[i] for i in sorted(kept)]
