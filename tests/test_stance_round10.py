@@ -124,3 +124,26 @@ def test_opposite_sides_in_one_sentence_are_both_kept(nlp: Language) -> None:
     )
     assert sides(stances, "gov:ARM", EURASIAN) == {1}
     assert sides(stances, "gov:ARM", EU) == {-1}
+
+
+ANALYST_ON_UNION = (
+    "Kyrgyz analyst Marat Kazakbayev said that the Eurasian Union was dangerous for Kyrgyzstan.",
+    "Kyrgyz analyst Marat Kazakbayev says the Eurasian Union is harmful to Kyrgyzstan.",
+    "Kyrgyz analyst Marat Kazakbayev says the Customs Union will harm Kyrgyzstan's traders.",
+)
+
+
+@pytest.mark.parametrize("text", ANALYST_ON_UNION)
+def test_an_analysts_verdict_on_the_union_is_the_analysts(nlp: Language, text: str) -> None:
+    # kind: other-holder (the union judged in reported speech read as the union's side on
+    # whom it affects; the analyst, its teller, against it)
+    stances = stances_of(nlp, text, DATE)
+    held = {(s.holder, s.target_id, s.polarity) for s in stances}
+    assert ("Marat Kazakbayev", EURASIAN, -1) in held, held
+    assert not [s for s in stances if s.holder_id == "igo:eaeu"]
+
+
+def test_an_attitude_with_for_still_belongs_to_its_subject(nlp: Language) -> None:
+    # "ready for" is the subject's own attitude, not a verdict on it
+    stances = stances_of(nlp, "Kazakhstan is ready to join the customs union.", DATE)
+    assert sides(stances, "gov:KAZ", EURASIAN) == {1}

@@ -113,6 +113,8 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
                     cue = None
                 if cue is not None and token.pos_ == "NOUN" and doers_measure(root, lemmas):
                     return None
+                if cue is not None and token.dep_ in ("acomp", "attr") and effect(token, below):
+                    return None  # "X is dangerous for Y": a verdict on X, not X's side on Y
                 if cue is not None and cue.polarity != 0:
                     polarity *= cue.polarity
                     strength = min(strength, cue.strength)
@@ -381,7 +383,8 @@ def judgement(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> tuple[int,
             # An adjective with a complement is an attitude ("ready to sign"), not a verdict;
             # a phrase of the scene ("guilty in the trial") is no complement.
             attitude = any(
-                c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ not in _SCENE)
+                c.dep_ in ("xcomp", "ccomp")
+                or (c.dep_ == "prep" and c.lower_ not in _SCENE and not effect(child, c))
                 for c in child.children
             )
             if (
@@ -400,6 +403,21 @@ def judgement(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> tuple[int,
     if cue is None or cue.polarity == 0:
         return None
     return (-cue.polarity if _negated(verb) else cue.polarity), word
+
+
+#: Words that judge what something does to someone ("dangerous for X", "a threat to X"):
+#: with "for" or "to" they name whom it affects, not an attitude the subject holds.
+_EFFECTS = frozenset(
+    {"dangerous", "harmful", "beneficial", "detrimental", "good", "bad", "unhelpful", "helpful",
+     "threat", "disaster", "trap", "benefit", "danger", "blow", "boon"}
+)  # fmt: skip
+
+
+def effect(word: Token, prep: Token | None = None) -> bool:
+    """Whether ``word`` judges its subject's effect, through ``prep`` where given (error
+    kind other-holder: "an analyst says the union is dangerous for X" read as the union
+    against X, not the analyst against the union)."""
+    return word.lower_ in _EFFECTS and (prep is None or prep.lower_ in ("for", "to"))
 
 
 #: Prepositions of the scene of a verdict ("guilty in the trial"), not of what it is about.
