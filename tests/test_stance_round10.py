@@ -147,3 +147,13 @@ def test_an_attitude_with_for_still_belongs_to_its_subject(nlp: Language) -> Non
     # "ready for" is the subject's own attitude, not a verdict on it
     stances = stances_of(nlp, "Kazakhstan is ready to join the customs union.", DATE)
     assert sides(stances, "gov:KAZ", EURASIAN) == {1}
+
+
+def test_pushing_for_status_in_a_union_is_for_it(nlp: Language) -> None:
+    # kind: none (a place in a union sought through "status in", a noun the climb stopped at)
+    stances = stances_of(
+        nlp,
+        "Emomali Rahmon pushed for observer status in the Eurasian Economic Union.",
+        DATE,
+    )
+    assert sides(stances, "person:emomali-rahmon", EURASIAN) == {1}
