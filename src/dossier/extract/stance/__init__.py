@@ -65,7 +65,7 @@ from dossier.extract.stance.paths import (
     read_path,
 )
 from dossier.extract.stance.reactions import reaction_stances
-from dossier.extract.stance.settle import settle
+from dossier.extract.stance.settle import settle_stances
 from dossier.extract.stance.targets import TargetFinder, TargetHit, commanded
 from dossier.extract.stance.voices import (
     acting_subject,
@@ -509,7 +509,7 @@ def stance_facts(
         collector, doc, targets, sentences, sentence_facts, quotes, finder, lexicon, lemmas
     )
     _rival_stances(collector, kb, targets)
-    settle(collector)  # a course dropped later in its sentence; one side told thrice counted once
+    settle_stances(collector)  # a course dropped after; one side told thrice counted once
     return collector.stances, collector.links
 
 

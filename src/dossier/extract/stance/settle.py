@@ -109,7 +109,7 @@ def dropped_courses(collector: _Collector) -> None:
             break
 
 
-def settle(collector: _Collector) -> None:
+def settle_stances(collector: _Collector) -> None:
     """Both settlements, in order: the dropped course turns first, so a stance and its
     overturned twins collapse on the same side."""
     dropped_courses(collector)
