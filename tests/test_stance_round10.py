@@ -157,3 +157,24 @@ def test_pushing_for_status_in_a_union_is_for_it(nlp: Language) -> None:
         DATE,
     )
     assert sides(stances, "person:emomali-rahmon", EURASIAN) == {1}
+
+
+def test_backing_out_of_a_deal_is_against(nlp: Language) -> None:
+    # kind: polarity ("back" alone is support; "back out of" drops the course)
+    stances = stances_of(
+        nlp,
+        "Viktor Yanukovych backed out of a trade deal with the European Union in November.",
+        DATE,
+    )
+    assert sides(stances, YANUKOVYCH, EU) == {-1}
+
+
+def test_a_course_set_aside_by_instead_of_takes_not_the_acts_side(nlp: Language) -> None:
+    # kind: polarity (an AGREE event read as for the course the sentence sets aside)
+    stances = stances_of(
+        nlp,
+        "The government of Ukraine agreed to closer ties with Russia instead of the European "
+        "Union.",
+        DATE,
+    )
+    assert 1 not in sides(stances, "gov:UKR", EU)

@@ -21,7 +21,7 @@ from dossier.extract.stance.holders import (
     office_holders,
 )
 from dossier.extract.stance.lexicon import StanceLexicon
-from dossier.extract.stance.paths import INSTRUMENTS, alleged
+from dossier.extract.stance.paths import INSTRUMENTS, alleged, contrast
 from dossier.extract.stance.targets import (
     OBJECT_PRONOUNS,
     TargetFinder,
@@ -116,6 +116,21 @@ def against(polarity: int, mention: Mention | None, trigger, doc: Doc) -> int:
 #: Verbs that hold someone back from an act ("prevented Kiev from signing"); not stance cues,
 #: since bare they name events with no side ("prevent a war", "stop the shelling").
 _HOLDING_BACK = frozenset({"prevent", "stop", "bar", "block", "discourage", "dissuade"})
+
+
+def set_aside(mention: Mention | None, trigger, doc: Doc) -> bool:  # noqa: ANN001
+    """Whether a target reaches the act's trigger through "instead of" or "rather than"."""
+    if mention is None or trigger is None:
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    token = span.root if span is not None else None
+    for _ in range(6):
+        if token is None or token.head == token or token == trigger.root:
+            return False
+        token = token.head
+        if contrast(token):
+            return True
+    return False
 
 
 def wanted_only(trigger: Token, lexicon: StanceLexicon, lemmas: Lemmas | None = None) -> bool:
@@ -456,6 +471,9 @@ def event_stances(
             holders = spoken_for(
                 holders, quote_speakers(quote, kb), kb, quote.said_on or event.date
             )
+        # "agreed to closer ties with Russia instead of the EU": the course set aside takes
+        # not the act's side (error kind polarity; the rival reading gives it its own)
+        aimed = [t for t in aimed if not set_aside(t[2], trigger_span, collector.doc)]
         for holder in holders:
             for target in aimed:
                 collector.add(

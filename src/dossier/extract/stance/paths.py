@@ -532,16 +532,17 @@ def _forgone(word: Token, below: Token | None) -> bool:
     of" or the "than" of "rather than", or from the conjunct those words join ("sought
     markets in Europe instead of, as Moscow wishes, selling its gas to X"), which the verb
     above does not want (error kind other-target: the seeking read as for X)."""
-    if _contrast(word):
+    if contrast(word):
         return True
     return (
         below is not None
         and below.dep_ == "conj"
-        and any(c.dep_ == "cc" and _contrast(c) for c in word.children)
+        and any(c.dep_ == "cc" and contrast(c) for c in word.children)
     )
 
 
-def _contrast(word: Token) -> bool:
+def contrast(word: Token) -> bool:
+    """Whether ``word`` is the "of" of "instead of" or the "than" of "rather than"."""
     marker = {"of": "instead", "than": "rather"}.get(word.lower_)
     return marker is not None and any(
         t.lower_ == marker for t in (*word.children, word.doc[word.i - 1] if word.i else word)
