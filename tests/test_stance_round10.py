@@ -178,3 +178,13 @@ def test_a_course_set_aside_by_instead_of_takes_not_the_acts_side(nlp: Language)
         DATE,
     )
     assert 1 not in sides(stances, "gov:UKR", EU)
+
+
+def test_a_promise_then_reversed_course_is_against(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Viktor Yanukovych had promised to sign the association agreement with the EU, but "
+        "then reversed course.",
+        DATE,
+    )
+    assert sides(stances, YANUKOVYCH, EU) == {-1}

@@ -32,6 +32,7 @@ _DROPPING = frozenset(
         "drops", "scrap", "scrapped", "scraps", "shelve", "shelved", "shelves", "ditch",
         "ditched", "ditches", "cancel", "cancelled", "canceled", "cancels", "renounce",
         "renounced", "renounces", "reneged", "abandoning", "dropping", "scrapping",
+        "reversed", "reverses", "reverse",
     }
 )  # fmt: skip
 #: Verbs that drop a course with a particle or preposition ("backed out of the deal").
@@ -48,6 +49,8 @@ def _takes_up_course(obj: Token) -> bool:
     """Whether the dropped object is the course named before: "it", or "the plan"."""
     if obj.lower_ in ("it", "them"):
         return True
+    if obj.lower_ == "course" and obj.head.lower_.startswith("revers"):
+        return True  # "reversed course": the idiom needs no article
     if obj.lower_ not in _COURSE_NOUNS:
         return False
     return any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in obj.children)
