@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck
@@ -27,6 +27,9 @@ from dossier.kb.loader import KnowledgeBase
 from dossier.model import CleanedText, Document, DocumentMeta, OffsetMap, content_id
 from dossier.store import database_url
 from toy_kind import registered_toy_kind
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 POSTGRES_ENV = "DOSSIER_TEST_POSTGRES"
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -77,6 +80,16 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "store" / "dossier.db")
     return request.getfixturevalue("postgres_database")
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The default pipeline (``load_pipeline()``, built once and shared); a module that needs
+    another configuration defines its own ``nlp``, which pytest prefers to this one. spaCy is
+    imported here, not at the top, so tests that never ask for the pipeline do not load it."""
+    from dossier.nlp import load_pipeline
+
+    return load_pipeline()
 
 
 WriteKb = Callable[[Path, dict[str, str]], Path]

@@ -17,13 +17,7 @@ from dossier.nlp import (
     EVENT_KB_FILES,
     _kb_file_names,
     kb_folder,
-    load_pipeline,
 )
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def events_of(nlp: Language, text: str, date: str = "2013-05-10") -> list[Event]:

@@ -3,7 +3,6 @@ events under a verb, pronouns and possessors. Invented sentences only."""
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -11,14 +10,9 @@ from dossier.extract.document import prepare_doc
 from dossier.extract.events.lexicon import Lemmas, load_lexicon
 from dossier.extract.events.triggers import sentence_triggers
 from dossier.model import Event
-from dossier.nlp import kb_folder, load_pipeline
+from dossier.nlp import kb_folder
 from event_helpers import coded, countries
 from event_helpers import typed as of_type
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def events_of(nlp: Language, text: str, date: str = "2016-04-12") -> list[Event]:

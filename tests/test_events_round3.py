@@ -9,14 +9,7 @@ from spacy.language import Language
 import event_helpers
 from dossier.extract.document import prepare_doc
 from dossier.model import Event
-from dossier.nlp import load_pipeline
 from event_helpers import countries, typed
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
-
 
 #: The date these documents are read at (office holders of 2013).
 DATE = "2013-05-10"

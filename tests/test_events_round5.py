@@ -6,13 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from dossier.nlp import load_pipeline
 from event_helpers import coded, countries, events_of, typed
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 # Error kind: directed event withheld for lack of a target (the act's owner is the target).

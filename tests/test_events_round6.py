@@ -6,13 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from dossier.nlp import load_pipeline
 from event_helpers import coded, countries, events_of, typed
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 # Error kind: type error and spurious event (halting an act in the making is a refusal of

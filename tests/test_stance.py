@@ -17,15 +17,10 @@ from dossier.extract.document import prepare_doc
 from dossier.extract.stance.lexicon import load_stance_lexicon
 from dossier.kb.loader import KnowledgeBase, default_kb
 from dossier.model import Stance
-from dossier.nlp import LINKING_KB_FILES, _kb_file_names, kb_folder, load_pipeline
+from dossier.nlp import LINKING_KB_FILES, _kb_file_names, kb_folder
 
 EURASIAN = "target:eurasian-integration"
 EUROPEAN = "target:european-integration"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def run(nlp: Language, text: str, date: str = "2013-05-10", **meta: str):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from dossier.nlp import load_pipeline
 from stance_helpers import sides, stances_of
 
 DATE = "2014-03-01"
@@ -14,11 +13,6 @@ EU = "target:european-integration"
 EURASIAN = "target:eurasian-integration"
 YANUKOVYCH = "person:viktor-yanukovych"
 PUTIN = "person:vladimir-putin"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def test_a_joining_kept_from_is_against_and_not_the_joiners_deed(nlp: Language) -> None:

@@ -3,20 +3,13 @@ written for the test (invented, about real-world-style events)."""
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from dossier.kb.loader import default_kb
-from dossier.nlp import load_pipeline
 from stance_helpers import sides, stances_of
 
 EURASIAN = "target:eurasian-integration"
 EUROPEAN = "target:european-integration"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def test_rivals_are_kb_data() -> None:

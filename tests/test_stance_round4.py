@@ -3,19 +3,12 @@ written for the test (invented, about real-world-style events)."""
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from dossier.kb.loader import default_kb
-from dossier.nlp import load_pipeline
 from stance_helpers import sides, stances_of
 
 EURASIAN = "target:eurasian-integration"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def test_setting_out_or_floating_the_idea_of_a_project_is_for_it(nlp: Language) -> None:

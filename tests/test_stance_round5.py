@@ -3,18 +3,11 @@ written for the test (invented, about real-world-style events)."""
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
-from dossier.nlp import load_pipeline
 from stance_helpers import sides, stances_of
 
 EURASIAN = "target:eurasian-integration"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def test_a_treaty_named_by_its_project_passes_the_verbs_side(nlp: Language) -> None:

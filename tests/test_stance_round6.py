@@ -3,20 +3,13 @@ sentences written for the test."""
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
-from dossier.nlp import load_pipeline
 from stance_helpers import stances_of
 
 EURASIAN = "target:eurasian-integration"
 #: A Brexit-era date: the reports these error kinds come from.
 DATE = "2019-09-20"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def test_a_customs_union_qualified_by_another_bloc_is_not_eurasian_integration(

@@ -6,17 +6,11 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from dossier.nlp import load_pipeline
 from stance_helpers import sides, stances_of
 
 DATE = "2019-11-15"
 TRUMP = "person:donald-trump"
 GIULIANI = "person:rudy-giuliani"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def _toward(stances, holder_id: str | None, target: str) -> set[int]:

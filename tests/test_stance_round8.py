@@ -3,21 +3,14 @@ written for the test."""
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
-from dossier.nlp import load_pipeline
 from stance_helpers import sides, stances_of
 
 DATE = "2019-11-15"
 CLINTON = "person:hillary-clinton"
 FOREIGN_SERVICE = "agency:usa-foreign-service"
 STATE_DEPARTMENT = "agency:usa-department-of-state"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def test_joining_a_state_service_is_a_post_not_a_side(nlp: Language) -> None:

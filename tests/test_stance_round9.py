@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from dossier.nlp import load_pipeline
 from stance_helpers import sides, stances_of
 
 DATE = "2019-11-15"
@@ -16,11 +15,6 @@ KERRY = "person:john-kerry"
 PENCE = "person:mike-pence"
 TRUMP = "person:donald-trump"
 RADA = "agency:ukr-verkhovna-rada"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def test_they_takes_up_the_pair_named_before(nlp: Language) -> None:
