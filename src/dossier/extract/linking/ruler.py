@@ -140,13 +140,13 @@ def _kb_candidates(scan: Scan, functions: FunctionIndex) -> Iterator[_Found]:
     # A role phrase is parsed once, from its first word: "president of Russia" inside "the
     # former president of Russia" is not a phrase of its own.
     no_role_before = 0
-    may_start = _may_start(scan, functions)
+    roles, institutions, names, led, capitalised = _may_start(scan, functions)
     i = 0
     while i < len(doc):
-        if not may_start[i]:
+        if not (roles[i] or institutions[i] or names[i] or led[i] or capitalised[i]):
             i += 1
             continue
-        parsed = role_at(scan, i) if i >= no_role_before else None
+        parsed = role_at(scan, i) if roles[i] and i >= no_role_before else None
         if parsed is not None:
             end, role = parsed
             no_role_before = max(no_role_before, end)
@@ -186,43 +186,47 @@ def _kb_candidates(scan: Scan, functions: FunctionIndex) -> Iterator[_Found]:
                     yield _Found(i, end, Candidate("role", "PERSON", role=role), 2)
                 i = end
                 continue
-        institution = function_at(scan, functions, i)
+        institution = function_at(scan, functions, i) if institutions[i] else None
         if institution is not None:
             end, key, country = institution
             candidate = Candidate("institution", "ORG", function=" ".join(key), country=country)
             yield _Found(i, end, candidate, 2)
             i = end
             continue
-        named = (
-            _owned_by_a_country(scan, i)
-            or _name_at(scan, i, offices=i >= no_office_before)
-            or _led_by(scan, i)
-        )
+        named = None
+        if names[i]:
+            named = _owned_by_a_country(scan, i) or _name_at(scan, i, offices=i >= no_office_before)
+        if named is None and led[i]:
+            named = _led_by(scan, i)
         if named is not None:
             yield named
             i = named.end
             continue
-        surname = _surname_at(scan, i)
+        surname = _surname_at(scan, i) if capitalised[i] else None
         if surname is not None:
             yield surname
         i += 1
 
 
-def _may_start(scan: Scan, functions: FunctionIndex) -> list[bool]:
-    """For each token, whether a rule of ``_kb_candidates`` may find a candidate starting there:
-    each rule's own first test, all read at once (most words pass none, and are then passed
-    over without calling every rule in turn)."""
+def _may_start(
+    scan: Scan, functions: FunctionIndex
+) -> tuple[list[bool], list[bool], list[bool], list[bool], list[bool]]:
+    """For each token, whether each rule of ``_kb_candidates`` may find a candidate starting
+    there: (a role phrase, an institution's function, a KB name or a country's possessive
+    before one, a leader's government, a surname). Each is the rule's own first test, read
+    for all tokens at once, so that a token is offered only to the rules that can match it
+    (most words pass none; of the rest, most pass one) without a call to every rule."""
     lex, keys, texts = scan.lexicon, scan.keys, scan.texts
     function_ahead = function_words_ahead(scan, functions)
     led_by_ahead = _led_by_nouns_ahead(scan)
-    return [
-        scan.role_may_start(i)
-        or function_ahead[i] <= i + MAX_BEFORE_FUNCTION
-        or lex.name_may_start(keys[i])  # a name, or a country's possessive before one
-        or led_by_ahead[i + 1] <= i + MAX_NAME_TOKENS + 1
-        or texts[i][:1].isupper()  # a surname
-        for i in range(len(keys))
-    ]
+    count = range(len(keys))
+    return (
+        [scan.role_may_start(i) for i in count],
+        [function_ahead[i] <= i + MAX_BEFORE_FUNCTION for i in count],
+        [lex.name_may_start(key) for key in keys],
+        [led_by_ahead[i + 1] <= i + MAX_NAME_TOKENS + 1 for i in count],
+        [text[:1].isupper() for text in texts],
+    )
 
 
 def _owned_by_a_country(scan: Scan, i: int) -> _Found | None:

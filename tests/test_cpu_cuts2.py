@@ -1,0 +1,79 @@
+"""The CPU cuts of issue 7, round 2, change no output: the KB ruler offers a token only to the
+rules whose own first test it passes, and finds what trying every rule at every token finds, on
+invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dossier.extract.document import CANDIDATE
+from dossier.extract.linking import ruler
+from dossier.extract.linking.candidates import CANDIDATES_KEY
+from dossier.nlp import DEFAULT_CONFIG, load_pipeline
+
+SENTENCES = [
+    # A KB name at the start of a sentence, after a title, and alone as a surname.
+    "Vladimir Putin met the Kazakh leader on Monday. Putin said little.",
+    "Russian President Vladimir Putin and his Kazakh counterpart spoke; the president left.",
+    # Case variants, possessives, an organisation owned by a country, a multiword place.
+    "VLADIMIR PUTIN spoke. russia's gazprom and Russia's Gazprom cut supplies to Ukraine.",
+    "The Obama administration and the Putin regime argued over the Black Sea and Crimea.",
+    # Institutions by function, government phrases, role phrases that name no one.
+    "Ukrainian troops and the Russian defence ministry denied it; Ukraine's government agreed.",
+    "The government of Prime Minister Ivor Tallent fell. Any U.S. secretary of state would balk.",
+    "The former president of Russia and the new foreign minister of Armenia met in Moscow.",
+    # Invented names, titles written short, a hyphenated surname, lower-case prose.
+    "Sec. Mara Quillfeather said Gen. Oskar Vardo-Lindqvist would not attend the summit.",
+    "the talks ended without a deal, officials said, and nobody named anyone at all.",
+    "May 2014 was cold. Theresa May spoke in the Hague, and then in The Hague again.",
+]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(DEFAULT_CONFIG)
+
+
+def _before_ruler(nlp: Language, text: str) -> Doc:
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == "dossier_kb_ruler":
+            break
+        doc = component(doc)
+    return doc
+
+
+def _candidates(nlp: Language, doc: Doc) -> list[tuple[int, int, str, object]]:
+    nlp.get_pipe("dossier_kb_ruler")(doc)
+    return [(s.start, s.end, s.label_, s._.get(CANDIDATE)) for s in doc.spans[CANDIDATES_KEY]]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_ruler_finds_what_every_rule_at_every_token_finds(nlp, text, monkeypatch) -> None:
+    doc = _before_ruler(nlp, text)
+    gated = _candidates(nlp, doc.copy())
+
+    def every_rule_everywhere(scan, functions):  # noqa: ANN001, ANN202
+        every = [True] * len(scan.keys)
+        return every, every, every, every, every
+
+    monkeypatch.setattr(ruler, "_may_start", every_rule_everywhere)
+    unfiltered = _candidates(nlp, doc.copy())
+    assert gated == unfiltered
+    assert gated or text.startswith("the talks")  # the sentences do name something
+
+
+def test_the_gates_pass_each_rules_start(nlp) -> None:
+    # The gates are not all open: a lower-case verb passes none, a KB name passes its own.
+    doc = _before_ruler(
+        nlp, "Vladimir Putin walked slowly along the river for an hour or two before dawn."
+    )
+    scan = ruler.Scan.of(doc, nlp.get_pipe("dossier_kb_ruler").lexicon)
+    roles, institutions, names, led, capitalised = ruler._may_start(
+        scan, nlp.get_pipe("dossier_kb_ruler").functions
+    )
+    walked = 2
+    assert names[0] and capitalised[0]
+    assert not (names[walked] or capitalised[walked] or led[walked] or roles[walked])
