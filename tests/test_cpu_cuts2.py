@@ -24,6 +24,10 @@ SENTENCES = [
     "Ukrainian troops and the Russian defence ministry denied it; Ukraine's government agreed.",
     "The government of Prime Minister Ivor Tallent fell. Any U.S. secretary of state would balk.",
     "The former president of Russia and the new foreign minister of Armenia met in Moscow.",
+    # Functions after an adjective, a hyphenated modifier or no article at all.
+    "The Western-backed government and the interim government met; new defence ministry rules.",
+    "House investigators and an Army offensive worried the Senate; interior ministry staff left.",
+    "Officials said interim House investigators met, and newly-formed House panels left.",
     # Invented names, titles written short, a hyphenated surname, lower-case prose.
     "Sec. Mara Quillfeather said Gen. Oskar Vardo-Lindqvist would not attend the summit.",
     "the talks ended without a deal, officials said, and nobody named anyone at all.",

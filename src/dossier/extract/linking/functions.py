@@ -246,6 +246,35 @@ def function_words_ahead(scan: Scan, index: FunctionIndex) -> list[int]:
     return scan.next_where("function", lambda k: fold(k) in index.starts)
 
 
+#: The words ``function_at`` reads as the article before a function.
+FUNCTION_DETERMINERS = frozenset({"the", "a", "an", "this"})
+
+
+def function_may_start(scan: Scan, index: FunctionIndex) -> list[bool]:
+    """For each token, whether ``function_at`` may find a phrase there (it finds none where
+    this is False): a function word must come within ``MAX_BEFORE_FUNCTION`` tokens, and the
+    phrase's first word must be what ``function_at`` reads first: an article, a capitalised
+    word (a country's adjective or name), a function's first word, a lower-case adjective, or
+    a word a hyphen follows ("Western-backed"). Read once per document, so that the many
+    tokens that pass the first test alone (any word a few before "government") are not parsed."""
+    ahead = function_words_ahead(scan, index)
+    keys, texts = scan.keys, scan.texts
+    pos_of, lower_of, _ = scan.shapes
+    starts = index.starts
+    last = len(keys) - 1
+    return [
+        ahead[i] <= i + MAX_BEFORE_FUNCTION
+        and (
+            key in FUNCTION_DETERMINERS
+            or texts[i][:1].isupper()
+            or (pos_of[i] == ADJ and lower_of[i])
+            or (i < last and texts[i + 1] in ("-", "–"))
+            or fold(key) in starts
+        )
+        for i, key in enumerate(keys)
+    ]
+
+
 def function_at(
     scan: Scan, index: FunctionIndex, i: int
 ) -> tuple[int, FunctionKey, str | None] | None:
@@ -260,7 +289,7 @@ def function_at(
         return None
     j = i
     determiner = None
-    if keys[j] in {"the", "a", "an", "this"}:
+    if keys[j] in FUNCTION_DETERMINERS:
         determiner = keys[j]
         j += 1
     country = None

@@ -31,10 +31,9 @@ from dossier.extract.linking.candidates import CANDIDATES_KEY, Candidate, RolePh
 from dossier.extract.linking.component import KBComponent
 from dossier.extract.linking.coordination import coordinated_candidates
 from dossier.extract.linking.functions import (
-    MAX_BEFORE_FUNCTION,
     FunctionIndex,
     function_at,
-    function_words_ahead,
+    function_may_start,
 )
 from dossier.extract.linking.lexicon import (
     NameEntry,
@@ -217,12 +216,11 @@ def _may_start(
     for all tokens at once, so that a token is offered only to the rules that can match it
     (most words pass none; of the rest, most pass one) without a call to every rule."""
     lex, keys, texts = scan.lexicon, scan.keys, scan.texts
-    function_ahead = function_words_ahead(scan, functions)
     led_by_ahead = _led_by_nouns_ahead(scan)
     count = range(len(keys))
     return (
         [scan.role_may_start(i) for i in count],
-        [function_ahead[i] <= i + MAX_BEFORE_FUNCTION for i in count],
+        function_may_start(scan, functions),
         [lex.name_may_start(key) for key in keys],
         [led_by_ahead[i + 1] <= i + MAX_NAME_TOKENS + 1 for i in count],
         [text[:1].isupper() for text in texts],
