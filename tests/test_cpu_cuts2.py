@@ -11,7 +11,6 @@ from spacy.tokens import Doc
 from dossier.extract.document import CANDIDATE
 from dossier.extract.linking import ruler
 from dossier.extract.linking.candidates import CANDIDATES_KEY
-from dossier.nlp import DEFAULT_CONFIG, load_pipeline
 
 SENTENCES = [
     # A KB name at the start of a sentence, after a title, and alone as a surname.
@@ -33,11 +32,6 @@ SENTENCES = [
     "the talks ended without a deal, officials said, and nobody named anyone at all.",
     "May 2014 was cold. Theresa May spoke in the Hague, and then in The Hague again.",
 ]
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline(DEFAULT_CONFIG)
 
 
 def _before_ruler(nlp: Language, text: str) -> Doc:
