@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    bindparam,
     func,
     or_,
     select,
@@ -161,9 +162,7 @@ def refresh_said_dates(connection: Connection, doc_id: str) -> None:
     """Derive ``quotes.said_date`` again for one document's quotes: ``said_on``, else the
     reference time of the quote's sentence, else the document's date. Run after every write to
     the document's facts or date, since any of the three may have changed."""
-    connection.execute(
-        update(quotes).where(quotes.c.doc_id == doc_id).values(said_date=said_date_of_quote())
-    )
+    connection.execute(_REFRESH_SAID, {"doc": doc_id})
 
 
 def said_date_of_quote() -> ColumnElement[str | None]:
@@ -178,3 +177,9 @@ def said_date_of_quote() -> ColumnElement[str | None]:
         select(documents.c.pub_date).where(documents.c.doc_id == quotes.c.doc_id).scalar_subquery()
     )
     return func.coalesce(quotes.c.said_on, sentence_time, document_date)
+
+
+# Built once (a statement keeps its cache key): the writer runs it for every document.
+_REFRESH_SAID = (
+    update(quotes).where(quotes.c.doc_id == bindparam("doc")).values(said_date=said_date_of_quote())
+)

@@ -25,6 +25,7 @@ from sqlalchemy import (
     Connection,
     String,
     and_,
+    bindparam,
     case,
     delete,
     func,
@@ -107,16 +108,12 @@ def count_columns(dialect: str) -> list[Any]:
     ]
 
 
-def refresh_actor_documents(connection: Connection, doc_id: str) -> None:
+def refresh_actor_documents(connection: Connection, doc_id: str, fresh: bool = False) -> None:
     """Recount ``doc_id``'s mentions per actor from ``mentions`` (after its facts are written
-    and its date settled)."""
-    connection.execute(delete(actor_documents).where(actor_documents.c.doc_id == doc_id))
-    connection.execute(
-        insert(actor_documents).from_select(
-            ["actor_id", "doc_id", "mentions", "undated", "pub_date"],
-            _actor_counts().where(mentions.c.doc_id == doc_id),
-        )
-    )
+    and its date settled). fresh: the document had no facts before, so no counts to delete."""
+    if not fresh:
+        connection.execute(_DELETE_ACTOR_DOCUMENTS, {"doc": doc_id})
+    connection.execute(_COUNT_ACTOR_DOCUMENTS, {"doc": doc_id})
 
 
 def _actor_counts() -> Any:
@@ -134,6 +131,16 @@ def _actor_counts() -> Any:
         .where(mentions.c.actor_id.is_not(None))
         .group_by(mentions.c.actor_id, mentions.c.doc_id)
     )
+
+
+# Built once (a statement keeps its cache key): the writer runs them for every document.
+_DELETE_ACTOR_DOCUMENTS = delete(actor_documents).where(
+    actor_documents.c.doc_id == bindparam("doc")
+)
+_COUNT_ACTOR_DOCUMENTS = insert(actor_documents).from_select(
+    ["actor_id", "doc_id", "mentions", "undated", "pub_date"],
+    _actor_counts().where(mentions.c.doc_id == bindparam("doc")),
+)
 
 
 def top_from_tallies(connection: Connection, actor_id: str, limit: int) -> list[tuple[str, int]]:
@@ -155,12 +162,20 @@ def top_from_tallies(connection: Connection, actor_id: str, limit: int) -> list[
 
 def stance_shares(connection: Connection, doc_id: str) -> dict[Key, Share]:
     """``doc_id``'s stances added up by every key they count under."""
-    query = select(
-        stances.c.holder, stances.c.holder_country, stances.c.target, stances.c.date,
-        stances.c.polarity,
-    ).where(stances.c.doc_id == doc_id)  # fmt: skip
+    return shares_of(connection.execute(_DOCUMENT_STANCES, {"doc": doc_id}))
+
+
+_DOCUMENT_STANCES = select(
+    stances.c.holder, stances.c.holder_country, stances.c.target, stances.c.date,
+    stances.c.polarity,
+).where(stances.c.doc_id == bindparam("doc"))  # fmt: skip
+
+
+def shares_of(rows: Iterable[Any]) -> dict[Key, Share]:
+    """Stances, each (holder, holder_country, target, date, polarity), added up by every key
+    they count under."""
     found: dict[Key, list[Any]] = {}
-    for holder, country, target, date, polarity in connection.execute(query):
+    for holder, country, target, date, polarity in rows:
         dated = date or None
         for grouping, grp in (("actor", holder), ("country", country)):
             if grp is None:
@@ -254,11 +269,12 @@ def _insert_missing(connection: Connection, key: Key) -> None:
     connection.execute(_upsert(connection).values(values).on_conflict_do_nothing())
 
 
-def _add_shares(connection: Connection, new: dict[Key, Share]) -> None:
-    """Add a document's ``new`` shares to ``stance_tallies``, none of them held before: each
-    key's row created or its counts added to, its first and last dates widened."""
-    if not new:
-        return
+#: The adding upsert of ``_add_shares``, built once per dialect (it keeps its cache key).
+_ADD_SHARES: dict[str, Any] = {}
+
+
+def _adding(connection: Connection) -> Any:
+    """The upsert adding shares to ``stance_tallies`` rows (``_add_shares``)."""
     statement = _upsert(connection)
     held, added = stance_tallies.c, statement.excluded
     statement = statement.on_conflict_do_update(
@@ -283,6 +299,17 @@ def _add_shares(connection: Connection, new: dict[Key, Share]) -> None:
             ),
         },
     )
+    return statement
+
+
+def _add_shares(connection: Connection, new: dict[Key, Share]) -> None:
+    """Add a document's ``new`` shares to ``stance_tallies``, none of them held before: each
+    key's row created or its counts added to, its first and last dates widened."""
+    if not new:
+        return
+    statement = _ADD_SHARES.get(connection.dialect.name)
+    if statement is None:
+        statement = _ADD_SHARES[connection.dialect.name] = _adding(connection)
     rows = [
         dict(key._asdict(), **share._asdict(), documents=1) for key, share in sorted(new.items())
     ]
