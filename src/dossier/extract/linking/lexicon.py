@@ -19,16 +19,17 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.linking.spelling import TITLE_ABBREVIATIONS, fold
 from dossier.extract.linking.vocabulary import (
+    ATTITUDE_PREFIXES,
     DESCRIPTIVE_TITLES,
     DETERMINERS,
     GOVERNMENT_TITLES,
     INITIAL,
     MAX_DESCRIPTION_WORDS,
+    MODIFIERS,
     NAME_LABELS_NOT_TITLES,
     POSSESSIVE_MARKERS,
     POSSESSIVE_PRONOUNS,
     RELATIONAL_TITLES,
-    ROLE_START_WORDS,
 )
 from dossier.kb.loader import KnowledgeBase, normalise_name
 from dossier.kb.records import COLLECTIVE_OFFICE_KINDS
@@ -136,6 +137,7 @@ class KBLexicon:
         self._name_lengths = _lengths_by_start(self.names)
         self._folded_name_lengths = _lengths_by_start(self.folded_names)
         self._token_keys: dict[str, str] = {}
+        self._key_shapes: dict[str, tuple[tuple[int, ...], bool]] = {}
         self._adjective_cache: dict[str, str | None] = {}
         self.titles: dict[tuple[str, ...], str] = {}
         #: title key ("prime minister") -> offices with that title or title alias, and back.
@@ -163,6 +165,10 @@ class KBLexicon:
         for key, kind in self.titles.items():
             self.folded_titles.setdefault(folded(key), (" ".join(key), kind))
         self._folded_title_starts = {k[0] for k in self.folded_titles}
+        self._title_lengths = _lengths_by_start({k: [kind] for k, kind in self.titles.items()})
+        self._folded_title_lengths = _lengths_by_start(
+            {k: [known] for k, known in self.folded_titles.items()}
+        )
         self.surnames: dict[str, set[str]] = defaultdict(set)
         self.folded_surnames: dict[str, set[str]] = defaultdict(set)
         for actor in kb.actors.values():
@@ -268,10 +274,41 @@ class KBLexicon:
         nothing at a token where this is False)."""
         return key in self._name_starts or fold(key) in self._folded_name_starts
 
+    def name_lengths(self, key: str) -> tuple[int, ...]:
+        """The lengths, in tokens, of the KB names (spelt as the KB spells them, or folded) that
+        start with a token of lookup key ``key``: where a name ``match_name`` finds may end."""
+        lengths = {*self._name_lengths.get(key, ()), *self._folded_name_lengths.get(fold(key), ())}
+        return tuple(sorted(lengths))
+
+    def key_shapes(self, keys: list[str]) -> list[tuple[tuple[int, ...], bool]]:
+        """For each lookup key: the lengths of the KB names it may start (``name_lengths``)
+        and whether a title may start with it (``title_may_start``), remembered per word."""
+        cache = self._key_shapes
+        if len(cache) > KEY_CACHE_SIZE:
+            cache.clear()
+        shapes = []
+        for key in keys:
+            shape = cache.get(key)
+            if shape is None:
+                shape = cache[key] = (self.name_lengths(key), self.title_may_start(key))
+            shapes.append(shape)
+        return shapes
+
     def title_may_start(self, key: str) -> bool:
         """Whether some title starts with a token of lookup key ``key`` (``match_title`` finds
         nothing at a token where this is False)."""
         return key in self._title_starts or fold(key) in self._folded_title_starts
+
+    def title_may_match(self, keys: list[str], i: int) -> bool:
+        """Whether a title's every word agrees with the tokens from ``i`` (``match_title``
+        finds nothing at a token where this is False; it also reads the words' parts of
+        speech)."""
+        key = keys[i]
+        for n in self._title_lengths.get(key, ()):
+            if tuple(keys[i : i + n]) in self.titles:
+                return True
+        lengths = self._folded_title_lengths.get(fold(key), ())
+        return any(folded(keys[i : i + n]) in self.folded_titles for n in lengths)
 
     def match_title(self, doc: Doc, keys: list[str], i: int) -> tuple[int, str, str] | None:
         """The longest title starting at token ``i``: (end token, title key, kind), or None."""
@@ -362,12 +399,12 @@ class Scan:
         )
 
     def role_may_start(self, i: int) -> bool:
-        """Whether a role phrase can start at token ``i`` at all: its first word must be one
-        that ``role_phrases`` reads at the start of a phrase (a determiner, possessive pronoun,
-        modifier, name with a possessive or a title after it, title, country adjective, ORG or
-        FAC entity, lower-case adjective, or a lower-case word a title follows within
-        ``MAX_DESCRIPTION_WORDS``). A cheap test on every token, computed once per document,
-        that spares the full parse the many tokens (verbs, numbers, punctuation) where it finds
+        """Whether a role phrase can start at token ``i`` at all: from its first word, the
+        steps ``role_phrases`` takes (a determiner or possessive pronoun, a name with a
+        possessive, then modifiers, country adjectives, lower-case adjectives, a name or ORG or
+        FAC entity before a title, a description) must reach a title, every word of which
+        the text has. A cheap test on every token, computed once per document, that spares
+        the full parse the many tokens (verbs, numbers, "the" before no title) where it finds
         nothing."""
         if self._role_starts is None:
             self._role_starts = self._compute_role_starts()
@@ -385,45 +422,65 @@ class Scan:
         return self._shapes
 
     def _compute_role_starts(self) -> list[bool]:
-        lex = self.lexicon
-        n = len(self.keys)
-        titles = [lex.title_may_start(key) for key in self.keys]
-        # A name opens a phrase only as an owner ("Russia's president") or before a title
-        # ("Kremlin spokesman"): a possessive or a title's first word must end it.
-        name_end = [len(self.keys)] * (n + 1)
+        # A phrase ends in a title: from each token, read right to left, whether the parse's
+        # steps (modifier, "ex-", "pro-"/"anti-", country adjective, name or ORG/FAC entity
+        # before a title, lower-case adjective, description) can reach a title. Most words
+        # that could open a phrase ("the", "new", an adjective) are followed by no title.
+        lex, keys, texts = self.lexicon, self.keys, self.texts
+        n = len(keys)
+        # Per word, once: the lengths of the KB names it may start, and whether a title may.
+        shapes = lex.key_shapes(keys)
+        titles = [shape[1] and lex.title_may_match(keys, i) for i, shape in enumerate(shapes)]
+        # The first title at or after each token (none: beyond any description's reach).
+        next_title = [n + MAX_DESCRIPTION_WORDS + 1] * (n + 1)
         for i in range(n - 1, -1, -1):
-            name_end[i] = i if titles[i] or self.texts[i] in POSSESSIVE_MARKERS else name_end[i + 1]
+            next_title[i] = i if titles[i] else next_title[i + 1]
         pos_of, lower_of, alpha_of = self.shapes
-        starts = [False] * n
-        for i in range(n):
-            key, text = self.keys[i], self.texts[i]
-            if (
-                key in ROLE_START_WORDS
-                or titles[i]
-                or (name_end[i + 1] <= i + lex.max_name and lex.name_may_start(key))
-                or (text[:1].isupper() and lex.country_of_adjective(text) is not None)
-            ):
-                starts[i] = True
+        ents = self.ents_by_start
+        reach = [False] * (n + 3)
+        for j in range(n - 1, -1, -1):
+            if titles[j]:
+                reach[j] = True
                 continue
-            ent = self.ents_by_start.get(i)
-            if ent is not None and ent.label_ in {"ORG", "FAC"}:
-                starts[i] = True
+            key, text = keys[j], texts[j]
+            if key in MODIFIERS:
+                reach[j] = reach[j + 1] or (self.hyphen_joined(j + 1, j + 2) and reach[j + 2])
+            elif key == "ex" and j + 1 < n and texts[j + 1] == "-":
+                reach[j] = reach[j + 2]
+            elif key in ATTITUDE_PREFIXES and self.hyphen_joined(j + 1, j + 2):
+                reach[j] = reach[j + 3]
+            elif text[:1].isupper() and lex.country_of_adjective(text) is not None:
+                reach[j] = reach[j + 1]
+            if reach[j]:
                 continue
-            if not lower_of[i]:
+            # A name or an ORG/FAC entity is read only before a title: "Kremlin spokesman".
+            if shapes[j][0] and any(j + k < n and titles[j + k] for k in shapes[j][0]):
+                reach[j] = True
                 continue
-            pos = pos_of[i]
+            if j in ents:
+                ent = ents[j]
+                if ent.label_ in {"ORG", "FAC"} and ent.end < n and titles[ent.end]:
+                    reach[j] = True
+                    continue
+            if not lower_of[j]:
+                continue
+            pos = pos_of[j]
             if pos == ADJ:
-                starts[i] = True
-            elif pos in (NOUN, PROPN) and alpha_of[i]:
-                starts[i] = any(titles[i + 1 : i + 1 + MAX_DESCRIPTION_WORDS])
-        # A determiner or possessive pronoun is read, then the phrase goes on from the next
-        # word as from a first one; and no phrase starts right after a joining hyphen.
-        found = list(starts)
+                # An adjective read as a modifier, or the first word of a description.
+                reach[j] = reach[j + 1] or next_title[j + 1] <= j + MAX_DESCRIPTION_WORDS
+            elif pos in (NOUN, PROPN) and alpha_of[j]:
+                reach[j] = next_title[j + 1] <= j + MAX_DESCRIPTION_WORDS
+        # Before the steps: a possessive name the steps go on after ("Russia's", "the
+        # Kremlin's"), after a determiner or possessive pronoun, which is read first.
+        owner_end = [text in POSSESSIVE_MARKERS and reach[m + 1] for m, text in enumerate(texts)]
+        found = [False] * n
         for i in range(n):
-            if self.keys[i] in DETERMINERS or self.keys[i] in POSSESSIVE_PRONOUNS:
-                found[i] = i + 1 < n and starts[i + 1]
-            if i > 0 and self.hyphen_joined(i - 1, i):
-                found[i] = False
+            p = i + 1 if keys[i] in DETERMINERS or keys[i] in POSSESSIVE_PRONOUNS else i
+            if p >= n:
+                continue
+            found[i] = reach[p] or any(p + k < n and owner_end[p + k] for k in shapes[p][0])
+            if found[i] and i > 0 and self.hyphen_joined(i - 1, i):
+                found[i] = False  # no phrase starts right after a joining hyphen
         return found
 
     @classmethod

@@ -209,7 +209,3 @@ INITIAL = re.compile(r"\A[A-Z]\.\Z")
 
 #: "pro-Kremlin", "anti-Western": a prefix and hyphen that make the next word an adjective.
 ATTITUDE_PREFIXES = frozenset({"pro", "anti"})
-
-#: The words (besides names, titles, country adjectives and lower-case adjectives) a role
-#: phrase can open with: ``Scan.role_may_start``.
-ROLE_START_WORDS = DETERMINERS | POSSESSIVE_PRONOUNS | MODIFIERS | ATTITUDE_PREFIXES | {"ex"}
