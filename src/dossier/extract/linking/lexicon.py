@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH, POS, SPACY
 from spacy.symbols import ADJ, NOUN, PROPN
@@ -70,7 +71,9 @@ def folded(keys: Iterable[str]) -> tuple[str, ...]:
     return tuple(fold(k) for k in keys)
 
 
+@lru_cache(maxsize=65536)
 def _is_acronym(word: str) -> bool:
+    # Asked of the KB's words each time a name is matched; remembered, as they are few.
     letters = [c for c in word if c.isalpha()]
     return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
 
