@@ -5,12 +5,9 @@ invented sentences."""
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
-from spacy.tokens import Doc
 
-from dossier.extract.document import CANDIDATE
 from dossier.extract.linking import ruler
-from dossier.extract.linking.candidates import CANDIDATES_KEY
+from ruler_helpers import before_ruler, candidates, open_every_gate
 
 SENTENCES = [
     # A KB name at the start of a sentence, after a title, and alone as a surname.
@@ -34,38 +31,20 @@ SENTENCES = [
 ]
 
 
-def _before_ruler(nlp: Language, text: str) -> Doc:
-    doc = nlp.make_doc(text)
-    for name, component in nlp.pipeline:
-        if name == "dossier_kb_ruler":
-            break
-        doc = component(doc)
-    return doc
-
-
-def _candidates(nlp: Language, doc: Doc) -> list[tuple[int, int, str, object]]:
-    nlp.get_pipe("dossier_kb_ruler")(doc)
-    return [(s.start, s.end, s.label_, s._.get(CANDIDATE)) for s in doc.spans[CANDIDATES_KEY]]
-
-
 @pytest.mark.parametrize("text", SENTENCES)
 def test_ruler_finds_what_every_rule_at_every_token_finds(nlp, text, monkeypatch) -> None:
-    doc = _before_ruler(nlp, text)
-    gated = _candidates(nlp, doc.copy())
+    doc = before_ruler(nlp, text)
+    gated = candidates(nlp, doc.copy())
 
-    def every_rule_everywhere(scan, functions):  # noqa: ANN001, ANN202
-        every = [True] * len(scan.keys)
-        return every, every, every, every, every
-
-    monkeypatch.setattr(ruler, "_may_start", every_rule_everywhere)
-    unfiltered = _candidates(nlp, doc.copy())
+    open_every_gate(monkeypatch)
+    unfiltered = candidates(nlp, doc.copy())
     assert gated == unfiltered
     assert gated or text.startswith("the talks")  # the sentences do name something
 
 
 def test_the_gates_pass_each_rules_start(nlp) -> None:
     # The gates are not all open: a lower-case verb passes none, a KB name passes its own.
-    doc = _before_ruler(
+    doc = before_ruler(
         nlp, "Vladimir Putin walked slowly along the river for an hour or two before dawn."
     )
     scan = ruler.Scan.of(doc, nlp.get_pipe("dossier_kb_ruler").lexicon)

@@ -5,14 +5,10 @@ document), and the ruler finds what it finds with every gate open, on invented s
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
-from spacy.tokens import Doc
 
-from dossier.extract.document import CANDIDATE
-from dossier.extract.linking import ruler
-from dossier.extract.linking.candidates import CANDIDATES_KEY
 from dossier.extract.linking.lexicon import Scan
 from dossier.extract.linking.role_phrases import _parse_role
+from ruler_helpers import before_ruler, candidates, open_every_gate
 
 SENTENCES = [
     # Titles before names, in title case, lower case and capitals.
@@ -41,43 +37,20 @@ SENTENCES = [
 ]
 
 
-def _before_ruler(nlp: Language, text: str) -> Doc:
-    doc = nlp.make_doc(text)
-    for name, component in nlp.pipeline:
-        if name == "dossier_kb_ruler":
-            break
-        doc = component(doc)
-    return doc
-
-
-def _candidates(nlp: Language, doc: Doc) -> list[tuple[int, int, str, object]]:
-    nlp.get_pipe("dossier_kb_ruler")(doc)
-    return [(s.start, s.end, s.label_, s._.get(CANDIDATE)) for s in doc.spans[CANDIDATES_KEY]]
-
-
-def _every_gate_open(monkeypatch: pytest.MonkeyPatch) -> None:
-    def every_rule_everywhere(scan, functions):  # noqa: ANN001, ANN202
-        every = [True] * len(scan.keys)
-        return every, every, every, every, every
-
-    monkeypatch.setattr(ruler, "_may_start", every_rule_everywhere)
-    monkeypatch.setattr(Scan, "role_may_start", lambda self, i: True)
-
-
 @pytest.mark.parametrize("text", SENTENCES)
 def test_gated_ruler_finds_what_the_ruler_with_every_gate_open_finds(
     nlp, text, monkeypatch
 ) -> None:
-    doc = _before_ruler(nlp, text)
-    gated = _candidates(nlp, doc.copy())
-    _every_gate_open(monkeypatch)
-    unfiltered = _candidates(nlp, doc.copy())
+    doc = before_ruler(nlp, text)
+    gated = candidates(nlp, doc.copy())
+    open_every_gate(monkeypatch)
+    unfiltered = candidates(nlp, doc.copy())
     assert gated == unfiltered
 
 
 @pytest.mark.parametrize("text", SENTENCES)
 def test_role_gate_closes_only_where_the_parse_finds_nothing(nlp, text) -> None:
-    doc = _before_ruler(nlp, text)
+    doc = before_ruler(nlp, text)
     scan = Scan.of(doc, nlp.get_pipe("dossier_kb_ruler").lexicon)
     for i in range(len(doc)):
         if not scan.role_may_start(i):
@@ -89,7 +62,7 @@ def test_role_gate_is_tight_and_the_sentences_hold_role_phrases(nlp) -> None:
     # modifiers) but reach no title are not offered to the parser.
     parsed = closed = opener_closed = 0
     for text in SENTENCES:
-        doc = _before_ruler(nlp, text)
+        doc = before_ruler(nlp, text)
         scan = Scan.of(doc, nlp.get_pipe("dossier_kb_ruler").lexicon)
         for i in range(len(doc)):
             parsed += _parse_role(scan, i) is not None
@@ -102,10 +75,10 @@ def test_role_gate_is_tight_and_the_sentences_hold_role_phrases(nlp) -> None:
 
 
 def test_the_article_before_a_verb_or_no_title_is_closed(nlp) -> None:
-    doc = _before_ruler(nlp, "The new rules were strict, and the old ones were better.")
+    doc = before_ruler(nlp, "The new rules were strict, and the old ones were better.")
     scan = Scan.of(doc, nlp.get_pipe("dossier_kb_ruler").lexicon)
     assert [doc[i].text for i in range(len(doc)) if scan.role_may_start(i)] == []
-    doc = _before_ruler(nlp, "The new foreign minister of Armenia spoke.")
+    doc = before_ruler(nlp, "The new foreign minister of Armenia spoke.")
     scan = Scan.of(doc, nlp.get_pipe("dossier_kb_ruler").lexicon)
     assert scan.role_may_start(0) and scan.role_may_start(1) and scan.role_may_start(2)
     assert not scan.role_may_start(len(doc) - 2)  # "spoke"
