@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH, POS, SPACY
 from spacy.symbols import ADJ, NOUN, PROPN
@@ -47,6 +48,7 @@ class NameEntry:
 
 #: How many words' lookup keys ``KBLexicon.token_keys`` remembers at most.
 KEY_CACHE_SIZE = 200_000
+_T = TypeVar("_T")
 
 
 def token_key(text: str) -> str:
@@ -69,6 +71,22 @@ def _lengths_by_start(table: dict[tuple[str, ...], list[NameEntry]]) -> dict[str
 def folded(keys: Iterable[str]) -> tuple[str, ...]:
     """Lookup keys with transliteration variants folded (``spelling.fold``)."""
     return tuple(fold(k) for k in keys)
+
+
+def _remembered_each(
+    cache: dict[str, _T], words: list[str], compute: Callable[[str], _T]
+) -> list[_T]:
+    """``compute`` of each word, remembered in ``cache`` per word; the memory is emptied when it
+    grows past ``KEY_CACHE_SIZE``, so it stays bounded however many documents pass."""
+    if len(cache) > KEY_CACHE_SIZE:
+        cache.clear()
+    found = []
+    for word in words:
+        value = cache.get(word)
+        if value is None:
+            value = cache[word] = compute(word)
+        found.append(value)
+    return found
 
 
 @lru_cache(maxsize=65536)
@@ -261,16 +279,7 @@ class KBLexicon:
     def token_keys(self, texts: list[str]) -> list[str]:
         """``token_key`` of each text, remembered per word (a document's words are mostly
         words seen before); the memory is emptied when it grows past ``KEY_CACHE_SIZE``."""
-        cache = self._token_keys
-        if len(cache) > KEY_CACHE_SIZE:
-            cache.clear()
-        keys = []
-        for text in texts:
-            key = cache.get(text)
-            if key is None:
-                key = cache[text] = token_key(text)
-            keys.append(key)
-        return keys
+        return _remembered_each(self._token_keys, texts, token_key)
 
     def name_may_start(self, key: str) -> bool:
         """Whether some KB name starts with a token of lookup key ``key`` (``match_name`` finds
@@ -286,16 +295,9 @@ class KBLexicon:
     def key_shapes(self, keys: list[str]) -> list[tuple[tuple[int, ...], bool]]:
         """For each lookup key: the lengths of the KB names it may start (``name_lengths``)
         and whether a title may start with it (``title_may_start``), remembered per word."""
-        cache = self._key_shapes
-        if len(cache) > KEY_CACHE_SIZE:
-            cache.clear()
-        shapes = []
-        for key in keys:
-            shape = cache.get(key)
-            if shape is None:
-                shape = cache[key] = (self.name_lengths(key), self.title_may_start(key))
-            shapes.append(shape)
-        return shapes
+        return _remembered_each(
+            self._key_shapes, keys, lambda key: (self.name_lengths(key), self.title_may_start(key))
+        )
 
     def title_may_start(self, key: str) -> bool:
         """Whether some title starts with a token of lookup key ``key`` (``match_title`` finds
