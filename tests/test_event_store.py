@@ -5,8 +5,6 @@ the extractor's own path is ``test_events_end_to_end.py``."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from dossier.drivers.events import link_events
@@ -170,25 +168,16 @@ def test_a_rewritten_report_is_merged_again(store_url: str, corpus, make_documen
 
 
 def test_a_0009_store_is_carried_forward(store_url: str, make_document) -> None:
-    from datetime import datetime
-
     from alembic import command
-    from sqlalchemy import create_engine, insert, inspect
+    from sqlalchemy import inspect
 
     from dossier.store import alembic_config, database_url
-    from dossier.store.database import _document_row
-    from dossier.store.schema import documents
+    from store_helpers import store_at_revision
 
     url = database_url(store_url)
-    if url.get_backend_name() == "sqlite":
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url)
     document = make_document(WIRE, date="2011-11-18")
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "0009")
-        connection.execute(insert(documents), [_document_row(document, None, datetime(2026, 1, 1))])
+    with store_at_revision(store_url, "0009", document) as connection:
         assert "events" not in inspect(connection).get_table_names()
-    engine.dispose()
     signing = event(document, "signed", "AGREE", source=(PUTIN,), date="2011-11-18")
     with Store.open(store_url) as store:
         write(store, document, signing)

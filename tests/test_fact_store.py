@@ -5,7 +5,6 @@ a migration, nothing else. Each test runs on SQLite and on PostgreSQL."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -220,23 +219,12 @@ def test_a_kind_whose_table_lacks_a_field_is_refused() -> None:
 
 def test_migration_carries_a_0003_store_forward(store_url: str, make_document) -> None:  # noqa: ANN001
     """Facts stored before the spine keep their content and get the ids the writer would give."""
-    from datetime import datetime
+    from sqlalchemy import text
 
-    from alembic import command
-    from sqlalchemy import create_engine, insert, text
+    from store_helpers import store_at_revision
 
-    from dossier.store import alembic_config, database_url
-    from dossier.store.database import _document_row
-    from dossier.store.schema import documents
-
-    url = database_url(store_url)
-    if url.get_backend_name() == "sqlite":
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url)
     document = make_document(TEXT, date="2011-11-19")
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "0003")
-        connection.execute(insert(documents), [_document_row(document, None, datetime(2026, 1, 1))])
+    with store_at_revision(store_url, "0003", document) as connection:
         common = {"doc_id": document.doc_id, "sentence": 0, "extractor_version": "1"}
         connection.execute(
             text(
@@ -271,7 +259,6 @@ def test_migration_carries_a_0003_store_forward(store_url: str, make_document) -
             ),
             {"doc_id": document.doc_id},
         )
-    engine.dispose()
 
     with Store.open(store_url) as store:
         (putin,) = store.read_facts("mention")

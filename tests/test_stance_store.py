@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -173,25 +172,16 @@ def test_the_stance_command_writes_every_format(store_url: str, corpus) -> None:
 
 
 def test_a_0010_store_is_carried_forward(store_url: str, make_document) -> None:
-    from datetime import datetime
-
     from alembic import command
-    from sqlalchemy import create_engine, insert, inspect
+    from sqlalchemy import inspect
 
     from dossier.store import alembic_config, database_url
-    from dossier.store.database import _document_row
-    from dossier.store.schema import documents
+    from store_helpers import store_at_revision
 
     url = database_url(store_url)
-    if url.get_backend_name() == "sqlite":
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url)
     document = make_document(EARLY, date="2012-06-01")
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "0010")
-        connection.execute(insert(documents), [_document_row(document, None, datetime(2026, 1, 1))])
+    with store_at_revision(store_url, "0010", document) as connection:
         assert "stances" not in inspect(connection).get_table_names()
-    engine.dispose()
     found = stance(document, "reluctant", UKR, EURASIAN, -1, date="2012-06-01")
     with Store.open(store_url) as store:
         store.write_facts(DocumentFacts(document.doc_id, {EXTRACTOR: "1"}, (found,)))

@@ -810,26 +810,13 @@ def test_read_only_never_creates_the_schema_on_postgresql(postgres_database: str
 
 
 def test_an_older_store_is_upgraded_when_opened_read_only(store_url: str, make_document) -> None:
-    from datetime import datetime
-
-    from alembic import command
-    from sqlalchemy import create_engine, insert
-
-    from dossier.store import database_url
-    from dossier.store.database import _document_row
-    from dossier.store.schema import documents
+    from store_helpers import store_at_revision
 
     # A store written by the dossier before the newest migration.
     previous = ScriptDirectory.from_config(alembic_config()).get_revision(HEAD_REVISION)
-    url = database_url(store_url)
-    if url.get_backend_name() == "sqlite":
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url)
     document = make_document("Stored under an older schema.")
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), previous.down_revision)
-        connection.execute(insert(documents), [_document_row(document, None, datetime(2026, 1, 1))])
-    engine.dispose()
+    with store_at_revision(store_url, previous.down_revision, document):
+        pass  # the document is all the older store holds
 
     with Store.open(store_url, read_only=True) as store:
         assert store.has_document(document.doc_id)
