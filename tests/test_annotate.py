@@ -19,13 +19,6 @@ from dossier.store import Store
 SAMPLE = Path(__file__).resolve().parents[1] / "sample" / "corpus"
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from dossier.nlp import load_pipeline
-
-    return load_pipeline()
-
-
 def _fact_ids(store: Store) -> dict[str, set[str]]:
     return {
         kind: {fact.fact_id for fact in store.read_facts(kind)}

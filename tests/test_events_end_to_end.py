@@ -37,13 +37,6 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from dossier.nlp import load_pipeline
-
-    return load_pipeline()
-
-
 def test_annotate_codes_and_merges_events_that_the_command_finds(
     store_url: str, nlp, make_document
 ) -> None:

@@ -6,13 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dossier.model import Quote
-from dossier.nlp import load_pipeline
 from quote_helpers import quotes_of
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def only(quotes: list[Quote]) -> Quote:

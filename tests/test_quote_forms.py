@@ -8,13 +8,7 @@ import pytest
 
 from dossier.extract.quotes.marks import dash_spans, quoted_spans
 from dossier.model import Quote
-from dossier.nlp import load_pipeline
 from quote_helpers import quotes_of
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def speech(quotes: list[Quote]) -> list[tuple[str, str, str | None]]:

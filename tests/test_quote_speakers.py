@@ -6,15 +6,9 @@ from __future__ import annotations
 import pytest
 
 from dossier.model import Quote
-from dossier.nlp import load_pipeline
 from quote_helpers import quotes_of
 
 DATE = "2019-03-12"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def quote_starting(quotes: list[Quote], words: str) -> Quote:

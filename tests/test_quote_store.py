@@ -16,13 +16,6 @@ ARTICLE = (
 )
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from dossier.nlp import load_pipeline
-
-    return load_pipeline()
-
-
 def test_quotes_round_trip_through_annotate_store_and_query(
     store_url: str, nlp, make_document
 ) -> None:

@@ -11,13 +11,7 @@ from dossier.extract.quotes.direct import is_term
 from dossier.extract.quotes.marks import quoted_spans
 from dossier.extract.quotes.vocabulary import cue_lemma
 from dossier.model import Quote
-from dossier.nlp import load_pipeline
 from quote_helpers import quotes_of
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def by_kind(quotes: list[Quote], kind: str) -> list[Quote]:

@@ -4,8 +4,6 @@ other by year."""
 
 from __future__ import annotations
 
-import pytest
-
 from dossier.drivers.annotate import annotate_store
 from dossier.query import Dossier
 from dossier.store import Store
@@ -13,13 +11,6 @@ from dossier.store import Store
 # Invented: a state that first wants in, then turns away two years later.
 EARLY = "Tajikistan wants to join the Eurasian Economic Union, officials said on Monday.\n"
 LATER = "Tajikistan is reluctant to sign up for the Customs Union now.\n"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from dossier.nlp import load_pipeline
-
-    return load_pipeline()
 
 
 def test_annotate_stores_stances_whose_course_the_trends_show(
