@@ -29,7 +29,10 @@ from dossier.store import database_url
 from toy_kind import registered_toy_kind
 
 if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
     from spacy.language import Language
+
+    from dossier.query import Dossier
 
 POSTGRES_ENV = "DOSSIER_TEST_POSTGRES"
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -257,6 +260,36 @@ def copy_sample_store(tmp_path: Path) -> Callable[[Path], Path]:
         return copy_store(source, tmp_path / f"copy{count}" / "dossier.db")
 
     return copy
+
+
+# --- a session store opened by the API and the query layer ------------------------------------
+
+
+@pytest.fixture(scope="module")
+def served_store() -> Path:
+    """The store a module's ``client`` serves and its ``dossier`` opens. A module that uses them
+    defines its own ``served_store`` (module-scoped), naming one of the session stores."""
+    pytest.fail("this module uses client or dossier: define a served_store fixture in it")
+
+
+@pytest.fixture(scope="module")
+def client(served_store: Path) -> Iterator[TestClient]:
+    """The web app (REST API and UI) over the module's ``served_store``."""
+    from fastapi.testclient import TestClient
+
+    from dossier.api import ApiSettings, create_app
+
+    with TestClient(create_app(ApiSettings(db=str(served_store)))) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def dossier(served_store: Path) -> Iterator[Dossier]:
+    """The query API opened on the module's ``served_store``."""
+    from dossier.query import Dossier
+
+    with Dossier(str(served_store)) as opened:
+        yield opened
 
 
 # --- hypothesis profiles ----------------------------------------------------------------------

@@ -21,15 +21,8 @@ TOKEN = "a-test-token-of-some-length"
 
 
 @pytest.fixture(scope="module")
-def client(annotated_sample_store: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(ApiSettings(db=str(annotated_sample_store)))) as test_client:
-        yield test_client
-
-
-@pytest.fixture(scope="module")
-def dossier(annotated_sample_store: Path) -> Iterator[Dossier]:
-    with Dossier(str(annotated_sample_store)) as opened:
-        yield opened
+def served_store(annotated_sample_store: Path) -> Path:
+    return annotated_sample_store
 
 
 def _ok(client: TestClient, url: str, **params: Any) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +30,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def dossier(annotated_sample_store: Path) -> Iterator[Dossier]:
-    with Dossier(str(annotated_sample_store)) as opened:
-        yield opened
+def served_store(annotated_sample_store: Path) -> Path:
+    return annotated_sample_store
 
 
 def _export(store: Path, out: Path, *args: str) -> list[Path]:

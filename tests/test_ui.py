@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode
@@ -26,15 +25,8 @@ from dossier.query import Dossier
 
 
 @pytest.fixture(scope="module")
-def client(hostile_sample_store: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(ApiSettings(db=str(hostile_sample_store)))) as test_client:
-        yield test_client
-
-
-@pytest.fixture(scope="module")
-def dossier(hostile_sample_store: Path) -> Iterator[Dossier]:
-    with Dossier(str(hostile_sample_store)) as opened:
-        yield opened
+def served_store(hostile_sample_store: Path) -> Path:
+    return hostile_sample_store
 
 
 def _page(client: TestClient, url: str, status: int = 200) -> str:

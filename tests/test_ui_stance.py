@@ -10,7 +10,6 @@ import base64
 import hashlib
 import json
 import re
-from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -19,7 +18,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from conftest import copy_store
-from dossier.api import ApiSettings, create_app
 from dossier.api.app import PAGE_POLICY
 from dossier.api.drawing import stance_grid
 from dossier.api.web import POST_SOVIET
@@ -53,15 +51,8 @@ def stance_store(hostile_sample_store: Path, tmp_path_factory: pytest.TempPathFa
 
 
 @pytest.fixture(scope="module")
-def client(stance_store: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(ApiSettings(db=str(stance_store)))) as test_client:
-        yield test_client
-
-
-@pytest.fixture(scope="module")
-def dossier(stance_store: Path) -> Iterator[Dossier]:
-    with Dossier(str(stance_store)) as opened:
-        yield opened
+def served_store(stance_store: Path) -> Path:
+    return stance_store
 
 
 def _page(client: TestClient, url: str, status: int = 200, policy: str = PAGE_POLICY) -> str:
