@@ -40,23 +40,30 @@ def test_continental_dash_speech_is_one_direct_quote_with_its_speaker(nlp):
     assert quote.text.startswith("We will not rush") and quote.text.endswith("neighbour.")
 
 
-def test_a_name_and_a_dash_introduce_a_quotation(nlp):
-    text = 'Vladimir Putin \u2014 "We will not rush anyone into this union."'
-    assert speech(quotes_of(nlp, text)) == [
-        ("direct", "We will not rush anyone into this union.", "Vladimir Putin")
-    ]
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        pytest.param(
+            'Vladimir Putin \u2014 "We will not rush anyone into this union."',
+            "We will not rush anyone into this union.",
+            "Vladimir Putin",
+            id="a-name-and-a-dash-introduce-a-quotation",
+        ),
+        pytest.param(
+            "\u00abThe union will not become a political one,\u00bb Nursultan Nazarbayev said.",
+            "The union will not become a political one,",
+            "Nursultan Nazarbayev",
+            id="guillemets-quote-like-curly-marks",
+        ),
+    ],
+)
+def test_a_quotation_without_curly_marks_is_direct_speech_of_its_speaker(nlp, text, words, speaker):
+    assert speech(quotes_of(nlp, text)) == [("direct", words, speaker)]
 
 
 def test_a_term_and_a_dash_before_a_quotation_name_no_speaker(nlp):
     text = 'The customs union \u2014 "A project for the next decade and beyond."'
     assert [(q.cue, q.speaker) for q in quotes_of(nlp, text)] in ([], [(None, None)])
-
-
-def test_guillemets_quote_like_curly_marks(nlp):
-    text = "\u00abThe union will not become a political one,\u00bb Nursultan Nazarbayev said."
-    assert speech(quotes_of(nlp, text)) == [
-        ("direct", "The union will not become a political one,", "Nursultan Nazarbayev")
-    ]
 
 
 # --- written statements -----------------------------------------------------------------------
@@ -70,36 +77,32 @@ def test_said_in_a_statement_that_is_reported_speech(nlp):
     assert quote.cue == "said" and quote.medium == "statement"
 
 
-def test_wrote_in_an_outlet_is_a_written_statement(nlp):
-    text = "Vladimir Putin wrote in Izvestia that a new union would rise in the east."
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Vladimir Putin wrote in Izvestia that a new union would rise in the east.",
+            {"cue": "wrote"},
+            id="wrote-in-an-outlet",
+        ),
+        # No verb at all: the piece's possessor wrote it.
+        pytest.param(
+            'In Vladimir Putin\'s manifesto: "A union of sovereign states is our goal."',
+            {"quote_kind": "direct"},
+            id="a-quotation-introduced-by-a-named-writers-piece",
+        ),
+        # No speech verb: the piece ("in his manifesto") frames it; the clause's subject wrote it.
+        pytest.param(
+            'In his manifesto, Vladimir Putin proposed "a powerful union of sovereign states."',
+            {"quote_kind": "partial"},
+            id="a-quotation-framed-by-the-piece-it-appeared-in",
+        ),
+    ],
+)
+def test_words_in_a_newspaper_piece_are_its_writers_written_statement(nlp, text, expected):
     [quote] = quotes_of(nlp, text, date="2011-10-04")
-    assert (quote.cue, quote.speaker_actor, quote.medium) == (
-        "wrote",
-        "Vladimir Putin",
-        "newspaper",
-    )
-
-
-def test_a_quotation_introduced_by_a_named_writers_piece(nlp):
-    # No verb at all: the piece's possessor wrote it.
-    text = 'In Vladimir Putin\'s manifesto: "A union of sovereign states is our goal."'
-    [quote] = quotes_of(nlp, text, date="2011-10-04")
-    assert (quote.quote_kind, quote.speaker_actor, quote.medium) == (
-        "direct",
-        "Vladimir Putin",
-        "newspaper",
-    )
-
-
-def test_a_quotation_framed_by_the_piece_it_appeared_in(nlp):
-    # No speech verb: the piece ("in his manifesto") frames it; the clause's subject wrote it.
-    text = 'In his manifesto, Vladimir Putin proposed "a powerful union of sovereign states."'
-    [quote] = quotes_of(nlp, text, date="2011-10-04")
-    assert (quote.quote_kind, quote.speaker_actor, quote.medium) == (
-        "partial",
-        "Vladimir Putin",
-        "newspaper",
-    )
+    expected = {**expected, "speaker_actor": "Vladimir Putin", "medium": "newspaper"}
+    assert {field: getattr(quote, field) for field in expected} == expected
 
 
 # --- the author of an opinion piece -----------------------------------------------------------
