@@ -94,21 +94,25 @@ def test_a_person_speaking_for_a_state_still_holds_its_side(nlp: Language) -> No
     assert {s.polarity for s in stances if s.holder_id == "person:serzh-sargsyan"} == {1}
 
 
-def test_a_verdict_on_a_states_deed_is_against_the_state(nlp: Language) -> None:
-    # kind: none (the judgement of an act read as no side toward its doer)
-    stances = stances_of(
-        nlp, "Chancellor Angela Merkel said Russia's seizure of the island was illegal.", DATE
-    )
-    assert sides(stances, "person:angela-merkel", "country:RUS") == {-1}
-
-
-def test_a_denied_verdict_of_legality_is_against_the_doer(nlp: Language) -> None:
-    stances = stances_of(
-        nlp,
-        "Merkel said that Berlin does not consider Russia's takeover of the port to be legal.",
-        DATE,
-    )
-    assert sides(stances, "person:angela-merkel", "country:RUS") == {-1}
+@pytest.mark.parametrize(
+    ("text", "date", "holder_id", "target_id", "polarity"),
+    [
+        # kind: none (the judgement of an act read as no side toward its doer)
+        pytest.param("Chancellor Angela Merkel said Russia's seizure of the island was illegal.", DATE, "person:angela-merkel", "country:RUS", -1, id="a_verdict_on_a_states_deed_is_against_the_state"),
+        pytest.param("Merkel said that Berlin does not consider Russia's takeover of the port to be legal.", DATE, "person:angela-merkel", "country:RUS", -1, id="a_denied_verdict_of_legality_is_against_the_doer"),
+        pytest.param("Nazarbayev said the Eurasian Economic Union was a great success.", "2015-01-02", "person:nursultan-nazarbayev", "target:eurasian-integration", 1, id="a_body_named_as_subject_without_an_object_is_still_the_speakers_target"),
+        pytest.param("Moscow was arming and aiding pro-Russian rebels in eastern Ukraine.", DATE, "gov:RUS", "group:pro-russian-separatists-ukr", 1, id="acts_told_as_done_still_give_a_side"),
+        pytest.param("Moscow warned that Ukrainian forces should not commit violence against civilians.", DATE, "gov:RUS", "gov:UKR", -1, id="a_warning_about_the_targets_own_conduct_stays_against_it"),
+        pytest.param("Moscow warned Kyiv that it would cut gas supplies.", DATE, "gov:RUS", "gov:UKR", -1, id="a_warning_whose_clause_names_no_one_keeps_the_acts_target"),
+        pytest.param("Russia cut gas supplies to Ukraine last winter and threatened it again.", DATE, "gov:RUS", "country:UKR", -1, id="it_after_a_state_is_still_that_state"),
+        # kind: other-holder/none ("X was targeted by Y": a hostile verb the lexicon lacked)
+        pytest.param("Joe Biden was targeted by Trump's personal lawyer, Rudy Giuliani, last year.", DATE, GIULIANI, "person:joe-biden", -1, id="being_targeted_by_someone_is_their_side_against"),
+    ],
+)  # fmt: skip
+def test_a_side_one_holder_takes_toward_one_target(
+    nlp: Language, text: str, date: str, holder_id: str, target_id: str, polarity: int
+) -> None:
+    assert sides(stances_of(nlp, text, date), holder_id, target_id) == {polarity}
 
 
 def test_a_possessor_of_a_person_is_not_judged_by_a_deed_rule(nlp: Language) -> None:
@@ -130,15 +134,6 @@ def test_a_body_acting_in_a_quote_is_no_target_of_the_speakers_words(nlp: Langua
     assert sides(stances, "igo:eu", "country:RUS") == {-1}
 
 
-def test_a_body_named_as_subject_without_an_object_is_still_the_speakers_target(
-    nlp: Language,
-) -> None:
-    stances = stances_of(
-        nlp, "Nazarbayev said the Eurasian Economic Union was a great success.", "2015-01-02"
-    )
-    assert sides(stances, "person:nursultan-nazarbayev", "target:eurasian-integration") == {1}
-
-
 def test_acts_inside_the_evidence_someone_gathers_are_alleged(nlp: Language) -> None:
     # kind: unsupported (an act told as the content of evidence read as one known done; the
     # second of two joined acts as well)
@@ -149,13 +144,6 @@ def test_acts_inside_the_evidence_someone_gathers_are_alleged(nlp: Language) -> 
         DATE,
     )
     assert not [s for s in stances if s.holder_id == "gov:RUS"]
-
-
-def test_acts_told_as_done_still_give_a_side(nlp: Language) -> None:
-    stances = stances_of(
-        nlp, "Moscow was arming and aiding pro-Russian rebels in eastern Ukraine.", DATE
-    )
-    assert sides(stances, "gov:RUS", "group:pro-russian-separatists-ukr") == {1}
 
 
 def test_an_act_on_a_states_territory_is_no_side_toward_the_state(nlp: Language) -> None:
@@ -177,20 +165,6 @@ def test_a_warning_that_another_body_will_act_is_that_bodys_side(nlp: Language) 
     )
     assert not [s for s in stances if s.holder_id == "person:angela-merkel" and s.basis == "did"]
     assert sides(stances, "igo:eu", "country:RUS") == {-1}
-
-
-def test_a_warning_about_the_targets_own_conduct_stays_against_it(nlp: Language) -> None:
-    stances = stances_of(
-        nlp,
-        "Moscow warned that Ukrainian forces should not commit violence against civilians.",
-        DATE,
-    )
-    assert sides(stances, "gov:RUS", "gov:UKR") == {-1}
-
-
-def test_a_warning_whose_clause_names_no_one_keeps_the_acts_target(nlp: Language) -> None:
-    stances = stances_of(nlp, "Moscow warned Kyiv that it would cut gas supplies.", DATE)
-    assert sides(stances, "gov:RUS", "gov:UKR") == {-1}
 
 
 def test_an_act_deep_in_an_accusation_is_alleged(nlp: Language) -> None:
@@ -315,13 +289,6 @@ def test_it_after_a_body_with_no_country_is_that_body(nlp: Language) -> None:
     assert not sides(stances, putin, "country:UKR")
 
 
-def test_it_after_a_state_is_still_that_state(nlp: Language) -> None:
-    stances = stances_of(
-        nlp, "Russia cut gas supplies to Ukraine last winter and threatened it again.", DATE
-    )
-    assert sides(stances, "gov:RUS", "country:UKR") == {-1}
-
-
 def test_a_demand_that_a_state_get_out_is_against_it(nlp: Language) -> None:
     # kind: none (a demand to withdraw, told in reported speech, read as no side)
     stances = stances_of(
@@ -337,11 +304,3 @@ def test_a_demand_that_a_state_get_out_is_against_it(nlp: Language) -> None:
 def test_a_demand_not_to_leave_is_no_side_against(nlp: Language) -> None:
     stances = stances_of(nlp, '"Russia should not leave the talks," said Radoslaw Sikorski.', DATE)
     assert -1 not in sides(stances, "person:radoslaw-sikorski", "country:RUS")
-
-
-def test_being_targeted_by_someone_is_their_side_against(nlp: Language) -> None:
-    # kind: other-holder/none ("X was targeted by Y": a hostile verb the lexicon lacked)
-    stances = stances_of(
-        nlp, "Joe Biden was targeted by Trump's personal lawyer, Rudy Giuliani, last year.", DATE
-    )
-    assert sides(stances, GIULIANI, "person:joe-biden") == {-1}
