@@ -3,6 +3,7 @@ written for the test (invented, about real-world-style events)."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from dossier.kb.loader import default_kb
@@ -25,9 +26,20 @@ def test_setting_out_or_floating_the_idea_of_a_project_is_for_it(nlp: Language) 
     assert sides(stances, "gov:UZB", EURASIAN) == {1}
 
 
-def test_an_idea_that_is_itself_the_subject_takes_no_side(nlp: Language) -> None:
-    stances = stances_of(nlp, "The idea of a Eurasian Union became less popular in Moldova.")
-    assert not [s for s in stances if s.target_id == EURASIAN]
+@pytest.mark.parametrize(
+    ("text", "field", "values"),
+    [
+        pytest.param("The idea of a Eurasian Union became less popular in Moldova.", "target_id", (EURASIAN,), id="an_idea_that_is_itself_the_subject_takes_no_side"),
+        # kind: unsupported (the event stage read the state a "pro-Moscow" group's name names onto
+        # the offices it seized, and the group was read as against that state); a state named in
+        # its own words stays a target
+        pytest.param("Belligerent moves by Russia worried its neighbours after pro-Moscow militants invaded offices and held a vote. Pro-Russian rebels attacked Kyiv.", "target_id", ("gov:RUS", "country:RUS"), id="a_group_acts_not_against_the_state_its_name_sides_with"),
+    ],
+)  # fmt: skip
+def test_a_stance_that_must_not_be_read(
+    nlp: Language, text: str, field: str, values: tuple[str, ...]
+) -> None:
+    assert not [s for s in stances_of(nlp, text) if getattr(s, field) in values]
 
 
 def test_releasing_a_person_is_no_side_against_him(nlp: Language) -> None:
@@ -86,18 +98,6 @@ def test_an_act_alleged_or_denied_is_no_side_of_the_accused(nlp: Language) -> No
     assert not [s for s in stances if s.target_id in ("country:GEO", "gov:GEO")]
     assert not [s for s in stances if s.holder_id == "gov:ARM" and s.basis == "did"]
     assert -1 in {s.polarity for s in stances if s.holder_id == "gov:LTU"}
-
-
-def test_a_group_acts_not_against_the_state_its_name_sides_with(nlp: Language) -> None:
-    # kind: unsupported (the event stage read the state a "pro-Moscow" group's name names onto
-    # the offices it seized, and the group was read as against that state); a state named in
-    # its own words stays a target
-    stances = stances_of(
-        nlp,
-        "Belligerent moves by Russia worried its neighbours after pro-Moscow militants invaded "
-        "offices and held a vote. Pro-Russian rebels attacked Kyiv.",
-    )
-    assert not [s for s in stances if s.target_id in ("gov:RUS", "country:RUS")]
 
 
 EUROPEAN = "target:european-integration"

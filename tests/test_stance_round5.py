@@ -3,6 +3,7 @@ written for the test (invented, about real-world-style events)."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from stance_helpers import sides, stances_of
@@ -22,20 +23,21 @@ def test_a_treaty_named_by_its_project_passes_the_verbs_side(nlp: Language) -> N
     assert sides(stances, "gov:LTU", EURASIAN) == {-1}
 
 
-def test_a_possessor_of_a_treaty_is_no_target_of_it(nlp: Language) -> None:
-    stances = stances_of(nlp, "Moldova's Eurasian Economic Union treaty was criticised.")
-    assert not [s for s in stances if s.target_id == EURASIAN]
-
-
-def test_a_weak_event_without_a_stance_word_takes_no_side(nlp: Language) -> None:
-    # kind: unsupported ('did' stances built on unsure events whose trigger says no side:
-    # holding a session read as coercion, expressing concern read as an accusation)
-    stances = stances_of(
-        nlp,
-        "Ukrainian President Petro Poroshenko held an emergency security session on Russian "
-        "troops in Kyiv. The Budget Office was expressing concerns about the aid to Ukraine.",
-    )
-    assert not [s for s in stances if s.basis == "did"]
+@pytest.mark.parametrize(
+    ("text", "field", "values"),
+    [
+        pytest.param("Moldova's Eurasian Economic Union treaty was criticised.", "target_id", (EURASIAN,), id="a_possessor_of_a_treaty_is_no_target_of_it"),
+        # kind: unsupported ('did' stances built on unsure events whose trigger says no side:
+        # holding a session read as coercion, expressing concern read as an accusation)
+        pytest.param("Ukrainian President Petro Poroshenko held an emergency security session on Russian troops in Kyiv. The Budget Office was expressing concerns about the aid to Ukraine.", "basis", ("did",), id="a_weak_event_without_a_stance_word_takes_no_side"),
+        # kind: other-target (what a holder does "instead of" selling to X read as for X)
+        pytest.param("Georgia has turned its attention to the West, seeking new markets for its wine in Europe instead of, as Moscow wishes, selling all its wine to Russia's Gazprom. Armenia sought loans from the IMF rather than supporting Gazprom.", "target", ("Gazprom",), id="the_course_not_taken_after_instead_of_takes_no_side"),
+    ],
+)  # fmt: skip
+def test_a_stance_that_must_not_be_read(
+    nlp: Language, text: str, field: str, values: tuple[str, ...]
+) -> None:
+    assert not [s for s in stances_of(nlp, text) if getattr(s, field) in values]
 
 
 def test_a_weak_event_with_a_stance_word_keeps_its_side(nlp: Language) -> None:
@@ -56,31 +58,26 @@ def test_seeing_ones_country_in_a_union_is_for_it(nlp: Language) -> None:
     assert sides(stances, "person:maia-sandu", "target:european-integration") == {1}
 
 
-def test_a_real_negation_still_turns_the_side(nlp: Language) -> None:
-    stances = stances_of(nlp, "Emomali Rahmon does not want to join the Eurasian Economic Union.")
-    assert sides(stances, "person:emomali-rahmon", EURASIAN) == {-1}
+@pytest.mark.parametrize(
+    ("text", "holder_id", "target_id", "polarity"),
+    [
+        pytest.param("Emomali Rahmon does not want to join the Eurasian Economic Union.", "person:emomali-rahmon", EURASIAN, -1, id="a_real_negation_still_turns_the_side"),
+        # kind: polarity (a cue noun under "no" read as if asserted)
+        pytest.param("Maia Sandu said there is no future in the European Union.", "person:maia-sandu", "target:european-integration", -1, id="no_future_in_a_union_is_against_it"),
+        # kind: none (an accession treaty named no target, so asking partners to sign it gave
+        # nothing); it is the treaty of joining the last target the document named
+        pytest.param("Tajikistan is set to join the Eurasian Economic Union. Tajik President Emomali Rahmon asked his partners to sign Tajikistan's accession treaty by July 1.", "person:emomali-rahmon", EURASIAN, 1, id="an_accession_treaty_takes_up_the_union_named_before"),
+    ],
+)  # fmt: skip
+def test_a_side_one_holder_takes_toward_one_target(
+    nlp: Language, text: str, holder_id: str, target_id: str, polarity: int
+) -> None:
+    assert sides(stances_of(nlp, text), holder_id, target_id) == {polarity}
 
 
 def test_seeing_a_danger_in_a_union_is_not_for_it(nlp: Language) -> None:
     stances = stances_of(nlp, "Emomali Rahmon said he sees a danger in the European Union.")
     assert 1 not in sides(stances, "person:emomali-rahmon", "target:european-integration")
-
-
-def test_no_future_in_a_union_is_against_it(nlp: Language) -> None:
-    # kind: polarity (a cue noun under "no" read as if asserted)
-    stances = stances_of(nlp, "Maia Sandu said there is no future in the European Union.")
-    assert sides(stances, "person:maia-sandu", "target:european-integration") == {-1}
-
-
-def test_an_accession_treaty_takes_up_the_union_named_before(nlp: Language) -> None:
-    # kind: none (an accession treaty named no target, so asking partners to sign it gave
-    # nothing); it is the treaty of joining the last target the document named
-    stances = stances_of(
-        nlp,
-        "Tajikistan is set to join the Eurasian Economic Union. Tajik President Emomali Rahmon "
-        "asked his partners to sign Tajikistan's accession treaty by July 1.",
-    )
-    assert sides(stances, "person:emomali-rahmon", EURASIAN) == {1}
 
 
 def test_an_accuser_takes_no_side_toward_the_object_of_the_alleged_act(nlp: Language) -> None:
@@ -105,17 +102,6 @@ def test_a_tie_described_of_a_third_party_is_no_stance(nlp: Language) -> None:
     )
     assert not [s for s in stances if s.target in ("United States", "Vladimir Putin")]
     assert sides(stances, "gov:GEO", "target:nato") == {1}
-
-
-def test_the_course_not_taken_after_instead_of_takes_no_side(nlp: Language) -> None:
-    # kind: other-target (what a holder does "instead of" selling to X read as for X)
-    stances = stances_of(
-        nlp,
-        "Georgia has turned its attention to the West, seeking new markets for its wine in "
-        "Europe instead of, as Moscow wishes, selling all its wine to Russia's Gazprom. "
-        "Armenia sought loans from the IMF rather than supporting Gazprom.",
-    )
-    assert not [s for s in stances if s.target == "Gazprom"]
 
 
 def test_a_hyphenated_backing_or_leaning_states_a_side(nlp: Language) -> None:

@@ -3,6 +3,7 @@ sentences written for the test."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from stance_helpers import stances_of
@@ -12,17 +13,20 @@ EURASIAN = "target:eurasian-integration"
 DATE = "2019-09-20"
 
 
-def test_a_customs_union_qualified_by_another_bloc_is_not_eurasian_integration(
-    nlp: Language,
+@pytest.mark.parametrize(
+    ("text", "date", "field", "values"),
+    [
+        # kind: other-target (the EU's customs union in a Brexit story read as Eurasian integration)
+        pytest.param("The prime minister said she wanted Britain to leave the E.U. Customs Union. Dublin hopes to keep the whole island inside the EU's customs union.", DATE, "target_id", (EURASIAN,), id="a_customs_union_qualified_by_another_bloc_is_not_eurasian_integration"),
+        # kind: other-target (a choice of tactics toward the EU, "instead of negotiating", read as
+        # a turn away from the EU's rival course)
+        pytest.param("The minister said Britain should sue the European Union instead of negotiating with its officials over the deal.", DATE, "target_id", (EURASIAN,), id="a_contrast_of_two_deeds_names_no_rival_course"),
+    ],
+)  # fmt: skip
+def test_a_stance_that_must_not_be_read(
+    nlp: Language, text: str, date: str, field: str, values: tuple[str, ...]
 ) -> None:
-    # kind: other-target (the EU's customs union in a Brexit story read as Eurasian integration)
-    stances = stances_of(
-        nlp,
-        "The prime minister said she wanted Britain to leave the E.U. Customs Union. "
-        "Dublin hopes to keep the whole island inside the EU's customs union.",
-        DATE,
-    )
-    assert not [s for s in stances if s.target_id == EURASIAN]
+    assert not [s for s in stances_of(nlp, text, date) if getattr(s, field) in values]
 
 
 def test_the_customs_union_on_its_own_is_still_eurasian_integration(nlp: Language) -> None:
@@ -30,15 +34,3 @@ def test_the_customs_union_on_its_own_is_still_eurasian_integration(nlp: Languag
         nlp, "Armenia's president said his country wanted to join the Customs Union.", "2013-09-04"
     )
     assert {s.polarity for s in stances if s.target_id == EURASIAN} == {1}
-
-
-def test_a_contrast_of_two_deeds_names_no_rival_course(nlp: Language) -> None:
-    # kind: other-target (a choice of tactics toward the EU, "instead of negotiating", read as
-    # a turn away from the EU's rival course)
-    stances = stances_of(
-        nlp,
-        "The minister said Britain should sue the European Union instead of negotiating "
-        "with its officials over the deal.",
-        DATE,
-    )
-    assert not [s for s in stances if s.target_id == EURASIAN]

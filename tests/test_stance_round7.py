@@ -53,14 +53,24 @@ def test_a_pronoun_labelled_by_a_speaker_is_the_person_it_takes_up(nlp: Language
     assert _toward(stances, "person:mike-pompeo", "Paula Stone") == {-1}
 
 
-def test_a_pronoun_of_a_gender_no_one_was_shown_to_have_is_no_new_target(
-    nlp: Language,
+@pytest.mark.parametrize(
+    ("text", "date", "field", "values"),
+    [
+        # precision: with no woman in sight, "her" names no one
+        pytest.param("Peter Novak met Donald Trump in Washington. Trump has publicly attacked her.", DATE, "target", ("Peter Novak",), id="a_pronoun_of_a_gender_no_one_was_shown_to_have_is_no_new_target"),
+        # kind: unsupported (an act told as the content of evidence read as one known done; the
+        # second of two joined acts as well)
+        pytest.param("Novak had been gathering evidence that Moscow was arming and aiding pro-Russian rebels in eastern Ukraine.", DATE, "holder_id", ("gov:RUS",), id="acts_inside_the_evidence_someone_gathers_are_alleged"),
+        # kind: unsupported (an act several clauses below "accused ... of" read as done)
+        pytest.param("Novak accused the minister of giving him a list and blocking him from traveling to Moscow to investigate Georgia.", DATE, "target_id", ("country:GEO",), id="an_act_deep_in_an_accusation_is_alleged"),
+        # kind: unsupported ("felt threatened": the event stage's guessed doer and target)
+        pytest.param("Peter Novak, a Georgian diplomat, said he felt threatened in Moscow.", DATE, "basis", ("did",), id="a_participle_that_tells_a_state_is_no_act_of_anyone"),
+    ],
+)  # fmt: skip
+def test_a_stance_that_must_not_be_read(
+    nlp: Language, text: str, date: str, field: str, values: tuple[str, ...]
 ) -> None:
-    # precision: with no woman in sight, "her" names no one
-    stances = stances_of(
-        nlp, "Peter Novak met Donald Trump in Washington. Trump has publicly attacked her.", DATE
-    )
-    assert not [s for s in stances if s.target == "Peter Novak"]
+    assert not [s for s in stances_of(nlp, text, date) if getattr(s, field) in values]
 
 
 def test_who_hung_on_a_state_in_a_title_is_the_person_titled(nlp: Language) -> None:
@@ -134,18 +144,6 @@ def test_a_body_acting_in_a_quote_is_no_target_of_the_speakers_words(nlp: Langua
     assert sides(stances, "igo:eu", "country:RUS") == {-1}
 
 
-def test_acts_inside_the_evidence_someone_gathers_are_alleged(nlp: Language) -> None:
-    # kind: unsupported (an act told as the content of evidence read as one known done; the
-    # second of two joined acts as well)
-    stances = stances_of(
-        nlp,
-        "Novak had been gathering evidence that Moscow was arming and aiding pro-Russian "
-        "rebels in eastern Ukraine.",
-        DATE,
-    )
-    assert not [s for s in stances if s.holder_id == "gov:RUS"]
-
-
 def test_an_act_on_a_states_territory_is_no_side_toward_the_state(nlp: Language) -> None:
     # kind: unsupported ("annex X's Crimea": the owner of the land read as the act's target)
     stances = stances_of(
@@ -165,25 +163,6 @@ def test_a_warning_that_another_body_will_act_is_that_bodys_side(nlp: Language) 
     )
     assert not [s for s in stances if s.holder_id == "person:angela-merkel" and s.basis == "did"]
     assert sides(stances, "igo:eu", "country:RUS") == {-1}
-
-
-def test_an_act_deep_in_an_accusation_is_alleged(nlp: Language) -> None:
-    # kind: unsupported (an act several clauses below "accused ... of" read as done)
-    stances = stances_of(
-        nlp,
-        "Novak accused the minister of giving him a list and blocking him from traveling to "
-        "Moscow to investigate Georgia.",
-        DATE,
-    )
-    assert not [s for s in stances if s.target_id == "country:GEO"]
-
-
-def test_a_participle_that_tells_a_state_is_no_act_of_anyone(nlp: Language) -> None:
-    # kind: unsupported ("felt threatened": the event stage's guessed doer and target)
-    stances = stances_of(
-        nlp, "Peter Novak, a Georgian diplomat, said he felt threatened in Moscow.", DATE
-    )
-    assert not [s for s in stances if s.basis == "did"]
 
 
 @pytest.mark.parametrize(
