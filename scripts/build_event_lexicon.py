@@ -561,6 +561,33 @@ def read_world(path: Path, known: set[str]) -> list[tuple[str, str, str]]:
     ]
 
 
+def curate(
+    rows: dict[tuple[str, str, str, str], dict[str, str]],
+    table: dict[str, tuple[str, str, str]],
+    key: tuple[str, str, str, str],
+    code: str,
+    typed: tuple[str, str] | None = None,
+) -> None:
+    """Put the curated row of ``key`` (pos, lemma, particle, object) coding CAMEO ``code``: its
+    PLOVER type and mode are the table's for the code unless ``typed`` names them; the context
+    is always the table's."""
+    mapped = plover_of(code, table)
+    assert mapped is not None, code
+    plover, mode = typed or mapped[:2]
+    pos, lemma, particle, obj = key
+    rows[key] = {
+        "pos": pos,
+        "lemma": lemma,
+        "particle": particle,
+        "object": obj,
+        "cameo": code,
+        "plover": plover,
+        "mode": mode,
+        "context": mapped[2],
+        "source": "curated",
+    }
+
+
 def build(shared_kb: Path) -> tuple[int, int]:
     table = read_plover_map(shared_kb / PLOVER)
     rows: dict[tuple[str, str, str, str], dict[str, str]] = {}
@@ -587,49 +614,13 @@ def build(shared_kb: Path) -> tuple[int, int]:
             "source": "petrarch2",
         }
     for lemma, particle, code in VERB_OVERRIDES:
-        mapped = plover_of(code, table)
-        assert mapped is not None, code
-        rows[("verb", lemma, particle, "")] = {
-            "pos": "verb",
-            "lemma": lemma,
-            "particle": particle,
-            "object": "",
-            "cameo": code,
-            "plover": mapped[0],
-            "mode": mapped[1],
-            "context": mapped[2],
-            "source": "curated",
-        }
+        curate(rows, table, ("verb", lemma, particle, ""), code)
     for lemma, particle, obj, code, plover, mode in TYPED_OVERRIDES:
-        mapped = plover_of(code, table)
-        assert mapped is not None, code
-        rows[("verb", lemma, particle, obj)] = {
-            "pos": "verb",
-            "lemma": lemma,
-            "particle": particle,
-            "object": obj,
-            "cameo": code,
-            "plover": plover,
-            "mode": mode,
-            "context": mapped[2],
-            "source": "curated",
-        }
+        curate(rows, table, ("verb", lemma, particle, obj), code, (plover, mode))
     for lemma in LIGHT_VERBS:
         rows.pop(("verb", lemma, "", ""), None)
     for lemma, preposition, code in NOUNS:
-        mapped = plover_of(code, table)
-        assert mapped is not None, code
-        rows[("noun", lemma, preposition, "")] = {
-            "pos": "noun",
-            "lemma": lemma,
-            "particle": preposition,
-            "object": "",
-            "cameo": code,
-            "plover": mapped[0],
-            "mode": mapped[1],
-            "context": mapped[2],
-            "source": "curated",
-        }
+        curate(rows, table, ("noun", lemma, preposition, ""), code)
     with (OUT / "event_lexicon.csv").open("w", encoding="utf-8", newline="") as out:
         out.write(
             "# Event verbs and nouns: CAMEO code and PLOVER type. Built by "
