@@ -17,28 +17,27 @@ def _toward(stances, holder_id: str | None, target: str) -> set[int]:
     return {s.polarity for s in stances if s.holder_id == holder_id and s.target == target}
 
 
-def test_an_object_pronoun_is_the_person_of_its_gender_not_the_last_named(
-    nlp: Language,
+@pytest.mark.parametrize(
+    "text",
+    [
+        # kind: other-target (the act's "her" read as the last person named, a man)
+        pytest.param(
+            "Laura Smith said she was proud of her work in Kyiv. President Donald Trump met Rudy "
+            "Giuliani in Washington, and Trump has publicly attacked her.",
+            id="is_the_person_of_its_gender_not_the_last_named",
+        ),
+        # kind: other-target ("Y was targeted by Z, and X attacked her": her is Y)
+        pytest.param(
+            "The State Department recalled Ambassador Laura Smith. Smith was targeted by Rudy "
+            "Giuliani, and Trump has publicly attacked her.",
+            id="after_a_coordinated_clause_is_its_subject",
+        ),
+    ],
+)
+def test_an_object_pronoun_is_the_woman_named_before_not_the_last_man(
+    nlp: Language, text: str
 ) -> None:
-    # kind: other-target (the act's "her" read as the last person named, a man)
-    stances = stances_of(
-        nlp,
-        "Laura Smith said she was proud of her work in Kyiv. President Donald Trump met Rudy "
-        "Giuliani in Washington, and Trump has publicly attacked her.",
-        DATE,
-    )
-    assert _toward(stances, TRUMP, "Laura Smith") == {-1}
-    assert not sides(stances, TRUMP, GIULIANI)
-
-
-def test_an_object_pronoun_after_a_coordinated_clause_is_its_subject(nlp: Language) -> None:
-    # kind: other-target ("Y was targeted by Z, and X attacked her": her is Y)
-    stances = stances_of(
-        nlp,
-        "The State Department recalled Ambassador Laura Smith. Smith was targeted by Rudy "
-        "Giuliani, and Trump has publicly attacked her.",
-        DATE,
-    )
+    stances = stances_of(nlp, text, DATE)
     assert _toward(stances, TRUMP, "Laura Smith") == {-1}
     assert not sides(stances, TRUMP, GIULIANI)
 
