@@ -11,16 +11,35 @@ from stance_helpers import sides, stances_of
 EURASIAN = "target:eurasian-integration"
 
 
-def test_a_treaty_named_by_its_project_passes_the_verbs_side(nlp: Language) -> None:
-    # kind: reported wanting not read (the climb from "the Eurasian Economic Union treaty"
-    # stopped at "treaty", a noun that is no cue); asking partners to sign it is for it
-    stances = stances_of(
-        nlp,
-        "Tajik President Emomali Rahmon asked his partners to sign the Eurasian Economic "
-        "Union treaty by July 1. Lithuania refused to sign the Eurasian Economic Union treaty.",
-    )
-    assert sides(stances, "person:emomali-rahmon", EURASIAN) == {1}
-    assert sides(stances, "gov:LTU", EURASIAN) == {-1}
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Emomali Rahmon does not want to join the Eurasian Economic Union.", {("person:emomali-rahmon", EURASIAN): {-1}}, id="a_real_negation_still_turns_the_side"),
+        # kind: polarity (a cue noun under "no" read as if asserted)
+        pytest.param("Maia Sandu said there is no future in the European Union.", {("person:maia-sandu", "target:european-integration"): {-1}}, id="no_future_in_a_union_is_against_it"),
+        # kind: none (an accession treaty named no target, so asking partners to sign it gave
+        # nothing); it is the treaty of joining the last target the document named
+        pytest.param("Tajikistan is set to join the Eurasian Economic Union. Tajik President Emomali Rahmon asked his partners to sign Tajikistan's accession treaty by July 1.", {("person:emomali-rahmon", EURASIAN): {1}}, id="an_accession_treaty_takes_up_the_union_named_before"),
+        # kind: reported wanting not read (the climb from "the Eurasian Economic Union treaty"
+        # stopped at "treaty", a noun that is no cue); asking partners to sign it is for it
+        pytest.param("Tajik President Emomali Rahmon asked his partners to sign the Eurasian Economic Union treaty by July 1. Lithuania refused to sign the Eurasian Economic Union treaty.", {("person:emomali-rahmon", EURASIAN): {1}, ("gov:LTU", EURASIAN): {-1}}, id="a_treaty_named_by_its_project_passes_the_verbs_side"),
+        # kind: reported wanting not read ("sees his country in X": no cue on the path), and
+        # polarity ("not just in X but in Y" read as a negation of both)
+        pytest.param("Tajik President Emomali Rahmon said he sees his country not just in the Customs Union but in the Eurasian Economic Union. Moldovan President Maia Sandu said that she sees Moldova's future in the European Union.", {("person:emomali-rahmon", EURASIAN): {1}, ("person:maia-sandu", "target:european-integration"): {1}}, id="seeing_ones_country_in_a_union_is_for_it"),
+        # kind: none (a side stated only in a compound adjective: "the Western-backed
+        # government", "the Russia-leaning government of X", read by no path)
+        pytest.param("Critics call the Western-backed interim government in Kiev weak. Protesters toppled the Russia-leaning government of Viktor Yanukovych in February.", {("group:western-world", "gov:UKR"): {1}, ("person:viktor-yanukovych", "country:RUS"): {1}, ("gov:UKR", "country:RUS"): set()}, id="a_hyphenated_backing_or_leaning_states_a_side"),
+        # kind: other-holder ("the government of Prime Minister X, which backs Y" read as X's
+        # side: "which" never stands for the person)
+        pytest.param("The government of Prime Minister Iurie Leanca, which backs Moldova's association agreement with the European Union, has said the memorandum has no legal value.", {("gov:MDA", "target:european-integration"): {1}, ("person:iurie-leanca", "target:european-integration"): set()}, id="which_after_a_body_named_by_its_leader_is_the_body"),
+    ],
+)  # fmt: skip
+def test_the_sides_holders_take_toward_targets(
+    nlp: Language, text: str, expected: dict[tuple[str, str], set[int]]
+) -> None:
+    """Each (holder, target) pair of ``expected`` with the sides read: an empty set, none."""
+    stances = stances_of(nlp, text)
+    assert {pair: sides(stances, *pair) for pair in expected} == expected
 
 
 @pytest.mark.parametrize(
@@ -43,36 +62,6 @@ def test_a_stance_that_must_not_be_read(
 def test_a_weak_event_with_a_stance_word_keeps_its_side(nlp: Language) -> None:
     stances = stances_of(nlp, "The Budget Office warned Ukraine about the aid.")
     assert {s.polarity for s in stances if s.basis == "did" and s.target == "Ukraine"} == {-1}
-
-
-def test_seeing_ones_country_in_a_union_is_for_it(nlp: Language) -> None:
-    # kind: reported wanting not read ("sees his country in X": no cue on the path), and
-    # polarity ("not just in X but in Y" read as a negation of both)
-    stances = stances_of(
-        nlp,
-        "Tajik President Emomali Rahmon said he sees his country not just in the Customs Union "
-        "but in the Eurasian Economic Union. "
-        "Moldovan President Maia Sandu said that she sees Moldova's future in the European Union.",
-    )
-    assert sides(stances, "person:emomali-rahmon", EURASIAN) == {1}
-    assert sides(stances, "person:maia-sandu", "target:european-integration") == {1}
-
-
-@pytest.mark.parametrize(
-    ("text", "holder_id", "target_id", "polarity"),
-    [
-        pytest.param("Emomali Rahmon does not want to join the Eurasian Economic Union.", "person:emomali-rahmon", EURASIAN, -1, id="a_real_negation_still_turns_the_side"),
-        # kind: polarity (a cue noun under "no" read as if asserted)
-        pytest.param("Maia Sandu said there is no future in the European Union.", "person:maia-sandu", "target:european-integration", -1, id="no_future_in_a_union_is_against_it"),
-        # kind: none (an accession treaty named no target, so asking partners to sign it gave
-        # nothing); it is the treaty of joining the last target the document named
-        pytest.param("Tajikistan is set to join the Eurasian Economic Union. Tajik President Emomali Rahmon asked his partners to sign Tajikistan's accession treaty by July 1.", "person:emomali-rahmon", EURASIAN, 1, id="an_accession_treaty_takes_up_the_union_named_before"),
-    ],
-)  # fmt: skip
-def test_a_side_one_holder_takes_toward_one_target(
-    nlp: Language, text: str, holder_id: str, target_id: str, polarity: int
-) -> None:
-    assert sides(stances_of(nlp, text), holder_id, target_id) == {polarity}
 
 
 def test_seeing_a_danger_in_a_union_is_not_for_it(nlp: Language) -> None:
@@ -104,19 +93,6 @@ def test_a_tie_described_of_a_third_party_is_no_stance(nlp: Language) -> None:
     assert sides(stances, "gov:GEO", "target:nato") == {1}
 
 
-def test_a_hyphenated_backing_or_leaning_states_a_side(nlp: Language) -> None:
-    # kind: none (a side stated only in a compound adjective: "the Western-backed
-    # government", "the Russia-leaning government of X", read by no path)
-    stances = stances_of(
-        nlp,
-        "Critics call the Western-backed interim government in Kiev weak. "
-        "Protesters toppled the Russia-leaning government of Viktor Yanukovych in February.",
-    )
-    assert sides(stances, "group:western-world", "gov:UKR") == {1}
-    assert sides(stances, "person:viktor-yanukovych", "country:RUS") == {1}
-    assert not sides(stances, "gov:UKR", "country:RUS")
-
-
 def test_a_cue_noun_a_passive_is_said_of_is_no_side_of_the_speaker(nlp: Language) -> None:
     # kind: unsupported ("membership of X cannot be combined with Y", quoted, read as the
     # speaker for X from the word "membership")
@@ -126,15 +102,3 @@ def test_a_cue_noun_a_passive_is_said_of_is_no_side_of_the_speaker(nlp: Language
         "with such a defence pact.",
     )
     assert not [s for s in stances if s.target_id == EURASIAN and s.polarity]
-
-
-def test_which_after_a_body_named_by_its_leader_is_the_body(nlp: Language) -> None:
-    # kind: other-holder ("the government of Prime Minister X, which backs Y" read as X's
-    # side: "which" never stands for the person)
-    stances = stances_of(
-        nlp,
-        "The government of Prime Minister Iurie Leanca, which backs Moldova's association "
-        "agreement with the European Union, has said the memorandum has no legal value.",
-    )
-    assert sides(stances, "gov:MDA", "target:european-integration") == {1}
-    assert not sides(stances, "person:iurie-leanca", "target:european-integration")
