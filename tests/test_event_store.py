@@ -71,7 +71,7 @@ def corpus(store_url: str, make_document) -> dict[str, Event]:
         write(store, ban, found["ban"], found["talks"])
         assert store.merged_events_behind()
         summary = link_events(store)
-        assert summary is not None and (summary.reports, summary.events) == (5, 4)
+        assert summary is not None and (summary.read, summary.made) == (5, 4)
         assert summary.repeated == 1
         assert not store.merged_events_behind() and link_events(store) is None
     return found

@@ -52,3 +52,14 @@ def check_iso_date(value: str) -> str:
     except ValueError as error:
         raise ValueError(f"{value!r} is not an ISO date ({error}): use {ISO_DATE_FORMS}") from None
     return text
+
+
+def asked_date(name: str, value: str | None) -> str | None:
+    """A date parameter ``name`` as asked: None when blank, else checked by ``check_iso_date``,
+    its ValueError naming the parameter (the API's 422, the web pages' error page)."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return check_iso_date(value.strip())
+    except ValueError as error:
+        raise ValueError(f"{name}: {error}") from None

@@ -16,7 +16,7 @@ from fastapi.responses import Response
 from dossier.answers import Records, plain
 from dossier.api.app import dossier_of
 from dossier.api.responses import OutputFormat, listing
-from dossier.calendar import check_iso_date
+from dossier.calendar import asked_date
 from dossier.query import Dossier
 from dossier.settings import API_DEFAULT_PAGE, API_MAX_PAGE
 
@@ -42,18 +42,56 @@ DocId = Annotated[
 Words = Annotated[str | None, Query(max_length=500)]
 
 
-def _date(name: str, value: str | None) -> str | None:
-    """A date parameter checked: YYYY, YYYY-MM or YYYY-MM-DD, a real date (ValueError -> 422)."""
-    if value is None or not value.strip():
-        return None
-    try:
-        return check_iso_date(value.strip())
-    except ValueError as error:
-        raise ValueError(f"{name}: {error}") from None
+@dataclass(frozen=True)
+class Page:
+    """The page a listing route was asked for, and how it answers with its records."""
+
+    request: Request
+    limit: int
+    offset: int
+    output: OutputFormat | None
+
+    @property
+    def rows_to_ask(self) -> int:
+        """For query methods without an offset of their own: the rows up to this page's end."""
+        return self.offset + self.limit
+
+    def answer(self, found: Records[Any], name: str) -> Response:
+        """``found`` (this page's records) as JSON or CSV (``responses.listing``)."""
+        return listing(
+            self.request, found, limit=self.limit, offset=self.offset, output=self.output, name=name
+        )
+
+    def cut(self, found: Records[Any], name: str) -> Response:
+        """This page cut from ``found`` (``rows_to_ask`` rows from the first), answered."""
+        return self.answer(found[self.offset : self.offset + self.limit], name)
 
 
-def _page(found: Records[Any], offset: int, limit: int) -> Records[Any]:
-    return found[offset : offset + limit]
+def _page_asked(
+    request: Request, limit: Limit = API_DEFAULT_PAGE, offset: Offset = 0, output: Format = None
+) -> Page:
+    return Page(request, limit, offset, output)
+
+
+@dataclass(frozen=True)
+class Dates:
+    """A route's ``from``/``to`` parameters, checked (``calendar.asked_date``: bad -> 422)."""
+
+    start: str | None
+    end: str | None
+
+    @property
+    def bounds(self) -> dict[str, str | None]:
+        """The query API's ``date_from``/``date_to`` keywords."""
+        return {"date_from": self.start, "date_to": self.end}
+
+
+def _dates_asked(date_from: DateFrom = None, date_to: DateTo = None) -> Dates:
+    return Dates(asked_date("from", date_from), asked_date("to", date_to))
+
+
+Paged = Annotated[Page, Depends(_page_asked)]
+Dated = Annotated[Dates, Depends(_dates_asked)]
 
 
 # --- documents -----------------------------------------------------------------------------------
@@ -61,29 +99,24 @@ def _page(found: Records[Any], offset: int, limit: int) -> Records[Any]:
 
 @router.get("/documents", tags=["documents"], summary="List stored documents")
 def documents(
-    request: Request,
     dossier: DossierDep,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
+    dates: Dated,
+    page: Paged,
     outlet: Words = None,
     language: Annotated[str | None, Query(max_length=16)] = None,
     story: Annotated[str | None, Query(max_length=64, description="A story id.")] = None,
-    limit: Limit = API_DEFAULT_PAGE,
-    offset: Offset = 0,
-    output: Format = None,
 ) -> Response:
     """Stored documents, oldest first (undated last), filtered by date, outlet, language and
     story."""
     found = dossier.documents(
-        date_from=_date("from", date_from),
-        date_to=_date("to", date_to),
         outlet=outlet,
         language=language,
         story_id=story,
-        limit=limit,
-        offset=offset,
+        limit=page.limit,
+        offset=page.offset,
+        **dates.bounds,
     )
-    return listing(request, found, limit=limit, offset=offset, output=output, name="documents")
+    return page.answer(found, "documents")
 
 
 @router.get("/documents/{doc_id}", tags=["documents"], summary="One document with its facts")
@@ -103,30 +136,23 @@ def document(dossier: DossierDep, doc_id: DocId) -> dict[str, Any]:
 
 @router.get("/documents/{doc_id}/sentences", tags=["documents"], summary="A document's sentences")
 def sentences(
-    request: Request,
     dossier: DossierDep,
     doc_id: DocId,
-    limit: Limit = API_DEFAULT_PAGE,
-    offset: Offset = 0,
-    output: Format = None,
+    page: Paged,
 ) -> Response:
     """A document's sentences in order, each with its reference time."""
-    found = dossier.facts("sentence", doc_id=doc_id, limit=limit, offset=offset)
-    return listing(request, found, limit=limit, offset=offset, output=output, name="sentences")
+    found = dossier.facts("sentence", doc_id=doc_id, limit=page.limit, offset=page.offset)
+    return page.answer(found, "sentences")
 
 
 @router.get("/search", tags=["documents"], summary="Full-text search")
 def search(
-    request: Request,
     dossier: DossierDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description='Words, "phrases".')],
-    limit: Limit = API_DEFAULT_PAGE,
-    offset: Offset = 0,
-    output: Format = None,
+    page: Paged,
 ) -> Response:
     """Documents matching ``q``, best first, with snippets whose matches are in [brackets]."""
-    found = _page(dossier.search(q, limit=offset + limit), offset, limit)
-    return listing(request, found, limit=limit, offset=offset, output=output, name="search")
+    return page.cut(dossier.search(q, limit=page.rows_to_ask), "search")
 
 
 # --- facts ---------------------------------------------------------------------------------------
@@ -134,63 +160,50 @@ def search(
 
 @router.get("/mentions", tags=["facts"], summary="Mentions of actors")
 def mentions(
-    request: Request,
     dossier: DossierDep,
+    page: Paged,
     doc_id: Annotated[str | None, Query(min_length=1, max_length=64)] = None,
     actor_id: Annotated[
         str | None, Query(max_length=200, description="A KB id: person:vladimir-putin.")
     ] = None,
-    limit: Limit = API_DEFAULT_PAGE,
-    offset: Offset = 0,
-    output: Format = None,
 ) -> Response:
     """Stored mentions with their provenance, of one document, one actor, or both."""
     if actor_id is not None:
         dossier.known_actor(actor_id)
-    found = dossier.mentions(doc_id=doc_id, actor_id=actor_id, limit=limit, offset=offset)
-    return listing(request, found, limit=limit, offset=offset, output=output, name="mentions")
+    found = dossier.mentions(doc_id=doc_id, actor_id=actor_id, limit=page.limit, offset=page.offset)
+    return page.answer(found, "mentions")
 
 
 @router.get("/quotes", tags=["facts"], summary="Who said what")
 def quotes(
-    request: Request,
     dossier: DossierDep,
+    dates: Dated,
+    page: Paged,
     speaker: Words = None,
     about: Words = None,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
     all_copies: Annotated[bool, Query(description="Every copy, not each statement once.")] = False,
-    limit: Limit = API_DEFAULT_PAGE,
-    offset: Offset = 0,
-    output: Format = None,
 ) -> Response:
     """Quotes, reported speech and beliefs, oldest first, each statement once."""
     found = dossier.quotes(
         speaker=speaker,
         about=about,
-        date_from=_date("from", date_from),
-        date_to=_date("to", date_to),
-        limit=offset + limit,
+        limit=page.rows_to_ask,
         all_copies=all_copies,
+        **dates.bounds,
     )
-    page = _page(found, offset, limit)
-    return listing(request, page, limit=limit, offset=offset, output=output, name="quotes")
+    return page.cut(found, "quotes")
 
 
 @router.get("/events", tags=["facts"], summary="Who did what to whom")
 def events(
-    request: Request,
     dossier: DossierDep,
+    dates: Dated,
+    page: Paged,
     actor: Words = None,
     country: Annotated[str | None, Query(max_length=3, description="ISO3: RUS.")] = None,
     event_type: Annotated[str | None, Query(alias="type", max_length=20)] = None,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
     merged: Annotated[bool, Query(description="Each event once, its reports merged.")] = False,
     event: Annotated[str | None, Query(max_length=64, description="A merged event's id.")] = None,
-    limit: Limit = API_DEFAULT_PAGE,
-    offset: Offset = 0,
-    output: Format = None,
 ) -> Response:
     """PLOVER events by date (undated last): every report, or each event once with
     ``merged``."""
@@ -198,36 +211,24 @@ def events(
         actor=actor,
         country=country,
         event_type=event_type,
-        date_from=_date("from", date_from),
-        date_to=_date("to", date_to),
         merged=merged,
         event=event,
-        limit=offset + limit,
+        limit=page.rows_to_ask,
+        **dates.bounds,
     )
-    page = _page(found, offset, limit)
-    return listing(request, page, limit=limit, offset=offset, output=output, name="events")
+    return page.cut(found, "events")
 
 
 @router.get("/timeline", tags=["facts"], summary="Events and statements by date")
 def timeline(
-    request: Request,
     dossier: DossierDep,
+    dates: Dated,
+    page: Paged,
     actor: Words = None,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
-    limit: Limit = API_DEFAULT_PAGE,
-    offset: Offset = 0,
-    output: Format = None,
 ) -> Response:
     """Each merged event and each statement once, by date, of one actor if asked."""
-    found = dossier.timeline(
-        actor=actor,
-        date_from=_date("from", date_from),
-        date_to=_date("to", date_to),
-        limit=offset + limit,
-    )
-    page = _page(found, offset, limit)
-    return listing(request, page, limit=limit, offset=offset, output=output, name="timeline")
+    found = dossier.timeline(actor=actor, limit=page.rows_to_ask, **dates.bounds)
+    return page.cut(found, "timeline")
 
 
 @router.get("/network", tags=["facts"], summary="Which actors are named together")
@@ -248,18 +249,14 @@ Country = Annotated[str | None, Query(max_length=3, description="ISO3 the holder
 
 @router.get("/stance", tags=["facts"], summary="Who stands where: each stance with its evidence")
 def stance(
-    request: Request,
     dossier: DossierDep,
+    dates: Dated,
+    page: Paged,
     target: Annotated[
         str | None, Query(max_length=200, description='A KB target: "Eurasian integration".')
     ] = None,
     holder: Words = None,
     country: Country = None,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
-    limit: Limit = API_DEFAULT_PAGE,
-    offset: Offset = 0,
-    output: Format = None,
 ) -> Response:
     """Stances (for, against, neutral) oldest first, each with its holder, target, the country
     the holder spoke for and the evidence it was read from."""
@@ -267,42 +264,28 @@ def stance(
         target=target,
         holder=holder,
         country=country,
-        date_from=_date("from", date_from),
-        date_to=_date("to", date_to),
-        limit=offset + limit,
+        limit=page.rows_to_ask,
+        **dates.bounds,
     )
-    page = _page(found, offset, limit)
-    return listing(request, page, limit=limit, offset=offset, output=output, name="stance")
+    return page.cut(found, "stance")
 
 
 @router.get("/stance/trends", tags=["facts"], summary="Stances added up by holder or country")
 def stance_trends(
-    request: Request,
     dossier: DossierDep,
+    dates: Dated,
+    page: Paged,
     target: Annotated[str | None, Query(max_length=200)] = None,
     by: Annotated[Literal["actor", "country"], Query(description="Group by holder or country.")] = (
         "actor"
     ),
     per: Annotated[Literal["all", "year", "month"], Query(description="Period.")] = "all",
     country: Country = None,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
-    limit: Limit = API_DEFAULT_PAGE,
-    offset: Offset = 0,
-    output: Format = None,
 ) -> Response:
     """For/against/neutral counts per group and period, with evidence counts: a change of side
     shows as a group's periods turning from for to against."""
-    found = dossier.stance_trends(
-        target=target,
-        by=by,
-        period=per,
-        country=country,
-        date_from=_date("from", date_from),
-        date_to=_date("to", date_to),
-    )
-    page = _page(found, offset, limit)
-    return listing(request, page, limit=limit, offset=offset, output=output, name="stance")
+    found = dossier.stance_trends(target=target, by=by, period=per, country=country, **dates.bounds)
+    return page.cut(found, "stance")
 
 
 # --- the knowledge base --------------------------------------------------------------------------
@@ -365,4 +348,4 @@ def who(
 ) -> Any:
     """The holder of ``office`` on ``on``: acting or not, the term, anyone elected but not yet
     in office. 404 for an office the knowledge base does not know."""
-    return plain(dossier.who(office, _date("on", on)))
+    return plain(dossier.who(office, asked_date("on", on)))

@@ -34,7 +34,7 @@ from dossier.api.marking import (
     pieces,
     removed_marks,
 )
-from dossier.calendar import check_iso_date
+from dossier.calendar import asked_date
 from dossier.errors import DossierError, ErrorCode
 from dossier.model import PLOVER_TYPES
 from dossier.overviews import cooccurrence
@@ -89,15 +89,6 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     return TEMPLATES.TemplateResponse(request, "error.html", context, status_code=status)
 
 
-def _date(name: str, value: str | None) -> str | None:
-    if value is None or not value.strip():
-        return None
-    try:
-        return check_iso_date(value.strip())
-    except ValueError as error:
-        raise ValueError(f"{name}: {error}") from None
-
-
 def _blank(value: str | None) -> str | None:
     return value.strip() or None if value else None
 
@@ -139,7 +130,7 @@ def search_page(
     }
 
     def build() -> dict[str, Any]:
-        first, last = _date("from", asked["from"]), _date("to", asked["to"])
+        first, last = asked_date("from", asked["from"]), asked_date("to", asked["to"])
         if asked["type"] and asked["type"] not in PLOVER_TYPES:
             raise ValueError(f"type: no PLOVER type {asked['type']!r}")
         rows = _results(dossier, asked, first, last)
@@ -341,8 +332,8 @@ def timeline_page(
             raise ValueError(f"type: no PLOVER type {asked['type']!r}")
         entries = dossier.timeline(
             actor=asked["actor"] or None,
-            date_from=_date("from", asked["from"]),
-            date_to=_date("to", asked["to"]),
+            date_from=asked_date("from", asked["from"]),
+            date_to=asked_date("to", asked["to"]),
         )
         if asked["kind"]:
             entries = [e for e in entries if e.kind == asked["kind"]]
@@ -517,8 +508,8 @@ def report_page(
         report = build_report(
             dossier,
             subject.strip(),
-            date_from=_date("from", date_from),
-            date_to=_date("to", date_to),
+            date_from=asked_date("from", date_from),
+            date_to=asked_date("to", date_to),
         )
     except ValueError as error:
         return error_page(request, 422, str(error))

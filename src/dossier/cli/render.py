@@ -278,13 +278,13 @@ def print_annotate(location: str, summary: Any) -> None:
     grouped = getattr(summary, "statements", None)
     if grouped is not None:
         out.print(
-            f"statements: {grouped.quotes} quotes make {grouped.statements} statements, "
+            f"statements: {grouped.read} quotes make {grouped.made} statements, "
             f"{grouped.repeated} carried by several documents ({grouped.seconds:.1f} s)"
         )
     merged = getattr(summary, "merged_events", None)
     if merged is not None:
         out.print(
-            f"events: {merged.reports} reports make {merged.events} events, "
+            f"events: {merged.read} reports make {merged.made} events, "
             f"{merged.repeated} reported by several documents ({merged.seconds:.1f} s)"
         )
     if summary.unsupported:

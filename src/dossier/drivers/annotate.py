@@ -34,8 +34,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from dossier.drivers.events import EventMergeSummary, link_events
-from dossier.drivers.statements import StatementsSummary, link_statements
+from dossier.drivers.events import link_events
+from dossier.drivers.regrouping import Regrouped
+from dossier.drivers.statements import link_statements
 from dossier.model import Document, DocumentFacts, Fact
 from dossier.nlp import (
     DEFAULT_CONFIG,
@@ -98,10 +99,10 @@ class AnnotateSummary:
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
     #: the statements grouping after the documents; None when the statements were up to date
-    statements: StatementsSummary | None = None
+    statements: Regrouped | None = None
     #: the event merging after the statements; None when the merged events were up to date or
     #: the pipeline codes no events
-    merged_events: EventMergeSummary | None = None
+    merged_events: Regrouped | None = None
 
 
 @dataclass(frozen=True)

@@ -10,46 +10,25 @@ otherwise.
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dossier.drivers.regrouping import Regrouped, regroup_when_behind
 from dossier.extract.merge_events import merge_events
 
 if TYPE_CHECKING:
     from dossier.store import Store
 
 
-@dataclass(frozen=True)
-class EventMergeSummary:
-    """What one merging found.
-
-    reports: stored event facts merged. events: merged events they make.
-    repeated: merged events told by two or more documents.
-    seconds: wall time, reading and writing included.
-    """
-
-    reports: int
-    events: int
-    repeated: int
-    seconds: float
-
-
-def link_events(store: Store, force: bool = False) -> EventMergeSummary | None:
+def link_events(store: Store, force: bool = False) -> Regrouped | None:
     """Merge every stored event report into events and store them, when they are behind the
     reports (or ``force``); None when there was nothing to do.
 
     store: a store opened for writing.
     """
-    started = time.perf_counter()
-    if not force and not store.merged_events_behind():
-        return None
-    reports = store.event_reports()
-    found = merge_events(reports)
-    store.replace_merged_events(found)
-    return EventMergeSummary(
-        reports=len(reports),
-        events=len(found),
-        repeated=sum(len(event.documents) > 1 for event in found),
-        seconds=time.perf_counter() - started,
+    return regroup_when_behind(
+        store.merged_events_behind,
+        store.event_reports,
+        merge_events,
+        store.replace_merged_events,
+        force=force,
     )

@@ -14,10 +14,11 @@ from contextlib import AbstractContextManager
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, exists, func, insert, or_, select
+from sqlalchemy import Connection, and_, func, or_, select
 
 from dossier.extract.merge_events import EventReport, MergedEvent
 from dossier.model import EventActor
+from dossier.store.groups import facts_to_group, groups_behind, replace_groups
 from dossier.store.records import EventHit
 from dossier.store.schema import (
     documents,
@@ -27,9 +28,6 @@ from dossier.store.schema import (
     merged_events,
     sentences,
 )
-
-# Rows per executemany batch, as the fact writer uses.
-_CHUNK = 500
 
 
 def actors_of(value: Any) -> tuple[EventActor, ...]:
@@ -194,14 +192,8 @@ class EventsMixin:
     def event_reports(self) -> list[EventReport]:
         """Every stored event with what merging needs of its document (order, story, date,
         outlet)."""
-        query = select(
-            events.c.fact_id,
-            events.c.doc_id,
-            documents.c.seq,
-            documents.c.story_id,
-            documents.c.pub_date,
-            documents.c.outlet,
-            events.c.start,
+        query = facts_to_group(
+            events,
             events.c.event_type,
             events.c.source,
             events.c.target,
@@ -209,7 +201,7 @@ class EventsMixin:
             events.c.modality,
             events.c.cameo,
             events.c.goldstein,
-        ).join(documents, documents.c.doc_id == events.c.doc_id)
+        )
         with self._transaction() as connection:
             return [
                 EventReport(
@@ -234,15 +226,8 @@ class EventsMixin:
     def merged_events_behind(self) -> bool:
         """Whether the merged events no longer match the stored events: an event with no merged
         event (annotated since the last merging) or a merged event that lost a report."""
-        unmerged = select(events.c.fact_id).where(
-            ~exists().where(merged_event_reports.c.fact_id == events.c.fact_id)
-        )
         with self._transaction() as connection:
-            if connection.execute(unmerged.limit(1)).first() is not None:
-                return True
-            linked = connection.execute(select(func.count()).select_from(merged_event_reports))
-            counted = connection.execute(select(func.sum(merged_events.c.reports)))
-            return (linked.scalar() or 0) != (counted.scalar() or 0)
+            return groups_behind(connection, events, merged_event_reports, merged_events.c.reports)
 
     def replace_merged_events(self, found: Sequence[MergedEvent]) -> None:
         """Store ``found`` as the corpus's merged events, in place of all earlier ones, at once.
@@ -266,17 +251,9 @@ class EventsMixin:
             }
             for event in found
         ]
-        members = [
-            {"fact_id": report.fact_id, "merged_id": event.merged_id}
-            for event in found
-            for report in event.reports
-        ]
+        members = ((report.fact_id, event.merged_id) for event in found for report in event.reports)
         with self._transaction(write=True) as connection:
-            connection.execute(delete(merged_event_reports))
-            connection.execute(delete(merged_events))
-            for table, batch in ((merged_events, rows), (merged_event_reports, members)):
-                for first in range(0, len(batch), _CHUNK):
-                    connection.execute(insert(table), batch[first : first + _CHUNK])
+            replace_groups(connection, merged_events, merged_event_reports, rows, members)
 
 
 def _hit(row: Any, merged: bool) -> EventHit:

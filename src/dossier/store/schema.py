@@ -79,6 +79,21 @@ def autogenerate_includes(
     return not any(name == n or name.startswith(f"{n}_") for n in SEARCH_OBJECTS)
 
 
+def document_key(**options: Any) -> Any:
+    """A column naming a stored document, its row gone with the document (ON DELETE CASCADE)."""
+    return mapped_column(
+        String(DOC_ID_LENGTH), ForeignKey("documents.doc_id", ondelete="CASCADE"), **options
+    )
+
+
+def fact_key(referred: str, **options: Any) -> Any:
+    """A column naming a stored fact (or a group, by its first fact's id) as ``referred``
+    ("table.column"), its row gone with it (ON DELETE CASCADE)."""
+    return mapped_column(
+        String(FACT_ID_LENGTH), ForeignKey(referred, ondelete="CASCADE"), **options
+    )
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -126,9 +141,7 @@ class DocumentSourceRow(Base):
     __table_args__ = (UniqueConstraint("doc_id", "source_path"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    doc_id: Mapped[str] = mapped_column(
-        String(DOC_ID_LENGTH), ForeignKey("documents.doc_id", ondelete="CASCADE")
-    )
+    doc_id: Mapped[str] = document_key()
     source_path: Mapped[str] = mapped_column(Text)
 
 
@@ -188,9 +201,7 @@ class FactColumns:
 
     @declared_attr
     def doc_id(cls) -> Mapped[str]:  # noqa: N805 - SQLAlchemy passes the class
-        return mapped_column(
-            String(DOC_ID_LENGTH), ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True
-        )
+        return document_key(index=True)
 
 
 class MentionRow(FactColumns, Base):
@@ -277,12 +288,7 @@ class FactLinkRow(Base):
     relation: Mapped[str] = mapped_column(String(64), primary_key=True)
     extractor: Mapped[str] = mapped_column(String(64))
     extractor_version: Mapped[str] = mapped_column(String(32))
-    doc_id: Mapped[str] = mapped_column(
-        String(DOC_ID_LENGTH),
-        ForeignKey("documents.doc_id", ondelete="CASCADE"),
-        index=True,
-        nullable=False,
-    )
+    doc_id: Mapped[str] = document_key(index=True, nullable=False)
 
 
 class AnnotationRow(Base):
@@ -296,11 +302,7 @@ class AnnotationRow(Base):
 
     __tablename__ = "annotations"
 
-    doc_id: Mapped[str] = mapped_column(
-        String(DOC_ID_LENGTH),
-        ForeignKey("documents.doc_id", ondelete="CASCADE"),
-        primary_key=True,
-    )
+    doc_id: Mapped[str] = document_key(primary_key=True)
     extractor: Mapped[str] = mapped_column(String(64), primary_key=True)
     version: Mapped[str] = mapped_column(String(32))
     annotated_at: Mapped[datetime] = mapped_column(DateTime)  # UTC, naive
@@ -324,11 +326,7 @@ class LshBandRow(Base):
 
     __tablename__ = "lsh_bands"
 
-    doc_id: Mapped[str] = mapped_column(
-        String(DOC_ID_LENGTH),
-        ForeignKey("documents.doc_id", ondelete="CASCADE"),
-        primary_key=True,
-    )
+    doc_id: Mapped[str] = document_key(primary_key=True)
     band: Mapped[int] = mapped_column(Integer, primary_key=True)
     band_hash: Mapped[int] = mapped_column(BigInteger, index=True)
 
@@ -345,9 +343,7 @@ class StatementRow(Base):
     statement_id: Mapped[str] = mapped_column(String(FACT_ID_LENGTH), primary_key=True)
     speaker_actor_id: Mapped[str | None] = mapped_column(String(200), index=True)
     speaker_actor: Mapped[str | None] = mapped_column(Text)
-    first_doc_id: Mapped[str] = mapped_column(
-        String(DOC_ID_LENGTH), ForeignKey("documents.doc_id", ondelete="CASCADE")
-    )
+    first_doc_id: Mapped[str] = document_key()
     first_date: Mapped[str | None] = mapped_column(String(32))
     copies: Mapped[int] = mapped_column(Integer)  # documents carrying it
     quote_count: Mapped[int] = mapped_column(Integer)  # quotes carrying it
@@ -359,14 +355,8 @@ class StatementQuoteRow(Base):
 
     __tablename__ = "statement_quotes"
 
-    fact_id: Mapped[str] = mapped_column(
-        String(FACT_ID_LENGTH), ForeignKey("quotes.fact_id", ondelete="CASCADE"), primary_key=True
-    )
-    statement_id: Mapped[str] = mapped_column(
-        String(FACT_ID_LENGTH),
-        ForeignKey("statements.statement_id", ondelete="CASCADE"),
-        index=True,
-    )
+    fact_id: Mapped[str] = fact_key("quotes.fact_id", primary_key=True)
+    statement_id: Mapped[str] = fact_key("statements.statement_id", index=True)
 
 
 statements = StatementRow.__table__
@@ -415,9 +405,7 @@ class EventActorRow(Base):
         Index("ix_event_actors_actor_id_date_fact_id", "actor_id", "date", "fact_id"),
     )
 
-    fact_id: Mapped[str] = mapped_column(
-        String(FACT_ID_LENGTH), ForeignKey("events.fact_id", ondelete="CASCADE"), primary_key=True
-    )
+    fact_id: Mapped[str] = fact_key("events.fact_id", primary_key=True)
     side: Mapped[str] = mapped_column(String(8), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
     actor_id: Mapped[str | None] = mapped_column(String(200))
@@ -446,9 +434,7 @@ class MergedEventRow(Base):
     cameo: Mapped[str | None] = mapped_column(String(8))
     goldstein: Mapped[float | None] = mapped_column(Float)
     modality: Mapped[str] = mapped_column(String(16))
-    first_doc_id: Mapped[str] = mapped_column(
-        String(DOC_ID_LENGTH), ForeignKey("documents.doc_id", ondelete="CASCADE")
-    )
+    first_doc_id: Mapped[str] = document_key()
     reports: Mapped[int] = mapped_column(Integer)
     documents: Mapped[int] = mapped_column(Integer)
     outlets: Mapped[list[str]] = mapped_column(JSON)  # in order of first report
@@ -460,14 +446,8 @@ class MergedEventReportRow(Base):
 
     __tablename__ = "merged_event_reports"
 
-    fact_id: Mapped[str] = mapped_column(
-        String(FACT_ID_LENGTH), ForeignKey("events.fact_id", ondelete="CASCADE"), primary_key=True
-    )
-    merged_id: Mapped[str] = mapped_column(
-        String(FACT_ID_LENGTH),
-        ForeignKey("merged_events.merged_id", ondelete="CASCADE"),
-        index=True,
-    )
+    fact_id: Mapped[str] = fact_key("events.fact_id", primary_key=True)
+    merged_id: Mapped[str] = fact_key("merged_events.merged_id", index=True)
 
 
 class StanceRow(FactColumns, Base):
@@ -517,12 +497,7 @@ class ActorDocumentRow(Base):
     # by the migration alone: autogenerate cannot compare a descending index.
 
     actor_id: Mapped[str] = mapped_column(String(200), primary_key=True)
-    doc_id: Mapped[str] = mapped_column(
-        String(DOC_ID_LENGTH),
-        ForeignKey("documents.doc_id", ondelete="CASCADE"),
-        primary_key=True,
-        index=True,
-    )
+    doc_id: Mapped[str] = document_key(primary_key=True, index=True)
     mentions: Mapped[int] = mapped_column(Integer)
     undated: Mapped[int] = mapped_column(Integer)  # 1 when the document has no date
     pub_date: Mapped[str | None] = mapped_column(String(32))

@@ -11,13 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 
-from sqlalchemy import Connection, delete, exists, func, insert, select
+from sqlalchemy import Connection
 
 from dossier.extract.statements import QuoteCopy, Statement
-from dossier.store.schema import documents, quotes, statement_quotes, statements
-
-# Rows per executemany batch, as the fact writer uses.
-_CHUNK = 500
+from dossier.store.groups import facts_to_group, groups_behind, replace_groups
+from dossier.store.schema import quotes, statement_quotes, statements
 
 
 class StatementsMixin:
@@ -28,21 +26,13 @@ class StatementsMixin:
 
     def quote_copies(self) -> list[QuoteCopy]:
         """Every stored quote with what grouping needs of its document (date, outlet, order)."""
-        query = select(
-            quotes.c.fact_id,
-            quotes.c.doc_id,
-            documents.c.seq,
-            documents.c.pub_date,
-            documents.c.outlet,
-            quotes.c.start,
-            quotes.c.text,
-            quotes.c.speaker_actor_id,
-            quotes.c.speaker_actor,
-        ).join(documents, documents.c.doc_id == quotes.c.doc_id)
+        query = facts_to_group(
+            quotes, quotes.c.text, quotes.c.speaker_actor_id, quotes.c.speaker_actor
+        )
         with self._transaction() as connection:
             return [
                 QuoteCopy(fact_id, doc_id, seq or 0, date, outlet, start, text, actor_id, actor)
-                for fact_id, doc_id, seq, date, outlet, start, text, actor_id, actor in (
+                for fact_id, doc_id, seq, _, date, outlet, start, text, actor_id, actor in (
                     connection.execute(query)
                 )
             ]
@@ -50,15 +40,8 @@ class StatementsMixin:
     def statements_behind(self) -> bool:
         """Whether the statements no longer match the stored quotes: a quote with no statement
         (annotated since the last grouping) or a statement that lost a copy (re-annotated)."""
-        ungrouped = select(quotes.c.fact_id).where(
-            ~exists().where(statement_quotes.c.fact_id == quotes.c.fact_id)
-        )
         with self._transaction() as connection:
-            if connection.execute(ungrouped.limit(1)).first() is not None:
-                return True
-            linked = connection.execute(select(func.count()).select_from(statement_quotes))
-            counted = connection.execute(select(func.sum(statements.c.quote_count)))
-            return (linked.scalar() or 0) != (counted.scalar() or 0)
+            return groups_behind(connection, quotes, statement_quotes, statements.c.quote_count)
 
     def replace_statements(self, found: Sequence[Statement]) -> None:
         """Store ``found`` as the corpus's statements, in place of all earlier ones, at once.
@@ -78,14 +61,6 @@ class StatementsMixin:
             }
             for statement in found
         ]
-        members = [
-            {"fact_id": copy.fact_id, "statement_id": statement.statement_id}
-            for statement in found
-            for copy in statement.copies
-        ]
+        members = ((copy.fact_id, group.statement_id) for group in found for copy in group.copies)
         with self._transaction(write=True) as connection:
-            connection.execute(delete(statement_quotes))
-            connection.execute(delete(statements))
-            for table, batch in ((statements, rows), (statement_quotes, members)):
-                for first in range(0, len(batch), _CHUNK):
-                    connection.execute(insert(table), batch[first : first + _CHUNK])
+            replace_groups(connection, statements, statement_quotes, rows, members)
