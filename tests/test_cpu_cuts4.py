@@ -161,3 +161,30 @@ def test_a_driver_with_named_parameters_gets_the_same_rows_through_sqlalchemy(
             store.write_facts(found)
             stored.append(_rows(store))
     assert stored[0] == stored[1]
+
+
+# The event stage finds the token that opens each event by its first character, from the
+# words' offsets read as one column, not from a Token built for every word.
+EVENT_TEXTS = [
+    "Velorian troops shelled the port of Ostrava on Monday, and the mayor condemned the attack.",
+    "Velorian police arrested the rally's organizers; Karsovia sent troops to attack the border.",
+    "Karsovia's president met the Velorian prime minister in Riga and signed a trade deal.",
+]
+
+
+@pytest.mark.parametrize("text", EVENT_TEXTS)
+def test_reported_events_are_the_candidates_the_token_lookup_keeps(nlp, text) -> None:
+    from dossier.extract.document import prepare_doc
+    from dossier.extract.events.purposes import no_act_told
+    from dossier.extract.events.records import complete
+
+    doc = nlp(prepare_doc(nlp, text, date="2014-05-10"))
+    lemmas = nlp.get_pipe("dossier_events").lemmas
+    starts = {token.idx: token for token in doc}
+    kept = [
+        e
+        for e in doc._.dossier_event_candidates
+        if complete(e) and not (e.start in starts and no_act_told(starts[e.start], lemmas))
+    ]
+    assert doc._.dossier_events == kept
+    assert doc._.dossier_event_candidates  # not vacuous

@@ -14,10 +14,11 @@ from contextlib import AbstractContextManager
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, exists, func, insert, or_, select
+from sqlalchemy import Connection, and_, delete, exists, func, or_, select
 
 from dossier.extract.merge_events import EventReport, MergedEvent
 from dossier.model import EventActor
+from dossier.store.fact_rows import insert_dicts
 from dossier.store.records import EventHit
 from dossier.store.schema import (
     documents,
@@ -27,9 +28,6 @@ from dossier.store.schema import (
     merged_events,
     sentences,
 )
-
-# Rows per executemany batch, as the fact writer uses.
-_CHUNK = 500
 
 
 def actors_of(value: Any) -> tuple[EventActor, ...]:
@@ -275,8 +273,7 @@ class EventsMixin:
             connection.execute(delete(merged_event_reports))
             connection.execute(delete(merged_events))
             for table, batch in ((merged_events, rows), (merged_event_reports, members)):
-                for first in range(0, len(batch), _CHUNK):
-                    connection.execute(insert(table), batch[first : first + _CHUNK])
+                insert_dicts(connection, table, batch)  # the driver's executemany (``fact_rows``)
 
 
 def _hit(row: Any, merged: bool) -> EventHit:

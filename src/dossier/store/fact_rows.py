@@ -52,6 +52,8 @@ class FactRows:
         self._provenance = _getter(PROVENANCE_FIELDS)
 
     def row(self, fact: Fact) -> Row:
+        if not self._converted:  # most kinds: no tuple field to serialise
+            return (*self._plain(fact), fact.fact_id, *self._provenance(fact.provenance))
         converted = tuple(convert(name, getattr(fact, name)) for name, convert in self._converted)
         return (
             *self._plain(fact),

@@ -11,13 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 
-from sqlalchemy import Connection, delete, exists, func, insert, select
+from sqlalchemy import Connection, delete, exists, func, select
 
 from dossier.extract.statements import QuoteCopy, Statement
+from dossier.store.fact_rows import insert_dicts
 from dossier.store.schema import documents, quotes, statement_quotes, statements
-
-# Rows per executemany batch, as the fact writer uses.
-_CHUNK = 500
 
 
 class StatementsMixin:
@@ -87,5 +85,4 @@ class StatementsMixin:
             connection.execute(delete(statement_quotes))
             connection.execute(delete(statements))
             for table, batch in ((statements, rows), (statement_quotes, members)):
-                for first in range(0, len(batch), _CHUNK):
-                    connection.execute(insert(table), batch[first : first + _CHUNK])
+                insert_dicts(connection, table, batch)  # the driver's executemany (``fact_rows``)
