@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -30,6 +31,7 @@ from sqlalchemy import (
 )
 
 from dossier.model import DocumentFacts, Fact, FactLink, Provenance
+from dossier.store.fact_rows import fact_rows, insert_dicts, insert_rows
 from dossier.store.kinds import FACT_KINDS, PROVENANCE_FIELDS, FactKind, fact_kind
 from dossier.store.quotes import refresh_said_dates
 from dossier.store.schema import annotations, documents, fact_links, mentions
@@ -73,17 +75,14 @@ def _insert_of(table: Table) -> Executable:
     return statement
 
 
-def _insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert ``rows`` into ``table`` in chunks of at most ``_CHUNK``."""
-    statement = _insert_of(table)
-    for first in range(0, len(rows), _CHUNK):
-        connection.execute(statement, rows[first : first + _CHUNK])
+def _stance_values(records: Iterable[Fact]) -> Iterable[tuple[Any, ...]]:
+    """What ``shares_of`` adds up, from the stance records about to be written."""
+    for record in records:
+        yield _STANCE_SHARE(record)
 
 
-def _stance_values(rows: Iterable[dict[str, Any]]) -> Iterable[tuple[Any, ...]]:
-    """What ``shares_of`` adds up, from stance rows about to be written."""
-    for row in rows:
-        yield row["holder"], row["holder_country"], row["target"], row["date"], row["polarity"]
+#: A stance's (holder, holder_country, target, date, polarity): what ``shares_of`` adds up.
+_STANCE_SHARE = attrgetter("holder", "holder_country", "target", "date", "polarity")
 
 
 class FactStore:
@@ -101,7 +100,8 @@ class FactStore:
             of other extractors, and their marks, are left as they are.
         """
         extractors = list(found.versions)
-        by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        # Rows as tuples built straight from the records (``fact_rows``), not dictionaries.
+        by_kind: dict[str, list[Fact]] = defaultdict(list)
         beside: dict[Table, list[dict[str, Any]]] = defaultdict(list)
         for fact in found.facts:
             if fact.provenance.doc_id != found.doc_id:
@@ -110,7 +110,7 @@ class FactStore:
                     f"{fact.provenance.doc_id!r}, not {found.doc_id!r}"
                 )
             kind = fact_kind(fact.kind)
-            by_kind[fact.kind].append(fact_row(kind, fact))
+            by_kind[fact.kind].append(fact)
             for side in kind.side_tables:
                 beside[side.table].extend(side.rows(fact))
         now = datetime.now(UTC).replace(tzinfo=None)
@@ -126,14 +126,16 @@ class FactStore:
                 # Every registered kind's table (a kind may be registered after import).
                 for table in [kind.table for kind in FACT_KINDS.values()] + [fact_links]:
                     connection.execute(_delete_of(table), params)
-            for kind_name, rows in by_kind.items():
-                _insert(connection, FACT_KINDS[kind_name].table, rows)
+            for kind_name, records in by_kind.items():
+                kind = FACT_KINDS[kind_name]
+                shape = fact_rows(kind)
+                insert_rows(connection, kind.table, shape.columns, list(map(shape.row, records)))
             # After their facts: their foreign keys point at them. Deleting a fact above took
             # its old side rows with it (ON DELETE CASCADE).
             for table, rows in beside.items():
-                _insert(connection, table, rows)
+                insert_dicts(connection, table, rows)
             if found.links:
-                _insert(connection, fact_links, [_link_row(link) for link in found.links])
+                insert_rows(connection, fact_links, LINK_COLUMNS, list(map(_link_row, found.links)))
             if found.dated:
                 _record_date_estimate(connection, found)
             # Last: it reads the quotes, the sentences and the date just written.
@@ -331,15 +333,9 @@ def fact_from_row(kind: FactKind, row: Any) -> Fact:
     return kind.record(**values, provenance=provenance)
 
 
-def _link_row(link: FactLink) -> dict[str, Any]:
-    return {
-        "doc_id": link.doc_id,
-        "from_fact": link.from_fact,
-        "to_fact": link.to_fact,
-        "relation": link.relation,
-        "extractor": link.extractor,
-        "extractor_version": link.extractor_version,
-    }
+#: A fact link's ``fact_links`` columns, and its row (the tuple of those fields).
+LINK_COLUMNS = ("doc_id", "from_fact", "to_fact", "relation", "extractor", "extractor_version")
+_link_row = attrgetter(*LINK_COLUMNS)
 
 
 def _record_date_estimate(connection: Connection, found: DocumentFacts) -> None:

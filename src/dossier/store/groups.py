@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Column, Connection, Select, Table, delete, exists, func, insert, select
+from sqlalchemy import Column, Connection, Select, Table, delete, exists, func, select
 
+from dossier.store.fact_rows import insert_dicts
 from dossier.store.schema import documents
 
 # Rows per executemany batch, as the fact writer uses.
-_CHUNK = 500
 
 
 def facts_to_group(facts: Table, *columns: Column[Any]) -> Select[Any]:
@@ -61,5 +61,4 @@ def replace_groups(
     connection.execute(delete(links))
     connection.execute(delete(groups))
     for table, batch in ((groups, rows), (links, links_rows)):
-        for first in range(0, len(batch), _CHUNK):
-            connection.execute(insert(table), batch[first : first + _CHUNK])
+        insert_dicts(connection, table, list(batch))  # the driver's executemany (``fact_rows``)

@@ -26,6 +26,7 @@ Output: ``doc._.dossier_events`` (``Event`` facts) and, in ``doc._.dossier_links
 
 from __future__ import annotations
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -432,11 +433,13 @@ class EventExtractor(document.VersionedComponent):
         # An aim ("sent an envoy to negotiate") or a possessive reference ("the rally's
         # organizers") stays a candidate, which a reader of one sentence known to report an
         # event may take, but is no act the document reports.
-        starts = {token.idx: token for token in doc}
+        # Token number by first character, read as one column: no Token built per word.
+        starts = dict(zip(doc.to_array(IDX).tolist(), range(len(doc)), strict=True))
         reported = [
             e
             for e in events
-            if complete(e) and not (e.start in starts and no_act_told(starts[e.start], self.lemmas))
+            if complete(e)
+            and not (e.start in starts and no_act_told(doc[starts[e.start]], self.lemmas))
         ]
         kept = {e.fact_id for e in reported}
         doc._.set(document.EVENT_CANDIDATES, events)
