@@ -143,7 +143,10 @@ def test_a_copy_of_a_copy_joins_the_original_story() -> None:
 def _stored_bands(store: Store) -> list[tuple[str, int, int]]:
     with store.engine.connect() as connection:
         rows = connection.execute(
-            sql("SELECT doc_id, band, band_hash FROM lsh_bands ORDER BY doc_id, band")
+            sql(
+                "SELECT doc_id, band, band_hash FROM lsh_bands UNION ALL"
+                " SELECT doc_id, band, band_hash FROM lsh_bands_pending ORDER BY doc_id, band"
+            )
         )
         return [tuple(row) for row in rows]
 

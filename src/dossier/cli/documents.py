@@ -1,4 +1,4 @@
-"""Commands over documents: ingest, docs, show, search, stats."""
+"""Commands over documents: ingest, merge-bands, docs, show, search, stats."""
 
 from __future__ import annotations
 
@@ -29,6 +29,30 @@ from dossier.cli.render import err
 from dossier.query import Dossier, to_json
 
 _OUTCOMES = {"new": "new", "near-duplicate": "near-dup", "duplicate": "dup", "failed": "failed"}
+
+
+@app.command("merge-bands", epilog="Example: dossier merge-bands --db news.db --force")
+def merge_bands(
+    db: DbOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Merge whatever is pending, even below the threshold.")
+    ] = False,
+) -> None:
+    """Move new documents' near-duplicate bands into the main band index.
+
+    Ingest writes each new document's bands to a small pending table and merges them, in
+    band order, once they pass 5% of the index (at least 50,000 rows); ingest checks every
+    1,000 documents. This runs the same merge now, e.g. after a large ingest. Near-duplicate
+    results are the same before and after.
+    """
+    with reported():
+        dossier = Dossier(db)
+        dossier.require_store()  # only ingest creates a store
+        merge = dossier.merge_bands(force=force)
+    done = f"merged {merge.merged:,} rows" if merge.merged else "nothing merged"
+    render.out.print(
+        f"{done}: {merge.pending:,} pending, threshold {merge.threshold:,}, {merge.seconds:.1f} s"
+    )
 
 
 @app.command(

@@ -81,6 +81,7 @@ class _Batch:
         self.documents: list[tuple[Document, MinHash]] = []
         self.ids: set[str] = set()
         self.extra_sources: list[tuple[str, str]] = []
+        self.stored_since_merge_check = 0
 
     def __len__(self) -> int:
         return len(self.documents)
@@ -117,6 +118,7 @@ class _Batch:
                     self.report(document.source_path, "duplicate")
                     continue
                 self.summary.new += 1
+                self.stored_since_merge_check += 1
                 if stored[document.doc_id].story_id != document.doc_id:
                     self.summary.near_duplicate += 1
                     self.report(document.source_path, "near-duplicate")
@@ -127,6 +129,15 @@ class _Batch:
         self.documents.clear()
         self.ids.clear()
         self.extra_sources.clear()
+        if self.stored_since_merge_check >= settings.BAND_MERGE_CHECK_DOCS:
+            self.merge_bands_if_due()
+
+    def merge_bands_if_due(self) -> None:
+        """Merge the near-duplicate index's pending bands if they passed the threshold: the
+        merge's cost is paid inside ingest, in one transaction every so many documents."""
+        if self.stored_since_merge_check:
+            self.store.merge_bands()
+            self.stored_since_merge_check = 0
 
 
 def ingest_paths(
@@ -190,6 +201,7 @@ def ingest_paths(
             if len(batch) >= batch_size:
                 batch.flush()
         batch.flush()
+        batch.merge_bands_if_due()
     except KeyboardInterrupt:
         # Keep what was fully read: the pending batch is whole documents. A second Ctrl-C
         # during this write still leaves the store consistent (one transaction).

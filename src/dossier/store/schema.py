@@ -334,6 +334,25 @@ class LshBandRow(Base):
 lsh_bands = LshBandRow.__table__
 
 
+class LshBandPendingRow(Base):
+    """A band of a document stored since the last merge (``store/stories.py``): new documents'
+    bands are written to this small table and moved into ``lsh_bands`` in band-hash order in
+    batches, so an ingest does not dirty a random page of the large index per band."""
+
+    __tablename__ = "lsh_bands_pending"
+
+    doc_id: Mapped[str] = mapped_column(
+        String(DOC_ID_LENGTH),
+        ForeignKey("documents.doc_id", ondelete="CASCADE"),
+        primary_key=True,
+    )
+    band: Mapped[int] = mapped_column(Integer, primary_key=True)
+    band_hash: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+lsh_bands_pending = LshBandPendingRow.__table__
+
+
 class StatementRow(Base):
     """One statement: quotes of one or more documents carrying the same words, linked by the
     statements stage (``extract/statements.py``); its id is its first appearance's fact id."""

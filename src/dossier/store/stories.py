@@ -2,9 +2,17 @@
 
 A document's MinHash signature is cut into LSH bands (``LSH_BANDS`` bands of ``LSH_ROWS``
 values); two documents whose signatures agree on a whole band are candidates. Each band is kept
-as a 64-bit hash in ``lsh_bands``, indexed, and written in the same transaction as its document,
-so finding the candidates of a batch is a few indexed look-ups and reading their signatures,
-whatever the size of the store. The layout is datasketch's ``MinHashLSH`` for the threshold and
+as a 64-bit hash, indexed, and written in the same transaction as its document, so finding the
+candidates of a batch is a few indexed look-ups and reading their signatures, whatever the size
+of the store.
+
+The index is log-structured (migration 0019): a new document's bands go to the small
+``lsh_bands_pending``, whose pages stay cached, and ``merge_bands`` moves them into the large
+``lsh_bands`` in band-hash order once they pass ``settings.BAND_PENDING_FRACTION`` of it (or
+``BAND_PENDING_MIN_ROWS``), each page of its index written once per merge instead of once per
+band: at a million documents the 25 random keys of each new document were most of the pages an
+ingest wrote. A look-up reads both tables, so what it finds does not depend on when the last
+merge ran. The layout is datasketch's ``MinHashLSH`` for the threshold and
 permutations in ``dossier.settings``, so the candidates are the ones its in-memory index found.
 
 ``StoryReads`` reads them on a connection the caller holds: ``Store.add_new_documents`` assigns
@@ -16,15 +24,19 @@ gives ``Store`` the same reads, each in a transaction of its own.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Collection, Iterable, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
-from dossier.store.schema import documents, lsh_bands
+from dossier import settings
+from dossier.store.engine import serialise_document_writers
+from dossier.store.schema import documents, lsh_bands, lsh_bands_pending
 
 #: Bands per signature and signature values per band: what datasketch's ``MinHashLSH`` picks for
 #: threshold 0.5 and 128 permutations (a test keeps the two in step).
@@ -84,12 +96,13 @@ class StoryReads:
         wanted = [band_hashes(signature) for signature in signatures]
         hashes = sorted({value for bands in wanted for _, value in bands})
         holders: dict[tuple[int, int], set[str]] = {}
-        for start in range(0, len(hashes), _CHUNK):
-            query = select(lsh_bands.c.band, lsh_bands.c.band_hash, lsh_bands.c.doc_id).where(
-                lsh_bands.c.band_hash.in_(hashes[start : start + _CHUNK])
-            )
-            for band, value, doc_id in self._connection.execute(query):
-                holders.setdefault((band, value), set()).add(doc_id)
+        for table in (lsh_bands, lsh_bands_pending):
+            for start in range(0, len(hashes), _CHUNK):
+                query = select(table.c.band, table.c.band_hash, table.c.doc_id).where(
+                    table.c.band_hash.in_(hashes[start : start + _CHUNK])
+                )
+                for band, value, doc_id in self._connection.execute(query):
+                    holders.setdefault((band, value), set()).add(doc_id)
         return [set().union(*(holders.get(key, ()) for key in bands)) for bands in wanted]
 
     def story_signatures(self, doc_ids: Collection[str]) -> dict[str, tuple[str, bytes]]:
@@ -107,6 +120,47 @@ class StoryReads:
             for doc_id, story_id, minhash in self._connection.execute(query):
                 found[doc_id] = (story_id, bytes(minhash))
         return found
+
+
+@dataclass(frozen=True)
+class BandMerge:
+    """What one ``merge_bands`` call found and did.
+
+    pending: rows in ``lsh_bands_pending`` before it.
+    threshold: the pending rows that make a merge due (``band_merge_threshold``).
+    merged: rows moved into ``lsh_bands`` (0 when no merge was due and none was forced).
+    seconds: wall-clock time of the call, the check included.
+    """
+
+    pending: int
+    threshold: int
+    merged: int
+    seconds: float
+
+
+def _estimated_rows(connection: Connection, table: str) -> int:
+    """About how many rows ``table`` holds, without counting them (a count of ``lsh_bands``
+    reads a whole index: seconds at a million documents).
+
+    SQLite: the largest rowid (rows are only appended, deletes aside). PostgreSQL: the
+    planner's estimate, kept by ANALYZE and autovacuum (0 before the first).
+    """
+    if connection.dialect.name == "postgresql":
+        query = text("SELECT reltuples FROM pg_class WHERE oid = to_regclass(:table)")
+        estimate = connection.execute(query, {"table": table}).scalar()
+    else:
+        estimate = connection.execute(text(f"SELECT max(rowid) FROM {table}")).scalar()
+    return max(int(estimate or 0), 0)
+
+
+def band_merge_threshold(main_rows: int) -> int:
+    """Pending rows that make a merge due, for a main table of ``main_rows``.
+
+    A share of the store: a merge then writes each page of the large index with about
+    ``BAND_PENDING_FRACTION`` times the page's rows at once, whatever the size of the store;
+    and at least ``BAND_PENDING_MIN_ROWS``, so a small store is not merged every batch.
+    """
+    return max(settings.BAND_PENDING_MIN_ROWS, int(settings.BAND_PENDING_FRACTION * main_rows))
 
 
 class StoriesMixin:
@@ -127,10 +181,41 @@ class StoriesMixin:
         # In hash order, the index on band_hash is written page after page, not at random.
         bands.sort(key=lambda band: band["band_hash"])
         dialect = pg_dialect if connection.dialect.name == "postgresql" else sqlite_dialect
-        statement = dialect.insert(lsh_bands).on_conflict_do_nothing(
+        statement = dialect.insert(lsh_bands_pending).on_conflict_do_nothing(
             index_elements=["doc_id", "band"]
         )
         connection.execute(statement, bands)
+
+    def merge_bands(self, force: bool = False) -> BandMerge:
+        """Move the pending bands into ``lsh_bands`` if they passed the threshold (or ``force``).
+
+        One transaction under the document writers' lock: a batch being stored meanwhile waits,
+        so none of its bands is deleted from the pending table unmerged, and a look-up sees
+        every band either pending or merged. Rows go in band-hash order, the large index's
+        order, so each of its pages is read and written once.
+
+        force: merge whatever is pending, however little.
+        """
+        started = time.perf_counter()
+        with self._transaction(write=True) as connection:
+            serialise_document_writers(connection)
+            pending = connection.execute(
+                select(func.count()).select_from(lsh_bands_pending)
+            ).scalar_one()
+            threshold = band_merge_threshold(_estimated_rows(connection, "lsh_bands"))
+            merged = 0
+            if pending and (force or pending >= threshold):
+                # "WHERE true": SQLite cannot otherwise tell the upsert's ON from a join's.
+                connection.execute(
+                    text(
+                        "INSERT INTO lsh_bands (doc_id, band, band_hash)"
+                        " SELECT doc_id, band, band_hash FROM lsh_bands_pending WHERE true"
+                        " ORDER BY band_hash ON CONFLICT (doc_id, band) DO NOTHING"
+                    )
+                )
+                connection.execute(lsh_bands_pending.delete())
+                merged = pending
+        return BandMerge(pending, threshold, merged, time.perf_counter() - started)
 
     def band_candidates(self, signatures: Sequence[bytes]) -> list[set[str]]:
         """For each signature, the stored documents sharing at least one LSH band with it.
