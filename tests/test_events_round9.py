@@ -34,3 +34,30 @@ def test_agreement_with_two_parties_stays(nlp: Language, text: str) -> None:
     found = typed(events_of(nlp, text), "AGREE")
     assert found, text
     assert len(countries(found[0].source) | countries(found[0].target)) >= 2
+
+
+# Error kind: spurious event (non-event senses of trigger verbs: breaking a norm is no force,
+# a state of mind no threat, a document made public no act, even where the parse hangs the
+# participle from a word standing for the document).
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("A Georgian border guard told us we broke the law by filming near the Armenian border.", "broke"),
+        ("Armenia's foreign minister broke his promise to visit Tbilisi.", "broke"),
+        ("The Georgian envoy felt threatened and left Yerevan.", "threatened"),
+        ("The memo from the Armenian embassy was one of several released by Georgian lawmakers.", "released"),
+    ],
+)  # fmt: skip
+def test_non_event_sense_is_no_event(nlp: Language, text: str, trigger: str) -> None:
+    assert trigger not in [e.text for e in coded(nlp, text)], text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind"),
+    [
+        ("Armenian troops broke the ceasefire near the Georgian border.", "broke", "ASSAULT"),
+        ("Armenian troops shelled Georgian positions, and Georgia felt threatened by Armenia.", "shelled", "ASSAULT"),
+    ],
+)  # fmt: skip
+def test_event_senses_stay(nlp: Language, text: str, trigger: str, kind: str) -> None:
+    assert trigger in [e.text for e in typed(coded(nlp, text), kind)], text
