@@ -61,3 +61,12 @@ def test_non_event_sense_is_no_event(nlp: Language, text: str, trigger: str) -> 
 )  # fmt: skip
 def test_event_senses_stay(nlp: Language, text: str, trigger: str, kind: str) -> None:
     assert trigger in [e.text for e in typed(coded(nlp, text), kind)], text
+
+
+# Error kind: wrong actors (forces deployed are their owner's act: the possessor acts, not a
+# weapon's own name beside it).
+def test_deployed_forces_owner_acts(nlp: Language) -> None:
+    text = "Officials said Armenia's Kestrel air defence batteries had been deployed to the border."
+    found = typed(events_of(nlp, text), "MOBILIZE")
+    assert found, text
+    assert {a.actor for a in found[0].source} == {"Armenia"}, found[0].source

@@ -333,8 +333,11 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         source = _relative(passive, token)
         targets = []
     elif passive is not None and not agents and entry.plover == "MOBILIZE":
-        # "Russia's missile systems were deployed": forces deployed are their owner's act.
-        source, targets = _relative(passive, token), []
+        # "Russia's missile systems were deployed": forces deployed are their owner's act,
+        # the owner named as their possessor (not the systems' own name, "Bastion").
+        forces = _relative(passive, token)
+        source, targets = _child(forces, "poss") if forces is not None else None, []
+        source = forces if source is None or source.pos_ == "PRON" else source
     elif passive is not None:
         source = agents[0] if agents else None
         targets = [_relative(passive, token)]
