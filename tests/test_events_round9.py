@@ -70,3 +70,31 @@ def test_deployed_forces_owner_acts(nlp: Language) -> None:
     found = typed(events_of(nlp, text), "MOBILIZE")
     assert found, text
     assert {a.actor for a in found[0].source} == {"Armenia"}, found[0].source
+
+
+# Error kind: no event (a denial of claims names no one; the report told who made them, and
+# the denial is aimed at that side; a denial stated by going on record is no mere aim).
+def test_denial_of_claims_answers_the_claimant(nlp: Language) -> None:
+    text = (
+        "Last month Azerbaijan's foreign ministry accused the Armenian envoy of spying. "
+        "Armenia's foreign ministry went on record on Monday to deny the allegations."
+    )
+    found = typed(events_of(nlp, text), "REJECT")
+    assert found, [(e.text, e.event_type) for e in coded(nlp, text)]
+    assert countries(found[0].source) == {"ARM"}
+    assert countries(found[0].target) == {"AZE"}
+
+
+def test_repeating_claims_accuses_their_target(nlp: Language) -> None:
+    text = (
+        "Georgia's interior ministry accused Armenia's ambassador of bribery in March. "
+        "Azerbaijani state television has since repeated the allegations."
+    )
+    found = [e for e in typed(events_of(nlp, text), "ACCUSE") if e.text == "repeated"]
+    assert found, [(e.text, e.event_type, e.target) for e in coded(nlp, text)]
+    assert countries(found[0].target) == {"ARM"}
+
+
+def test_denial_of_an_act_keeps_no_target(nlp: Language) -> None:
+    text = "Armenia's foreign ministry denied the report on Monday."
+    assert not typed(events_of(nlp, text), "REJECT")

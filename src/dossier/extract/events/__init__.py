@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.extract import document
 from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.aims import aimed
+from dossier.extract.events.answers import ANSWERING, answered, answers_claims
 from dossier.extract.events.hostilities import foe_missing
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventLexicon, Lemmas, load_lexicon
 from dossier.extract.events.modality import modality_of
@@ -313,6 +314,9 @@ def event_facts(
             confidence = _confidence(trigger, source, target)
             source = placed(trigger, finder, source, target)
             target = aimed(trigger, finder, source, target)
+            if event_type in ANSWERING and not target and answers_claims(token, lemmas):
+                # "denied the allegations": the claims answered are another's (``answers``).
+                target = answered(event_type, source, events)
             speaker = demanded_by(token, lemmas)
             if speaker is not None and finder.actors(speaker):
                 # Reported words that someone must act are the speaker's demand on them.
