@@ -98,3 +98,11 @@ def test_repeating_claims_accuses_their_target(nlp: Language) -> None:
 def test_denial_of_an_act_keeps_no_target(nlp: Language) -> None:
     text = "Armenia's foreign ministry denied the report on Monday."
     assert not typed(events_of(nlp, text), "REJECT")
+
+
+# Error kind: spurious event (one deed told twice in a sentence, the second time with less
+# said of whom it was done to: "sent an envoy to X to negotiate" is one consultation).
+def test_repeat_of_one_deed_is_one_event(nlp: Language) -> None:
+    text = "Armenia's government sent an envoy to Georgia on Monday to negotiate the release of the hostages."
+    found = typed(events_of(nlp, text), "CONSULT")
+    assert len(found) == 1, [(e.text, e.target) for e in found]

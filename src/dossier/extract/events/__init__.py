@@ -414,8 +414,12 @@ def _act(event: Event) -> tuple:
 def _told(event: Event, events: list[Event], number: int, acts: list[tuple[int, tuple]]) -> bool:
     """Whether the sentence ``number`` already told this act ("marched through the capital to
     protest the law" is one protest): each real-world act is listed once per sentence."""
-    act = _act(event)
-    return any(n == number and a == act for n, a in acts)
+    kind, modality, source, target = _act(event)
+    # A second mention of an act already told, with less said of whom it was done to ("sent
+    # an envoy to Kyiv to negotiate": one consultation), is the same act.
+    return any(
+        n == number and a[:3] == (kind, modality, source) and target <= a[3] for n, a in acts
+    )
 
 
 class EventExtractor(document.VersionedComponent):
