@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.extract import document
 from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.aims import aimed
+from dossier.extract.events.answers import ANSWERING, answered, answers_claims
 from dossier.extract.events.hostilities import foe_missing
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventLexicon, Lemmas, load_lexicon
 from dossier.extract.events.modality import modality_of
@@ -314,6 +315,9 @@ def event_facts(
             confidence = _confidence(trigger, source, target)
             source = placed(trigger, finder, source, target)
             target = aimed(trigger, finder, source, target)
+            if event_type in ANSWERING and not target and answers_claims(token, lemmas):
+                # "denied the allegations": the claims answered are another's (``answers``).
+                target = answered(event_type, source, events)
             speaker = demanded_by(token, lemmas)
             if speaker is not None and finder.actors(speaker):
                 # Reported words that someone must act are the speaker's demand on them.
@@ -411,8 +415,12 @@ def _act(event: Event) -> tuple:
 def _told(event: Event, events: list[Event], number: int, acts: list[tuple[int, tuple]]) -> bool:
     """Whether the sentence ``number`` already told this act ("marched through the capital to
     protest the law" is one protest): each real-world act is listed once per sentence."""
-    act = _act(event)
-    return any(n == number and a == act for n, a in acts)
+    kind, modality, source, target = _act(event)
+    # A second mention of an act already told, with less said of whom it was done to ("sent
+    # an envoy to Kyiv to negotiate": one consultation), is the same act.
+    return any(
+        n == number and a[:3] == (kind, modality, source) and target <= a[3] for n, a in acts
+    )
 
 
 class EventExtractor(document.VersionedComponent):

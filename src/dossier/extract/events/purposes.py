@@ -10,6 +10,9 @@ event of its own counts an act nobody reported, and gives it the first act's doe
 A complement infinitive ("asked him to join", "pressed Kyiv to open talks") is another
 matter: the asking is coded by its own verb, and the triggers stage reads the complement.
 
+A stance stated is no aim either: "went on record to deny the claims" reports the denial,
+the going on record being how it was stated (``VOICED``).
+
 Two aims stay acts: that of a transfer ("sent weapons to aid the rebels": the sending is the
 aid, and the aim names who gets it), and the content of a decided act named by a noun
 ("Russia's move to annex Crimea", "the decision to expel"): only a disposition noun ("its
@@ -44,6 +47,15 @@ DISPOSITIONS = frozenset(
 )
 
 
+#: Verbs of a stance stated, whose infinitive after a verb of appearing is the statement
+#: itself ("went on record to deny the claims", "took to television to condemn the attack"):
+#: one denies by going on record, and the denial is what is reported.
+VOICED = frozenset(
+    {"deny", "refute", "rebut", "dismiss", "reject", "condemn", "denounce", "criticize"}
+    | {"criticise", "accuse", "blame"}
+)
+
+
 def _infinitive(token: Token) -> bool:
     """Whether ``token`` is a "to" infinitive (its marker a child tagged TO)."""
     return token.tag_ == "VB" and any(
@@ -63,7 +75,7 @@ def purpose_only(token: Token, lemmas: Callable[[Token], str]) -> bool:
     if not _infinitive(token) or token.head.i == token.i:
         return False
     if token.dep_ == "advcl":
-        return lemmas(token.head) not in TRANSFERS
+        return lemmas(token.head) not in TRANSFERS and lemmas(token) not in VOICED
     return token.dep_ == "acl" and lemmas(token.head) in DISPOSITIONS
 
 

@@ -93,6 +93,14 @@ def published(lemma: str, token: Token, passive: Token | None, lemmas: Lemmas) -
         return False
     if token.dep_ in ("acl", "relcl") and lemmas(token.head) in _DOCUMENTS:
         return True
+    if token.dep_ == "acl" and token.head.pos_ != "NOUN":
+        # "the transcript was one of the latest released by X": the participle hangs from a
+        # word standing for an elided noun, which the clause's subject names.
+        clause = token.head
+        while clause.dep_ in ("pobj", "prep", "attr") and clause.head.i != clause.i:
+            clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        return subject is not None and lemmas(subject) in _DOCUMENTS
     return passive is not None and lemmas(passive) in _DOCUMENTS
 
 

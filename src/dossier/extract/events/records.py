@@ -1,6 +1,6 @@
 """Which coded acts are whole records of who did what to whom (see the package doc): every
 act needs its doer (a passive with no agent, "was shot", "have been killed", tells what befell
-someone, not who did it), a directed act its recipient."""
+someone, not who did it), a directed act its recipient, an agreement a second party."""
 
 from __future__ import annotations
 
@@ -13,6 +13,11 @@ DIRECTED = frozenset(
     # actors: "fighting between X and Y") is whole without one.
     | {"ASSAULT", "COERCE"}
 )
+#: Types an act may be shared in rather than aimed: a clash between sides, parties that sign
+#: together ("A, B and C signed a treaty"). With several actors as its source such an act is
+#: whole without a recipient; one actor alone ("she agreed to keep it off the record", "the
+#: committee pledged a reward") names no party to the agreement and is no record of one.
+SHARED = frozenset({"ASSAULT", "AGREE"})
 
 
 #: Words of arrival and attendance: a visit whose host is not named ("arrived at the airport",
@@ -31,9 +36,9 @@ def complete(event: Event) -> bool:
         return event.text.lower() not in ARRIVALS
     if not event.source:
         return False
-    if event.target or event.event_type not in DIRECTED:
+    if event.target or event.event_type not in DIRECTED | SHARED:
         return True
-    return event.event_type == "ASSAULT" and len(event.source) > 1
+    return event.event_type in SHARED and len(event.source) > 1
 
 
 __all__ = ["DIRECTED", "complete"]

@@ -45,6 +45,7 @@ from dossier.extract.events.readings import (
     named_as,
     published,
 )
+from dossier.extract.events.senses import broken_norm, felt
 
 #: Verbs that are the event when an infinitive hangs from them (see the module doc).
 ABSORBING = frozenset(
@@ -303,6 +304,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         return None  # what a denial denies; "met resistance" (see ``readings``)
     if joins_a_gathering(lemma, obj, lemmas) or idle_vote(lemma, token):
         return None  # "joined the session", "Russians vote in an election"
+    if broken_norm(lemma, obj, lemmas) or felt(token, lemmas):
+        return None  # "broke the law", "felt threatened" (see ``senses``)
     if entry is None or (lemma in LIGHT_VERBS and not entry.object):
         return None  # a light verb names an event only with its object ("became a member")
     if obj is not None and lemma in PUBLISHING and lemmas(obj) in DOCUMENTS:
@@ -330,8 +333,11 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         source = _relative(passive, token)
         targets = []
     elif passive is not None and not agents and entry.plover == "MOBILIZE":
-        # "Russia's missile systems were deployed": forces deployed are their owner's act.
-        source, targets = _relative(passive, token), []
+        # "Russia's missile systems were deployed": forces deployed are their owner's act,
+        # the owner named as their possessor (not the systems' own name, "Bastion").
+        forces = _relative(passive, token)
+        source, targets = _child(forces, "poss") if forces is not None else None, []
+        source = forces if source is None or source.pos_ == "PRON" else source
     elif passive is not None:
         source = agents[0] if agents else None
         targets = [_relative(passive, token)]

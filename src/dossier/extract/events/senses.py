@@ -1,0 +1,41 @@
+"""Senses of trigger verbs that name no act between actors, told from the parse.
+
+- Breaking a norm ("broke the law", "broke his promise", "broke the record", "broke the
+  news"): an offence, a failure or a feat, not violence (the lexicon's bare "break" is
+  CAMEO 190, force); "broke the ceasefire" and "broke off relations" keep their readings.
+- A state of mind in a participle ("felt threatened", "seemed pressured", "looked
+  defeated"): how someone felt, not what anyone did to them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dossier.extract.events.lexicon import Lemmas
+
+#: Verbs whose object a norm or a record makes no act of force.
+BREAKING = frozenset({"break"})
+#: Norms, promises, records and news one breaks without harming anyone.
+NORMS = frozenset({
+    "law", "rule", "regulation", "promise", "pledge", "word", "vow", "oath", "record",
+    "silence", "news", "story", "habit", "tradition", "taboo", "protocol", "code", "ice",
+    "ground", "rank", "mould", "mold",
+})  # fmt: skip
+#: Verbs whose participle complement tells a state of mind or a look, not an act.
+FEELING = frozenset({"feel", "seem", "appear", "look", "sound", "remain", "grow", "become"})
+
+
+def broken_norm(lemma: str, obj: Token | None, lemmas: Lemmas) -> bool:
+    """Whether a verb of breaking breaks a norm, a record or the news (see the module doc)."""
+    return lemma in BREAKING and obj is not None and lemmas(obj) in NORMS
+
+
+def felt(token: Token, lemmas: Lemmas) -> bool:
+    """Whether ``token`` is a participle telling a state of mind with no one named as its
+    cause (see the module doc; "felt threatened by X" leaves X's act to the parse)."""
+    if token.tag_ != "VBN" or any(c.dep_ == "agent" for c in token.children):
+        return False
+    if token.dep_ in ("acomp", "oprd", "xcomp") and lemmas(token.head) in FEELING:
+        return True
+    # The parse may give the verb of feeling as the participle's passive auxiliary.
+    return any(c.dep_ == "auxpass" and lemmas(c) in FEELING for c in token.children)
