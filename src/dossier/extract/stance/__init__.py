@@ -146,10 +146,12 @@ class _Collector:
         country = holder_country(self.kb, holder.actor_id, date)
         if (
             country is not None
-            and (holder.actor_id or "").startswith("person:")
+            and (holder.actor_id or "").startswith(("person:", "agency:"))
             and target_id in (f"country:{country}", f"gov:{country}")
         ):
-            return  # a leader speaks for his state, not toward it (error kind: unsupported)
+            # a leader or a state's own agency speaks for his state, not toward it ("the
+            # Kremlin wants to extend Russian influence"; error kind: unsupported)
+            return
         start, end = span
         stance = Stance(
             text=document.text_of(self.doc)[start:end],

@@ -1,0 +1,38 @@
+"""Stance accuracy, round 11: states named by their adjective, a state's own agency toward
+the state, and other kinds, each on sentences written for the test."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from stance_helpers import sides, stances_of
+
+DATE = "2014-03-01"
+
+
+def test_a_state_named_by_its_adjective_on_its_interests_is_the_target(nlp: Language) -> None:
+    # kind: none (a measure against "Russian interests" was no side toward Russia)
+    stances = stances_of(nlp, "Brussels imposed sanctions on Russian interests.", DATE)
+    assert sides(stances, "igo:eu", "country:RUS") == {-1}
+
+
+def test_a_state_named_by_its_adjective_on_an_aggression_condemned(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "The Kazakh government condemned Chinese aggression in the strongest terms.", DATE
+    )
+    assert sides(stances, "gov:KAZ", "country:CHN") == {-1}
+
+
+def test_an_adjective_on_other_nouns_names_no_target(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "The Kazakh government condemned the Chinese journalist in the strongest terms.", DATE
+    )
+    assert sides(stances, "gov:KAZ", "country:CHN") == set()
+
+
+def test_a_states_own_agency_takes_no_side_toward_the_state(nlp: Language) -> None:
+    # kind: unsupported (the Kremlin "for" Russia, wanting to extend its influence)
+    stances = stances_of(
+        nlp, "The Kremlin wants to extend Russian domination over the whole region.", DATE
+    )
+    assert sides(stances, "agency:rus-presidential-administration", "country:RUS") == set()
