@@ -36,3 +36,32 @@ def test_a_states_own_agency_takes_no_side_toward_the_state(nlp: Language) -> No
         nlp, "The Kremlin wants to extend Russian domination over the whole region.", DATE
     )
     assert sides(stances, "agency:rus-presidential-administration", "country:RUS") == set()
+
+
+def test_naming_a_states_hegemony_in_a_quote_is_the_speakers_verdict(nlp: Language) -> None:
+    # kind: none (the clause's subject furthers the hegemony; the speaker names it so)
+    stances = stances_of(
+        nlp,
+        '"The president will certainly try to strengthen Russian hegemony in the Caucasus," '
+        "the analyst Ivan Petrenko says.",
+        DATE,
+    )
+    held = {(s.target_id, s.polarity) for s in stances if s.holder == "Ivan Petrenko"}
+    assert held == {("country:RUS", -1)}
+
+
+def test_a_states_aggression_by_its_possessive_in_a_quote(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        '"Nobody can accept China\'s aggression in the sea," Kazakh President Nursultan '
+        "Nazarbayev said.",
+        DATE,
+    )
+    assert sides(stances, "person:nursultan-nazarbayev", "country:CHN") == {-1}
+
+
+def test_resisting_a_named_aggression_stays_against(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, '"We will resist Russian aggression," Ukrainian President Petro Poroshenko said.', DATE
+    )
+    assert sides(stances, "person:petro-poroshenko", "country:RUS") == {-1}

@@ -50,6 +50,7 @@ from dossier.extract.stance.holders import (
 )
 from dossier.extract.stance.implied import (
     course_owner,
+    dominion,
     owners,
     sovereignty_of,
     teller,
@@ -272,6 +273,13 @@ def _sentence_stances(
                 and alleged(reading.verb, lemmas)
             ):
                 reading = None  # "accusations that he pressured X": alleged, not his known side
+            if (
+                reading is not None
+                and quote is not None
+                and dominion(hit.root) is not None
+                and not (reading.subject is not None and first_person(reading.subject))
+            ):
+                reading = None  # "X will extend Russian hegemony," says Y: Y's verdict, below
             if reading is not None and reading.subject is not None:
                 subject = reading.subject
                 if hit.root == subject or hit.root in subject.subtree:
@@ -384,8 +392,10 @@ def _sentence_stances(
                     )
                 if judges:
                     continue
-            judged = judgement(hit.root, lexicon, lemmas) or troops_abroad(
-                hit.root, hits, hit.target_id, lemmas
+            judged = (
+                judgement(hit.root, lexicon, lemmas)
+                or troops_abroad(hit.root, hits, hit.target_id, lemmas)
+                or dominion(hit.root)
             )
             told = teller(hit.root, lemmas) if judged is not None and quote is None else None
             if told is not None and not first_person(told):
