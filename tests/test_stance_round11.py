@@ -65,3 +65,21 @@ def test_resisting_a_named_aggression_stays_against(nlp: Language) -> None:
         nlp, '"We will resist Russian aggression," Ukrainian President Petro Poroshenko said.', DATE
     )
     assert sides(stances, "person:petro-poroshenko", "country:RUS") == {-1}
+
+
+def test_a_verb_conjoined_to_a_negated_one_keeps_its_own_side(nlp: Language) -> None:
+    # kind: polarity (the first verb's "not" turned the second verb's condemnation round)
+    stances = stances_of(nlp, "NATO did not recognise the referendum and condemned Russia.", DATE)
+    assert sides(stances, "igo:nato", "country:RUS") == {-1}
+
+
+def test_the_first_conjuncts_cue_is_not_the_seconds(nlp: Language) -> None:
+    stances = stances_of(nlp, "Georgia rejected the offer and joined the European Union.", DATE)
+    assert sides(stances, "gov:GEO", "target:european-integration") == {1}
+
+
+def test_a_negation_both_verbs_share_still_counts(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "Moldova did not sign or ratify the treaty on the Eurasian Economic Union.", DATE
+    )
+    assert sides(stances, "gov:MDA", "target:eurasian-integration") == {-1}

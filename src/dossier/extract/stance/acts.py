@@ -357,6 +357,20 @@ def _nearer_thing(trigger: Span | None, collector: _Collector) -> bool:
     return False
 
 
+def _own_affirmed(trigger: Span | None) -> bool:
+    """Whether a verb conjoined to a negated one is affirmed in a form of its own ("did not
+    recognise X and condemned Y"): the negation the event took from the first verb is not its
+    own (error kind polarity); one form ("did not sign or ratify Y") shares it."""
+    if trigger is None or not len(trigger):
+        return False
+    verb = trigger.root
+    return (
+        verb.dep_ == "conj"
+        and not any(c.dep_ == "neg" for c in verb.children)
+        and verb.tag_ != verb.head.tag_
+    )
+
+
 def event_stances(
     collector: _Collector,
     events: list[Event],
@@ -373,10 +387,11 @@ def event_stances(
         cue = lexicon.event(event.event_type)
         if cue is None or cue.polarity == 0 or event.modality in NO_STANCE_MODALITIES:
             continue
-        polarity = -cue.polarity if event.modality == "negated" else cue.polarity
+        trigger_span = collector.doc.char_span(event.start, event.end, alignment_mode="expand")
+        negated = event.modality == "negated" and not _own_affirmed(trigger_span)
+        polarity = -cue.polarity if negated else cue.polarity
         aimed: list[tuple[str, str | None, Mention | None]] = []
         sided = _sided_with(event, collector)
-        trigger_span = collector.doc.char_span(event.start, event.end, alignment_mode="expand")
         pronoun = _pronoun_object(trigger_span, targets)
         if pronoun is None and _nearer_thing(trigger_span, collector):
             continue  # "the bill ..., the government endorsed it": not toward a body
