@@ -83,3 +83,18 @@ def test_a_negation_both_verbs_share_still_counts(nlp: Language) -> None:
         nlp, "Moldova did not sign or ratify the treaty on the Eurasian Economic Union.", DATE
     )
     assert sides(stances, "gov:MDA", "target:eurasian-integration") == {-1}
+
+
+def test_it_as_the_subject_of_a_bodys_own_words_is_that_body(nlp: Language) -> None:
+    # kind: none (the side lost for want of a holder for "it")
+    stances = stances_of(
+        nlp, "The Kazakh government said it would not join the European Union.", DATE
+    )
+    assert sides(stances, "gov:KAZ", "target:european-integration") == {-1}
+
+
+def test_it_after_a_person_speaking_is_no_body(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "Kazakh President Nursultan Nazarbayev said it was a good day for trade.", DATE
+    )
+    assert not [s for s in stances if s.holder_id and s.holder_id.startswith("gov:")]

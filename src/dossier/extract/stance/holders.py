@@ -239,7 +239,11 @@ def holders_of(
     gendered = gendered_pronoun(subject, finder)
     if gendered is not None:
         return [gendered]
-    grouped = plural_antecedent(subject, finder, kb) or described_state(subject, finder, kb)
+    grouped = (
+        plural_antecedent(subject, finder, kb)
+        or described_state(subject, finder, kb)
+        or saying_body(subject, finder, kb)
+    )
     if grouped:
         return grouped
     if (
@@ -347,6 +351,40 @@ def described_state(token: Token, finder: ActorFinder, kb: KnowledgeBase) -> lis
             if government is not None:
                 return [Holder(government.name, government.id, last.start, last.end)]
     return []
+
+
+#: Verbs of saying whose object clause an "it" subject of a body's own words hangs from.
+_SAYING = frozenset(
+    {"say", "said", "says", "announce", "announced", "announces", "state", "stated",
+     "states", "declare", "declared", "declares", "insist", "insisted", "insists"}
+)  # fmt: skip
+
+
+def saying_body(token: Token, finder: ActorFinder, kb: KnowledgeBase) -> list[Holder]:
+    """The body an "it" stands for as the subject of that body's own reported words ("the EU
+    said it was ready to impose sanctions"): the subject of the verb of saying whose object
+    clause "it" is in, where that subject names a body, not a person (error kind none: the
+    side lost for want of a holder); [] otherwise."""
+    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    clause = token.head
+    for _ in range(3):
+        if clause.dep_ == "ccomp" and clause.head.lower_ in _SAYING:
+            break
+        if clause.dep_ not in ("xcomp", "conj") or clause.head == clause:
+            return []
+        clause = clause.head
+    else:
+        return []
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.lower_ == "it":
+        return []
+    bodies = [
+        a
+        for a in finder.actors(speaker, members=False)
+        if a.actor_id and not a.actor_id.startswith("person:")
+    ]
+    return [as_holder(bodies[0], kb)] if len(bodies) == 1 else []
 
 
 def _distinct(holders) -> list[Holder]:  # noqa: ANN001 - any iterable of holders
