@@ -98,3 +98,30 @@ def test_it_after_a_person_speaking_is_no_body(nlp: Language) -> None:
         nlp, "Kazakh President Nursultan Nazarbayev said it was a good day for trade.", DATE
     )
     assert not [s for s in stances if s.holder_id and s.holder_id.startswith("gov:")]
+
+
+def test_a_states_course_that_its_leader_takes_is_his_alone(nlp: Language) -> None:
+    # kind: other-holder (the state credited beside the leader who leads the course)
+    stances = stances_of(
+        nlp,
+        "Kazakh President Nursultan Nazarbayev signed the treaty on the Eurasian Economic "
+        "Union in Minsk. Astana supports the Eurasian Economic Union.",
+        DATE,
+    )
+    eurasian = "target:eurasian-integration"
+    assert sides(stances, "person:nursultan-nazarbayev", eurasian) == {1}
+    assert sides(stances, "gov:KAZ", eurasian) == set()
+
+
+def test_a_states_course_with_no_leader_of_it_stays(nlp: Language) -> None:
+    stances = stances_of(nlp, "Astana supports the Eurasian Economic Union.", DATE)
+    assert sides(stances, "gov:KAZ", "target:eurasian-integration") == {1}
+
+
+def test_a_states_side_toward_another_state_stays_beside_its_leaders(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Russian President Vladimir Putin condemned Ukraine. Moscow also condemned Ukraine.",
+        DATE,
+    )
+    assert sides(stances, "gov:RUS", "country:UKR") == {-1}
