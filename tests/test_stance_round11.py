@@ -125,3 +125,26 @@ def test_a_states_side_toward_another_state_stays_beside_its_leaders(nlp: Langua
         DATE,
     )
     assert sides(stances, "gov:RUS", "country:UKR") == {-1}
+
+
+def test_a_states_officials_are_a_group_not_the_state(nlp: Language) -> None:
+    # kind: other-holder (the state credited with its officials' warning)
+    stances = stances_of(
+        nlp, "Kremlin officials threatened Moldova with a gas cut on Tuesday.", DATE
+    )
+    assert sides(stances, "gov:RUS", "country:MDA") == set()
+    assert {s.holder for s in stances if s.target_id == "country:MDA"} == {"Kremlin officials"}
+
+
+def test_an_unnamed_post_holder_is_no_holder_for_the_state(nlp: Language) -> None:
+    # kind: other-holder ("X's former prosecutor, who accused Y" credited to X's government)
+    stances = stances_of(
+        nlp,
+        "Moldova's former chief prosecutor, who accused the envoy Marie Yovanovitch of lying, "
+        "resigned.",
+        DATE,
+    )
+    envoy = "person:marie-yovanovitch"
+    assert sides(stances, "gov:MDA", envoy) == set()
+    held = {(s.holder, s.polarity) for s in stances if s.target_id == envoy}
+    assert held == {("Moldova's former chief prosecutor", -1)}

@@ -12,8 +12,9 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.extract import document
 from dossier.extract.events.actors import PLACE_NOUNS, ActorFinder
-from dossier.extract.events.lexicon import Lemmas
+from dossier.extract.events.lexicon import GROUP_NOUNS, Lemmas
 from dossier.extract.stance.holders import (
+    OFFICE_NOUNS,
     STATE_NOUNS,
     collective,
     gendered_pronoun,
@@ -471,6 +472,18 @@ def event_stances(
             if subject is not None and subject.lower_ in ("which", "who"):
                 # "the government of X, which backs ...": the body, as the sentence reads it;
                 # "X, the prosecutor of Ukraine, who accused ...": the person, not his state
+                holders = holders_of(subject, finder, kb, event.date) or holders
+            elif (
+                subject is not None
+                and subject.lower_ in GROUP_NOUNS
+                and subject.lower_ not in OFFICE_NOUNS
+                and holders
+                and all(
+                    (h.actor_id or "").startswith(("gov:", "country:", "agency:")) for h in holders
+                )
+            ):
+                # "Russian officials warned": a group of the state's people, not the state
+                # (error kind other-holder: the state credited with its officials' words)
                 holders = holders_of(subject, finder, kb, event.date) or holders
             elif subject is not None:
                 # "she signed": the person of that gender the text shows nearby, as the

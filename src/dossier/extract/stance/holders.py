@@ -227,6 +227,25 @@ def _person_up(head: Token, finder: ActorFinder) -> Token:
     return token if _is_person(token, finder) else head
 
 
+def _unnamed_post(head: Token, finder: ActorFinder) -> Holder | None:
+    """The person a "who" clause qualifies when a common noun names him by his post alone
+    ("Ukraine's former prosecutor, who accused her"): that post, by its words, not the state
+    it names (error kind other-holder: the state credited with its official's act); None
+    where the noun is a person's or a body's own name."""
+    if head.pos_ != "NOUN" or _is_person(head, finder):
+        return None
+    named = finder.actors(head, members=False)
+    if not named or any(
+        a.mention_start is not None
+        and a.mention_end is not None
+        and a.mention_start <= head.idx < a.mention_end
+        for a in named
+    ):
+        return None
+    words = finder.words(head)
+    return Holder(words.actor.rstrip(" ,;:"), None, words.mention_start, words.mention_end)
+
+
 def holders_of(
     subject: Token, finder: ActorFinder, kb: KnowledgeBase, day: str | None = None
 ) -> list[Holder]:
@@ -261,6 +280,9 @@ def holders_of(
         subject = _named(subject.head.head) if which else subject.head.head
         if not which:
             subject = _person_up(subject, finder)
+            post = _unnamed_post(subject, finder)
+            if post is not None:
+                return [post]
         if which and subject.dep_ == "pobj" and subject.head.lower_ == "of":
             # "the government of Prime Minister X, which backs ...": "which" is the body whose
             # name ends in the person, never the person (error kind other-holder)
