@@ -31,7 +31,6 @@ module reads 2 and 3 and collects every stance once. Output: ``doc._.dossier_sta
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -51,6 +50,7 @@ from dossier.extract.stance.holders import (
 )
 from dossier.extract.stance.implied import (
     course_owner,
+    dominion,
     owners,
     sovereignty_of,
     teller,
@@ -65,6 +65,7 @@ from dossier.extract.stance.paths import (
     read_path,
 )
 from dossier.extract.stance.reactions import reaction_stances
+from dossier.extract.stance.rivals import rival_stances
 from dossier.extract.stance.settle import settle_stances
 from dossier.extract.stance.targets import TargetFinder, TargetHit, commanded
 from dossier.extract.stance.voices import (
@@ -146,10 +147,12 @@ class _Collector:
         country = holder_country(self.kb, holder.actor_id, date)
         if (
             country is not None
-            and (holder.actor_id or "").startswith("person:")
+            and (holder.actor_id or "").startswith(("person:", "agency:"))
             and target_id in (f"country:{country}", f"gov:{country}")
         ):
-            return  # a leader speaks for his state, not toward it (error kind: unsupported)
+            # a leader or a state's own agency speaks for his state, not toward it ("the
+            # Kremlin wants to extend Russian influence"; error kind: unsupported)
+            return
         start, end = span
         stance = Stance(
             text=document.text_of(self.doc)[start:end],
@@ -270,6 +273,13 @@ def _sentence_stances(
                 and alleged(reading.verb, lemmas)
             ):
                 reading = None  # "accusations that he pressured X": alleged, not his known side
+            if (
+                reading is not None
+                and quote is not None
+                and dominion(hit.root) is not None
+                and not (reading.subject is not None and first_person(reading.subject))
+            ):
+                reading = None  # "X will extend Russian hegemony," says Y: Y's verdict, below
             if reading is not None and reading.subject is not None:
                 subject = reading.subject
                 if hit.root == subject or hit.root in subject.subtree:
@@ -382,8 +392,10 @@ def _sentence_stances(
                     )
                 if judges:
                     continue
-            judged = judgement(hit.root, lexicon, lemmas) or troops_abroad(
-                hit.root, hits, hit.target_id, lemmas
+            judged = (
+                judgement(hit.root, lexicon, lemmas)
+                or troops_abroad(hit.root, hits, hit.target_id, lemmas)
+                or dominion(hit.root)
             )
             told = teller(hit.root, lemmas) if judged is not None and quote is None else None
             if told is not None and not first_person(told):
@@ -508,61 +520,9 @@ def stance_facts(
     _sentence_stances(
         collector, doc, targets, sentences, sentence_facts, quotes, finder, lexicon, lemmas
     )
-    _rival_stances(collector, kb, targets)
+    rival_stances(collector, kb, targets)
     settle_stances(collector)  # a course dropped after; one side told thrice counted once
     return collector.stances, collector.links
-
-
-#: Words by which a sentence sets one course against another ("... instead of ...").
-_CONTRAST = re.compile(r"\b(?:instead of|rather than|in place of|at the expense of)\b", re.I)
-#: Words that choose one course of several: with the rival named in the same sentence
-#: ("pressed to join the customs union, but Kyiv preferred an EU agreement"), a contrast.
-_CHOOSING = re.compile(r"\b(?:prefer(?:s|red|ring)?|cho(?:o)?se[ns]?|opt(?:s|ed)?) ", re.I)
-
-
-def _rival_stances(collector: _Collector, kb: KnowledgeBase, targets: TargetFinder) -> None:
-    """Error kind: a turn toward one of two rival courses ("turned to the West instead of
-    ...") read as no stance on the other. Where a holder is for a KB target's rival (the
-    ``rivals`` column of ``targets.csv``: data, not rules) in a sentence that contrasts two
-    courses, the holder is also against that target, at half the strength."""
-    rivals = {r: t for t in kb.targets.values() for r in t.rivals}
-    if not rivals:
-        return
-    text = document.text_of(collector.doc)
-    for stance in list(collector.stances):
-        rival_of = rivals.get(stance.target_id or "")
-        if stance.polarity <= 0 or rival_of is None:
-            continue
-        sentence = collector.doc.char_span(stance.start, stance.end, alignment_mode="expand")
-        if sentence is None:
-            continue
-        sent = sentence[0].sent
-        chose_over = _CHOOSING.search(stance.text) is not None and any(
-            hit.target_id == rival_of.id for hit in targets.in_span(sent)
-        )
-        contrast = _CONTRAST.search(text[sent.start_char : sent.end_char])
-        # The course set aside must name someone ("instead of selling to Russia"): a contrast
-        # of two deeds with no one after it ("sue the EU instead of negotiating with them") is
-        # no turn between rival courses (error kind other-target: against the rival read from
-        # a choice of tactics).
-        contrasted = contrast is not None and any(
-            hit.start >= sent.start_char + contrast.end() and hit.target_id != stance.target_id
-            for hit in targets.in_span(sent)
-        )
-        if not (contrasted or chose_over):
-            continue
-        collector.add(
-            Holder(stance.holder, stance.holder_id),
-            (rival_of.name, rival_of.id, None),
-            -1,
-            (stance.start, stance.end),
-            stance.basis,
-            (stance.evidence_kind, stance.evidence_id),
-            stance.date,
-            stance.cue,
-            stance.strength / 2,
-            stance.provenance.confidence / 2,
-        )
 
 
 class StanceExtractor(document.VersionedComponent):

@@ -12,8 +12,9 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.extract import document
 from dossier.extract.events.actors import PLACE_NOUNS, ActorFinder
-from dossier.extract.events.lexicon import Lemmas
+from dossier.extract.events.lexicon import GROUP_NOUNS, Lemmas
 from dossier.extract.stance.holders import (
+    OFFICE_NOUNS,
     STATE_NOUNS,
     collective,
     gendered_pronoun,
@@ -357,6 +358,20 @@ def _nearer_thing(trigger: Span | None, collector: _Collector) -> bool:
     return False
 
 
+def _own_affirmed(trigger: Span | None) -> bool:
+    """Whether a verb conjoined to a negated one is affirmed in a form of its own ("did not
+    recognise X and condemned Y"): the negation the event took from the first verb is not its
+    own (error kind polarity); one form ("did not sign or ratify Y") shares it."""
+    if trigger is None or not len(trigger):
+        return False
+    verb = trigger.root
+    return (
+        verb.dep_ == "conj"
+        and not any(c.dep_ == "neg" for c in verb.children)
+        and verb.tag_ != verb.head.tag_
+    )
+
+
 def event_stances(
     collector: _Collector,
     events: list[Event],
@@ -373,10 +388,11 @@ def event_stances(
         cue = lexicon.event(event.event_type)
         if cue is None or cue.polarity == 0 or event.modality in NO_STANCE_MODALITIES:
             continue
-        polarity = -cue.polarity if event.modality == "negated" else cue.polarity
+        trigger_span = collector.doc.char_span(event.start, event.end, alignment_mode="expand")
+        negated = event.modality == "negated" and not _own_affirmed(trigger_span)
+        polarity = -cue.polarity if negated else cue.polarity
         aimed: list[tuple[str, str | None, Mention | None]] = []
         sided = _sided_with(event, collector)
-        trigger_span = collector.doc.char_span(event.start, event.end, alignment_mode="expand")
         pronoun = _pronoun_object(trigger_span, targets)
         if pronoun is None and _nearer_thing(trigger_span, collector):
             continue  # "the bill ..., the government endorsed it": not toward a body
@@ -456,6 +472,18 @@ def event_stances(
             if subject is not None and subject.lower_ in ("which", "who"):
                 # "the government of X, which backs ...": the body, as the sentence reads it;
                 # "X, the prosecutor of Ukraine, who accused ...": the person, not his state
+                holders = holders_of(subject, finder, kb, event.date) or holders
+            elif (
+                subject is not None
+                and subject.lower_ in GROUP_NOUNS
+                and subject.lower_ not in OFFICE_NOUNS
+                and holders
+                and all(
+                    (h.actor_id or "").startswith(("gov:", "country:", "agency:")) for h in holders
+                )
+            ):
+                # "Russian officials warned": a group of the state's people, not the state
+                # (error kind other-holder: the state credited with its officials' words)
                 holders = holders_of(subject, finder, kb, event.date) or holders
             elif subject is not None:
                 # "she signed": the person of that gender the text shows nearby, as the

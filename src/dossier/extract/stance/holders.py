@@ -227,6 +227,25 @@ def _person_up(head: Token, finder: ActorFinder) -> Token:
     return token if _is_person(token, finder) else head
 
 
+def _unnamed_post(head: Token, finder: ActorFinder) -> Holder | None:
+    """The person a "who" clause qualifies when a common noun names him by his post alone
+    ("Ukraine's former prosecutor, who accused her"): that post, by its words, not the state
+    it names (error kind other-holder: the state credited with its official's act); None
+    where the noun is a person's or a body's own name."""
+    if head.pos_ != "NOUN" or _is_person(head, finder):
+        return None
+    named = finder.actors(head, members=False)
+    if not named or any(
+        a.mention_start is not None
+        and a.mention_end is not None
+        and a.mention_start <= head.idx < a.mention_end
+        for a in named
+    ):
+        return None
+    words = finder.words(head)
+    return Holder(words.actor.rstrip(" ,;:"), None, words.mention_start, words.mention_end)
+
+
 def holders_of(
     subject: Token, finder: ActorFinder, kb: KnowledgeBase, day: str | None = None
 ) -> list[Holder]:
@@ -239,7 +258,11 @@ def holders_of(
     gendered = gendered_pronoun(subject, finder)
     if gendered is not None:
         return [gendered]
-    grouped = plural_antecedent(subject, finder, kb) or described_state(subject, finder, kb)
+    grouped = (
+        plural_antecedent(subject, finder, kb)
+        or described_state(subject, finder, kb)
+        or saying_body(subject, finder, kb)
+    )
     if grouped:
         return grouped
     if (
@@ -257,6 +280,9 @@ def holders_of(
         subject = _named(subject.head.head) if which else subject.head.head
         if not which:
             subject = _person_up(subject, finder)
+            post = _unnamed_post(subject, finder)
+            if post is not None:
+                return [post]
         if which and subject.dep_ == "pobj" and subject.head.lower_ == "of":
             # "the government of Prime Minister X, which backs ...": "which" is the body whose
             # name ends in the person, never the person (error kind other-holder)
@@ -347,6 +373,40 @@ def described_state(token: Token, finder: ActorFinder, kb: KnowledgeBase) -> lis
             if government is not None:
                 return [Holder(government.name, government.id, last.start, last.end)]
     return []
+
+
+#: Verbs of saying whose object clause an "it" subject of a body's own words hangs from.
+_SAYING = frozenset(
+    {"say", "said", "says", "announce", "announced", "announces", "state", "stated",
+     "states", "declare", "declared", "declares", "insist", "insisted", "insists"}
+)  # fmt: skip
+
+
+def saying_body(token: Token, finder: ActorFinder, kb: KnowledgeBase) -> list[Holder]:
+    """The body an "it" stands for as the subject of that body's own reported words ("the EU
+    said it was ready to impose sanctions"): the subject of the verb of saying whose object
+    clause "it" is in, where that subject names a body, not a person (error kind none: the
+    side lost for want of a holder); [] otherwise."""
+    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    clause = token.head
+    for _ in range(3):
+        if clause.dep_ == "ccomp" and clause.head.lower_ in _SAYING:
+            break
+        if clause.dep_ not in ("xcomp", "conj") or clause.head == clause:
+            return []
+        clause = clause.head
+    else:
+        return []
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.lower_ == "it":
+        return []
+    bodies = [
+        a
+        for a in finder.actors(speaker, members=False)
+        if a.actor_id and not a.actor_id.startswith("person:")
+    ]
+    return [as_holder(bodies[0], kb)] if len(bodies) == 1 else []
 
 
 def _distinct(holders) -> list[Holder]:  # noqa: ANN001 - any iterable of holders

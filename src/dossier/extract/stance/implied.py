@@ -19,6 +19,10 @@ object clause with no quotation, and a hostile course owned by its holder.
   same clause ("NATO said Moscow had 1,000 troops on the ground in Ukraine") is judged by
   whoever says so, as a verdict on an intervention (error kind other-holder: the claim read
   as no side of its teller's).
+- Domination named: a state's policy called hegemony, domination or aggression ("Russian
+  hegemony", "China's aggression") in a quote or an opinion piece's own sentence is a verdict
+  against that state by whoever says so, whoever the clause has furthering it (error kind
+  none: "X will strengthen Russian hegemony," says Y was no side of Y's).
 """
 
 from __future__ import annotations
@@ -210,4 +214,23 @@ def troops_abroad(root: Token, hits: list, target_id: str | None, lemmas: Lemmas
             kind, _, country = (hit.target_id or "").partition(":")
             if kind in ("country", "gov") and country != state[2] and hit.root.i in below:
                 return -1, verb
+    return None
+
+
+#: Nouns that name a state's policy as one of dominating others: saying them is a verdict.
+DOMINATION = frozenset(
+    {"hegemony", "domination", "dominance", "aggression", "expansionism", "imperialism"}
+)
+
+
+def dominion(root: Token) -> tuple[int, Token] | None:
+    """(-1, the noun) when the target ``root`` names is the state whose domination a noun of
+    ``DOMINATION`` names (the noun itself, as a state's adjective on it roots its target, or
+    its owner: "Russia's hegemony"); None otherwise (see the module doc)."""
+    if root.lower_ in DOMINATION and any(
+        c.dep_ == "amod" and c.pos_ == "ADJ" for c in root.children
+    ):
+        return -1, root
+    if root.dep_ == "poss" and root.head.lower_ in DOMINATION:
+        return -1, root.head
     return None

@@ -75,7 +75,13 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
     for _ in range(_MAX_STEPS):
         if token != root and (_through_allegation(token, below, lemmas) or _forgone(token, below)):
             return None
-        if token != root:
+        # The first of two conjoined verbs ("did not recognise X and condemned Y") is its
+        # own act: its cue and its negation are not the second's (error kind polarity); a
+        # negation both share ("did not sign or ratify Y") leaves both verbs one form.
+        conjoined = below is not None and below.dep_ == "conj" and token.pos_ in ("VERB", "AUX")
+        if conjoined and _negated(token) and token.tag_ == below.tag_:
+            polarity = -polarity
+        if token != root and not conjoined:
             pos = _POS.get(token.pos_)
             if pos is not None:
                 prep = None

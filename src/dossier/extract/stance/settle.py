@@ -117,6 +117,33 @@ def settle_stances(collector: _Collector) -> None:
     overturned twins collapse on the same side."""
     dropped_courses(collector)
     collapse_overlaps(collector)
+    leaders_for_states(collector)
+
+
+def leaders_for_states(collector: _Collector) -> None:
+    """Error kind other-holder (a state credited where the report credits its leader): where
+    a person who speaks for a state takes a side on a course (a KB target: an integration
+    project) in the document, the same side that the document gives the state itself ("Moscow
+    hopes for a Eurasian Union" beside its president signing the declaration) is the course
+    he leads, not a second holder's. A state's side that no person of it shares stays, and so
+    does a state's side toward another actor, which states and their people both take
+    ("Moscow denounced Kyiv's operation" beside its president's demand to Kyiv)."""
+    led = {
+        (stance.holder_country, stance.target_id, stance.polarity)
+        for stance in collector.stances
+        if (stance.holder_id or "").startswith("person:")
+        and stance.holder_country
+        and (stance.target_id or "").startswith("target:")
+    }
+    gone = {
+        stance.fact_id
+        for stance in collector.stances
+        if (stance.holder_id or "").startswith(("gov:", "country:"))
+        and (stance.holder_country, stance.target_id, stance.polarity) in led
+    }
+    if gone:
+        collector.stances = [s for s in collector.stances if s.fact_id not in gone]
+        collector.links = [link for link in collector.links if link.from_fact not in gone]
 
 
 def _overlap(a, b) -> bool:  # noqa: ANN001 - two Stance facts

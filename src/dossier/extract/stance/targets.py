@@ -74,6 +74,17 @@ BACK_REFERENCES = re.compile(r"\bthe (?:union|bloc|alliance|grouping)\b")
 ACCESSIONS = re.compile(r"\baccession (?:treaty|agreement|protocol)\b", re.IGNORECASE)
 #: The same at a sentence's start too ("The union's leaders agreed ..."), to find the first.
 _FIRST_REFERENCE = re.compile(r"\b[Tt]he (union|bloc|alliance|grouping)\b")
+#: Nouns by which a state's adjective names the state itself as it acts or is acted on
+#: ("sanctions against Russian interests", "Russian troops have crossed the border"): the
+#: adjective is the state (error kind other-target/none: a side toward a state named only by
+#: its adjective was lost, as the adjective is no mention of an actor).
+STATE_BELONGINGS = frozenset(
+    {
+        "interests", "forces", "troops", "soldiers", "army", "military", "hegemony",
+        "domination", "dominance", "aggression", "expansionism", "imperialism", "occupation",
+        "invasion", "annexation", "meddling", "interference",
+    }
+)  # fmt: skip
 #: Object pronouns that take up a person named before ("attacked her").
 OBJECT_PRONOUNS = frozenset({"her", "him"})
 
@@ -216,6 +227,12 @@ class TargetFinder:
                 hit = self.person_pronoun(token)
                 if hit is not None:
                     hits.append(hit)
+        for token in sentence:
+            if any(s <= token.idx < e for s, e in taken):
+                continue
+            hit = self.state_adjective(token)
+            if hit is not None:
+                hits.append(hit)
         for match in ACCESSIONS.finditer(text):
             start, end = first + match.start(), first + match.end()
             if any(s < end and start < e for s, e in taken):
@@ -225,6 +242,19 @@ class TargetFinder:
             if earlier is not None and root is not None:
                 hits.append(TargetHit(start, end, root, earlier.name, earlier.id))
         return sorted(hits, key=lambda h: h.start)
+
+    def state_adjective(self, token: Token) -> TargetHit | None:
+        """The state an adjective names on a noun of ``STATE_BELONGINGS`` ("Russian
+        interests"), the phrase rooted at the noun, whose path up is the state's; None for any
+        other word."""
+        if token.dep_ != "amod" or token.head.lower_ not in STATE_BELONGINGS:
+            return None
+        country = self.kb.country_of_adjective(token.text)
+        state = self.kb.country_actor(country) if country else None
+        if state is None:
+            return None
+        noun = token.head
+        return TargetHit(token.idx, noun.idx + len(noun.text), noun, state.name, state.id)
 
     def person_pronoun(self, token: Token) -> TargetHit | None:
         """The person an object "her" or "him" stands for ("X has publicly attacked her"):

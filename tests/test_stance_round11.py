@@ -1,0 +1,150 @@
+"""Stance accuracy, round 11: states named by their adjective, a state's own agency toward
+the state, and other kinds, each on sentences written for the test."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from stance_helpers import sides, stances_of
+
+DATE = "2014-03-01"
+
+
+def test_a_state_named_by_its_adjective_on_its_interests_is_the_target(nlp: Language) -> None:
+    # kind: none (a measure against "Russian interests" was no side toward Russia)
+    stances = stances_of(nlp, "Brussels imposed sanctions on Russian interests.", DATE)
+    assert sides(stances, "igo:eu", "country:RUS") == {-1}
+
+
+def test_a_state_named_by_its_adjective_on_an_aggression_condemned(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "The Kazakh government condemned Chinese aggression in the strongest terms.", DATE
+    )
+    assert sides(stances, "gov:KAZ", "country:CHN") == {-1}
+
+
+def test_an_adjective_on_other_nouns_names_no_target(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "The Kazakh government condemned the Chinese journalist in the strongest terms.", DATE
+    )
+    assert sides(stances, "gov:KAZ", "country:CHN") == set()
+
+
+def test_a_states_own_agency_takes_no_side_toward_the_state(nlp: Language) -> None:
+    # kind: unsupported (the Kremlin "for" Russia, wanting to extend its influence)
+    stances = stances_of(
+        nlp, "The Kremlin wants to extend Russian domination over the whole region.", DATE
+    )
+    assert sides(stances, "agency:rus-presidential-administration", "country:RUS") == set()
+
+
+def test_naming_a_states_hegemony_in_a_quote_is_the_speakers_verdict(nlp: Language) -> None:
+    # kind: none (the clause's subject furthers the hegemony; the speaker names it so)
+    stances = stances_of(
+        nlp,
+        '"The president will certainly try to strengthen Russian hegemony in the Caucasus," '
+        "the analyst Ivan Petrenko says.",
+        DATE,
+    )
+    held = {(s.target_id, s.polarity) for s in stances if s.holder == "Ivan Petrenko"}
+    assert held == {("country:RUS", -1)}
+
+
+def test_a_states_aggression_by_its_possessive_in_a_quote(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        '"Nobody can accept China\'s aggression in the sea," Kazakh President Nursultan '
+        "Nazarbayev said.",
+        DATE,
+    )
+    assert sides(stances, "person:nursultan-nazarbayev", "country:CHN") == {-1}
+
+
+def test_resisting_a_named_aggression_stays_against(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, '"We will resist Russian aggression," Ukrainian President Petro Poroshenko said.', DATE
+    )
+    assert sides(stances, "person:petro-poroshenko", "country:RUS") == {-1}
+
+
+def test_a_verb_conjoined_to_a_negated_one_keeps_its_own_side(nlp: Language) -> None:
+    # kind: polarity (the first verb's "not" turned the second verb's condemnation round)
+    stances = stances_of(nlp, "NATO did not recognise the referendum and condemned Russia.", DATE)
+    assert sides(stances, "igo:nato", "country:RUS") == {-1}
+
+
+def test_the_first_conjuncts_cue_is_not_the_seconds(nlp: Language) -> None:
+    stances = stances_of(nlp, "Georgia rejected the offer and joined the European Union.", DATE)
+    assert sides(stances, "gov:GEO", "target:european-integration") == {1}
+
+
+def test_a_negation_both_verbs_share_still_counts(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "Moldova did not sign or ratify the treaty on the Eurasian Economic Union.", DATE
+    )
+    assert sides(stances, "gov:MDA", "target:eurasian-integration") == {-1}
+
+
+def test_it_as_the_subject_of_a_bodys_own_words_is_that_body(nlp: Language) -> None:
+    # kind: none (the side lost for want of a holder for "it")
+    stances = stances_of(
+        nlp, "The Kazakh government said it would not join the European Union.", DATE
+    )
+    assert sides(stances, "gov:KAZ", "target:european-integration") == {-1}
+
+
+def test_it_after_a_person_speaking_is_no_body(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "Kazakh President Nursultan Nazarbayev said it was a good day for trade.", DATE
+    )
+    assert not [s for s in stances if s.holder_id and s.holder_id.startswith("gov:")]
+
+
+def test_a_states_course_that_its_leader_takes_is_his_alone(nlp: Language) -> None:
+    # kind: other-holder (the state credited beside the leader who leads the course)
+    stances = stances_of(
+        nlp,
+        "Kazakh President Nursultan Nazarbayev signed the treaty on the Eurasian Economic "
+        "Union in Minsk. Astana supports the Eurasian Economic Union.",
+        DATE,
+    )
+    eurasian = "target:eurasian-integration"
+    assert sides(stances, "person:nursultan-nazarbayev", eurasian) == {1}
+    assert sides(stances, "gov:KAZ", eurasian) == set()
+
+
+def test_a_states_course_with_no_leader_of_it_stays(nlp: Language) -> None:
+    stances = stances_of(nlp, "Astana supports the Eurasian Economic Union.", DATE)
+    assert sides(stances, "gov:KAZ", "target:eurasian-integration") == {1}
+
+
+def test_a_states_side_toward_another_state_stays_beside_its_leaders(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Russian President Vladimir Putin condemned Ukraine. Moscow also condemned Ukraine.",
+        DATE,
+    )
+    assert sides(stances, "gov:RUS", "country:UKR") == {-1}
+
+
+def test_a_states_officials_are_a_group_not_the_state(nlp: Language) -> None:
+    # kind: other-holder (the state credited with its officials' warning)
+    stances = stances_of(
+        nlp, "Kremlin officials threatened Moldova with a gas cut on Tuesday.", DATE
+    )
+    assert sides(stances, "gov:RUS", "country:MDA") == set()
+    assert {s.holder for s in stances if s.target_id == "country:MDA"} == {"Kremlin officials"}
+
+
+def test_an_unnamed_post_holder_is_no_holder_for_the_state(nlp: Language) -> None:
+    # kind: other-holder ("X's former prosecutor, who accused Y" credited to X's government)
+    stances = stances_of(
+        nlp,
+        "Moldova's former chief prosecutor, who accused the envoy Marie Yovanovitch of lying, "
+        "resigned.",
+        DATE,
+    )
+    envoy = "person:marie-yovanovitch"
+    assert sides(stances, "gov:MDA", envoy) == set()
+    held = {(s.holder, s.polarity) for s in stances if s.target_id == envoy}
+    assert held == {("Moldova's former chief prosecutor", -1)}
