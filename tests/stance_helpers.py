@@ -20,3 +20,17 @@ def stances_of(
 def sides(stances: list[Stance], holder_id: str, target_id: str) -> set[int]:
     """The polarities ``holder_id`` takes toward ``target_id``."""
     return {s.polarity for s in stances if s.holder_id == holder_id and s.target_id == target_id}
+
+
+#: The sides a test expects: (holder id, target id) -> the polarities read there (empty: none).
+Sides = dict[tuple[str, str], set[int]]
+
+
+def sides_toward(stances: list[Stance], expected: Sides) -> Sides:
+    """The polarities read for each (holder id, target id) pair that ``expected`` names."""
+    return {pair: sides(stances, *pair) for pair in expected}
+
+
+def read_with(stances: list[Stance], field: str, values: tuple[str, ...]) -> list[Stance]:
+    """The stances whose ``field`` is one of ``values``."""
+    return [s for s in stances if getattr(s, field) in values]

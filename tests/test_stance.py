@@ -18,6 +18,7 @@ from dossier.extract.stance.lexicon import load_stance_lexicon
 from dossier.kb.loader import KnowledgeBase, default_kb
 from dossier.model import Stance
 from dossier.nlp import LINKING_KB_FILES, _kb_file_names, kb_folder
+from stance_helpers import read_with
 
 EURASIAN = "target:eurasian-integration"
 EUROPEAN = "target:european-integration"
@@ -149,10 +150,8 @@ def test_a_holder_who_speaks_for_no_state_has_no_country(nlp: Language) -> None:
         pytest.param("The treaty on the Eurasian Economic Union was signed in Ventspils, and Ventspils will sign the Customs Union treaty too.", "holder", ("Ventspils",), id="a_place_the_kb_does_not_know_as_a_state_holds_nothing"),
     ],
 )  # fmt: skip
-def test_a_stance_that_must_not_be_read(
-    nlp: Language, text: str, field: str, values: tuple[str, ...]
-) -> None:
-    assert not [s for s in stances_of(nlp, text) if getattr(s, field) in values]
+def test_no_stance_read(nlp: Language, text: str, field: str, values: tuple) -> None:
+    assert not read_with(stances_of(nlp, text), field, values)
 
 
 def test_targets_are_kb_data_with_aliases_and_actors() -> None:

@@ -7,23 +7,24 @@ import pytest
 from spacy.language import Language
 
 from dossier.kb.loader import default_kb
-from stance_helpers import sides, stances_of
+from stance_helpers import Sides, read_with, sides, sides_toward, stances_of
 
 EURASIAN = "target:eurasian-integration"
 
 
-def test_setting_out_or_floating_the_idea_of_a_project_is_for_it(nlp: Language) -> None:
-    # kind: reported wanting not read ("set out the idea of X": the path met a noun that was
-    # no cue and gave nothing); the verb on the path still turns it ("rejected the idea")
-    stances = stances_of(
-        nlp,
-        "Tajik President Emomali Rahmon set out the idea of a Eurasian Union in a speech. "
-        "Lithuania rejected the idea of a Eurasian Union. "
-        "Uzbekistan floated a Eurasian Economic Union of its own design.",
-    )
-    assert sides(stances, "person:emomali-rahmon", EURASIAN) == {1}
-    assert sides(stances, "gov:LTU", EURASIAN) == {-1}
-    assert sides(stances, "gov:UZB", EURASIAN) == {1}
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # kind: reported wanting not read ("set out the idea of X": the path met a noun that was
+        # no cue and gave nothing); the verb on the path still turns it ("rejected the idea")
+        pytest.param("Tajik President Emomali Rahmon set out the idea of a Eurasian Union in a speech. Lithuania rejected the idea of a Eurasian Union. Uzbekistan floated a Eurasian Economic Union of its own design.", {("person:emomali-rahmon", EURASIAN): {1}, ("gov:LTU", EURASIAN): {-1}, ("gov:UZB", EURASIAN): {1}}, id="setting_out_or_floating_the_idea_of_a_project_is_for_it"),
+        # kind: other-holder ("reports have led X to impose sanctions against Y" gave the side to
+        # "reports", which is no one, and so to no one)
+        pytest.param("Reports of Belarusian meddling have led Lithuania to impose sanctions against Belarus. The crisis has driven Armenia to seek membership of the Eurasian Economic Union.", {("gov:LTU", "country:BLR"): {-1}, ("gov:ARM", EURASIAN): {1}}, id="the_object_of_a_causative_verb_does_what_it_was_moved_to"),
+    ],
+)  # fmt: skip
+def test_the_sides_read(nlp: Language, text: str, expected: Sides) -> None:
+    assert sides_toward(stances_of(nlp, text), expected) == expected
 
 
 @pytest.mark.parametrize(
@@ -36,10 +37,8 @@ def test_setting_out_or_floating_the_idea_of_a_project_is_for_it(nlp: Language) 
         pytest.param("Belligerent moves by Russia worried its neighbours after pro-Moscow militants invaded offices and held a vote. Pro-Russian rebels attacked Kyiv.", "target_id", ("gov:RUS", "country:RUS"), id="a_group_acts_not_against_the_state_its_name_sides_with"),
     ],
 )  # fmt: skip
-def test_a_stance_that_must_not_be_read(
-    nlp: Language, text: str, field: str, values: tuple[str, ...]
-) -> None:
-    assert not [s for s in stances_of(nlp, text) if getattr(s, field) in values]
+def test_no_stance_read(nlp: Language, text: str, field: str, values: tuple) -> None:
+    assert not read_with(stances_of(nlp, text), field, values)
 
 
 def test_releasing_a_person_is_no_side_against_him(nlp: Language) -> None:
@@ -121,18 +120,6 @@ def test_preferring_one_course_with_its_rival_named_is_against_the_rival(nlp: La
     )
     assert sides(tried, "gov:MDA", EUROPEAN) == {1}
     assert not sides(tried, "gov:MDA", EURASIAN)
-
-
-def test_the_object_of_a_causative_verb_does_what_it_was_moved_to(nlp: Language) -> None:
-    # kind: other-holder ("reports have led X to impose sanctions against Y" gave the side to
-    # "reports", which is no one, and so to no one)
-    stances = stances_of(
-        nlp,
-        "Reports of Belarusian meddling have led Lithuania to impose sanctions against Belarus. "
-        "The crisis has driven Armenia to seek membership of the Eurasian Economic Union.",
-    )
-    assert sides(stances, "gov:LTU", "country:BLR") == {-1}
-    assert sides(stances, "gov:ARM", EURASIAN) == {1}
 
 
 def test_to_be_for_a_course_or_a_state_is_to_take_its_side(nlp: Language) -> None:

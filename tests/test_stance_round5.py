@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from stance_helpers import sides, stances_of
+from stance_helpers import Sides, read_with, sides, sides_toward, stances_of
 
 EURASIAN = "target:eurasian-integration"
 
@@ -34,12 +34,8 @@ EURASIAN = "target:eurasian-integration"
         pytest.param("The government of Prime Minister Iurie Leanca, which backs Moldova's association agreement with the European Union, has said the memorandum has no legal value.", {("gov:MDA", "target:european-integration"): {1}, ("person:iurie-leanca", "target:european-integration"): set()}, id="which_after_a_body_named_by_its_leader_is_the_body"),
     ],
 )  # fmt: skip
-def test_the_sides_holders_take_toward_targets(
-    nlp: Language, text: str, expected: dict[tuple[str, str], set[int]]
-) -> None:
-    """Each (holder, target) pair of ``expected`` with the sides read: an empty set, none."""
-    stances = stances_of(nlp, text)
-    assert {pair: sides(stances, *pair) for pair in expected} == expected
+def test_the_sides_read(nlp: Language, text: str, expected: Sides) -> None:
+    assert sides_toward(stances_of(nlp, text), expected) == expected
 
 
 @pytest.mark.parametrize(
@@ -53,10 +49,8 @@ def test_the_sides_holders_take_toward_targets(
         pytest.param("Georgia has turned its attention to the West, seeking new markets for its wine in Europe instead of, as Moscow wishes, selling all its wine to Russia's Gazprom. Armenia sought loans from the IMF rather than supporting Gazprom.", "target", ("Gazprom",), id="the_course_not_taken_after_instead_of_takes_no_side"),
     ],
 )  # fmt: skip
-def test_a_stance_that_must_not_be_read(
-    nlp: Language, text: str, field: str, values: tuple[str, ...]
-) -> None:
-    assert not [s for s in stances_of(nlp, text) if getattr(s, field) in values]
+def test_no_stance_read(nlp: Language, text: str, field: str, values: tuple) -> None:
+    assert not read_with(stances_of(nlp, text), field, values)
 
 
 def test_a_weak_event_with_a_stance_word_keeps_its_side(nlp: Language) -> None:

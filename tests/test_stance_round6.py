@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from stance_helpers import stances_of
+from stance_helpers import read_with, stances_of
 
 EURASIAN = "target:eurasian-integration"
 #: A Brexit-era date: the reports these error kinds come from.
@@ -23,10 +23,8 @@ DATE = "2019-09-20"
         pytest.param("The minister said Britain should sue the European Union instead of negotiating with its officials over the deal.", DATE, "target_id", (EURASIAN,), id="a_contrast_of_two_deeds_names_no_rival_course"),
     ],
 )  # fmt: skip
-def test_a_stance_that_must_not_be_read(
-    nlp: Language, text: str, date: str, field: str, values: tuple[str, ...]
-) -> None:
-    assert not [s for s in stances_of(nlp, text, date) if getattr(s, field) in values]
+def test_no_stance_read(nlp: Language, text: str, date: str, field: str, values: tuple) -> None:
+    assert not read_with(stances_of(nlp, text, date), field, values)
 
 
 def test_the_customs_union_on_its_own_is_still_eurasian_integration(nlp: Language) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from stance_helpers import sides, stances_of
+from stance_helpers import Sides, read_with, sides, sides_toward, stances_of
 
 DATE = "2019-11-15"
 TRUMP = "person:donald-trump"
@@ -66,10 +66,8 @@ def test_a_pronoun_labelled_by_a_speaker_is_the_person_it_takes_up(nlp: Language
         pytest.param("Peter Novak, a Georgian diplomat, said he felt threatened in Moscow.", DATE, "basis", ("did",), id="a_participle_that_tells_a_state_is_no_act_of_anyone"),
     ],
 )  # fmt: skip
-def test_a_stance_that_must_not_be_read(
-    nlp: Language, text: str, date: str, field: str, values: tuple[str, ...]
-) -> None:
-    assert not [s for s in stances_of(nlp, text, date) if getattr(s, field) in values]
+def test_no_stance_read(nlp: Language, text: str, date: str, field: str, values: tuple) -> None:
+    assert not read_with(stances_of(nlp, text, date), field, values)
 
 
 def test_who_hung_on_a_state_in_a_title_is_the_person_titled(nlp: Language) -> None:
@@ -85,13 +83,30 @@ def test_who_hung_on_a_state_in_a_title_is_the_person_titled(nlp: Language) -> N
     assert not [s for s in stances if s.holder_id == "gov:UKR"]
 
 
-def test_a_ministry_saying_what_its_state_does_holds_that_side(nlp: Language) -> None:
-    # kind: other-holder (an agency's words about its state read as the government's side)
-    stances = stances_of(
-        nlp, "The State Department said the United States backs the sovereignty of Georgia.", DATE
-    )
-    assert sides(stances, "agency:usa-department-of-state", "country:GEO") == {1}
-    assert not sides(stances, "gov:USA", "country:GEO")
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # kind: none (the judgement of an act read as no side toward its doer)
+        pytest.param("Chancellor Angela Merkel said Russia's seizure of the island was illegal.", DATE, {("person:angela-merkel", "country:RUS"): {-1}}, id="a_verdict_on_a_states_deed_is_against_the_state"),
+        pytest.param("Merkel said that Berlin does not consider Russia's takeover of the port to be legal.", DATE, {("person:angela-merkel", "country:RUS"): {-1}}, id="a_denied_verdict_of_legality_is_against_the_doer"),
+        pytest.param("Nazarbayev said the Eurasian Economic Union was a great success.", "2015-01-02", {("person:nursultan-nazarbayev", "target:eurasian-integration"): {1}}, id="a_body_named_as_subject_without_an_object_is_still_the_speakers_target"),
+        pytest.param("Moscow was arming and aiding pro-Russian rebels in eastern Ukraine.", DATE, {("gov:RUS", "group:pro-russian-separatists-ukr"): {1}}, id="acts_told_as_done_still_give_a_side"),
+        pytest.param("Moscow warned that Ukrainian forces should not commit violence against civilians.", DATE, {("gov:RUS", "gov:UKR"): {-1}}, id="a_warning_about_the_targets_own_conduct_stays_against_it"),
+        pytest.param("Moscow warned Kyiv that it would cut gas supplies.", DATE, {("gov:RUS", "gov:UKR"): {-1}}, id="a_warning_whose_clause_names_no_one_keeps_the_acts_target"),
+        pytest.param("Russia cut gas supplies to Ukraine last winter and threatened it again.", DATE, {("gov:RUS", "country:UKR"): {-1}}, id="it_after_a_state_is_still_that_state"),
+        # kind: other-holder/none ("X was targeted by Y": a hostile verb the lexicon lacked)
+        pytest.param("Joe Biden was targeted by Trump's personal lawyer, Rudy Giuliani, last year.", DATE, {(GIULIANI, "person:joe-biden"): {-1}}, id="being_targeted_by_someone_is_their_side_against"),
+        # kind: other-holder (an agency's words about its state read as the government's side)
+        pytest.param("The State Department said the United States backs the sovereignty of Georgia.", DATE, {("agency:usa-department-of-state", "country:GEO"): {1}, ("gov:USA", "country:GEO"): set()}, id="a_ministry_saying_what_its_state_does_holds_that_side"),
+        # precision: "Russia's envoy was rude" judges the envoy, not Russia (no deed noun)
+        pytest.param("Merkel said Russia's envoy was rude and dishonest.", DATE, {("person:angela-merkel", "country:RUS"): set()}, id="a_possessor_of_a_person_is_not_judged_by_a_deed_rule"),
+        # kind: other-target (the EU, subject of a reported act against Russia, read as the
+        # object of the speaker's words: for European integration)
+        pytest.param("Chancellor Angela Merkel said that the European Union was ready to impose more sanctions against Russia if necessary.", DATE, {("person:angela-merkel", "target:european-integration"): set(), ("igo:eu", "country:RUS"): {-1}}, id="a_body_acting_in_a_quote_is_no_target_of_the_speakers_words"),
+    ],
+)  # fmt: skip
+def test_the_sides_read(nlp: Language, text: str, date: str, expected: Sides) -> None:
+    assert sides_toward(stances_of(nlp, text, date), expected) == expected
 
 
 def test_a_person_speaking_for_a_state_still_holds_its_side(nlp: Language) -> None:
@@ -101,46 +116,6 @@ def test_a_person_speaking_for_a_state_still_holds_its_side(nlp: Language) -> No
         "2013-09-04",
     )
     assert {s.polarity for s in stances if s.holder_id == "person:serzh-sargsyan"} == {1}
-
-
-@pytest.mark.parametrize(
-    ("text", "date", "holder_id", "target_id", "polarity"),
-    [
-        # kind: none (the judgement of an act read as no side toward its doer)
-        pytest.param("Chancellor Angela Merkel said Russia's seizure of the island was illegal.", DATE, "person:angela-merkel", "country:RUS", -1, id="a_verdict_on_a_states_deed_is_against_the_state"),
-        pytest.param("Merkel said that Berlin does not consider Russia's takeover of the port to be legal.", DATE, "person:angela-merkel", "country:RUS", -1, id="a_denied_verdict_of_legality_is_against_the_doer"),
-        pytest.param("Nazarbayev said the Eurasian Economic Union was a great success.", "2015-01-02", "person:nursultan-nazarbayev", "target:eurasian-integration", 1, id="a_body_named_as_subject_without_an_object_is_still_the_speakers_target"),
-        pytest.param("Moscow was arming and aiding pro-Russian rebels in eastern Ukraine.", DATE, "gov:RUS", "group:pro-russian-separatists-ukr", 1, id="acts_told_as_done_still_give_a_side"),
-        pytest.param("Moscow warned that Ukrainian forces should not commit violence against civilians.", DATE, "gov:RUS", "gov:UKR", -1, id="a_warning_about_the_targets_own_conduct_stays_against_it"),
-        pytest.param("Moscow warned Kyiv that it would cut gas supplies.", DATE, "gov:RUS", "gov:UKR", -1, id="a_warning_whose_clause_names_no_one_keeps_the_acts_target"),
-        pytest.param("Russia cut gas supplies to Ukraine last winter and threatened it again.", DATE, "gov:RUS", "country:UKR", -1, id="it_after_a_state_is_still_that_state"),
-        # kind: other-holder/none ("X was targeted by Y": a hostile verb the lexicon lacked)
-        pytest.param("Joe Biden was targeted by Trump's personal lawyer, Rudy Giuliani, last year.", DATE, GIULIANI, "person:joe-biden", -1, id="being_targeted_by_someone_is_their_side_against"),
-    ],
-)  # fmt: skip
-def test_a_side_one_holder_takes_toward_one_target(
-    nlp: Language, text: str, date: str, holder_id: str, target_id: str, polarity: int
-) -> None:
-    assert sides(stances_of(nlp, text, date), holder_id, target_id) == {polarity}
-
-
-def test_a_possessor_of_a_person_is_not_judged_by_a_deed_rule(nlp: Language) -> None:
-    # precision: "Russia's envoy was rude" judges the envoy, not Russia (no deed noun)
-    stances = stances_of(nlp, "Merkel said Russia's envoy was rude and dishonest.", DATE)
-    assert not sides(stances, "person:angela-merkel", "country:RUS")
-
-
-def test_a_body_acting_in_a_quote_is_no_target_of_the_speakers_words(nlp: Language) -> None:
-    # kind: other-target (the EU, subject of a reported act against Russia, read as the
-    # object of the speaker's words: for European integration)
-    stances = stances_of(
-        nlp,
-        "Chancellor Angela Merkel said that the European Union was ready to impose more "
-        "sanctions against Russia if necessary.",
-        DATE,
-    )
-    assert not sides(stances, "person:angela-merkel", "target:european-integration")
-    assert sides(stances, "igo:eu", "country:RUS") == {-1}
 
 
 def test_an_act_on_a_states_territory_is_no_side_toward_the_state(nlp: Language) -> None:

@@ -3,9 +3,10 @@ written for the test."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
-from stance_helpers import sides, stances_of
+from stance_helpers import Sides, sides, sides_toward, stances_of
 
 DATE = "2019-11-15"
 CLINTON = "person:hillary-clinton"
@@ -13,15 +14,18 @@ FOREIGN_SERVICE = "agency:usa-foreign-service"
 STATE_DEPARTMENT = "agency:usa-department-of-state"
 
 
-def test_joining_a_state_service_is_a_post_not_a_side(nlp: Language) -> None:
-    # kind: unsupported (a career step read as a side toward the employer)
-    stances = stances_of(
-        nlp,
-        "Hillary Clinton grew up near Chicago. She joined the Foreign Service after college "
-        "and later served in Warsaw.",
-        DATE,
-    )
-    assert not sides(stances, CLINTON, FOREIGN_SERVICE)
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # kind: unsupported (a career step read as a side toward the employer)
+        pytest.param("Hillary Clinton grew up near Chicago. She joined the Foreign Service after college and later served in Warsaw.", DATE, {(CLINTON, FOREIGN_SERVICE): set()}, id="joining_a_state_service_is_a_post_not_a_side"),
+        # kind: other-target (the forces a government commands taken for a target of their own)
+        pytest.param("Belarus sharply criticised the Armed Forces of Ukraine on Monday.", DATE, {("gov:BLR", "gov:UKR"): {-1}, ("gov:BLR", "agency:ukr-armed-forces"): set()}, id="a_side_toward_a_state_s_forces_is_toward_its_government"),
+        pytest.param("Ukraine praised the Armed Forces of Ukraine on Monday.", DATE, {("gov:UKR", "gov:UKR"): set()}, id="a_state_praising_its_own_forces_takes_no_side_toward_itself"),
+    ],
+)  # fmt: skip
+def test_the_sides_read(nlp: Language, text: str, date: str, expected: Sides) -> None:
+    assert sides_toward(stances_of(nlp, text, date), expected) == expected
 
 
 def test_joining_a_bloc_is_still_a_side_and_backing_an_agency_too(nlp: Language) -> None:
@@ -79,17 +83,3 @@ def test_a_deed_done_to_a_target_in_the_press_is_the_press_side(nlp: Language) -
 def test_a_neutral_deed_in_the_press_is_no_side(nlp: Language) -> None:
     stances = stances_of(nlp, "Hillary Clinton was interviewed in the local press last week.", DATE)
     assert not [s for s in stances if "press" in s.holder]
-
-
-def test_a_side_toward_a_state_s_forces_is_toward_its_government(nlp: Language) -> None:
-    # kind: other-target (the forces a government commands taken for a target of their own)
-    stances = stances_of(
-        nlp, "Belarus sharply criticised the Armed Forces of Ukraine on Monday.", DATE
-    )
-    assert sides(stances, "gov:BLR", "gov:UKR") == {-1}
-    assert not sides(stances, "gov:BLR", "agency:ukr-armed-forces")
-
-
-def test_a_state_praising_its_own_forces_takes_no_side_toward_itself(nlp: Language) -> None:
-    stances = stances_of(nlp, "Ukraine praised the Armed Forces of Ukraine on Monday.", DATE)
-    assert not sides(stances, "gov:UKR", "gov:UKR")
