@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from stance_helpers import sides, stances_of
+from stance_helpers import Sides, read_with, sides, sides_toward, stances_of
 
 DATE = "2019-11-15"
 BIDEN = "person:joe-biden"
@@ -17,82 +17,50 @@ TRUMP = "person:donald-trump"
 RADA = "agency:ukr-verkhovna-rada"
 
 
-def test_they_takes_up_the_pair_named_before(nlp: Language) -> None:
-    # kind: other-holder (a plural pronoun holder left unresolved)
-    stances = stances_of(
-        nlp,
-        "Hillary Clinton and John Kerry met donors in Ohio on Monday. They both voted that "
-        "Mike Pence was guilty in the hearing.",
-        DATE,
-    )
-    assert sides(stances, CLINTON, PENCE) == {-1}
-    assert sides(stances, KERRY, PENCE) == {-1}
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # kind: other-holder (a plural pronoun holder left unresolved)
+        pytest.param("Hillary Clinton and John Kerry met donors in Ohio on Monday. They both voted that Mike Pence was guilty in the hearing.", {(CLINTON, PENCE): {-1}, (KERRY, PENCE): {-1}}, id="they_takes_up_the_pair_named_before"),
+        # kind: none (a verdict told by a vote, with no quote to give it a speaker)
+        pytest.param("Joe Biden voted that Donald Trump was not guilty.", {(BIDEN, TRUMP): {1}}, id="a_verdict_voted_not_guilty_is_for"),
+        # kind: none (a course owned by the speakers, set against the target, with no cue verb)
+        pytest.param("Senator Hillary Clinton (D-N.Y.) and Senator John Kerry (D-Mass.) said in a statement on Tuesday that the new testimony strengthens their case against Mike Pence.", {(CLINTON, PENCE): {-1}, (KERRY, PENCE): {-1}}, id="their_case_against_x_in_a_joint_statement_is_each_speakers"),
+        pytest.param("The hearing weakened Joe Biden's lawsuit against Donald Trump.", {(BIDEN, TRUMP): {-1}}, id="a_named_owner_of_a_case_against_x_is_against_x"),
+        # kind: none (a state described, not named) and a side implied by a deed (at war with)
+        pytest.param("John Kerry will travel to Georgia next week to meet its president. The small Caucasus country is at war with Russia.", {("gov:GEO", "country:RUS"): {-1}}, id="the_country_at_war_is_the_state_named_before"),
+        pytest.param("John Kerry will travel to Georgia next week. The country of Moldova is at war with Russia.", {("gov:GEO", "country:RUS"): set()}, id="the_country_with_a_name_of_its_own_is_not_taken_up"),
+        # "distance ... on" names the issue, not whom one turns from
+        pytest.param("Joe Biden distanced himself on the issue of Russia.", {(BIDEN, "country:RUS"): set()}, id="distancing_oneself_on_an_issue_is_no_side"),
+        # kind: other-target ("it" read as a body named a sentence back, over a nearer thing)
+        pytest.param("On Monday the Verkhovna Rada passed a law on the status of the Russian language. The bill began as a petition, Ukraine's government endorsed it in May, and it passed easily.", {("gov:UKR", RADA): set()}, id="it_after_a_nearer_thing_is_not_the_body_named_before"),
+        pytest.param("The Verkhovna Rada met on Monday. Ukraine's government endorsed it in May.", {("gov:UKR", RADA): {1}}, id="it_with_no_nearer_thing_keeps_the_act"),
+        # kind: none (an act told as a fact, read as part of what was alleged)
+        pytest.param("Georgia's former prosecutor accused her of lying to investigators after Hillary Clinton publicly criticized Moldova.", {(CLINTON, "country:MDA"): {-1}}, id="a_time_clause_beside_an_accusation_is_no_allegation"),
+        pytest.param("Georgia accused Hillary Clinton of publicly criticizing Moldova.", {(CLINTON, "country:MDA"): set()}, id="an_act_inside_an_accusation_stays_alleged"),
+        # kind: other-target (a state described as "the country" read as its government)
+        pytest.param("Hillary Clinton visited Georgia in May. She later criticized the country's lack of progress in tackling corruption.", {(CLINTON, "country:GEO"): {-1}, (CLINTON, "gov:GEO"): set()}, id="the_country_as_an_acts_target_is_the_country"),
+        # kind: other-target (no cue on the path to the state; the words as a whole read as none)
+        pytest.param('"We will not rest before the sovereignty and territorial integrity of Georgia has been restored," John Kerry said.', {(KERRY, "country:GEO"): {1}}, id="a_quote_that_speaks_for_a_states_sovereignty_is_for_it"),
+    ],
+)  # fmt: skip
+def test_the_sides_read(nlp: Language, text: str, expected: Sides) -> None:
+    assert sides_toward(stances_of(nlp, text, DATE), expected) == expected
 
 
-def test_a_verdict_voted_not_guilty_is_for(nlp: Language) -> None:
-    # kind: none (a verdict told by a vote, with no quote to give it a speaker)
-    stances = stances_of(nlp, "Joe Biden voted that Donald Trump was not guilty.", DATE)
-    assert sides(stances, BIDEN, TRUMP) == {1}
-
-
-def test_they_without_a_named_pair_before_holds_nothing(nlp: Language) -> None:
-    # a plural noun is too loose an antecedent: no holder is guessed for "they"
-    stances = stances_of(
-        nlp,
-        "The senators met donors in Ohio on Monday. They voted that Donald Trump was guilty.",
-        DATE,
-    )
-    assert not [s for s in stances if s.target_id == TRUMP]
-
-
-def test_their_case_against_x_in_a_joint_statement_is_each_speakers(nlp: Language) -> None:
-    # kind: none (a course owned by the speakers, set against the target, with no cue verb)
-    stances = stances_of(
-        nlp,
-        "Senator Hillary Clinton (D-N.Y.) and Senator John Kerry (D-Mass.) said in a statement "
-        "on Tuesday that the new testimony strengthens their case against Mike Pence.",
-        DATE,
-    )
-    assert sides(stances, CLINTON, PENCE) == {-1}
-    assert sides(stances, KERRY, PENCE) == {-1}
-
-
-def test_a_named_owner_of_a_case_against_x_is_against_x(nlp: Language) -> None:
-    stances = stances_of(
-        nlp, "The hearing weakened Joe Biden's lawsuit against Donald Trump.", DATE
-    )
-    assert sides(stances, BIDEN, TRUMP) == {-1}
-
-
-def test_his_case_against_x_is_left_unresolved(nlp: Language) -> None:
-    # "his" by position alone could be anyone named before: no holder guessed
-    stances = stances_of(
-        nlp,
-        "Joe Biden met Hillary Clinton. The hearing weakened his lawsuit against Mike Pence.",
-        DATE,
-    )
-    assert not [s for s in stances if s.target_id == PENCE]
-
-
-def test_the_country_at_war_is_the_state_named_before(nlp: Language) -> None:
-    # kind: none (a state described, not named) and a side implied by a deed (at war with)
-    stances = stances_of(
-        nlp,
-        "John Kerry will travel to Georgia next week to meet its president. The small "
-        "Caucasus country is at war with Russia.",
-        DATE,
-    )
-    assert sides(stances, "gov:GEO", "country:RUS") == {-1}
-
-
-def test_the_country_with_a_name_of_its_own_is_not_taken_up(nlp: Language) -> None:
-    stances = stances_of(
-        nlp,
-        "John Kerry will travel to Georgia next week. The country of Moldova is at war with "
-        "Russia.",
-        DATE,
-    )
-    assert not sides(stances, "gov:GEO", "country:RUS")
+@pytest.mark.parametrize(
+    ("text", "field", "values"),
+    [
+        # a plural noun is too loose an antecedent: no holder is guessed for "they"
+        pytest.param("The senators met donors in Ohio on Monday. They voted that Donald Trump was guilty.", "target_id", (TRUMP,), id="they_without_a_named_pair_before_holds_nothing"),
+        # "his" by position alone could be anyone named before: no holder guessed
+        pytest.param("Joe Biden met Hillary Clinton. The hearing weakened his lawsuit against Mike Pence.", "target_id", (PENCE,), id="his_case_against_x_is_left_unresolved"),
+        # kind: unsupported (a pledge to open talks read as a side toward the other party)
+        pytest.param("Ukraine's leadership pledged Monday to open a dialogue with rebellious pro-Russian militants in the east.", "target_id", ("group:pro-russian-separatists-ukr",), id="agreeing_to_talk_with_a_party_takes_no_side_toward_it"),
+    ],
+)  # fmt: skip
+def test_no_stance_read(nlp: Language, text: str, field: str, values: tuple) -> None:
+    assert not read_with(stances_of(nlp, text, DATE), field, values)
 
 
 @pytest.mark.parametrize(
@@ -117,86 +85,9 @@ def test_deeds_that_imply_a_side(nlp: Language, text: str, target_id, polarity: 
     assert held == {polarity}
 
 
-def test_distancing_oneself_on_an_issue_is_no_side(nlp: Language) -> None:
-    # "distance ... on" names the issue, not whom one turns from
-    stances = stances_of(nlp, "Joe Biden distanced himself on the issue of Russia.", DATE)
-    assert not sides(stances, BIDEN, "country:RUS")
-
-
-def test_it_after_a_nearer_thing_is_not_the_body_named_before(nlp: Language) -> None:
-    # kind: other-target ("it" read as a body named a sentence back, over a nearer thing)
-    stances = stances_of(
-        nlp,
-        "On Monday the Verkhovna Rada passed a law on the status of the Russian language. "
-        "The bill began as a petition, Ukraine's government endorsed it in May, and it passed "
-        "easily.",
-        DATE,
-    )
-    assert not sides(stances, "gov:UKR", RADA)
-
-
-def test_it_with_no_nearer_thing_keeps_the_act(nlp: Language) -> None:
-    stances = stances_of(
-        nlp, "The Verkhovna Rada met on Monday. Ukraine's government endorsed it in May.", DATE
-    )
-    assert sides(stances, "gov:UKR", RADA) == {1}
-
-
-def test_agreeing_to_talk_with_a_party_takes_no_side_toward_it(nlp: Language) -> None:
-    # kind: unsupported (a pledge to open talks read as a side toward the other party)
-    stances = stances_of(
-        nlp,
-        "Ukraine's leadership pledged Monday to open a dialogue with rebellious pro-Russian "
-        "militants in the east.",
-        DATE,
-    )
-    assert not [s for s in stances if s.target_id == "group:pro-russian-separatists-ukr"]
-
-
 def test_agreeing_to_open_talks_with_a_union_is_still_a_step_toward_it(nlp: Language) -> None:
     stances = stances_of(nlp, "Georgia agreed to open talks with the European Union.", DATE)
     assert {s.polarity for s in stances if s.holder_id == "gov:GEO"} == {1}
-
-
-def test_a_time_clause_beside_an_accusation_is_no_allegation(nlp: Language) -> None:
-    # kind: none (an act told as a fact, read as part of what was alleged)
-    stances = stances_of(
-        nlp,
-        "Georgia's former prosecutor accused her of lying to investigators after Hillary "
-        "Clinton publicly criticized Moldova.",
-        DATE,
-    )
-    assert sides(stances, CLINTON, "country:MDA") == {-1}
-
-
-def test_an_act_inside_an_accusation_stays_alleged(nlp: Language) -> None:
-    stances = stances_of(
-        nlp, "Georgia accused Hillary Clinton of publicly criticizing Moldova.", DATE
-    )
-    assert not sides(stances, CLINTON, "country:MDA")
-
-
-def test_the_country_as_an_acts_target_is_the_country(nlp: Language) -> None:
-    # kind: other-target (a state described as "the country" read as its government)
-    stances = stances_of(
-        nlp,
-        "Hillary Clinton visited Georgia in May. She later criticized the country's lack of "
-        "progress in tackling corruption.",
-        DATE,
-    )
-    assert sides(stances, CLINTON, "country:GEO") == {-1}
-    assert not sides(stances, CLINTON, "gov:GEO")
-
-
-def test_a_quote_that_speaks_for_a_states_sovereignty_is_for_it(nlp: Language) -> None:
-    # kind: other-target (no cue on the path to the state; the words as a whole read as none)
-    stances = stances_of(
-        nlp,
-        '"We will not rest before the sovereignty and territorial integrity of Georgia has '
-        'been restored," John Kerry said.',
-        DATE,
-    )
-    assert sides(stances, KERRY, "country:GEO") == {1}
 
 
 def test_a_persons_integrity_is_a_virtue_not_a_state(nlp: Language) -> None:
