@@ -17,9 +17,15 @@ def stances_of(
     return list(doc._.dossier_stances)
 
 
+def polarities(stances: list[Stance], **where: str | None) -> set[int]:
+    """The polarities of the stances whose fields hold the values ``where`` gives them, e.g.
+    ``polarities(stances, holder="Laura Smith")`` for a holder the KB does not know."""
+    return {s.polarity for s in stances if all(getattr(s, f) == v for f, v in where.items())}
+
+
 def sides(stances: list[Stance], holder_id: str, target_id: str) -> set[int]:
     """The polarities ``holder_id`` takes toward ``target_id``."""
-    return {s.polarity for s in stances if s.holder_id == holder_id and s.target_id == target_id}
+    return polarities(stances, holder_id=holder_id, target_id=target_id)
 
 
 #: The sides a test expects: (holder id, target id) -> the polarities read there (empty: none).

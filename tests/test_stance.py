@@ -18,7 +18,7 @@ from dossier.extract.stance.lexicon import load_stance_lexicon
 from dossier.kb.loader import KnowledgeBase, default_kb
 from dossier.model import Stance
 from dossier.nlp import LINKING_KB_FILES, _kb_file_names, kb_folder
-from stance_helpers import read_with
+from stance_helpers import polarities, read_with
 
 EURASIAN = "target:eurasian-integration"
 EUROPEAN = "target:european-integration"
@@ -332,7 +332,7 @@ def test_a_failure_claimed_is_no_side_taken(nlp: Language) -> None:
     stances = stances_of(
         nlp, "Eurasian integration has failed.", genre="opinion", author="Ivan Petrovsky"
     )
-    assert {s.polarity for s in stances if s.basis == "author"} == {0}
+    assert polarities(stances, basis="author") == {0}
     said = stances_of(nlp, '"Barack Obama will fail," Sergei Lavrov said.')
     assert not [s for s in said if s.target_id == "person:barack-obama" and s.polarity]
 

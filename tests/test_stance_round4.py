@@ -7,7 +7,7 @@ import pytest
 from spacy.language import Language
 
 from dossier.kb.loader import default_kb
-from stance_helpers import Sides, read_with, sides, sides_toward, stances_of
+from stance_helpers import Sides, polarities, read_with, sides, sides_toward, stances_of
 
 EURASIAN = "target:eurasian-integration"
 
@@ -127,7 +127,7 @@ def test_to_be_for_a_course_or_a_state_is_to_take_its_side(nlp: Language) -> Non
     stances = stances_of(
         nlp, '"We do not want a split, we are for a united Georgia," said Nino Beridze, a teacher.'
     )
-    assert {s.polarity for s in stances if s.target_id == "country:GEO"} == {1}
+    assert polarities(stances, target_id="country:GEO") == {1}
 
 
 def test_a_copula_with_a_predicate_takes_no_side_through_for(nlp: Language) -> None:
@@ -166,7 +166,7 @@ def test_not_wanting_to_be_part_of_a_state_is_against_it(nlp: Language) -> None:
         '"I do not want to be a part of Belarus," said Olga Petrova, a nurse in Grodno. '
         "Kaliningrad is part of Russia.",
     )
-    assert {s.polarity for s in stances if s.target_id == "country:BLR"} == {-1}
+    assert polarities(stances, target_id="country:BLR") == {-1}
     assert not [s for s in stances if s.target_id in ("country:RUS", "gov:RUS")]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from stance_helpers import Sides, read_with, sides, sides_toward, stances_of
+from stance_helpers import Sides, polarities, read_with, sides, sides_toward, stances_of
 
 EURASIAN = "target:eurasian-integration"
 
@@ -55,7 +55,7 @@ def test_no_stance_read(nlp: Language, text: str, field: str, values: tuple) -> 
 
 def test_a_weak_event_with_a_stance_word_keeps_its_side(nlp: Language) -> None:
     stances = stances_of(nlp, "The Budget Office warned Ukraine about the aid.")
-    assert {s.polarity for s in stances if s.basis == "did" and s.target == "Ukraine"} == {-1}
+    assert polarities(stances, basis="did", target="Ukraine") == {-1}
 
 
 def test_seeing_a_danger_in_a_union_is_not_for_it(nlp: Language) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from stance_helpers import read_with, stances_of
+from stance_helpers import polarities, read_with, stances_of
 
 EURASIAN = "target:eurasian-integration"
 #: A Brexit-era date: the reports these error kinds come from.
@@ -31,4 +31,4 @@ def test_the_customs_union_on_its_own_is_still_eurasian_integration(nlp: Languag
     stances = stances_of(
         nlp, "Armenia's president said his country wanted to join the Customs Union.", "2013-09-04"
     )
-    assert {s.polarity for s in stances if s.target_id == EURASIAN} == {1}
+    assert polarities(stances, target_id=EURASIAN) == {1}

@@ -6,15 +6,11 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from stance_helpers import Sides, read_with, sides, sides_toward, stances_of
+from stance_helpers import Sides, polarities, read_with, sides, sides_toward, stances_of
 
 DATE = "2019-11-15"
 TRUMP = "person:donald-trump"
 GIULIANI = "person:rudy-giuliani"
-
-
-def _toward(stances, holder_id: str | None, target: str) -> set[int]:
-    return {s.polarity for s in stances if s.holder_id == holder_id and s.target == target}
 
 
 @pytest.mark.parametrize(
@@ -38,18 +34,8 @@ def test_an_object_pronoun_is_the_woman_named_before_not_the_last_man(
     nlp: Language, text: str
 ) -> None:
     stances = stances_of(nlp, text, DATE)
-    assert _toward(stances, TRUMP, "Laura Smith") == {-1}
+    assert polarities(stances, holder_id=TRUMP, target="Laura Smith") == {-1}
     assert not sides(stances, TRUMP, GIULIANI)
-
-
-def test_a_pronoun_labelled_by_a_speaker_is_the_person_it_takes_up(nlp: Language) -> None:
-    # kind: none (a verdict on a person named by pronoun)
-    stances = stances_of(
-        nlp,
-        "Paula Stone said she would testify. Secretary Mike Pompeo called her a disgrace.",
-        DATE,
-    )
-    assert _toward(stances, "person:mike-pompeo", "Paula Stone") == {-1}
 
 
 @pytest.mark.parametrize(
@@ -79,7 +65,7 @@ def test_who_hung_on_a_state_in_a_title_is_the_person_titled(nlp: Language) -> N
         "corruption, resigned.",
         DATE,
     )
-    assert {s.polarity for s in stances if s.holder == "Peter Novak"} == {-1}
+    assert polarities(stances, holder="Peter Novak") == {-1}
     assert not [s for s in stances if s.holder_id == "gov:UKR"]
 
 
@@ -109,13 +95,27 @@ def test_the_sides_read(nlp: Language, text: str, date: str, expected: Sides) ->
     assert sides_toward(stances_of(nlp, text, date), expected) == expected
 
 
-def test_a_person_speaking_for_a_state_still_holds_its_side(nlp: Language) -> None:
-    stances = stances_of(
-        nlp,
-        "Armenia will join the Eurasian Economic Union, its president Serzh Sargsyan said.",
-        "2013-09-04",
-    )
-    assert {s.polarity for s in stances if s.holder_id == "person:serzh-sargsyan"} == {1}
+@pytest.mark.parametrize(
+    ("text", "date", "where", "expected"),
+    [
+        # kind: none (a verdict on a person named by pronoun)
+        pytest.param("Paula Stone said she would testify. Secretary Mike Pompeo called her a disgrace.", DATE, {"holder_id": "person:mike-pompeo", "target": "Paula Stone"}, {-1}, id="a_pronoun_labelled_by_a_speaker_is_the_person_it_takes_up"),
+        pytest.param("Armenia will join the Eurasian Economic Union, its president Serzh Sargsyan said.", "2013-09-04", {"holder_id": "person:serzh-sargsyan"}, {1}, id="a_person_speaking_for_a_state_still_holds_its_side"),
+        # kind: none (a "which" clause hung on "the group", its name in apposition, held by no one)
+        pytest.param("The main target is the nationalist group Golden Shield, which helped topple the government of Viktor Yanukovych in February.", "2014-05-05", {"holder": "Golden Shield"}, {-1}, id="which_after_a_group_named_in_apposition_is_the_group"),
+        # kind: none ('called her "bad news"': the parse reads "her" as the label's possessive)
+        pytest.param('Paula Stone said she would testify. In a memo released in May, Trump called her "bad news."', DATE, {"holder_id": TRUMP, "target": "Paula Stone"}, {-1}, id="a_quoted_label_on_her_is_a_verdict_on_her"),
+        pytest.param("Paula Stone said she would testify. Trump criticized her lawyers in May.", DATE, {"holder_id": TRUMP, "target": "Paula Stone"}, set(), id="her_as_an_owner_is_no_target"),
+        # kind: none (the manner phrase hung on "subpoena", a noun that is no cue: the climb
+        # stopped there)
+        pytest.param("Laura Smith complied with a House subpoena in defiance of the White House.", DATE, {"holder": "Laura Smith"}, {-1}, id="in_defiance_of_hung_on_a_noun_still_reaches_the_verb"),
+    ],
+)  # fmt: skip
+def test_the_polarities_held(
+    nlp: Language, text: str, date: str, where: dict[str, str], expected: set[int]
+) -> None:
+    # for holders or targets the KB does not know, which sides_toward cannot name by id
+    assert polarities(stances_of(nlp, text, date), **where) == expected
 
 
 def test_an_act_on_a_states_territory_is_no_side_toward_the_state(nlp: Language) -> None:
@@ -161,9 +161,7 @@ def test_a_verdict_on_a_course_toward_a_target_is_the_speakers_side(
     # kind: none (the target inside a gerund subject, where the path reading stops; the words
     # as a whole summed to 0 or to the act's own side)
     stances = stances_of(nlp, f'"{quote}," said Ivan Petrov, a teacher in the city.', DATE)
-    assert {s.polarity for s in stances if s.holder == "Ivan Petrov" and s.target_id == target} == {
-        polarity
-    }
+    assert polarities(stances, holder="Ivan Petrov", target_id=target) == {polarity}
 
 
 def test_toppling_a_rulers_government_is_against_the_ruler(nlp: Language) -> None:
@@ -175,46 +173,8 @@ def test_toppling_a_rulers_government_is_against_the_ruler(nlp: Language) -> Non
         "2014-05-05",
     )
     yanukovych = "person:viktor-yanukovych"
-    assert {s.polarity for s in stances if s.target_id == yanukovych} == {-1}
+    assert polarities(stances, target_id=yanukovych) == {-1}
     assert not [s for s in stances if s.target_id == "gov:UKR"]
-
-
-def test_which_after_a_group_named_in_apposition_is_the_group(nlp: Language) -> None:
-    # kind: none (a "which" clause hung on "the group", its name in apposition, held by no one)
-    stances = stances_of(
-        nlp,
-        "The main target is the nationalist group Golden Shield, which helped topple the "
-        "government of Viktor Yanukovych in February.",
-        "2014-05-05",
-    )
-    assert {s.polarity for s in stances if s.holder == "Golden Shield"} == {-1}
-
-
-def test_a_quoted_label_on_her_is_a_verdict_on_her(nlp: Language) -> None:
-    # kind: none ('called her "bad news"': the parse reads "her" as the label's possessive)
-    stances = stances_of(
-        nlp,
-        'Paula Stone said she would testify. In a memo released in May, Trump called her "bad '
-        'news."',
-        DATE,
-    )
-    assert _toward(stances, TRUMP, "Paula Stone") == {-1}
-
-
-def test_her_as_an_owner_is_no_target(nlp: Language) -> None:
-    stances = stances_of(
-        nlp, "Paula Stone said she would testify. Trump criticized her lawyers in May.", DATE
-    )
-    assert not _toward(stances, TRUMP, "Paula Stone")
-
-
-def test_in_defiance_of_hung_on_a_noun_still_reaches_the_verb(nlp: Language) -> None:
-    # kind: none (the manner phrase hung on "subpoena", a noun that is no cue: the climb
-    # stopped there)
-    stances = stances_of(
-        nlp, "Laura Smith complied with a House subpoena in defiance of the White House.", DATE
-    )
-    assert {s.polarity for s in stances if s.holder == "Laura Smith"} == {-1}
 
 
 def test_she_is_the_woman_named_nearby_not_the_last_person_named(nlp: Language) -> None:
@@ -225,7 +185,7 @@ def test_she_is_the_woman_named_nearby_not_the_last_person_named(nlp: Language) 
         "Poroshenko on Monday. Later she criticized Russia.",
         "2014-06-10",
     )
-    assert {s.polarity for s in stances if s.holder == "Laura Smith"} == {-1}
+    assert polarities(stances, holder="Laura Smith") == {-1}
     assert not [s for s in stances if s.holder_id == "person:petro-poroshenko"]
 
 
@@ -247,7 +207,7 @@ def test_a_demand_that_a_state_get_out_is_against_it(nlp: Language) -> None:
     stances = stances_of(
         nlp, "Anna Petrenko, a teacher, said Russia should keep out of Ukraine's affairs.", DATE
     )
-    assert {s.polarity for s in stances if s.holder == "Anna Petrenko"} == {-1}
+    assert polarities(stances, holder="Anna Petrenko") == {-1}
     stances = stances_of(
         nlp, '"Moscow must withdraw its troops from the border," said Radoslaw Sikorski.', DATE
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from stance_helpers import Sides, sides, sides_toward, stances_of
+from stance_helpers import Sides, polarities, sides, sides_toward, stances_of
 
 DATE = "2019-11-15"
 CLINTON = "person:hillary-clinton"
@@ -35,12 +35,8 @@ def test_joining_a_bloc_is_still_a_side_and_backing_an_agency_too(nlp: Language)
         "Department in the dispute over the embassy.",
         DATE,
     )
-    assert {s.polarity for s in stances if s.target_id == "target:nato"} == {1}
+    assert polarities(stances, target_id="target:nato") == {1}
     assert sides(stances, CLINTON, STATE_DEPARTMENT) == {1}
-
-
-def _held(stances, holder: str, target_id: str) -> set[int]:
-    return {s.polarity for s in stances if s.holder == holder and s.target_id == target_id}
 
 
 def test_an_international_reaction_to_a_deed_is_against_its_doer(nlp: Language) -> None:
@@ -51,7 +47,7 @@ def test_an_international_reaction_to_a_deed_is_against_its_doer(nlp: Language) 
         "sharp international condemnation.",
         DATE,
     )
-    assert _held(stances, "international community", "country:BLR") == {-1}
+    assert polarities(stances, holder="international community", target_id="country:BLR") == {-1}
 
 
 def test_a_reaction_from_named_states_is_theirs(nlp: Language) -> None:
@@ -61,7 +57,7 @@ def test_a_reaction_from_named_states_is_theirs(nlp: Language) -> None:
         DATE,
     )
     assert sides(stances, "gov:AZE", "country:ARM") == {-1}
-    assert {s.polarity for s in stances if s.target_id == "country:ARM"} == {-1}
+    assert polarities(stances, target_id="country:ARM") == {-1}
 
 
 def test_a_reaction_naming_no_one_gives_no_holder(nlp: Language) -> None:
@@ -76,7 +72,7 @@ def test_a_deed_done_to_a_target_in_the_press_is_the_press_side(nlp: Language) -
         "Last spring, Hillary Clinton was attacked in the tabloid media over her emails.",
         DATE,
     )
-    assert {s.polarity for s in stances if s.holder == "tabloid media"} == {-1}
+    assert polarities(stances, holder="tabloid media") == {-1}
     assert {s.target_id for s in stances if s.holder == "tabloid media"} == {CLINTON}
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from stance_helpers import Sides, read_with, sides, sides_toward, stances_of
+from stance_helpers import Sides, polarities, read_with, sides, sides_toward, stances_of
 
 DATE = "2019-11-15"
 BIDEN = "person:joe-biden"
@@ -87,7 +87,7 @@ def test_deeds_that_imply_a_side(nlp: Language, text: str, target_id, polarity: 
 
 def test_agreeing_to_open_talks_with_a_union_is_still_a_step_toward_it(nlp: Language) -> None:
     stances = stances_of(nlp, "Georgia agreed to open talks with the European Union.", DATE)
-    assert {s.polarity for s in stances if s.holder_id == "gov:GEO"} == {1}
+    assert polarities(stances, holder_id="gov:GEO") == {1}
 
 
 def test_a_persons_integrity_is_a_virtue_not_a_state(nlp: Language) -> None:
