@@ -1,5 +1,6 @@
 """What the migration tests share: a store left at an older schema revision, holding one
-document, as a dossier of that time would have written it."""
+document, as a dossier of that time would have written it, and a trip down to such a revision
+and back up."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from datetime import datetime
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import create_engine, insert
+from alembic.config import Config
+from sqlalchemy import create_engine, insert, inspect
 from sqlalchemy.engine import Connection
 
 from dossier.model import Document
@@ -36,3 +38,30 @@ def store_at_revision(store_url: str, revision: str, document: Document) -> Iter
             yield connection
     finally:
         engine.dispose()
+
+
+def tables_at_revision(store_url: str, revision: str, document: Document) -> set[str]:
+    """The tables of the store ``store_at_revision`` leaves at ``revision`` with ``document``."""
+    with store_at_revision(store_url, revision, document) as connection:
+        return set(inspect(connection).get_table_names())
+
+
+def _alembic_config(store_url: str) -> Config:
+    # The password stays in: alembic opens the database itself.
+    return alembic_config(url=database_url(store_url).render_as_string(hide_password=False))
+
+
+def migrate_down(store_url: str, revision: str) -> None:
+    """Migrate the store at ``store_url`` down to ``revision``."""
+    command.downgrade(_alembic_config(store_url), revision)
+
+
+def migrate_up(store_url: str) -> None:
+    """Migrate the store at ``store_url`` up to the newest revision."""
+    command.upgrade(_alembic_config(store_url), "head")
+
+
+def migrate_down_and_up(store_url: str, revision: str) -> None:
+    """Migrate the store at ``store_url`` down to ``revision``, then up to the newest again."""
+    migrate_down(store_url, revision)
+    migrate_up(store_url)

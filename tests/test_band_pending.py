@@ -7,7 +7,6 @@ from __future__ import annotations
 import random
 
 import pytest
-from alembic import command
 from sqlalchemy import create_engine, inspect
 from sqlalchemy import text as sql
 from typer.testing import CliRunner
@@ -16,8 +15,9 @@ from dossier import settings
 from dossier.cli import app
 from dossier.drivers.ingest import ingest_paths
 from dossier.ingest.near_duplicates import assign_stories, signature, signature_to_bytes
-from dossier.store import Store, alembic_config, database_url
+from dossier.store import Store, database_url
 from dossier.store.stories import LSH_BANDS, band_merge_threshold
+from store_helpers import migrate_down, migrate_up
 
 _WORDS = [
     "harbour",
@@ -182,8 +182,7 @@ def test_migration_down_keeps_every_band_and_up_again(store_url: str, make_docum
     _ingest(store_url, make_document, texts, merge_every=None)
     with Store.open(store_url) as store:
         before = store.band_candidates(probes)
-    url = database_url(store_url).render_as_string(hide_password=False)
-    command.downgrade(alembic_config(url=url), "0018")
+    migrate_down(store_url, "0018")
     # 0018's store: no pending table, every band in lsh_bands (a look-up there reads it alone).
     engine = create_engine(database_url(store_url))
     try:
@@ -193,7 +192,7 @@ def test_migration_down_keeps_every_band_and_up_again(store_url: str, make_docum
         assert main == len(texts) * LSH_BANDS
     finally:
         engine.dispose()
-    command.upgrade(alembic_config(url=url), "head")
+    migrate_up(store_url)
     with Store.open(store_url) as store:
         assert _band_counts(store) == (len(texts) * LSH_BANDS, 0)
         assert store.band_candidates(probes) == before

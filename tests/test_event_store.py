@@ -168,25 +168,17 @@ def test_a_rewritten_report_is_merged_again(store_url: str, corpus, make_documen
 
 
 def test_a_0009_store_is_carried_forward(store_url: str, make_document) -> None:
-    from alembic import command
-    from sqlalchemy import inspect
+    from store_helpers import migrate_down_and_up, tables_at_revision
 
-    from dossier.store import alembic_config, database_url
-    from store_helpers import store_at_revision
-
-    url = database_url(store_url)
     document = make_document(WIRE, date="2011-11-18")
-    with store_at_revision(store_url, "0009", document) as connection:
-        assert "events" not in inspect(connection).get_table_names()
+    assert "events" not in tables_at_revision(store_url, "0009", document)
     signing = event(document, "signed", "AGREE", source=(PUTIN,), date="2011-11-18")
     with Store.open(store_url) as store:
         write(store, document, signing)
         assert store.read_facts("event") == [signing]
         assert link_events(store) is not None
     # Down to 0009 and up again: the tables go and come back, the documents stay.
-    plain_url = url.render_as_string(hide_password=False)
-    command.downgrade(alembic_config(url=plain_url), "0009")
-    command.upgrade(alembic_config(url=plain_url), "head")
+    migrate_down_and_up(store_url, "0009")
     with Store.open(store_url) as store:
         assert store.has_document(document.doc_id) and store.read_facts("event") == []
 

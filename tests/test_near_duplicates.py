@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from alembic import command
 from datasketch import MinHash, MinHashLSH
 from sqlalchemy import text as sql
 from sqlalchemy.exc import OperationalError
@@ -18,9 +17,10 @@ from dossier.ingest.near_duplicates import (
     signature_to_bytes,
     word_shingles,
 )
-from dossier.store import Store, alembic_config, database, database_url
+from dossier.store import Store, database
 from dossier.store.engine import is_busy
 from dossier.store.stories import LSH_BANDS, LSH_ROWS, band_hashes
+from store_helpers import migrate_down
 
 ARTICLE = (
     "The presidents of Russia, Belarus and Kazakhstan signed a declaration on Eurasian economic "
@@ -183,8 +183,7 @@ def test_migration_indexes_the_documents_already_stored(store_url: str, make_doc
     with Store.open(store_url) as store:
         store.add_documents([(d, signature_to_bytes(signature(d.clean_text))) for d in documents])
         expected = _stored_bands(store)
-    url = database_url(store_url).render_as_string(hide_password=False)
-    command.downgrade(alembic_config(url=url), "0004")  # a store from before the band index
+    migrate_down(store_url, "0004")  # a store from before the band index
     with Store.open(store_url) as store:  # opening migrates it forward
         assert _stored_bands(store) == expected
         assert store.band_candidates([signature_to_bytes(signature(REPOST))]) == [

@@ -172,22 +172,14 @@ def test_the_stance_command_writes_every_format(store_url: str, corpus) -> None:
 
 
 def test_a_0010_store_is_carried_forward(store_url: str, make_document) -> None:
-    from alembic import command
-    from sqlalchemy import inspect
+    from store_helpers import migrate_down_and_up, tables_at_revision
 
-    from dossier.store import alembic_config, database_url
-    from store_helpers import store_at_revision
-
-    url = database_url(store_url)
     document = make_document(EARLY, date="2012-06-01")
-    with store_at_revision(store_url, "0010", document) as connection:
-        assert "stances" not in inspect(connection).get_table_names()
+    assert "stances" not in tables_at_revision(store_url, "0010", document)
     found = stance(document, "reluctant", UKR, EURASIAN, -1, date="2012-06-01")
     with Store.open(store_url) as store:
         store.write_facts(DocumentFacts(document.doc_id, {EXTRACTOR: "1"}, (found,)))
         assert store.read_facts("stance") == [found]
-    plain_url = url.render_as_string(hide_password=False)
-    command.downgrade(alembic_config(url=plain_url), "0010")
-    command.upgrade(alembic_config(url=plain_url), "head")
+    migrate_down_and_up(store_url, "0010")
     with Store.open(store_url) as store:
         assert store.has_document(document.doc_id) and store.read_facts("stance") == []

@@ -29,7 +29,7 @@ from dossier.model import (
     RemovedSpan,
     content_id,
 )
-from dossier.store import Store, alembic_config, database_url
+from dossier.store import Store, alembic_config
 from dossier.store.engine import migration_revisions
 from dossier.store.reads import DUPLICATE_COLUMNS, LIST_COLUMNS
 from dossier.store.records import DocumentSummary, SearchHit, StoryCopy
@@ -535,15 +535,13 @@ def test_a_reused_pid_does_not_keep_a_dead_run_alive(tmp_path: Path) -> None:
 
 
 def test_the_process_columns_migrate_both_ways_keeping_failures(store_url: str) -> None:
-    from alembic import command
+    from store_helpers import migrate_down_and_up
 
     with Store.open(store_url) as store:
         run = store.start_run(["in/"])
         store.add_failures(run, [ReadFailure("in/a.bin", "binary")])
         store.finish_run(run, {"read": 1, "failed": 1}, interrupted=False)
-    url = database_url(store_url).render_as_string(hide_password=False)
-    command.downgrade(alembic_config(url=url), "0005")
-    command.upgrade(alembic_config(url=url), "head")
+    migrate_down_and_up(store_url, "0005")
     with Store.open(store_url) as store:
         assert _statuses(store) == {run: "finished"}
         assert store.stats().failures_last_run == 1
