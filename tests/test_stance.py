@@ -291,9 +291,9 @@ def test_verdicts_on_a_person_are_stances_toward_them(
 def test_a_label_the_speaker_does_not_give_is_no_verdict(nlp: Language) -> None:
     # "called" with no evaluative label, and a neutral predicate noun: no side taken
     stances = stances_of(nlp, "Sergei Lavrov called Barack Obama on Tuesday.")
-    assert not [s for s in stances if s.target_id == OBAMA]
+    assert not read_with(stances, "target_id", (OBAMA,))
     stances = stances_of(nlp, '"Barack Obama is a lawyer," Sergei Lavrov said.')
-    assert not [s for s in stances if s.target_id == OBAMA]
+    assert not read_with(stances, "target_id", (OBAMA,))
 
 
 def test_the_leaders_of_states_are_the_people_in_office(nlp: Language) -> None:
@@ -415,7 +415,7 @@ def test_a_passive_is_held_by_its_agent(nlp: Language) -> None:
     stances = stances_of(nlp, "Barack Obama was criticised by Sergei Lavrov.")
     # the deed (an ACCUSE event) and the reported clause are one stance since round 10
     assert side(stances, LAVROV, OBAMA) == -1
-    assert not [s for s in stances if s.holder_id == OBAMA]
+    assert not read_with(stances, "holder_id", (OBAMA,))
 
 
 @pytest.mark.parametrize(

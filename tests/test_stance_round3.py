@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from dossier.kb.loader import default_kb
-from stance_helpers import sides, stances_of
+from stance_helpers import read_with, sides, stances_of
 
 EURASIAN = "target:eurasian-integration"
 EUROPEAN = "target:european-integration"
@@ -67,7 +67,7 @@ def test_a_holders_plan_for_a_project_is_for_it(nlp: Language) -> None:
         nlp,
         "Mirziyoyev urged all sides to accept a plan drawn up by the Eurasian Economic Commission.",
     )
-    assert not [s for s in stances if s.cue == "plan"]
+    assert not read_with(stances, "cue", ("plan",))
 
 
 def test_joining_alongside_a_state_is_no_stance_toward_it(nlp: Language) -> None:
@@ -75,7 +75,7 @@ def test_joining_alongside_a_state_is_no_stance_toward_it(nlp: Language) -> None
     stances = stances_of(
         nlp, "Tajikistan signed the accord together with Kazakhstan and joined the Customs Union."
     )
-    assert not [s for s in stances if s.target_id in ("gov:KAZ", "country:KAZ")]
+    assert not read_with(stances, "target_id", ("gov:KAZ", "country:KAZ"))
     assert sides(stances, "gov:TJK", EURASIAN) == {1}
 
 
@@ -87,7 +87,7 @@ def test_wanting_to_join_a_state_is_still_for_it(nlp: Language) -> None:
 def test_a_gapped_second_joiner_is_no_target(nlp: Language) -> None:
     # kind: unsupported (the state of "..., and Kazakhstan a week later" read as joined)
     stances = stances_of(nlp, "Tajikistan joined the bloc in May, and Kazakhstan a week later.")
-    assert not [s for s in stances if s.target_id in ("gov:KAZ", "country:KAZ")]
+    assert not read_with(stances, "target_id", ("gov:KAZ", "country:KAZ"))
 
 
 def test_an_op_ed_authors_account_of_anothers_course_is_not_his_side(nlp: Language) -> None:

@@ -94,7 +94,7 @@ def test_an_act_alleged_or_denied_is_no_side_of_the_accused(nlp: Language) -> No
         "Armenia has denied joining the Eurasian Economic Union.",
     )
     assert not sides(stances, "gov:BLR", EURASIAN)
-    assert not [s for s in stances if s.target_id in ("country:GEO", "gov:GEO")]
+    assert not read_with(stances, "target_id", ("country:GEO", "gov:GEO"))
     assert not [s for s in stances if s.holder_id == "gov:ARM" and s.basis == "did"]
     assert -1 in {s.polarity for s in stances if s.holder_id == "gov:LTU"}
 
@@ -167,7 +167,7 @@ def test_not_wanting_to_be_part_of_a_state_is_against_it(nlp: Language) -> None:
         "Kaliningrad is part of Russia.",
     )
     assert polarities(stances, target_id="country:BLR") == {-1}
-    assert not [s for s in stances if s.target_id in ("country:RUS", "gov:RUS")]
+    assert not read_with(stances, "target_id", ("country:RUS", "gov:RUS"))
 
 
 def test_an_act_on_a_territory_is_no_side_toward_its_state(nlp: Language) -> None:
@@ -178,5 +178,5 @@ def test_an_act_on_a_territory_is_no_side_toward_its_state(nlp: Language) -> Non
         "Ukraine has lost half its coastline since March, when Russia annexed Crimea. "
         "Russia imposed sanctions on Moldova.",
     )
-    assert not [s for s in stances if s.target_id in ("gov:UKR", "country:UKR")]
+    assert not read_with(stances, "target_id", ("gov:UKR", "country:UKR"))
     assert sides(stances, "gov:RUS", "country:MDA") == {-1}

@@ -72,7 +72,7 @@ def test_an_accuser_takes_no_side_toward_the_object_of_the_alleged_act(nlp: Lang
         "Moscow denied aiding Armenia.",
     )
     assert sides(stances, "gov:AZE", "country:RUS") == {-1}
-    assert not [s for s in stances if s.target == "Armenia"]
+    assert not read_with(stances, "target", ("Armenia",))
 
 
 def test_a_tie_described_of_a_third_party_is_no_stance(nlp: Language) -> None:
@@ -83,7 +83,7 @@ def test_a_tie_described_of_a_third_party_is_no_stance(nlp: Language) -> None:
         "Georgia is a pivotal U.S. ally. He was an ally of Russian President Vladimir Putin. "
         "Georgia wants to be a partner of NATO.",
     )
-    assert not [s for s in stances if s.target in ("United States", "Vladimir Putin")]
+    assert not read_with(stances, "target", ("United States", "Vladimir Putin"))
     assert sides(stances, "gov:GEO", "target:nato") == {1}
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from stance_helpers import Sides, polarities, sides, sides_toward, stances_of
+from stance_helpers import Sides, polarities, read_with, sides, sides_toward, stances_of
 
 DATE = "2019-11-15"
 CLINTON = "person:hillary-clinton"
@@ -62,7 +62,7 @@ def test_a_reaction_from_named_states_is_theirs(nlp: Language) -> None:
 
 def test_a_reaction_naming_no_one_gives_no_holder(nlp: Language) -> None:
     stances = stances_of(nlp, "Georgia raised fuel taxes despite criticism.", DATE)
-    assert not [s for s in stances if s.target_id == "country:GEO"]
+    assert not read_with(stances, "target_id", ("country:GEO",))
 
 
 def test_a_deed_done_to_a_target_in_the_press_is_the_press_side(nlp: Language) -> None:
