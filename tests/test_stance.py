@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+import stance_helpers
 from dossier.errors import DossierError
 from dossier.extract.document import prepare_doc
 from dossier.extract.stance.lexicon import load_stance_lexicon
@@ -29,18 +30,14 @@ def run(nlp: Language, text: str, date: str = "2013-05-10", **meta: str):
 
 
 def stances_of(nlp: Language, text: str, **meta: str) -> list[Stance]:
-    return list(run(nlp, text, **meta)._.dossier_stances)
+    """The stances ``nlp`` finds in ``text``, read as ``run`` reads it."""
+    return stance_helpers.stances_of(nlp, text, "2013-05-10", "d1", **meta)
 
 
 def side(stances: list[Stance], holder_id: str, target_id: str, basis: str | None = None) -> int:
     """The one polarity ``holder_id`` is given toward ``target_id`` (by ``basis``)."""
-    found = {
-        s.polarity
-        for s in stances
-        if s.holder_id == holder_id
-        and s.target_id == target_id
-        and (basis is None or s.basis == basis)
-    }
+    by_basis = {} if basis is None else {"basis": basis}
+    found = polarities(stances, holder_id=holder_id, target_id=target_id, **by_basis)
     assert len(found) == 1, [(s.holder, s.target, s.polarity, s.basis) for s in stances]
     return found.pop()
 
