@@ -44,6 +44,7 @@ from dossier.answers import (
 )
 from dossier.errors import DossierError, ErrorCode
 from dossier.model import Fact, Mention, Sentence, Timex
+from dossier.query_filters import actor_ids_named, check_country, date_bounds
 from dossier.query_stance import StanceQueries
 from dossier.settings import DB_ENV_VAR, resolve_db
 
@@ -282,13 +283,10 @@ class Dossier(StanceQueries):
         statement, newspaper, television, radio, press conference, speech, social media,
         book).
         """
-        from dossier.calendar import check_iso_date
         from dossier.store.records import QuoteHit
 
-        bounds = [check_iso_date(d) if d else None for d in (date_from, date_to)]
-        speaker_ids: list[str] = []
-        if speaker:
-            speaker_ids = sorted({actor.id for actor in self.kb.find_actors(speaker)})
+        bounds = date_bounds(date_from, date_to)
+        speaker_ids = actor_ids_named(self.kb, speaker)
         found = self.store.quotes(
             speaker_ids=speaker_ids,
             # Words only for a name the KB lacks: a KB name is its actors, found by index
@@ -327,18 +325,14 @@ class Dossier(StanceQueries):
             (its ``merged_id``, or a prefix of it). Raises ValueError for a date that is not ISO,
             an unknown type or a country that is not three letters.
         """
-        from dossier.calendar import check_iso_date
         from dossier.model import PLOVER_TYPES
         from dossier.store.records import EventHit
 
-        bounds = [check_iso_date(d) if d else None for d in (date_from, date_to)]
+        bounds = date_bounds(date_from, date_to)
         if event_type and event_type.upper() not in PLOVER_TYPES:
             raise ValueError(f"no PLOVER type {event_type!r}; known: {', '.join(PLOVER_TYPES)}")
-        if country and not (len(country) == 3 and country.isalpha()):
-            raise ValueError(f"not an ISO 3166-1 alpha-3 code: {country!r} (e.g. RUS)")
-        actor_ids: list[str] = []
-        if actor:
-            actor_ids = sorted({found.id for found in self.kb.find_actors(actor)})
+        check_country(country, "RUS")
+        actor_ids = actor_ids_named(self.kb, actor)
         found = self.store.events(
             actor_ids=actor_ids,
             # Words only for a name the KB lacks: a KB name is its actors, found by index.

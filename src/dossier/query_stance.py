@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from dossier.answers import Records
+from dossier.query_filters import actor_ids_named, check_country, date_bounds
 
 if TYPE_CHECKING:
     from dossier.kb.loader import KnowledgeBase
@@ -87,20 +88,12 @@ class StanceQueries:
         date_to: str | None,
     ) -> dict[str, Any]:
         """The store's filters for a stance question, names resolved through the KB."""
-        from dossier.calendar import check_iso_date
-
-        bounds = [check_iso_date(d) if d else None for d in (date_from, date_to)]
-        if country and not (len(country) == 3 and country.isalpha()):
-            raise ValueError(f"not an ISO 3166-1 alpha-3 code: {country!r} (e.g. UKR)")
-        target_ids: list[str] = []
-        if target:
-            known = self.kb.target(target)
-            if known is not None:
-                target_ids = [known.id]
-            else:
-                target_ids = sorted({found.id for found in self.kb.find_actors(target)})
-        named = {found.id for found in self.kb.find_actors(holder)} if holder else set()
-        holder_ids = sorted(named | set(holder_ids))
+        bounds = date_bounds(date_from, date_to)
+        check_country(country, "UKR")
+        known = self.kb.target(target) if target else None
+        target_ids = [known.id] if known is not None else actor_ids_named(self.kb, target)
+        named = actor_ids_named(self.kb, holder)
+        holder_ids = sorted({*named, *holder_ids})
         return {
             "target_ids": target_ids,
             "target_name": None if target_ids else target,

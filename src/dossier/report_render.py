@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from dossier.report import Report
+    from dossier.report import Report, ReportEvent, ReportStance
 
 
 # -- the chart ----------------------------------------------------------------------------------
@@ -65,6 +65,34 @@ def _source_line(source) -> str:
     return f"{', '.join(parts)}, {title} (document {source.doc_id})"
 
 
+_EVENT_COLUMNS = ("date", "type", "who", "to whom", "reports", "source")
+_STANCE_COLUMNS = ("holder", "target", "period", "side", "evidence", "sources")
+
+
+def _event_row(e: ReportEvent) -> str:
+    return (
+        f"| {e.date or '?'} | {e.event_type} | {md(e.source)} | {md(e.target)} | "
+        f"{e.reports} | [^{e.note}] |"
+    )
+
+
+def _stance_row(s: ReportStance) -> str:
+    notes = " ".join(f"[^{n}]" for n in s.notes)
+    return (
+        f"| {md(s.group)} | {md(s.target)} | {s.period or 'all'} | {s.side} ({s.score:+.2f}) "
+        f"| {s.evidence} | {notes} |"
+    )
+
+
+def _table_section(title: str, header: tuple[str, ...], rows: list[str], empty: str) -> list[str]:
+    """A Markdown section: its heading, then a table of ``rows`` (each already a ``| ... |``
+    line) under ``header``, or the line ``empty`` when there are none."""
+    lines = ["", f"## {title}", ""]
+    if not rows:
+        return [*lines, empty]
+    return [*lines, "| " + " | ".join(header) + " |", "|" + "---|" * len(header), *rows]
+
+
 def render_markdown(report: Report, chart: Path | None = None) -> str:
     """The report as Markdown; footnotes as ``[^N]``. With ``chart`` (a path) the timeline chart
     is written there as PNG and linked; without it the timeline is a table."""
@@ -85,29 +113,10 @@ def render_markdown(report: Report, chart: Path | None = None) -> str:
         )
     if not report.quotes:
         lines.append("No quote found.")
-    lines += ["", "## Events", ""]
-    if report.events:
-        lines += ["| date | type | who | to whom | reports | source |", "|---|---|---|---|---|---|"]
-        lines += [
-            f"| {e.date or '?'} | {e.event_type} | {md(e.source)} | {md(e.target)} | "
-            f"{e.reports} | [^{e.note}] |"
-            for e in report.events
-        ]
-    else:
-        lines.append("No event found.")
-    lines += ["", "## Stance over time", ""]
-    if report.stances:
-        lines += [
-            "| holder | target | period | side | evidence | sources |",
-            "|---|---|---|---|---|---|",
-        ]
-        lines += [
-            f"| {md(s.group)} | {md(s.target)} | {s.period or 'all'} | {s.side} ({s.score:+.2f}) "
-            f"| {s.evidence} | {' '.join(f'[^{n}]' for n in s.notes)} |"
-            for s in report.stances
-        ]
-    else:
-        lines.append("No stance found.")
+    events = [_event_row(event) for event in report.events]
+    lines += _table_section("Events", _EVENT_COLUMNS, events, "No event found.")
+    stances = [_stance_row(stance) for stance in report.stances]
+    lines += _table_section("Stance over time", _STANCE_COLUMNS, stances, "No stance found.")
     lines += ["", "## Sources", ""]
     lines += [f"[^{s.number}]: {md(_source_line(s))}: “{md(s.sentence)}”" for s in report.notes]
     return "\n".join(lines) + "\n"
@@ -222,33 +231,41 @@ def render_pdf(report: Report) -> bytes:
         pdf.ln(1)
     if not report.quotes:
         para("No quote found.")
-    heading("Events")
-    if report.events:
-        with pdf.table(col_widths=(14, 14, 28, 28, 11, 9), text_align="LEFT") as table:
-            table.row(("date", "type", "who", "to whom", "reports", "source"))
-            for e in report.events:
-                table.row(
-                    (e.date or "?", e.event_type, e.source, e.target, str(e.reports), f"[{e.note}]")
-                )
-    else:
-        para("No event found.")
-    heading("Stance over time")
-    if report.stances:
-        with pdf.table(col_widths=(22, 26, 10, 18, 10, 14), text_align="LEFT") as table:
-            table.row(("holder", "target", "period", "side", "evidence", "sources"))
-            for s in report.stances:
-                table.row(
-                    (
-                        s.group,
-                        s.target,
-                        s.period or "all",
-                        f"{s.side} ({s.score:+.2f})",
-                        str(s.evidence),
-                        " ".join(f"[{n}]" for n in s.notes),
-                    )
-                )
-    else:
-        para("No stance found.")
+
+    def table_section(
+        title: str,
+        widths: tuple[int, ...],
+        header: tuple[str, ...],
+        rows: list[tuple[str, ...]],
+        empty: str,
+    ) -> None:
+        heading(title)
+        if not rows:
+            para(empty)
+            return
+        with pdf.table(col_widths=widths, text_align="LEFT") as table:
+            table.row(header)
+            for row in rows:
+                table.row(row)
+
+    events = [
+        (e.date or "?", e.event_type, e.source, e.target, str(e.reports), f"[{e.note}]")
+        for e in report.events
+    ]
+    table_section("Events", (14, 14, 28, 28, 11, 9), _EVENT_COLUMNS, events, "No event found.")
+    stances = [
+        (
+            s.group,
+            s.target,
+            s.period or "all",
+            f"{s.side} ({s.score:+.2f})",
+            str(s.evidence),
+            " ".join(f"[{n}]" for n in s.notes),
+        )
+        for s in report.stances
+    ]
+    widths = (22, 26, 10, 18, 10, 14)
+    table_section("Stance over time", widths, _STANCE_COLUMNS, stances, "No stance found.")
     heading("Sources")
     pdf.set_font("DejaVu", "", 8)
     for source in report.notes:

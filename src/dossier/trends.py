@@ -13,23 +13,12 @@ from collections.abc import Iterable
 from typing import Literal
 
 from dossier.store.records import StanceCount, StanceHit, StanceTrend
+from dossier.store.tallies import period_of
 
 By = Literal["actor", "country"]
 Period = Literal["all", "year", "month"]
 #: How far the score must lean to call a side; between, the group is ``mixed``.
 SIDE_THRESHOLD = 0.2
-
-
-def _period(date: str | None, period: Period) -> str | None:
-    """The period a date falls in ("2013", "2013-09"), "" for all time, None when undated
-    and a period is asked for."""
-    if period == "all":
-        return ""
-    if not date or not date[:4].isdigit():
-        return None
-    if period == "year":
-        return date[:4]
-    return date[:7] if len(date) >= 7 and date[5:7].isdigit() else None
 
 
 def _side(in_favour: int, against: int, neutral: int) -> tuple[float, str]:
@@ -55,7 +44,7 @@ def stance_trends(
     buckets: dict[tuple[str, str, str], list[StanceHit]] = defaultdict(list)
     for hit in hits:
         group = hit.holder if by == "actor" else hit.holder_country
-        when = _period(hit.date, period)
+        when = period_of(hit.date, period)
         if group is None or when is None:
             continue
         buckets[(group, hit.target, when)].append(hit)

@@ -4,7 +4,6 @@ PLOVER records (``dossier.event_formats`` says how each field maps)."""
 
 from __future__ import annotations
 
-import csv
 import sys
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -13,9 +12,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from dossier.cli.app import DbOption, app, fail, reported
+from dossier.cli.app import DbOption, app
+from dossier.cli.listing import print_listing, querying, since_option, until_option
 from dossier.cli.render import cut, out
-from dossier.query import Dossier
 
 if TYPE_CHECKING:
     from dossier.model import EventActor
@@ -44,13 +43,8 @@ def events(
     event_type: Annotated[
         str | None, typer.Option("--type", help="A PLOVER type: AGREE, SANCTION, ...")
     ] = None,
-    date_from: Annotated[
-        str | None,
-        typer.Option("--from", help="Happened on or after this ISO date (2011, 2011-10)."),
-    ] = None,
-    date_to: Annotated[
-        str | None, typer.Option("--to", help="Happened on or before this ISO date.")
-    ] = None,
+    date_from: Annotated[str | None, since_option("Happened")] = None,
+    date_to: Annotated[str | None, until_option("Happened")] = None,
     merged: Annotated[
         bool,
         typer.Option("--merged", help="Each event once, its reports in several documents merged."),
@@ -80,49 +74,24 @@ def events(
     """
     from dossier.event_formats import to_gdelt, to_plover
 
-    with reported(), Dossier(db) as dossier:
-        try:
-            found = dossier.events(
-                actor=actor,
-                country=country,
-                event_type=event_type,
-                date_from=date_from,
-                date_to=date_to,
-                merged=merged,
-                event=event,
-                limit=limit,
-            )
-        except ValueError as error:
-            fail(escape(str(error)))
-    if output is EventFormat.json:
-        if found:
-            print(found.to_json())
-    elif output is EventFormat.plover:
+    with querying(db) as dossier:
+        found = dossier.events(
+            actor=actor,
+            country=country,
+            event_type=event_type,
+            date_from=date_from,
+            date_to=date_to,
+            merged=merged,
+            event=event,
+            limit=limit,
+        )
+    if output is EventFormat.plover:
         if found:
             print(to_plover(found))
     elif output is EventFormat.gdelt:
         sys.stdout.write(to_gdelt(found))
-    elif output is EventFormat.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=found.columns)
-        writer.writeheader()
-        writer.writerows(
-            {key: csv_cell(value) for key, value in row.items()} for row in found.dicts()
-        )
-    elif not found:
-        out.print("no event matches (run dossier annotate first if nothing is annotated)")
     else:
-        _print_table(found, merged)
-
-
-def csv_cell(value: Any) -> Any:
-    """One CSV cell: an actor set as "Vladimir Putin [RUS]; Belarus [BLR]", a list joined by
-    "; ", anything else as it is."""
-    if isinstance(value, list):
-        return "; ".join(
-            f"{v['actor']} [{v.get('country') or '?'}]" if isinstance(v, dict) else str(v)
-            for v in value
-        )
-    return value
+        print_listing(found, output, "event", lambda rows: _print_table(rows, merged))
 
 
 def actors_text(actors: tuple[EventActor, ...]) -> str:

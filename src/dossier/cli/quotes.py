@@ -3,27 +3,19 @@ documents that carried it and its first appearance, or every copy."""
 
 from __future__ import annotations
 
-import csv
-import sys
-from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from dossier.cli.app import DbOption, app, fail, reported
+from dossier.cli.app import DbOption, app
+from dossier.cli.listing import ListingFormat, print_listing, querying, since_option, until_option
 from dossier.cli.render import cut, out
-from dossier.query import Dossier
 
 if TYPE_CHECKING:
+    from dossier.query import Records
     from dossier.store.records import QuoteHit
-
-
-class QuoteFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
 
 
 @app.command(epilog="Example: dossier quotes --speaker Putin --from 2011 --format table")
@@ -33,12 +25,8 @@ def quotes(
         typer.Option(help="A speaker: a name the KB knows (any alias), or words of one it lacks."),
     ] = None,
     about: Annotated[str | None, typer.Option(help="Words the quote contains.")] = None,
-    date_from: Annotated[
-        str | None, typer.Option("--from", help="Said on or after this ISO date (2011, 2011-10).")
-    ] = None,
-    date_to: Annotated[
-        str | None, typer.Option("--to", help="Said on or before this ISO date.")
-    ] = None,
+    date_from: Annotated[str | None, since_option("Said")] = None,
+    date_to: Annotated[str | None, until_option("Said")] = None,
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
     all_copies: Annotated[
         bool,
@@ -47,8 +35,8 @@ def quotes(
         ),
     ] = False,
     output: Annotated[
-        QuoteFormat, typer.Option("--format", help="table, json (one object per line) or csv.")
-    ] = QuoteFormat.table,
+        ListingFormat, typer.Option("--format", help="table, json (one object per line) or csv.")
+    ] = ListingFormat.table,
     db: DbOption = None,
 ) -> None:
     """Quotes, reported speech and beliefs with their canonical speakers, oldest first.
@@ -61,34 +49,19 @@ def quotes(
     once, with how many documents carried it and where it appeared first; --all-copies shows
     each copy.
     """
-    with reported(), Dossier(db) as dossier:
-        try:
-            found = dossier.quotes(
-                speaker=speaker,
-                about=about,
-                date_from=date_from,
-                date_to=date_to,
-                limit=limit,
-                all_copies=all_copies,
-            )
-        except ValueError as error:
-            fail(escape(str(error)))
-    if output is QuoteFormat.json:
-        if found:
-            print(found.to_json())
-        return
-    if output is QuoteFormat.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=found.columns)
-        writer.writeheader()
-        # A cell holds one value: the outlets of a statement as "Wire; Daily".
-        writer.writerows(
-            {key: "; ".join(v) if isinstance(v, list) else v for key, v in row.items()}
-            for row in found.dicts()
+    with querying(db) as dossier:
+        found = dossier.quotes(
+            speaker=speaker,
+            about=about,
+            date_from=date_from,
+            date_to=date_to,
+            limit=limit,
+            all_copies=all_copies,
         )
-        return
-    if not found:
-        out.print("no quote matches (run dossier annotate first if nothing is annotated)")
-        return
+    print_listing(found, output, "quote", lambda rows: _print_table(rows, all_copies))
+
+
+def _print_table(found: Records[QuoteHit], all_copies: bool) -> None:
     title = f"{len(found)} quotes" if all_copies else f"{len(found)} statements"
     table = Table(title=title)
     for column in ("date", "speaker", "kind", "quote", "doc"):

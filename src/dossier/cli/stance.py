@@ -3,8 +3,6 @@ its evidence, or added up by holder or by country, over all time or by year or m
 
 from __future__ import annotations
 
-import csv
-import sys
 from enum import StrEnum
 from typing import Annotated
 
@@ -12,15 +10,10 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from dossier.cli.app import DbOption, app, fail, reported
+from dossier.cli.app import DbOption, app
+from dossier.cli.listing import ListingFormat, print_listing, querying, since_option, until_option
 from dossier.cli.render import cut, out
-from dossier.query import Dossier, Records
-
-
-class StanceFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
+from dossier.query import Records
 
 
 class StanceBy(StrEnum):
@@ -66,17 +59,12 @@ def stance(
     country: Annotated[
         str | None, typer.Option(help="The country the holder spoke for (ISO3: UKR).")
     ] = None,
-    date_from: Annotated[
-        str | None,
-        typer.Option("--from", help="Held on or after this ISO date (2011, 2011-10)."),
-    ] = None,
-    date_to: Annotated[
-        str | None, typer.Option("--to", help="Held on or before this ISO date.")
-    ] = None,
+    date_from: Annotated[str | None, since_option("Held")] = None,
+    date_to: Annotated[str | None, until_option("Held")] = None,
     output: Annotated[
-        StanceFormat,
+        ListingFormat,
         typer.Option("--format", help="table, json (one object per line) or csv."),
-    ] = StanceFormat.table,
+    ] = ListingFormat.table,
     db: DbOption = None,
 ) -> None:
     """Stances toward a target: for (+1), against (-1) or neutral, with their evidence.
@@ -87,42 +75,28 @@ def stance(
     neutral, and how many pieces of evidence; with --per year a change of side shows as one
     holder's rows turning.
     """
-    with reported(), Dossier(db) as dossier:
-        try:
-            found: Records = (
-                dossier.stances(
-                    target=target,
-                    holder=holder,
-                    country=country,
-                    date_from=date_from,
-                    date_to=date_to,
-                )
-                if by is StanceBy.evidence
-                else dossier.stance_trends(
-                    target=target,
-                    by=by.value,
-                    period=per.value,
-                    holder=holder,
-                    country=country,
-                    date_from=date_from,
-                    date_to=date_to,
-                )
+    with querying(db) as dossier:
+        found: Records = (
+            dossier.stances(
+                target=target,
+                holder=holder,
+                country=country,
+                date_from=date_from,
+                date_to=date_to,
             )
-        except ValueError as error:
-            fail(escape(str(error)))
-    if output is StanceFormat.json:
-        if found:
-            print(found.to_json())
-    elif output is StanceFormat.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=found.columns)
-        writer.writeheader()
-        writer.writerows(found.dicts())
-    elif not found:
-        out.print("no stance matches (run dossier annotate first if nothing is annotated)")
-    elif by is StanceBy.evidence:
-        _print_evidence(found)
-    else:
-        _print_trends(found, by)
+            if by is StanceBy.evidence
+            else dossier.stance_trends(
+                target=target,
+                by=by.value,
+                period=per.value,
+                holder=holder,
+                country=country,
+                date_from=date_from,
+                date_to=date_to,
+            )
+        )
+    table = _print_evidence if by is StanceBy.evidence else lambda rows: _print_trends(rows, by)
+    print_listing(found, output, "stance", table)
 
 
 def _print_evidence(found: Records) -> None:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -118,26 +118,27 @@ COLLECTIVE = 3
 
 def miss_kind(pair: Pair, polarity: int, pred: dict[Pair, int]) -> str:
     """The kind of a missed gold triple (see the module doc)."""
-    holder, target = pair
     if pair in pred:
         return "polarity"
-    if any(t == target for _, t in pred):
-        return "other-holder"
-    if any(h == holder for h, _ in pred):
-        return "other-target"
-    return "none"
+    return _half_matched(pair, pred) or "none"
 
 
 def spurious_kind(pair: Pair, gold: dict[Pair, set[int]], collective: set[Pair]) -> str:
     """The kind of a predicted pair the gold lacks (see the module doc)."""
-    holder, target = pair
     if pair in collective:
         return "collective"
-    if any(t == target for _, t in gold):
+    return _half_matched(pair, gold) or "unsupported"
+
+
+def _half_matched(pair: Pair, others: Collection[Pair]) -> str | None:
+    """How the other side's pairs half match ``pair``: "other-holder" when one has its target,
+    else "other-target" when one has its holder; None when none does."""
+    holder, target = pair
+    if any(t == target for _, t in others):
         return "other-holder"
-    if any(h == holder for h, _ in gold):
+    if any(h == holder for h, _ in others):
         return "other-target"
-    return "unsupported"
+    return None
 
 
 def collective_pairs(stances: list[Stance], keys: StanceKeys) -> set[Pair]:

@@ -14,11 +14,12 @@ import csv
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from dossier.errors import DossierError, ErrorCode
 from dossier.kb.records import (
@@ -177,27 +178,39 @@ def second_tier_actors(
     return kept
 
 
+def _rows_with_new_ids(
+    rows: list[Row], problems: Problems, noun: str, well_formed: Callable[[str], Any], want: str
+) -> Iterator[tuple[Row, str]]:
+    """Each row whose id is ``well_formed`` and not seen in an earlier row, with its id; a
+    problem for every other row ("bad ``noun`` id ... (want ``want``)", "duplicate ... id")."""
+    seen: set[str] = set()
+    for row in rows:
+        row_id = row.get("id")
+        if not well_formed(row_id):
+            problems.add(row, f"bad {noun} id {row_id!r} (want {want})")
+            continue
+        if row_id in seen:
+            problems.add(row, f"duplicate {noun} id {row_id}")
+            continue
+        seen.add(row_id)
+        yield row, row_id
+
+
+def _is_actor_id(actor_id: str) -> bool:
+    match = _ACTOR_ID.match(actor_id)
+    return match is not None and match.group(1) in ACTOR_ID_PREFIXES
+
+
 def parse_actors(
     rows: list[Row], problems: Problems, countries: set[str] | None = None
 ) -> list[Actor]:
     actors: list[Actor] = []
-    seen: set[str] = set()
     countries = (countries or set()) | {
         r.get("country") for r in rows if r.get("type") == "country"
     }
-    for row in rows:
-        actor_id, kind = row.get("id"), row.get("type")
-        match = _ACTOR_ID.match(actor_id)
-        if not match or match.group(1) not in ACTOR_ID_PREFIXES:
-            problems.add(
-                row,
-                f"bad actor id {actor_id!r} (want kind:slug, kinds {sorted(ACTOR_ID_PREFIXES)})",
-            )
-            continue
-        if actor_id in seen:
-            problems.add(row, f"duplicate actor id {actor_id}")
-            continue
-        seen.add(actor_id)
+    want = f"kind:slug, kinds {sorted(ACTOR_ID_PREFIXES)}"
+    for row, actor_id in _rows_with_new_ids(rows, problems, "actor", _is_actor_id, want):
+        kind = row.get("type")
         if kind not in ACTOR_TYPES:
             problems.add(row, f"unknown actor type {kind!r} for {actor_id}")
         if not row.get("name"):
@@ -242,16 +255,9 @@ def parse_offices(
     rows: list[Row], problems: Problems, actor_ids: set[str], countries: set[str]
 ) -> list[Office]:
     offices: list[Office] = []
-    seen: set[str] = set()
-    for row in rows:
-        office_id = row.get("id")
-        if not _OFFICE_ID.match(office_id):
-            problems.add(row, f"bad office id {office_id!r} (want office:slug)")
-            continue
-        if office_id in seen:
-            problems.add(row, f"duplicate office id {office_id}")
-            continue
-        seen.add(office_id)
+    for row, office_id in _rows_with_new_ids(
+        rows, problems, "office", _OFFICE_ID.match, "office:slug"
+    ):
         country, org, kind, sector = (row.get(c) for c in ("country", "org", "kind", "sector"))
         if country and country not in countries:
             problems.add(row, f"office {office_id} names unknown country {country!r}")

@@ -14,11 +14,12 @@ from contextlib import AbstractContextManager
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, func, or_, select
 
 from dossier.extract.merge_events import EventReport, MergedEvent
 from dossier.model import EventActor
 from dossier.store.groups import facts_to_group, groups_behind, replace_groups
+from dossier.store.joins import with_document_and_sentence
 from dossier.store.records import EventHit
 from dossier.store.schema import (
     documents,
@@ -74,7 +75,7 @@ class EventsMixin:
         """
         happened = func.coalesce(merged_events.c.date, events.c.date) if merged else events.c.date
         when = happened.label("when")
-        query = (
+        query = with_document_and_sentence(
             select(
                 events,
                 when,
@@ -93,18 +94,12 @@ class EventsMixin:
                 merged_events.c.reports,
                 merged_events.c.documents.label("merged_documents"),
                 merged_events.c.outlets,
-            )
-            .join(documents, documents.c.doc_id == events.c.doc_id)
-            .outerjoin(
-                sentences,
-                and_(
-                    sentences.c.doc_id == events.c.doc_id,
-                    sentences.c.sentence == events.c.sentence,
-                ),
-            )
-            .outerjoin(merged_event_reports, merged_event_reports.c.fact_id == events.c.fact_id)
-            .outerjoin(merged_events, merged_events.c.merged_id == merged_event_reports.c.merged_id)
+            ),
+            events,
         )
+        query = query.outerjoin(
+            merged_event_reports, merged_event_reports.c.fact_id == events.c.fact_id
+        ).outerjoin(merged_events, merged_events.c.merged_id == merged_event_reports.c.merged_id)
         who = []
         narrowing: list[Any] = []
         if actor_ids:

@@ -34,6 +34,7 @@ from dossier.model import DocumentFacts, Fact, FactLink, Provenance
 from dossier.store.fact_rows import fact_rows, insert_dicts, insert_rows
 from dossier.store.kinds import FACT_KINDS, PROVENANCE_FIELDS, FactKind, fact_kind
 from dossier.store.quotes import refresh_said_dates
+from dossier.store.records import record_from_row
 from dossier.store.schema import annotations, documents, fact_links, mentions
 from dossier.store.tallies import (
     apply_stance_change,
@@ -218,17 +219,7 @@ class FactStore:
             query = query.where(fact_links.c.relation == relation)
         with self._transaction() as connection:
             rows = connection.execute(query).mappings().all()
-        return [
-            FactLink(
-                doc_id=row["doc_id"],
-                from_fact=row["from_fact"],
-                to_fact=row["to_fact"],
-                relation=row["relation"],
-                extractor=row["extractor"],
-                extractor_version=row["extractor_version"],
-            )
-            for row in rows
-        ]
+        return [record_from_row(FactLink, row) for row in rows]
 
     def annotation_versions(
         self, doc_ids: Iterable[str] | None = None

@@ -6,8 +6,9 @@ Plain frozen dataclasses: no pandas, no JSON. ``dossier.query`` wraps lists of t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from typing import NamedTuple, TypedDict
+from typing import Any, NamedTuple, TypedDict, TypeVar
 
 from dossier.model import EventActor
 
@@ -136,6 +137,15 @@ class StoreStats:
 def columns(record_type: type) -> list[str]:
     """The field names of a record type, in order: the columns of its table or frame."""
     return [item.name for item in fields(record_type)]
+
+
+Record = TypeVar("Record")
+
+
+def record_from_row(record_type: type[Record], row: Mapping[str, Any]) -> Record:
+    """The record whose every field is the ``row`` column of the same name (other columns
+    left unread)."""
+    return record_type(**{name: row[name] for name in columns(record_type)})
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, or_, select
+from sqlalchemy import Connection, Select, func, or_, select
 
-from dossier.store.records import StanceCount, StanceHit
+from dossier.store.joins import with_document_and_sentence
+from dossier.store.records import StanceCount, StanceHit, record_from_row
 from dossier.store.schema import documents, sentences, stances
 from dossier.store.tallies import count_columns, period_clauses, tally_counts
 
@@ -42,23 +43,16 @@ class StancesMixin:
         date_from, date_to: ISO dates (any precision) bounding when it held, inclusive; an
             undated stance is left out of a bounded ask.
         """
-        query = (
+        query = with_document_and_sentence(
             select(
                 stances,
                 sentences.c.text.label("sentence_text"),
                 documents.c.pub_date,
-                documents.c.outlet.label("doc_outlet"),
+                documents.c.outlet,
                 documents.c.title,
                 documents.c.url,
-            )
-            .join(documents, documents.c.doc_id == stances.c.doc_id)
-            .outerjoin(
-                sentences,
-                and_(
-                    sentences.c.doc_id == stances.c.doc_id,
-                    sentences.c.sentence == stances.c.sentence,
-                ),
-            )
+            ),
+            stances,
         )
         query = _filtered(
             query, target_ids, target_name, holder_ids, holder_name, country, date_from, date_to
@@ -74,35 +68,7 @@ class StancesMixin:
         if limit is not None:
             query = query.limit(limit)
         with self._transaction() as connection:
-            return [
-                StanceHit(
-                    fact_id=row["fact_id"],
-                    doc_id=row["doc_id"],
-                    date=row["date"],
-                    holder=row["holder"],
-                    holder_id=row["holder_id"],
-                    holder_country=row["holder_country"],
-                    target=row["target"],
-                    target_id=row["target_id"],
-                    polarity=row["polarity"],
-                    strength=row["strength"],
-                    basis=row["basis"],
-                    cue=row["cue"],
-                    evidence_kind=row["evidence_kind"],
-                    evidence_id=row["evidence_id"],
-                    text=row["text"],
-                    start=row["start"],
-                    end=row["end"],
-                    sentence=row["sentence"],
-                    sentence_text=row["sentence_text"],
-                    confidence=row["confidence"],
-                    pub_date=row["pub_date"],
-                    outlet=row["doc_outlet"],
-                    title=row["title"],
-                    url=row["url"],
-                )
-                for row in connection.execute(query).mappings()
-            ]
+            return [record_from_row(StanceHit, row) for row in connection.execute(query).mappings()]
 
     def stance_counts(
         self,

@@ -12,8 +12,8 @@ documents.
   the difference applied (``apply_stance_change``): every count adds up over documents; a
   first or last date the document held and no longer holds is recounted from ``stances``.
 
-The periods follow ``dossier.trends._period`` (repeated here: ``store`` imports nothing
-above it), the counts ``StancesMixin.stance_counts``'s SQL, so both paths agree.
+The periods are ``period_of`` (which ``dossier.trends`` adds up by too), the counts
+``StancesMixin.stance_counts``'s SQL, so both paths agree.
 """
 
 from __future__ import annotations
@@ -61,8 +61,8 @@ class Share(NamedTuple):
 
 
 def period_of(date: str | None, kind: str) -> str | None:
-    """The period ``date`` falls in: "" for all time, None when undated and a period is asked
-    (``dossier.trends._period``)."""
+    """The period ``date`` falls in ("2013", "2013-09"): "" for all time, None when undated
+    and a period is asked."""
     if kind == "all":
         return ""
     if not date or not date[:4].isdigit():
