@@ -8,6 +8,9 @@ its provenance overrides)."""
 
 from __future__ import annotations
 
+import re
+import sys
+from bisect import bisect_right
 from datetime import datetime
 from pathlib import Path
 
@@ -188,3 +191,68 @@ def test_reported_events_are_the_candidates_the_token_lookup_keeps(nlp, text) ->
     ]
     assert doc._.dossier_events == kept
     assert doc._.dossier_event_candidates  # not vacuous
+
+
+# The time expressions' trigger words are found from the text's runs of word characters, one
+# look-up per run, not by a scan of the text per trigger.
+TIMEX_TEXTS = [
+    "On Tuesday's midnight session, 14 ministers met at 9 o'clock; the mid-night vote came "
+    "in the '90s, two decades after the nineteen-seventies.",
+    "Each week since last May, the council met every second Friday (Nov. 3, 2019 and 2020-01-05).",
+    "Élan's CEO said «tomorrow» — not today — the year-end results, Q3's, would be final.",
+    "ÇAVUŞOĞLU İSTANBUL'DA: the ſummit's ıtems came late in the morning, 12:30 p.m.",
+    "",
+    "no time words at all here",
+]
+
+
+def _per_trigger_scan(text: str, lowered: str) -> dict[str, list[int]]:
+    from dossier.extract.timex.candidates import _COMPILED_TRIGGERS, _WORD_START
+
+    starts = [match.start() for match in _WORD_START.finditer(text)]
+    return {
+        words: sorted({bisect_right(starts, hit.start()) - 1 for hit in pattern.finditer(lowered)})
+        for words, pattern in _COMPILED_TRIGGERS.items()
+    }
+
+
+@pytest.mark.parametrize("text", TIMEX_TEXTS)
+def test_trigger_words_from_runs_are_those_of_a_scan_per_trigger(text: str) -> None:
+    from dossier.extract.timex.candidates import _CASE_FOLDS, _TriggerIndex
+
+    lowered = text.lower().translate(_CASE_FOLDS)
+    if len(lowered) != len(text):
+        lowered = text.lower()[: len(text)]  # the index is only built when lengths agree
+        text = text[: len(lowered)]
+    index = _TriggerIndex(text, lowered)
+    expected = _per_trigger_scan(text, lowered)
+    for words, found in expected.items():
+        assert index.positions(words, 0) == [index.starts[i] for i in found], words
+
+
+def test_every_trigger_word_is_word_characters_and_lowering_keeps_them() -> None:
+    from dossier.extract.timex.candidates import _CASE_FOLDS, _COMPILED_TRIGGERS
+
+    for words in _COMPILED_TRIGGERS:
+        for word in words.split("|"):
+            assert word == r"\d+" or re.fullmatch(r"\w+", word), word
+    is_word = re.compile(r"\w").match
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        lowered = char.lower().translate(_CASE_FOLDS)
+        if len(lowered) == 1:
+            assert bool(is_word(char)) == bool(is_word(lowered)), hex(code)
+
+
+@pytest.mark.parametrize("text", TIMEX_TEXTS)
+def test_timex_candidates_are_those_of_every_pattern_over_the_whole_text(text: str) -> None:
+    from dossier.extract.timex.candidates import _PATTERNS, find_candidates
+
+    found = {(c.name, c.start, c.end) for c in find_candidates(text)}
+    whole = {
+        (name, match.start(), match.end())
+        for name, pattern in _PATTERNS
+        for match in pattern.finditer(text)
+        if match.end() > match.start()
+    }
+    assert found == whole
