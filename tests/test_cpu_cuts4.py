@@ -256,3 +256,92 @@ def test_timex_candidates_are_those_of_every_pattern_over_the_whole_text(text: s
         if match.end() > match.start()
     }
     assert found == whole
+
+
+# Document consistency reads each name's words from the lower-cased column, once, and the
+# document's entities once: the labels are those read from each entity's own tokens.
+CONSISTENCY_TEXTS = [
+    "Alexander Lebed met Ostrava Steel. Lebed later said Ostrava Steel and OSTRAVA STEEL agreed.",
+    "Mia Roe of Velora Bank spoke. Later, Roe and velora bank officials left Velora.",
+    "  Karsovia's  envoy, Ivo Brant, met Brant's rival in\n\nKarsovia on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", CONSISTENCY_TEXTS)
+def test_consistency_labels_are_those_of_each_entitys_own_words(nlp, text) -> None:
+    from collections import Counter, defaultdict
+
+    from dossier.extract.ner.common import NUMERIC_LABELS
+    from dossier.extract.ner.consistency import _is_name_word
+
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == "dossier_doc_consistency":
+            stage = component
+            break
+        doc = component(doc)
+    votes: dict = defaultdict(Counter)
+    persons = set()
+    for ent in doc.ents:
+        if ent.label_ in NUMERIC_LABELS:
+            continue
+        votes[tuple(t.lower_ for t in ent)][ent.label_] += 1
+        if ent.label_ == "PERSON" and len(ent) >= 2 and stage.person_parts:
+            persons.update((t.lower_,) for t in (ent[0], ent[-1]) if _is_name_word(t))
+    expected = {}
+    for key, counts in votes.items():
+        ranked = counts.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            expected[key] = ranked[0][0]
+    expected.update(dict.fromkeys(persons, "PERSON"))
+    assert stage.labels(doc) == expected
+    assert expected  # not vacuous
+
+
+def test_remembered_each_gives_each_words_value_and_computes_a_new_word_once() -> None:
+    from dossier.extract.linking.lexicon import _remembered_each
+
+    calls = []
+
+    def compute(word: str) -> str:
+        calls.append(word)
+        return word.upper()
+
+    cache = {"seen": "SEEN"}
+    words = ["new", "seen", "new", "other", "seen"]
+    assert _remembered_each(cache, words, compute) == [w.upper() for w in words]
+    assert calls == ["new", "other"]
+    assert _remembered_each(cache, words, compute) == [w.upper() for w in words]
+    assert calls == ["new", "other"]
+
+
+# The stance targets' owned-phrase pass offers ``taken_up_owner`` only the words that can end
+# an owned phrase: every word the full pass would find an owner for is offered.
+OWNED_TEXTS = [
+    "Russia's gas deal with Armenia stalled in May. The deal was revived in June, and the deal "
+    "went ahead; Ukraine's peace plan failed, though the plan had support.",
+    "Germany's  pipeline project angered Poland. Later the project was paused, and the  "
+    "project's backers left.",
+]
+
+
+@pytest.mark.parametrize("text", OWNED_TEXTS)
+def test_owned_words_offered_cover_every_word_an_owner_is_found_for(nlp, text) -> None:
+    from dossier.extract.document import prepare_doc
+    from dossier.extract.stance.owned import owned_phrases, taken_up_owner
+    from dossier.extract.stance.targets import _owned_last_words
+
+    doc = nlp(prepare_doc(nlp, text, date="2019-05-10"))
+    mentions = sorted(doc._.dossier_mentions, key=lambda m: m.start)
+    owned = owned_phrases(doc, mentions)
+    offered = _owned_last_words(doc, owned)(0, len(doc))
+    passing = [
+        t.i
+        for t in doc
+        if any(key.endswith(" " + t.lower_) for key in owned)  # the function's first test
+    ]
+    assert set(passing) <= set(offered)
+    found = [t.i for t in doc if taken_up_owner(t, owned) is not None]
+    assert set(found) <= set(offered)
+    assert offered == sorted(offered)
+    assert passing  # not vacuous: some owned phrase is taken up
