@@ -345,3 +345,22 @@ def test_owned_words_offered_cover_every_word_an_owner_is_found_for(nlp, text) -
     assert set(found) <= set(offered)
     assert offered == sorted(offered)
     assert passing  # not vacuous: some owned phrase is taken up
+
+
+def test_the_linker_reads_each_candidate_once_and_skips_spans_without_one(nlp) -> None:
+    from spacy.tokens import Span
+
+    from dossier.extract.linking.candidates import CANDIDATES_KEY
+    from ruler_helpers import before_ruler
+
+    text = "Russian President Vladimir Putin met Ukraine's foreign minister in Minsk on Friday."
+    mentions = []
+    for extra in (False, True):
+        doc = before_ruler(nlp, text)
+        nlp.get_pipe("dossier_kb_ruler")(doc)
+        if extra:  # a span some other stage put there, with no candidate: not a mention
+            doc.spans[CANDIDATES_KEY] = [*doc.spans[CANDIDATES_KEY], Span(doc, 7, 8, "LOC")]
+        nlp.get_pipe("dossier_linker")(doc)
+        mentions.append(doc._.dossier_mentions)
+    assert mentions[0] == mentions[1]
+    assert len(mentions[0]) >= 2
