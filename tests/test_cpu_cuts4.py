@@ -8,6 +8,9 @@ its provenance overrides)."""
 
 from __future__ import annotations
 
+import re
+import sys
+from bisect import bisect_right
 from datetime import datetime
 from pathlib import Path
 
@@ -188,3 +191,176 @@ def test_reported_events_are_the_candidates_the_token_lookup_keeps(nlp, text) ->
     ]
     assert doc._.dossier_events == kept
     assert doc._.dossier_event_candidates  # not vacuous
+
+
+# The time expressions' trigger words are found from the text's runs of word characters, one
+# look-up per run, not by a scan of the text per trigger.
+TIMEX_TEXTS = [
+    "On Tuesday's midnight session, 14 ministers met at 9 o'clock; the mid-night vote came "
+    "in the '90s, two decades after the nineteen-seventies.",
+    "Each week since last May, the council met every second Friday (Nov. 3, 2019 and 2020-01-05).",
+    "Élan's CEO said «tomorrow» — not today — the year-end results, Q3's, would be final.",
+    "ÇAVUŞOĞLU İSTANBUL'DA: the ſummit's ıtems came late in the morning, 12:30 p.m.",
+    "",
+    "no time words at all here",
+]
+
+
+def _per_trigger_scan(text: str, lowered: str) -> dict[str, list[int]]:
+    from dossier.extract.timex.candidates import _COMPILED_TRIGGERS, _WORD_START
+
+    starts = [match.start() for match in _WORD_START.finditer(text)]
+    return {
+        words: sorted({bisect_right(starts, hit.start()) - 1 for hit in pattern.finditer(lowered)})
+        for words, pattern in _COMPILED_TRIGGERS.items()
+    }
+
+
+@pytest.mark.parametrize("text", TIMEX_TEXTS)
+def test_trigger_words_from_runs_are_those_of_a_scan_per_trigger(text: str) -> None:
+    from dossier.extract.timex.candidates import _CASE_FOLDS, _TriggerIndex
+
+    lowered = text.lower().translate(_CASE_FOLDS)
+    if len(lowered) != len(text):
+        lowered = text.lower()[: len(text)]  # the index is only built when lengths agree
+        text = text[: len(lowered)]
+    index = _TriggerIndex(text, lowered)
+    expected = _per_trigger_scan(text, lowered)
+    for words, found in expected.items():
+        assert index.positions(words, 0) == [index.starts[i] for i in found], words
+
+
+def test_every_trigger_word_is_word_characters_and_lowering_keeps_them() -> None:
+    from dossier.extract.timex.candidates import _CASE_FOLDS, _COMPILED_TRIGGERS
+
+    for words in _COMPILED_TRIGGERS:
+        for word in words.split("|"):
+            assert word == r"\d+" or re.fullmatch(r"\w+", word), word
+    is_word = re.compile(r"\w").match
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        lowered = char.lower().translate(_CASE_FOLDS)
+        if len(lowered) == 1:
+            assert bool(is_word(char)) == bool(is_word(lowered)), hex(code)
+
+
+@pytest.mark.parametrize("text", TIMEX_TEXTS)
+def test_timex_candidates_are_those_of_every_pattern_over_the_whole_text(text: str) -> None:
+    from dossier.extract.timex.candidates import _PATTERNS, find_candidates
+
+    found = {(c.name, c.start, c.end) for c in find_candidates(text)}
+    whole = {
+        (name, match.start(), match.end())
+        for name, pattern in _PATTERNS
+        for match in pattern.finditer(text)
+        if match.end() > match.start()
+    }
+    assert found == whole
+
+
+# Document consistency reads each name's words from the lower-cased column, once, and the
+# document's entities once: the labels are those read from each entity's own tokens.
+CONSISTENCY_TEXTS = [
+    "Alexander Lebed met Ostrava Steel. Lebed later said Ostrava Steel and OSTRAVA STEEL agreed.",
+    "Mia Roe of Velora Bank spoke. Later, Roe and velora bank officials left Velora.",
+    "  Karsovia's  envoy, Ivo Brant, met Brant's rival in\n\nKarsovia on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", CONSISTENCY_TEXTS)
+def test_consistency_labels_are_those_of_each_entitys_own_words(nlp, text) -> None:
+    from collections import Counter, defaultdict
+
+    from dossier.extract.ner.common import NUMERIC_LABELS
+    from dossier.extract.ner.consistency import _is_name_word
+
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == "dossier_doc_consistency":
+            stage = component
+            break
+        doc = component(doc)
+    votes: dict = defaultdict(Counter)
+    persons = set()
+    for ent in doc.ents:
+        if ent.label_ in NUMERIC_LABELS:
+            continue
+        votes[tuple(t.lower_ for t in ent)][ent.label_] += 1
+        if ent.label_ == "PERSON" and len(ent) >= 2 and stage.person_parts:
+            persons.update((t.lower_,) for t in (ent[0], ent[-1]) if _is_name_word(t))
+    expected = {}
+    for key, counts in votes.items():
+        ranked = counts.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            expected[key] = ranked[0][0]
+    expected.update(dict.fromkeys(persons, "PERSON"))
+    assert stage.labels(doc) == expected
+    assert expected  # not vacuous
+
+
+def test_remembered_each_gives_each_words_value_and_computes_a_new_word_once() -> None:
+    from dossier.extract.linking.lexicon import _remembered_each
+
+    calls = []
+
+    def compute(word: str) -> str:
+        calls.append(word)
+        return word.upper()
+
+    cache = {"seen": "SEEN"}
+    words = ["new", "seen", "new", "other", "seen"]
+    assert _remembered_each(cache, words, compute) == [w.upper() for w in words]
+    assert calls == ["new", "other"]
+    assert _remembered_each(cache, words, compute) == [w.upper() for w in words]
+    assert calls == ["new", "other"]
+
+
+# The stance targets' owned-phrase pass offers ``taken_up_owner`` only the words that can end
+# an owned phrase: every word the full pass would find an owner for is offered.
+OWNED_TEXTS = [
+    "Russia's gas deal with Armenia stalled in May. The deal was revived in June, and the deal "
+    "went ahead; Ukraine's peace plan failed, though the plan had support.",
+    "Germany's  pipeline project angered Poland. Later the project was paused, and the  "
+    "project's backers left.",
+]
+
+
+@pytest.mark.parametrize("text", OWNED_TEXTS)
+def test_owned_words_offered_cover_every_word_an_owner_is_found_for(nlp, text) -> None:
+    from dossier.extract.document import prepare_doc
+    from dossier.extract.stance.owned import owned_phrases, taken_up_owner
+    from dossier.extract.stance.targets import _owned_last_words
+
+    doc = nlp(prepare_doc(nlp, text, date="2019-05-10"))
+    mentions = sorted(doc._.dossier_mentions, key=lambda m: m.start)
+    owned = owned_phrases(doc, mentions)
+    offered = _owned_last_words(doc, owned)(0, len(doc))
+    passing = [
+        t.i
+        for t in doc
+        if any(key.endswith(" " + t.lower_) for key in owned)  # the function's first test
+    ]
+    assert set(passing) <= set(offered)
+    found = [t.i for t in doc if taken_up_owner(t, owned) is not None]
+    assert set(found) <= set(offered)
+    assert offered == sorted(offered)
+    assert passing  # not vacuous: some owned phrase is taken up
+
+
+def test_the_linker_reads_each_candidate_once_and_skips_spans_without_one(nlp) -> None:
+    from spacy.tokens import Span
+
+    from dossier.extract.linking.candidates import CANDIDATES_KEY
+    from ruler_helpers import before_ruler
+
+    text = "Russian President Vladimir Putin met Ukraine's foreign minister in Minsk on Friday."
+    mentions = []
+    for extra in (False, True):
+        doc = before_ruler(nlp, text)
+        nlp.get_pipe("dossier_kb_ruler")(doc)
+        if extra:  # a span some other stage put there, with no candidate: not a mention
+            doc.spans[CANDIDATES_KEY] = [*doc.spans[CANDIDATES_KEY], Span(doc, 7, 8, "LOC")]
+        nlp.get_pipe("dossier_linker")(doc)
+        mentions.append(doc._.dossier_mentions)
+    assert mentions[0] == mentions[1]
+    assert len(mentions[0]) >= 2

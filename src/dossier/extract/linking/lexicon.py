@@ -80,12 +80,16 @@ def _remembered_each(
     grows past ``KEY_CACHE_SIZE``, so it stays bounded however many documents pass."""
     if len(cache) > KEY_CACHE_SIZE:
         cache.clear()
-    found = []
-    for word in words:
-        value = cache.get(word)
-        if value is None:
-            value = cache[word] = compute(word)
-        found.append(value)
+    # Every word looked up at once (most were met before), then only the new ones computed.
+    found = list(map(cache.get, words))
+    if None in found:
+        for i, value in enumerate(found):
+            if value is None:
+                word = words[i]
+                value = cache.get(word)  # met earlier in this same text
+                if value is None:
+                    value = cache[word] = compute(word)
+                found[i] = value
     return found
 
 
@@ -478,12 +482,16 @@ class Scan:
         # Before the steps: a possessive name the steps go on after ("Russia's", "the
         # Kremlin's"), after a determiner or possessive pronoun, which is read first.
         owner_end = [text in POSSESSIVE_MARKERS and reach[m + 1] for m, text in enumerate(texts)]
+        any_owner = any(owner_end)  # most texts: no possessive before a phrase at all
         found = [False] * n
         for i in range(n):
             p = i + 1 if keys[i] in DETERMINERS or keys[i] in POSSESSIVE_PRONOUNS else i
             if p >= n:
                 continue
-            found[i] = reach[p] or any(p + k < n and owner_end[p + k] for k in shapes[p][0])
+            lengths = shapes[p][0]
+            found[i] = reach[p] or (
+                any_owner and bool(lengths) and any(p + k < n and owner_end[p + k] for k in lengths)
+            )
             if found[i] and i > 0 and self.hyphen_joined(i - 1, i):
                 found[i] = False  # no phrase starts right after a joining hyphen
         return found

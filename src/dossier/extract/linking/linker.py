@@ -74,11 +74,11 @@ class MentionLinker(KBComponent):
         self.extractor_version = extractor_version
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = [
-            (span, span._.get(CANDIDATE))
-            for span in doc.spans.get(CANDIDATES_KEY, [])
-            if span._.get(CANDIDATE) is not None
-        ]
+        candidates = []
+        for span in doc.spans.get(CANDIDATES_KEY, []):
+            candidate = span._.get(CANDIDATE)  # read once: each ``span._`` builds an accessor
+            if candidate is not None:
+                candidates.append((span, candidate))
         candidates.sort(key=lambda pair: (pair[0].start_char, pair[0].end_char))
         lexicon = self.lexicon
         context = LinkingContext(

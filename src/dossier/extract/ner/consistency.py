@@ -17,8 +17,12 @@ from spacy.util import filter_spans
 from dossier.extract.ner.common import FIXED_SPANS_KEY, NUMERIC_LABELS
 
 
-def _key(span: Span) -> tuple[str, ...]:
-    return tuple(t.lower_ for t in span)
+def _words(doc: Doc) -> tuple[list[str], list[str]]:
+    """Each token's text and lower-cased text, read as arrays once (each ``doc[i]``, and each
+    token of a ``Span`` iterated, builds a Token)."""
+    strings = doc.vocab.strings
+    orths, lower_ids = doc.to_array([ORTH, LOWER]).T.tolist()
+    return [strings[orth] for orth in orths], [strings[lower] for lower in lower_ids]
 
 
 def _is_name_word(token: Token | str) -> bool:
@@ -47,14 +51,22 @@ class DocumentConsistency:
 
     def labels(self, doc: Doc) -> dict[tuple[str, ...], str]:
         """The label each name of ``doc`` should have, by lower-cased words."""
+        texts, lowers = _words(doc) if len(doc) else ([], [])
+        return self._labels(doc.ents, texts, lowers)
+
+    def _labels(
+        self, ents: tuple[Span, ...], texts: list[str], lowers: list[str]
+    ) -> dict[tuple[str, ...], str]:
         votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
         persons: set[tuple[str, ...]] = set()
-        for ent in doc.ents:
-            if ent.label_ in NUMERIC_LABELS:
+        for ent in ents:
+            label = ent.label_
+            if label in NUMERIC_LABELS:
                 continue
-            votes[_key(ent)][ent.label_] += 1
-            if ent.label_ == "PERSON" and len(ent) >= 2 and self.person_parts:
-                persons.update((t.lower_,) for t in (ent[0], ent[-1]) if _is_name_word(t))
+            start, end = ent.start, ent.end
+            votes[tuple(lowers[start:end])][label] += 1
+            if label == "PERSON" and end - start >= 2 and self.person_parts:
+                persons.update((lowers[i],) for i in (start, end - 1) if _is_name_word(texts[i]))
         labels = {}
         for key, counts in votes.items():
             ranked = counts.most_common(2)
@@ -64,11 +76,16 @@ class DocumentConsistency:
         return labels
 
     def __call__(self, doc: Doc) -> Doc:
-        labels = self.labels(doc)
+        if not len(doc):
+            return doc
+        # Token texts read once, as arrays; a name is looked up by its lower-cased words.
+        texts, lowers = _words(doc)
+        found_ents = doc.ents
+        labels = self._labels(found_ents, texts, lowers)
         fixed = {(s.start, s.end) for s in doc.spans.get(FIXED_SPANS_KEY, [])}
         ents = []
-        for ent in doc.ents:
-            label = labels.get(_key(ent), ent.label_)
+        for ent in found_ents:
+            label = labels.get(tuple(lowers[ent.start : ent.end]), ent.label_)
             if (
                 ent.label_ not in NUMERIC_LABELS
                 and label != ent.label_
@@ -77,12 +94,7 @@ class DocumentConsistency:
                 ent = Span(doc, ent.start, ent.end, label=label)
             ents.append(ent)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
-        # Token texts read once, as arrays (each ``doc[i]`` builds a Token); a name is looked
-        # up by the lower-cased words, as ``_key`` gives them, only at the lengths some name has.
-        strings = doc.vocab.strings
-        orths, lower_ids = doc.to_array([ORTH, LOWER]).T.tolist()
-        texts = [strings[orth] for orth in orths]
-        lowers = [strings[lower] for lower in lower_ids]
+        # Only at the lengths some name has.
         lengths = {len(key) for key in labels}
         longest = max(lengths, default=0)
         i = 0

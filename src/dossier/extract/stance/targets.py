@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.document import indices_within, text_of
@@ -123,6 +125,24 @@ def _ruler_named(root: Token, mention: Mention) -> bool:
     )
 
 
+def _owned_last_words(
+    doc: Doc, owned: dict[str, list[tuple[int, Mention]]]
+) -> Callable[[int, int], list[int]]:
+    """The tokens between two token indices that ``taken_up_owner``'s first test (some owned
+    phrase ends in the word) may pass, found from the words' column, not by a Token per word:
+    those whose lower-cased text is the last word of an owned phrase, and the whitespace
+    tokens (the only tokens with a space inside, which the test reads otherwise)."""
+    last = frozenset(key.rsplit(" ", 1)[1] for key in owned if " " in key)
+    spaces = numpy.flatnonzero(doc.to_array("IS_SPACE")).tolist() if len(doc) else []
+
+    def within(start: int, end: int) -> list[int]:
+        named = indices_within(doc, "LOWER", last, start, end) if last else []
+        blank = spaces[bisect.bisect_left(spaces, start) : bisect.bisect_left(spaces, end)]
+        return sorted({*named, *blank}) if blank else named
+
+    return within
+
+
 class TargetFinder:
     """Targets named in the sentences of one document."""
 
@@ -138,6 +158,7 @@ class TargetFinder:
         self._genders: dict[str, str] | None = None
         #: phrases the document gives an owner (``owned``), read on first use
         self._owned: dict[str, list[tuple[int, Mention]]] | None = None
+        self._owned_words: Callable[[int, int], list[int]] = lambda start, end: []
         #: ``in_span``'s hits by sentence (token start, end): every reading of the stage asks
         #: for a sentence's targets, some more than once.
         self._hits: dict[tuple[int, int], list[TargetHit]] = {}
@@ -214,7 +235,9 @@ class TargetFinder:
                 hits.append(TargetHit(start, end, root, earlier.name, earlier.id))
         if self._owned is None:
             self._owned = owned_phrases(self.doc, self.mentions)
-        for token in sentence if self._owned else ():
+            self._owned_words = _owned_last_words(self.doc, self._owned)
+        for i in self._owned_words(sentence.start, sentence.end) if self._owned else ():
+            token = self.doc[i]
             owner = taken_up_owner(token, self._owned)
             if owner is None or any(s <= token.idx < e for s, e in taken):
                 continue

@@ -44,26 +44,57 @@ _CASE_FOLDS = str.maketrans({"ı": "i", "ſ": "s"})
 _COMPILED_TRIGGERS = {words: re.compile(words) for words in {t.words for t in _TRIGGERS.values()}}
 
 
+#: A run of word characters: every trigger word is one (letters or digits), so a trigger's
+#: occurrence lies inside one run, and the word it is in is the run's.
+_RUN = re.compile(r"\w+")
+#: run (lower-cased) -> the trigger word sets occurring in it, for runs met before: one
+#: dictionary look-up per word of a text instead of a scan of the text per trigger.
+_RUN_TRIGGERS: dict[str, tuple[str, ...]] = {}
+_RUN_MEMORY = 200_000
+
+
+def _triggers_in(run: str) -> tuple[str, ...]:
+    found = _RUN_TRIGGERS.get(run)
+    if found is None:
+        found = tuple(words for words, pattern in _COMPILED_TRIGGERS.items() if pattern.search(run))
+        if len(_RUN_TRIGGERS) < _RUN_MEMORY:
+            _RUN_TRIGGERS[run] = found
+    return found
+
+
 class _TriggerIndex:
-    """One text's word starts and, per trigger, the word each of its occurrences is in."""
+    """One text's word starts and, per trigger, the word each of its occurrences is in.
+
+    Read from the text's runs of word characters: the trigger words are letters and digits
+    alone, so each occurrence of one is inside a run, and a run is inside one word (a word
+    starts at the first character of a run, or at an apostrophe before it); the runs holding
+    a trigger word are the words ``finditer`` of the trigger finds occurrences in. Lower-casing
+    keeps every character a word character or not (each that keeps its length), so the runs
+    of the lower-cased text are those of the text.
+    """
 
     def __init__(self, text: str, lowered: str) -> None:
         self.lowered = lowered
         self.starts = [match.start() for match in _WORD_START.finditer(text)]
-        self._words: dict[str, list[int]] = {}
+        self._words: dict[str, list[int]] | None = None
+
+    def _index(self) -> dict[str, list[int]]:
+        words: dict[str, list[int]] = {}
+        starts = self.starts
+        for run in _RUN.finditer(self.lowered):
+            found = _triggers_in(run.group())
+            if found:
+                word = bisect.bisect_right(starts, run.start()) - 1
+                for trigger in found:
+                    words.setdefault(trigger, []).append(word)
+        return words
 
     def positions(self, words: str, lead: int) -> list[int]:
         """Starts of the words from ``lead`` words before each occurrence of ``words`` to the
         word it is in, in text order."""
-        found = self._words.get(words)
-        if found is None:
-            found = sorted(
-                {
-                    bisect.bisect_right(self.starts, hit.start()) - 1
-                    for hit in _COMPILED_TRIGGERS[words].finditer(self.lowered)
-                }
-            )
-            self._words[words] = found
+        if self._words is None:
+            self._words = self._index()
+        found = self._words.get(words, [])
         chosen: set[int] = set()
         for word in found:
             chosen.update(range(max(word - lead, 0), word + 1))
