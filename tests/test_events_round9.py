@@ -129,3 +129,22 @@ def test_claim_content_is_an_accusation(
 def test_own_claim_is_no_accusation(nlp: Language) -> None:
     text = "Armenia's government gave evidence that Armenia had shipped grain to Georgia."
     assert not typed(events_of(nlp, text), "ACCUSE")
+
+
+# Error kind: spurious event (cooperation with no partner: "oversaw the vote", "has joined a
+# club" name no one cooperated with).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Levon Hakobyan, who oversaw the referendum in Gyumri, said turnout was high.",
+        "Georgia's government was arming volunteers in the south, officials said.",
+    ],
+)  # fmt: skip
+def test_cooperation_without_partner_is_no_record(nlp: Language, text: str) -> None:
+    assert not typed(events_of(nlp, text), "COOPERATE"), text
+
+
+def test_cooperation_with_partner_stays(nlp: Language) -> None:
+    text = "Armenia's army cooperated with Georgian troops near Gyumri on Monday."
+    found = events_of(nlp, text)
+    assert typed(found, "COOPERATE"), [(e.text, e.event_type) for e in coded(nlp, text)]
