@@ -148,3 +148,16 @@ def test_cooperation_with_partner_stays(nlp: Language) -> None:
     text = "Armenia's army cooperated with Georgian troops near Gyumri on Monday."
     found = events_of(nlp, text)
     assert typed(found, "COOPERATE"), [(e.text, e.event_type) for e in coded(nlp, text)]
+
+
+# Error kind: spurious event (an infinitive under an adjective of feeling: what one feels
+# about, no act done nor promised).
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Many Armenians in Javakheti are elated to join Georgia's new party.", "join"),
+        ("Georgian veterans said they were proud to support Armenia.", "support"),
+    ],
+)  # fmt: skip
+def test_feeling_about_an_act_is_no_event(nlp: Language, text: str, trigger: str) -> None:
+    assert trigger not in [e.text for e in coded(nlp, text)], text
