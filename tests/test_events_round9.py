@@ -106,3 +106,58 @@ def test_repeat_of_one_deed_is_one_event(nlp: Language) -> None:
     text = "Armenia's government sent an envoy to Georgia on Monday to negotiate the release of the hostages."
     found = typed(events_of(nlp, text), "CONSULT")
     assert len(found) == 1, [(e.text, e.target) for e in found]
+
+
+# Error kind: no event / wrong type (a claim's content: "evidence that X was arming the
+# rebels" tells the claim too, its holder accusing the doer, beside the act claimed).
+@pytest.mark.parametrize(
+    ("text", "holder", "doer"),
+    [
+        ("Georgia's claim that Armenia had shelled the village angered Yerevan.", "GEO", "ARM"),
+        ("Elena Marchetti, who had been gathering evidence that Azerbaijan was arming the rebels, left Baku.", None, "AZE"),
+    ],
+)  # fmt: skip
+def test_claim_content_is_an_accusation(
+    nlp: Language, text: str, holder: str | None, doer: str
+) -> None:
+    found = [e for e in typed(events_of(nlp, text), "ACCUSE") if countries(e.target) == {doer}]
+    assert found, [(e.text, e.event_type, e.source, e.target) for e in coded(nlp, text)]
+    if holder is not None:
+        assert countries(found[0].source) == {holder}
+
+
+def test_own_claim_is_no_accusation(nlp: Language) -> None:
+    text = "Armenia's government gave evidence that Armenia had shipped grain to Georgia."
+    assert not typed(events_of(nlp, text), "ACCUSE")
+
+
+# Error kind: spurious event (cooperation with no partner: "oversaw the vote", "has joined a
+# club" name no one cooperated with).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Levon Hakobyan, who oversaw the referendum in Gyumri, said turnout was high.",
+        "Georgia's government was arming volunteers in the south, officials said.",
+    ],
+)  # fmt: skip
+def test_cooperation_without_partner_is_no_record(nlp: Language, text: str) -> None:
+    assert not typed(events_of(nlp, text), "COOPERATE"), text
+
+
+def test_cooperation_with_partner_stays(nlp: Language) -> None:
+    text = "Armenia's army cooperated with Georgian troops near Gyumri on Monday."
+    found = events_of(nlp, text)
+    assert typed(found, "COOPERATE"), [(e.text, e.event_type) for e in coded(nlp, text)]
+
+
+# Error kind: spurious event (an infinitive under an adjective of feeling: what one feels
+# about, no act done nor promised).
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Many Armenians in Javakheti are elated to join Georgia's new party.", "join"),
+        ("Georgian veterans said they were proud to support Armenia.", "support"),
+    ],
+)  # fmt: skip
+def test_feeling_about_an_act_is_no_event(nlp: Language, text: str, trigger: str) -> None:
+    assert trigger not in [e.text for e in coded(nlp, text)], text

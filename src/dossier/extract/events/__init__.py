@@ -34,6 +34,7 @@ from dossier.extract import document
 from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.aims import aimed
 from dossier.extract.events.answers import ANSWERING, answered, answers_claims
+from dossier.extract.events.claims import ACCUSE_CAMEO, accused_by, claim_noun, holder
 from dossier.extract.events.hostilities import foe_missing
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventLexicon, Lemmas, load_lexicon
 from dossier.extract.events.modality import modality_of
@@ -354,12 +355,19 @@ def event_facts(
                     confidence,
                 ),
             )
-            if _told(event, events, number, acts):
-                continue
-            acts.append((number, _act(event)))
-            told.append((number, event))
-            events.append(event)
-            links.extend(_links(event, by_span, extractor_version))
+            noun = claim_noun(token, lemmas)
+            claimant = holder(noun, lemmas) if noun is not None else None
+            holders = finder.actors(claimant) if claimant is not None and source else ()
+            # "gathering evidence that Moscow was arming the rebels": the claim is told too;
+            # its holder accuses the doer (``claims``).
+            accusation = accused_by(event, holders, lexicon.goldstein_of(ACCUSE_CAMEO))
+            for each in (event, accusation) if accusation is not None else (event,):
+                if _told(each, events, number, acts):
+                    continue
+                acts.append((number, _act(each)))
+                told.append((number, each))
+                events.append(each)
+                links.extend(_links(each, by_span, extractor_version))
     filled = with_opponents(events)
     for event, was in zip(filled, events, strict=True):
         if event is not was:

@@ -1,6 +1,7 @@
 """Which coded acts are whole records of who did what to whom (see the package doc): every
 act needs its doer (a passive with no agent, "was shot", "have been killed", tells what befell
-someone, not who did it), a directed act its recipient, an agreement a second party."""
+someone, not who did it), a directed act its recipient, an agreement or a cooperation a
+second party."""
 
 from __future__ import annotations
 
@@ -14,10 +15,11 @@ DIRECTED = frozenset(
     | {"ASSAULT", "COERCE"}
 )
 #: Types an act may be shared in rather than aimed: a clash between sides, parties that sign
-#: together ("A, B and C signed a treaty"). With several actors as its source such an act is
-#: whole without a recipient; one actor alone ("she agreed to keep it off the record", "the
-#: committee pledged a reward") names no party to the agreement and is no record of one.
-SHARED = frozenset({"ASSAULT", "AGREE"})
+#: together ("A, B and C signed a treaty"), partners that work together. With several actors
+#: as its source such an act is whole without a recipient; one actor alone ("she agreed to
+#: keep it off the record", "the committee pledged a reward", "he oversaw the vote") names no
+#: party to the agreement or the cooperation and is no record of one.
+SHARED = frozenset({"ASSAULT", "AGREE", "COOPERATE"})
 
 
 #: Words of arrival and attendance: a visit whose host is not named ("arrived at the airport",

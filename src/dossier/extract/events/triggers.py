@@ -95,6 +95,12 @@ MEMBERSHIP = frozenset(
 )
 #: Adjectives of reluctance: their infinitive is an act held back ("wary of", "loath to").
 RELUCTANT = frozenset({"reluctant", "unwilling", "hesitant", "loath", "loth", "wary"})
+#: Adjectives of feeling: their infinitive tells what one feels about, not an act one does or
+#: promises ("many are elated to join Russia", "proud to serve").
+FEELING_ABOUT = frozenset({
+    "happy", "glad", "elated", "proud", "pleased", "delighted", "thrilled", "excited", "sad",
+    "sorry", "relieved", "overjoyed", "saddened", "upset",
+})  # fmt: skip
 #: Verbs whose object is what the act brings into being ("launched a common market"): no
 #: one the act is done to.
 CREATING = frozenset({"launch", "found", "establish", "create", "form"})
@@ -286,8 +292,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         return None  # no reading, whatever its particles and object: most verbs
     if _infinitive(token) and lemmas(token.head) in ABSORBING:
         return None  # the verb above is the event
-    if token.dep_ == "xcomp" and token.head.lower_ in RELUCTANT:
-        return None  # "reluctant to sign up": an act no one has done nor announced
+    if token.dep_ == "xcomp" and token.head.lower_ in RELUCTANT | FEELING_ABOUT:
+        return None  # "reluctant to sign up", "elated to join": no act done nor announced
     obj = _child(token, "dobj") or _child(token, "attr")
     # A preposition names the reading ("call for", "withdraw from") only where the verb has
     # no object of its own: "called Putin for clarification" is no call for something.
