@@ -148,3 +148,20 @@ def test_an_unnamed_post_holder_is_no_holder_for_the_state(nlp: Language) -> Non
     assert sides(stances, "gov:MDA", envoy) == set()
     held = {(s.holder, s.polarity) for s in stances if s.target_id == envoy}
     assert held == {("Moldova's former chief prosecutor", -1)}
+
+
+def test_a_states_forces_said_to_enter_another_state_is_a_verdict_on_the_state(
+    nlp: Language,
+) -> None:
+    # kind: other-holder/none (the claim of an incursion read as no side of its teller's)
+    stances = stances_of(
+        nlp, '"Russian troops have crossed into Moldova," Moldovan President Maia Sandu said.', DATE
+    )
+    assert sides(stances, "person:maia-sandu", "country:RUS") == {-1}
+
+
+def test_forces_entering_their_own_state_is_no_verdict(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, '"Russian troops have entered Russia again," the Russian president said.', DATE
+    )
+    assert not [s for s in stances if s.target_id in ("country:RUS", "gov:RUS")]
