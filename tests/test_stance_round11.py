@@ -165,3 +165,27 @@ def test_forces_entering_their_own_state_is_no_verdict(nlp: Language) -> None:
         nlp, '"Russian troops have entered Russia again," the Russian president said.', DATE
     )
     assert not [s for s in stances if s.target_id in ("country:RUS", "gov:RUS")]
+
+
+def test_a_course_called_wise_or_unwise_is_its_tellers_side(nlp: Language) -> None:
+    # kind: none (a verdict adjective on a course the lexicon lacked)
+    stances = stances_of(
+        nlp,
+        '"Signing the association agreement with the EU would be unwise," Armenian President '
+        "Serzh Sargsyan said.",
+        DATE,
+    )
+    held = sides(stances, "person:serzh-sargsyan", "target:european-integration")
+    assert -1 in held and 1 not in held
+
+
+def test_a_state_named_in_lower_case_as_the_adjectives_federation(nlp: Language) -> None:
+    # kind: none (the state's name in lower case is no mention; its adjective names it)
+    stances = stances_of(
+        nlp,
+        'Ivan Petrenko, who ran the vote, said, "Joining the Russian federation would be a '
+        'sensible step."',
+        DATE,
+    )
+    held = {(s.target_id, s.polarity) for s in stances if s.holder == "Ivan Petrenko"}
+    assert held == {("country:RUS", 1)}

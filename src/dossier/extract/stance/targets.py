@@ -75,14 +75,15 @@ ACCESSIONS = re.compile(r"\baccession (?:treaty|agreement|protocol)\b", re.IGNOR
 #: The same at a sentence's start too ("The union's leaders agreed ..."), to find the first.
 _FIRST_REFERENCE = re.compile(r"\b[Tt]he (union|bloc|alliance|grouping)\b")
 #: Nouns by which a state's adjective names the state itself as it acts or is acted on
-#: ("sanctions against Russian interests", "Russian troops have crossed the border"): the
+#: ("sanctions against Russian interests", "Russian troops have crossed the border", "the
+#: Russian state", a federation's name in lower case: "the Russian federation"): the
 #: adjective is the state (error kind other-target/none: a side toward a state named only by
 #: its adjective was lost, as the adjective is no mention of an actor).
 STATE_BELONGINGS = frozenset(
     {
         "interests", "forces", "troops", "soldiers", "army", "military", "hegemony",
         "domination", "dominance", "aggression", "expansionism", "imperialism", "occupation",
-        "invasion", "annexation", "meddling", "interference",
+        "invasion", "annexation", "meddling", "interference", "federation", "state",
     }
 )  # fmt: skip
 #: Object pronouns that take up a person named before ("attacked her").
