@@ -189,3 +189,13 @@ def test_a_state_named_in_lower_case_as_the_adjectives_federation(nlp: Language)
     )
     held = {(s.target_id, s.polarity) for s in stances if s.holder == "Ivan Petrenko"}
     assert held == {("country:RUS", 1)}
+
+
+def test_a_states_soldiers_said_to_be_in_another_state(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Kazakh President Nursultan Nazarbayev said this week that if Chinese soldiers are in "
+        'Kyrgyzstan, "it would be intolerable."',
+        DATE,
+    )
+    assert sides(stances, "person:nursultan-nazarbayev", "country:CHN") == {-1}

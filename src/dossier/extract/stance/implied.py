@@ -188,8 +188,9 @@ def sovereignty_of(root: Token, target_id: str | None) -> bool:
 #: Verbs of keeping or putting forces somewhere, and the nouns of forces.
 _DEPLOYING = frozenset({"have", "send", "deploy", "station", "move", "keep", "pour"})
 FORCES_NOUNS = _FORCES = frozenset({"troops", "soldiers", "forces", "units", "servicemen", "tanks"})
-#: Verbs by which forces go into another state's land.
-_ENTERING = frozenset({"enter", "cross", "invade", "occupy", "seize"})
+#: Verbs by which forces go into, or are in, another state's land ("are in Y", as "had troops
+#: in Y" above).
+_ENTERING = frozenset({"enter", "cross", "invade", "occupy", "seize", "be"})
 
 
 def troops_abroad(root: Token, hits: list, target_id: str | None, lemmas: Lemmas):  # noqa: ANN201
