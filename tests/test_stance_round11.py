@@ -199,3 +199,23 @@ def test_a_states_soldiers_said_to_be_in_another_state(nlp: Language) -> None:
         DATE,
     )
     assert sides(stances, "person:nursultan-nazarbayev", "country:CHN") == {-1}
+
+
+def test_a_union_described_by_its_members_is_the_reports_union(nlp: Language) -> None:
+    # kind: other-holder (a side toward the report's union, told in a description, lost)
+    stances = stances_of(
+        nlp,
+        "The Eurasian Economic Union held a summit in Minsk. Georgian President Mikheil "
+        "Saakashvili rejected a bloc of former Soviet republics.",
+        DATE,
+    )
+    assert sides(stances, "person:mikheil-saakashvili", "target:eurasian-integration") == {-1}
+
+
+def test_a_union_with_no_union_before_it_names_no_target(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Georgian President Mikheil Saakashvili rejected a bloc of former Soviet republics.",
+        DATE,
+    )
+    assert not [s for s in stances if s.holder_id == "person:mikheil-saakashvili"]

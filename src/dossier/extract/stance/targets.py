@@ -68,6 +68,12 @@ def actor_target(mention: Mention, kb: KnowledgeBase) -> tuple[str, str | None]:
 #: Nouns that take up the last target named ("... joined the Eurasian Economic Union ... within
 #: the union"), in lower case after "the".
 BACK_REFERENCES = re.compile(r"\bthe (?:union|bloc|alliance|grouping)\b")
+#: A union described by its members ("a union of Eurasian states", "a bloc of former Soviet
+#: republics"): the report's union, as "the union" is (error kind other-holder: a side toward
+#: the union the report is about, told in a description, was lost).
+DESCRIBED_UNIONS = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he) (union|bloc) of (?:[\w-]+ ){0,2}(?:states|countries|nations|republics)\b"
+)
 #: Instruments of joining that take up the last target named ("... the Eurasian Economic Union
 #: ... asked its partners to sign Armenia's accession treaty"): one accedes to that target (error
 #: kind none: the treaty named no target and the asking gave nothing).
@@ -213,6 +219,15 @@ class TargetFinder:
             root = self._root(start, end)
             if earlier is not None and root is not None:
                 hits.append(TargetHit(start, end, root, earlier.name, earlier.id))
+        for match in DESCRIBED_UNIONS.finditer(text):
+            start, end = first + match.start(1), first + match.end(1)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            earlier = self.taken_up(match.group(1), start)
+            root = self._root(start, end)
+            if earlier is not None and root is not None:
+                hits.append(TargetHit(start, end, root, earlier.name, earlier.id))
+                taken.append((start, end))
         if self._owned is None:
             self._owned = owned_phrases(self.doc, self.mentions)
         for token in sentence if self._owned else ():
