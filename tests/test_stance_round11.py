@@ -219,3 +219,15 @@ def test_a_union_with_no_union_before_it_names_no_target(nlp: Language) -> None:
         DATE,
     )
     assert not [s for s in stances if s.holder_id == "person:mikheil-saakashvili"]
+
+
+def test_a_states_press_holds_its_own_line_not_the_states(nlp: Language) -> None:
+    # kind: other-holder (the government credited with its media's line)
+    for text in (
+        "Russia's press denounced Georgia on Monday.",
+        "Belarus's media have loudly supported the campaign against the new government in Vilnius.",
+    ):
+        stances = stances_of(nlp, text, DATE)
+        assert stances
+        assert not [s for s in stances if (s.holder_id or "").startswith(("gov:", "country:"))]
+        assert all(s.holder.endswith(("press", "media")) for s in stances)
