@@ -148,3 +148,86 @@ def test_an_unnamed_post_holder_is_no_holder_for_the_state(nlp: Language) -> Non
     assert sides(stances, "gov:MDA", envoy) == set()
     held = {(s.holder, s.polarity) for s in stances if s.target_id == envoy}
     assert held == {("Moldova's former chief prosecutor", -1)}
+
+
+def test_a_states_forces_said_to_enter_another_state_is_a_verdict_on_the_state(
+    nlp: Language,
+) -> None:
+    # kind: other-holder/none (the claim of an incursion read as no side of its teller's)
+    stances = stances_of(
+        nlp, '"Russian troops have crossed into Moldova," Moldovan President Maia Sandu said.', DATE
+    )
+    assert sides(stances, "person:maia-sandu", "country:RUS") == {-1}
+
+
+def test_forces_entering_their_own_state_is_no_verdict(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, '"Russian troops have entered Russia again," the Russian president said.', DATE
+    )
+    assert not [s for s in stances if s.target_id in ("country:RUS", "gov:RUS")]
+
+
+def test_a_course_called_wise_or_unwise_is_its_tellers_side(nlp: Language) -> None:
+    # kind: none (a verdict adjective on a course the lexicon lacked)
+    stances = stances_of(
+        nlp,
+        '"Signing the association agreement with the EU would be unwise," Armenian President '
+        "Serzh Sargsyan said.",
+        DATE,
+    )
+    held = sides(stances, "person:serzh-sargsyan", "target:european-integration")
+    assert -1 in held and 1 not in held
+
+
+def test_a_state_named_in_lower_case_as_the_adjectives_federation(nlp: Language) -> None:
+    # kind: none (the state's name in lower case is no mention; its adjective names it)
+    stances = stances_of(
+        nlp,
+        'Ivan Petrenko, who ran the vote, said, "Joining the Russian federation would be a '
+        'sensible step."',
+        DATE,
+    )
+    held = {(s.target_id, s.polarity) for s in stances if s.holder == "Ivan Petrenko"}
+    assert held == {("country:RUS", 1)}
+
+
+def test_a_states_soldiers_said_to_be_in_another_state(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Kazakh President Nursultan Nazarbayev said this week that if Chinese soldiers are in "
+        'Kyrgyzstan, "it would be intolerable."',
+        DATE,
+    )
+    assert sides(stances, "person:nursultan-nazarbayev", "country:CHN") == {-1}
+
+
+def test_a_union_described_by_its_members_is_the_reports_union(nlp: Language) -> None:
+    # kind: other-holder (a side toward the report's union, told in a description, lost)
+    stances = stances_of(
+        nlp,
+        "The Eurasian Economic Union held a summit in Minsk. Georgian President Mikheil "
+        "Saakashvili rejected a bloc of former Soviet republics.",
+        DATE,
+    )
+    assert sides(stances, "person:mikheil-saakashvili", "target:eurasian-integration") == {-1}
+
+
+def test_a_union_with_no_union_before_it_names_no_target(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Georgian President Mikheil Saakashvili rejected a bloc of former Soviet republics.",
+        DATE,
+    )
+    assert not [s for s in stances if s.holder_id == "person:mikheil-saakashvili"]
+
+
+def test_a_states_press_holds_its_own_line_not_the_states(nlp: Language) -> None:
+    # kind: other-holder (the government credited with its media's line)
+    for text in (
+        "Russia's press denounced Georgia on Monday.",
+        "Belarus's media have loudly supported the campaign against the new government in Vilnius.",
+    ):
+        stances = stances_of(nlp, text, DATE)
+        assert stances
+        assert not [s for s in stances if (s.holder_id or "").startswith(("gov:", "country:"))]
+        assert all(s.holder.endswith(("press", "media")) for s in stances)

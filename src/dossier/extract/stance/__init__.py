@@ -49,8 +49,10 @@ from dossier.extract.stance.holders import (
     holders_of,
 )
 from dossier.extract.stance.implied import (
+    FORCES_NOUNS,
     course_owner,
     dominion,
+    forces_state,
     owners,
     sovereignty_of,
     teller,
@@ -397,6 +399,8 @@ def _sentence_stances(
                 or troops_abroad(hit.root, hits, hit.target_id, lemmas)
                 or dominion(hit.root)
             )
+            if judged is not None and hit.root.lower_ in FORCES_NOUNS and hit.mention is not None:
+                target = forces_state(hit.mention, kb) or target  # troops sent in: the state's
             told = teller(hit.root, lemmas) if judged is not None and quote is None else None
             if told is not None and not first_person(told):
                 # "They voted that X was not guilty": no quote, a verdict told (``implied``)

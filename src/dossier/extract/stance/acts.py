@@ -15,6 +15,7 @@ from dossier.extract.events.actors import PLACE_NOUNS, ActorFinder
 from dossier.extract.events.lexicon import GROUP_NOUNS, Lemmas
 from dossier.extract.stance.holders import (
     OFFICE_NOUNS,
+    PRESS,
     STATE_NOUNS,
     collective,
     gendered_pronoun,
@@ -475,15 +476,16 @@ def event_stances(
                 holders = holders_of(subject, finder, kb, event.date) or holders
             elif (
                 subject is not None
-                and subject.lower_ in GROUP_NOUNS
+                and (subject.lower_ in GROUP_NOUNS or subject.lower_ in PRESS)
                 and subject.lower_ not in OFFICE_NOUNS
                 and holders
                 and all(
                     (h.actor_id or "").startswith(("gov:", "country:", "agency:")) for h in holders
                 )
             ):
-                # "Russian officials warned": a group of the state's people, not the state
-                # (error kind other-holder: the state credited with its officials' words)
+                # "Russian officials warned", "Russia's media supported": a group of the
+                # state's people, or its press, not the state (error kind other-holder: the
+                # state credited with its officials' words or its media's line)
                 holders = holders_of(subject, finder, kb, event.date) or holders
             elif subject is not None:
                 # "she signed": the person of that gender the text shows nearby, as the

@@ -307,13 +307,16 @@ def holders_of(
         and a.mention_start <= subject.idx < a.mention_end
         for a in named
     )
-    if subject.lower_ in GROUP_NOUNS and not at_head:
-        # "Kremlin officials", "Kyrgyz critics": a group of people, not the body it is near.
+    if (subject.lower_ in GROUP_NOUNS or subject.lower_ in PRESS) and not at_head:
+        # "Kremlin officials", "Kyrgyz critics": a group of people, not the body it is near;
+        # "Russia's media": a press, not the state it is of.
         words = finder.words(subject)
         return [Holder(words.actor, None, words.mention_start, words.mention_end)]
     return [as_holder(actor, kb) for actor in named]
 
 
+#: Nouns that name a press: a state's press holds its own line, not the state's.
+PRESS = frozenset({"media", "press", "newspaper", "newspapers", "tabloid", "tabloids"})
 PLURAL = frozenset({"they", "their", "them", "theirs"})
 #: Nouns by which a text takes up a state it named ("the country", "the Eastern European nation").
 STATE_NOUNS = frozenset({"country", "nation"})

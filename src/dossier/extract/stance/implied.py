@@ -18,7 +18,8 @@ object clause with no quotation, and a hostile course owned by its holder.
 - Troops abroad: a state said to have, send or deploy troops in another state named in the
   same clause ("NATO said Moscow had 1,000 troops on the ground in Ukraine") is judged by
   whoever says so, as a verdict on an intervention (error kind other-holder: the claim read
-  as no side of its teller's).
+  as no side of its teller's). So too the state's forces said to enter, invade or occupy
+  another state ("Russian troops have entered Y").
 - Domination named: a state's policy called hegemony, domination or aggression ("Russian
   hegemony", "China's aggression") in a quote or an opinion piece's own sentence is a verdict
   against that state by whoever says so, whoever the clause has furthering it (error kind
@@ -33,7 +34,7 @@ from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.stance.holders import PLURAL, Holder, as_holder, holders_of
 from dossier.kb.loader import KnowledgeBase
-from dossier.model import EventActor, Quote
+from dossier.model import EventActor, Mention, Quote
 
 #: Verbs whose object clause is a position their subject states, whether or not in words that
 #: the quote stage takes for a quote.
@@ -186,7 +187,10 @@ def sovereignty_of(root: Token, target_id: str | None) -> bool:
 
 #: Verbs of keeping or putting forces somewhere, and the nouns of forces.
 _DEPLOYING = frozenset({"have", "send", "deploy", "station", "move", "keep", "pour"})
-_FORCES = frozenset({"troops", "soldiers", "forces", "units", "servicemen", "tanks"})
+FORCES_NOUNS = _FORCES = frozenset({"troops", "soldiers", "forces", "units", "servicemen", "tanks"})
+#: Verbs by which forces go into, or are in, another state's land ("are in Y", as "had troops
+#: in Y" above).
+_ENTERING = frozenset({"enter", "cross", "invade", "occupy", "seize", "be"})
 
 
 def troops_abroad(root: Token, hits: list, target_id: str | None, lemmas: Lemmas):  # noqa: ANN201
@@ -194,10 +198,21 @@ def troops_abroad(root: Token, hits: list, target_id: str | None, lemmas: Lemmas
     forces in another state named below them ("X had troops on the ground in Y"); None
     otherwise (see the module doc)."""
     state = (target_id or "").partition(":")
-    if state[0] not in ("country", "gov") or root.dep_ != "nsubj":
+    if root.dep_ != "nsubj":
         return None
     verb = root.head
-    if lemmas(verb) not in _DEPLOYING:
+    if root.lower_ in _FORCES and lemmas(verb) in _ENTERING:
+        # "Russian forces have entered Y": the state's forces themselves (its armed forces,
+        # or the state named by its adjective on them) go into another state
+        own = next((h for h in hits if h.root == root and h.mention is not None), None)
+        home = own.mention.country if own is not None else state[2]  # type: ignore[union-attr]
+        below = {t.i for c in verb.children if c.dep_ in ("dobj", "prep") for t in c.subtree}
+        for hit in hits:
+            kind, _, country = (hit.target_id or "").partition(":")
+            if kind in ("country", "gov") and country != home and hit.root.i in below:
+                return -1, verb
+        return None
+    if state[0] not in ("country", "gov") or lemmas(verb) not in _DEPLOYING:
         return None
     for forces in verb.children:
         if forces.dep_ != "dobj" or forces.lower_ not in _FORCES:
@@ -234,3 +249,11 @@ def dominion(root: Token) -> tuple[int, Token] | None:
     if root.dep_ == "poss" and root.head.lower_ in DOMINATION:
         return -1, root.head
     return None
+
+
+def forces_state(mention: Mention, kb: KnowledgeBase) -> tuple[str, str, Mention] | None:
+    """The state whose forces a mention names ("Russian troops", linked as its armed forces)
+    as the target of a verdict on sending them abroad: the state, not the government that
+    commands them, is the one judged for an intervention; None for a mention of no state."""
+    state = kb.country_actor(mention.country) if mention.country else None
+    return None if state is None else (state.name, state.id, mention)

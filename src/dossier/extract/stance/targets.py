@@ -70,6 +70,12 @@ def actor_target(mention: Mention, kb: KnowledgeBase) -> tuple[str, str | None]:
 #: Nouns that take up the last target named ("... joined the Eurasian Economic Union ... within
 #: the union"), in lower case after "the".
 BACK_REFERENCES = re.compile(r"\bthe (?:union|bloc|alliance|grouping)\b")
+#: A union described by its members ("a union of Eurasian states", "a bloc of former Soviet
+#: republics"): the report's union, as "the union" is (error kind other-holder: a side toward
+#: the union the report is about, told in a description, was lost).
+DESCRIBED_UNIONS = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he) (union|bloc) of (?:[\w-]+ ){0,2}(?:states|countries|nations|republics)\b"
+)
 #: Instruments of joining that take up the last target named ("... the Eurasian Economic Union
 #: ... asked its partners to sign Armenia's accession treaty"): one accedes to that target (error
 #: kind none: the treaty named no target and the asking gave nothing).
@@ -77,14 +83,15 @@ ACCESSIONS = re.compile(r"\baccession (?:treaty|agreement|protocol)\b", re.IGNOR
 #: The same at a sentence's start too ("The union's leaders agreed ..."), to find the first.
 _FIRST_REFERENCE = re.compile(r"\b[Tt]he (union|bloc|alliance|grouping)\b")
 #: Nouns by which a state's adjective names the state itself as it acts or is acted on
-#: ("sanctions against Russian interests", "Russian troops have crossed the border"): the
+#: ("sanctions against Russian interests", "Russian troops have crossed the border", "the
+#: Russian state", a federation's name in lower case: "the Russian federation"): the
 #: adjective is the state (error kind other-target/none: a side toward a state named only by
 #: its adjective was lost, as the adjective is no mention of an actor).
 STATE_BELONGINGS = frozenset(
     {
         "interests", "forces", "troops", "soldiers", "army", "military", "hegemony",
         "domination", "dominance", "aggression", "expansionism", "imperialism", "occupation",
-        "invasion", "annexation", "meddling", "interference",
+        "invasion", "annexation", "meddling", "interference", "federation", "state",
     }
 )  # fmt: skip
 #: Object pronouns that take up a person named before ("attacked her").
@@ -233,6 +240,15 @@ class TargetFinder:
             root = self._root(start, end)
             if earlier is not None and root is not None:
                 hits.append(TargetHit(start, end, root, earlier.name, earlier.id))
+        for match in DESCRIBED_UNIONS.finditer(text):
+            start, end = first + match.start(1), first + match.end(1)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            earlier = self.taken_up(match.group(1), start)
+            root = self._root(start, end)
+            if earlier is not None and root is not None:
+                hits.append(TargetHit(start, end, root, earlier.name, earlier.id))
+                taken.append((start, end))
         if self._owned is None:
             self._owned = owned_phrases(self.doc, self.mentions)
             self._owned_words = _owned_last_words(self.doc, self._owned)
