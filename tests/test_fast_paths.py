@@ -18,7 +18,7 @@ from dossier.extract import document
 from dossier.extract.fact_time import _bounds, _paragraph_starts, _sentences, sentence_facts
 from dossier.extract.ner.caps import CasingEvidence, caps_lines
 from dossier.extract.ner.common import NUMERIC_LABELS, is_caps_word, sentences
-from dossier.extract.ner.consistency import DocumentConsistency, _is_name_word, _key
+from dossier.extract.ner.consistency import DocumentConsistency, _is_name_word
 from dossier.kb.loader import normalise_name
 
 TEXTS = [
@@ -156,6 +156,11 @@ def test_caps_lines_and_casing_evidence_match_the_plain_computation(nlp) -> None
 
 
 # -- document consistency ------------------------------------------------------------------------
+
+
+def _key(span: Span) -> tuple[str, ...]:
+    """A name's key as first written: its tokens' lower-cased words, one Token at a time."""
+    return tuple(t.lower_ for t in span)
 
 
 def _consistency_plain(component: DocumentConsistency, doc: Doc) -> list[tuple[int, int, str]]:
