@@ -48,30 +48,24 @@ def stance_trends(
         if group is None or when is None:
             continue
         buckets[(group, hit.target, when)].append(hit)
-    trends = []
-    for (group, target, when), found in sorted(buckets.items()):
-        in_favour = sum(h.polarity > 0 for h in found)
-        against = sum(h.polarity < 0 for h in found)
-        neutral = len(found) - in_favour - against
-        score, side = _side(in_favour, against, neutral)
+    # Added up as the store adds them up, then read as its counts are: one reading of both.
+    counts = []
+    for (group, target, when), found in buckets.items():
         dates = sorted(h.date for h in found if h.date)
-        trends.append(
-            StanceTrend(
+        counts.append(
+            StanceCount(
                 group=group,
                 target=target,
                 period=when,
-                in_favour=in_favour,
-                against=against,
-                neutral=neutral,
-                score=round(score, 2),
-                side=side,
-                evidence=len(found),
+                in_favour=sum(h.polarity > 0 for h in found),
+                against=sum(h.polarity < 0 for h in found),
+                stances=len(found),
                 documents=len({h.doc_id for h in found}),
                 first=dates[0] if dates else None,
                 last=dates[-1] if dates else None,
             )
         )
-    return trends
+    return trends_from_counts(counts)
 
 
 def trends_from_counts(counts: Iterable[StanceCount]) -> list[StanceTrend]:
