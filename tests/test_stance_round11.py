@@ -231,3 +231,22 @@ def test_a_states_press_holds_its_own_line_not_the_states(nlp: Language) -> None
         assert stances
         assert not [s for s in stances if (s.holder_id or "").startswith(("gov:", "country:"))]
         assert all(s.holder.endswith(("press", "media")) for s in stances)
+
+
+def test_a_phase_noun_passes_the_courses_side_through(nlp: Language) -> None:
+    # kind: none (the climb stopped at "the start of", a noun that is no cue)
+    stances = stances_of(
+        nlp, "Kazakhstan announced the beginning of its accession to the WTO.", DATE
+    )
+    assert sides(stances, "gov:KAZ", "igo:wto") == {1}
+
+
+def test_a_parliaments_law_on_a_course_is_its_states_side(nlp: Language) -> None:
+    # kind: other-holder (the legislature credited where the report's state is)
+    stances = stances_of(
+        nlp,
+        "The Ukrainian parliament passed a law in March calling for the start of EU accession.",
+        DATE,
+    )
+    assert sides(stances, "gov:UKR", "target:european-integration") == {1}
+    assert sides(stances, "agency:ukr-verkhovna-rada", "target:european-integration") == set()

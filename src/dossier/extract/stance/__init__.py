@@ -47,6 +47,7 @@ from dossier.extract.stance.holders import (
     commanding,
     holder_country,
     holders_of,
+    legislating,
 )
 from dossier.extract.stance.implied import (
     FORCES_NOUNS,
@@ -133,7 +134,7 @@ class _Collector:
         confidence: float,
     ) -> None:
         target, target_id, target_mention = commanded(hit_target, self.kb)
-        holder = commanding(holder, self.kb)
+        holder = legislating(commanding(holder, self.kb), self.kb, target_id)
         if not self.can_hold(holder):
             return
         if (

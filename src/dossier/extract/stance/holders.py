@@ -472,3 +472,19 @@ def commanding(holder: Holder, kb: KnowledgeBase) -> Holder:
     if government is None:
         return holder
     return Holder(government.name, government.id, holder.mention_start, holder.mention_end)
+
+
+def legislating(holder: Holder, kb: KnowledgeBase, target_id: str | None) -> Holder:
+    """A state's legislature taking a side on a course (a KB target: "parliament passed a law
+    calling for EU accession") as its state's government: a law sets the state's course
+    (error kind other-holder: the parliament credited where the report's state is); toward
+    an actor, and any other holder, as it is."""
+    actor = kb.actors.get(holder.actor_id or "")
+    if actor is None or actor.type != "agency" or actor.sector != "LEG":
+        return holder
+    if not (target_id or "").startswith("target:") or not actor.country:
+        return holder
+    government = kb.government_actor(actor.country)
+    if government is None:
+        return holder
+    return Holder(government.name, government.id, holder.mention_start, holder.mention_end)

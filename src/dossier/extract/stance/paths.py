@@ -65,6 +65,11 @@ def _subject(token: Token) -> Token | None:
     return None
 
 
+#: Nouns of a course's phase ("the start of EU accession"): the course's own cue says the
+#: side, through them (error kind none: the climb stopped at a noun that is no cue).
+_PHASES = frozenset({"start", "beginning", "launch", "process", "path", "completion"})
+
+
 def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReading | None:
     """The reading of the path from ``root`` (a target's root word) up to its holder, None
     when no cue lies on it."""
@@ -111,6 +116,7 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
                     and not _named_instrument(token, below, lemmas)
                     and not _rule_of(token, below, lemmas)
                     and not _manner(below, cues)
+                    and not (lemma in _PHASES and below is not None and below.lower_ == "of")
                 ):
                     return None
                 if cue is not None and pos == "prep" and _hostile(token.head, lexicon, lemmas):
