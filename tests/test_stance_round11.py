@@ -250,3 +250,15 @@ def test_a_parliaments_law_on_a_course_is_its_states_side(nlp: Language) -> None
     )
     assert sides(stances, "gov:UKR", "target:european-integration") == {1}
     assert sides(stances, "agency:ukr-verkhovna-rada", "target:european-integration") == set()
+
+
+def test_a_bill_declaring_a_course_carries_its_side_to_who_acts_on_it(nlp: Language) -> None:
+    # kind: none (the climb stopped at "a bill declaring ...", a noun that is no cue)
+    stances = stances_of(
+        nlp,
+        "Ivan Petrenko rejected a bill declaring the start of accession to the Eurasian "
+        "Economic Union.",
+        DATE,
+    )
+    held = {(s.target_id, s.polarity) for s in stances if s.holder == "Ivan Petrenko"}
+    assert held == {("target:eurasian-integration", -1)}

@@ -70,6 +70,11 @@ def _subject(token: Token) -> Token | None:
 _PHASES = frozenset({"start", "beginning", "launch", "process", "path", "completion"})
 
 
+#: Acts of a legislature whose content ("a law declaring the start of EU accession") is the
+#: side of whoever passes or backs them.
+_LAWS = frozenset({"law", "bill", "resolution", "decree", "motion"})
+
+
 def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReading | None:
     """The reading of the path from ``root`` (a target's root word) up to its holder, None
     when no cue lies on it."""
@@ -117,6 +122,7 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
                     and not _rule_of(token, below, lemmas)
                     and not _manner(below, cues)
                     and not (lemma in _PHASES and below is not None and below.lower_ == "of")
+                    and not (lemma in _LAWS and below is not None and below.dep_ == "acl")
                 ):
                     return None
                 if cue is not None and pos == "prep" and _hostile(token.head, lexicon, lemmas):
