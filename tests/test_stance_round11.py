@@ -262,3 +262,18 @@ def test_a_bill_declaring_a_course_carries_its_side_to_who_acts_on_it(nlp: Langu
     )
     held = {(s.target_id, s.polarity) for s in stances if s.holder == "Ivan Petrenko"}
     assert held == {("target:eurasian-integration", -1)}
+
+
+def test_a_setback_for_a_body_is_its_tellers_side_for_it(nlp: Language) -> None:
+    # kind: other-holder (regret at a loss to X read as no side, the words summing to 0)
+    stances = stances_of(
+        nlp, '"The vote is a blow to NATO," Moldovan President Maia Sandu said.', DATE
+    )
+    assert sides(stances, "person:maia-sandu", "target:nato") == {1}
+
+
+def test_a_blow_dealt_by_a_body_is_no_side_for_it(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, '"NATO dealt the smugglers a heavy blow," Moldovan President Maia Sandu said.', DATE
+    )
+    assert 1 not in sides(stances, "person:maia-sandu", "target:nato")

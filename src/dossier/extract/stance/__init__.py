@@ -55,6 +55,7 @@ from dossier.extract.stance.implied import (
     dominion,
     forces_state,
     owners,
+    setback_for,
     sovereignty_of,
     teller,
     troops_abroad,
@@ -399,6 +400,7 @@ def _sentence_stances(
                 judgement(hit.root, lexicon, lemmas)
                 or troops_abroad(hit.root, hits, hit.target_id, lemmas)
                 or dominion(hit.root)
+                or setback_for(hit.root)
             )
             if judged is not None and hit.root.lower_ in FORCES_NOUNS and hit.mention is not None:
                 target = forces_state(hit.mention, kb) or target  # troops sent in: the state's

@@ -20,6 +20,9 @@ object clause with no quotation, and a hostile course owned by its holder.
   whoever says so, as a verdict on an intervention (error kind other-holder: the claim read
   as no side of its teller's). So too the state's forces said to enter, invade or occupy
   another state ("Russian troops have entered Y").
+- A setback named: whoever calls something a blow, setback or disappointment for X ("the
+  decision was a disappointment for the union") takes X's side, as the one let down (error
+  kind other-holder: the words as a whole summed to 0).
 - Domination named: a state's policy called hegemony, domination or aggression ("Russian
   hegemony", "China's aggression") in a quote or an opinion piece's own sentence is a verdict
   against that state by whoever says so, whoever the clause has furthering it (error kind
@@ -257,3 +260,18 @@ def forces_state(mention: Mention, kb: KnowledgeBase) -> tuple[str, str, Mention
     commands them, is the one judged for an intervention; None for a mention of no state."""
     state = kb.country_actor(mention.country) if mention.country else None
     return None if state is None else (state.name, state.id, mention)
+
+
+#: Nouns that name a loss suffered: "a blow to X", "a setback for X".
+SETBACKS = frozenset({"blow", "setback", "disappointment", "defeat", "loss"})
+
+
+def setback_for(root: Token) -> tuple[int, Token] | None:
+    """(+1, the noun) when the target ``root`` names is the one a noun of ``SETBACKS`` says
+    was let down ("a disappointment for X", "a blow to X"); None otherwise (see the module
+    doc)."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("for", "to"):
+        return None
+    noun = prep.head
+    return (1, noun) if noun.lower_ in SETBACKS else None
