@@ -277,3 +277,14 @@ def test_a_blow_dealt_by_a_body_is_no_side_for_it(nlp: Language) -> None:
         nlp, '"NATO dealt the smugglers a heavy blow," Moldovan President Maia Sandu said.', DATE
     )
     assert 1 not in sides(stances, "person:maia-sandu", "target:nato")
+
+
+def test_an_instrument_of_cooperation_with_a_body_carries_the_signing(nlp: Language) -> None:
+    # kind: none (the climb stopped at "a memorandum of ...", a noun that is no cue)
+    stances = stances_of(
+        nlp,
+        "Kyrgyz President Almazbek Atambayev signed a memorandum of cooperation with the "
+        "Eurasian Economic Commission in April.",
+        DATE,
+    )
+    assert sides(stances, "person:almazbek-atambayev", "target:eurasian-integration") == {1}

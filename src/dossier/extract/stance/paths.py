@@ -123,6 +123,9 @@ def read_path(root: Token, lexicon: StanceLexicon, lemmas: Lemmas) -> PathReadin
                     and not _manner(below, cues)
                     and not (lemma in _PHASES and below is not None and below.lower_ == "of")
                     and not (lemma in _LAWS and below is not None and below.dep_ == "acl")
+                    # "signed a memorandum of cooperation with X": the instrument's own
+                    # content names the side, as "a treaty on X" does (error kind none)
+                    and not (lemma in INSTRUMENTS and below is not None and below.lower_ == "of")
                 ):
                     return None
                 if cue is not None and pos == "prep" and _hostile(token.head, lexicon, lemmas):
