@@ -364,3 +364,43 @@ def test_the_linker_reads_each_candidate_once_and_skips_spans_without_one(nlp) -
         mentions.append(doc._.dossier_mentions)
     assert mentions[0] == mentions[1]
     assert len(mentions[0]) >= 2
+
+
+# The stance targets' state adjectives ("Russian interests") are looked for only on the words
+# the parse made adjectival modifiers, found from the dependency column: the targets of each
+# sentence are those found looking at every word.
+STATE_TEXTS = [
+    "Brussels imposed sanctions on Russian interests, and Kyiv condemned Russian aggression.",
+    "The Ukrainian troops held the line while Polish officials criticised Russian meddling.",
+    "Analysts said the Georgian army and American forces would train together in the spring.",
+]
+
+
+@pytest.mark.parametrize("text", STATE_TEXTS)
+def test_state_adjective_targets_are_those_found_looking_at_every_word(
+    nlp, text, monkeypatch
+) -> None:
+    from dossier.extract.document import prepare_doc
+    from dossier.extract.stance import targets
+    from dossier.kb.loader import load_kb
+
+    doc = nlp(prepare_doc(nlp, text, date="2015-03-02"))
+    mentions = list(doc._.dossier_mentions)
+    kb = load_kb(None)
+
+    def found() -> list:
+        finder = targets.TargetFinder(doc, mentions, kb)
+        return [hit for sentence in doc.sents for hit in finder.in_span(sentence)]
+
+    gated = found()
+    within = targets.indices_within
+
+    def every_word_for_adjectives(doc_, attr, values, start, end):  # noqa: ANN001, ANN202
+        if values is targets._AMOD:
+            return list(range(start, end))
+        return within(doc_, attr, values, start, end)
+
+    monkeypatch.setattr(targets, "indices_within", every_word_for_adjectives)
+    assert gated == found()
+    # Not vacuous: a state named by its adjective on one of its belongings.
+    assert any(hit.root.lower_ in targets.STATE_BELONGINGS and hit.mention is None for hit in gated)

@@ -150,6 +150,10 @@ def _owned_last_words(
     return within
 
 
+#: The dependency ``state_adjective`` reads a state's adjective in.
+_AMOD = frozenset({"amod"})
+
+
 class TargetFinder:
     """Targets named in the sentences of one document."""
 
@@ -266,7 +270,10 @@ class TargetFinder:
                 hit = self.person_pronoun(token)
                 if hit is not None:
                     hits.append(hit)
-        for token in sentence:
+        # Only adjectival modifiers can be a state's adjective (``state_adjective``'s first
+        # test), found from the dependency column: no Token built for every other word.
+        for i in indices_within(self.doc, "DEP", _AMOD, sentence.start, sentence.end):
+            token = self.doc[i]
             if any(s <= token.idx < e for s, e in taken):
                 continue
             hit = self.state_adjective(token)
