@@ -160,6 +160,8 @@ def test_the_threshold_is_a_share_of_the_index_with_a_floor() -> None:
     assert band_merge_threshold(0) == settings.BAND_PENDING_MIN_ROWS
     big = 100 * settings.BAND_PENDING_MIN_ROWS
     assert band_merge_threshold(big) == int(settings.BAND_PENDING_FRACTION * big)
+    # PostgreSQL keeps its pending table small: it merges at the floor.
+    assert band_merge_threshold(big, "postgresql") == settings.BAND_PENDING_MIN_ROWS
 
 
 def test_ingest_merges_when_due(tmp_path, monkeypatch) -> None:

@@ -25,8 +25,12 @@ INGEST_BATCH_SIZE = 50
 
 #: The near-duplicate band index's pending rows (``store/stories.py``) are merged into the large
 #: table once they reach this share of it, or this many rows in a small store; ingest checks
-#: every ``BAND_MERGE_CHECK_DOCS`` new documents and at its end.
+#: every ``BAND_MERGE_CHECK_DOCS`` new documents and at its end. PostgreSQL merges at the floor:
+#: at 1,000,000 documents a pending table of 1.2 million rows (past its 128 MB of shared
+#: buffers) halved ingest speed, while a merge of 25,000 rows cost only 1.3 times a large one's
+#: time per row (``bench/bench_store_volume.py``).
 BAND_PENDING_FRACTION = 0.05
+BAND_PENDING_FRACTION_POSTGRESQL = 0.0
 BAND_PENDING_MIN_ROWS = 50_000
 BAND_MERGE_CHECK_DOCS = 1_000
 

@@ -41,9 +41,9 @@ def merge_bands(
     """Move new documents' near-duplicate bands into the main band index.
 
     Ingest writes each new document's bands to a small pending table and merges them, in
-    band order, once they pass 5% of the index (at least 50,000 rows); ingest checks every
-    1,000 documents. This runs the same merge now, e.g. after a large ingest. Near-duplicate
-    results are the same before and after.
+    band order, once they pass 5% of the index (at least 50,000 rows; on PostgreSQL 50,000
+    rows); ingest checks every 1,000 documents. This runs the same merge now, e.g. after a
+    large ingest. Near-duplicate results are the same before and after.
     """
     with reported():
         dossier = Dossier(db)

@@ -153,14 +153,19 @@ def _estimated_rows(connection: Connection, table: str) -> int:
     return max(int(estimate or 0), 0)
 
 
-def band_merge_threshold(main_rows: int) -> int:
-    """Pending rows that make a merge due, for a main table of ``main_rows``.
+def band_merge_threshold(main_rows: int, dialect: str = "sqlite") -> int:
+    """Pending rows that make a merge due, for a main table of ``main_rows`` on ``dialect``.
 
     A share of the store: a merge then writes each page of the large index with about
     ``BAND_PENDING_FRACTION`` times the page's rows at once, whatever the size of the store;
     and at least ``BAND_PENDING_MIN_ROWS``, so a small store is not merged every batch.
     """
-    return max(settings.BAND_PENDING_MIN_ROWS, int(settings.BAND_PENDING_FRACTION * main_rows))
+    fraction = (
+        settings.BAND_PENDING_FRACTION_POSTGRESQL
+        if dialect == "postgresql"
+        else settings.BAND_PENDING_FRACTION
+    )
+    return max(settings.BAND_PENDING_MIN_ROWS, int(fraction * main_rows))
 
 
 class StoriesMixin:
@@ -202,7 +207,9 @@ class StoriesMixin:
             pending = connection.execute(
                 select(func.count()).select_from(lsh_bands_pending)
             ).scalar_one()
-            threshold = band_merge_threshold(_estimated_rows(connection, "lsh_bands"))
+            threshold = band_merge_threshold(
+                _estimated_rows(connection, "lsh_bands"), connection.dialect.name
+            )
             merged = 0
             if pending and (force or pending >= threshold):
                 # "WHERE true": SQLite cannot otherwise tell the upsert's ON from a join's.
