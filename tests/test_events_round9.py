@@ -161,3 +161,22 @@ def test_cooperation_with_partner_stays(nlp: Language) -> None:
 )  # fmt: skip
 def test_feeling_about_an_act_is_no_event(nlp: Language, text: str, trigger: str) -> None:
     assert trigger not in [e.text for e in coded(nlp, text)], text
+
+
+# Error kind: no event (an accession treaty signed in a passive with no agent: its parties
+# are the state that joins and the members of the body it joins, on the document's date).
+def test_passive_accession_treaty_has_its_parties(nlp: Language) -> None:
+    text = (
+        "Armenia completed its entry into the Eurasian Economic Union on Friday. "
+        "The accession treaty was signed in Minsk last October."
+    )
+    found = [
+        e for e in typed(events_of(nlp, text, date="2015-01-02"), "AGREE") if e.text == "signed"
+    ]
+    assert found, [(e.text, e.event_type, e.source) for e in coded(nlp, text, date="2015-01-02")]
+    assert {"ARM", "RUS", "KAZ", "BLR"} <= countries(found[0].source)
+
+
+def test_passive_treaty_without_accession_names_no_parties(nlp: Language) -> None:
+    text = "Armenia joined the Eurasian Economic Union. The trade treaty was signed in Minsk."
+    assert not [e for e in events_of(nlp, text, date="2015-01-02") if e.text == "signed"]

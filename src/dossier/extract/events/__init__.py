@@ -273,6 +273,8 @@ def event_facts(
             if foe_missing(trigger.token, trigger.entry):
                 continue  # "made headway in the talks": no foe, no fighting
             source, target = sides(trigger, finder, group, lemmas)
+            if not source and trigger.passive_target and trigger.entry.plover == "AGREE":
+                source = _accession_parties(trigger, finder, lemmas)  # "was signed"
             unsaid = trigger.passive_target or trigger.entry.plover == "ASSAULT"
             if not source and not (target and unsaid):
                 # Only a passive ("was shot") or violence ("a bombing killed two soldiers") is
@@ -409,6 +411,27 @@ def _with_members(
         return source
     body = finder.last_body(trigger.token)
     return distinct((*source, *finder.members(body))) if body is not None else source
+
+
+def _accession_parties(
+    trigger: Trigger, finder: ActorFinder, lemmas: Lemmas
+) -> tuple[EventActor, ...]:
+    """The parties to an accession treaty signed in a passive with no agent ("the accession
+    treaty was signed in Moscow"): the state that joins (the treaty's possessor, else the last
+    state named before that is no member) and the members of the body it joins (the body with
+    members named last), on the document's date; () for any other passive."""
+    treaty = trigger.target[0] if trigger.target else None
+    if treaty is None or not any(lemmas(w) == "accession" for w in treaty.subtree):
+        return ()
+    members = finder.last_union(trigger.token)
+    if not members:
+        return ()
+    owner = next((c for c in treaty.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    joining = finder.actors(owner) if owner is not None else ()
+    if not joining:
+        state = finder.state_before(trigger.token.idx, {m.country or "" for m in members})
+        joining = (state,) if state is not None else ()
+    return distinct((*joining, *members))
 
 
 def _act(event: Event) -> tuple:
