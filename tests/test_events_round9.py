@@ -205,3 +205,21 @@ def test_meeting_with_one_party_is_no_record(nlp: Language, text: str) -> None:
 def test_meeting_with_two_parties_stays(nlp: Language, text: str) -> None:
     found = typed(events_of(nlp, text), "CONSULT")
     assert found, [(e.text, e.event_type, e.source, e.target) for e in coded(nlp, text)]
+
+
+# Error kind: spurious event (a person pressed in talk, with nothing pressed for: a question
+# put hard, no request).
+def test_pressed_in_talk_is_no_request(nlp: Language) -> None:
+    text = "In the interview, the Georgian reporter pressed him twice. Armenia's minister Ara Petrosyan did not answer."
+    assert "pressed" not in [e.text for e in coded(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Georgia's president pressed Armenia to reopen the border on Monday.",
+        "Georgia's president pressed Armenia on the border closures on Monday.",
+    ],
+)  # fmt: skip
+def test_pressing_for_something_stays_a_request(nlp: Language, text: str) -> None:
+    assert "pressed" in [e.text for e in typed(coded(nlp, text), "REQUEST")], text
