@@ -223,3 +223,15 @@ def test_pressed_in_talk_is_no_request(nlp: Language) -> None:
 )  # fmt: skip
 def test_pressing_for_something_stays_a_request(nlp: Language, text: str) -> None:
     assert "pressed" in [e.text for e in typed(coded(nlp, text), "REQUEST")], text
+
+
+# Error kind: spurious event (a person joining a body of their own state is a career step,
+# no cooperation between actors; a state joining a union stays).
+def test_career_step_is_no_event(nlp: Language) -> None:
+    text = "Armenia's foreign minister Ara Petrosyan joined the Armenian Foreign Ministry in 1994."
+    assert not typed(events_of(nlp, text), "COOPERATE")
+
+
+def test_state_joining_a_union_stays(nlp: Language) -> None:
+    text = "Armenia joined the Eurasian Economic Union on Friday."
+    assert typed(events_of(nlp, text, date="2015-01-02"), "COOPERATE")

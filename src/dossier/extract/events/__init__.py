@@ -330,6 +330,8 @@ def event_facts(
                 # "Armenia joined the next day": the body named last is the one joined.
                 body = finder.last_body(token)
                 target = (body,) if body is not None else target
+            if event_type == "COOPERATE" and lemmas(token) == "join" and _career(source, target):
+                continue  # "she joined the Foreign Service in 1986": a career step
             if event_type == "AGREE" and not target:
                 source = _with_partners(source, [e for n, e in told if n == number])
                 source = _with_members(trigger, source, finder, lemmas)
@@ -383,6 +385,17 @@ def event_facts(
                 if (link.to_fact, link.relation) not in known
             ]
     return filled, links
+
+
+def _career(source: tuple[EventActor, ...], target: tuple[EventActor, ...]) -> bool:
+    """Whether people join bodies of their own state ("she joined the Foreign Service", "he
+    joined the army"): a career step, no cooperation between actors."""
+    mine = {a.country for a in source}
+    return (
+        _people(source)
+        and bool(target)
+        and all(a.country in mine and not (a.actor_id or "").startswith("country:") for a in target)
+    )
 
 
 def _with_partners(source: tuple[EventActor, ...], before: list[Event]) -> tuple[EventActor, ...]:
