@@ -273,6 +273,8 @@ def event_facts(
             if foe_missing(trigger.token, trigger.entry):
                 continue  # "made headway in the talks": no foe, no fighting
             source, target = sides(trigger, finder, group, lemmas)
+            if not source and trigger.passive_target and trigger.entry.plover == "AGREE":
+                source = _accession_parties(trigger, finder, lemmas)  # "was signed"
             unsaid = trigger.passive_target or trigger.entry.plover == "ASSAULT"
             if not source and not (target and unsaid):
                 # Only a passive ("was shot") or violence ("a bombing killed two soldiers") is
@@ -328,6 +330,8 @@ def event_facts(
                 # "Armenia joined the next day": the body named last is the one joined.
                 body = finder.last_body(token)
                 target = (body,) if body is not None else target
+            if event_type == "COOPERATE" and lemmas(token) == "join" and _career(source, target):
+                continue  # "she joined the Foreign Service in 1986": a career step
             if event_type == "AGREE" and not target:
                 source = _with_partners(source, [e for n, e in told if n == number])
                 source = _with_members(trigger, source, finder, lemmas)
@@ -383,6 +387,17 @@ def event_facts(
     return filled, links
 
 
+def _career(source: tuple[EventActor, ...], target: tuple[EventActor, ...]) -> bool:
+    """Whether people join bodies of their own state ("she joined the Foreign Service", "he
+    joined the army"): a career step, no cooperation between actors."""
+    mine = {a.country for a in source}
+    return (
+        _people(source)
+        and bool(target)
+        and all(a.country in mine and not (a.actor_id or "").startswith("country:") for a in target)
+    )
+
+
 def _with_partners(source: tuple[EventActor, ...], before: list[Event]) -> tuple[EventActor, ...]:
     """An agreement announced by one side of a meeting its sentence told ("hosted the prime
     ministers of A, B and C and announced an agreement"): every party to the meeting agrees."""
@@ -409,6 +424,27 @@ def _with_members(
         return source
     body = finder.last_body(trigger.token)
     return distinct((*source, *finder.members(body))) if body is not None else source
+
+
+def _accession_parties(
+    trigger: Trigger, finder: ActorFinder, lemmas: Lemmas
+) -> tuple[EventActor, ...]:
+    """The parties to an accession treaty signed in a passive with no agent ("the accession
+    treaty was signed in Moscow"): the state that joins (the treaty's possessor, else the last
+    state named before that is no member) and the members of the body it joins (the body with
+    members named last), on the document's date; () for any other passive."""
+    treaty = trigger.target[0] if trigger.target else None
+    if treaty is None or not any(lemmas(w) == "accession" for w in treaty.subtree):
+        return ()
+    members = finder.last_union(trigger.token)
+    if not members:
+        return ()
+    owner = next((c for c in treaty.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    joining = finder.actors(owner) if owner is not None else ()
+    if not joining:
+        state = finder.state_before(trigger.token.idx, {m.country or "" for m in members})
+        joining = (state,) if state is not None else ()
+    return distinct((*joining, *members))
 
 
 def _act(event: Event) -> tuple:

@@ -280,6 +280,16 @@ class ActorFinder:
                 )
         return ()
 
+    def last_union(self, head: Token) -> tuple[EventActor, ...]:
+        """The members of the organisation with members named last before ``head`` (a
+        place the tagger took for an organisation skipped), () when none was named."""
+        for mention in reversed(self.index.covering(0, head.idx)):
+            if mention.end <= head.idx and mention.label == "ORG" and mention.actor_id:
+                found = self.members(self._from_mention(mention))
+                if found:
+                    return found
+        return ()
+
     def members(self, organisation: EventActor) -> tuple[EventActor, ...]:
         """The member states of an organisation on the document's date ("the leaders of the
         union" act for its members), () when it is none or the KB knows no members."""

@@ -318,6 +318,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         return None  # "released a memo", "offered no details": words made public, no act
     if lemma in QUESTIONING and _question(token):
         return None  # "asked if Russia was ready", "Kelly asked Pompeo": a question
+    if lemma in PRESSING and _pressed_in_talk(token):
+        return None  # "Kelly pressed him": a question put hard, nothing asked for
     complement = _child(token, "xcomp", "ccomp")
     if lemma in HELPING and complement is not None and complement.tag_ == "VB":
         return None  # "helped topple the government": the act helped is the event
@@ -411,6 +413,25 @@ DOCUMENTS = frozenset(
 #: Verbs of asking, which request only with what is asked for ("asked for help", "asked
 #: Kyiv to pay", "asked that troops leave"); else they ask a question.
 QUESTIONING = frozenset({"ask"})
+
+
+#: Verbs of pressing someone, which request only with what is pressed for or on.
+PRESSING = frozenset({"press"})
+#: Prepositions that set a scene or a time, not what is pressed for.
+SETTING = frozenset({"in", "at", "during", "after", "before"})
+
+
+def _pressed_in_talk(token: Token) -> bool:
+    """Whether a verb of pressing has a person and nothing else ("she pressed him"): pressed
+    in talk, not for anything ("pressed Kyiv to pay", "pressed Moscow on its troops")."""
+    obj = _child(token, "dobj")
+    others = [
+        c
+        for c in token.children
+        if c.dep_ in ("prt", "xcomp", "ccomp", "advcl")
+        or (c.dep_ == "prep" and c.lower_ not in SETTING)  # "in the interview" sets the scene
+    ]
+    return obj is not None and obj.pos_ in ("PRON", "PROPN") and not others
 
 
 def _question(token: Token) -> bool:
