@@ -199,7 +199,9 @@ def test_readme_claims_no_command_that_does_not_exist() -> None:
     code = re.findall(r"```.*?```", text, flags=re.S) + re.findall(r"`[^`\n]+`", text)
     claimed = set()
     for snippet in code:
-        for first, second in re.findall(r"(?:^|[\s`])dossier ([a-z]+)(?: ([a-z]+))?", snippet):
+        for first, second in re.findall(
+            r"(?:^|[\s`])dossier ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?", snippet
+        ):
             claimed.add((first, second) if first in GROUPS else (first,))
     assert len(claimed) >= 10
     unknown = sorted(" ".join(c) for c in claimed if c not in COMMANDS and c[0] not in GROUPS)
