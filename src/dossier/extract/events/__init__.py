@@ -364,7 +364,11 @@ def event_facts(
             holders = finder.actors(claimant) if claimant is not None and source else ()
             # "gathering evidence that Moscow was arming the rebels": the claim is told too;
             # its holder accuses the doer (``claims``).
-            accusation = accused_by(event, holders, lexicon.goldstein_of(ACCUSE_CAMEO))
+            accusation = (
+                accused_by(event, noun, holders, lexicon.goldstein_of(ACCUSE_CAMEO))
+                if noun is not None
+                else None
+            )
             for each in (event, accusation) if accusation is not None else (event,):
                 if _told(each, events, number, acts):
                     continue

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from dossier.extract import document
 from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.events.triggers import subject_of
 from dossier.model import Event, EventActor
@@ -52,16 +53,34 @@ def holder(noun: Token, lemmas: Lemmas) -> Token | None:
 
 
 def accused_by(
-    event: Event, holders: tuple[EventActor, ...], goldstein: float | None
+    event: Event, noun: Token, holders: tuple[EventActor, ...], goldstein: float | None
 ) -> Event | None:
     """The accusation a claim holding ``event`` makes: ``holders`` accuse its doers; None
     where no holder is an actor, or the holders are the doers ("we have evidence that we
-    won")."""
+    won").
+
+    Its trigger is the claim's noun, not the act's verb: the claim is what tells it, and an
+    act that is itself an accusation ("evidence that X abused his power", coded ACCUSE) would
+    otherwise give two facts of one type on one span, that is one fact id.
+    """
     doers = {a.actor_id or a.actor for a in event.source}
     if not holders or not event.source or doers & {a.actor_id or a.actor for a in holders}:
         return None
+    start = noun.idx
+    end = start + len(noun.text)
     return replace(
         event,
+        text=noun.text,
+        start=start,
+        end=end,
+        provenance=document.provenance(
+            noun.doc,
+            start,
+            end,
+            event.provenance.extractor,
+            event.provenance.extractor_version,
+            event.provenance.confidence,
+        ),
         event_type="ACCUSE",
         source=holders,
         target=event.source,
