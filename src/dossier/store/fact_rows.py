@@ -85,8 +85,9 @@ def _prepared(
     sql = f"INSERT INTO {into} ({names}) VALUES ({marks})"
     processors = []
     for position, name in enumerate(columns):
-        # The processor SQLAlchemy itself applies to this column's values on this dialect.
-        processor = table.c[name].type._cached_bind_processor(dialect)  # noqa: SLF001
+        # The processor SQLAlchemy itself applies to this column's values on this dialect,
+        # through its public API (this function is cached, so its own cache is not needed).
+        processor = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if processor is not None:
             processors.append((position, processor))
     return sql, tuple(processors)
