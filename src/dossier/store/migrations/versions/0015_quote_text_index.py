@@ -30,6 +30,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from dossier.store.migrations import trigram
+
 revision: str = "0015"
 down_revision: str | Sequence[str] | None = "0014"
 branch_labels: str | Sequence[str] | None = None
@@ -40,34 +42,14 @@ log = logging.getLogger("alembic.runtime.migration")
 _PG_INDEX = "ix_quotes_text_trgm"
 
 # Contentless: the text lives in ``quotes``; deleting from the index needs the old text, which
-# the triggers have as ``old.text``.
+# the triggers have as ``old.text`` (``migrations/trigram.py``).
 _SQLITE = [
     "CREATE TABLE quotes_trigram_keys ("
     " key INTEGER PRIMARY KEY, fact_id VARCHAR(64) NOT NULL UNIQUE)",
     "CREATE VIRTUAL TABLE quotes_trigram USING fts5(text, content='', tokenize='trigram')",
-    # last_insert_rowid() inside a trigger is the rowid of the trigger's own last insert.
-    """
-    CREATE TRIGGER quotes_trigram_insert AFTER INSERT ON quotes BEGIN
-        INSERT INTO quotes_trigram_keys(fact_id) VALUES (new.fact_id);
-        INSERT INTO quotes_trigram(rowid, text) VALUES (last_insert_rowid(), new.text);
-    END
-    """,
-    """
-    CREATE TRIGGER quotes_trigram_delete AFTER DELETE ON quotes BEGIN
-        INSERT INTO quotes_trigram(quotes_trigram, rowid, text)
-            SELECT 'delete', key, old.text FROM quotes_trigram_keys WHERE fact_id = old.fact_id;
-        DELETE FROM quotes_trigram_keys WHERE fact_id = old.fact_id;
-    END
-    """,
-    """
-    CREATE TRIGGER quotes_trigram_update AFTER UPDATE OF fact_id, text ON quotes BEGIN
-        INSERT INTO quotes_trigram(quotes_trigram, rowid, text)
-            SELECT 'delete', key, old.text FROM quotes_trigram_keys WHERE fact_id = old.fact_id;
-        DELETE FROM quotes_trigram_keys WHERE fact_id = old.fact_id;
-        INSERT INTO quotes_trigram_keys(fact_id) VALUES (new.fact_id);
-        INSERT INTO quotes_trigram(rowid, text) VALUES (last_insert_rowid(), new.text);
-    END
-    """,
+    trigram.insert_trigger(trigram.KEY_BY_FACT),
+    trigram.DELETE_TRIGGER,
+    trigram.update_trigger(trigram.KEY_BY_FACT),
     "INSERT INTO quotes_trigram_keys(fact_id) SELECT fact_id FROM quotes ORDER BY fact_id",
     """
     INSERT INTO quotes_trigram(rowid, text)

@@ -27,6 +27,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
+from dossier.store.migrations import trigram
+
 revision: str = "0018"
 down_revision: str | Sequence[str] | None = "0017"
 branch_labels: str | Sequence[str] | None = None
@@ -34,41 +36,13 @@ depends_on: str | Sequence[str] | None = None
 
 # The triggers of 0015, as they were: put back by the downgrade.
 _OLD_TRIGGERS = [
-    """
-    CREATE TRIGGER quotes_trigram_insert AFTER INSERT ON quotes BEGIN
-        INSERT INTO quotes_trigram_keys(fact_id) VALUES (new.fact_id);
-        INSERT INTO quotes_trigram(rowid, text) VALUES (last_insert_rowid(), new.text);
-    END
-    """,
-    """
-    CREATE TRIGGER quotes_trigram_update AFTER UPDATE OF fact_id, text ON quotes BEGIN
-        INSERT INTO quotes_trigram(quotes_trigram, rowid, text)
-            SELECT 'delete', key, old.text FROM quotes_trigram_keys WHERE fact_id = old.fact_id;
-        DELETE FROM quotes_trigram_keys WHERE fact_id = old.fact_id;
-        INSERT INTO quotes_trigram_keys(fact_id) VALUES (new.fact_id);
-        INSERT INTO quotes_trigram(rowid, text) VALUES (last_insert_rowid(), new.text);
-    END
-    """,
+    trigram.insert_trigger(trigram.KEY_BY_FACT),
+    trigram.update_trigger(trigram.KEY_BY_FACT),
 ]
 
 _NEW_TRIGGERS = [
-    """
-    CREATE TRIGGER quotes_trigram_insert AFTER INSERT ON quotes BEGIN
-        INSERT INTO quotes_trigram_keys(fact_id, said_date, doc_id, start)
-            VALUES (new.fact_id, new.said_date, new.doc_id, new.start);
-        INSERT INTO quotes_trigram(rowid, text) VALUES (last_insert_rowid(), new.text);
-    END
-    """,
-    """
-    CREATE TRIGGER quotes_trigram_update AFTER UPDATE OF fact_id, text ON quotes BEGIN
-        INSERT INTO quotes_trigram(quotes_trigram, rowid, text)
-            SELECT 'delete', key, old.text FROM quotes_trigram_keys WHERE fact_id = old.fact_id;
-        DELETE FROM quotes_trigram_keys WHERE fact_id = old.fact_id;
-        INSERT INTO quotes_trigram_keys(fact_id, said_date, doc_id, start)
-            VALUES (new.fact_id, new.said_date, new.doc_id, new.start);
-        INSERT INTO quotes_trigram(rowid, text) VALUES (last_insert_rowid(), new.text);
-    END
-    """,
+    trigram.insert_trigger(trigram.KEY_IN_DATE_ORDER),
+    trigram.update_trigger(trigram.KEY_IN_DATE_ORDER),
     # The fact writer inserts a quote, then derives its said date: the common case.
     """
     CREATE TRIGGER quotes_trigram_order AFTER UPDATE OF said_date, doc_id, start ON quotes BEGIN
