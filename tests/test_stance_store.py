@@ -119,6 +119,11 @@ def test_stances_are_asked_by_target_alias_holder_country_and_date(store_url: st
         for bad in ({"date_from": "2012-13"}, {"country": "Ukraine"}):
             with pytest.raises(ValueError):
                 dossier.stances(**bad)
+        # The store's filters are one set of keywords (``StanceWhere``): a misspelt one is refused.
+        with pytest.raises(TypeError, match="holder_nmae"):
+            dossier.store.stances(holder_nmae="Babanov")
+        with pytest.raises(TypeError, match="holder_nmae"):
+            dossier.store.stance_counts(by="actor", period="all", holder_nmae="Babanov")
 
 
 def test_stances_add_up_by_country_per_year_with_evidence_counts(store_url: str, corpus) -> None:

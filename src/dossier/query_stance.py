@@ -4,7 +4,7 @@ added up by holder or country over time. ``Dossier`` takes these methods as its 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from dossier.answers import Records
 from dossier.query_filters import actor_ids_named, check_country, date_bounds
@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from dossier.kb.loader import KnowledgeBase
     from dossier.store import Store
     from dossier.store.records import StanceHit, StanceTrend
+    from dossier.store.stances import StanceWhere
 
 
 class StanceQueries:
@@ -86,7 +87,7 @@ class StanceQueries:
         country: str | None,
         date_from: str | None,
         date_to: str | None,
-    ) -> dict[str, Any]:
+    ) -> StanceWhere:
         """The store's filters for a stance question, names resolved through the KB."""
         bounds = date_bounds(date_from, date_to)
         check_country(country, "UKR")

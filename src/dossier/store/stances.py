@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from sqlalchemy import Connection, Select, func, or_, select
 
@@ -12,6 +12,25 @@ from dossier.store.joins import with_document_and_sentence
 from dossier.store.records import StanceCount, StanceHit, record_from_row
 from dossier.store.schema import documents, sentences, stances
 from dossier.store.tallies import count_columns, period_clauses, tally_counts
+
+
+class StanceWhere(TypedDict, total=False):
+    """Which stances a question asks for; a key left out (or empty) asks for any.
+
+    target_ids: KB ids the target may have (a ``target:`` id or an actor's); target_name: or
+        words its name contains (case-insensitive; for a target the KB lacks).
+    holder_ids, holder_name: the same for the holder. country: ISO3 the holder speaks for.
+    date_from, date_to: ISO dates (any precision) bounding when it held, inclusive; an undated
+        stance is left out of a bounded ask.
+    """
+
+    target_ids: Sequence[str]
+    target_name: str | None
+    holder_ids: Sequence[str]
+    holder_name: str | None
+    country: str | None
+    date_from: str | None
+    date_to: str | None
 
 
 class StancesMixin:
@@ -23,26 +42,9 @@ class StancesMixin:
     def _tallied(self, connection: Connection) -> bool:
         raise NotImplementedError  # provided by FactStore
 
-    def stances(
-        self,
-        *,
-        target_ids: Sequence[str] = (),
-        target_name: str | None = None,
-        holder_ids: Sequence[str] = (),
-        holder_name: str | None = None,
-        country: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        limit: int | None = None,
-    ) -> list[StanceHit]:
-        """Stored stances by date (undated last), then document and position.
-
-        target_ids: KB ids the target may have (a ``target:`` id or an actor's); target_name:
-            or words its name contains (case-insensitive; for a target the KB lacks).
-        holder_ids, holder_name: the same for the holder. country: ISO3 the holder speaks for.
-        date_from, date_to: ISO dates (any precision) bounding when it held, inclusive; an
-            undated stance is left out of a bounded ask.
-        """
+    def stances(self, *, limit: int | None = None, **where: Unpack[StanceWhere]) -> list[StanceHit]:
+        """Stored stances by date (undated last), then document and position; ``where``: the
+        stances asked for (``StanceWhere``), at most ``limit``."""
         query = with_document_and_sentence(
             select(
                 stances,
@@ -54,10 +56,7 @@ class StancesMixin:
             ),
             stances,
         )
-        query = _filtered(
-            query, target_ids, target_name, holder_ids, holder_name, country, date_from, date_to
-        )
-        query = query.order_by(
+        query = _filtered(query, where).order_by(
             stances.c.date.is_(None),
             stances.c.date,
             documents.c.seq,
@@ -71,17 +70,7 @@ class StancesMixin:
             return [record_from_row(StanceHit, row) for row in connection.execute(query).mappings()]
 
     def stance_counts(
-        self,
-        *,
-        by: str,
-        period: str,
-        target_ids: Sequence[str] = (),
-        target_name: str | None = None,
-        holder_ids: Sequence[str] = (),
-        holder_name: str | None = None,
-        country: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
+        self, *, by: str, period: str, **where: Unpack[StanceWhere]
     ) -> list[StanceCount]:
         """The stances ``stances`` would return, added up in the database by group (the holder,
         ``by="actor"``, or the country the holder spoke for, ``by="country"``), target and
@@ -93,7 +82,13 @@ class StancesMixin:
         documents; sending each back and adding them up in Python took most of a second
         (bench_store_volume), the database's own grouping a fraction of it.
         """
-        tallied = not (target_ids or holder_ids or date_from or date_to) and (
+        _check_keys(where)
+        country = where.get("country")
+        target_name, holder_name = where.get("target_name"), where.get("holder_name")
+        by_id_or_date = (
+            where.get(key) for key in ("target_ids", "holder_ids", "date_from", "date_to")
+        )
+        tallied = not any(by_id_or_date) and (
             (by == "country" and not holder_name) or (by == "actor" and not country)
         )
         with self._transaction() as connection:
@@ -106,9 +101,7 @@ class StancesMixin:
         with self._transaction() as connection:
             keys = [group, stances.c.target] + ([when] if when is not None else [])
             query = select(*keys, *count_columns(connection.dialect.name)).where(*query_where)
-            query = _filtered(
-                query, target_ids, target_name, holder_ids, holder_name, country, date_from, date_to
-            ).group_by(*keys)
+            query = _filtered(query, where).group_by(*keys)
             found = []
             for row in connection.execute(query):
                 row = tuple(row) if when is not None else (*row[:2], "", *row[2:])
@@ -122,20 +115,19 @@ class StancesMixin:
             return found
 
 
-def _filtered(
-    query: Select[Any],
-    target_ids: Sequence[str],
-    target_name: str | None,
-    holder_ids: Sequence[str],
-    holder_name: str | None,
-    country: str | None,
-    date_from: str | None,
-    date_to: str | None,
-) -> Select[Any]:
-    """``query`` over ``stances`` narrowed as ``StancesMixin.stances`` documents."""
+def _check_keys(where: StanceWhere) -> None:
+    """Refuses a key ``StanceWhere`` does not name, as a misspelt keyword argument would be."""
+    unknown = sorted(set(where) - StanceWhere.__optional_keys__)
+    if unknown:
+        raise TypeError(f"unexpected keyword argument {unknown[0]!r}")
+
+
+def _filtered(query: Select[Any], where: StanceWhere) -> Select[Any]:
+    """``query`` over ``stances`` narrowed to the stances ``where`` asks for."""
+    _check_keys(where)
     for ids, name, id_column, name_column in (
-        (target_ids, target_name, stances.c.target_id, stances.c.target),
-        (holder_ids, holder_name, stances.c.holder_id, stances.c.holder),
+        (where.get("target_ids"), where.get("target_name"), stances.c.target_id, stances.c.target),
+        (where.get("holder_ids"), where.get("holder_name"), stances.c.holder_id, stances.c.holder),
     ):
         which = []
         if ids:
@@ -144,6 +136,7 @@ def _filtered(
             which.append(func.lower(name_column).contains(name.lower()))
         if which:
             query = query.where(or_(*which))
+    country, date_from, date_to = where.get("country"), where.get("date_from"), where.get("date_to")
     if country:
         query = query.where(stances.c.holder_country == country.upper())
     if date_from:
