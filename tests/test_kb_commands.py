@@ -20,6 +20,7 @@ from dossier.kb.loader import KnowledgeBase
 from dossier.kb.queries import actor_profile, find_actors, names_match, who_held
 from dossier.model import DocumentFacts, Mention, Provenance
 from dossier.store import Store
+from kb_helpers import HEADS_ON_DAYS
 
 SHARED_KB = Path(__file__).resolve().parents[2] / "shared" / "kb"
 runner = CliRunner()
@@ -174,16 +175,7 @@ def test_who_unknown_office_exits_2_with_a_suggestion(kb_dir: Path) -> None:
     assert bad_date.exit_code == 2 and "not an ISO date" in bad_date.stderr
 
 
-@pytest.mark.parametrize(
-    ("office", "day", "holder"),
-    [
-        ("President of Kyrgyzstan", "2011-11-18", "Roza Otunbayeva"),
-        ("President of Kyrgyzstan", "2011-12-02", "Almazbek Atambayev"),
-        ("President of Russia", "2011-11-18", "Dmitry Medvedev"),
-        ("President of Russia", "2012-05-08", "Vladimir Putin"),
-        ("Minister of Defence of Ukraine", "2015-02-18", "Stepan Poltorak"),
-    ],
-)
+@pytest.mark.parametrize(("office", "day", "holder"), HEADS_ON_DAYS)
 def test_who_answers_from_the_package_kb(office: str, day: str, holder: str) -> None:
     result = runner.invoke(app, ["who", office, "--on", day, "--json"])
     assert result.exit_code == 0, result.output
