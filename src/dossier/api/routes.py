@@ -7,7 +7,7 @@ events, timeline) are asked for ``offset + limit`` rows and the page cut from th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, make_dataclass
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -17,6 +17,7 @@ from dossier.answers import Records, plain
 from dossier.api.app import dossier_of
 from dossier.api.responses import OutputFormat, listing
 from dossier.calendar import asked_date
+from dossier.kb.queries import OfficeSpell
 from dossier.query import Dossier
 from dossier.settings import API_DEFAULT_PAGE, API_MAX_PAGE
 
@@ -291,19 +292,13 @@ def stance_trends(
 # --- the knowledge base --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class OfficeRow:
-    """One term of an actor's, as a row: who, which office, from when to when."""
-
-    actor_id: str
-    actor: str
-    office_id: str
-    office: str
-    start: str
-    end: str | None
-    elected: str | None
-    acting: bool
-    source: str
+#: One term of an actor's, as a row: who (``actor_id``, ``actor``), then the term as the KB's
+#: ``OfficeSpell`` gives it (which office, from when to when), field for field.
+OfficeRow = make_dataclass(
+    "OfficeRow",
+    [("actor_id", "str"), ("actor", "str"), *((f.name, f.type) for f in fields(OfficeSpell))],
+    frozen=True,
+)
 
 
 ActorName = Annotated[
