@@ -1,4 +1,5 @@
-"""Columns the migrations share: a row's document, a fact's span, the extractor that wrote it.
+"""Columns the migrations share: a row's document, a fact's span, the extractor that wrote it;
+and a fact table built of them (``create_fact_table``, first written in 0004).
 
 Frozen, like the DDL of each revision: revisions already written call these, so changing one
 would make an old revision create a schema other than its own. A revision that needs another
@@ -8,6 +9,7 @@ shape writes its columns out itself.
 from __future__ import annotations
 
 import sqlalchemy as sa
+from alembic import op
 
 
 def document_key(table: str) -> sa.Column:
@@ -48,3 +50,34 @@ def reference(table: str, column: str, type_: sa.types.TypeEngine, target: str) 
     return sa.Column(
         column, type_, sa.ForeignKey(target, ondelete="CASCADE", name=name), nullable=False
     )
+
+
+def fact_columns(table: str) -> list[sa.Column]:
+    """What every row of a fact table holds, in this order: its fact id, document, span,
+    extractor and confidence."""
+    return [
+        sa.Column("fact_id", sa.String(20), nullable=False),
+        document_key(table),
+        *span_columns(),
+        *extractor_columns(),
+        sa.Column("confidence", sa.Float(), nullable=False),
+    ]
+
+
+def create_fact_table(name: str, *columns: sa.Column) -> sa.Table:
+    """Create the fact table ``name``: ``fact_columns``, then ``columns``, keyed by the fact id,
+    with an index on its document (``ix_<name>_doc_id``)."""
+    table = op.create_table(
+        name,
+        *fact_columns(name),
+        *columns,
+        sa.PrimaryKeyConstraint("fact_id", name=f"pk_{name}"),
+    )
+    op.create_index(f"ix_{name}_doc_id", name, ["doc_id"])
+    return table
+
+
+def drop_fact_table(name: str) -> None:
+    """Undo ``create_fact_table`` (once the table's other indexes are dropped)."""
+    op.drop_index(f"ix_{name}_doc_id", table_name=name)
+    op.drop_table(name)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from dossier.store.migrations.ddl import document_key, extractor_columns, span_columns
+from dossier.store.migrations.ddl import create_fact_table, document_key, extractor_columns
 
 revision = "0004"
 down_revision = "0003"
@@ -30,27 +30,6 @@ _CHUNK = 500
 def _fact_id(doc_id: str, kind: str, extractor: str, start: int, end: int) -> str:
     material = "\x1f".join((doc_id, kind, extractor, str(start), str(end), ""))
     return hashlib.sha256(material.encode("utf-8")).hexdigest()[:20]
-
-
-def _fact_columns(table: str) -> list[sa.Column]:
-    return [
-        sa.Column("fact_id", sa.String(20), nullable=False),
-        document_key(table),
-        *span_columns(),
-        *extractor_columns(),
-        sa.Column("confidence", sa.Float(), nullable=False),
-    ]
-
-
-def _create_fact_table(name: str, *columns: sa.Column) -> sa.Table:
-    table = op.create_table(
-        name,
-        *_fact_columns(name),
-        *columns,
-        sa.PrimaryKeyConstraint("fact_id", name=f"pk_{name}"),
-    )
-    op.create_index(f"ix_{name}_doc_id", name, ["doc_id"])
-    return table
 
 
 #: The columns an old mention or timex row carries over as they are: its span and extractor.
@@ -138,7 +117,7 @@ def upgrade() -> None:
     op.drop_table("timexes")
     op.drop_table("sentence_times")
 
-    mentions = _create_fact_table(
+    mentions = create_fact_table(
         "mentions",
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("label", sa.String(32)),
@@ -150,7 +129,7 @@ def upgrade() -> None:
         sa.Column("resolution", sa.String(32)),
     )
     op.create_index("ix_mentions_actor_id", "mentions", ["actor_id"])
-    timexes = _create_fact_table(
+    timexes = create_fact_table(
         "timexes",
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("type", sa.String(16), nullable=False),
@@ -159,7 +138,7 @@ def upgrade() -> None:
         sa.Column("mod", sa.String(32)),
     )
     op.create_index("ix_timexes_value", "timexes", ["value"])
-    sentences = _create_fact_table(
+    sentences = create_fact_table(
         "sentences",
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("reference_time", sa.String(64)),

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from dossier.store.migrations.ddl import document_key, extractor_columns, span_columns
+from dossier.store.migrations.ddl import create_fact_table, drop_fact_table
 
 revision: str = "0007"
 down_revision: str | Sequence[str] | None = "0006"
@@ -23,13 +23,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_table(
+    create_fact_table(
         "quotes",
-        sa.Column("fact_id", sa.String(20), nullable=False),
-        document_key("quotes"),
-        *span_columns(),
-        *extractor_columns(),
-        sa.Column("confidence", sa.Float(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("quote_kind", sa.String(16), nullable=False),
         sa.Column("cue", sa.Text()),
@@ -40,9 +35,7 @@ def upgrade() -> None:
         sa.Column("speaker_end", sa.Integer()),
         sa.Column("speaker_actor", sa.Text()),
         sa.Column("speaker_actor_id", sa.String(200)),
-        sa.PrimaryKeyConstraint("fact_id", name="pk_quotes"),
     )
-    op.create_index("ix_quotes_doc_id", "quotes", ["doc_id"])
     op.create_index("ix_quotes_speaker_actor", "quotes", ["speaker_actor"])
     op.create_index("ix_quotes_speaker_actor_id", "quotes", ["speaker_actor_id"])
 
@@ -50,5 +43,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_quotes_speaker_actor_id", table_name="quotes")
     op.drop_index("ix_quotes_speaker_actor", table_name="quotes")
-    op.drop_index("ix_quotes_doc_id", table_name="quotes")
-    op.drop_table("quotes")
+    drop_fact_table("quotes")

@@ -18,12 +18,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from dossier.store.migrations.ddl import (
-    document_key,
-    extractor_columns,
-    reference,
-    span_columns,
-)
+from dossier.store.migrations.ddl import create_fact_table, drop_fact_table, reference
 
 revision: str = "0010"
 down_revision: str | Sequence[str] | None = "0009"
@@ -32,13 +27,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_table(
+    create_fact_table(
         "events",
-        sa.Column("fact_id", sa.String(20), nullable=False),
-        document_key("events"),
-        *span_columns(),
-        *extractor_columns(),
-        sa.Column("confidence", sa.Float(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("event_type", sa.String(16), nullable=False),
         sa.Column("source", sa.JSON(), nullable=False),
@@ -51,9 +41,7 @@ def upgrade() -> None:
         sa.Column("date_basis", sa.String(16)),
         sa.Column("location", sa.Text()),
         sa.Column("modality", sa.String(16), nullable=False),
-        sa.PrimaryKeyConstraint("fact_id", name="pk_events"),
     )
-    op.create_index("ix_events_doc_id", "events", ["doc_id"])
     op.create_index("ix_events_date", "events", ["date"])
     op.create_index("ix_events_event_type_date", "events", ["event_type", "date"])
     op.create_table(
@@ -106,5 +94,4 @@ def downgrade() -> None:
     op.drop_table("event_actors")
     op.drop_index("ix_events_event_type_date", table_name="events")
     op.drop_index("ix_events_date", table_name="events")
-    op.drop_index("ix_events_doc_id", table_name="events")
-    op.drop_table("events")
+    drop_fact_table("events")

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from dossier.store.migrations.ddl import document_key, extractor_columns, span_columns
+from dossier.store.migrations.ddl import create_fact_table, drop_fact_table
 
 revision: str = "0012"
 down_revision: str | Sequence[str] | None = "0010"
@@ -24,13 +24,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_table(
+    create_fact_table(
         "stances",
-        sa.Column("fact_id", sa.String(20), nullable=False),
-        document_key("stances"),
-        *span_columns(),
-        *extractor_columns(),
-        sa.Column("confidence", sa.Float(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("holder", sa.Text(), nullable=False),
         sa.Column("holder_id", sa.String(200)),
@@ -44,9 +39,7 @@ def upgrade() -> None:
         sa.Column("evidence_kind", sa.String(16), nullable=False),
         sa.Column("evidence_id", sa.String(20)),
         sa.Column("date", sa.String(64)),
-        sa.PrimaryKeyConstraint("fact_id", name="pk_stances"),
     )
-    op.create_index("ix_stances_doc_id", "stances", ["doc_id"])
     op.create_index("ix_stances_holder_id", "stances", ["holder_id"])
     op.create_index("ix_stances_holder_country", "stances", ["holder_country"])
     op.create_index("ix_stances_target_id_date", "stances", ["target_id", "date"])
@@ -56,5 +49,4 @@ def downgrade() -> None:
     op.drop_index("ix_stances_target_id_date", table_name="stances")
     op.drop_index("ix_stances_holder_country", table_name="stances")
     op.drop_index("ix_stances_holder_id", table_name="stances")
-    op.drop_index("ix_stances_doc_id", table_name="stances")
-    op.drop_table("stances")
+    drop_fact_table("stances")
