@@ -54,6 +54,7 @@ from dossier.extract.events.readings import (
     named_as,
     published,
 )
+from dossier.extract.events.reported import ACCUSATION, REPORTING, accused
 from dossier.extract.events.senses import broken_norm, felt
 
 #: Verbs that are the event when an infinitive hangs from them (see the module doc).
@@ -508,14 +509,20 @@ def sentence_triggers(
     found: list[Trigger] = []
     for i in verb_at:
         token = doc[i]
-        if lemmas(token) not in lexicon.verb_lemmas and token.dep_ != "ccomp":
-            continue  # neither a listed verb nor a reported demand (``demanded_by``): most verbs
+        lemma = lemmas(token)
+        if lemma not in lexicon.verb_lemmas and token.dep_ != "ccomp" and lemma not in REPORTING:
+            continue  # neither a listed verb, a reported demand nor reported words: most verbs
         if asked_about(token, lemmas):
             continue
         trigger = _verb_trigger(token, lexicon, lemmas)
         if trigger is None and demanded_by(token, lemmas) is not None:
             subject = _child(token, *SUBJECTS)
             trigger = Trigger(token, DEMAND, subject, [], [], False, _scene(token), False)
+        if trigger is None or (trigger.entry.plover == "ACCUSE" and not trigger.target):
+            blamed = accused(token, lemmas)  # "NATO said Moscow had troops there" (``reported``)
+            if blamed is not None:
+                source = subject_of(token, lemmas)
+                trigger = Trigger(token, ACCUSATION, source, [blamed], [], False, [], False)
         if trigger is not None:
             found.append(trigger)
     verbs = {trigger.token.i for trigger in found}

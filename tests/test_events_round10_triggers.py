@@ -1,0 +1,39 @@
+"""Event triggers and types, tenth round: each test names the error kind it shows, on invented
+sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from event_helpers import countries, events_of, typed
+
+
+# Error kind: missed event (an accusation told as reported words: the speaker says another
+# stands behind something, has forces somewhere, or means to harm someone).
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused"),
+    [
+        ("Georgia said on Monday that Armenia had several hundred troops near the pass.", "GEO", "ARM"),
+        ("Declaring that Armenian forces had entered the valley, Georgia closed the road.", "GEO", "ARM"),
+        ("Azerbaijan's president told reporters he was certain Armenia was behind the blast.", "AZE", "ARM"),
+        ("Georgia claimed that Armenia wanted the inquiry to discredit the Georgian envoy.", "GEO", "ARM"),
+    ],
+)  # fmt: skip
+def test_reported_accusation(nlp: Language, text: str, accuser: str, accused: str) -> None:
+    found = typed(events_of(nlp, text), "ACCUSE")
+    assert any(
+        countries(e.source) == {accuser} and countries(e.target) == {accused} for e in found
+    ), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Georgia said it had troops near the pass.",
+        "Georgia said Armenia had a good harvest this year.",
+        "The Georgian envoy asked whether Armenia had troops near the pass.",
+    ],
+)  # fmt: skip
+def test_reported_words_without_blame_accuse_no_one(nlp: Language, text: str) -> None:
+    assert not typed(events_of(nlp, text), "ACCUSE"), text
