@@ -37,3 +37,17 @@ def test_reported_accusation(nlp: Language, text: str, accuser: str, accused: st
 )  # fmt: skip
 def test_reported_words_without_blame_accuse_no_one(nlp: Language, text: str) -> None:
     assert not typed(events_of(nlp, text), "ACCUSE"), text
+
+
+# Error kind: missed event (a light verb with its particle: "took over" seizes, though "take"
+# alone names nothing).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia, which took over the Georgian border post last spring, denied any wrongdoing.",
+        "Armenian troops took over the Georgian village of Sadakhlo on Monday.",
+    ],
+)  # fmt: skip
+def test_light_verb_with_particle(nlp: Language, text: str) -> None:
+    found = typed(events_of(nlp, text), "COERCE")
+    assert any(countries(e.source) == {"ARM"} for e in found), text

@@ -39,7 +39,13 @@ from dossier.extract.events.asking import (
     pressed_in_talk,
     question,
 )
-from dossier.extract.events.lexicon import GROUP_NOUNS, EventEntry, EventLexicon, Lemmas
+from dossier.extract.events.lexicon import (
+    GROUP_NOUNS,
+    PARTICLES,
+    EventEntry,
+    EventLexicon,
+    Lemmas,
+)
 from dossier.extract.events.particles import left_behind, particles_of, turned
 from dossier.extract.events.readings import (
     denied,
@@ -322,8 +328,9 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         return None  # "joined the session", "Russians vote in an election"
     if broken_norm(lemma, obj, lemmas) or felt(token, lemmas):
         return None  # "broke the law", "felt threatened" (see ``senses``)
-    if entry is None or (lemma in LIGHT_VERBS and not entry.object):
+    if entry is None or (lemma in LIGHT_VERBS and not entry.object and not _phrasal(entry)):
         return None  # a light verb names an event only with its object ("became a member")
+        # or its particle ("took over the province")
     if obj is not None and lemma in PUBLISHING and lemmas(obj) in DOCUMENTS:
         return None  # "released a memo", "offered no details": words made public, no act
     if lemma in QUESTIONING and question(token):
@@ -409,6 +416,12 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     return Trigger(
         token, entry, source, targets, partners, passive is not None, _scene(token), False
     )
+
+
+def _phrasal(entry: EventEntry) -> bool:
+    """Whether a light verb's reading is a phrasal verb's ("take over"), not a motion's ("go
+    away", "go to"), which is a trip, not an act."""
+    return entry.particle in PARTICLES and entry.lemma not in ("go", "come")
 
 
 def _scene(token: Token) -> list[Token]:
