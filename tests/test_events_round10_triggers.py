@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from event_helpers import countries, events_of, typed
+from event_helpers import coded, countries, events_of, typed
 
 
 # Error kind: missed event (an accusation told as reported words: the speaker says another
@@ -51,3 +51,22 @@ def test_reported_words_without_blame_accuse_no_one(nlp: Language, text: str) ->
 def test_light_verb_with_particle(nlp: Language, text: str) -> None:
     found = typed(events_of(nlp, text), "COERCE")
     assert any(countries(e.source) == {"ARM"} for e in found), text
+
+
+# Error kind: spurious event (non-event senses: averting a calamity coerces no one; swaying or
+# reviving a thing is no support and no promise).
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Seeking to prevent a war, the Armenian president called Georgia's leader on Monday.", "prevent"),
+        ("Armenia's reports may have influenced the Georgian government's decision.", "influenced"),
+        ("The Armenian premier revived the idea of a customs pact with Georgia in 2012.", "revived"),
+    ],
+)  # fmt: skip
+def test_thing_sense_is_no_event(nlp: Language, text: str, trigger: str) -> None:
+    assert trigger not in [e.text for e in coded(nlp, text)], text
+
+
+def test_prevented_rally_stays(nlp: Language) -> None:
+    text = "Georgian police prevented the Armenian opposition rally in Tbilisi."
+    assert "prevented" in [e.text for e in coded(nlp, text)]

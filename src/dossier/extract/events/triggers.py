@@ -61,7 +61,7 @@ from dossier.extract.events.readings import (
     published,
 )
 from dossier.extract.events.reported import ACCUSATION, REPORTING, accused
-from dossier.extract.events.senses import broken_norm, felt
+from dossier.extract.events.senses import averted, broken_norm, felt, swayed_thing
 
 #: Verbs that are the event when an infinitive hangs from them (see the module doc).
 ABSORBING = frozenset(
@@ -328,6 +328,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         return None  # "joined the session", "Russians vote in an election"
     if broken_norm(lemma, obj, lemmas) or felt(token, lemmas):
         return None  # "broke the law", "felt threatened" (see ``senses``)
+    if averted(lemma, obj, lemmas) or swayed_thing(lemma, obj):
+        return None  # "to prevent a war", "influenced the decision" (see ``senses``)
     if entry is None or (lemma in LIGHT_VERBS and not entry.object and not _phrasal(entry)):
         return None  # a light verb names an event only with its object ("became a member")
         # or its particle ("took over the province")
