@@ -5,6 +5,12 @@
   CAMEO 190, force); "broke the ceasefire" and "broke off relations" keep their readings.
 - A state of mind in a participle ("felt threatened", "seemed pressured", "looked
   defeated"): how someone felt, not what anyone did to them.
+- Averting a calamity ("to prevent a civil war", "avert a crisis"): a wish for peace, not
+  coercion of anyone (the lexicon's bare "prevent" is CAMEO 170); "prevented the rally"
+  keeps its reading.
+- Swaying or reviving a thing ("may have influenced the decision", "revived the idea"): no
+  act towards an actor (the lexicon's bare readings are support and a promise); "influence"
+  or "revive" with a name as object keeps them.
 """
 
 from __future__ import annotations
@@ -39,3 +45,23 @@ def felt(token: Token, lemmas: Lemmas) -> bool:
         return True
     # The parse may give the verb of feeling as the participle's passive auxiliary.
     return any(c.dep_ == "auxpass" and lemmas(c) in FEELING for c in token.children)
+
+
+#: Verbs of averting, and the calamities one averts without coercing anyone.
+AVERTING = frozenset({"prevent", "avert", "avoid", "forestall"})
+CALAMITIES = frozenset({
+    "war", "conflict", "crisis", "escalation", "bloodshed", "violence", "collapse", "default",
+    "catastrophe", "disaster", "confrontation", "clash", "famine", "recession", "shortage",
+})  # fmt: skip
+#: Verbs whose bare reading needs an actor as object.
+SWAYING = frozenset({"influence", "revive"})
+
+
+def averted(lemma: str, obj: Token | None, lemmas: Lemmas) -> bool:
+    """Whether a verb of averting has a calamity as object (see the module doc)."""
+    return lemma in AVERTING and obj is not None and lemmas(obj) in CALAMITIES
+
+
+def swayed_thing(lemma: str, obj: Token | None) -> bool:
+    """Whether "influence" or "revive" acts on a thing, not a name (see the module doc)."""
+    return lemma in SWAYING and (obj is None or obj.pos_ != "PROPN")

@@ -30,7 +30,22 @@ from spacy.symbols import NOUN, VERB
 from spacy.tokens import Span, Token
 
 from dossier.extract.events.actors import LEADERS, OFFICIALS
-from dossier.extract.events.lexicon import GROUP_NOUNS, EventEntry, EventLexicon, Lemmas
+from dossier.extract.events.asking import (
+    DOCUMENTS,
+    PRESSING,
+    PUBLISHING,
+    QUESTIONING,
+    asked_about,
+    pressed_in_talk,
+    question,
+)
+from dossier.extract.events.lexicon import (
+    GROUP_NOUNS,
+    PARTICLES,
+    EventEntry,
+    EventLexicon,
+    Lemmas,
+)
 from dossier.extract.events.particles import left_behind, particles_of, turned
 from dossier.extract.events.readings import (
     denied,
@@ -45,7 +60,8 @@ from dossier.extract.events.readings import (
     named_as,
     published,
 )
-from dossier.extract.events.senses import broken_norm, felt
+from dossier.extract.events.reported import ACCUSATION, REPORTING, accused
+from dossier.extract.events.senses import averted, broken_norm, felt, swayed_thing
 
 #: Verbs that are the event when an infinitive hangs from them (see the module doc).
 ABSORBING = frozenset(
@@ -312,13 +328,16 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         return None  # "joined the session", "Russians vote in an election"
     if broken_norm(lemma, obj, lemmas) or felt(token, lemmas):
         return None  # "broke the law", "felt threatened" (see ``senses``)
-    if entry is None or (lemma in LIGHT_VERBS and not entry.object):
+    if averted(lemma, obj, lemmas) or swayed_thing(lemma, obj):
+        return None  # "to prevent a war", "influenced the decision" (see ``senses``)
+    if entry is None or (lemma in LIGHT_VERBS and not entry.object and not _phrasal(entry)):
         return None  # a light verb names an event only with its object ("became a member")
+        # or its particle ("took over the province")
     if obj is not None and lemma in PUBLISHING and lemmas(obj) in DOCUMENTS:
         return None  # "released a memo", "offered no details": words made public, no act
-    if lemma in QUESTIONING and _question(token):
+    if lemma in QUESTIONING and question(token):
         return None  # "asked if Russia was ready", "Kelly asked Pompeo": a question
-    if lemma in PRESSING and _pressed_in_talk(token):
+    if lemma in PRESSING and pressed_in_talk(token):
         return None  # "Kelly pressed him": a question put hard, nothing asked for
     complement = _child(token, "xcomp", "ccomp")
     if lemma in HELPING and complement is not None and complement.tag_ == "VB":
@@ -401,63 +420,10 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     )
 
 
-#: Verbs that make words public, and the words they make public: no act between actors.
-PUBLISHING = frozenset({"release", "issue", "publish", "offer", "provide", "present", "post"})
-DOCUMENTS = frozenset(
-    {
-        "statement", "report", "memo", "transcript", "testimony", "document", "video",
-        "footage", "data", "detail", "figure", "account", "text", "photo", "image",
-        "recording", "information", "finding", "comment", "summary", "readout", "excerpt",
-    }
-)  # fmt: skip
-#: Verbs of asking, which request only with what is asked for ("asked for help", "asked
-#: Kyiv to pay", "asked that troops leave"); else they ask a question.
-QUESTIONING = frozenset({"ask"})
-
-
-#: Verbs of pressing someone, which request only with what is pressed for or on.
-PRESSING = frozenset({"press"})
-#: Prepositions that set a scene or a time, not what is pressed for.
-SETTING = frozenset({"in", "at", "during", "after", "before"})
-
-
-def _pressed_in_talk(token: Token) -> bool:
-    """Whether a verb of pressing has a person and nothing else ("she pressed him"): pressed
-    in talk, not for anything ("pressed Kyiv to pay", "pressed Moscow on its troops")."""
-    obj = _child(token, "dobj")
-    others = [
-        c
-        for c in token.children
-        if c.dep_ in ("prt", "xcomp", "ccomp", "advcl")
-        or (c.dep_ == "prep" and c.lower_ not in SETTING)  # "in the interview" sets the scene
-    ]
-    return obj is not None and obj.pos_ in ("PRON", "PROPN") and not others
-
-
-def _question(token: Token) -> bool:
-    """Whether ``token`` (a verb of asking) asks a question rather than for something: no
-    "for", no infinitive, and a complement, if any, that "if" or "whether" opens."""
-    if any(c.dep_ in ("prep", "prt") and c.lower_ == "for" for c in token.children):
-        return False
-    if _child(token, "xcomp") is not None:
-        return False
-    clause = _child(token, "ccomp", "advcl")
-    if clause is None:
-        return _child(token, "dobj") is None or _child(token, "dobj").pos_ == "PROPN"
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
-
-
-def _asked_about(token: Token, lemmas: Lemmas) -> bool:
-    """Whether ``token`` is what a question asks about ("asked if he tried to block the
-    plan"): an act asked about is not told as done, threatened or promised."""
-    clause = token
-    for _ in range(3):
-        if clause.dep_ in ("ccomp", "advcl") and lemmas(clause.head) in QUESTIONING:
-            return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
-        if clause.head.i == clause.i:
-            return False
-        clause = clause.head
-    return False
+def _phrasal(entry: EventEntry) -> bool:
+    """Whether a light verb's reading is a phrasal verb's ("take over"), not a motion's ("go
+    away", "go to"), which is a trip, not an act."""
+    return entry.particle in PARTICLES and entry.lemma not in ("go", "come")
 
 
 def _scene(token: Token) -> list[Token]:
@@ -558,14 +524,20 @@ def sentence_triggers(
     found: list[Trigger] = []
     for i in verb_at:
         token = doc[i]
-        if lemmas(token) not in lexicon.verb_lemmas and token.dep_ != "ccomp":
-            continue  # neither a listed verb nor a reported demand (``demanded_by``): most verbs
-        if _asked_about(token, lemmas):
+        lemma = lemmas(token)
+        if lemma not in lexicon.verb_lemmas and token.dep_ != "ccomp" and lemma not in REPORTING:
+            continue  # neither a listed verb, a reported demand nor reported words: most verbs
+        if asked_about(token, lemmas):
             continue
         trigger = _verb_trigger(token, lexicon, lemmas)
         if trigger is None and demanded_by(token, lemmas) is not None:
             subject = _child(token, *SUBJECTS)
             trigger = Trigger(token, DEMAND, subject, [], [], False, _scene(token), False)
+        if trigger is None or (trigger.entry.plover == "ACCUSE" and not trigger.target):
+            blamed = accused(token, lemmas)  # "NATO said Moscow had troops there" (``reported``)
+            if blamed is not None:
+                source = subject_of(token, lemmas)
+                trigger = Trigger(token, ACCUSATION, source, [blamed], [], False, [], False)
         if trigger is not None:
             found.append(trigger)
     verbs = {trigger.token.i for trigger in found}

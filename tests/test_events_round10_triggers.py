@@ -1,0 +1,72 @@
+"""Event triggers and types, tenth round: each test names the error kind it shows, on invented
+sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from event_helpers import coded, countries, events_of, typed
+
+
+# Error kind: missed event (an accusation told as reported words: the speaker says another
+# stands behind something, has forces somewhere, or means to harm someone).
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused"),
+    [
+        ("Georgia said on Monday that Armenia had several hundred troops near the pass.", "GEO", "ARM"),
+        ("Declaring that Armenian forces had entered the valley, Georgia closed the road.", "GEO", "ARM"),
+        ("Azerbaijan's president told reporters he was certain Armenia was behind the blast.", "AZE", "ARM"),
+        ("Georgia claimed that Armenia wanted the inquiry to discredit the Georgian envoy.", "GEO", "ARM"),
+    ],
+)  # fmt: skip
+def test_reported_accusation(nlp: Language, text: str, accuser: str, accused: str) -> None:
+    found = typed(events_of(nlp, text), "ACCUSE")
+    assert any(
+        countries(e.source) == {accuser} and countries(e.target) == {accused} for e in found
+    ), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Georgia said it had troops near the pass.",
+        "Georgia said Armenia had a good harvest this year.",
+        "The Georgian envoy asked whether Armenia had troops near the pass.",
+    ],
+)  # fmt: skip
+def test_reported_words_without_blame_accuse_no_one(nlp: Language, text: str) -> None:
+    assert not typed(events_of(nlp, text), "ACCUSE"), text
+
+
+# Error kind: missed event (a light verb with its particle: "took over" seizes, though "take"
+# alone names nothing).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia, which took over the Georgian border post last spring, denied any wrongdoing.",
+        "Armenian troops took over the Georgian village of Sadakhlo on Monday.",
+    ],
+)  # fmt: skip
+def test_light_verb_with_particle(nlp: Language, text: str) -> None:
+    found = typed(events_of(nlp, text), "COERCE")
+    assert any(countries(e.source) == {"ARM"} for e in found), text
+
+
+# Error kind: spurious event (non-event senses: averting a calamity coerces no one; swaying or
+# reviving a thing is no support and no promise).
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Seeking to prevent a war, the Armenian president called Georgia's leader on Monday.", "prevent"),
+        ("Armenia's reports may have influenced the Georgian government's decision.", "influenced"),
+        ("The Armenian premier revived the idea of a customs pact with Georgia in 2012.", "revived"),
+    ],
+)  # fmt: skip
+def test_thing_sense_is_no_event(nlp: Language, text: str, trigger: str) -> None:
+    assert trigger not in [e.text for e in coded(nlp, text)], text
+
+
+def test_prevented_rally_stays(nlp: Language) -> None:
+    text = "Georgian police prevented the Armenian opposition rally in Tbilisi."
+    assert "prevented" in [e.text for e in coded(nlp, text)]
