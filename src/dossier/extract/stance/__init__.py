@@ -42,6 +42,7 @@ from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.stance.acts import event_stances, membership_toward_person
 from dossier.extract.stance.compounds import compound_sides
 from dossier.extract.stance.elliptical import elliptical_stances
+from dossier.extract.stance.history import told_as_history
 from dossier.extract.stance.holders import (
     Holder,
     commanding,
@@ -138,6 +139,10 @@ class _Collector:
         holder = legislating(commanding(holder, self.kb), self.kb, target_id)
         if not self.can_hold(holder):
             return
+        if basis in ("did", "reported") and told_as_history(
+            self.doc, holder.actor_id, target_id, date
+        ):
+            return  # "Moldova became an observer in 2018", told in 2021: background
         if (
             holder.actor_id is not None
             and target_id is not None
