@@ -33,3 +33,35 @@ def test_a_persons_old_deed_keeps_its_side(nlp: Language) -> None:
         "2019-06-01",
     )
     assert sides(stances, "person:nursultan-nazarbayev", EURASIAN) == {1}
+
+
+def test_a_project_made_the_centrepiece_of_a_platform(nlp: Language) -> None:
+    # kind: none (the side said by the complement of "make", off the target's path)
+    stances = stances_of(
+        nlp,
+        "Georgian Prime Minister Irakli Garibashvili made EU membership the centrepiece of "
+        "his platform.",
+        "2014-03-01",
+    )
+    assert sides(stances, "person:irakli-garibashvili", EUROPEAN) == {1}
+
+
+def test_a_project_made_part_of_a_campaign_by_a_relative_clauses_subject(
+    nlp: Language,
+) -> None:
+    stances = stances_of(
+        nlp,
+        "The plan is tied to Kazakh President Nursultan Nazarbayev, who is seeking another "
+        'term and has made a wider "Eurasian Union" part of his campaign.',
+        "2014-03-01",
+    )
+    assert sides(stances, "person:nursultan-nazarbayev", EURASIAN) == {1}
+
+
+def test_a_project_made_into_something_else_is_no_goal(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Kazakh President Nursultan Nazarbayev made the customs union more efficient.",
+        "2014-03-01",
+    )
+    assert sides(stances, "person:nursultan-nazarbayev", EURASIAN) == set()

@@ -40,6 +40,7 @@ from dossier.extract import document
 from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.stance.acts import event_stances, membership_toward_person
+from dossier.extract.stance.agenda import agenda_stances
 from dossier.extract.stance.compounds import compound_sides
 from dossier.extract.stance.elliptical import elliptical_stances
 from dossier.extract.stance.history import told_as_history
@@ -489,6 +490,8 @@ def _sentence_stances(
         reaction_stances(
             collector, sentence, hits, finder, (lexicon, lemmas), reference, sentence_evidence
         )
+        if author is None:  # an op-ed's own narration of others' goals is its author's claim
+            agenda_stances(collector, hits, finder, lemmas, reference, sentence_evidence)
         elliptical_stances(
             collector, sentence, targets, finder, (lexicon, lemmas), reference, sentence_evidence
         )
