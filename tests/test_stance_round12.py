@@ -65,3 +65,41 @@ def test_a_project_made_into_something_else_is_no_goal(nlp: Language) -> None:
         "2014-03-01",
     )
     assert sides(stances, "person:nursultan-nazarbayev", EURASIAN) == set()
+
+
+def test_a_member_states_officials_ruling_out_both_blocs_are_against_the_other(
+    nlp: Language,
+) -> None:
+    # kind: none (no bloc named, or both named as one: no path reads a side)
+    stances = stances_of(
+        nlp, "Kazakh officials said no country could be a member of both blocs.", "2025-06-01"
+    )
+    held = {(s.holder, s.target_id, s.polarity) for s in stances}
+    assert ("Kazakh officials", EUROPEAN, -1) in held
+    assert not any(s.target_id == EURASIAN and s.polarity < 0 for s in stances)
+
+
+def test_a_state_spokesman_ruling_out_both_unions(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Kremlin spokesman Dmitry Peskov said no state could belong to both unions at once.",
+        "2025-06-01",
+    )
+    assert sides(stances, "person:dmitry-peskov", EUROPEAN) == {-1}
+
+
+def test_the_eus_own_people_ruling_out_both_are_against_the_eurasian_bloc(
+    nlp: Language,
+) -> None:
+    stances = stances_of(
+        nlp, "EU diplomats said a country cannot belong to both unions at once.", "2025-06-01"
+    )
+    held = {(s.holder, s.target_id, s.polarity) for s in stances}
+    assert ("EU diplomats", EURASIAN, -1) in held
+
+
+def test_both_blocs_named_without_ruling_out_membership_is_no_side(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "Russian officials said both blocs cannot be ignored by traders.", "2025-06-01"
+    )
+    assert not any(s.target_id in (EURASIAN, EUROPEAN) for s in stances)

@@ -43,6 +43,7 @@ from dossier.extract.stance.acts import event_stances, membership_toward_person
 from dossier.extract.stance.agenda import agenda_stances
 from dossier.extract.stance.compounds import compound_sides
 from dossier.extract.stance.elliptical import elliptical_stances
+from dossier.extract.stance.exclusive import exclusive_stances
 from dossier.extract.stance.history import told_as_history
 from dossier.extract.stance.holders import (
     Holder,
@@ -536,6 +537,7 @@ def stance_facts(
         collector, doc, targets, sentences, sentence_facts, quotes, finder, lexicon, lemmas
     )
     rival_stances(collector, kb, targets)
+    exclusive_stances(collector, quotes, targets, doc._.get(document.DATE))
     settle_stances(collector)  # a course dropped after; one side told thrice counted once
     return collector.stances, collector.links
 
