@@ -40,8 +40,11 @@ from dossier.extract import document
 from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.stance.acts import event_stances, membership_toward_person
+from dossier.extract.stance.agenda import agenda_stances
 from dossier.extract.stance.compounds import compound_sides
 from dossier.extract.stance.elliptical import elliptical_stances
+from dossier.extract.stance.exclusive import exclusive_stances
+from dossier.extract.stance.history import told_as_history
 from dossier.extract.stance.holders import (
     Holder,
     commanding,
@@ -138,6 +141,10 @@ class _Collector:
         holder = legislating(commanding(holder, self.kb), self.kb, target_id)
         if not self.can_hold(holder):
             return
+        if basis in ("did", "reported") and told_as_history(
+            self.doc, holder.actor_id, target_id, date
+        ):
+            return  # "Moldova became an observer in 2018", told in 2021: background
         if (
             holder.actor_id is not None
             and target_id is not None
@@ -484,6 +491,8 @@ def _sentence_stances(
         reaction_stances(
             collector, sentence, hits, finder, (lexicon, lemmas), reference, sentence_evidence
         )
+        if author is None:  # an op-ed's own narration of others' goals is its author's claim
+            agenda_stances(collector, hits, finder, lemmas, reference, sentence_evidence)
         elliptical_stances(
             collector, sentence, targets, finder, (lexicon, lemmas), reference, sentence_evidence
         )
@@ -528,6 +537,7 @@ def stance_facts(
         collector, doc, targets, sentences, sentence_facts, quotes, finder, lexicon, lemmas
     )
     rival_stances(collector, kb, targets)
+    exclusive_stances(collector, quotes, targets, doc._.get(document.DATE))
     settle_stances(collector)  # a course dropped after; one side told thrice counted once
     return collector.stances, collector.links
 

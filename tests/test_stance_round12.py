@@ -1,0 +1,105 @@
+"""Stance accuracy, round 12: kinds of error read on the three gold sets, each tested on
+sentences written for the test."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from stance_helpers import sides, stances_of
+
+EURASIAN = "target:eurasian-integration"
+EUROPEAN = "target:european-integration"
+
+
+def test_a_states_act_toward_a_bloc_years_ago_is_background(nlp: Language) -> None:
+    # kind: spurious / polarity (a state's course years before the article read as its side)
+    stances = stances_of(
+        nlp, "Tajikistan joined the Eurasian Economic Union in 2009.", "2019-06-01"
+    )
+    assert sides(stances, "gov:TJK", EURASIAN) == set()
+
+
+def test_a_states_recent_act_toward_a_bloc_keeps_its_side(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "Tajikistan joined the Eurasian Economic Union on Monday.", "2019-06-01"
+    )
+    assert sides(stances, "gov:TJK", EURASIAN) == {1}
+
+
+def test_a_persons_old_deed_keeps_its_side(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Kazakh President Nursultan Nazarbayev proposed a Eurasian Union in 1994.",
+        "2019-06-01",
+    )
+    assert sides(stances, "person:nursultan-nazarbayev", EURASIAN) == {1}
+
+
+def test_a_project_made_the_centrepiece_of_a_platform(nlp: Language) -> None:
+    # kind: none (the side said by the complement of "make", off the target's path)
+    stances = stances_of(
+        nlp,
+        "Georgian Prime Minister Irakli Garibashvili made EU membership the centrepiece of "
+        "his platform.",
+        "2014-03-01",
+    )
+    assert sides(stances, "person:irakli-garibashvili", EUROPEAN) == {1}
+
+
+def test_a_project_made_part_of_a_campaign_by_a_relative_clauses_subject(
+    nlp: Language,
+) -> None:
+    stances = stances_of(
+        nlp,
+        "The plan is tied to Kazakh President Nursultan Nazarbayev, who is seeking another "
+        'term and has made a wider "Eurasian Union" part of his campaign.',
+        "2014-03-01",
+    )
+    assert sides(stances, "person:nursultan-nazarbayev", EURASIAN) == {1}
+
+
+def test_a_project_made_into_something_else_is_no_goal(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Kazakh President Nursultan Nazarbayev made the customs union more efficient.",
+        "2014-03-01",
+    )
+    assert sides(stances, "person:nursultan-nazarbayev", EURASIAN) == set()
+
+
+def test_a_member_states_officials_ruling_out_both_blocs_are_against_the_other(
+    nlp: Language,
+) -> None:
+    # kind: none (no bloc named, or both named as one: no path reads a side)
+    stances = stances_of(
+        nlp, "Kazakh officials said no country could be a member of both blocs.", "2025-06-01"
+    )
+    held = {(s.holder, s.target_id, s.polarity) for s in stances}
+    assert ("Kazakh officials", EUROPEAN, -1) in held
+    assert not any(s.target_id == EURASIAN and s.polarity < 0 for s in stances)
+
+
+def test_a_state_spokesman_ruling_out_both_unions(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Kremlin spokesman Dmitry Peskov said no state could belong to both unions at once.",
+        "2025-06-01",
+    )
+    assert sides(stances, "person:dmitry-peskov", EUROPEAN) == {-1}
+
+
+def test_the_eus_own_people_ruling_out_both_are_against_the_eurasian_bloc(
+    nlp: Language,
+) -> None:
+    stances = stances_of(
+        nlp, "EU diplomats said a country cannot belong to both unions at once.", "2025-06-01"
+    )
+    held = {(s.holder, s.target_id, s.polarity) for s in stances}
+    assert ("EU diplomats", EURASIAN, -1) in held
+
+
+def test_both_blocs_named_without_ruling_out_membership_is_no_side(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "Russian officials said both blocs cannot be ignored by traders.", "2025-06-01"
+    )
+    assert not any(s.target_id in (EURASIAN, EUROPEAN) for s in stances)
