@@ -317,6 +317,8 @@ def migrate(engine: Engine, extra_versions: tuple[str, ...] = ()) -> None:
     from alembic import command
     from alembic.util.exc import CommandError
 
+    from dossier.store.maintenance import run_requested_vacuums
+
     with engine.connect() as connection:
         connection.execution_options(dossier_write=True)
         with connection.begin():
@@ -333,3 +335,5 @@ def migrate(engine: Engine, extra_versions: tuple[str, ...] = ()) -> None:
                     f"its schema is unknown to this dossier, perhaps written by a newer "
                     f"version ({error})",
                 ) from error
+        # What the migrations asked to run outside their transaction (PostgreSQL's VACUUM).
+        run_requested_vacuums(connection)

@@ -12,6 +12,7 @@ from alembic import context
 from sqlalchemy import create_engine, pool
 from sqlalchemy.engine import Connection
 
+from dossier.store.maintenance import run_requested_vacuums
 from dossier.store.schema import Base, autogenerate_includes
 
 config = context.config
@@ -58,8 +59,11 @@ def run_migrations_online() -> None:
     if not url:
         raise RuntimeError("no database: pass -x url=... or set sqlalchemy.url")
     engine = create_engine(url, poolclass=pool.NullPool)
-    with engine.begin() as own_connection:
-        _run(own_connection)
+    with engine.connect() as own_connection:
+        with own_connection.begin():
+            _run(own_connection)
+        # What the migrations asked to run outside their transaction (PostgreSQL's VACUUM).
+        run_requested_vacuums(own_connection)
     engine.dispose()
 
 
