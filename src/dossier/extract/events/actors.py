@@ -32,6 +32,7 @@ from dossier.extract.events.actor_words import (
     sided,
 )
 from dossier.extract.events.antecedents import Antecedents
+from dossier.extract.events.blocs import grouping_of
 from dossier.extract.events.lexicon import GROUP_NOUNS
 from dossier.extract.quotes.pronouns import GENDER
 from dossier.extract.quotes.speakers import MentionIndex
@@ -200,6 +201,9 @@ class ActorFinder(Antecedents):
                 return (replace(adjectives[0], country=home, actor=home, actor_id=None),)
         if adjectives:
             return adjectives
+        grouping = self._grouping(head)
+        if grouping is not None:
+            return (grouping,)
         if head.lower_ in ("they", "their"):
             people = self._people_before(head)
             if people:
@@ -219,6 +223,22 @@ class ActorFinder(Antecedents):
             if places and places[-1].country:
                 return (self._from_mention(places[-1]),)
         return () if target else self._from_places(head)
+
+    def _grouping(self, head: Token) -> EventActor | None:
+        """A grouping of states a phrase names by its adjective alone ("new Western
+        sanctions", ``blocs``), not after "pro-" or "anti-"; None for none."""
+        for token in self.phrase_tokens(head):
+            actor = None if sided(token) else grouping_of(token, self.kb)
+            if actor is not None:
+                return EventActor(
+                    actor=actor.name,
+                    actor_id=actor.id,
+                    country=actor.country,
+                    sector=actor.sector,
+                    mention_start=token.idx,
+                    mention_end=token.idx + len(token.text),
+                )
+        return None
 
     def _territory(self, mention: Mention) -> Mention:
         """A region or city with the country it lies in (GeoNames) where the linker gave none."""

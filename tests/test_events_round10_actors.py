@@ -1,0 +1,34 @@
+"""Event actors, tenth round: each test names the kind of actor error it shows (a wrong or
+missing source or target set), on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from event_helpers import events_of, typed
+
+
+def _names(actors: tuple) -> set[str]:
+    return {a.actor for a in actors}
+
+
+# Error kind: missing source (a grouping of states named by its adjective alone: "Western
+# sanctions" are the West's, as "Western governments" are).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks opened amid new Western sanctions on Belarus.",
+        "Minsk shrugged off fresh Western sanctions against Belarus.",
+    ],
+)  # fmt: skip
+def test_grouping_adjective_is_source(nlp: Language, text: str) -> None:
+    found = typed(events_of(nlp, text), "SANCTION")
+    assert found, text
+    assert _names(found[0].source) == {"Western world"}
+    assert {a.country for a in found[0].target} == {"BLR"}
+
+
+def test_anti_grouping_is_no_source(nlp: Language) -> None:
+    text = "Activists staged anti-Western rallies outside the embassy in Minsk."
+    assert not any("Western world" in _names(e.source) for e in events_of(nlp, text)), text
