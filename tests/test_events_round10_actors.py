@@ -32,3 +32,22 @@ def test_grouping_adjective_is_source(nlp: Language, text: str) -> None:
 def test_anti_grouping_is_no_source(nlp: Language) -> None:
     text = "Activists staged anti-Western rallies outside the embassy in Minsk."
     assert not any("Western world" in _names(e.source) for e in events_of(nlp, text)), text
+
+
+# Error kind: missing target (the recipient hung away from the trigger: a request's "from"
+# phrase inside the thing asked for; a named act's "against" phrase on the verb whose object
+# holds it). The record was incomplete and dropped.
+@pytest.mark.parametrize(
+    ("text", "kind", "recipient"),
+    [
+        ("Senator Jones has requested files related to the pipeline deal from the Georgian interior ministry.", "REQUEST", "GEO"),
+        ("Lithuania asked for documents about the border incident from Belarus.", "REQUEST", "BLR"),
+        ("The Georgian parliament will decide whether to draft articles of impeachment against the Armenian envoy.", "ACCUSE", "ARM"),
+    ],
+)  # fmt: skip
+def test_recipient_hung_away_from_trigger(
+    nlp: Language, text: str, kind: str, recipient: str
+) -> None:
+    found = typed(events_of(nlp, text), kind)
+    assert found, text
+    assert recipient in {a.country for a in found[0].target}, text
