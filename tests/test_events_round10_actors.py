@@ -51,3 +51,27 @@ def test_recipient_hung_away_from_trigger(
     found = typed(events_of(nlp, text), kind)
     assert found, text
     assert recipient in {a.country for a in found[0].target}, text
+
+
+# Error kind: wrong source set (a numbered plural of states, "ministers of three former
+# Soviet republics", stands for the list of that many names told nearby, before or after it;
+# its adjective names what the states were, not who acts).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime ministers of three former Soviet republics signed a transit treaty on Tuesday. "
+        "Armenia, Georgia and Moldova put their names to it.",
+        "Armenia, Georgia and Moldova sent delegations to Tbilisi. "
+        "On Friday the leaders of the three countries signed a transit treaty.",
+    ],
+)  # fmt: skip
+def test_numbered_plural_is_its_list(nlp: Language, text: str) -> None:
+    found = typed(events_of(nlp, text), "AGREE")
+    assert found, text
+    assert {a.country for a in found[0].source} == {"ARM", "GEO", "MDA"}, text
+
+
+def test_numbered_plural_without_its_list_keeps_its_words(nlp: Language) -> None:
+    text = "Diplomats of four former Soviet republics signed a transit treaty with Georgia."
+    found = typed(events_of(nlp, text), "AGREE")
+    assert not any(len(e.source) == 4 for e in found), text
