@@ -75,3 +75,17 @@ def test_numbered_plural_without_its_list_keeps_its_words(nlp: Language) -> None
     text = "Diplomats of four former Soviet republics signed a transit treaty with Georgia."
     found = typed(events_of(nlp, text), "AGREE")
     assert not any(len(e.source) == 4 for e in found), text
+
+
+# Error kind: wrong source (a name after "pro-" or "anti-" names the side a phrase's people
+# take, not who acts: a pro-Kremlin rally is not the Kremlin's).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A pro-Kremlin rally in Tbilisi demanded the release of the Georgian detainees.",
+        "An anti-Kremlin rally in Tbilisi demanded the release of the Georgian detainees.",
+    ],
+)  # fmt: skip
+def test_side_named_after_pro_is_no_actor(nlp: Language, text: str) -> None:
+    for event in events_of(nlp, text):
+        assert "RUS" not in {a.country for a in event.source}, (text, event)

@@ -133,7 +133,7 @@ class ActorFinder(Antecedents):
         owners: list[Mention] = []
         places: list[Mention] = []
         for mention in self.phrase_mentions(head):
-            if self._detached(mention, head):
+            if self._detached(mention, head) or self._side_of(mention, head):
                 continue
             if self._owner(mention, head):
                 owners.append(mention)
@@ -223,6 +223,14 @@ class ActorFinder(Antecedents):
             if places and places[-1].country:
                 return (self._from_mention(places[-1]),)
         return () if target else self._from_places(head)
+
+    def _side_of(self, mention: Mention, head: Token) -> bool:
+        """Whether ``mention`` only names the side a phrase's people take ("a pro-Kremlin
+        rally", "anti-Kyiv protesters"): the rally is not the Kremlin's."""
+        if mention.start <= head.idx < mention.end:
+            return False
+        span = head.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and sided(span[0])
 
     def _grouping(self, head: Token) -> EventActor | None:
         """A grouping of states a phrase names by its adjective alone ("new Western
