@@ -20,9 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.document import text_of
 from dossier.extract.events.actor_words import (
-    BODIES,
     DATELINE,
-    GENERIC_BODIES,
     LEADERS,
     OFFICIALS,
     PHRASE_CLAUSES,
@@ -33,8 +31,10 @@ from dossier.extract.events.actor_words import (
     paragraph_breaks,
     sided,
 )
+from dossier.extract.events.antecedents import Antecedents
+from dossier.extract.events.blocs import grouping_of
 from dossier.extract.events.lexicon import GROUP_NOUNS
-from dossier.extract.quotes.pronouns import GENDER, genders_in
+from dossier.extract.quotes.pronouns import GENDER
 from dossier.extract.quotes.speakers import MentionIndex
 from dossier.kb.loader import KnowledgeBase
 from dossier.model import EventActor, Mention
@@ -44,7 +44,7 @@ def _known(actors: list[EventActor]) -> bool:
     return any(actor.actor_id or actor.country for actor in actors)
 
 
-class ActorFinder:
+class ActorFinder(Antecedents):
     """Actors of phrases of one document."""
 
     def __init__(
@@ -133,7 +133,7 @@ class ActorFinder:
         owners: list[Mention] = []
         places: list[Mention] = []
         for mention in self.phrase_mentions(head):
-            if self._detached(mention, head):
+            if self._detached(mention, head) or self._side_of(mention, head):
                 continue
             if self._owner(mention, head):
                 owners.append(mention)
@@ -201,6 +201,9 @@ class ActorFinder:
                 return (replace(adjectives[0], country=home, actor=home, actor_id=None),)
         if adjectives:
             return adjectives
+        grouping = self._grouping(head)
+        if grouping is not None:
+            return (grouping,)
         if head.lower_ in ("they", "their"):
             people = self._people_before(head)
             if people:
@@ -221,40 +224,36 @@ class ActorFinder:
                 return (self._from_mention(places[-1]),)
         return () if target else self._from_places(head)
 
+    def _side_of(self, mention: Mention, head: Token) -> bool:
+        """Whether ``mention`` only names the side a phrase's people take ("a pro-Kremlin
+        rally", "anti-Kyiv protesters"): the rally is not the Kremlin's."""
+        if mention.start <= head.idx < mention.end:
+            return False
+        span = head.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and sided(span[0])
+
+    def _grouping(self, head: Token) -> EventActor | None:
+        """A grouping of states a phrase names by its adjective alone ("new Western
+        sanctions", ``blocs``), not after "pro-" or "anti-"; None for none."""
+        for token in self.phrase_tokens(head):
+            actor = None if sided(token) else grouping_of(token, self.kb)
+            if actor is not None:
+                return EventActor(
+                    actor=actor.name,
+                    actor_id=actor.id,
+                    country=actor.country,
+                    sector=actor.sector,
+                    mention_start=token.idx,
+                    mention_end=token.idx + len(token.text),
+                )
+        return None
+
     def _territory(self, mention: Mention) -> Mention:
         """A region or city with the country it lies in (GeoNames) where the linker gave none."""
         if mention.country is not None or not self._is_place(mention):
             return mention
         place = mention.text.lower().removeprefix("the ")
         return replace(mention, country=self.territories.get(place))
-
-    def last_body(self, head: Token) -> EventActor | None:
-        """The organisation named last before ``head`` in the document: what an
-        intransitive "joined" joins; None when none was named."""
-        for mention in reversed(self.index.covering(0, head.idx)):
-            if mention.end <= head.idx and mention.label == "ORG":
-                return self._from_mention(mention)
-        return None
-
-    def _body_before(self, head: Token) -> EventActor | None:
-        """The body that "the union" or "the bloc" stands for: the last organisation named
-        before it whose name ends in that noun (any organisation for "the bloc"); None when
-        ``head`` is no such noun or no such body was named."""
-        if head.lower_ not in BODIES or not any(
-            c.dep_ == "det" and c.lower_ == "the" for c in head.children
-        ):
-            return None
-        for mention in reversed(self.index.covering(0, head.idx)):
-            if mention.end > head.idx or mention.label != "ORG":
-                continue
-            name = mention.text.lower()
-            # "the Court of the African Union" is a court, not the union; "the Organization
-            # for Security ..." is the organization.
-            word = head.lower_
-            ends = name.endswith(word) and " of " not in name
-            if word in GENERIC_BODIES or ends or name.startswith(f"{word} "):
-                return self._from_mention(mention)
-        return None
 
     def _from_places(self, head: Token) -> tuple[EventActor, ...]:
         """A body the KB does not know, of a country its phrase places it in ("Israel's high
@@ -279,35 +278,6 @@ class ActorFinder:
                     ),
                 )
         return ()
-
-    def last_union(self, head: Token) -> tuple[EventActor, ...]:
-        """The members of the organisation with members named last before ``head`` (a
-        place the tagger took for an organisation skipped), () when none was named."""
-        for mention in reversed(self.index.covering(0, head.idx)):
-            if mention.end <= head.idx and mention.label == "ORG" and mention.actor_id:
-                found = self.members(self._from_mention(mention))
-                if found:
-                    return found
-        return ()
-
-    def members(self, organisation: EventActor) -> tuple[EventActor, ...]:
-        """The member states of an organisation on the document's date ("the leaders of the
-        union" act for its members), () when it is none or the KB knows no members."""
-        if self.kb is None or not organisation.actor_id or not self.day:
-            return ()
-        found = []
-        for member in self.kb.members(organisation.actor_id, self.day):
-            found.append(
-                EventActor(
-                    actor=member.name,
-                    actor_id=member.id,
-                    country=member.country,
-                    sector="government",
-                    mention_start=organisation.mention_start,
-                    mention_end=organisation.mention_end,
-                )
-            )
-        return tuple(found)
 
     def words(self, head: Token) -> EventActor:
         """The phrase's own words as an unlinked actor."""
@@ -474,56 +444,6 @@ class ActorFinder:
                 return replace(mention, country=country)
         return mention
 
-    def _people_before(self, pronoun: Token) -> tuple[EventActor, ...]:
-        """The people "they" stands for when the sentence before has several named people as
-        its subject ("Medvedev and Putin may hope ... They played up plans"); () otherwise."""
-        sentence = pronoun.sent
-        if sentence.start == 0:
-            return ()
-        before = pronoun.doc[sentence.start - 1].sent
-        subject = next((t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or not any(c.dep_ == "conj" for c in subject.children):
-            return ()
-        mentions = [m for m in self.phrase_mentions(subject) if m.label == "PERSON"]
-        if len(mentions) < 2:
-            return ()
-        return tuple(self._from_mention(self._with_country(m)) for m in mentions)
-
-    def _genders(self, doc: Doc, gender: str | None) -> frozenset[str]:
-        """Those the text shows to be of the other gender than ``gender`` (``genders_in``)."""
-        if gender is None:
-            return frozenset()
-        if self._gender_of is None:
-            self._gender_of = genders_in(doc, self.index)
-        return frozenset(a for a, g in self._gender_of.items() if g in ("m", "f") and g != gender)
-
-    def _before(
-        self,
-        char: int,
-        person: bool,
-        besides: frozenset[str] = frozenset(),
-        other_gender: frozenset[str] = frozenset(),
-    ) -> EventActor | None:
-        """The last actor with a country mentioned before ``char`` (a pronoun's antecedent):
-        a person for "he" and "she" (not one the text shows to be of the other gender:
-        "Trump attacked her" is not Giuliani), a state or body for "it" and "they"."""
-        mentions = [self._with_country(m) for m in self.index.covering(0, char) if m.end <= char]
-        earlier = [
-            m
-            for m in mentions
-            if m.country
-            and (m.label == "PERSON") == person
-            and (m.actor_id or m.actor) not in besides
-            and m.actor not in other_gender
-        ]
-        return self._from_mention(earlier[-1]) if earlier else None
-
-    def state_before(self, char: int, countries: set[str]) -> EventActor | None:
-        """The last state or body with a country mentioned before ``char``, not of ``countries``."""
-        found = [m for m in self.index.covering(0, char) if m.end <= char and m.label != "PERSON"]
-        found = [m for m in map(self._with_country, found) if m.country not in {None, *countries}]
-        return self._from_mention(found[-1]) if found else None
-
     def sentence_country(self, sentence: Span, besides: set[str]) -> str | None:
         """The first country the sentence names, by a place, a capital or an adjective, other
         than ``besides``: where an actor without a country of its own acts ("President X
@@ -556,19 +476,6 @@ class ActorFinder:
             mention_start=at.idx,
             mention_end=at.idx + len(at.text),
         )
-
-    def first_named(self, trigger: Token) -> Token | None:
-        """The head word of the first actor named in ``trigger``'s paragraph and sentence
-        before it (a place named as a place or a dateline is none), None for none."""
-        sentence = trigger.sent
-        for mention in self.index.covering(sentence.start_char, trigger.idx):
-            span = trigger.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None or mention.end > trigger.idx or self._detached(mention, trigger):
-                continue
-            if self._is_place(mention):
-                continue
-            return span.root
-        return None
 
     def location(self, head: Token) -> str | None:
         """The place a phrase names as a place ("Minsk"), None when it names none."""

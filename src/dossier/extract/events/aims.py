@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.lexicon import Lemmas
+from dossier.extract.events.recipients import implied_recipient
 from dossier.extract.events.triggers import Trigger
 from dossier.model import EventActor
 
@@ -182,6 +183,9 @@ def aimed(
     own (an insurgent's excepted: see the module doc)."""
     if target or not source:
         return target
+    implied = implied_recipient(trigger, finder, source)
+    if implied:
+        return implied
     threat = trigger.entry.plover == "THREATEN"
     if trigger.entry.plover in PLACED and trigger.target:
         # "called for greater rights for the eastern regions of Ukraine": the state whose

@@ -24,6 +24,7 @@ from dossier.extract.events.aims import (
 )
 from dossier.extract.events.groups import armed_group
 from dossier.extract.events.lexicon import GROUP_NOUNS, Lemmas
+from dossier.extract.events.plurals import counted_states
 from dossier.extract.events.triggers import Trigger
 from dossier.model import EventActor
 
@@ -84,6 +85,9 @@ def sides(
     if trigger.source is not None:
         # "the separatists": the one armed group the document names (``groups``).
         source = finder.actors(trigger.source) or armed_group(trigger.source, finder)
+        if source:
+            # "ministers of eight former Soviet republics": the eight named (``plurals``).
+            source = counted_states(trigger.source, source, finder)
         size = _group_size(trigger.source) if not source else None
         own = owning_body(trigger.source, finder) if size == 0 else ()
         if own:
@@ -99,13 +103,14 @@ def sides(
             # the document's date, of the body with members named last.
             body = finder.last_body(trigger.source)
             source = finder.members(body) if body is not None else ()
+        source = source or counted_states(trigger.source, (), finder)
     target: list[EventActor] = []
     # A pronoun on the target side is someone other than the source ("X attacked her").
     mine = frozenset(actor.actor_id or actor.actor for actor in source)
     for head in trigger.target:
         land = trigger.entry.plover in TERRITORIAL
         found = finder.actors(head, target=True, besides=mine, land=land)
-        found = found or armed_group(head, finder)
+        found = counted_states(head, found or armed_group(head, finder), finder)
         target.extend(found or doers(head, trigger.token, finder, mine, source))
     for head in trigger.partners:
         if trigger.entry.plover in SYMMETRIC:
