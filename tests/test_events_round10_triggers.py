@@ -70,3 +70,14 @@ def test_thing_sense_is_no_event(nlp: Language, text: str, trigger: str) -> None
 def test_prevented_rally_stays(nlp: Language) -> None:
     text = "Georgian police prevented the Armenian opposition rally in Tbilisi."
     assert "prevented" in [e.text for e in coded(nlp, text)]
+
+
+def test_forces_kept_on_own_ground_accuse_no_one(nlp: Language) -> None:
+    # kind: spurious event (a state holding its army at home is not accused of anything)
+    for text in (
+        "Georgia said on Monday that Armenia had several hundred troops on its own soil.",
+        "Georgia said on Monday that Armenia keeps its troops at home.",
+    ):
+        assert not typed(events_of(nlp, text), "ACCUSE"), text
+    text = "Georgia said on Monday that Armenia had several hundred troops near the pass."
+    assert typed(events_of(nlp, text), "ACCUSE"), text

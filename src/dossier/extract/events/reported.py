@@ -47,6 +47,8 @@ HARMING = frozenset({
     "damage", "harm", "undermine", "smear", "discredit", "destabilize", "destabilise",
     "sabotage", "meddle", "interfere", "rig",
 })  # fmt: skip
+#: Nouns of a state's own ground ("on its own soil").
+HOME_GROUND = frozenset({"soil", "territory", "land", "ground", "borders", "country"})
 #: Subjects that are the speaker, or no one.
 NO_ONE = frozenset({"it", "we", "i", "there", "this", "that", "what", "which", "who"})
 #: The reading of such an accusation.
@@ -100,10 +102,19 @@ def accused(verb: Token, lemmas: Lemmas) -> Token | None:
         return subject
     if _forces(subject) and lemma in ENTERING:
         return subject
-    if lemma in HOLDING and _forces(_child(clause, "dobj")):
+    if lemma in HOLDING and _forces(_child(clause, "dobj")) and not _at_home(clause):
         return subject
     harm = any(w.pos_ == "VERB" and lemmas(w) in HARMING and _own(w) for w in clause.subtree)
     return subject if harm else None
+
+
+def _at_home(clause: Token) -> bool:
+    """Whether the forces a clause has stand on the holder's own ground ("had troops on its
+    own soil", "keeps forces at home"): keeping one's army at home accuses no one."""
+    words = [w.lower_ for w in clause.subtree]
+    return "home" in words or any(
+        a == "own" and b in HOME_GROUND for a, b in zip(words, words[1:], strict=False)
+    )
 
 
 def _own(verb: Token) -> bool:
