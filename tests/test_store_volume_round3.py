@@ -151,3 +151,14 @@ def test_asked_vacuums_run_once_outside_a_transaction(postgres_database: str) ->
         # The connection is usable in transactions again.
         with connection.begin():
             assert connection.execute(text("SELECT count(*) FROM quotes")).scalar() == 0
+
+
+@pytest.mark.postgres
+def test_a_refused_vacuum_is_passed_over(postgres_database: str, caplog) -> None:
+    with Store.open(postgres_database) as store, store.engine.connect() as connection:
+        request_vacuum(connection, "no_such_table", "quotes")
+        connection.commit()
+        assert run_requested_vacuums(connection) == ["quotes"]
+        assert "no_such_table" in caplog.text
+        with connection.begin():
+            assert connection.execute(text("SELECT count(*) FROM quotes")).scalar() == 0

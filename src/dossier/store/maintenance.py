@@ -13,7 +13,11 @@ SQLite needs none of it: nothing is asked there.
 
 from __future__ import annotations
 
+import logging
+
 from sqlalchemy import Connection
+
+log = logging.getLogger(__name__)
 
 # Kept in the DBAPI connection's ``info``: the migrations and the code that committed their
 # transaction share the connection, not any object between them.
@@ -31,7 +35,9 @@ def request_vacuum(connection: Connection, *tables: str) -> None:
 
 def run_requested_vacuums(connection: Connection) -> list[str]:
     """Run the vacuums the migrations asked for on ``connection`` (outside any transaction: call
-    it after the upgrade's commit); the tables vacuumed."""
+    it after the upgrade's commit); the tables vacuumed. A vacuum refused (a role that does not
+    own the table) is logged and passed over: the upgrade stands, only slower to read until
+    autovacuum or an owner's ``VACUUM`` comes round."""
     tables: list[str] = connection.info.pop(_KEY, [])
     if not tables or connection.dialect.name != "postgresql":
         return []
@@ -39,8 +45,14 @@ def run_requested_vacuums(connection: Connection) -> list[str]:
     was = raw.autocommit
     raw.autocommit = True
     try:
+        done = []
         for table in tables:
-            raw.execute(f'VACUUM (ANALYZE) "{table}"')
+            try:
+                raw.execute(f'VACUUM (ANALYZE) "{table}"')
+            except Exception as error:  # the driver's error: this module imports no driver
+                log.warning("VACUUM of %s after the upgrade failed: %s", table, error)
+                continue
+            done.append(table)
     finally:
         raw.autocommit = was
-    return tables
+    return done
