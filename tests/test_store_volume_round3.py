@@ -9,6 +9,7 @@ import random
 import pytest
 from sqlalchemy import create_engine, text
 
+from dossier.extract.statements import group_statements
 from dossier.model import DocumentFacts, Provenance, Quote
 from dossier.store import Store, database_url, quote_text
 from dossier.store.maintenance import request_vacuum, run_requested_vacuums
@@ -162,3 +163,44 @@ def test_a_refused_vacuum_is_passed_over(postgres_database: str, caplog) -> None
         assert "no_such_table" in caplog.text
         with connection.begin():
             assert connection.execute(text("SELECT count(*) FROM quotes")).scalar() == 0
+
+
+def _fill_with_copies(store: Store, make_document, documents: int = 24) -> None:
+    """Wire statements carried by several documents, beside quotes of their own."""
+    rng = random.Random(5)
+    wires = [f"the {a} and the {b} were inspected at noon" for a, b in
+             zip(_WORDS, reversed(_WORDS), strict=True)]  # fmt: skip
+    for n in range(documents):
+        date = f"20{12 + rng.randrange(6)}-{1 + rng.randrange(12):02d}-09"
+        document = make_document(f"Bulletin {n} of the towpath. " * 3, date=date)
+        store.add_documents([(document, None)])
+        texts = rng.sample(wires, 3) + [f"{rng.choice(_WORDS)} notice number {n} {k}" for k in
+                                        range(3)]  # fmt: skip
+        facts = []
+        for k, words in enumerate(texts):
+            p = Provenance(document.doc_id, 60 * k, 60 * k + 9, 60 * k, 60 * k + 9, 0, "q", "1")
+            facts.append(Quote(provenance=p, text=words, start=60 * k, end=60 * k + 9,
+                               quote_kind="direct"))  # fmt: skip
+        store.write_facts(DocumentFacts(document.doc_id, {"q": "1"}, tuple(facts)))
+    store.replace_statements(group_statements(store.quote_copies()))
+
+
+def test_each_statement_once_reads_rows_a_page_at_a_time_as_a_scan(
+    store_url: str, make_document
+) -> None:
+    with Store.open(store_url) as store:
+        _fill_with_copies(store, make_document)
+        every = store.quotes(all_copies=True)
+        statement_of = {q.fact_id: q.statement_id or q.fact_id for q in every}
+        assert len(set(statement_of.values())) < len(every)  # copies to pass over
+        for about in ("inspected", "WHARF", "notice", "barge", "no such word"):
+            scan = _scan(store_url, about)
+            firsts: list[str] = []
+            for fact_id in scan:
+                if statement_of[fact_id] not in {statement_of[f] for f in firsts}:
+                    firsts.append(fact_id)
+            for limit in (1, 2, 5, 13, 100):
+                found = store.quotes(about=about, limit=limit)
+                assert [q.fact_id for q in found] == firsts[:limit], (about, limit)
+                copies = store.quotes(about=about, limit=limit, all_copies=True)
+                assert [q.fact_id for q in copies] == scan[:limit], (about, limit)
