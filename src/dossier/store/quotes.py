@@ -129,10 +129,17 @@ class QuoteReadsMixin:
                 # read ``limit`` at a time, in order, so that a page whose first rows suffice
                 # reads no more of them (each a random read of three tables on a cold cache).
                 step = max(limit or 0, 1)
+                # The same LIKE on ``text || ''``, which no index holds: PostgreSQL's planner
+                # otherwise took the trigram index for it and read every match of the words
+                # (thousands, at a million documents) to keep the page's few ids, where each id
+                # is one look-up of the primary key.
+                text_again = func.lower(quotes.c.text.concat("")).contains((about or "").lower())
+                rows_exact = [text_again if term is like else term for term in exact]
                 for ids in pages:
                     for start in range(0, len(ids), step):
                         chunk = ids[start : start + step]
-                        found = query.where(quotes.c.fact_id.in_(chunk), *exact).order_by(*order)
+                        found = query.where(quotes.c.fact_id.in_(chunk), *rows_exact)
+                        found = found.order_by(*order)
                         if keep(connection.execute(found).all()):
                             return hits
                 return hits
