@@ -1,6 +1,7 @@
 """The store at volume, round 3 (issue 14): migration 0020 vacuums and analyses the tables that
-earlier migrations rewrote (PostgreSQL; nothing on SQLite), whichever way the upgrade runs, and
-quote search by text answers as a scan does before and after it. The quotes are invented."""
+earlier migrations rewrote (PostgreSQL; nothing on SQLite), whichever way the upgrade runs;
+0021 samples the trigram index's expression finely; quote search by text answers as a scan
+does before and after them, each statement once or every copy. The quotes are invented."""
 
 from __future__ import annotations
 
@@ -83,6 +84,15 @@ def _visibility(url: str) -> tuple[int, int, bool]:
         engine.dispose()
 
 
+def _statistics_target(connection) -> int | None:  # noqa: ANN001
+    return connection.execute(
+        text(
+            "SELECT attstattarget FROM pg_attribute"
+            " WHERE attrelid = 'ix_quotes_text_trgm'::regclass AND attnum = 1"
+        )
+    ).scalar()
+
+
 def _rewrite_quotes(url: str) -> None:
     """Every quote row written again (as migration 0014's fill does), then the statistics read
     afresh without a vacuum: the pages are no longer all-visible, and the planner knows it."""
@@ -106,8 +116,20 @@ def test_the_migration_applies_and_search_answers_as_a_scan(store_url: str, make
         _assert_as_scan(store, store_url)
         with store.engine.connect() as connection:
             assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
-                "0020"
+                "0021"
             )
+            if store.dialect == "postgresql":
+                # The trigram index's expression sampled finely (migration 0021).
+                assert _statistics_target(connection) == 1000
+    migrate_down(store_url, "0020")
+    engine = create_engine(database_url(store_url))
+    with engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            assert _statistics_target(connection) in (-1, None)
+    engine.dispose()
+    migrate_up(store_url)
+    with Store.open(store_url) as store:
+        _assert_as_scan(store, store_url)
 
 
 @pytest.mark.postgres
