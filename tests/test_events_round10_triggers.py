@@ -81,3 +81,14 @@ def test_forces_kept_on_own_ground_accuse_no_one(nlp: Language) -> None:
         assert not typed(events_of(nlp, text), "ACCUSE"), text
     text = "Georgia said on Monday that Armenia had several hundred troops near the pass."
     assert typed(events_of(nlp, text), "ACCUSE"), text
+
+
+# Error kind: missed event (claims repeated by pronoun: "repeated them" repeats allegations
+# named before, and is aimed at the one they were made against, not at a later critic).
+def test_repeated_claims_by_pronoun(nlp: Language) -> None:
+    text = (
+        "Georgia made allegations against Armenia on Monday. "
+        "Azerbaijan's foreign minister repeated them on Tuesday."
+    )
+    found = [e for e in typed(events_of(nlp, text), "ACCUSE") if countries(e.source) == {"AZE"}]
+    assert found and countries(found[0].target) == {"ARM"}

@@ -24,6 +24,9 @@ from dossier.model import Event, EventActor
 CLAIMS = frozenset({
     "allegation", "accusation", "claim", "charge", "assertion", "smear", "rumor", "rumour",
 })  # fmt: skip
+#: The noun of claims a pronoun standing for them is read as ("repeated them": the lexicon's
+#: "repeat" with "allegation").
+CLAIMED = "allegation"
 #: Pronouns that stand for claims named just before.
 STANDING_FOR = frozenset({"them", "it", "those", "these"})
 #: Types that answer claims.
@@ -63,7 +66,9 @@ def answered(
     accusations told ``before`` it (see the module doc); () where none fits."""
     claims = [e for e in reversed(before) if e.event_type == "ACCUSE" and e.source and e.target]
     if event_type == "ACCUSE":
-        return claims[0].target if claims else ()
+        # Claims repeated are allegations of wrongdoing (CAMEO 112), not criticism (111).
+        alleged = [e for e in claims if (e.cameo or "").startswith("112")] or claims
+        return alleged[0].target if alleged else ()
     keys, countries = _keys(source), _countries(source)
     if event_type == "CONCEDE":
         own = [e for e in claims if _keys(e.source) & keys]

@@ -30,6 +30,7 @@ from spacy.symbols import NOUN, VERB
 from spacy.tokens import Span, Token
 
 from dossier.extract.events.actors import LEADERS, OFFICIALS
+from dossier.extract.events.answers import CLAIMED, answers_claims
 from dossier.extract.events.asking import (
     DOCUMENTS,
     PRESSING,
@@ -315,6 +316,9 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     # no object of its own: "called Putin for clarification" is no call for something.
     particles = [c.lower_ for c in particles_of(token, obj is not None) if not _when(c)]
     entry = lexicon.verb(lemma, particles, lemmas(obj) if obj is not None else None)
+    if obj is not None and obj.pos_ == "PRON" and answers_claims(token, lemmas):
+        # "repeated them", where "them" stands for allegations named just before.
+        entry = lexicon.verb(lemma, particles, CLAIMED) or entry
     if turned(token, entry):
         return None  # "backed out of", "walked away from": not the bare verb (``particles``)
     if entry is None or not entry.object:
@@ -503,6 +507,8 @@ def _noun_trigger(
 EARLIER = frozenset({"previous", "earlier", "former", "past", "old", "prior", "existing"})
 
 
+#: Verbs of words that may accuse whatever the lexicon lists (``reported``).
+WORDING = REPORTING
 #: The reading of a verb no lexicon lists, in words someone says must happen: a demand.
 DEMAND = EventEntry("must", "", "", "100", "REQUEST", None, None, True)
 
@@ -525,7 +531,7 @@ def sentence_triggers(
     for i in verb_at:
         token = doc[i]
         lemma = lemmas(token)
-        if lemma not in lexicon.verb_lemmas and token.dep_ != "ccomp" and lemma not in REPORTING:
+        if lemma not in lexicon.verb_lemmas and token.dep_ != "ccomp" and lemma not in WORDING:
             continue  # neither a listed verb, a reported demand nor reported words: most verbs
         if asked_about(token, lemmas):
             continue
