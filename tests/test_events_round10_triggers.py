@@ -92,3 +92,19 @@ def test_repeated_claims_by_pronoun(nlp: Language) -> None:
     )
     found = [e for e in typed(events_of(nlp, text), "ACCUSE") if countries(e.source) == {"AZE"}]
     assert found and countries(found[0].target) == {"ARM"}
+
+
+# Error kind: wrong type (people seized by fighters are abducted, ASSAULT; a state's police
+# that seize people arrest them, COERCE).
+def test_person_captured_by_fighters_is_abducted(nlp: Language) -> None:
+    text = (
+        "Georgian journalist Nino Beridze, who was captured by Armenian rebels, is still missing."
+    )
+    found = [e for e in coded(nlp, text) if e.text == "captured"]
+    assert found and found[0].event_type == "ASSAULT"
+
+
+def test_person_seized_by_police_is_arrested(nlp: Language) -> None:
+    text = "Georgian journalist Nino Beridze was seized by Armenian police in Yerevan."
+    found = [e for e in coded(nlp, text) if e.text == "seized"]
+    assert found and found[0].event_type == "COERCE"

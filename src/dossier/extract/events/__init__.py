@@ -57,7 +57,7 @@ THREATENED = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 #: CAMEO codes given to such a promise or threat (intent to cooperate; threaten).
 PROMISE_CAMEO, THREAT_CAMEO, DEMAND_CAMEO = "030", "130", "100"
 BLOCKADE_CAMEO, REJECT_CAMEO, CRITICISE_CAMEO = "191", "120", "111"
-DEMONSTRATE_CAMEO = "141"
+DEMONSTRATE_CAMEO, ABDUCT_CAMEO = "141", "181"
 #: Those whose gathering is a demonstration, not a meeting ("a crowd gathered on the square").
 CROWDS = frozenset({"crowd", "crowds", "protesters", "demonstrators", "thousands", "hundreds"})
 
@@ -110,6 +110,13 @@ def _state(actors: tuple[EventActor, ...]) -> bool:
         or (a.country is not None and a.actor.lower().rsplit(" ", 1)[-1] in FORCES)
         for a in actors
     )
+
+
+def _seized(trigger: Trigger, source: tuple[EventActor, ...], target: tuple) -> bool:
+    """Whether people (the KB's, or names of persons) are seized by others than a state: an
+    abduction (a state arrests)."""
+    named = bool(trigger.target) and all(t.ent_type_ == "PERSON" for t in trigger.target)
+    return bool(target) and (_people(target) or named) and not _state(source)
 
 
 def _refusal(token: Token) -> bool:
@@ -318,6 +325,12 @@ def event_facts(
             confidence = _confidence(trigger, source, target)
             source = placed(trigger, finder, source, target)
             target = aimed(trigger, finder, source, target)
+            if (
+                event_type == "COERCE"
+                and entry.mode == "seize"
+                and _seized(trigger, source, target)
+            ):
+                event_type, cameo = "ASSAULT", ABDUCT_CAMEO  # fighters who seize a person
             if event_type in ANSWERING and not target and answers_claims(token, lemmas):
                 # "denied the allegations": the claims answered are another's (``answers``).
                 target = answered(event_type, source, events)
