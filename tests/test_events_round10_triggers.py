@@ -108,3 +108,12 @@ def test_person_seized_by_police_is_arrested(nlp: Language) -> None:
     text = "Georgian journalist Nino Beridze was seized by Armenian police in Yerevan."
     found = [e for e in coded(nlp, text) if e.text == "seized"]
     assert found and found[0].event_type == "COERCE"
+
+
+# Error kind: missed event (an act after a preposition of time is done by the subject of the
+# verb above, "used the word after annexing the region"; only "accused X of doing" hands the
+# act to the object above).
+def test_act_after_preposition_of_time(nlp: Language) -> None:
+    text = "Armenia's president first used the phrase in May, after occupying Georgia's Javakheti region."
+    found = typed(coded(nlp, text), "COERCE")
+    assert found and countries(found[0].source) == {"ARM"}, found

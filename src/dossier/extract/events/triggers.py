@@ -222,6 +222,8 @@ def _acting(participle: Token) -> bool:
     return noun.pos_ == "PROPN" and participle.i > 0 and doc[participle.i - 1].text == ","
 
 
+#: Prepositions whose verb complement the object of the verb above does ("accused X of").
+COMPLEMENTING = frozenset({"of", "for", "from", "into"})
 #: Nouns for people who act in the news, besides groups and officials (``GROUP_NOUNS``).
 PEOPLE = frozenset({"senators", "diplomats", "envoys", "negotiators", "delegates", "delegation"})
 
@@ -270,9 +272,10 @@ def subject_of(verb: Token, lemmas: Lemmas, depth: int = 0) -> Token | None:
         # "Russia's decision to annex ...": the noun's possessor acts.
         return _child(verb.head, "poss")
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-        # "accused Russia of sending weapons": the object of the verb above acts.
+        # "accused Russia of sending weapons": the object of the verb above acts; "used the
+        # term after annexing Crimea": its subject does (a preposition of time or manner).
         above = verb.head.head
-        obj = _child(above, "dobj")
+        obj = _child(above, "dobj") if verb.head.lower_ in COMPLEMENTING else None
         return obj if obj is not None else subject_of(above, lemmas, depth + 1)
     return None
 
