@@ -117,3 +117,22 @@ def test_act_after_preposition_of_time(nlp: Language) -> None:
     text = "Armenia's president first used the phrase in May, after occupying Georgia's Javakheti region."
     found = typed(coded(nlp, text), "COERCE")
     assert found and countries(found[0].source) == {"ARM"}, found
+
+
+# Error kind: spurious event (helping a thing is no aid: "talks that would have helped his
+# campaign"; helping people or a name is).
+def test_helping_a_thing_is_no_aid(nlp: Language) -> None:
+    text = "Armenia's president asked Georgia to open a probe that would have helped his campaign."
+    assert "helped" not in [e.text for e in coded(nlp, text)]
+
+
+def test_helping_people_is_aid(nlp: Language) -> None:
+    text = "Armenia sent trucks of food to help Georgian farmers after the floods."
+    assert "help" in [e.text for e in coded(nlp, text)]
+
+
+# Error kind: wrong type (forces that invade a building occupy it: COERCE, not a battle).
+def test_invaded_building_is_occupied(nlp: Language) -> None:
+    text = "Armenian militants invaded government offices in the Georgian town of Ninotsminda."
+    found = [e for e in coded(nlp, text) if e.text == "invaded"]
+    assert found and found[0].event_type == "COERCE"

@@ -10,14 +10,17 @@
   keeps its reading.
 - Swaying or reviving a thing ("may have influenced the decision", "revived the idea"): no
   act towards an actor (the lexicon's bare readings are support and a promise); "influence"
-  or "revive" with a name as object keeps them.
+  or "revive" with a name as object keeps them. Helping a thing ("would have helped his
+  campaign", "helped the economy") is no aid to anyone either; helping a name, a pronoun
+  or people ("helped the rebels") is.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dossier.extract.events.lexicon import Lemmas
+from dossier.extract.events.actor_words import LEADERS, OFFICIALS
+from dossier.extract.events.lexicon import GROUP_NOUNS, Lemmas
 
 #: Verbs whose object a norm or a record makes no act of force.
 BREAKING = frozenset({"break"})
@@ -63,5 +66,12 @@ def averted(lemma: str, obj: Token | None, lemmas: Lemmas) -> bool:
 
 
 def swayed_thing(lemma: str, obj: Token | None) -> bool:
-    """Whether "influence" or "revive" acts on a thing, not a name (see the module doc)."""
+    """Whether "influence" or "revive" acts on a thing, not a name, or "help" helps a thing
+    (see the module doc)."""
+    if lemma == "help":
+        return obj is not None and obj.pos_ == "NOUN" and obj.tag_ != "NNS" and not _people(obj)
     return lemma in SWAYING and (obj is None or obj.pos_ != "PROPN")
+
+
+def _people(word: Token) -> bool:
+    return word.lower_ in GROUP_NOUNS | OFFICIALS | LEADERS
