@@ -385,6 +385,12 @@ TYPED_OVERRIDES = [
     ("retake", "", "", "192", "COERCE", "seize"),
     ("recapture", "", "", "192", "COERCE", "seize"),
     ("station", "", "", "154", "MOBILIZE", "troops"),
+    # Forces that invade or storm a building occupy it (COERCE 'seize'), no battle: "militants
+    # invaded government offices".
+    ("invade", "", "office", "192", "COERCE", "seize"),
+    ("invade", "", "building", "192", "COERCE", "seize"),
+    ("invade", "", "headquarters", "192", "COERCE", "seize"),
+    ("invade", "", "premises", "192", "COERCE", "seize"),
 ]
 
 COLUMNS = ("pos", "lemma", "particle", "object", "cameo", "plover", "mode", "context", "source")
