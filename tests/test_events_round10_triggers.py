@@ -136,3 +136,19 @@ def test_invaded_building_is_occupied(nlp: Language) -> None:
     text = "Armenian militants invaded government offices in the Georgian town of Ninotsminda."
     found = [e for e in coded(nlp, text) if e.text == "invaded"]
     assert found and found[0].event_type == "COERCE"
+
+
+# Error kind: missed event (a nominal act under another noun is an act of its own: "voiced
+# anger about a freeze on aid to X" tells the freeze, a sanction, beside the anger).
+def test_nominal_act_under_another_noun(nlp: Language) -> None:
+    text = "Armenian officials voiced frustration about a Georgian freeze on aid to Armenia."
+    found = typed(coded(nlp, text), "SANCTION")
+    assert found and countries(found[0].source) == {"GEO"}, found
+
+
+# Error kind: wrong actors of a nominal act (people "in retreat", "on strike" are the ones
+# who retreat or strike, not the clause's subject).
+def test_people_in_a_state_act(nlp: Language) -> None:
+    text = "Armenian rebels drove Georgian troops out of the village, with some Georgian soldiers in full retreat."
+    found = [e for e in coded(nlp, text) if e.text == "retreat"]
+    assert found and countries(found[0].source) == {"GEO"}, found

@@ -469,11 +469,12 @@ def _noun_trigger(
     if entry is None or kind_of_act(token):
         return None  # "the turnout for opposition rallies": a kind of act (``readings``)
     verb = _governing_verb(token)
-    if verb is not None and verb.i in verbs:
-        return None  # "signed an agreement": the verb is the event
+    if verb is not None and verb.i in verbs and not _under_a_noun(token, verb):
+        return None  # "signed an agreement": the verb is the event (not "voiced anger
+        # about the freeze on aid": an act of its own under another noun)
     if verb is not None and _infinitive(verb) and verb.head.i in verbs:
         return None  # "asked Kyiv to sign the treaty": the request is the event
-    source = _child(token, "poss")
+    source = _child(token, "poss") or _in_state(token)
     if source is None:
         # "additional Western sanctions": a modifier that names someone is capitalised; a
         # noun with only other modifiers ("existing agreements") has no source of its own.
@@ -504,6 +505,25 @@ def _noun_trigger(
         targets = _prepositional(verb, TARGET_PREPOSITIONS)
     scene = _scene(token) + (_scene(verb) if verb is not None else [])
     return Trigger(token, entry, source, targets, partners, False, scene, True)
+
+
+def _in_state(token: Token) -> Token | None:
+    """The people a noun of state says are in it ("soldiers in full retreat", "workers on
+    strike"): they act."""
+    head = token.head
+    if token.dep_ != "pobj" or head.lower_ not in ("in", "on") or head.head.i == head.i:
+        return None
+    people = head.head
+    return people if people.lower_ in GROUP_NOUNS | PEOPLE | OFFICIALS else None
+
+
+def _under_a_noun(token: Token, verb: Token) -> bool:
+    """Whether a noun hangs from the verb through another noun's preposition ("expressed
+    frustration about a hold on aid": hold), not as its object or its own preposition's."""
+    head = token.head
+    if head.dep_ != "prep" or head.i == head.head.i:
+        return False
+    return head.head.i != verb.i and head.head.pos_ == "NOUN"
 
 
 #: Modifiers that place a nominal act before the clause that mentions it.
