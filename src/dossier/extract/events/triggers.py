@@ -47,6 +47,7 @@ from dossier.extract.events.lexicon import (
     EventLexicon,
     Lemmas,
 )
+from dossier.extract.events.nominal import PEOPLE, governing_verb, in_state, under_a_noun
 from dossier.extract.events.particles import left_behind, particles_of, turned
 from dossier.extract.events.readings import (
     denied,
@@ -224,8 +225,6 @@ def _acting(participle: Token) -> bool:
 
 #: Prepositions whose verb complement the object of the verb above does ("accused X of").
 COMPLEMENTING = frozenset({"of", "for", "from", "into"})
-#: Nouns for people who act in the news, besides groups and officials (``GROUP_NOUNS``).
-PEOPLE = frozenset({"senators", "diplomats", "envoys", "negotiators", "delegates", "delegation"})
 
 
 def subject_of(verb: Token, lemmas: Lemmas, depth: int = 0) -> Token | None:
@@ -449,18 +448,6 @@ def _scene(token: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
-def _governing_verb(token: Token) -> Token | None:
-    """The verb whose clause holds the noun ``token`` (through objects and prepositions)."""
-    current = token
-    for _ in range(4):
-        if current.dep_ == "ROOT" or current.head.i == current.i:
-            return current if current.pos_ in ("VERB", "AUX") else None
-        current = current.head
-        if current.pos_ in ("VERB", "AUX"):
-            return current
-    return None
-
-
 def _noun_trigger(
     token: Token, lexicon: EventLexicon, lemmas: Lemmas, verbs: set[int]
 ) -> Trigger | None:
@@ -468,13 +455,13 @@ def _noun_trigger(
     entry = lexicon.noun(lemmas(token), prepositions) or lexicon.noun(token.lower_, prepositions)
     if entry is None or kind_of_act(token):
         return None  # "the turnout for opposition rallies": a kind of act (``readings``)
-    verb = _governing_verb(token)
-    if verb is not None and verb.i in verbs and not _under_a_noun(token, verb):
+    verb = governing_verb(token)
+    if verb is not None and verb.i in verbs and not under_a_noun(token, verb):
         return None  # "signed an agreement": the verb is the event (not "voiced anger
         # about the freeze on aid": an act of its own under another noun)
     if verb is not None and _infinitive(verb) and verb.head.i in verbs:
         return None  # "asked Kyiv to sign the treaty": the request is the event
-    source = _child(token, "poss") or _in_state(token)
+    source = _child(token, "poss") or in_state(token)
     if source is None:
         # "additional Western sanctions": a modifier that names someone is capitalised; a
         # noun with only other modifiers ("existing agreements") has no source of its own.
@@ -505,25 +492,6 @@ def _noun_trigger(
         targets = _prepositional(verb, TARGET_PREPOSITIONS)
     scene = _scene(token) + (_scene(verb) if verb is not None else [])
     return Trigger(token, entry, source, targets, partners, False, scene, True)
-
-
-def _in_state(token: Token) -> Token | None:
-    """The people a noun of state says are in it ("soldiers in full retreat", "workers on
-    strike"): they act."""
-    head = token.head
-    if token.dep_ != "pobj" or head.lower_ not in ("in", "on") or head.head.i == head.i:
-        return None
-    people = head.head
-    return people if people.lower_ in GROUP_NOUNS | PEOPLE | OFFICIALS else None
-
-
-def _under_a_noun(token: Token, verb: Token) -> bool:
-    """Whether a noun hangs from the verb through another noun's preposition ("expressed
-    frustration about a hold on aid": hold), not as its object or its own preposition's."""
-    head = token.head
-    if head.dep_ != "prep" or head.i == head.head.i:
-        return False
-    return head.head.i != verb.i and head.head.pos_ == "NOUN"
 
 
 #: Modifiers that place a nominal act before the clause that mentions it.
