@@ -152,3 +152,22 @@ def test_people_in_a_state_act(nlp: Language) -> None:
     text = "Armenian rebels drove Georgian troops out of the village, with some Georgian soldiers in full retreat."
     found = [e for e in coded(nlp, text) if e.text == "retreat"]
     assert found and countries(found[0].source) == {"GEO"}, found
+
+
+# Error kind: missed event (reactions of blame: an act that sparks outrage among others is
+# blamed by them; an angry reaction to an act blames its doer).
+def test_outrage_drawn_accuses_the_doer(nlp: Language) -> None:
+    text = "Armenia closed the border crossing on Monday, sparking outrage in Georgia."
+    found = typed(events_of(nlp, text), "ACCUSE")
+    assert any(countries(e.source) == {"GEO"} and countries(e.target) == {"ARM"} for e in found)
+
+
+def test_angry_reaction_accuses_the_doer(nlp: Language) -> None:
+    text = "Georgia reacted angrily to the offensive by Armenian forces near the border."
+    found = typed(events_of(nlp, text), "ACCUSE")
+    assert any(countries(e.source) == {"GEO"} and countries(e.target) == {"ARM"} for e in found)
+
+
+def test_calm_reaction_accuses_no_one(nlp: Language) -> None:
+    text = "Georgia reacted calmly to the offensive by Armenian forces near the border."
+    assert not typed(events_of(nlp, text), "ACCUSE")

@@ -49,6 +49,13 @@ from dossier.extract.events.lexicon import (
 )
 from dossier.extract.events.nominal import PEOPLE, governing_verb, in_state, under_a_noun
 from dossier.extract.events.particles import left_behind, particles_of, turned
+from dossier.extract.events.reactions import (
+    DRAWING,
+    REACTING,
+    REACTION,
+    outraged,
+    reacted_to,
+)
 from dossier.extract.events.readings import (
     denied,
     halted,
@@ -498,8 +505,22 @@ def _noun_trigger(
 EARLIER = frozenset({"previous", "earlier", "former", "past", "old", "prior", "existing"})
 
 
-#: Verbs of words that may accuse whatever the lexicon lists (``reported``).
-WORDING = REPORTING
+#: Verbs of words that may accuse whatever the lexicon lists (``reported``, ``reactions``).
+WORDING = REPORTING | REACTING | DRAWING
+
+
+def _reaction(token: Token, lemmas: Lemmas) -> Trigger | None:
+    """An act's drawing outrage, or an angry reaction to an act (``reactions``)."""
+    who = outraged(token, lemmas)
+    if who is not None:
+        doer = subject_of(token, lemmas)
+        return Trigger(token, REACTION, who, [doer] if doer else [], [], False, [], False)
+    doer = reacted_to(token, lemmas)
+    if doer is None:
+        return None
+    return Trigger(token, REACTION, subject_of(token, lemmas), [doer], [], False, [], False)
+
+
 #: The reading of a verb no lexicon lists, in words someone says must happen: a demand.
 DEMAND = EventEntry("must", "", "", "100", "REQUEST", None, None, True)
 
@@ -530,6 +551,8 @@ def sentence_triggers(
         if trigger is None and demanded_by(token, lemmas) is not None:
             subject = _child(token, *SUBJECTS)
             trigger = Trigger(token, DEMAND, subject, [], [], False, _scene(token), False)
+        if trigger is None and lemma in REACTING | DRAWING:
+            trigger = _reaction(token, lemmas)  # "sparking outrage in Kyiv" (``reactions``)
         if trigger is None or (trigger.entry.plover == "ACCUSE" and not trigger.target):
             blamed = accused(token, lemmas)  # "NATO said Moscow had troops there" (``reported``)
             if blamed is not None:
