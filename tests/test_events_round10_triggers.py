@@ -171,3 +171,10 @@ def test_angry_reaction_accuses_the_doer(nlp: Language) -> None:
 def test_calm_reaction_accuses_no_one(nlp: Language) -> None:
     text = "Georgia reacted calmly to the offensive by Armenian forces near the border."
     assert not typed(events_of(nlp, text), "ACCUSE")
+
+
+# Error kind: wrong type (an order to one's forces readies them: MOBILIZE, not a request).
+def test_forces_ordered_are_mobilized(nlp: Language) -> None:
+    text = "Armenia's president ordered the army to be put on full alert on Monday."
+    found = typed(events_of(nlp, text), "MOBILIZE")
+    assert found and countries(found[0].source) == {"ARM"}, found

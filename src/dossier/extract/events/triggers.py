@@ -69,7 +69,7 @@ from dossier.extract.events.readings import (
     named_as,
     published,
 )
-from dossier.extract.events.reported import ACCUSATION, REPORTING, accused
+from dossier.extract.events.reported import ACCUSATION, FORCES, REPORTING, accused
 from dossier.extract.events.senses import averted, broken_norm, felt, swayed_thing
 
 #: Verbs that are the event when an infinitive hangs from them (see the module doc).
@@ -328,6 +328,9 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     if obj is not None and obj.pos_ == "PRON" and answers_claims(token, lemmas):
         # "repeated them", where "them" stands for allegations named just before.
         entry = lexicon.verb(lemma, particles, CLAIMED) or entry
+    if lemma in COMMANDING and _forces(obj):
+        # "ordered the fleet to be put on alert": a state readying its own forces.
+        return Trigger(token, MOBILIZED, subject_of(token, lemmas), [], [], False, [], False)
     if turned(token, entry):
         return None  # "backed out of", "walked away from": not the bare verb (``particles``)
     if entry is None or not entry.object:
@@ -503,6 +506,15 @@ def _noun_trigger(
 
 #: Modifiers that place a nominal act before the clause that mentions it.
 EARLIER = frozenset({"previous", "earlier", "former", "past", "old", "prior", "existing"})
+
+
+#: Verbs of commanding forces, and what forces ordered to act do: they are readied.
+COMMANDING = frozenset({"order", "instruct", "command", "direct"})
+MOBILIZED = EventEntry("order", "", "", "154", "MOBILIZE", "troops", "military", True)
+
+
+def _forces(obj: Token | None) -> bool:
+    return obj is not None and (obj.lower_ in FORCES or obj.lower_ in ("fleet", "navy", "army"))
 
 
 #: Verbs of words that may accuse whatever the lexicon lists (``reported``, ``reactions``).
