@@ -391,6 +391,12 @@ TYPED_OVERRIDES = [
     ("invade", "", "building", "192", "COERCE", "seize"),
     ("invade", "", "headquarters", "192", "COERCE", "seize"),
     ("invade", "", "premises", "192", "COERCE", "seize"),
+    # Forces a state has or keeps somewhere are deployed there: "has 40,000 troops on the
+    # border" (MOBILIZE 'troops'; "have" alone names nothing).
+    ("have", "", "troop", "154", "MOBILIZE", "troops"),
+    ("have", "", "soldier", "154", "MOBILIZE", "troops"),
+    ("keep", "", "troop", "154", "MOBILIZE", "troops"),
+    ("keep", "", "soldier", "154", "MOBILIZE", "troops"),
 ]
 
 COLUMNS = ("pos", "lemma", "particle", "object", "cameo", "plover", "mode", "context", "source")

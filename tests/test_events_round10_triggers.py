@@ -178,3 +178,11 @@ def test_forces_ordered_are_mobilized(nlp: Language) -> None:
     text = "Armenia's president ordered the army to be put on full alert on Monday."
     found = typed(events_of(nlp, text), "MOBILIZE")
     assert found and countries(found[0].source) == {"ARM"}, found
+
+
+# Error kind: missed event (forces a state has somewhere are deployed there, though "have"
+# alone names nothing).
+def test_forces_had_on_a_border_are_deployed(nlp: Language) -> None:
+    text = "Armenia has 5,000 troops on Georgia's southern border."
+    found = typed(events_of(nlp, text), "MOBILIZE")
+    assert found and countries(found[0].source) == {"ARM"}, found
