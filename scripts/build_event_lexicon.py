@@ -397,6 +397,32 @@ TYPED_OVERRIDES = [
     ("have", "", "soldier", "154", "MOBILIZE", "troops"),
     ("keep", "", "troop", "154", "MOBILIZE", "troops"),
     ("keep", "", "soldier", "154", "MOBILIZE", "troops"),
+] + [
+    # Proposing a joint body or arrangement is an offer to cooperate, which the PLOVER manual
+    # codes AGREE ("agree to, offer, promise"), not an appeal (PETRARCH's bare "propose").
+    ("propose", "", thing, "030", "AGREE", "")
+    for thing in (
+        "commission",
+        "council",
+        "talk",
+        "meeting",
+        "summit",
+        "deal",
+        "agreement",
+        "pact",
+        "treaty",
+        "partnership",
+        "cooperation",
+        "framework",
+        "mechanism",
+        "forum",
+        "zone",
+        "union",
+        "alliance",
+        "mission",
+        "venture",
+        "plan",
+    )
 ]
 
 COLUMNS = ("pos", "lemma", "particle", "object", "cameo", "plover", "mode", "context", "source")

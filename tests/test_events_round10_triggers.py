@@ -186,3 +186,11 @@ def test_forces_had_on_a_border_are_deployed(nlp: Language) -> None:
     text = "Armenia has 5,000 troops on Georgia's southern border."
     found = typed(events_of(nlp, text), "MOBILIZE")
     assert found and countries(found[0].source) == {"ARM"}, found
+
+
+# Error kind: wrong type (proposing a joint body or arrangement offers cooperation: AGREE,
+# per the PLOVER manual; a bare proposal stays an appeal).
+def test_proposed_joint_body_is_an_offer(nlp: Language) -> None:
+    text = "Armenia proposed a joint commission on water with Georgia on Monday."
+    found = [e for e in coded(nlp, text) if e.text == "proposed"]
+    assert found and found[0].event_type == "AGREE", found
