@@ -9,6 +9,7 @@ from stance_helpers import sides, stances_of
 
 EURASIAN = "target:eurasian-integration"
 EUROPEAN = "target:european-integration"
+NAZARBAYEV = "person:nursultan-nazarbayev"
 
 
 def test_a_states_act_toward_a_bloc_years_ago_is_background(nlp: Language) -> None:
@@ -103,3 +104,29 @@ def test_both_blocs_named_without_ruling_out_membership_is_no_side(nlp: Language
         nlp, "Russian officials said both blocs cannot be ignored by traders.", "2025-06-01"
     )
     assert not any(s.target_id in (EURASIAN, EUROPEAN) for s in stances)
+
+
+def test_a_trip_refused_for_someones_deed_is_a_side_against_him(nlp: Language) -> None:
+    # kind: other-target (the destination read as the target, not whose deed is answered)
+    stances = stances_of(
+        nlp,
+        "Kazakh President Nursultan Nazarbayev refused to visit Belarus after Alexander "
+        "Lukashenko insulted him.",
+        "2014-03-01",
+    )
+    held = {(s.target_id, s.polarity) for s in stances if s.holder_id == NAZARBAYEV}
+    assert held == {("person:alexander-lukashenko", -1)}
+
+
+def test_a_trip_refused_with_no_reason_takes_no_side_toward_the_place(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "Kazakh President Nursultan Nazarbayev refused to travel to Belarus.", "2014-03-01"
+    )
+    assert sides(stances, NAZARBAYEV, "country:BLR") == set()
+
+
+def test_a_refusal_of_a_states_offer_keeps_its_side(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "Kazakh President Nursultan Nazarbayev rejected Belarus's offer.", "2014-03-01"
+    )
+    assert sides(stances, NAZARBAYEV, "country:BLR") == {-1}

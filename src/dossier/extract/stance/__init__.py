@@ -72,6 +72,7 @@ from dossier.extract.stance.paths import (
     read_path,
 )
 from dossier.extract.stance.reactions import reaction_stances
+from dossier.extract.stance.reasons import going_to
 from dossier.extract.stance.rivals import rival_stances
 from dossier.extract.stance.settle import settle_stances
 from dossier.extract.stance.targets import TargetFinder, TargetHit, commanded
@@ -253,6 +254,8 @@ def _sentence_stances(
             quote = quote_at(quotes, hit.start)
             said_on = (quote.said_on or reference) if quote is not None else reference
             reading = read_path(hit.root, lexicon, lemmas)
+            if reading is not None and going_to(hit.root, lemmas) is not None:
+                reading = None  # "refused to travel to X": a destination (``reasons``)
             if reading is None and doers_measure(hit.root, lemmas):
                 continue  # "the EU sanctions were unhelpful": the measure judged, not the EU
             target = (hit.target, hit.target_id, hit.mention)

@@ -24,6 +24,7 @@ from dossier.extract.stance.holders import (
 )
 from dossier.extract.stance.lexicon import StanceLexicon
 from dossier.extract.stance.paths import INSTRUMENTS, alleged, contrast
+from dossier.extract.stance.reasons import redirect_destinations
 from dossier.extract.stance.targets import (
     OBJECT_PRONOUNS,
     TargetFinder,
@@ -504,6 +505,8 @@ def event_stances(
         # "agreed to closer ties with Russia instead of the EU": the course set aside takes
         # not the act's side (error kind polarity; the rival reading gives it its own)
         aimed = [t for t in aimed if not set_aside(t[2], trigger_span, collector.doc)]
+        # "refused to travel to X since Y sided with Z": toward Y, not the place
+        aimed = redirect_destinations(aimed, trigger_span, targets, lemmas)
         for holder in holders:
             for target in aimed:
                 collector.add(
