@@ -10,6 +10,7 @@ from stance_helpers import sides, stances_of
 EURASIAN = "target:eurasian-integration"
 EUROPEAN = "target:european-integration"
 NAZARBAYEV = "person:nursultan-nazarbayev"
+DATE = "2012-03-01"
 
 
 def test_a_states_act_toward_a_bloc_years_ago_is_background(nlp: Language) -> None:
@@ -130,3 +131,41 @@ def test_a_refusal_of_a_states_offer_keeps_its_side(nlp: Language) -> None:
         nlp, "Kazakh President Nursultan Nazarbayev rejected Belarus's offer.", "2014-03-01"
     )
     assert sides(stances, NAZARBAYEV, "country:BLR") == {-1}
+
+
+def test_conduct_judged_by_its_adjective_is_the_doers_side(nlp: Language) -> None:
+    # kind: none (a noun of conduct is no cue; its adjective says the side)
+    stances = stances_of(nlp, "Moscow continued its harsh treatment of Kazakhstan.", DATE)
+    assert sides(stances, "gov:RUS", "country:KAZ") == {-1}
+
+
+def test_a_speaker_foreseeing_hostile_conduct_toward_his_country(nlp: Language) -> None:
+    # kind: other-holder (the speaker's own side; the doer's conduct is only his forecast)
+    stances = stances_of(
+        nlp,
+        "Kazakh lawmaker Ivan Petrov expects that Moscow will continue its tough dealing "
+        "with Kazakhstan.",
+        DATE,
+    )
+    held = {(s.holder, s.target_id, s.polarity) for s in stances}
+    assert held == {("Ivan Petrov", "country:RUS", -1)}
+
+
+def test_a_speaker_telling_of_pressure_on_his_own_country(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Kazakh lawmaker Ivan Petrov said that Moscow will keep up its pressure on Kazakhstan.",
+        DATE,
+    )
+    assert ("Ivan Petrov", "country:RUS", -1) in {
+        (s.holder, s.target_id, s.polarity) for s in stances
+    }
+
+
+def test_a_foreign_speaker_telling_of_pressure_takes_no_side(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Georgian analyst Ivan Petrov said that Moscow will keep up its pressure on Kazakhstan.",
+        DATE,
+    )
+    assert not any(s.holder == "Ivan Petrov" for s in stances)

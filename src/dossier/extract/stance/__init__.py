@@ -42,6 +42,7 @@ from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.stance.acts import event_stances, membership_toward_person
 from dossier.extract.stance.agenda import agenda_stances
 from dossier.extract.stance.compounds import compound_sides
+from dossier.extract.stance.conduct import conduct_stances, victims_voice
 from dossier.extract.stance.elliptical import elliptical_stances
 from dossier.extract.stance.exclusive import exclusive_stances
 from dossier.extract.stance.history import told_as_history
@@ -494,6 +495,7 @@ def _sentence_stances(
         reaction_stances(
             collector, sentence, hits, finder, (lexicon, lemmas), reference, sentence_evidence
         )
+        conduct_stances(collector, hits, finder, quotes, reference, sentence_evidence)
         if author is None:  # an op-ed's own narration of others' goals is its author's claim
             agenda_stances(collector, hits, finder, lemmas, reference, sentence_evidence)
         elliptical_stances(
@@ -539,6 +541,7 @@ def stance_facts(
     _sentence_stances(
         collector, doc, targets, sentences, sentence_facts, quotes, finder, lexicon, lemmas
     )
+    victims_voice(collector, quotes)  # "X keeps up its pressure on us", says a Kazakh
     rival_stances(collector, kb, targets)
     exclusive_stances(collector, quotes, targets, doc._.get(document.DATE))
     settle_stances(collector)  # a course dropped after; one side told thrice counted once
