@@ -169,3 +169,35 @@ def test_a_foreign_speaker_telling_of_pressure_takes_no_side(nlp: Language) -> N
         DATE,
     )
     assert not any(s.holder == "Ivan Petrov" for s in stances)
+
+
+def test_a_joint_signing_by_three_leaders_is_no_side_of_each(nlp: Language) -> None:
+    # kind: collective (a ceremony's signature spread over each signer)
+    stances = stances_of(
+        nlp,
+        "Kyrgyz President Almazbek Atambayev, Kazakh President Nursultan Nazarbayev and "
+        "Armenian President Serzh Sargsyan signed a declaration on the Eurasian Economic Union.",
+        DATE,
+    )
+    assert sides(stances, NAZARBAYEV, EURASIAN) == set()
+
+
+def test_a_co_signer_with_words_of_his_own_keeps_his_side(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Kyrgyz President Almazbek Atambayev, Kazakh President Nursultan Nazarbayev and "
+        "Armenian President Serzh Sargsyan signed a declaration on the Eurasian Economic Union. "
+        "Nazarbayev called the declaration a major step toward the new union.",
+        DATE,
+    )
+    assert sides(stances, NAZARBAYEV, EURASIAN) == {1}
+
+
+def test_two_signers_keep_their_side(nlp: Language) -> None:
+    stances = stances_of(
+        nlp,
+        "Kazakh President Nursultan Nazarbayev and Armenian President Serzh Sargsyan signed "
+        "a declaration on the Eurasian Economic Union.",
+        DATE,
+    )
+    assert sides(stances, NAZARBAYEV, EURASIAN) == {1}

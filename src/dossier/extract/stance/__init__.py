@@ -59,6 +59,7 @@ from dossier.extract.stance.implied import (
     teller,
     troops_abroad,
 )
+from dossier.extract.stance.joint import drop_joint_signings
 from dossier.extract.stance.lexicon import StanceLexicon, load_stance_lexicon
 from dossier.extract.stance.paths import (
     alleged,
@@ -420,6 +421,7 @@ def stance_facts(
     victims_voice(collector, quotes)  # "X keeps up its pressure on us", says a Kazakh
     rival_stances(collector, kb, targets)
     exclusive_stances(collector, quotes, targets, doc._.get(document.DATE))
+    drop_joint_signings(collector)  # "A, B and C signed the treaty": a ceremony's
     settle_stances(collector)  # a course dropped after; one side told thrice counted once
     return collector.stances, collector.links
 

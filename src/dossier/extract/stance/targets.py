@@ -68,8 +68,12 @@ def actor_target(mention: Mention, kb: KnowledgeBase) -> tuple[str, str | None]:
 
 
 #: Nouns that take up the last target named ("... joined the Eurasian Economic Union ... within
-#: the union"), in lower case after "the".
-BACK_REFERENCES = re.compile(r"\bthe (?:union|bloc|alliance|grouping)\b")
+#: the union"), in lower case after "the", also with a word of its newness ("a major step
+#: toward the new union": error kind none, the union taken up was not found).
+BACK_REFERENCES = re.compile(
+    r"\bthe (?:(?:new|proposed|planned|future|wider|enlarged|nascent|fledgling) )?"
+    r"(?:union|bloc|alliance|grouping)\b"
+)
 #: A union described by its members ("a union of Eurasian states", "a bloc of former Soviet
 #: republics"): the report's union, as "the union" is (error kind other-holder: a side toward
 #: the union the report is about, told in a description, was lost).
