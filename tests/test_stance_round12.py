@@ -201,3 +201,22 @@ def test_two_signers_keep_their_side(nlp: Language) -> None:
         DATE,
     )
     assert sides(stances, NAZARBAYEV, EURASIAN) == {1}
+
+
+def test_a_states_agency_leaves_a_projects_side_to_its_leader(nlp: Language) -> None:
+    # kind: other-holder (the Kremlin credited beside the president who leads the course)
+    stances = stances_of(
+        nlp,
+        "Prime Minister Vladimir Putin set out his plan for a Eurasian Union last month. "
+        "The Kremlin has pressed Tajikistan to join the customs union.",
+        "2011-11-18",
+    )
+    assert sides(stances, "person:vladimir-putin", EURASIAN) == {1}
+    assert sides(stances, "agency:rus-presidential-administration", EURASIAN) == set()
+
+
+def test_a_states_agency_alone_keeps_its_side(nlp: Language) -> None:
+    stances = stances_of(
+        nlp, "The Kremlin has pressed Tajikistan to join the customs union.", "2011-11-18"
+    )
+    assert sides(stances, "agency:rus-presidential-administration", EURASIAN) == {1}

@@ -127,7 +127,9 @@ def leaders_for_states(collector: _Collector) -> None:
     hopes for a Eurasian Union" beside its president signing the declaration) is the course
     he leads, not a second holder's. A state's side that no person of it shares stays, and so
     does a state's side toward another actor, which states and their people both take
-    ("Moscow denounced Kyiv's operation" beside its president's demand to Kyiv)."""
+    ("Moscow denounced Kyiv's operation" beside its president's demand to Kyiv). A state's
+    agency is the state here ("the Kremlin pressed X to join the union" beside its president's
+    plan for the union; round 12, error kind other-holder)."""
     led = {
         (stance.holder_country, stance.target_id, stance.polarity)
         for stance in collector.stances
@@ -138,7 +140,7 @@ def leaders_for_states(collector: _Collector) -> None:
     gone = {
         stance.fact_id
         for stance in collector.stances
-        if (stance.holder_id or "").startswith(("gov:", "country:"))
+        if (stance.holder_id or "").startswith(("gov:", "country:", "agency:"))
         and (stance.holder_country, stance.target_id, stance.polarity) in led
     }
     if gone:
