@@ -220,3 +220,14 @@ def test_a_states_agency_alone_keeps_its_side(nlp: Language) -> None:
         nlp, "The Kremlin has pressed Tajikistan to join the customs union.", "2011-11-18"
     )
     assert sides(stances, "agency:rus-presidential-administration", EURASIAN) == {1}
+
+
+def test_land_taken_from_a_state_is_no_side_toward_the_state(nlp: Language) -> None:
+    # kind: unsupported (an act on a territory "from" its state read as against the state)
+    stances = stances_of(nlp, "Moscow annexed Abkhazia from Georgia in March.", DATE)
+    assert sides(stances, "gov:RUS", "country:GEO") == set()
+
+
+def test_a_thing_seized_from_a_state_keeps_its_side(nlp: Language) -> None:
+    stances = stances_of(nlp, "Moscow seized the ship from Georgia.", DATE)
+    assert sides(stances, "gov:RUS", "country:GEO") == {-1}

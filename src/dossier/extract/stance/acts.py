@@ -210,12 +210,24 @@ def _sided_with(event: Event, collector: _Collector) -> set[str]:
 
 def _owner_of_land(collector: _Collector, named: Mention) -> bool:
     """Whether a mention is the owner of a place the act is done to ("annex Ukraine's
-    Crimea", "shelled Ukraine's eastern region"): as for an act on a territory named alone,
-    no side toward the state (error kind unsupported)."""
+    Crimea", "shelled Ukraine's eastern region", "annexing Crimea from Ukraine"): as for an
+    act on a territory named alone, no side toward the state (error kind unsupported)."""
     span = collector.doc.char_span(named.start, named.end, alignment_mode="expand")
-    if span is None or span.root.dep_ != "poss":
+    if span is None:
         return False
     land = span.root.head
+    if span.root.dep_ == "pobj" and land.lower_ == "from":
+        # "annexing Crimea from Ukraine": the land taken is the verb's object (round 12)
+        above = land.head  # the land itself ("Crimea from Ukraine"), or the verb
+        land = (
+            above
+            if above.pos_ in ("NOUN", "PROPN")
+            else next((c for c in above.children if c.dep_ == "dobj"), None)  # type: ignore[assignment]
+        )
+        if land is None:
+            return False
+    elif span.root.dep_ != "poss":
+        return False
     if land.lower_ in PLACE_NOUNS:
         return True
     return any(
