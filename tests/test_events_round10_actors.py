@@ -89,3 +89,17 @@ def test_numbered_plural_without_its_list_keeps_its_words(nlp: Language) -> None
 def test_side_named_after_pro_is_no_actor(nlp: Language, text: str) -> None:
     for event in events_of(nlp, text):
         assert "RUS" not in {a.country for a in event.source}, (text, event)
+
+
+# Error kind: wrong source ("they" in a clause hanging from a plural of armed men stands for
+# those men, not for the last state named: "remove the militants from buildings they hold").
+def test_they_in_clause_is_the_armed_men(nlp: Language) -> None:
+    text = (
+        "Pro-Russian separatists seized the town hall in eastern Ukraine on Monday. "
+        "The government of Ukraine seeks to remove the militants from buildings they have "
+        "been occupying."
+    )
+    found = [e for e in typed(events_of(nlp, text), "COERCE") if e.text == "occupying"]
+    assert found, text
+    assert not any((a.actor_id or "").startswith("gov:") for a in found[0].source)
+    assert "UKR" in {a.country for a in found[0].target}

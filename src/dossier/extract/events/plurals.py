@@ -14,6 +14,8 @@ from spacy.tokens import Token
 
 from dossier.extract.events.actor_words import PHRASE_CLAUSES
 from dossier.extract.events.actors import ActorFinder
+from dossier.extract.events.aims import INSURGENT_WORDS
+from dossier.extract.events.groups import armed_group
 from dossier.model import EventActor
 
 #: Plural nouns that count states or those who act for them.
@@ -98,3 +100,19 @@ def counted_states(
     if size is None or len(found) >= size:
         return found
     return listed_near(head, size, finder) or found
+
+
+def clause_group(pronoun: Token, finder: ActorFinder) -> tuple[EventActor, ...]:
+    """The armed men "they" stands for in a clause hanging from a plural of them earlier in
+    its sentence ("seeks to remove militants from buildings they have been occupying"): the
+    group the bare word stands for (``groups``); () otherwise."""
+    if pronoun.lower_ != "they":
+        return ()
+    clause = pronoun.head
+    if clause.dep_ not in ("relcl", "acl"):
+        return ()
+    sentence = pronoun.sent
+    for word in reversed(pronoun.doc[sentence.start : pronoun.i]):
+        if word.tag_ == "NNS" and word.lower_ in INSURGENT_WORDS:
+            return armed_group(word, finder) or finder.actors(word)
+    return ()

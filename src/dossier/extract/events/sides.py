@@ -24,7 +24,7 @@ from dossier.extract.events.aims import (
 )
 from dossier.extract.events.groups import armed_group
 from dossier.extract.events.lexicon import GROUP_NOUNS, Lemmas
-from dossier.extract.events.plurals import counted_states
+from dossier.extract.events.plurals import clause_group, counted_states
 from dossier.extract.events.triggers import Trigger
 from dossier.model import EventActor
 
@@ -84,7 +84,8 @@ def sides(
         trigger = replace(trigger, source=first)
     if trigger.source is not None:
         # "the separatists": the one armed group the document names (``groups``).
-        source = finder.actors(trigger.source) or armed_group(trigger.source, finder)
+        source = clause_group(trigger.source, finder) or finder.actors(trigger.source)
+        source = source or armed_group(trigger.source, finder)
         if source:
             # "ministers of eight former Soviet republics": the eight named (``plurals``).
             source = counted_states(trigger.source, source, finder)
