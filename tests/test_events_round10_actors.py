@@ -103,3 +103,24 @@ def test_they_in_clause_is_the_armed_men(nlp: Language) -> None:
     assert found, text
     assert not any((a.actor_id or "").startswith("gov:") for a in found[0].source)
     assert "UKR" in {a.country for a in found[0].target}
+
+
+# Error kind: missing target (an alarm raised or a condemnation naming no one is aimed at the
+# doer of the hostile act told just before; not a statement with a clause of its own).
+def test_alarm_is_aimed_at_the_doer_told_before(nlp: Language) -> None:
+    text = (
+        "Russian troops shelled the Georgian town of Gori on Monday. "
+        "The French and German governments have expressed alarm."
+    )
+    found = typed(events_of(nlp, text), "ACCUSE")
+    assert found, text
+    assert {a.country for a in found[0].target} == {"RUS"}, text
+
+
+def test_statement_with_a_clause_takes_no_target_from_before(nlp: Language) -> None:
+    text = (
+        "Russian troops shelled the Georgian town of Gori on Monday. "
+        "The Georgian defence minister lamented that the town had been left undefended."
+    )
+    found = [e for e in typed(events_of(nlp, text), "ACCUSE") if e.text == "lamented"]
+    assert not found, text

@@ -35,6 +35,7 @@ from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.aims import aimed
 from dossier.extract.events.answers import ANSWERING, answered, answers_claims
 from dossier.extract.events.claims import ACCUSE_CAMEO, accused_by, claim_noun, holder
+from dossier.extract.events.concerns import condemned
 from dossier.extract.events.hostilities import foe_missing
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventLexicon, Lemmas, load_lexicon
 from dossier.extract.events.modality import modality_of
@@ -334,6 +335,8 @@ def event_facts(
             if event_type in ANSWERING and not target and answers_claims(token, lemmas):
                 # "denied the allegations": the claims answered are another's (``answers``).
                 target = answered(event_type, source, events)
+            if event_type == "ACCUSE" and not target:
+                target = condemned(token, source, told, number, finder.actors)  # ``concerns``
             speaker = demanded_by(token, lemmas)
             if speaker is not None and finder.actors(speaker):
                 # Reported words that someone must act are the speaker's demand on them.
