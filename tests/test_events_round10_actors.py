@@ -124,3 +124,11 @@ def test_statement_with_a_clause_takes_no_target_from_before(nlp: Language) -> N
     )
     found = [e for e in typed(events_of(nlp, text), "ACCUSE") if e.text == "lamented"]
     assert not found, text
+
+
+# Error kind: wrong target (the possessor of a proposal one submits is its maker, the source:
+# "Moldova submitted its request" is not aimed at the state named before).
+def test_own_request_is_not_aimed_at_the_state_before(nlp: Language) -> None:
+    text = "Georgia welcomed the plan. Moldova submitted its request last year."
+    for event in typed(events_of(nlp, text), "REQUEST"):
+        assert "GEO" not in {a.country for a in event.target}, event

@@ -39,6 +39,17 @@ PROPOSALS = frozenset({
     "appeal", "invitation", "initiative", "application", "bid", "plea",
 })  # fmt: skip
 
+#: Verbs (as written: the pipeline has no lemmatizer) of making or handing in one's own
+#: proposal: "submitted its request" is the subject's.
+MAKING = frozenset({
+    "submit", "submits", "submitted", "submitting", "make", "makes", "made", "making",
+    "file", "files", "filed", "filing", "lodge", "lodges", "lodged", "lodging", "send",
+    "sends", "sent", "sending", "present", "presents", "presented", "presenting", "table",
+    "tables", "tabled", "tabling", "renew", "renews", "renewed", "renewing", "withdraw",
+    "withdraws", "withdrew", "withdrawn", "withdrawing", "drop", "drops", "dropped",
+    "dropping", "hand", "hands", "handed", "handing", "put", "puts", "putting",
+})  # fmt: skip
+
 
 def insurgent(actor: EventActor) -> bool:
     """Whether ``actor`` is an armed group fighting its own state (see the module doc)."""
@@ -60,7 +71,7 @@ def doers(
     parse may hang the "by" phrase on the verb, which, active, has no agent of its own."""
     if head.pos_ != "NOUN":
         return ()
-    if head.lower_ in PROPOSALS:
+    if head.lower_ in PROPOSALS and verb.lower_ not in MAKING:
         for child in head.children:
             if child.dep_ == "poss" and child.lower_ in ("his", "her", "its", "their"):
                 # "agreed to his request": the one who made it.
