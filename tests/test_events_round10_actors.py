@@ -132,3 +132,15 @@ def test_own_request_is_not_aimed_at_the_state_before(nlp: Language) -> None:
     text = "Georgia welcomed the plan. Moldova submitted its request last year."
     for event in typed(events_of(nlp, text), "REQUEST"):
         assert "GEO" not in {a.country for a in event.target}, event
+
+
+# Error kind: wrong source (a number in a measure, "a two-day visit", is no group of two: the
+# last pair that acted together did not make the visit).
+def test_measure_is_no_group(nlp: Language) -> None:
+    text = (
+        "The prime ministers of Armenia and Georgia signed a transit deal on Monday. "
+        "The talks took place in Batumi, where the Moldovan envoy was on a two-day visit."
+    )
+    for event in typed(events_of(nlp, text), "CONSULT"):
+        if event.text == "visit":
+            assert {a.country for a in event.source} != {"ARM", "GEO"}, event

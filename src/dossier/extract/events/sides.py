@@ -37,6 +37,8 @@ _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "se
 def _group_size(head: Token) -> int | None:
     """How many a group phrase counts ("the three", "the three leaders", "both sides": 3, 3,
     2); 0 for a plural of leaders with no number ("the presidents"); None for no group."""
+    if head.tag_ not in ("NNS", "NNPS") and head.lower_ not in _NUMBERS:
+        return None  # "a two-day visit": a measure, no group of two
     words = [head, *(c for c in head.children if c.dep_ in ("nummod", "det", "amod"))]
     for word in words:
         if word.lower_ in _NUMBERS:
