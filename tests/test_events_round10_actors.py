@@ -144,3 +144,15 @@ def test_measure_is_no_group(nlp: Language) -> None:
     for event in typed(events_of(nlp, text), "CONSULT"):
         if event.text == "visit":
             assert {a.country for a in event.source} != {"ARM", "GEO"}, event
+
+
+# Error kind: wrong source (a partitive, "two of the signatories", is some of a group, not
+# the last list of that many names).
+def test_partitive_is_no_group_named_before(nlp: Language) -> None:
+    text = (
+        "Armenia and Georgia signed a transit treaty on Monday; Azerbaijan stayed away. "
+        "It will take effect once two of the signatories have ratified it."
+    )
+    for event in events_of(nlp, text):
+        if event.text == "ratified":
+            assert "AZE" not in {a.country for a in event.source}, event

@@ -39,6 +39,9 @@ def _group_size(head: Token) -> int | None:
     2); 0 for a plural of leaders with no number ("the presidents"); None for no group."""
     if head.tag_ not in ("NNS", "NNPS") and head.lower_ not in _NUMBERS:
         return None  # "a two-day visit": a measure, no group of two
+    partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    if partitive and head.lower_ in _NUMBERS:
+        return None  # "three of the signatories": some of a group, not a group named before
     words = [head, *(c for c in head.children if c.dep_ in ("nummod", "det", "amod"))]
     for word in words:
         if word.lower_ in _NUMBERS:
