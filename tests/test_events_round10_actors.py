@@ -156,3 +156,26 @@ def test_partitive_is_no_group_named_before(nlp: Language) -> None:
     for event in events_of(nlp, text):
         if event.text == "ratified":
             assert "AZE" not in {a.country for a in event.source}, event
+
+
+# Error kind: missing target (an act named as its verb's subject is aimed at what its effect
+# falls on: "sanctions have squeezed the Russian economy").
+def test_sanctions_aimed_at_what_they_squeeze(nlp: Language) -> None:
+    text = "Western sanctions over the war have squeezed the Belarusian economy."
+    found = typed(events_of(nlp, text), "SANCTION")
+    assert found, text
+    assert {a.country for a in found[0].target} == {"BLR"}, text
+
+
+# Error kind: missing source ("the leaders" after a union's council was named: the council
+# has no members of its own, the union named before it has).
+def test_leaders_after_a_council_are_the_union_members(nlp: Language) -> None:
+    text = (
+        "The Eurasian Economic Union held a summit on Friday. The decision was taken at a "
+        "meeting of the Supreme Eurasian Economic Council. The leaders also approved a "
+        "strategy for economic integration."
+    )
+    events = events_of(nlp, text, date="2020-06-01")
+    found = [e for e in typed(events, "AGREE") if e.text == "approved"]
+    assert found, text
+    assert {"RUS", "KAZ", "BLR"} <= {a.country for a in found[0].source}, text

@@ -5,6 +5,8 @@ aimed at, but not in the trigger's own phrases.
   deal from the ministry"): the one asked;
 - the parties of the talks a request asks for ("called for talks between Kyiv and the
   rebels", "pushing for a round of talks involving Minsk and Vilnius"): those asked to talk;
+- what a named act, as its verb's subject, falls on ("Western sanctions have squeezed the
+  Russian economy", "the blockade hurt Moldovan farmers"): the one it is aimed at;
 - a named act's "against" or "on" phrase hung on the verb whose object holds it, or on the
   noun it is "of" ("voted to draft articles of impeachment against the president", "drew up
   a package of sanctions on Iran"): the one it is aimed at.
@@ -20,6 +22,8 @@ from dossier.model import EventActor
 
 #: Prepositions that point an act at its recipient.
 AIMING = frozenset({"against", "on", "upon"})
+#: Acts whose recipient may be told as what their effect falls on.
+FELT = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 #: Nouns of the meetings a request may ask for, and the words that give their parties.
 MEETINGS = frozenset({
     "talks", "negotiations", "dialogue", "meeting", "meetings", "summit", "conference",
@@ -116,6 +120,18 @@ def _aimed_above(trigger: Trigger, finder: ActorFinder, source: tuple) -> tuple:
     return ()
 
 
+def _felt_by(trigger: Trigger, finder: ActorFinder, source: tuple) -> tuple:
+    """Those an act named by its verb's subject is felt by (see the module doc)."""
+    token = trigger.token
+    if token.dep_ != "nsubj" or token.head.pos_ != "VERB":
+        return ()
+    for thing in (c for c in token.head.children if c.dep_ == "dobj"):
+        found = _others(finder.actors(thing, target=True), source)
+        if found:
+            return found
+    return ()
+
+
 def implied_recipient(
     trigger: Trigger, finder: ActorFinder, source: tuple[EventActor, ...]
 ) -> tuple[EventActor, ...]:
@@ -123,4 +139,8 @@ def implied_recipient(
     doc); () for none."""
     if trigger.entry.plover == "REQUEST" and not trigger.nominal:
         return _asked_from(trigger, finder, source) or _talks_parties(trigger, finder, source)
+    if trigger.nominal and trigger.entry.plover in FELT:
+        found = _felt_by(trigger, finder, source)
+        if found:
+            return found
     return _aimed_above(trigger, finder, source)

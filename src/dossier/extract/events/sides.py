@@ -109,6 +109,9 @@ def sides(
             # the document's date, of the body with members named last.
             body = finder.last_body(trigger.source)
             source = finder.members(body) if body is not None else ()
+            # The body named last may be one of the union's councils, which has no members
+            # of its own: the members of the union named last stand in.
+            source = source or finder.last_union(trigger.source)
         source = source or counted_states(trigger.source, (), finder)
     target: list[EventActor] = []
     # A pronoun on the target side is someone other than the source ("X attacked her").
