@@ -179,3 +179,19 @@ def test_leaders_after_a_council_are_the_union_members(nlp: Language) -> None:
     found = [e for e in typed(events, "AGREE") if e.text == "approved"]
     assert found, text
     assert {"RUS", "KAZ", "BLR"} <= {a.country for a in found[0].source}, text
+
+
+# Error kind: wrong actor country (an international body or a grouping of states is of no
+# one country: "the EU imposed sanctions on Belarus" does not make the EU Belarusian).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Union imposed new sanctions in Minsk on Monday.",
+        "Western sanctions over the war have squeezed the Belarusian economy.",
+    ],
+)  # fmt: skip
+def test_body_of_no_country_is_not_placed(nlp: Language, text: str) -> None:
+    for event in events_of(nlp, text):
+        for actor in event.source:
+            if (actor.actor_id or "").startswith(("igo:", "group:")):
+                assert actor.country is None, (text, actor)

@@ -31,6 +31,8 @@ from dossier.model import EventActor
 #: Types whose "with" partner acts alongside the subject: "signed a treaty with the EU" has
 #: both as signatories and no recipient; "talks with Putin" keep Putin as the one consulted.
 SYMMETRIC = frozenset({"AGREE", "COOPERATE"})
+#: KB actors of no country by nature: international bodies and groupings of states.
+UNPLACED = ("igo:", "group:")
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 
 
@@ -171,6 +173,8 @@ def placed(
     from context: it leaves the event's confidence as it was."""
     if not source or any(actor.country for actor in source):
         return source
+    if all((a.actor_id or "").startswith(UNPLACED) for a in source):
+        return source  # the EU, "the West": of no one country, wherever they act
     besides = {actor.country for actor in target if actor.country}
     country = finder.sentence_country(trigger.token.sent, besides)
     if country is None:
