@@ -195,3 +195,15 @@ def test_body_of_no_country_is_not_placed(nlp: Language, text: str) -> None:
         for actor in event.source:
             if (actor.actor_id or "").startswith(("igo:", "group:")):
                 assert actor.country is None, (text, actor)
+
+
+# Error kind: missing target ("his counterparts", "their partners": the last list of named
+# actors told before that does not hold the one whose partners they are).
+def test_partners_are_the_last_list_without_the_source(nlp: Language) -> None:
+    text = (
+        "Armenia, Georgia and Azerbaijan signed a transit deal in Tbilisi. "
+        "The Moldovan president also attended. He asked his counterparts to open their markets."
+    )
+    found = [e for e in typed(events_of(nlp, text), "REQUEST") if e.text == "asked"]
+    assert found, text
+    assert {a.country for a in found[0].target} == {"ARM", "GEO", "AZE"}, text

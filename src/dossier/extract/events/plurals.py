@@ -116,3 +116,31 @@ def clause_group(pronoun: Token, finder: ActorFinder) -> tuple[EventActor, ...]:
         if word.tag_ == "NNS" and word.lower_ in INSURGENT_WORDS:
             return armed_group(word, finder) or finder.actors(word)
     return ()
+
+
+#: How many sentences back one's partners may have been listed (a report of a summit names
+#: its hosts, then tells what each said before a guest's request).
+PARTNER_REACH = 8
+#: Nouns for those an actor deals with as equals.
+PARTNER_NOUNS = frozenset({"partners", "counterparts", "allies", "colleagues"})
+
+
+def partners_of(
+    head: Token, source: tuple[EventActor, ...], finder: ActorFinder
+) -> tuple[EventActor, ...]:
+    """The actors one's partners are (see the module doc); () for any other phrase."""
+    if head.lower_ not in PARTNER_NOUNS or not any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children
+    ):
+        return ()
+    mine = {a.actor_id or a.actor for a in source} | {a.country for a in source if a.country}
+    sentences = list(head.doc.sents)
+    here = max(n for n, sentence in enumerate(sentences) if sentence.start <= head.i)
+    first = sentences[max(here - PARTNER_REACH, 0)].start
+    for token in reversed(head.doc[first : head.i]):
+        if token.dep_ == "conj" or not any(c.dep_ == "conj" for c in token.children):
+            continue
+        found = _list_at(token, len([token, *token.conjuncts]), finder)
+        if found and not any((a.actor_id or a.actor) in mine or a.country in mine for a in found):
+            return found
+    return ()

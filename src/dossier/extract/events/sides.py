@@ -24,7 +24,7 @@ from dossier.extract.events.aims import (
 )
 from dossier.extract.events.groups import armed_group
 from dossier.extract.events.lexicon import GROUP_NOUNS, Lemmas
-from dossier.extract.events.plurals import clause_group, counted_states
+from dossier.extract.events.plurals import clause_group, counted_states, partners_of
 from dossier.extract.events.triggers import Trigger
 from dossier.model import EventActor
 
@@ -122,6 +122,7 @@ def sides(
         land = trigger.entry.plover in TERRITORIAL
         found = finder.actors(head, target=True, besides=mine, land=land)
         found = counted_states(head, found or armed_group(head, finder), finder)
+        found = found or partners_of(head, source, finder)  # "his partners" (``plurals``)
         target.extend(found or doers(head, trigger.token, finder, mine, source))
     for head in trigger.partners:
         if trigger.entry.plover in SYMMETRIC:
