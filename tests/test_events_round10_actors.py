@@ -207,3 +207,13 @@ def test_partners_are_the_last_list_without_the_source(nlp: Language) -> None:
     found = [e for e in typed(events_of(nlp, text), "REQUEST") if e.text == "asked"]
     assert found, text
     assert {a.country for a in found[0].target} == {"ARM", "GEO", "AZE"}, text
+
+
+# Error kind: wrong target (a "him"/"her" stands for the person last named as a subject in
+# its sentence or the one before, not the agent named last: "X was criticised by Y, and Z
+# attacked her" is X).
+def test_object_pronoun_prefers_the_subject(nlp: Language) -> None:
+    text = "Maia Sandu was criticised by Igor Dodon, and Vladimir Putin has publicly attacked her."
+    found = [e for e in events_of(nlp, text) if e.text == "attacked"]
+    assert found, text
+    assert _names(found[0].target) == {"Maia Sandu"}, text

@@ -211,7 +211,9 @@ class ActorFinder(Antecedents):
         if head.lower_ in PRONOUNS:
             person = head.lower_ in ("he", "she", "his", "her", "him")
             gender = GENDER.get(head.lower_) if person else None
-            earlier = self._before(head.idx, person, besides, self._genders(head.doc, gender))
+            earlier = self._before(
+                head.idx, person, besides, self._genders(head.doc, gender), pronoun=head
+            )
             return (earlier,) if earlier is not None else ()
         body = self._body_before(head)
         if body is not None:

@@ -125,6 +125,7 @@ class Antecedents:
         person: bool,
         besides: frozenset[str] = frozenset(),
         other_gender: frozenset[str] = frozenset(),
+        pronoun: Token | None = None,
     ) -> EventActor | None:
         """The last actor with a country mentioned before ``char`` (a pronoun's antecedent):
         a person for "he" and "she" (not one the text shows to be of the other gender:
@@ -138,7 +139,27 @@ class Antecedents:
             and (m.actor_id or m.actor) not in besides
             and m.actor not in other_gender
         ]
-        return self._from_mention(earlier[-1]) if earlier else None
+        if not earlier:
+            return None
+        if person and pronoun is not None and pronoun.dep_ != "poss":
+            # Not a possessive: "after his meeting with X, Y said" may point ahead.
+            return self._from_mention(self._subject_first(pronoun, earlier))
+        return self._from_mention(earlier[-1])
+
+    def _subject_first(self, pronoun: Token, earlier: list[Mention]) -> Mention:
+        """Of the people a "he" or "she" may stand for, the last one named as a subject in
+        its sentence or the one before ("X was targeted by Y, and Z attacked her": X), else
+        the last one named."""
+        doc = pronoun.doc
+        floor = doc[pronoun.sent.start - 1].sent.start_char if pronoun.sent.start else 0
+        for mention in reversed(earlier):
+            if mention.start < floor:
+                break
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+            if subject and span.root.head.i != pronoun.head.i:
+                return mention
+        return earlier[-1]
 
     def state_before(self, char: int, countries: set[str]) -> EventActor | None:
         """The last state or body with a country mentioned before ``char``, not of ``countries``."""
