@@ -217,3 +217,13 @@ def test_object_pronoun_prefers_the_subject(nlp: Language) -> None:
     found = [e for e in events_of(nlp, text) if e.text == "attacked"]
     assert found, text
     assert _names(found[0].target) == {"Maia Sandu"}, text
+
+
+# Error kind: missing actor (a capital listed with actors, "outrage in Tbilisi and the West",
+# is its government, not a place: each capital as written or as the linker names it).
+def test_capital_listed_with_actors_is_its_government(nlp: Language) -> None:
+    text = "Moscow cut off gas supplies to Georgia, drawing outrage in Tbilisi and the West."
+    found = [e for e in typed(events_of(nlp, text), "ACCUSE") if e.text == "drawing"]
+    assert found, text
+    assert "gov:GEO" in {a.actor_id for a in found[0].source}, text
+    assert "Western world" in _names(found[0].source), text

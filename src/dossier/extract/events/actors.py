@@ -132,8 +132,17 @@ class ActorFinder(Antecedents):
         seen: set[str] = set()
         owners: list[Mention] = []
         places: list[Mention] = []
-        for mention in self.phrase_mentions(head):
+        mentions = self.phrase_mentions(head)
+        # A capital listed with actors ("outrage in Kiev and the West") is its government.
+        listed = len(mentions) > 1 and any(not self._is_place(m) for m in mentions)
+        for mention in mentions:
             if self._detached(mention, head) or self._side_of(mention, head):
+                continue
+            capital = self._capital_state(mention, head) if listed else None
+            if capital is not None:
+                if (capital.actor_id or capital.actor) not in seen:
+                    seen.add(capital.actor_id or capital.actor)
+                    found.append(capital)
                 continue
             if self._owner(mention, head):
                 owners.append(mention)
@@ -225,6 +234,18 @@ class ActorFinder(Antecedents):
             if places and places[-1].country:
                 return (self._from_mention(places[-1]),)
         return () if target else self._from_places(head)
+
+    def _capital_state(self, mention: Mention, head: Token) -> EventActor | None:
+        """The government a capital stands for where it is named as a place ("Kiev"); None
+        for any other mention."""
+        if not self._is_place(mention):
+            return None
+        # By the name as written or as the linker canonicalised it ("Kiev": Kyiv).
+        country = self.capitals.get(mention.text.lower()) or self.capitals.get(
+            mention.actor.lower()
+        )
+        span = head.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return None if country is None or span is None else self.state(country, span[0])
 
     def _side_of(self, mention: Mention, head: Token) -> bool:
         """Whether ``mention`` only names the side a phrase's people take ("a pro-Kremlin
