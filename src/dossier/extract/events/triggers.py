@@ -40,6 +40,7 @@ from dossier.extract.events.asking import (
     pressed_in_talk,
     question,
 )
+from dossier.extract.events.incursions import INCURSION, incursion
 from dossier.extract.events.lexicon import (
     GROUP_NOUNS,
     PARTICLES,
@@ -454,6 +455,11 @@ def sentence_triggers(
     for i in verb_at:
         token = doc[i]
         lemma = lemmas(token)
+        lands = incursion(token, lemmas)
+        if lands is not None:  # "troops crossed into Georgia" (``incursions``)
+            source = subject_of(token, lemmas)
+            found.append(Trigger(token, INCURSION, source, lands, [], False, [], False))
+            continue
         if lemma not in lexicon.verb_lemmas and token.dep_ != "ccomp" and lemma not in WORDING:
             continue  # neither a listed verb, a reported demand nor reported words: most verbs
         if asked_about(token, lemmas):
