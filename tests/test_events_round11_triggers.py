@@ -38,3 +38,31 @@ def test_incursion(nlp: Language, text: str, target: set[str]) -> None:
 )  # fmt: skip
 def test_crossing_without_incursion(nlp: Language, text: str) -> None:
     assert not typed(coded(nlp, text), "ASSAULT"), text
+
+
+# Error kind: missed event (a death toll: fighting that claims lives is an attack by its
+# sides, the first named in its "between" phrase on the others, or its owner on its foe).
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The war between Armenian rebels and Georgian forces has claimed hundreds of lives.", "ARM", "GEO"),
+        ("The conflict between Georgian troops and Armenian militants has taken dozens of lives.", "GEO", "ARM"),
+        ("The Armenian offensive against Georgia has cost hundreds of lives.", "ARM", "GEO"),
+    ],
+)  # fmt: skip
+def test_death_toll_of_fighting(nlp: Language, text: str, source: str, target: str) -> None:
+    found = typed(coded(nlp, text), "ASSAULT")
+    assert any(
+        countries(e.source) == {source} and countries(e.target) == {target} for e in found
+    ), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm claimed dozens of lives in Georgia.",
+        "The epidemic has cost thousands of lives across Armenia.",
+    ],
+)  # fmt: skip
+def test_toll_without_fighting(nlp: Language, text: str) -> None:
+    assert not typed(coded(nlp, text), "ASSAULT"), text

@@ -72,6 +72,7 @@ from dossier.extract.events.readings import (
 )
 from dossier.extract.events.reported import ACCUSATION, FORCES, REPORTING, accused
 from dossier.extract.events.senses import averted, broken_norm, felt, swayed_thing
+from dossier.extract.events.tolls import TOLL, toll
 from dossier.extract.events.trigger_words import (
     ABSORBING,
     CREATING,
@@ -455,6 +456,10 @@ def sentence_triggers(
     for i in verb_at:
         token = doc[i]
         lemma = lemmas(token)
+        taken = toll(token, lemmas)
+        if taken is not None:  # "the war between X and Y claimed lives" (``tolls``)
+            found.append(Trigger(token, TOLL, *taken, False, [], False))
+            continue
         lands = incursion(token, lemmas)
         if lands is not None:  # "troops crossed into Georgia" (``incursions``)
             source = subject_of(token, lemmas)
