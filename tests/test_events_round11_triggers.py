@@ -66,3 +66,21 @@ def test_death_toll_of_fighting(nlp: Language, text: str, source: str, target: s
 )  # fmt: skip
 def test_toll_without_fighting(nlp: Language, text: str) -> None:
     assert not typed(coded(nlp, text), "ASSAULT"), text
+
+
+# Error kind: wrong type (forces sent: into a land or to fight there they coerce it; with no
+# aim they are deployed; to help they keep the lexicon's aid).
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Armenia sent troops into Georgia last month.", "COERCE"),
+        ("Armenia has sent soldiers to fight in Georgia.", "COERCE"),
+        ("Since Armenia sent troops in this winter, the valley has changed.", "COERCE"),
+        ("Armenia sent troops to the border with Georgia.", "MOBILIZE"),
+        ("Armenia sent more soldiers in March.", "MOBILIZE"),
+        ("Armenia sent troops to help Georgia after the earthquake.", "AID"),
+    ],
+)  # fmt: skip
+def test_forces_sent(nlp: Language, text: str, plover: str) -> None:
+    sent = [e for e in coded(nlp, text) if e.event_type == plover]
+    assert any(countries(e.source) == {"ARM"} for e in sent), text

@@ -40,6 +40,7 @@ from dossier.extract.events.asking import (
     pressed_in_talk,
     question,
 )
+from dossier.extract.events.dispatches import dispatched
 from dossier.extract.events.incursions import INCURSION, incursion
 from dossier.extract.events.lexicon import (
     GROUP_NOUNS,
@@ -237,6 +238,7 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     if entry is None or not entry.object:
         entry = named_as(token, lexicon, lemmas) or entry  # "called X a liar", "called X"
     entry = halting_reading(token, lexicon, lemmas) or entry  # "halted plans to sign": REJECT
+    entry = dispatched(token, obj, lemmas) or entry  # "sent troops in" (``dispatches``)
     if halted(token, lemmas):
         return None  # the act under halted work is not done (see ``readings``)
     if denied(token, lemmas) or meets_a_thing(lemma, obj, lemmas):
