@@ -84,3 +84,21 @@ def test_toll_without_fighting(nlp: Language, text: str) -> None:
 def test_forces_sent(nlp: Language, text: str, plover: str) -> None:
     sent = [e for e in coded(nlp, text) if e.event_type == plover]
     assert any(countries(e.source) == {"ARM"} for e in sent), text
+
+
+# Error kind: spurious event (the fighting forces are sent to do is the sending's aim, one
+# event, and under a denial of the sending no fight is told as done).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia has sent soldiers to fight in Georgia.",
+        "Yerevan has denied that Armenia sent regular troops to fight in Georgia.",
+    ],
+)  # fmt: skip
+def test_aim_of_forces_sent_is_no_fight(nlp: Language, text: str) -> None:
+    assert not typed(coded(nlp, text), "ASSAULT"), text
+
+
+def test_fighting_forces_not_sent_still_fight(nlp: Language) -> None:
+    text = "Armenian troops went to fight in Georgia."
+    assert typed(coded(nlp, text), "ASSAULT"), text

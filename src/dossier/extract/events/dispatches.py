@@ -2,7 +2,8 @@
 bare "send" is AID). Following the PLOVER manual, forces sent in or into a land, or sent to
 fight there, coerce it (COERCE 'seize', CAMEO 192, as the lexicon reads "deploy inside");
 forces sent with no such aim are deployed (MOBILIZE 'troops', CAMEO 154); forces sent to help,
-protect or keep the peace keep the lexicon's reading."""
+protect or keep the peace keep the lexicon's reading. The fighting forces are sent to do is
+the sending's aim, not a fight of its own ("sent troops to fight in X" is one event)."""
 
 from __future__ import annotations
 
@@ -55,3 +56,17 @@ def _bare_time(preposition: Token) -> bool:
         c.dep_ == "pobj" and any(d.lower_ in _DEICTIC for d in c.children if d.dep_ == "det")
         for c in preposition.children
     )
+
+
+def sent_to_fight(verb: Token, lemmas: Lemmas) -> bool:
+    """Whether ``verb`` is the hostile aim of forces sent ("sent troops to fight"), which the
+    sending codes (see the module doc)."""
+    if lemmas(verb) not in HOSTILE or verb.dep_ not in ("xcomp", "advcl", "acl", "relcl"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.lower_ in FORCES:  # "sent troops to fight", the infinitive on the troops
+        head = head.head
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    return lemmas(head) in SENDING and obj is not None and obj.lower_ in FORCES

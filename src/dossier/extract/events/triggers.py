@@ -40,7 +40,7 @@ from dossier.extract.events.asking import (
     pressed_in_talk,
     question,
 )
-from dossier.extract.events.dispatches import dispatched
+from dossier.extract.events.dispatches import dispatched, sent_to_fight
 from dossier.extract.events.incursions import INCURSION, incursion
 from dossier.extract.events.lexicon import (
     GROUP_NOUNS,
@@ -220,6 +220,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         return None  # no reading, whatever its particles and object: most verbs
     if _infinitive(token) and lemmas(token.head) in ABSORBING:
         return None  # the verb above is the event
+    if sent_to_fight(token, lemmas):
+        return None  # "sent troops to fight": the sending is the event (``dispatches``)
     if token.dep_ == "xcomp" and token.head.lower_ in RELUCTANT | FEELING_ABOUT:
         return None  # "reluctant to sign up", "elated to join": no act done nor announced
     obj = _child(token, "dobj") or _child(token, "attr")
