@@ -102,3 +102,21 @@ def test_aim_of_forces_sent_is_no_fight(nlp: Language, text: str) -> None:
 def test_fighting_forces_not_sent_still_fight(nlp: Language) -> None:
     text = "Armenian troops went to fight in Georgia."
     assert typed(coded(nlp, text), "ASSAULT"), text
+
+
+# Error kind: spurious event (an incursion quoted as a speaker's words is that speaker's
+# accusation, no attack the text reports; unquoted, the report still tells the attack).
+def test_quoted_incursion_is_the_speakers_accusation(nlp: Language) -> None:
+    text = (
+        'Declaring that "Armenian forces have entered Georgia," the Georgian president called '
+        "an emergency session."
+    )
+    found = coded(nlp, text)
+    assert not typed(found, "ASSAULT"), text
+    assert any(countries(e.target) == {"ARM"} for e in typed(found, "ACCUSE")), text
+
+
+def test_reported_incursion_unquoted(nlp: Language) -> None:
+    text = "A Georgian spokesman said Armenian soldiers crossed the border into Georgia."
+    found = typed(coded(nlp, text), "ASSAULT")
+    assert any(countries(e.source) == {"ARM"} for e in found), text
