@@ -120,3 +120,20 @@ def test_reported_incursion_unquoted(nlp: Language) -> None:
     text = "A Georgian spokesman said Armenian soldiers crossed the border into Georgia."
     found = typed(coded(nlp, text), "ASSAULT")
     assert any(countries(e.source) == {"ARM"} for e in found), text
+
+
+# Error kind: spurious event (removing a symbol takes a thing down and expels no one).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Georgian flags that flew over the town hall have been removed, replaced by Armenian ones.",
+        "Armenian police removed the portraits of the Georgian president.",
+    ],
+)  # fmt: skip
+def test_removed_symbol_is_no_coercion(nlp: Language, text: str) -> None:
+    assert not typed(coded(nlp, text), "COERCE"), text
+
+
+def test_removed_people_still_coerced(nlp: Language) -> None:
+    text = "Armenian police removed the Georgian protesters from the square."
+    assert typed(coded(nlp, text), "COERCE"), text

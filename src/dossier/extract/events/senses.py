@@ -13,6 +13,9 @@
   or "revive" with a name as object keeps them. Helping a thing ("would have helped his
   campaign", "helped the economy") is no aid to anyone either; helping a name, a pronoun
   or people ("helped the rebels") is.
+- Removing a symbol ("the flags were removed", "removed the portraits"): a thing taken down,
+  no one expelled (the lexicon's bare "remove" is CAMEO 174, deportation); "removed the
+  militants" keeps its reading.
 """
 
 from __future__ import annotations
@@ -75,3 +78,20 @@ def swayed_thing(lemma: str, obj: Token | None) -> bool:
 
 def _people(word: Token) -> bool:
     return word.lower_ in GROUP_NOUNS | OFFICIALS | LEADERS
+
+
+#: Verbs of taking away, and the symbols one takes down without expelling anyone.
+REMOVING = frozenset({"remove"})
+SYMBOLS = frozenset({
+    "flag", "banner", "portrait", "statue", "monument", "sign", "poster", "emblem", "symbol",
+    "plaque", "mural", "billboard", "coat",
+})  # fmt: skip
+
+
+def removed_symbol(lemma: str, token: Token, obj: Token | None, lemmas: Lemmas) -> bool:
+    """Whether a verb of removing takes down a symbol, as object or passive subject (see the
+    module doc)."""
+    if lemma not in REMOVING:
+        return False
+    things = [obj] if obj is not None else [c for c in token.children if c.dep_ == "nsubjpass"]
+    return any(lemmas(thing) in SYMBOLS for thing in things)

@@ -72,7 +72,13 @@ from dossier.extract.events.readings import (
     published,
 )
 from dossier.extract.events.reported import ACCUSATION, FORCES, REPORTING, accused
-from dossier.extract.events.senses import averted, broken_norm, felt, swayed_thing
+from dossier.extract.events.senses import (
+    averted,
+    broken_norm,
+    felt,
+    removed_symbol,
+    swayed_thing,
+)
 from dossier.extract.events.tolls import TOLL, toll
 from dossier.extract.events.trigger_words import (
     ABSORBING,
@@ -251,6 +257,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         return None  # "broke the law", "felt threatened" (see ``senses``)
     if averted(lemma, obj, lemmas) or swayed_thing(lemma, obj):
         return None  # "to prevent a war", "influenced the decision" (see ``senses``)
+    if removed_symbol(lemma, token, obj, lemmas):
+        return None  # "the flags were removed" (see ``senses``)
     if entry is None or (lemma in LIGHT_VERBS and not entry.object and not _phrasal(entry)):
         return None  # a light verb names an event only with its object ("became a member")
         # or its particle ("took over the province")
