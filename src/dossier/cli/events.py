@@ -30,7 +30,9 @@ class EventFormat(StrEnum):
 
 
 @app.command(
-    epilog="Example: dossier events --actor Russia --type AGREE --from 2011 --merged --format plover"
+    epilog=(
+        "Example: dossier events --actor Russia --type AGREE --from 2011 --merged --format plover"
+    )
 )
 def events(
     actor: Annotated[
