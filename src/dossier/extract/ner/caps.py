@@ -57,7 +57,18 @@ class CasingEvidence:
     max_n: int = 3
 
     @classmethod
-    def from_doc(cls, doc: Doc, skip: Iterable[Span] = (), max_n: int = 3) -> CasingEvidence:
+    def from_doc(
+        cls,
+        doc: Doc,
+        skip: Iterable[Span] = (),
+        max_n: int = 3,
+        wanted: set[tuple[str, ...]] | None = None,
+    ) -> CasingEvidence:
+        """The evidence of ``doc`` outside the sentences starting in ``skip``.
+
+        wanted: the lower-cased n-grams that will be looked up (None: every n-gram); the
+        others are not counted, and ``lookup`` answers the same for the wanted ones.
+        """
         skipped = set()
         for span in skip:
             skipped.update(range(span.start, span.end))
@@ -65,20 +76,47 @@ class CasingEvidence:
         # Each word's text, lower case, shape and letters, read once for all its n-grams.
         texts = [t.text for t in doc]
         lowers = [w.lower() for w in texts]
-        caps = [is_caps_word(w) for w in texts]
-        alpha = [any(c.isalpha() for c in w) for w in texts]
+        # Only n-grams opening on a wanted n-gram's first word are read (most words open
+        # none): their words' shapes are computed as they are needed.
+        firsts = None if wanted is None else {gram[0] for gram in wanted}
+        caps: dict[int, bool] = {}
+
+        def is_caps(k: int) -> bool:
+            found = caps.get(k)
+            if found is None:
+                found = caps[k] = is_caps_word(texts[k])
+            return found
+
         for sentence in sentences(doc):
             if sentence.start in skipped:
                 continue
             first, end = sentence.start, sentence.end
             for i in range(first + 1, end):
-                if not alpha[i]:  # an n-gram opens on a word with a letter
+                if firsts is not None and lowers[i] not in firsts:
+                    continue
+                if not any(c.isalpha() for c in texts[i]):  # an n-gram opens on a letter
                     continue
                 for n in range(1, min(max_n, end - i) + 1):
-                    if all(caps[i : i + n]):
+                    if all(is_caps(k) for k in range(i, i + n)):
                         continue
-                    forms[tuple(lowers[i : i + n])][tuple(texts[i : i + n])] += 1
+                    key = tuple(lowers[i : i + n])
+                    if wanted is None or key in wanted:
+                        forms[key][tuple(texts[i : i + n])] += 1
         return cls(dict(forms), max_n)
+
+    @staticmethod
+    def wanted_in(lines: Iterable[Sequence[str]], max_n: int = 3) -> set[tuple[str, ...]]:
+        """The lower-cased n-grams ``restore_case`` may look up in ``lines`` (each a list of
+        words): those of ``max_n`` words or fewer, every word all caps, inside one line."""
+        wanted: set[tuple[str, ...]] = set()
+        for words in lines:
+            caps = [is_caps_word(w) for w in words]
+            for i in range(len(words)):
+                for n in range(1, max_n + 1):
+                    if i + n > len(words) or not caps[i + n - 1]:
+                        break
+                    wanted.add(tuple(w.lower() for w in words[i : i + n]))
+        return wanted
 
     def lookup(self, words: Sequence[str]) -> tuple[str, ...] | None:
         """The document's usual written form of ``words`` (any case), or None if never seen."""
@@ -158,12 +196,16 @@ class CapsLineNer:
         lines = caps_lines(doc)
         if not lines:
             return doc
-        evidence = CasingEvidence.from_doc(doc, skip=lines) if self.use_document else None
+        line_words = [[t.text for t in line] for line in lines]
+        evidence = None
+        if self.use_document:
+            wanted = CasingEvidence.wanted_in(line_words)
+            evidence = CasingEvidence.from_doc(doc, skip=lines, wanted=wanted)
         proper = self._proper_nouns(lines)
         words: list[str] = []
-        for line in lines:
+        for line, texts in zip(lines, line_words, strict=True):
             flags = proper[len(words) : len(words) + len(line)] if proper else None
-            words.extend(restore_case([t.text for t in line], evidence, flags))
+            words.extend(restore_case(texts, evidence, flags))
         copy = self._copy(lines, words)
         copy = self.nlp.get_pipe(self.ner_component)(copy)
         origin = [i for line in lines for i in range(line.start, line.end)]
