@@ -40,3 +40,24 @@ def test_casing_evidence_of_wanted_grams_answers_as_the_whole_count(nlp: Languag
         assert some.forms.get(gram) == whole.forms.get(gram)
     # Both found something to restore, in the same order of counts.
     assert some.lookup(["KESTREL", "CUP"]) == ("Kestrel", "Cup")
+
+
+def test_long_lived_objects_are_frozen_once_per_process(monkeypatch) -> None:
+    import gc
+
+    from dossier.drivers import annotate
+
+    monkeypatch.setattr(annotate, "_SETTLED", [])
+    kept = [{"word": n} for n in range(1000)]  # long-lived, like a KB's rows
+    before = gc.get_freeze_count()
+    try:
+        assert annotate.settle_long_lived() is True
+        assert gc.get_freeze_count() >= before + len(kept)
+        # The second call, and every later batch, leaves the collector as it is.
+        frozen = gc.get_freeze_count()
+        assert annotate.settle_long_lived() is False
+        assert gc.get_freeze_count() == frozen
+        # Frozen objects are still there and still freed by reference counting.
+        assert kept[999] == {"word": 999}
+    finally:
+        gc.unfreeze()
