@@ -89,7 +89,9 @@ def exhortations(doc: Doc, marked: list[tuple[int, int]]) -> list[Reported]:
     """Each "we must ..." clause in the writer's voice (outside ``marked``) as the writer's
     claim: the clause from "we" to its end, cued by the modal."""
     found = []
-    for token in doc:
+    # Only the modals can open one: found from the words' column, no Token built for the rest.
+    for i in document.token_indices(doc, "LOWER", EXHORTATION_MODALS):
+        token = doc[i]
         subject = _exhortation(token)
         if subject is None or _inside(token.idx, marked):
             continue
