@@ -61,3 +61,88 @@ def test_long_lived_objects_are_frozen_once_per_process(monkeypatch) -> None:
         assert kept[999] == {"word": 999}
     finally:
         gc.unfreeze()
+
+
+OPINION_TEXT = (
+    "We must defend the Velorian canal, and we should say so. Ostrava's council says it "
+    'must close the canal. "We must leave," said the mayor. I think we should stay, and '
+    "we must admit that the vote was close. They should wait."
+)
+
+
+def _old_exhortations(doc: Doc, marked: list[tuple[int, int]]) -> list:
+    """The loop before the cut: every token offered to ``_exhortation``."""
+    from dossier.extract.quotes import author
+
+    found = []
+    for token in doc:
+        subject = author._exhortation(token)
+        if subject is None or author._inside(token.idx, marked):
+            continue
+        verb = token.head
+        if verb.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl"):
+            continue
+        if author.is_cue_verb(verb):
+            continue
+        content = author._trimmed(doc, subject.i, verb.right_edge.i + 1)
+        if content is None:
+            continue
+        cue = author.Cue(token.idx, token.idx + len(token.text), token.text, subject)
+        found.append(author.Reported(content.start_char, content.end_char, "indirect", cue))
+    return found
+
+
+def test_exhortations_read_from_the_modals_column_as_from_every_word(nlp: Language) -> None:
+    from dossier.extract.quotes.author import exhortations
+
+    doc = nlp(OPINION_TEXT)
+    quoted = OPINION_TEXT.index('"We must leave,"')
+    for marked in ([], [(quoted, quoted + len('"We must leave,"'))]):
+        found = exhortations(doc, marked)
+        assert found == _old_exhortations(doc, marked)
+    assert found  # the writer's "we must ..." is read
+
+
+def _tallies_after(tmp_path, name: str, batches: list[dict], tuples: bool) -> list[tuple]:
+    from sqlalchemy import select
+
+    from dossier.store import Store, tallies
+    from dossier.store.schema import stance_tallies
+
+    saved = dict(tallies._ADD_SHARES_SQL)
+    try:
+        if not tuples:
+            tallies._ADD_SHARES_SQL["sqlite"] = ()  # the dictionaries through SQLAlchemy
+        else:
+            tallies._ADD_SHARES_SQL.pop("sqlite", None)
+        with (
+            Store.open(str(tmp_path / f"{name}.db")) as store,
+            store.engine.begin() as connection,
+        ):
+            for shares in batches:
+                tallies._add_shares(connection, shares)
+            # The path asked for was the one taken: driver SQL for tuples, else none.
+            assert bool(tallies._ADD_SHARES_SQL["sqlite"]) == tuples
+            return sorted(map(tuple, connection.execute(select(stance_tallies))))
+    finally:
+        tallies._ADD_SHARES_SQL.clear()
+        tallies._ADD_SHARES_SQL.update(saved)
+
+
+def test_stance_shares_added_as_driver_tuples_tally_as_the_dictionaries(tmp_path) -> None:
+    from dossier.store.tallies import Key, Share
+
+    canal = Key("actor", "all", "person:envoy", "canal", "all")
+    month = Key("actor", "month", "person:envoy", "canal", "2021-03")
+    country = Key("country", "year", "VEL", "canal", "2021")
+    batches = [
+        {canal: Share(1, 0, 1, "2021-03-02", "2021-03-02"), month: Share(1, 0, 1, None, None)},
+        # Added to rows held: counts summed, dates widened, a missing date leaves one stand.
+        {canal: Share(0, 2, 2, "2021-02-27", "2021-03-01"), country: Share(1, 1, 2, None, None)},
+        {month: Share(0, 1, 1, "2021-03-09", "2021-03-09"), canal: Share(1, 0, 1, None, None)},
+    ]
+    fast = _tallies_after(tmp_path, "tuples", batches, tuples=True)
+    slow = _tallies_after(tmp_path, "dicts", batches, tuples=False)
+    assert fast == slow
+    assert fast[0][:9] == ("actor", "all", "person:envoy", "canal", "all", 2, 2, 4, 3)
+    assert fast[0][9:] == ("2021-02-27", "2021-03-02")

@@ -310,10 +310,44 @@ def _add_shares(connection: Connection, new: dict[Key, Share]) -> None:
     statement = _ADD_SHARES.get(connection.dialect.name)
     if statement is None:
         statement = _ADD_SHARES[connection.dialect.name] = _adding(connection)
-    rows = [
-        dict(key._asdict(), **share._asdict(), documents=1) for key, share in sorted(new.items())
-    ]
-    connection.execute(statement, rows)
+    ordered = sorted(new.items())
+    driver = _ADD_SHARES_SQL.get(connection.dialect.name)
+    if driver is None:
+        driver = _ADD_SHARES_SQL[connection.dialect.name] = _driver_sql(statement, connection)
+    if driver:
+        # The same upsert, as the driver's SQL, fed tuples (a row's values by the statement's
+        # own parameter order): no dictionary built and processed per row.
+        sql, order = driver
+        rows = [(*key, *share, 1) for key, share in ordered]
+        connection.exec_driver_sql(sql, [tuple(row[i] for i in order) for row in rows])
+        return
+    connection.execute(
+        statement,
+        [dict(key._asdict(), **share._asdict(), documents=1) for key, share in ordered],
+    )
+
+
+#: What ``_add_shares`` binds, in the order of its tuples: a key's, a share's, the documents.
+_SHARE_COLUMNS = (*Key._fields, *Share._fields, "documents")
+#: The adding upsert as driver SQL per dialect, with the positions of its parameters in
+#: ``_SHARE_COLUMNS``; () where the driver takes named parameters or a column converts.
+_ADD_SHARES_SQL: dict[str, tuple[str, tuple[int, ...]] | tuple[()]] = {}
+
+
+def _driver_sql(statement: Any, connection: Connection) -> tuple[str, tuple[int, ...]] | tuple[()]:
+    """``statement`` compiled for ``connection``'s driver, with the positions (in
+    ``_SHARE_COLUMNS``) of its parameters; () when it cannot be fed plain tuples."""
+    dialect = connection.dialect
+    if dialect.paramstyle != "qmark":
+        return ()
+    for name in _SHARE_COLUMNS:
+        if stance_tallies.c[name].type.dialect_impl(dialect).bind_processor(dialect) is not None:
+            return ()
+    compiled = statement.compile(dialect=dialect, column_keys=list(_SHARE_COLUMNS))
+    names = compiled.positiontup or []
+    if sorted(names) != sorted(_SHARE_COLUMNS):
+        return ()
+    return str(compiled), tuple(_SHARE_COLUMNS.index(name) for name in names)
 
 
 def _recount_bounds(connection: Connection, key: Key) -> tuple[str | None, str | None]:
