@@ -36,6 +36,7 @@ from dossier.extract.events.aims import aimed
 from dossier.extract.events.answers import ANSWERING, answered, answers_claims
 from dossier.extract.events.claims import ACCUSE_CAMEO, accused_by, claim_noun, holder
 from dossier.extract.events.concerns import condemned
+from dossier.extract.events.crowds import protesters
 from dossier.extract.events.hostilities import foe_missing
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventLexicon, Lemmas, load_lexicon
 from dossier.extract.events.modality import modality_of
@@ -326,6 +327,7 @@ def event_facts(
             confidence = _confidence(trigger, source, target)
             source = placed(trigger, finder, source, target)
             target = aimed(trigger, finder, source, target)
+            source = protesters(event_type, source)  # "a crowd gathered": protesters
             if (
                 event_type == "COERCE"
                 and entry.mode == "seize"
