@@ -26,3 +26,24 @@ def test_crowd_protesting_is_protesters(nlp: Language, text: str) -> None:
     found = typed(events_of(nlp, text), "PROTEST")
     assert found, text
     assert _names(found[0].source) == {"protesters"}
+
+
+# Error kind: missing source (a founding treaty signed in a passive with no agent: its parties
+# are the founders of the body it founds, from the KB's memberships). The record was dropped.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Commonwealth of Independent States marked an anniversary this week. Its founding agreement was signed in a forest lodge in December.",
+        "Leaders of the Commonwealth of Independent States met in Minsk. The treaty establishing the commonwealth was signed decades ago.",
+    ],
+)  # fmt: skip
+def test_founding_treaty_parties_are_founders(nlp: Language, text: str) -> None:
+    found = typed(events_of(nlp, text, date="2021-10-10"), "AGREE")
+    assert found, text
+    assert {"RUS", "BLR", "UKR"} <= {a.country for a in found[0].source}
+
+
+def test_other_passive_treaty_has_no_founders(nlp: Language) -> None:
+    text = "The Commonwealth of Independent States met in Minsk. A trade treaty was signed there."
+    found = typed(events_of(nlp, text, date="2021-10-10"), "AGREE")
+    assert not any({"RUS", "BLR", "UKR"} <= {a.country for a in e.source} for e in found)

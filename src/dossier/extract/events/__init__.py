@@ -37,6 +37,7 @@ from dossier.extract.events.answers import ANSWERING, answered, answers_claims
 from dossier.extract.events.claims import ACCUSE_CAMEO, accused_by, claim_noun, holder
 from dossier.extract.events.concerns import condemned
 from dossier.extract.events.crowds import protesters
+from dossier.extract.events.founding import founding_parties
 from dossier.extract.events.hostilities import foe_missing
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventLexicon, Lemmas, load_lexicon
 from dossier.extract.events.modality import modality_of
@@ -284,6 +285,7 @@ def event_facts(
             source, target = sides(trigger, finder, group, lemmas)
             if not source and trigger.passive_target and trigger.entry.plover == "AGREE":
                 source = _accession_parties(trigger, finder, lemmas)  # "was signed"
+                source = source or founding_parties(trigger, finder, lemmas)
             unsaid = trigger.passive_target or trigger.entry.plover == "ASSAULT"
             if not source and not (target and unsaid):
                 # Only a passive ("was shot") or violence ("a bombing killed two soldiers") is
