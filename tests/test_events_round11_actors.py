@@ -47,3 +47,19 @@ def test_other_passive_treaty_has_no_founders(nlp: Language) -> None:
     text = "The Commonwealth of Independent States met in Minsk. A trade treaty was signed there."
     found = typed(events_of(nlp, text, date="2021-10-10"), "AGREE")
     assert not any({"RUS", "BLR", "UKR"} <= {a.country for a in e.source} for e in found)
+
+
+# Error kind: missing target (a ratification law signed by one state's leader ratifies a
+# treaty with the state named before, not with a capital where talks were held).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tajikistan applied to join the Eurasian Economic Union after talks in Moscow. Putin signed Russia's ratification law on Friday.",
+        "Kyrgyzstan completed its accession talks in Minsk. Lukashenko signed Belarus's ratification bill this week.",
+    ],
+)  # fmt: skip
+def test_ratification_law_is_with_state_named_before(nlp: Language, text: str) -> None:
+    found = typed(events_of(nlp, text, date="2015-06-01"), "AGREE")
+    assert found, text
+    assert {a.country for a in found[0].target} & {"TJK", "KGZ"}
+    assert not {a.country for a in found[0].target} & {"RUS", "BLR"}

@@ -37,7 +37,7 @@ from dossier.extract.events.answers import ANSWERING, answered, answers_claims
 from dossier.extract.events.claims import ACCUSE_CAMEO, accused_by, claim_noun, holder
 from dossier.extract.events.concerns import condemned
 from dossier.extract.events.crowds import protesters
-from dossier.extract.events.founding import founding_parties
+from dossier.extract.events.founding import founding_parties, ratified_with
 from dossier.extract.events.hostilities import foe_missing
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventLexicon, Lemmas, load_lexicon
 from dossier.extract.events.modality import modality_of
@@ -355,6 +355,7 @@ def event_facts(
             if event_type == "AGREE" and not target:
                 source = _with_partners(source, [e for n, e in told if n == number])
                 source = _with_members(trigger, source, finder, lemmas)
+                target = ratified_with(trigger, source, finder, lemmas)  # "ratification law"
             event = Event(
                 text=token.text,
                 start=start,

@@ -71,3 +71,28 @@ def founding_parties(
             if found:
                 return found
     return ()
+
+
+def ratified_with(
+    trigger: Trigger, source: tuple[EventActor, ...], finder: ActorFinder, lemmas: Lemmas
+) -> tuple[EventActor, ...]:
+    """The other party to a treaty one state ratifies by signing its ratification law
+    ("X signed his country's ratification law"): the last state named by its name before that
+    is not the signer's (the one whose accession or treaty is ratified); () when none or no such
+    law is signed."""
+    objects = [c for c in trigger.token.children if c.dep_ == "dobj"]
+    if not objects or not any(lemmas(w) in ("ratification", "ratify") for w in objects[0].subtree):
+        return ()
+    own = {a.country for a in source if a.country}
+    if not own:
+        return ()
+    for mention in reversed(finder.index.covering(0, trigger.token.idx)):
+        named = mention.text.lower().removeprefix("the ")
+        if (
+            mention.end <= trigger.token.idx
+            and (mention.actor_id or "").startswith(("country:", "gov:"))
+            and mention.country not in own
+            and named in finder.countries  # a state by its name, not its capital
+        ):
+            return (finder._from_mention(mention),)  # noqa: SLF001
+    return ()
