@@ -21,6 +21,7 @@ from dossier.extract.document import indices_within, text_of
 from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.quotes.pronouns import GENDER, genders_in
 from dossier.extract.quotes.speakers import MentionIndex
+from dossier.extract.stance.generic_alias import GenericAliases
 from dossier.extract.stance.owned import owned_phrases, taken_up_owner
 from dossier.extract.stance.paths import quoted_label
 from dossier.kb.loader import KnowledgeBase, normalise_name
@@ -170,6 +171,7 @@ class TargetFinder:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.starts = [mention.start for mention in self.mentions]
         self.pattern = _alias_pattern(kb)
+        self.generic = GenericAliases(text_of(doc), self.mentions, self.starts, kb)
         self._genders: dict[str, str] | None = None
         #: phrases the document gives an owner (``owned``), read on first use
         self._owned: dict[str, list[tuple[int, Mention]]] | None = None
@@ -209,6 +211,8 @@ class TargetFinder:
         # the sentence are found by bisection, not by a pass over the document's.
         first, last = sentence.start_char, sentence.end_char
         text = text_of(self.doc)[first:last]
+        previous = self.doc[sentence.start - 1].sent.start_char if sentence.start else first
+        around = (previous, last)
         for mention in self.mentions[bisect.bisect_left(self.starts, first) :]:
             if mention.start >= last:
                 break
@@ -218,7 +222,10 @@ class TargetFinder:
             if root is None or _ruler_named(root, mention):
                 continue
             target = self.kb.target_of_actor(mention.actor_id)
-            if target is not None and self._owned_by_another(mention.start, target.id):
+            if target is not None and (
+                self._owned_by_another(mention.start, target.id)
+                or self.generic.names_other(mention.start, mention.end, target, around)
+            ):
                 continue
             if target is not None:
                 hits.append(
@@ -236,6 +243,8 @@ class TargetFinder:
                 target = self.kb.target(match.group(0))
                 root = self._root(start, end)
                 if target is None or root is None or self._owned_by_another(start, target.id):
+                    continue
+                if self.generic.names_other(start, end, target, around):
                     continue
                 hits.append(TargetHit(start, end, root, target.name, target.id))
                 taken.append((start, end))
