@@ -34,6 +34,7 @@ from dossier.extract import document
 from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.aims import aimed
 from dossier.extract.events.answers import ANSWERING, answered, answers_claims
+from dossier.extract.events.challenges import challenged
 from dossier.extract.events.claims import ACCUSE_CAMEO, accused_by, claim_noun, holder
 from dossier.extract.events.concerns import condemned
 from dossier.extract.events.crowds import protesters
@@ -323,6 +324,8 @@ def event_facts(
                 # A person "attacking" another, or a thing ("attacked the inquiry"), attacks in
                 # words: the manual's ACCUSE.
                 event_type, cameo = "ACCUSE", CRITICISE_CAMEO
+            if event_type == "CONSULT" and challenged(token, lemmas, source, target):
+                event_type, cameo = "ACCUSE", CRITICISE_CAMEO  # one person confronting another
             if modality == "negated" and _refusal(token):
                 # "will not accept" states a refusal now: a rejection that happened.
                 event_type, cameo, modality = "REJECT", REJECT_CAMEO, "asserted"
