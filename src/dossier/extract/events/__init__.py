@@ -45,6 +45,7 @@ from dossier.extract.events.modality import modality_of
 from dossier.extract.events.opponents import with_opponents
 from dossier.extract.events.purposes import no_act_told
 from dossier.extract.events.records import DIRECTED, complete
+from dossier.extract.events.referenced import referenced
 from dossier.extract.events.sides import distinct, placed, sides
 from dossier.extract.events.triggers import Trigger, demanded_by, sentence_triggers
 from dossier.extract.fact_time import timex_reference
@@ -283,6 +284,8 @@ def event_facts(
         for trigger in sentence_triggers(sentence, lexicon, lemmas, pos):
             if foe_missing(trigger.token, trigger.entry):
                 continue  # "made headway in the talks": no foe, no fighting
+            if referenced(trigger.token, trigger.entry.plover, trigger.nominal):
+                continue  # "X's annexation of Y": an act named as known, not reported
             source, target = sides(trigger, finder, group, lemmas)
             if not source and trigger.passive_target and trigger.entry.plover == "AGREE":
                 source = _accession_parties(trigger, finder, lemmas)  # "was signed"
