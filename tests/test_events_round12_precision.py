@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from event_helpers import coded, typed
+from event_helpers import coded, countries, events_of, typed
 
 
 # Error kind: wrong type (one person confronting another is a challenge in words, ACCUSE,
@@ -51,3 +51,28 @@ def test_possessive_act_noun_is_no_report(nlp: Language, text: str, event_type: 
 )  # fmt: skip
 def test_verb_still_reports(nlp: Language, text: str, event_type: str) -> None:
     assert typed(coded(nlp, text), event_type), text
+
+
+# Error kind: wrong source (a loss told alone in an agentless passive, "were shot down", has
+# no known doer: the opponents rule names the other side only for a loss in the fighting).
+FIGHT = "Azerbaijani forces attacked Armenian troops on Monday. "
+
+
+def _assaults(nlp: Language, text: str) -> list:
+    return [e for e in typed(events_of(nlp, text), "ASSAULT") if e.text != "attacked"]
+
+
+def test_loss_told_alone_has_no_doer(nlp: Language) -> None:
+    assert not _assaults(nlp, FIGHT + "A spokesman said two Armenian helicopters were shot down.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several Armenian soldiers were killed in the fighting.",
+        "Dozens of Armenian soldiers have been killed, injured and captured in a major offensive.",
+    ],
+)  # fmt: skip
+def test_loss_in_the_fighting_has_the_other_side(nlp: Language, text: str) -> None:
+    found = _assaults(nlp, FIGHT + text)
+    assert found and all(countries(e.source) == {"AZE"} for e in found), text

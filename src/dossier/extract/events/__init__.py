@@ -38,6 +38,7 @@ from dossier.extract.events.challenges import challenged
 from dossier.extract.events.claims import ACCUSE_CAMEO, accused_by, claim_noun, holder
 from dossier.extract.events.concerns import condemned
 from dossier.extract.events.crowds import protesters
+from dossier.extract.events.fights import in_fight
 from dossier.extract.events.founding import founding_parties, ratified_with
 from dossier.extract.events.hostilities import foe_missing
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventLexicon, Lemmas, load_lexicon
@@ -279,6 +280,7 @@ def event_facts(
     links: list[FactLink] = []
     acts: list[tuple[int, tuple]] = []
     told: list[tuple[int, Event]] = []
+    alone: set[int] = set()
     for number, sentence in enumerate(sentences):
         reference = references[number] if number < len(references) else doc._.get(document.DATE)
         for trigger in sentence_triggers(sentence, lexicon, lemmas, pos):
@@ -396,6 +398,8 @@ def event_facts(
                 if noun is not None
                 else None
             )
+            if trigger.passive_target and not in_fight(token, lemmas):
+                alone.add(id(event))  # "were shot down": a loss told alone, doer unknown
             for each in (event, accusation) if accusation is not None else (event,):
                 if _told(each, events, number, acts):
                     continue
@@ -403,7 +407,7 @@ def event_facts(
                 told.append((number, each))
                 events.append(each)
                 links.extend(_links(each, by_span, extractor_version))
-    filled = with_opponents(events)
+    filled = with_opponents(events, frozenset(alone))
     for event, was in zip(filled, events, strict=True):
         if event is not was:
             # The opponent's mention is another sentence's: a link to it all the same.

@@ -85,8 +85,9 @@ def _sole(actors: tuple[EventActor, ...], opponents: dict) -> EventActor | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def with_opponents(events: list[Event]) -> list[Event]:
-    """``events`` with each act of force that names one side given the other (module doc)."""
+def with_opponents(events: list[Event], alone: frozenset[int] = frozenset()) -> list[Event]:
+    """``events`` with each act of force that names one side given the other (module doc);
+    ``alone``: the ``id`` of each loss told outside a fight, left without its doer."""
     opponents = _opponents(events)
     if not opponents:
         return events
@@ -98,6 +99,9 @@ def with_opponents(events: list[Event]) -> list[Event]:
             other = _sole(event.source, opponents)
             event = replace(event, target=(other,)) if other is not None else event
         elif event.event_type in FORCE and event.target and not event.source:
+            if id(event) in alone:
+                kept.append(event)
+                continue
             other = _sole(event.target, opponents)
             event = replace(event, source=(other,)) if other is not None else event
         kept.append(event)
