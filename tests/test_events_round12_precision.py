@@ -76,3 +76,20 @@ def test_loss_told_alone_has_no_doer(nlp: Language) -> None:
 def test_loss_in_the_fighting_has_the_other_side(nlp: Language, text: str) -> None:
     found = _assaults(nlp, FIGHT + text)
     assert found and all(countries(e.source) == {"AZE"} for e in found), text
+
+
+# Error kind: non-event (a quoted supposition, "is likely underway", reports no act; the
+# writer's own hedged report keeps its reading).
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"These raids show a Georgian counteroffensive is likely underway," said the envoy.',
+        '"Georgian troops probably attacked Armenian positions," the envoy said.',
+    ],
+)  # fmt: skip
+def test_quoted_hedged_act_is_no_report(nlp: Language, text: str) -> None:
+    assert not typed(coded(nlp, text), "ASSAULT"), text
+
+
+def test_writer_hedged_act_keeps_type(nlp: Language) -> None:
+    assert typed(coded(nlp, "Georgian troops probably attacked the village."), "ASSAULT")

@@ -40,6 +40,7 @@ from dossier.extract.events.concerns import condemned
 from dossier.extract.events.crowds import protesters
 from dossier.extract.events.fights import in_fight
 from dossier.extract.events.founding import founding_parties, ratified_with
+from dossier.extract.events.hedges import hedged
 from dossier.extract.events.hostilities import foe_missing
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventLexicon, Lemmas, load_lexicon
 from dossier.extract.events.modality import modality_of
@@ -312,7 +313,8 @@ def event_facts(
                 # supposition (not its negation: "did not address the sanctions").
                 clause = modality_of(_clause_verb(token), lemmas)
                 modality = clause if clause in ("future", "hypothetical") else modality
-            if modality in ("future", "hypothetical") and _quoted(token, text):
+            supposed = hedged(token, _clause_verb(token))  # "is likely underway"
+            if (modality in ("future", "hypothetical") or supposed) and _quoted(token, text):
                 # "Russia will push us to join," said X: a speaker's forecast or supposition,
                 # no act reported (the speaker's own act is the quote's statement).
                 continue
