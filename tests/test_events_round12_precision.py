@@ -93,3 +93,16 @@ def test_quoted_hedged_act_is_no_report(nlp: Language, text: str) -> None:
 
 def test_writer_hedged_act_keeps_type(nlp: Language) -> None:
     assert typed(coded(nlp, "Georgian troops probably attacked the village."), "ASSAULT")
+
+
+# Error kind: non-event (a gerund under "in" frames the main clause's act, "In defending X,
+# they sought to ...": the main clause is the report; force keeps its reading).
+def test_framing_gerund_is_no_report(nlp: Language) -> None:
+    text = "In defending Barack Obama from the accusations, Democrats have sought to blame Vladimir Putin."
+    events = coded(nlp, text)
+    assert not typed(events, "SUPPORT")
+    assert typed(events, "ACCUSE")
+
+
+def test_plain_defence_still_reports(nlp: Language) -> None:
+    assert typed(coded(nlp, "Democrats defended Barack Obama from the accusations."), "SUPPORT")

@@ -40,6 +40,7 @@ from dossier.extract.events.concerns import condemned
 from dossier.extract.events.crowds import protesters
 from dossier.extract.events.fights import in_fight
 from dossier.extract.events.founding import founding_parties, ratified_with
+from dossier.extract.events.frames import framing
 from dossier.extract.events.hedges import hedged
 from dossier.extract.events.hostilities import foe_missing
 from dossier.extract.events.lexicon import GROUP_NOUNS, EventLexicon, Lemmas, load_lexicon
@@ -287,6 +288,8 @@ def event_facts(
         for trigger in sentence_triggers(sentence, lexicon, lemmas, pos):
             if foe_missing(trigger.token, trigger.entry):
                 continue  # "made headway in the talks": no foe, no fighting
+            if framing(trigger.token, trigger.entry.plover):
+                continue  # "In defending X, they argued": the main clause is the report
             if referenced(trigger.token, trigger.entry.plover, trigger.nominal):
                 continue  # "X's annexation of Y": an act named as known, not reported
             source, target = sides(trigger, finder, group, lemmas)
