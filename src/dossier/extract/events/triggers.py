@@ -79,6 +79,7 @@ from dossier.extract.events.senses import (
     removed_symbol,
     swayed_thing,
 )
+from dossier.extract.events.shunning import shunning_reading
 from dossier.extract.events.tolls import TOLL, toll
 from dossier.extract.events.trigger_words import (
     ABSORBING,
@@ -246,6 +247,7 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
     if entry is None or not entry.object:
         entry = named_as(token, lexicon, lemmas) or entry  # "called X a liar", "called X"
     entry = halting_reading(token, lexicon, lemmas) or entry  # "halted plans to sign": REJECT
+    entry = shunning_reading(token, entry, lemmas) or entry  # "refused to visit X" (``shunning``)
     entry = dispatched(token, obj, lemmas) or entry  # "sent troops in" (``dispatches``)
     if halted(token, lemmas):
         return None  # the act under halted work is not done (see ``readings``)
