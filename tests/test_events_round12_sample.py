@@ -34,3 +34,41 @@ def test_refusing_to_visit_a_state(nlp: Language, text: str) -> None:
 )  # fmt: skip
 def test_other_refusals_are_no_snub(nlp: Language, text: str) -> None:
     assert not typed(coded(nlp, text), "SANCTION"), text
+
+
+# Error kind: wrong source/target (a joint act proposed with others: the others have not agreed
+# yet, they are whom the offer is made to).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Georgia proposed a joint commission on energy with Turkey.",
+        "Georgia offered a partnership with Turkey on Monday.",
+    ],
+)  # fmt: skip
+def test_proposal_partners_are_targets(nlp: Language, text: str) -> None:
+    found = typed(coded(nlp, text), "AGREE")
+    assert any(countries(e.source) == {"GEO"} and countries(e.target) == {"TUR"} for e in found), (
+        text
+    )
+
+
+def test_signing_partners_still_sign(nlp: Language) -> None:
+    found = typed(coded(nlp, "Georgia signed a treaty with Turkey on Monday."), "AGREE")
+    assert any(countries(e.source) == {"GEO", "TUR"} for e in found)
+
+
+# Error kind: wrong source (a sentence-opening "it" after a sentence whose subject is a text an
+# authority issued stands for that text: what it proposes, the issuer does; not the state
+# named last).
+@pytest.mark.parametrize(
+    "first",
+    [
+        "A decree issued by the Georgian government said the move would restore trade with Armenia.",
+        "The Georgian government's statement said the move would restore trade with Armenia.",
+    ],
+)  # fmt: skip
+def test_it_after_an_issued_text(nlp: Language, first: str) -> None:
+    text = first + " It also proposed a joint commission on energy with Turkey."
+    found = typed(coded(nlp, text), "AGREE")
+    assert any(countries(e.source) == {"GEO"} for e in found), text
+    assert not any("ARM" in countries(e.source) for e in found), text

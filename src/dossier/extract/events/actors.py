@@ -217,6 +217,9 @@ class ActorFinder(Antecedents):
             people = self._people_before(head)
             if people:
                 return people
+        issuer = self.issuer_before(head)  # "A decree issued by X said ... It proposed"
+        if issuer is not None and (issued := self.actors(issuer, target, besides)):
+            return issued
         if head.lower_ in PRONOUNS:
             person = head.lower_ in ("he", "she", "his", "her", "him")
             gender = GENDER.get(head.lower_) if person else None

@@ -15,6 +15,13 @@ from dossier.extract.quotes.speakers import MentionIndex
 from dossier.kb.loader import KnowledgeBase
 from dossier.model import EventActor, Mention
 
+#: Texts an authority issues, which a next sentence's "it" may stand for ("A decree issued by
+#: the cabinet said ... It also proposed ..."): what the text proposes, its issuer does.
+ISSUED = frozenset({
+    "decree", "statement", "resolution", "order", "communique", "declaration", "memorandum",
+    "letter", "note", "directive", "document", "report", "ruling", "bill", "law", "proposal",
+})  # fmt: skip
+
 
 class Antecedents:
     """Look-ups back through the document for ``ActorFinder`` (see the module doc)."""
@@ -160,6 +167,30 @@ class Antecedents:
             if subject and span.root.head.i != pronoun.head.i:
                 return mention
         return earlier[-1]
+
+    def issuer_before(self, pronoun: Token) -> Token | None:
+        """The issuer of the text a sentence-opening "it" stands for: the previous sentence's
+        subject is a text an authority issued ("A decree issued by X said", "X's statement
+        said"), and "it" goes on with what the text says; None otherwise."""
+        if pronoun.lower_ != "it" or pronoun.dep_ != "nsubj" or pronoun.i != pronoun.sent.start:
+            return None
+        if pronoun.sent.start == 0:
+            return None
+        before = pronoun.doc[pronoun.sent.start - 1].sent
+        subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+        if (
+            subject is None
+            or subject.lemma_.lower() not in ISSUED
+            and subject.lower_.rstrip("s") not in ISSUED
+        ):
+            return None
+        for child in subject.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                return child  # "the ministry's statement"
+            if child.dep_ == "acl" and child.tag_ == "VBN":  # "a decree issued by X"
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        return None
 
     def state_before(self, char: int, countries: set[str]) -> EventActor | None:
         """The last state or body with a country mentioned before ``char``, not of ``countries``."""

@@ -31,6 +31,9 @@ from dossier.model import EventActor
 #: Types whose "with" partner acts alongside the subject: "signed a treaty with the EU" has
 #: both as signatories and no recipient; "talks with Putin" keep Putin as the one consulted.
 SYMMETRIC = frozenset({"AGREE", "COOPERATE"})
+#: Verbs that put forward a joint act: those it would be with have not agreed yet, they are
+#: whom the offer is made to ("proposed a joint commission with X": X is the target).
+PROPOSING = frozenset({"propose", "offer", "suggest", "float"})
 #: KB actors of no country by nature: international bodies and groupings of states.
 UNPLACED = ("igo:", "group:")
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
@@ -125,7 +128,7 @@ def sides(
         found = found or partners_of(head, source, finder)  # "his partners" (``plurals``)
         target.extend(found or doers(head, trigger.token, finder, mine, source))
     for head in trigger.partners:
-        if trigger.entry.plover in SYMMETRIC:
+        if trigger.entry.plover in SYMMETRIC and lemmas(trigger.token) not in PROPOSING:
             partners = finder.actors(head)
             source = (*source, *partners)
             keys = {actor.actor_id or actor.actor for actor in partners}
