@@ -72,3 +72,36 @@ def test_it_after_an_issued_text(nlp: Language, first: str) -> None:
     found = typed(coded(nlp, text), "AGREE")
     assert any(countries(e.source) == {"GEO"} for e in found), text
     assert not any("ARM" in countries(e.source) for e in found), text
+
+
+# Error kind: missed event (a body or agreement coming into being: its founders or parties
+# cooperate; "the union" listed with a name is the union named before).
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The Caspian bloc came into being on Monday with Georgia and Turkey as its members.",
+            {"GEO", "TUR"},
+        ),
+        ("A customs accord between Georgia and Turkey entered into force in March.", {"GEO", "TUR"}),
+        (
+            "Leaders of the European Union met in Brussels. Weeks later an energy pact between "
+            "the union and Georgia came into force.",
+            {"GEO", None},
+        ),
+    ],
+)  # fmt: skip
+def test_coming_into_being(nlp: Language, text: str, source: set) -> None:
+    found = typed(coded(nlp, text), "COOPERATE")
+    assert any(countries(e.source) == source for e in found), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new law came into force on Monday.",
+        "The Georgian delegation came into the hall with the Turkish ministers.",
+    ],
+)  # fmt: skip
+def test_no_parties_no_inception(nlp: Language, text: str) -> None:
+    assert not typed(coded(nlp, text), "COOPERATE"), text

@@ -162,6 +162,12 @@ class ActorFinder(Antecedents):
             seen.add(key)
             found.append(self._from_mention(mention))
         at_head = [a for a in found if a.mention_start <= head.idx < a.mention_end]
+        if found and not at_head and any(c.dep_ == "conj" for c in head.children):
+            # "between the union and Iran": "the union" is the body named before, beside the
+            # names listed with it.
+            body = self._body_before(head)
+            if body is not None and (body.actor_id or body.actor) not in seen:
+                found.insert(0, body)
         if at_head and len(found) > len(at_head) and self._people_noun(head):
             # "the Hungarians of Slovakia" (the people a mention): residents of the place.
             placed = [a for a in found if a not in at_head and a.country]

@@ -41,6 +41,7 @@ from dossier.extract.events.asking import (
     question,
 )
 from dossier.extract.events.dispatches import dispatched, sent_to_fight
+from dossier.extract.events.inception import INCEPTION, inception
 from dossier.extract.events.incursions import INCURSION, incursion
 from dossier.extract.events.lexicon import (
     GROUP_NOUNS,
@@ -473,6 +474,10 @@ def sentence_triggers(
         taken = toll(token, lemmas)
         if taken is not None:  # "the war between X and Y claimed lives" (``tolls``)
             found.append(Trigger(token, TOLL, *taken, False, [], False))
+            continue
+        parties = inception(token, lemmas)
+        if parties is not None:  # "came into existence with X, Y as founders" (``inception``)
+            found.append(Trigger(token, INCEPTION, parties[0], [], parties[1:], False, [], False))
             continue
         lands = incursion(token, lemmas)
         if lands is not None:  # "troops crossed into Georgia" (``incursions``)
