@@ -105,3 +105,22 @@ def test_coming_into_being(nlp: Language, text: str, source: set) -> None:
 )  # fmt: skip
 def test_no_parties_no_inception(nlp: Language, text: str) -> None:
     assert not typed(coded(nlp, text), "COOPERATE"), text
+
+
+# Error kind: false positive (an act another word only lets someone do; a person giving up
+# their own post).
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Membership lets Georgia send a delegate to the Turkish parliament.", "AID"),
+        ("The accord enables Georgia to send experts to Turkey.", "AID"),
+        ("Mr Kvirikashvili, who gave up his post as Georgia's envoy to Turkey, said little.", "CONCEDE"),
+    ],
+)  # fmt: skip
+def test_permitted_or_career_is_no_event(nlp: Language, text: str, kind: str) -> None:
+    assert not typed(coded(nlp, text), kind), text
+
+
+def test_sending_is_still_aid(nlp: Language) -> None:
+    text = "Georgia sent experts to Turkey after the earthquake."
+    assert typed(coded(nlp, text), "AID") or typed(coded(nlp, text), "MOBILIZE"), text

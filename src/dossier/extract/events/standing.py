@@ -1,0 +1,44 @@
+"""Acts that are no event between actors: an act someone is only let do, and a person giving
+up their own post.
+
+- "Observer status lets X send a representative", "the deal enables X to export": what the
+  status or deal permits is a possibility, not an act done (the permitting, where a verb of
+  its own codes it, "Russia allowed ...", is the event);
+- "X, who gave up his post as minister": a career step, not a concession to anyone.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dossier.extract.events.lexicon import Lemmas
+
+#: Verbs whose clause below them is an act permitted, not done.
+PERMITTING = frozenset({"let", "allow", "enable", "permit"})
+#: Verbs of leaving a post.
+LEAVING = frozenset({"give", "resign", "quit", "leave", "vacate", "relinquish"})
+#: A person's posts.
+POSTS = frozenset({"post", "position", "job", "office", "portfolio", "seat", "chair", "role"})
+#: Possessive pronouns of a person.
+PERSONAL = frozenset({"his", "her", "my", "their"})
+
+
+def permitted(token: Token, lemmas: Lemmas) -> bool:
+    """Whether ``token`` is an act another word only lets someone do."""
+    return token.dep_ in ("ccomp", "xcomp") and lemmas(token.head) in PERMITTING
+
+
+def left_post(token: Token, lemmas: Lemmas) -> bool:
+    """Whether ``token`` is a person giving up their own post ("gave up his post")."""
+    if lemmas(token) not in LEAVING:
+        return False
+    if lemmas(token) == "give" and not any(
+        c.dep_ == "prt" and c.lower_ == "up" for c in token.children
+    ):
+        return False
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    return (
+        obj is not None
+        and lemmas(obj) in POSTS
+        and any(c.dep_ == "poss" and c.lower_ in PERSONAL for c in obj.children)
+    )
