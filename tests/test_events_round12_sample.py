@@ -124,3 +124,20 @@ def test_permitted_or_career_is_no_event(nlp: Language, text: str, kind: str) ->
 def test_sending_is_still_aid(nlp: Language) -> None:
     text = "Georgia sent experts to Turkey after the earthquake."
     assert typed(coded(nlp, text), "AID") or typed(coded(nlp, text), "MOBILIZE"), text
+
+
+# Error kind: false positive (what a negated verb of meaning denies is not done).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the vote does not mean Georgia is joining NATO.",
+        "The treaty does not imply that Georgia will join NATO.",
+    ],
+)  # fmt: skip
+def test_denied_meaning_is_no_event(nlp: Language, text: str) -> None:
+    assert not typed(coded(nlp, text), "COOPERATE"), text
+
+
+def test_meaning_not_denied_keeps_event(nlp: Language) -> None:
+    text = "The minister said the vote means Georgia is joining NATO."
+    assert typed(coded(nlp, text), "COOPERATE"), text

@@ -4,7 +4,8 @@ up their own post.
 - "Observer status lets X send a representative", "the deal enables X to export": what the
   status or deal permits is a possibility, not an act done (the permitting, where a verb of
   its own codes it, "Russia allowed ...", is the event);
-- "X, who gave up his post as minister": a career step, not a concession to anyone.
+- "X, who gave up his post as minister": a career step, not a concession to anyone;
+- "the law does not mean X is joining the EU": what something is denied to mean is not done.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from dossier.extract.events.lexicon import Lemmas
 
 #: Verbs whose clause below them is an act permitted, not done.
 PERMITTING = frozenset({"let", "allow", "enable", "permit"})
+#: Verbs of what something means or shows, whose clause, under a negation, is denied.
+MEANING = frozenset({"mean", "imply", "signal", "indicate", "suggest", "amount"})
 #: Verbs of leaving a post.
 LEAVING = frozenset({"give", "resign", "quit", "leave", "vacate", "relinquish"})
 #: A person's posts.
@@ -26,6 +29,17 @@ PERSONAL = frozenset({"his", "her", "my", "their"})
 def permitted(token: Token, lemmas: Lemmas) -> bool:
     """Whether ``token`` is an act another word only lets someone do."""
     return token.dep_ in ("ccomp", "xcomp") and lemmas(token.head) in PERMITTING
+
+
+def denied_meaning(token: Token, lemmas: Lemmas) -> bool:
+    """Whether ``token`` is what a negated verb of meaning denies ("does not mean X is
+    joining")."""
+    head = token.head
+    return (
+        token.dep_ == "ccomp"
+        and lemmas(head) in MEANING
+        and any(c.dep_ == "neg" for c in head.children)
+    )
 
 
 def left_post(token: Token, lemmas: Lemmas) -> bool:

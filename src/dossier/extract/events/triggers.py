@@ -81,7 +81,7 @@ from dossier.extract.events.senses import (
     swayed_thing,
 )
 from dossier.extract.events.shunning import shunning_reading
-from dossier.extract.events.standing import left_post, permitted
+from dossier.extract.events.standing import denied_meaning, left_post, permitted
 from dossier.extract.events.tolls import TOLL, toll
 from dossier.extract.events.trigger_words import (
     ABSORBING,
@@ -261,8 +261,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon, lemmas: Lemmas) -> Trigge
         return None  # "broke the law", "felt threatened" (see ``senses``)
     if averted(lemma, obj, lemmas) or swayed_thing(lemma, obj):
         return None  # "to prevent a war", "influenced the decision" (see ``senses``)
-    if permitted(token, lemmas) or left_post(token, lemmas):
-        return None  # "lets X send", "gave up his post" (see ``standing``)
+    if permitted(token, lemmas) or left_post(token, lemmas) or denied_meaning(token, lemmas):
+        return None  # "lets X send", "gave up his post", "does not mean X joins" (``standing``)
     if removed_symbol(lemma, token, obj, lemmas):
         return None  # "the flags were removed" (see ``senses``)
     if entry is None or (lemma in LIGHT_VERBS and not entry.object and not _phrasal(entry)):
