@@ -141,3 +141,20 @@ def test_denied_meaning_is_no_event(nlp: Language, text: str) -> None:
 def test_meaning_not_denied_keeps_event(nlp: Language) -> None:
     text = "The minister said the vote means Georgia is joining NATO."
     assert typed(coded(nlp, text), "COOPERATE"), text
+
+
+# Error kind: missed target (a state's own request or application with no addressee named is
+# made to the body named last before).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Georgian president has said he wants his country in NATO, and Tbilisi submitted "
+        "its request in March.",
+        "Georgia has long courted NATO. Tbilisi submitted its application last spring.",
+    ],
+)  # fmt: skip
+def test_own_application_goes_to_last_body(nlp: Language, text: str) -> None:
+    found = typed(coded(nlp, text), "REQUEST")
+    assert any(
+        countries(e.source) == {"GEO"} and any(a.actor == "NATO" for a in e.target) for e in found
+    ), text

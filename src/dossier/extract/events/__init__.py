@@ -34,6 +34,7 @@ from dossier.extract import document
 from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.aims import aimed
 from dossier.extract.events.answers import ANSWERING, answered, answers_claims
+from dossier.extract.events.applications import own_application
 from dossier.extract.events.challenges import challenged
 from dossier.extract.events.claims import ACCUSE_CAMEO, accused_by, claim_noun, holder
 from dossier.extract.events.concerns import condemned
@@ -362,6 +363,9 @@ def event_facts(
             if event_type == "COOPERATE" and not target and _joined(trigger, lemmas):
                 # "Armenia joined the next day": the body named last is the one joined.
                 body = finder.last_body(token)
+                target = (body,) if body is not None else target
+            if event_type == "REQUEST" and not target and own_application(token, lemmas):
+                body = finder.last_body(token)  # "submitted its request": to the body named
                 target = (body,) if body is not None else target
             if event_type == "COOPERATE" and lemmas(token) == "join" and _career(source, target):
                 continue  # "she joined the Foreign Service in 1986": a career step
