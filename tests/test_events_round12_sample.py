@@ -158,3 +158,21 @@ def test_own_application_goes_to_last_body(nlp: Language, text: str) -> None:
     assert any(
         countries(e.source) == {"GEO"} and any(a.actor == "NATO" for a in e.target) for e in found
     ), text
+
+
+# Error kind: false positive (an act one construes another as, "saw it as X's withdrawal", is a
+# reading, not an act reported).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials in Ankara saw the vote as the start of Georgia's withdrawal from the pact.",
+        "Ankara described the move as a Georgian withdrawal from the pact.",
+    ],
+)  # fmt: skip
+def test_construed_act_is_no_event(nlp: Language, text: str) -> None:
+    assert not typed(coded(nlp, text), "RETREAT"), text
+
+
+def test_announced_withdrawal_stays(nlp: Language) -> None:
+    text = "Georgia announced its withdrawal from the pact with Turkey."
+    assert typed(coded(nlp, text), "RETREAT"), text

@@ -5,7 +5,9 @@ up their own post.
   status or deal permits is a possibility, not an act done (the permitting, where a verb of
   its own codes it, "Russia allowed ...", is the event);
 - "X, who gave up his post as minister": a career step, not a concession to anyone;
-- "the law does not mean X is joining the EU": what something is denied to mean is not done.
+- "the law does not mean X is joining the EU": what something is denied to mean is not done;
+- "Moscow saw the vote as the start of X's withdrawal": an act one construes another as is a
+  reading of it, not an act reported.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from dossier.extract.events.lexicon import Lemmas
 PERMITTING = frozenset({"let", "allow", "enable", "permit"})
 #: Verbs of what something means or shows, whose clause, under a negation, is denied.
 MEANING = frozenset({"mean", "imply", "signal", "indicate", "suggest", "amount"})
+#: Verbs of construing something "as" something else.
+CONSTRUING = frozenset(
+    {"see", "view", "regard", "interpret", "describe", "portray", "characterise", "characterize"}
+)
 #: Verbs of leaving a post.
 LEAVING = frozenset({"give", "resign", "quit", "leave", "vacate", "relinquish"})
 #: A person's posts.
@@ -56,3 +62,18 @@ def left_post(token: Token, lemmas: Lemmas) -> bool:
         and lemmas(obj) in POSTS
         and any(c.dep_ == "poss" and c.lower_ in PERSONAL for c in obj.children)
     )
+
+
+def construed(noun: Token, lemmas: Lemmas) -> bool:
+    """Whether the nominal act ``noun`` lies in the "as" phrase of a verb of construing ("saw it
+    as the beginning of X's withdrawal")."""
+    word = noun
+    for _ in range(6):
+        if word.dep_ not in ("pobj", "prep") or word.head is word:
+            return False
+        word = word.head
+        if word.dep_ == "prep" and word.lower_ == "as":
+            # "described the move as X": the parse may hang "as" on the object.
+            verb = word.head.head if word.head.dep_ == "dobj" else word.head
+            return lemmas(verb) in CONSTRUING
+    return False

@@ -81,7 +81,7 @@ from dossier.extract.events.senses import (
     swayed_thing,
 )
 from dossier.extract.events.shunning import shunning_reading
-from dossier.extract.events.standing import denied_meaning, left_post, permitted
+from dossier.extract.events.standing import construed, denied_meaning, left_post, permitted
 from dossier.extract.events.tolls import TOLL, toll
 from dossier.extract.events.trigger_words import (
     ABSORBING,
@@ -382,8 +382,9 @@ def _noun_trigger(
 ) -> Trigger | None:
     prepositions = [c.lower_ for c in token.children if c.dep_ == "prep"]
     entry = lexicon.noun(lemmas(token), prepositions) or lexicon.noun(token.lower_, prepositions)
-    if entry is None or kind_of_act(token):
-        return None  # "the turnout for opposition rallies": a kind of act (``readings``)
+    if entry is None or kind_of_act(token) or construed(token, lemmas):
+        return None  # "turnout for rallies": a kind of act (``readings``); "saw it as X's
+        # withdrawal": a reading of an act (``standing``)
     verb = governing_verb(token)
     if verb is not None and verb.i in verbs and not under_a_noun(token, verb):
         return None  # "signed an agreement": the verb is the event (not "voiced anger
