@@ -176,3 +176,22 @@ def test_construed_act_is_no_event(nlp: Language, text: str) -> None:
 def test_announced_withdrawal_stays(nlp: Language) -> None:
     text = "Georgia announced its withdrawal from the pact with Turkey."
     assert typed(coded(nlp, text), "RETREAT"), text
+
+
+# Error kind: missing source ("its own treaty" after an accession treaty is one too: signed by
+# the joiner and the members of the body named last).
+def test_own_treaty_after_an_accession_treaty(nlp: Language) -> None:
+    text = (
+        "Leaders of the Eurasian Economic Union met in Astana. Armenia signed its accession "
+        "treaty in Astana in April. Kyrgyzstan, which signed its own treaty in Minsk in May, "
+        "will join next year."
+    )
+    found = [e for e in typed(coded(nlp, text, date="2015-06-01"), "AGREE") if e.text == "signed"]
+    kyrgyz = [e for e in found if "KGZ" in countries(e.source)]
+    assert kyrgyz and {"RUS", "KAZ"} <= countries(kyrgyz[0].source)
+
+
+def test_own_treaty_alone_keeps_its_signer(nlp: Language) -> None:
+    text = "Georgia met Turkish officials. Georgia, which signed its own treaty with Turkey, said little."
+    found = typed(coded(nlp, text), "AGREE")
+    assert not any("RUS" in countries(e.source) for e in found), text

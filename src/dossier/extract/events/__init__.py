@@ -464,10 +464,21 @@ def _with_members(
     state that joins and the members of the body it joins (the body named last, its members
     on the document's date), who sign it with it."""
     objects = [c for c in trigger.token.children if c.dep_ == "dobj"]
-    if not objects or not any(lemmas(w) == "accession" for w in objects[0].subtree):
+    if not objects or not (
+        any(lemmas(w) == "accession" for w in objects[0].subtree) or _own_accession(objects[0])
+    ):
         return source
     body = finder.last_body(trigger.token)
     return distinct((*source, *finder.members(body))) if body is not None else source
+
+
+def _own_accession(treaty: Token) -> bool:
+    """Whether "its own treaty" follows on an accession treaty named in the sentence before
+    ("X signed its accession treaty. Y, which signed its own treaty"): one of the same kind."""
+    if not any(c.lower_ == "own" for c in treaty.children) or treaty.sent.start == 0:
+        return False
+    before = treaty.doc[treaty.sent.start - 1].sent
+    return any(w.lower_ == "accession" for w in before)
 
 
 def _accession_parties(
