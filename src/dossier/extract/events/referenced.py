@@ -4,6 +4,11 @@ president") refers back to an act the reader already knows, as the topic of a ju
 ("does not consider X's annexation legal"), a time ("during her meeting") or a cause; it is
 not the report of that act, which the document tells (or told) with a verb.
 
+A possessive act that is the subject of its sentence's main verb and names what it was done
+to ("Russia's seizure of the ships alarmed its neighbours": the possessor its doer) is the news
+the sentence reports, and keeps its reading; with no such object ("the activist's killing
+shocked the capital") the possessor is as likely its victim, and the act a known one.
+
 Other nouns keep their readings: a possessive inquiry, demand or accusation ("the House's
 inquiry into the dealings") is often the act's only telling.
 """
@@ -18,7 +23,12 @@ KNOWN_ACTS = frozenset({"ASSAULT", "COERCE", "CONSULT"})
 
 def referenced(token: Token, plover: str, nominal: bool) -> bool:
     """Whether ``token`` is a noun of force or meeting with a possessive (module doc)."""
-    return nominal and plover in KNOWN_ACTS and any(c.dep_ == "poss" for c in token.children)
+    if not nominal or plover not in KNOWN_ACTS:
+        return False
+    news = token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
+    if news and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return False
+    return any(c.dep_ == "poss" for c in token.children)
 
 
 __all__ = ["KNOWN_ACTS", "referenced"]
