@@ -115,3 +115,9 @@ def test_a_doers_possessive_act_told_as_the_news_is_reported(nlp: Language) -> N
     assert typed(events, "COERCE"), "the seizure is the news"
     events = coded(nlp, "The protesters were angry about Norway's seizure of Danish trawlers.")
     assert not typed(events, "COERCE"), "a seizure named as a known thing"
+
+
+def test_a_subjects_own_act_done_by_a_light_verb_is_reported(nlp: Language) -> None:
+    # kind: missed event (the known-act rule swallowed "mounted its invasion of X")
+    events = coded(nlp, "Norway today mounted its long-planned invasion of Sweden.")
+    assert any(countries(e.source) == {"NOR"} for e in typed(events, "ASSAULT"))

@@ -7,7 +7,9 @@ not the report of that act, which the document tells (or told) with a verb.
 A possessive act that is the subject of its sentence's main verb and names what it was done
 to ("Russia's seizure of the ships alarmed its neighbours": the possessor its doer) is the news
 the sentence reports, and keeps its reading; with no such object ("the activist's killing
-shocked the capital") the possessor is as likely its victim, and the act a known one.
+shocked the capital") the possessor is as likely its victim, and the act a known one. An act
+that a verb's subject performs on its own behalf ("Israel mounted its invasion of X", "they
+held their meeting") is told here, not referred to.
 
 Other nouns keep their readings: a possessive inquiry, demand or accusation ("the House's
 inquiry into the dealings") is often the act's only telling.
@@ -28,7 +30,10 @@ def referenced(token: Token, plover: str, nominal: bool) -> bool:
     news = token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
     if news and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return False
-    return any(c.dep_ == "poss" for c in token.children)
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    if owners and token.dep_ == "dobj" and owners[0].pos_ == "PRON":
+        return False  # "mounted its invasion of X": the subject's own act, done here
+    return bool(owners)
 
 
 __all__ = ["KNOWN_ACTS", "referenced"]
