@@ -49,3 +49,94 @@ def test_cycles_are_still_freed_after_settling(monkeypatch) -> None:
     finally:
         gc.set_threshold(*saved)
         gc.unfreeze()
+
+
+# -- fitting_entries: the case check made once per spelling --------------------------------
+
+
+def _fitting_entries_before(doc, i, entries, wanted):  # noqa: ANN001, ANN202 (the old path)
+    from dossier.extract.linking.lexicon import case_agrees
+
+    width = min(max((len(e.words) for e in entries), default=0), len(doc) - i)
+    texts = [doc[i + k].text for k in range(width)]
+    return [
+        e
+        for e in entries
+        if (wanted is None or e.kind in wanted)
+        and all(
+            case_agrees(w, texts[k] if k < width else doc[i + k].text, strict=e.kind != "office")
+            for k, w in enumerate(e.words)
+        )
+    ]
+
+
+def test_fitting_entries_agree_with_the_old_path_on_invented_names() -> None:
+    import spacy
+
+    from dossier.extract.linking.lexicon import NameEntry, fitting_entries
+
+    nlp = spacy.blank("en")
+    texts = [
+        "The Velorian Union met the velorian union and the VU in Ostrava.",
+        "the high commissioner of Velor spoke to the High Commissioner of Velor.",
+        "VELOR CUP winners and the Velor Cup and the velor cup.",
+    ]
+    entries = [
+        NameEntry("actor", "velorian_union", ("Velorian", "Union")),
+        NameEntry("place", "Velorian Union", ("Velorian", "Union")),
+        NameEntry("actor", "vu", ("VU",)),
+        NameEntry("office", "high_commissioner", ("High", "Commissioner", "of", "Velor")),
+        NameEntry("actor", "hc", ("High", "Commissioner", "of", "Velor")),
+        NameEntry("actor", "velor_cup", ("Velor", "Cup")),
+        NameEntry("office", "velor_cup_office", ("Velor", "Cup")),
+        NameEntry("place", "Velor", ("Velor",)),
+        NameEntry("actor", "velor", ("Velor",)),
+    ]
+    checked = kept = 0
+    for text in texts:
+        doc = nlp(text)
+        for i in range(len(doc)):
+            for wanted in (None, {"actor"}, {"office", "place"}, set()):
+                for n in range(1, 5):
+                    # Only entries that fit inside the document, as the KB lexicon passes.
+                    some = [e for e in entries if len(e.words) == n and i + n <= len(doc)]
+                    if not some:
+                        continue
+                    new = fitting_entries(doc, i, some, wanted)
+                    assert new == _fitting_entries_before(doc, i, some, wanted), (text, i)
+                    checked += 1
+                    kept += bool(new)
+    assert checked > 200 and kept > 10
+
+
+# -- role starts: no possessive anywhere, the owner step is skipped --------------------------
+
+
+class _AlwaysSharing(frozenset):
+    def isdisjoint(self, other) -> bool:  # noqa: ANN001 (forces the old path)
+        return False
+
+
+ROLE_TEXTS = [
+    "Velor's foreign minister met the Ostravan prime minister and his deputy.",
+    "The new defence minister of Velor and the Kremlin's spokesman said nothing.",
+    "The council chair spoke, and the former mayor of Ostrava left the city's hall.",
+    "In the morning the old rules were strict and people said so.",
+]
+
+
+def test_role_starts_agree_with_the_owner_step_always_taken(nlp, monkeypatch) -> None:
+    from dossier.extract.linking import lexicon
+    from dossier.extract.linking.lexicon import Scan
+    from ruler_helpers import before_ruler
+
+    ruler_lexicon = nlp.get_pipe("dossier_kb_ruler").lexicon
+    new_path = []
+    for text in ROLE_TEXTS:
+        doc = before_ruler(nlp, text)
+        new_path.append(Scan.of(doc, ruler_lexicon)._compute_role_starts())
+    monkeypatch.setattr(lexicon, "POSSESSIVE_MARKERS", _AlwaysSharing(lexicon.POSSESSIVE_MARKERS))
+    for text, new in zip(ROLE_TEXTS, new_path, strict=True):
+        doc = before_ruler(nlp, text)
+        assert Scan.of(doc, ruler_lexicon)._compute_role_starts() == new, text
+    assert sum(map(sum, new_path)) >= 6

@@ -118,17 +118,27 @@ def fitting_entries(
     None) and whose words the text writes in a case that agrees (``case_agrees``)."""
     # The words' texts read once for all the entries (``doc[j]`` builds a Token each time;
     # a common name has many entries).
+    # Entries of one name mostly share its spelling: the case check is made once per spelling
+    # (and strictness), and the texts are read only when some entry is of a wanted kind.
     width = min(max((len(e.words) for e in entries), default=0), len(doc) - i)
-    texts = [doc[i + k].text for k in range(width)]
-    return [
-        e
-        for e in entries
-        if (wanted is None or e.kind in wanted)
-        and all(
-            case_agrees(w, texts[k] if k < width else doc[i + k].text, strict=e.kind != "office")
-            for k, w in enumerate(e.words)
-        )
-    ]
+    texts: list[str] | None = None
+    agrees: dict[tuple[tuple[str, ...], bool], bool] = {}
+    fitting = []
+    for e in entries:
+        if wanted is not None and e.kind not in wanted:
+            continue
+        strict = e.kind != "office"
+        ok = agrees.get((e.words, strict))
+        if ok is None:
+            if texts is None:
+                texts = [doc[i + k].text for k in range(width)]
+            ok = agrees[(e.words, strict)] = all(
+                case_agrees(w, texts[k] if k < width else doc[i + k].text, strict=strict)
+                for k, w in enumerate(e.words)
+            )
+        if ok:
+            fitting.append(e)
+    return fitting
 
 
 class KBLexicon:
@@ -481,8 +491,12 @@ class Scan:
                 reach[j] = next_title[j + 1] <= j + MAX_DESCRIPTION_WORDS
         # Before the steps: a possessive name the steps go on after ("Russia's", "the
         # Kremlin's"), after a determiner or possessive pronoun, which is read first.
-        owner_end = [text in POSSESSIVE_MARKERS and reach[m + 1] for m, text in enumerate(texts)]
-        any_owner = any(owner_end)  # most texts: no possessive before a phrase at all
+        # Most texts: no possessive before a phrase at all (many: no possessive anywhere).
+        if POSSESSIVE_MARKERS.isdisjoint(texts):
+            owner_end, any_owner = [], False
+        else:
+            owner_end = [t in POSSESSIVE_MARKERS and reach[m + 1] for m, t in enumerate(texts)]
+            any_owner = any(owner_end)
         found = [False] * n
         for i in range(n):
             p = i + 1 if keys[i] in DETERMINERS or keys[i] in POSSESSIVE_PRONOUNS else i
