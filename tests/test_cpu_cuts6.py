@@ -140,3 +140,73 @@ def test_role_starts_agree_with_the_owner_step_always_taken(nlp, monkeypatch) ->
         doc = before_ruler(nlp, text)
         assert Scan.of(doc, ruler_lexicon)._compute_role_starts() == new, text
     assert sum(map(sum, new_path)) >= 6
+
+
+# -- the ruler's NER spans read from the scan's texts ----------------------------------------
+
+
+def _ner_spans_before(scan):  # noqa: ANN001, ANN202 (the old path, reading Tokens)
+    from dossier.extract.linking.bylines import byline_names
+    from dossier.extract.linking.lexicon import drop_possessive, hyphen_joined
+    from dossier.extract.linking.ruler import NER_LABELS
+    from dossier.extract.linking.vocabulary import DETERMINERS
+
+    doc = scan.doc
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS:
+            continue
+        start, end = ent.start, drop_possessive(ent)
+        while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_space):
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if end <= start or not any(c.isupper() for c in doc[start:end].text):
+            continue
+        if spans and hyphen_joined(doc, spans[-1][1], start):
+            previous = spans.pop()
+            start = previous[0]
+            label = previous[2] if previous[2] == "PERSON" else ent.label_
+        else:
+            label = ent.label_
+        spans.append((start, end, label))
+    extended = []
+    for start, end, label in spans:
+        while (
+            end + 1 < len(doc)
+            and hyphen_joined(doc, end, end + 1)
+            and doc[end + 1].is_alpha
+            and doc[end + 1].text[:1].isupper()
+        ):
+            end += 2
+        extended.append((start, end, label))
+    for start, end in byline_names(doc, scan.texts):
+        extended = [s for s in extended if s[1] <= start or s[0] >= end or s[2] == "PERSON"]
+        if not any(s[0] < end and start < s[1] for s in extended):
+            extended.append((start, end, "PERSON"))
+    return sorted(extended)
+
+
+NER_TEXTS = [
+    "By Hanna Vardanyan-Keller\n\nThe Velorian Union's envoy met Ostrava's mayor in Nagorno-Velor.",
+    "THE VELOR CUP and the Ostrava Rovers' coach, Petra Marrow-Pike, spoke to the Velor Times.",
+    "the velorian union  and  The Ministry of Velor said the Anti-Velor League's chief left.",
+    "Karel Osmund of the Velor - Ostrava Bank and Jana Dorsk-Lind met in New Velor City.\n",
+]
+
+
+def test_ner_spans_agree_with_the_token_reading_path(nlp) -> None:
+    from dossier.extract.linking.lexicon import Scan
+    from dossier.extract.linking.ruler import _join_split_abbreviations, _ner_spans
+    from ruler_helpers import before_ruler
+
+    lexicon = nlp.get_pipe("dossier_kb_ruler").lexicon
+    found = 0
+    for text in NER_TEXTS:
+        doc = before_ruler(nlp, text)
+        _join_split_abbreviations(doc)
+        scan = Scan.of(doc, lexicon)
+        new = _ner_spans(scan)
+        assert new == _ner_spans_before(scan), text
+        found += len(new)
+    assert found >= 8

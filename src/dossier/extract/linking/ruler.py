@@ -39,8 +39,6 @@ from dossier.extract.linking.lexicon import (
     NameEntry,
     Scan,
     all_proper,
-    drop_possessive,
-    hyphen_joined,
     is_standalone_name,
 )
 from dossier.extract.linking.nested import inside_a_longer_place, organisations_inside
@@ -382,19 +380,23 @@ def _ner_spans(scan: Scan) -> list[tuple[int, int, str]]:
     """The NER's names as (start, end, label): articles and possessives dropped, names cut
     at a hyphen joined again ("Nagorno-Karabakh", "Vardanyan-Keller"), lower-case spans
     (never names) left out, and a byline's author added when the NER missed it."""
-    doc = scan.doc
+    # Read from the scan's texts, not ``doc[i]`` (which builds a Token each time): a token's
+    # ``lower_`` is its text lower-cased, ``is_space`` and ``is_alpha`` its text's.
+    doc, texts = scan.doc, scan.texts
     spans: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         if ent.label_ not in NER_LABELS:
             continue
-        start, end = ent.start, drop_possessive(ent)
-        while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_space):
+        start, end = ent.start, ent.end
+        while end > start and texts[end - 1] in POSSESSIVE_MARKERS:
+            end -= 1  # ``drop_possessive``
+        while start < end and (texts[start].lower() in DETERMINERS or texts[start].isspace()):
             start += 1
-        while end > start and doc[end - 1].is_space:
+        while end > start and texts[end - 1].isspace():
             end -= 1
-        if end <= start or not any(c.isupper() for c in doc[start:end].text):
+        if end <= start or not any(c.isupper() for t in texts[start:end] for c in t):
             continue
-        if spans and hyphen_joined(doc, spans[-1][1], start):
+        if spans and scan.hyphen_joined(spans[-1][1], start):
             previous = spans.pop()
             start = previous[0]
             label = previous[2] if previous[2] == "PERSON" else ent.label_
@@ -405,10 +407,10 @@ def _ner_spans(scan: Scan) -> list[tuple[int, int, str]]:
     for start, end, label in spans:
         # A surname's second half the NER left out: "Vardanyan" "-" "Keller".
         while (
-            end + 1 < len(doc)
-            and hyphen_joined(doc, end, end + 1)
-            and doc[end + 1].is_alpha
-            and doc[end + 1].text[:1].isupper()
+            end + 1 < len(texts)
+            and scan.hyphen_joined(end, end + 1)
+            and texts[end + 1].isalpha()
+            and texts[end + 1][:1].isupper()
         ):
             end += 2
         extended.append((start, end, label))
