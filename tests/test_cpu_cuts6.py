@@ -210,3 +210,19 @@ def test_ner_spans_agree_with_the_token_reading_path(nlp) -> None:
         assert new == _ner_spans_before(scan), text
         found += len(new)
     assert found >= 8
+
+
+def test_scan_keeps_the_documents_entities_read_once(nlp) -> None:
+    from dossier.extract.linking.lexicon import Scan
+    from ruler_helpers import before_ruler
+
+    lexicon = nlp.get_pipe("dossier_kb_ruler").lexicon
+    for text in NER_TEXTS:
+        doc = before_ruler(nlp, text)
+        scan = Scan.of(doc, lexicon)
+        assert [(e.start, e.end, e.label_) for e in scan.ents] == [
+            (e.start, e.end, e.label_) for e in doc.ents
+        ]
+        assert all(
+            scan.ents_by_start[e.start] is e for e in scan.ents if e.start in scan.ents_by_start
+        )

@@ -387,6 +387,8 @@ class Scan:
     lexicon: KBLexicon
     keys: list[str]
     ents_by_start: dict[int, Span] = field(default_factory=dict)
+    #: The document's entities, read once (``doc.ents`` builds every Span each time it is asked).
+    ents: tuple[Span, ...] = ()
     _next: dict[str, list[int]] = field(default_factory=dict)
     #: Each token's text and whether whitespace follows it, read once (``doc[i]`` builds a
     #: Token each time it is asked).
@@ -517,7 +519,8 @@ class Scan:
         texts = [strings[orth] for orth in orths]
         spaced = [bool(space) for space in spaces]
         scan = cls(doc, lexicon, lexicon.token_keys(texts), texts=texts, spaced=spaced)
-        for ent in doc.ents:
+        scan.ents = doc.ents
+        for ent in scan.ents:
             scan.ents_by_start.setdefault(ent.start, ent)
         return scan
 

@@ -384,7 +384,7 @@ def _ner_spans(scan: Scan) -> list[tuple[int, int, str]]:
     # ``lower_`` is its text lower-cased, ``is_space`` and ``is_alpha`` its text's.
     doc, texts = scan.doc, scan.texts
     spans: list[tuple[int, int, str]] = []
-    for ent in doc.ents:
+    for ent in scan.ents:
         if ent.label_ not in NER_LABELS:
             continue
         start, end = ent.start, ent.end
