@@ -226,3 +226,46 @@ def test_scan_keeps_the_documents_entities_read_once(nlp) -> None:
         assert all(
             scan.ents_by_start[e.start] is e for e in scan.ents if e.start in scan.ents_by_start
         )
+
+
+# -- match_name: folded keys only as far as the longest folded name reaches -----------------
+
+
+def test_match_name_agrees_with_folding_every_key(nlp) -> None:
+    from dossier.extract.linking.lexicon import fold
+
+    lexicon = nlp.get_pipe("dossier_kb_ruler").lexicon
+
+    def before(doc, keys, i, kinds=None):  # noqa: ANN001, ANN202 (the old path)
+        exact = keys[i] in lexicon._name_starts
+        if not exact and fold(keys[i]) not in lexicon._folded_name_starts:
+            return None
+        wanted = set(kinds) if kinds is not None else None
+        if exact:
+            found = lexicon._longest(
+                doc, i, keys[i : i + lexicon.max_name], lexicon.names, lexicon._name_lengths, wanted
+            )
+            if found is not None:
+                return found
+        if fold(keys[i]) in lexicon._folded_name_starts:
+            folds = [fold(k) for k in keys[i : i + lexicon.max_name]]
+            return lexicon._longest(
+                doc, i, folds, lexicon.folded_names, lexicon._folded_name_lengths, wanted
+            )
+        return None
+
+    texts = [
+        "Zelenskyy met the Defense Ministry of Ukraine and Kyiv's mayor in Kiev on Monday.",
+        "The United States of America, the UN Security Council and Moskva answered Zelenskiy.",
+        "European Commission President spoke to the Organisation for Security and Co-operation.",
+    ]
+    found = 0
+    for text in texts:
+        doc = nlp.make_doc(text)
+        keys = lexicon.token_keys([t.text for t in doc])
+        for i in range(len(doc)):
+            for kinds in (None, ["actor"], ["place", "office"]):
+                new = lexicon.match_name(doc, keys, i, kinds)
+                assert new == before(doc, keys, i, kinds), (text, i)
+                found += new is not None
+    assert found >= 10

@@ -258,8 +258,11 @@ class KBLexicon:
             )
             if found is not None:
                 return found
-        if fold(keys[i]) in self._folded_name_starts:
-            folds = [fold(k) for k in keys[i : i + self.max_name]]
+        first = fold(keys[i])
+        if first in self._folded_name_starts:
+            # Folded only as far as the longest folded name starting with this word reaches.
+            longest = max(self._folded_name_lengths.get(first, (1,)))
+            folds = [fold(k) for k in keys[i : i + min(longest, self.max_name)]]
             return self._longest(
                 doc, i, folds, self.folded_names, self._folded_name_lengths, wanted
             )
