@@ -269,3 +269,33 @@ def test_match_name_agrees_with_folding_every_key(nlp) -> None:
                 assert new == before(doc, keys, i, kinds), (text, i)
                 found += new is not None
     assert found >= 10
+
+
+def test_function_match_agrees_with_folding_every_key(nlp) -> None:
+    from dossier.extract.linking.lexicon import fold
+
+    ruler = nlp.get_pipe("dossier_kb_ruler")
+    lexicon, index = ruler.lexicon, ruler.functions
+
+    def before(keys, j):  # noqa: ANN001, ANN202 (the old path)
+        if fold(keys[j]) not in index.starts:
+            return None
+        folds = tuple(fold(k) for k in keys[j : j + index.max_words])
+        for n in range(len(folds), 0, -1):
+            if folds[:n] in index.keys:
+                return j + n
+        return None
+
+    texts = [
+        "The Velorian defence ministry and the ministry of foreign affairs of Ostrava met.",
+        "Ostravan troops, the interior ministry, the central bank and the national guard left.",
+        "The foreign ministry's spokesman said the armed forces and the border guard would stay.",
+    ]
+    found = 0
+    for text in texts:
+        doc = nlp.make_doc(text)
+        keys = lexicon.token_keys([t.text for t in doc])
+        for j in range(len(doc)):
+            assert index.match(keys, j) == before(keys, j), (text, j)
+            found += index.match(keys, j) is not None
+    assert found >= 5

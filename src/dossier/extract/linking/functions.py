@@ -140,6 +140,10 @@ class FunctionIndex:
         self.keys = set(self.actors) | set(self.groups)
         self.max_words = max((len(k) for k in self.keys), default=1)
         self.starts = {k[0] for k in self.keys}
+        #: By first word, the length of the longest function starting with it.
+        self.longest_from: dict[str, int] = {}
+        for k in self.keys:
+            self.longest_from[k[0]] = max(self.longest_from.get(k[0], 0), len(k))
         self._need_country = {_key(w) for w in NEED_A_COUNTRY}
         self._names_when_capitalised = {_key(w) for w in NAMES_WHEN_CAPITALISED}
 
@@ -203,9 +207,11 @@ class FunctionIndex:
 
     def match(self, keys: list[str], j: int) -> int | None:
         """The end of the longest function starting at token ``j`` of a scan's keys."""
-        if fold(keys[j]) not in self.starts:
+        longest = self.longest_from.get(fold(keys[j]))
+        if longest is None:
             return None
-        folds = tuple(fold(k) for k in keys[j : j + self.max_words])
+        # Folded only as far as the longest function starting with this word reaches.
+        folds = tuple(fold(k) for k in keys[j : j + min(longest, self.max_words)])
         for n in range(len(folds), 0, -1):
             if folds[:n] in self.keys:
                 return j + n
