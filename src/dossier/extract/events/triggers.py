@@ -51,6 +51,7 @@ from dossier.extract.events.lexicon import (
     Lemmas,
 )
 from dossier.extract.events.nominal import PEOPLE, governing_verb, in_state, under_a_noun
+from dossier.extract.events.openings import OPENING, opening
 from dossier.extract.events.particles import left_behind, particles_of, turned
 from dossier.extract.events.reactions import (
     DRAWING,
@@ -482,6 +483,10 @@ def sentence_triggers(
         parties = inception(token, lemmas)
         if parties is not None:  # "came into existence with X, Y as founders" (``inception``)
             found.append(Trigger(token, INCEPTION, parties[0], [], parties[1:], False, [], False))
+            continue
+        signers = opening(token, lemmas)
+        if signers is not None:  # "the commission is to open in July" (``openings``)
+            found.append(Trigger(token, OPENING, signers[0], [], signers[1:], False, [], False))
             continue
         lands = incursion(token, lemmas)
         if lands is not None:  # "troops crossed into Georgia" (``incursions``)
