@@ -22,3 +22,15 @@ def test_a_founded_body_to_open_is_its_founders_future_act(nlp: Language) -> Non
 def test_a_body_nobody_founded_in_the_document_opens_no_event(nlp: Language) -> None:
     text = "Norway and Sweden met on Friday. The museum is to open in Oslo in July."
     assert not [e for e in events_of(nlp, text, date="2011-11-18") if e.text == "open"]
+
+
+def test_founders_named_a_paragraph_before_the_opening_are_its_source(nlp: Language) -> None:
+    # kind: missing source (the side finder took a subject across a paragraph break for a
+    # byline and looked for an actor in the opening's own paragraph instead)
+    text = (
+        "The leaders of Norway, Sweden and Denmark met in Oslo on Friday.\n\n"
+        "The leaders also signed an agreement to set up a joint council.\n\n"
+        "The council is to start work in Bergen in March."
+    )
+    (opening,) = [e for e in events_of(nlp, text, date="2011-11-18") if e.text == "start"]
+    assert countries(opening.source) == {"NOR", "SWE", "DNK"} and opening.modality == "future"

@@ -39,19 +39,6 @@ def _signer(founding: Token, lemmas: Lemmas) -> Token | None:
     return None
 
 
-def _described(head: Token) -> Token:
-    """A bare plural description ("the presidents also signed") as the document first gave it
-    in full ("the presidents of X, Y and Z"), so that its members can be read off it."""
-    if head.tag_ != "NNS" or any(c.dep_ == "prep" for c in head.children):
-        return head
-    for word in head.doc[: head.i]:
-        if word.lower_ == head.lower_ and any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in word.children
-        ):
-            return word
-    return head
-
-
 def opening(verb: Token, lemmas: Lemmas) -> list[Token] | None:
     """The heads of the signers who set up the body that ``verb`` opens (the first with its
     conjuncts), or None (see the module doc)."""
@@ -72,6 +59,5 @@ def opening(verb: Token, lemmas: Lemmas) -> list[Token] | None:
             continue
         signer = _signer(word.head, lemmas)
         if signer is not None:
-            signer = _described(signer)
             return [signer, *signer.conjuncts]
     return None

@@ -24,6 +24,7 @@ from dossier.extract.events.aims import (
 )
 from dossier.extract.events.groups import armed_group
 from dossier.extract.events.lexicon import GROUP_NOUNS, Lemmas
+from dossier.extract.events.openings import OPENING
 from dossier.extract.events.plurals import clause_group, counted_states, partners_of
 from dossier.extract.events.triggers import Trigger
 from dossier.model import EventActor
@@ -87,7 +88,11 @@ def sides(
     presidents" in a later sentence stand for.
     """
     source: tuple[EventActor, ...] = ()
-    if trigger.source is not None and not finder.same_paragraph(trigger.source, trigger.token):
+    if (
+        trigger.source is not None
+        and trigger.entry is not OPENING  # a body's founders, named where they founded it
+        and not finder.same_paragraph(trigger.source, trigger.token)
+    ):
         # The parse ran a byline into the sentence and took it for the subject: the first
         # actor named in the trigger's own paragraph before it acts instead.
         first = finder.first_named(trigger.token)
