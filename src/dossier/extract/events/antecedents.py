@@ -13,6 +13,7 @@ from dossier.extract.events.actor_words import BODIES, GENERIC_BODIES
 from dossier.extract.quotes.pronouns import genders_in
 from dossier.extract.quotes.speakers import MentionIndex
 from dossier.kb.loader import KnowledgeBase
+from dossier.kb.records import Actor
 from dossier.model import EventActor, Mention
 
 #: Texts an authority issues, which a next sentence's "it" may stand for ("A decree issued by
@@ -21,6 +22,19 @@ ISSUED = frozenset({
     "decree", "statement", "resolution", "order", "communique", "declaration", "memorandum",
     "letter", "note", "directive", "document", "report", "ruling", "bill", "law", "proposal",
 })  # fmt: skip
+
+
+def member_state(member: Actor, start: int | None = None, end: int | None = None) -> EventActor:
+    """A member state of a body as an event actor, standing at the body's mention (if any):
+    the members act for the body ("the leaders of the union") or founded it."""
+    return EventActor(
+        actor=member.name,
+        actor_id=member.id,
+        country=member.country,
+        sector="government",
+        mention_start=start,
+        mention_end=end,
+    )
 
 
 class Antecedents:
@@ -89,19 +103,10 @@ class Antecedents:
         union" act for its members), () when it is none or the KB knows no members."""
         if self.kb is None or not organisation.actor_id or not self.day:
             return ()
-        found = []
-        for member in self.kb.members(organisation.actor_id, self.day):
-            found.append(
-                EventActor(
-                    actor=member.name,
-                    actor_id=member.id,
-                    country=member.country,
-                    sector="government",
-                    mention_start=organisation.mention_start,
-                    mention_end=organisation.mention_end,
-                )
-            )
-        return tuple(found)
+        return tuple(
+            member_state(member, organisation.mention_start, organisation.mention_end)
+            for member in self.kb.members(organisation.actor_id, self.day)
+        )
 
     def _people_before(self, pronoun: Token) -> tuple[EventActor, ...]:
         """The people "they" stands for when the sentence before has several named people as

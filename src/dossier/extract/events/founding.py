@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from dossier.extract.events.antecedents import member_state
 from dossier.model import EventActor
 
 if TYPE_CHECKING:
@@ -38,14 +39,7 @@ def founders_of(finder: ActorFinder, organisation: str) -> tuple[EventActor, ...
         if membership.org == organisation and membership.status == "founder":
             member = kb.actors.get(membership.member)
             if member is not None:
-                found.append(
-                    EventActor(
-                        actor=member.name,
-                        actor_id=member.id,
-                        country=member.country,
-                        sector="government",
-                    )
-                )
+                found.append(member_state(member))
     return tuple(found)
 
 

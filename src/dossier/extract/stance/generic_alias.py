@@ -64,7 +64,8 @@ class GenericAliases:
         self.mentions = mentions
         self.starts = starts
         self.kb = kb
-        self._specific: dict[str, bool] = {}
+        self._specific: dict[str, bool] = {}  # by target id, read once per document
+        self._rival: dict[str, bool] = {}
 
     def _named_specifically(self, target: Target) -> bool:
         known = self._specific.get(target.id)
@@ -80,6 +81,12 @@ class GenericAliases:
         return known
 
     def _rival_named(self, target: Target) -> bool:
+        known = self._rival.get(target.id)
+        if known is None:
+            known = self._rival[target.id] = self._names_rival(target)
+        return known
+
+    def _names_rival(self, target: Target) -> bool:
         rivals = set(target.rivals)
         return any(
             m.actor_id in rivals
