@@ -38,6 +38,7 @@ def countries(actors: tuple) -> set[str]:
 #   none = true: it is empty;          some = true: it is not;      count = N: it holds N events;
 #   triggers / types = [...]: its words / types, in order;   trigger_set = [...]: its words, as a set;
 #   first = {props}: it is not empty and its first event has them;
+#   first_or_none = {props}: it is empty, or its first event has them;
 #   one = {props}: it holds one event, which has them;
 #   any = {props}: one of its events has them;
 #   all = {props}: it is not empty and every event has them;
@@ -135,7 +136,7 @@ def select(events: list[Event], check: dict) -> list[Event]:
 
 SELECTION_KEYS = {"read", "type", "trigger", "where"}
 ASSERTION_KEYS = {"none", "some", "count", "triggers", "trigger_set", "types"}
-PROPS_KEYS = {"first", "one", "any", "all", "each", "no_match"}
+PROPS_KEYS = {"first", "first_or_none", "one", "any", "all", "each", "no_match"}
 SIDE_KEYS = {
     "", "has", "lacks", "meets", "country_count", "size", "names", "actors", "names_has",
     "names_lacks", "ids_has", "ids_lacks", "id_prefix_lacks",
@@ -166,6 +167,7 @@ def check_holds(found: list[Event], check: dict) -> bool:
         "trigger_set": lambda v: {e.text for e in found} == set(v),
         "types": lambda v: [e.event_type for e in found] == v,
         "first": lambda v: bool(found) and has_props(found[0], v),
+        "first_or_none": lambda v: not found or has_props(found[0], v),
         "one": lambda v: len(found) == 1 and has_props(found[0], v),
         "any": lambda v: any(has_props(e, v) for e in found),
         "all": lambda v: bool(found) and all(has_props(e, v) for e in found),
