@@ -45,7 +45,8 @@ def countries(actors: tuple) -> set[str]:
 #   each = {props}: every event has them (an empty selection passes);
 #   no_match = {props}: no event has them.
 # Properties of an event: its ``type``, ``text``, ``modality``, ``date``, ``date_basis``,
-# ``cameo``, ``mode`` and ``location``; and of each side (``source``, ``target``):
+# ``cameo``, ``mode`` and ``location``; and of each side (``source``, ``target``, and ``sides``
+# for both together):
 #   source = [...]: its countries, as a set ("none" stands for an actor of no country);
 #   source_has / source_lacks / source_meets = [...]: countries it holds all / none / some of;
 #   source_country_count = N: how many countries; source_size = N: how many actors;
@@ -55,7 +56,7 @@ def countries(actors: tuple) -> set[str]:
 #   source_id_prefix_lacks = "gov:": no actor id begins so.
 
 NO_COUNTRY = "none"
-SIDES = ("source", "target")
+SIDES = ("source", "target", "sides")
 SCALARS = {
     "type": "event_type",
     "text": "text",
@@ -114,7 +115,8 @@ def has_props(event: Event, props: dict) -> bool:
             side, _, rest = key.partition("_")
             if side not in SIDES:
                 raise KeyError(f"unknown property: {key}")
-            ok = _side_tests(getattr(event, side), rest, wanted)
+            actors = event.source + event.target if side == "sides" else getattr(event, side)
+            ok = _side_tests(actors, rest, wanted)
         if not ok:
             return False
     return True
