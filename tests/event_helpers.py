@@ -45,11 +45,12 @@ def countries(actors: tuple) -> set[str]:
 #   each = {props}: every event has them (an empty selection passes);
 #   no_match = {props}: no event has them.
 # Properties of an event: its ``type``, ``text``, ``modality``, ``date``, ``date_basis``,
-# ``cameo``, ``mode`` and ``location``; and of each side (``source``, ``target``, and ``sides``
-# for both together):
+# ``cameo``, ``mode`` and ``location``; ``not = {props}``: it lacks one of ``props``; and of
+# each side (``source``, ``target``, and ``sides`` for both together):
 #   source = [...]: its countries, as a set ("none" stands for an actor of no country);
 #   source_has / source_lacks / source_meets = [...]: countries it holds all / none / some of;
-#   source_country_count = N: how many countries; source_size = N: how many actors;
+#   source_country_count = N: how many countries (source_country_count_min: at least N);
+#   source_size = N: how many actors;
 #   source_names = [...]: its actors' names, as a set; source_actors = [...]: the same, in order;
 #   source_names_has / source_names_lacks = [...]: names it holds all / none of;
 #   source_ids_has / source_ids_lacks = [...]: actor ids it holds all / none of;
@@ -87,6 +88,8 @@ def _side_tests(actors: tuple, key: str, wanted: object) -> bool:
         return bool(_codes(wanted) & codes)
     if key == "country_count":
         return len(codes) == wanted
+    if key == "country_count_min":
+        return len(codes) >= wanted
     if key == "size":
         return len(actors) == wanted
     if key == "names":
@@ -109,7 +112,9 @@ def _side_tests(actors: tuple, key: str, wanted: object) -> bool:
 def has_props(event: Event, props: dict) -> bool:
     """Whether ``event`` has every property in ``props`` (see the list above)."""
     for key, wanted in props.items():
-        if key in SCALARS:
+        if key == "not":
+            ok = not has_props(event, wanted)
+        elif key in SCALARS:
             ok = getattr(event, SCALARS[key]) == wanted
         else:
             side, _, rest = key.partition("_")
@@ -140,7 +145,7 @@ SELECTION_KEYS = {"read", "type", "trigger", "where"}
 ASSERTION_KEYS = {"none", "some", "count", "triggers", "trigger_set", "types"}
 PROPS_KEYS = {"first", "first_or_none", "one", "any", "all", "each", "no_match"}
 SIDE_KEYS = {
-    "", "has", "lacks", "meets", "country_count", "size", "names", "actors", "names_has",
+    "", "has", "lacks", "meets", "country_count", "country_count_min", "size", "names", "actors", "names_has",
     "names_lacks", "ids_has", "ids_lacks", "id_prefix_lacks",
 }  # fmt: skip
 
@@ -152,10 +157,18 @@ def unknown_keys(check: dict) -> list[str]:
     if not ASSERTION_KEYS & check.keys() and not PROPS_KEYS & check.keys():
         wrong.append("(no assertion)")
     for key in PROPS_KEYS & check.keys() | ({"where"} & check.keys()):
-        for prop in check[key]:
-            side, _, rest = prop.partition("_")
-            if prop not in SCALARS and not (side in SIDES and rest in SIDE_KEYS):
-                wrong.append(f"{key}.{prop}")
+        wrong.extend(f"{key}.{prop}" for prop in _unknown_props(check[key]))
+    return wrong
+
+
+def _unknown_props(props: dict) -> list[str]:
+    wrong = []
+    for prop, wanted in props.items():
+        side, _, rest = prop.partition("_")
+        if prop == "not":
+            wrong.extend(f"not.{inner}" for inner in _unknown_props(wanted))
+        elif prop not in SCALARS and not (side in SIDES and rest in SIDE_KEYS):
+            wrong.append(prop)
     return wrong
 
 

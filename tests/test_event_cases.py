@@ -15,7 +15,7 @@ import pytest
 from spacy.language import Language
 
 from dossier.extract.document import prepare_doc
-from event_helpers import check_holds, described, select, typed, unknown_keys
+from event_helpers import check_holds, described, events_of, select, typed, unknown_keys
 
 CASES = Path(__file__).parent / "cases" / "events"
 DEFAULT_DATE = "2014-05-10"
@@ -92,3 +92,19 @@ def test_a_directed_act_without_a_recipient_leaves_no_link(nlp: Language) -> Non
     assert not any(
         link.from_fact in events - kept for link in doc._.dossier_links if link.from_fact
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Union imposed new sanctions in Minsk on Monday.",
+        "Western sanctions over the war have squeezed the Belarusian economy.",
+    ],
+)
+def test_body_of_no_country_is_not_placed(nlp: Language, text: str) -> None:
+    # kind: wrong actor country (an international body or a grouping of states is of no one
+    # country: "the EU imposed sanctions on Belarus" does not make the EU Belarusian)
+    for event in events_of(nlp, text):
+        for actor in event.source:
+            if (actor.actor_id or "").startswith(("igo:", "group:")):
+                assert actor.country is None, (text, actor)
