@@ -3,7 +3,9 @@ per kind of error (a spurious event, a missed one, a wrong type, wrong actors). 
 the rule it pins and the kind of error it shows, gives one text or several, and lists checks
 on the events coded in each (see ``event_helpers`` for what a check may say).
 
-A case's text is read as a document of the case's date (else the file's, else 2014-05-10)."""
+A case's text is read as a document of the case's date (else the file's, else 2014-05-10); its
+checks read the complete records, or every act coded where the check, the case or the file
+says ``read = "coded"``."""
 
 from __future__ import annotations
 
@@ -37,7 +39,8 @@ def _params() -> list:
             texts = case.get("texts") or [case["text"]]
             date = case.get("date", table.get("date", DEFAULT_DATE))
             for text in texts:
-                rows.append((f"{stem}:{case['name']}", text, date, case))
+                read = case.get("read", table.get("read", "events"))
+                rows.append((f"{stem}:{case['name']}", text, date, {**case, "read": read}))
     seen = Counter(key for key, *_ in rows)
     counts: Counter = Counter()
     params = []
@@ -56,7 +59,7 @@ def test_event_case(nlp: Language, text: str, date: str, case: dict) -> None:
         "coded": list(doc._.dossier_event_candidates),
     }
     for check in case["expect"]:
-        events = readings[check.get("read", case.get("read", "events"))]
+        events = readings[check.get("read", case["read"])]
         assert check_holds(select(events, check), check), (text, check, described(events))
 
 
@@ -64,7 +67,7 @@ def test_every_case_is_well_formed() -> None:
     """Each case has a name, a kind of error, a text and checks, and every key of its checks is
     one a check reads."""
     for stem, table in _tables():
-        assert set(table) <= {"date", "case"}, stem
+        assert set(table) <= {"date", "read", "case"}, stem
         for case in table["case"]:
             assert case.keys() <= {"name", "kind", "text", "texts", "date", "read", "expect"}, case
             assert case["name"] and case["kind"] and case["expect"], case
