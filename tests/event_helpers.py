@@ -29,7 +29,7 @@ def countries(actors: tuple) -> set[str]:
     return {a.country for a in actors}
 
 
-# --- the checks of the case tables (tests/cases/events/*.toml, run by test_event_cases.py) ---
+# --- the checks of the case tables: tests/cases/events/*.toml, run by test_events_cases.py ---
 #
 # A check reads the events of one text: ``read`` picks the complete records ("events", the
 # default) or every act coded ("coded"); ``type`` (a type or a list of types), ``trigger`` (the

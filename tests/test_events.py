@@ -1,5 +1,5 @@
 """The event stage beyond what the case tables check (tests/cases/events/, run by
-test_event_cases.py, which hold the coding of invented sentences: actors, dates, places,
+test_events_cases.py, which hold the coding of invented sentences: actors, dates, places,
 modality): an event's scale scores, its links to actor mentions, the stage's place in the
 pipeline, the lexicon it reads, and actors kept off a byline."""
 
