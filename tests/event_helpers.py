@@ -3,6 +3,9 @@ document of a given date, and the filters the tests read them through."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from spacy.language import Language
 
 from dossier.extract.document import prepare_doc
@@ -35,8 +38,9 @@ def countries(actors: tuple) -> set[str]:
 # default) or every act coded ("coded"); ``type`` (a type or a list of types), ``trigger`` (the
 # event's word) and ``where`` (properties, below) narrow them to a selection. What it asserts
 # of the selection:
-#   none = true: it is empty;          some = true: it is not;      count = N: it holds N events;
-#   triggers / types = [...]: its words / types, in order;   trigger_set = [...]: its words, as a set;
+#   none = true: it is empty;   some = true: it is not;   count = N: it holds N events;
+#   triggers / types = [...]: its words / types, in order;
+#   trigger_set = [...]: its words, as a set;
 #   first = {props}: it is not empty and its first event has them;
 #   first_or_none = {props}: it is empty, or its first event has them;
 #   one = {props}: it holds one event, which has them;
@@ -74,39 +78,31 @@ def _codes(values: list[str]) -> set[str | None]:
     return {None if value == NO_COUNTRY else value for value in values}
 
 
-def _side_tests(actors: tuple, key: str, wanted: object) -> bool:
-    codes = countries(actors)
-    names = {a.actor for a in actors}
-    ids = {a.actor_id for a in actors}
-    if key == "":
-        return codes == _codes(wanted)
-    if key == "has":
-        return _codes(wanted) <= codes
-    if key == "lacks":
-        return not _codes(wanted) & codes
-    if key == "meets":
-        return bool(_codes(wanted) & codes)
-    if key == "country_count":
-        return len(codes) == wanted
-    if key == "country_count_min":
-        return len(codes) >= wanted
-    if key == "size":
-        return len(actors) == wanted
-    if key == "names":
-        return names == set(wanted)
-    if key == "actors":
-        return [a.actor for a in actors] == wanted
-    if key == "names_has":
-        return set(wanted) <= names
-    if key == "names_lacks":
-        return not set(wanted) & names
-    if key == "ids_has":
-        return set(wanted) <= ids
-    if key == "ids_lacks":
-        return not set(wanted) & ids
-    if key == "id_prefix_lacks":
-        return not any((a.actor_id or "").startswith(wanted) for a in actors)
-    raise KeyError(f"unknown property: {key}")
+def _names(actors: tuple) -> set[str]:
+    return {a.actor for a in actors}
+
+
+def _ids(actors: tuple) -> set[str | None]:
+    return {a.actor_id for a in actors}
+
+
+#: What a side's property says of its actors, by the property's name after the side's.
+SIDE_TESTS: dict[str, Callable[[tuple, Any], bool]] = {
+    "": lambda actors, v: countries(actors) == _codes(v),
+    "has": lambda actors, v: _codes(v) <= countries(actors),
+    "lacks": lambda actors, v: not _codes(v) & countries(actors),
+    "meets": lambda actors, v: bool(_codes(v) & countries(actors)),
+    "country_count": lambda actors, v: len(countries(actors)) == v,
+    "country_count_min": lambda actors, v: len(countries(actors)) >= v,
+    "size": lambda actors, v: len(actors) == v,
+    "names": lambda actors, v: _names(actors) == set(v),
+    "actors": lambda actors, v: [a.actor for a in actors] == v,
+    "names_has": lambda actors, v: set(v) <= _names(actors),
+    "names_lacks": lambda actors, v: not set(v) & _names(actors),
+    "ids_has": lambda actors, v: set(v) <= _ids(actors),
+    "ids_lacks": lambda actors, v: not set(v) & _ids(actors),
+    "id_prefix_lacks": lambda actors, v: not any((a.actor_id or "").startswith(v) for a in actors),
+}
 
 
 def has_props(event: Event, props: dict) -> bool:
@@ -118,10 +114,8 @@ def has_props(event: Event, props: dict) -> bool:
             ok = getattr(event, SCALARS[key]) == wanted
         else:
             side, _, rest = key.partition("_")
-            if side not in SIDES:
-                raise KeyError(f"unknown property: {key}")
             actors = event.source + event.target if side == "sides" else getattr(event, side)
-            ok = _side_tests(actors, rest, wanted)
+            ok = SIDE_TESTS[rest](actors, wanted)
         if not ok:
             return False
     return True
@@ -144,10 +138,6 @@ def select(events: list[Event], check: dict) -> list[Event]:
 SELECTION_KEYS = {"read", "type", "trigger", "where"}
 ASSERTION_KEYS = {"none", "some", "count", "triggers", "trigger_set", "types"}
 PROPS_KEYS = {"first", "first_or_none", "one", "any", "all", "each", "no_match"}
-SIDE_KEYS = {
-    "", "has", "lacks", "meets", "country_count", "country_count_min", "size", "names", "actors", "names_has",
-    "names_lacks", "ids_has", "ids_lacks", "id_prefix_lacks",
-}  # fmt: skip
 
 
 def unknown_keys(check: dict) -> list[str]:
@@ -167,7 +157,7 @@ def _unknown_props(props: dict) -> list[str]:
         side, _, rest = prop.partition("_")
         if prop == "not":
             wrong.extend(f"not.{inner}" for inner in _unknown_props(wanted))
-        elif prop not in SCALARS and not (side in SIDES and rest in SIDE_KEYS):
+        elif prop not in SCALARS and not (side in SIDES and rest in SIDE_TESTS):
             wrong.append(prop)
     return wrong
 
