@@ -17,7 +17,7 @@ from event_helpers import typed as of_type
 
 def events_of(nlp: Language, text: str, date: str = "2016-04-12") -> list[Event]:
     # Every act coded, incomplete records included: these tests read the coding of one
-    # sentence; which records a document reports is test_events_round3's.
+    # sentence; which records a document reports is the case tables' (tests/cases/events/).
     return coded(nlp, text, date)
 
 
