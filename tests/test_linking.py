@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from case_tables import case_rows
 from dossier.evaluate.mentions import run_document
 from dossier.extract.linking import CANDIDATES_KEY, CONFIDENCE, elect_role_name
 from dossier.kb.loader import KnowledgeBase
@@ -359,19 +360,7 @@ def test_capital_after_in_is_the_city(nlp: Language) -> None:
     assert (mention.actor, mention.actor_id, mention.metonym) == ("Moscow", None, False)
 
 
-@pytest.mark.parametrize(
-    ("text", "name", "acts"),
-    [
-        ("The move was meant to pressure Kyiv to sign the deal.", "Kyiv", True),
-        ("The Kremlin's plans for the region drew criticism.", "Kremlin", True),
-        ("Kremlin critics called the vote a farce.", "Kremlin", True),
-        ("Armenia wants closer ties with Moscow.", "Moscow", True),
-        ("He hopes to return to the Kremlin next year.", "Kremlin", False),
-        ("Delegates gathered in a Kremlin hall.", "Kremlin", False),
-        ("Farmers sell wheat, as Moscow wishes, to state traders.", "Moscow", True),
-        ("The road between Astana and Almaty is closed.", "Astana", False),
-    ],
-)
+@case_rows("linking/metonyms", "metonym_or_place_by_grammatical_role")
 def test_metonym_or_place_by_grammatical_role(
     nlp: Language, text: str, name: str, acts: bool
 ) -> None:

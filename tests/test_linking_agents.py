@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from case_tables import case_rows
 from dossier.evaluate.mentions import run_document
 from dossier.model import Mention
 from dossier.nlp import PipelineConfig, load_pipeline
@@ -112,29 +113,7 @@ def link(nlp: Language, text: str, date: str = "2015-06-01") -> list[Mention]:
 # --- a country that acts is its government -------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "name", "government"),
-    [
-        # subject of a speech or action verb
-        ("Russia has denied sending the convoy.", "Russia", "Government of Russia"),
-        (
-            "Officials said Ukraine insists on a ceasefire first.",
-            "Ukraine",
-            "Government of Ukraine",
-        ),
-        # conjoined subjects act together
-        ("Kazakhstan and Belarus criticised the tariff.", "Belarus", "Government of Belarus"),
-        # object of a verb of accusing, urging, talking
-        ("The minister blamed Russia for the delay.", "Russia", "Government of Russia"),
-        # partner or agent after a preposition
-        ("Warsaw wants new talks with Ukraine.", "Ukraine", "Government of Ukraine"),
-        ("The pipeline was halted by Russia in May.", "Russia", "Government of Russia"),
-        # possessor of an act
-        ("Ukraine's decision surprised the markets.", "Ukraine", "Government of Ukraine"),
-        # "stand" is locative only with a place after it
-        ("Russia cannot stand aside, the envoy said.", "Russia", "Government of Russia"),
-    ],
-)
+@case_rows("linking/agents", "a_country_that_acts_is_its_government")
 def test_a_country_that_acts_is_its_government(
     nlp: Language, text: str, name: str, government: str
 ) -> None:
@@ -222,16 +201,7 @@ def test_an_abbreviated_title_before_a_name_is_the_title(nlp: Language) -> None:
     assert not any(m.actor == "State Kerry" for m in link(nlp, "Sec. of State Kerry met us."))
 
 
-@pytest.mark.parametrize(
-    ("text", "name", "role"),
-    [
-        ("Gen. Philip Breedlove warned of a buildup.", "Philip Breedlove", "general"),
-        ("Lt. Gen. Ben Hodges warned of a buildup.", "Ben Hodges", "lieutenant general"),
-        ("Amb. William Taylor warned of a buildup.", "William Taylor", "ambassador"),
-        ("Rep. Adam Schiff warned of a buildup.", "Adam Schiff", "representative"),
-        ("The senators met Sen. John McCain on Monday.", "John McCain", "senator"),
-    ],
-)
+@case_rows("linking/agents", "a_nil_person_after_an_abbreviated_title_keeps_the_title_as_role")
 def test_a_nil_person_after_an_abbreviated_title_keeps_the_title_as_role(
     nlp: Language, text: str, name: str, role: str
 ) -> None:
@@ -253,27 +223,7 @@ def test_a_nil_person_keeps_the_description_and_the_country_it_implies(nlp: Lang
 # --- institutions named by their function ---------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "name", "actor"),
-    [
-        # the country the text gives: adjective, possessive, with either spelling
-        ("The Ukrainian Defense Ministry denied it.", "Defense", "Ministry of Defence (Ukraine)"),
-        ("Russia's defence ministry denied it.", "defence", "Ministry of Defence (Russia)"),
-        (
-            "A Russian Foreign Ministry spokesman denied it.",
-            "Foreign",
-            "Ministry of Foreign Affairs (Russia)",
-        ),
-        ("Ukrainian troops left the town.", "troops", "Armed Forces of Ukraine"),
-        ("Russian soldiers crossed the border.", "soldiers", "Russian Armed Forces"),
-        ("The Ukrainian military denied it.", "military", "Armed Forces of Ukraine"),
-        (
-            "Russia's Investigative Committee opened a case.",
-            "Investigative",
-            "Investigative Committee of Russia",
-        ),
-    ],
-)
+@case_rows("linking/agents", "an_institution_with_its_country_is_that_countrys")
 def test_an_institution_with_its_country_is_that_countrys(
     nlp: Language, text: str, name: str, actor: str
 ) -> None:
