@@ -11,7 +11,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, insert, inspect
+from sqlalchemy import create_engine, insert, inspect, text
 from sqlalchemy.engine import Connection
 
 from dossier.model import Document
@@ -65,3 +65,14 @@ def migrate_down_and_up(store_url: str, revision: str) -> None:
     """Migrate the store at ``store_url`` down to ``revision``, then up to the newest again."""
     migrate_down(store_url, revision)
     migrate_up(store_url)
+
+
+def scalars(store_url: str, sql: str, params: dict[str, str]) -> list:
+    """The first column of ``sql``'s rows in the store at ``store_url``: a reference query by
+    plain SQL for a test to set beside what the store itself answers."""
+    engine = create_engine(database_url(store_url))
+    try:
+        with engine.connect() as connection:
+            return list(connection.execute(text(sql), params).scalars())
+    finally:
+        engine.dispose()

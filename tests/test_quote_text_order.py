@@ -16,6 +16,7 @@ from dossier.model import DocumentFacts, Provenance, Quote
 from dossier.store import Store, quote_text
 from dossier.store.bulk import migrate_to
 from dossier.store.engine import database_url
+from store_helpers import scalars
 
 # Invented words: a few in most quotes, some in a handful, one in a single quote.
 COMMON = ["harbour", "lantern", "quay"]
@@ -73,12 +74,7 @@ def _reference(url: str, about: str, date_from: str | None = None, date_to: str 
         f"SELECT fact_id FROM quotes WHERE {' AND '.join(where)}"
         " ORDER BY said_date, doc_id, start, fact_id"
     )
-    engine = create_engine(database_url(url))
-    try:
-        with engine.connect() as connection:
-            return list(connection.execute(text(sql), params).scalars())
-    finally:
-        engine.dispose()
+    return scalars(url, sql, params)
 
 
 def _assert_as_reference(store: Store, url: str) -> None:

@@ -14,7 +14,7 @@ from dossier.extract.statements import group_statements
 from dossier.model import DocumentFacts, Provenance, Quote
 from dossier.store import Store, database_url, quote_text
 from dossier.store.maintenance import request_vacuum, run_requested_vacuums
-from store_helpers import migrate_down, migrate_up
+from store_helpers import migrate_down, migrate_up, scalars
 
 _WORDS = ["sluice", "tiller", "barge", "wharf", "capstan", "bollard", "keel", "dredger"]
 _ASKS = ["sluice", "TILLER", "barge wh", "capstan", "dredger", "no such word", "ke", "r b"]
@@ -40,20 +40,11 @@ def _fill(store: Store, make_document, documents: int = 30) -> None:
 
 def _scan(url: str, about: str) -> list[str]:
     """The fact ids a scan of every quote finds, in ``Store.quotes``'s order."""
-    engine = create_engine(database_url(url))
-    try:
-        with engine.connect() as connection:
-            return list(
-                connection.execute(
-                    text(
-                        "SELECT fact_id FROM quotes WHERE lower(text) LIKE :p"
-                        " ORDER BY said_date, doc_id, start, fact_id"
-                    ),
-                    {"p": f"%{about.lower()}%"},
-                ).scalars()
-            )
-    finally:
-        engine.dispose()
+    return scalars(
+        url,
+        "SELECT fact_id FROM quotes WHERE lower(text) LIKE :p ORDER BY said_date, doc_id, start, fact_id",
+        {"p": f"%{about.lower()}%"},
+    )
 
 
 def _assert_as_scan(store: Store, url: str) -> None:
