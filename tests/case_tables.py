@@ -12,7 +12,7 @@ CASES = Path(__file__).parent / "cases"
 
 
 def _table(name: str, key: str) -> dict:
-    return tomllib.loads((CASES / f"{name}.toml").read_text(encoding="utf-8"))[key]
+    return data(name)[key]
 
 
 def table(name: str, key: str) -> list[tuple]:
@@ -23,3 +23,8 @@ def table(name: str, key: str) -> list[tuple]:
 def case_rows(name: str, key: str) -> pytest.MarkDecorator:
     """A test parametrised by the table ``key`` in ``tests/cases/<name>.toml``."""
     return pytest.mark.parametrize(_table(name, key)["args"], table(name, key))
+
+
+def data(name: str) -> dict:
+    """All of ``tests/cases/<name>.toml``."""
+    return tomllib.loads((CASES / f"{name}.toml").read_text(encoding="utf-8"))

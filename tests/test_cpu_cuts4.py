@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert, select
 
+from case_tables import case_rows
 from dossier.model import (
     DocumentFacts,
     Event,
@@ -259,41 +260,17 @@ def test_timex_candidates_are_those_of_every_pattern_over_the_whole_text(text: s
 
 
 # Document consistency reads each name's words from the lower-cased column, once, and the
-# document's entities once: the labels are those read from each entity's own tokens.
-CONSISTENCY_TEXTS = [
-    "Alexander Lebed met Ostrava Steel. Lebed later said Ostrava Steel and OSTRAVA STEEL agreed.",
-    "Mia Roe of Velora Bank spoke. Later, Roe and velora bank officials left Velora.",
-    "  Karsovia's  envoy, Ivo Brant, met Brant's rival in\n\nKarsovia on Monday.",
-]
-
-
-@pytest.mark.parametrize("text", CONSISTENCY_TEXTS)
-def test_consistency_labels_are_those_of_each_entitys_own_words(nlp, text) -> None:
-    from collections import Counter, defaultdict
-
-    from dossier.extract.ner.common import NUMERIC_LABELS
-    from dossier.extract.ner.consistency import _is_name_word
-
+# document's entities once: the labels are those read from each entity's own tokens, as first
+# written (a vote per entity, a person's first and last names his; tests/cases/cpu_cuts.toml).
+@case_rows("cpu_cuts", "consistency_labels")
+def test_consistency_labels_are_those_of_each_entitys_own_words(nlp, text, labels) -> None:
     doc = nlp.make_doc(text)
     for name, component in nlp.pipeline:
         if name == "dossier_doc_consistency":
             stage = component
             break
         doc = component(doc)
-    votes: dict = defaultdict(Counter)
-    persons = set()
-    for ent in doc.ents:
-        if ent.label_ in NUMERIC_LABELS:
-            continue
-        votes[tuple(t.lower_ for t in ent)][ent.label_] += 1
-        if ent.label_ == "PERSON" and len(ent) >= 2 and stage.person_parts:
-            persons.update((t.lower_,) for t in (ent[0], ent[-1]) if _is_name_word(t))
-    expected = {}
-    for key, counts in votes.items():
-        ranked = counts.most_common(2)
-        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-            expected[key] = ranked[0][0]
-    expected.update(dict.fromkeys(persons, "PERSON"))
+    expected = {tuple(words): label for words, label in labels}
     assert stage.labels(doc) == expected
     assert expected  # not vacuous
 
