@@ -124,15 +124,7 @@ def test_a_country_that_acts_is_its_government(
     assert mention.country == {"Russia": "RUS", "Ukraine": "UKR", "Belarus": "BLR"}[name]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Thousands marched in Russia on Sunday.",
-        "Heavy snow fell across eastern Russia.",
-        "Exports from Russia grew by a tenth.",
-        "Belarus borders Russia to the east.",
-    ],
-)
+@case_rows("linking/agents", "a_country_that_only_locates_is_the_country")
 def test_a_country_that_only_locates_is_the_country(nlp: Language, text: str) -> None:
     mention = find(link(nlp, text), "Russia")
     assert (mention.actor, mention.metonym, mention.resolution) == ("Russia", False, "alias")
@@ -448,13 +440,7 @@ def test_the_acting_president_is_whoever_acts_in_that_office_on_the_date(nlp: La
     assert not any(m.actor == "Oleksandr Turchynov" for m in later)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Barack Obama spoke in the United States. The former administration disagreed.",
-        "Barack Obama spoke in the United States. The president disagreed.",
-    ],
-)
+@case_rows("linking/agents", "a_past_institution_or_a_title_is_no_institution_now")
 def test_a_past_institution_or_a_title_is_no_institution_now(nlp: Language, text: str) -> None:
     mentions = link(nlp, text)
     assert not any(m.resolution == "function" for m in mentions)
