@@ -9,6 +9,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from case_tables import case_rows
 from dossier.extract.document import prepare_doc
 from dossier.extract.fact_time import sentence_reference_times
 from dossier.extract.timex import (
@@ -183,23 +184,7 @@ def test_a_month_precise_document_date_still_anchors_years(nlp: Language) -> Non
 # --- vague expressions, durations, sets -------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "words", "value", "kind"),
-    [
-        ("Moscow recently announced a ban.", "recently", "PAST_REF", "DATE"),
-        ("The hard part starts now.", "now", "PRESENT_REF", "DATE"),
-        ("Kyiv is currently negotiating.", "currently", "PRESENT_REF", "DATE"),
-        ("In recent months Baku turned west.", "recent months", "PXM", "DURATION"),
-        ("The talks had dragged on for years.", "years", "PXY", "DURATION"),
-        ("He will head it for four years.", "four years", "P4Y", "DURATION"),
-        ("Putin returns for six more years.", "six more years", "P6Y", "DURATION"),
-        ("Nazarbayev was on a two-day visit.", "two-day", "P2D", "DURATION"),
-        ("They met two weeks after the article appeared.", "two weeks", "P2W", "DURATION"),
-        ("The council meets every year.", "every year", "P1Y", "SET"),
-        ("The bulletin appears weekly.", "weekly", "XXXX-WXX", "SET"),
-        ("The ministers meet each Thursday.", "each Thursday", "XXXX-WXX-4", "SET"),
-    ],
-)
+@case_rows("timex", "vague_durations_and_sets")
 def test_vague_durations_and_sets(
     nlp: Language, text: str, words: str, value: str, kind: str
 ) -> None:
