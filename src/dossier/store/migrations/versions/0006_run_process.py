@@ -5,22 +5,15 @@ recorded, a reader can tell such a run from one still going: on SQLite by asking
 process is still alive on this host (``store/runs.py``), on PostgreSQL by the advisory lock a
 live run holds. Runs recorded before this revision carry no process; an unfinished one of them
 reads as killed.
-
-Revision ID: 0006
-Revises: 0005
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006"
-down_revision: str | Sequence[str] | None = "0005"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0006"
+down_revision = "0005"
 
 
 def upgrade() -> None:

@@ -2,24 +2,17 @@
 
 A new fact table only; stored documents get their quotes at the next ``dossier annotate``,
 since ``dossier_quotes`` is a new extractor none of them is marked done by.
-
-Revision ID: 0007
-Revises: 0006
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 from dossier.store.migrations.ddl import create_fact_table, drop_fact_table
 
-revision: str = "0007"
-down_revision: str | Sequence[str] | None = "0006"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0007"
+down_revision = "0006"
 
 
 def upgrade() -> None:

@@ -5,24 +5,17 @@ Two new tables, filled by the statements stage (``drivers/statements.py``) at th
 documents and outlets) and ``statement_quotes`` (which statement each quote is a copy of). A
 quote rewritten by a later annotate loses its row with it, which is how the stage knows to
 regroup. A store migrated here is grouped by its next ``dossier annotate``.
-
-Revision ID: 0008
-Revises: 0007
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 from dossier.store.migrations.ddl import reference as _reference
 
-revision: str = "0008"
-down_revision: str | Sequence[str] | None = "0007"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0008"
+down_revision = "0007"
 
 
 def upgrade() -> None:

@@ -4,22 +4,15 @@ Four new columns on ``quotes`` (``model.Quote``): ``speaker_group``, ``speaker_a
 list, empty for one speaker), ``medium`` and ``said_on``. Stored quotes keep their rows with the
 new columns empty; the quote extractor's version changes with this, so the next ``dossier
 annotate`` fills them.
-
-Revision ID: 0009
-Revises: 0008
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0009"
-down_revision: str | Sequence[str] | None = "0008"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0009"
+down_revision = "0008"
 
 
 def upgrade() -> None:

@@ -6,24 +6,17 @@ index look-up on both databases; ``merged_events`` and ``merged_event_reports`` 
 event merging stage (``drivers/events.py``) at the end of ``dossier annotate``. Stored documents
 get their events at the next ``dossier annotate`` that runs the events extractor, since none of
 them is marked done by it.
-
-Revision ID: 0010
-Revises: 0009
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 from dossier.store.migrations.ddl import create_fact_table, drop_fact_table, reference
 
-revision: str = "0010"
-down_revision: str | Sequence[str] | None = "0009"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0010"
+down_revision = "0009"
 
 
 def upgrade() -> None:

@@ -3,24 +3,17 @@
 One new table, ``stances``, the fact table of ``model.Stance``. Stored documents get their
 stances at the next ``dossier annotate`` that runs the stance extractor, since none of them is
 marked done by it.
-
-Revision ID: 0012
-Revises: 0010
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 from dossier.store.migrations.ddl import create_fact_table, drop_fact_table
 
-revision: str = "0012"
-down_revision: str | Sequence[str] | None = "0010"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0012"
+down_revision = "0010"
 
 
 def upgrade() -> None:

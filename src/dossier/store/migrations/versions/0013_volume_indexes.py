@@ -8,21 +8,14 @@
   country's stance timeline is added up by target and period from the index alone (at 50k
   documents, the largest country's timeline 62 -> 15-30 ms on SQLite, 26 -> 21 ms on
   PostgreSQL, against an index on ``(holder_country, date)``).
-
-Revision ID: 0013
-Revises: 0012
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from alembic import op
 
-revision: str = "0013"
-down_revision: str | Sequence[str] | None = "0012"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0013"
+down_revision = "0012"
 
 #: (table, old index's columns, new index's columns).
 _CHANGES = (

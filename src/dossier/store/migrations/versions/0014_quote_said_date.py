@@ -10,22 +10,15 @@ on SQLite, 36-50 -> 3 ms on PostgreSQL, loaded machine). No index on the date al
 walked it for a text search, through the table row by row, twice as slow as a scan.
 The fact writer keeps it current (``store.quotes.refresh_said_dates``); this fills it for the
 quotes already stored.
-
-Revision ID: 0014
-Revises: 0013
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0014"
-down_revision: str | Sequence[str] | None = "0013"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0014"
+down_revision = "0013"
 
 _SPEAKER = ["speaker_actor_id", "said_date", "doc_id", "start", "fact_id"]
 

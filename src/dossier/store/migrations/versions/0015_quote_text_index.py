@@ -17,25 +17,19 @@ Strings of one or two characters hold no trigram: on both databases they walk a 
 every quote by said date, ``(said_date, doc_id, start, fact_id)``, and stop after a page, as
 most quotes match them (at 50k documents on SQLite, "so": 86 -> 2 ms; a two-letter string that
 matches nothing walks every entry, 40 -> 110 ms).
-
-Revision ID: 0015
-Revises: 0014
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 from dossier.store.migrations import trigram
 
-revision: str = "0015"
-down_revision: str | Sequence[str] | None = "0014"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0015"
+down_revision = "0014"
 
 log = logging.getLogger("alembic.runtime.migration")
 

@@ -12,23 +12,17 @@ milliseconds however the indexes were laid out.
   time, year, month), with the counts ``Store.stance_counts`` gives.
 
 Both are filled here from the stored facts; ``Store.write_facts`` keeps them in step after.
-
-Revision ID: 0016
-Revises: 0015
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0016"
-down_revision: str | Sequence[str] | None = "0015"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0016"
+down_revision = "0015"
 
 _BYTEWISE = sa.String(64).with_variant(sa.String(64, collation="C"), "postgresql")
 

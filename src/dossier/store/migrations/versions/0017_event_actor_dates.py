@@ -7,22 +7,15 @@ written-about actor's hundred thousand events was read to keep the year's. ``eve
 now holds the event's ``date`` (written with the row by the fact writer, filled here from
 ``events``) and ``(actor_id, date, fact_id)`` replaces ``(actor_id, fact_id)``: the query
 bounds the date in the look-up as well, so only the year's fact ids come back.
-
-Revision ID: 0017
-Revises: 0016
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0017"
-down_revision: str | Sequence[str] | None = "0016"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0017"
+down_revision = "0016"
 
 _OLD = ("ix_event_actors_actor_id_fact_id", ["actor_id", "fact_id"])
 _NEW = ("ix_event_actors_actor_id_date_fact_id", ["actor_id", "date", "fact_id"])

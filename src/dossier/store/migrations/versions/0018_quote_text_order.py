@@ -16,23 +16,16 @@ hundred), or read every match of a common word from the table. ``ix_quotes_said_
 holds the text beside the same key, so the walk through the oldest quotes is an index-only
 scan, pages of the index read in order; a rarer word then goes to the trigram index for the
 rest (``store.quote_text``).
-
-Revision ID: 0018
-Revises: 0017
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 from alembic import op
 
 from dossier.store.migrations import trigram
 
-revision: str = "0018"
-down_revision: str | Sequence[str] | None = "0017"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0018"
+down_revision = "0017"
 
 # The triggers of 0015, as they were: put back by the downgrade.
 _OLD_TRIGGERS = [

@@ -10,24 +10,17 @@ merge rather than once per band. Look-ups read both tables.
 
 The downgrade moves the pending rows into ``lsh_bands`` before dropping the table, so no
 document loses its bands.
-
-Revision ID: 0019
-Revises: 0018
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 from dossier.store.migrations.ddl import document_key
 
-revision: str = "0019"
-down_revision: str | Sequence[str] | None = "0018"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0019"
+down_revision = "0018"
 
 
 def upgrade() -> None:

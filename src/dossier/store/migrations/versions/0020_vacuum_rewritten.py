@@ -11,23 +11,16 @@ without the column's histogram. ``ANALYZE`` runs here, in the upgrade's transact
 cannot run in one, so it is asked of ``store.maintenance`` and runs once the upgrade has
 committed. SQLite has no visibility map and its planner reads no statistics of these columns:
 nothing to do there.
-
-Revision ID: 0020
-Revises: 0019
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 from alembic import op
 
 from dossier.store.maintenance import request_vacuum
 
-revision: str = "0020"
-down_revision: str | Sequence[str] | None = "0019"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0020"
+down_revision = "0019"
 
 _REWRITTEN = ("quotes", "event_actors")
 

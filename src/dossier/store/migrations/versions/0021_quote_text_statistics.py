@@ -12,22 +12,15 @@ each (p95 150 ms, the rest of the ask 10-20 ms). A target of 1,000 (ten times th
 ANALYZE of ``quotes`` 14 s at a million documents) gives the estimates to tell them apart: the
 slowest candidate query 164 -> 83 ms, p95 of the ask 150 -> 74-94 ms (load 5-6). The
 results do not change, only the plans. SQLite, or PostgreSQL without ``pg_trgm``: nothing.
-
-Revision ID: 0021
-Revises: 0020
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0021"
-down_revision: str | Sequence[str] | None = "0020"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0021"
+down_revision = "0020"
 
 _INDEX = "ix_quotes_text_trgm"
 #: Values sampled of the index's expression; PostgreSQL's default is 100.
