@@ -7,6 +7,7 @@ events, timeline) are asked for ``offset + limit`` rows and the page cut from th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields, make_dataclass
 from typing import Annotated, Any, Literal
 
@@ -91,8 +92,28 @@ def _dates_asked(date_from: DateFrom = None, date_to: DateTo = None) -> Dates:
     return Dates(asked_date("from", date_from), asked_date("to", date_to))
 
 
+@dataclass(frozen=True)
+class DatedPage(Page):
+    """The page of a listing bounded by dates (``from``/``to``)."""
+
+    dates: Dates
+
+    def ask(self, query: Callable[..., Records[Any]], name: str, **words: Any) -> Response:
+        """This page of what ``query`` (a query API method without an offset of its own) finds
+        with ``words`` between the dates: ``rows_to_ask`` rows asked for, the page cut."""
+        found = query(**words, limit=self.rows_to_ask, **self.dates.bounds)
+        return self.cut(found, name)
+
+
 Paged = Annotated[Page, Depends(_page_asked)]
 Dated = Annotated[Dates, Depends(_dates_asked)]
+
+
+def _dated_page_asked(dates: Dated, page: Paged) -> DatedPage:
+    return DatedPage(page.request, page.limit, page.offset, page.output, dates)
+
+
+DatedPaged = Annotated[DatedPage, Depends(_dated_page_asked)]
 
 
 # --- documents -----------------------------------------------------------------------------------
@@ -101,8 +122,7 @@ Dated = Annotated[Dates, Depends(_dates_asked)]
 @router.get("/documents", tags=["documents"], summary="List stored documents")
 def documents(
     dossier: DossierDep,
-    dates: Dated,
-    page: Paged,
+    page: DatedPaged,
     outlet: Words = None,
     language: Annotated[str | None, Query(max_length=16)] = None,
     story: Annotated[str | None, Query(max_length=64, description="A story id.")] = None,
@@ -115,7 +135,7 @@ def documents(
         story_id=story,
         limit=page.limit,
         offset=page.offset,
-        **dates.bounds,
+        **page.dates.bounds,
     )
     return page.answer(found, "documents")
 
@@ -178,28 +198,19 @@ def mentions(
 @router.get("/quotes", tags=["facts"], summary="Who said what")
 def quotes(
     dossier: DossierDep,
-    dates: Dated,
-    page: Paged,
+    page: DatedPaged,
     speaker: Words = None,
     about: Words = None,
     all_copies: Annotated[bool, Query(description="Every copy, not each statement once.")] = False,
 ) -> Response:
     """Quotes, reported speech and beliefs, oldest first, each statement once."""
-    found = dossier.quotes(
-        speaker=speaker,
-        about=about,
-        limit=page.rows_to_ask,
-        all_copies=all_copies,
-        **dates.bounds,
-    )
-    return page.cut(found, "quotes")
+    return page.ask(dossier.quotes, "quotes", speaker=speaker, about=about, all_copies=all_copies)
 
 
 @router.get("/events", tags=["facts"], summary="Who did what to whom")
 def events(
     dossier: DossierDep,
-    dates: Dated,
-    page: Paged,
+    page: DatedPaged,
     actor: Words = None,
     country: Annotated[str | None, Query(max_length=3, description="ISO3: RUS.")] = None,
     event_type: Annotated[str | None, Query(alias="type", max_length=20)] = None,
@@ -208,28 +219,25 @@ def events(
 ) -> Response:
     """PLOVER events by date (undated last): every report, or each event once with
     ``merged``."""
-    found = dossier.events(
+    return page.ask(
+        dossier.events,
+        "events",
         actor=actor,
         country=country,
         event_type=event_type,
         merged=merged,
         event=event,
-        limit=page.rows_to_ask,
-        **dates.bounds,
     )
-    return page.cut(found, "events")
 
 
 @router.get("/timeline", tags=["facts"], summary="Events and statements by date")
 def timeline(
     dossier: DossierDep,
-    dates: Dated,
-    page: Paged,
+    page: DatedPaged,
     actor: Words = None,
 ) -> Response:
     """Each merged event and each statement once, by date, of one actor if asked."""
-    found = dossier.timeline(actor=actor, limit=page.rows_to_ask, **dates.bounds)
-    return page.cut(found, "timeline")
+    return page.ask(dossier.timeline, "timeline", actor=actor)
 
 
 @router.get("/network", tags=["facts"], summary="Which actors are named together")
@@ -251,8 +259,7 @@ Country = Annotated[str | None, Query(max_length=3, description="ISO3 the holder
 @router.get("/stance", tags=["facts"], summary="Who stands where: each stance with its evidence")
 def stance(
     dossier: DossierDep,
-    dates: Dated,
-    page: Paged,
+    page: DatedPaged,
     target: Annotated[
         str | None, Query(max_length=200, description='A KB target: "Eurasian integration".')
     ] = None,
@@ -261,21 +268,13 @@ def stance(
 ) -> Response:
     """Stances (for, against, neutral) oldest first, each with its holder, target, the country
     the holder spoke for and the evidence it was read from."""
-    found = dossier.stances(
-        target=target,
-        holder=holder,
-        country=country,
-        limit=page.rows_to_ask,
-        **dates.bounds,
-    )
-    return page.cut(found, "stance")
+    return page.ask(dossier.stances, "stance", target=target, holder=holder, country=country)
 
 
 @router.get("/stance/trends", tags=["facts"], summary="Stances added up by holder or country")
 def stance_trends(
     dossier: DossierDep,
-    dates: Dated,
-    page: Paged,
+    page: DatedPaged,
     target: Annotated[str | None, Query(max_length=200)] = None,
     by: Annotated[Literal["actor", "country"], Query(description="Group by holder or country.")] = (
         "actor"
@@ -285,7 +284,8 @@ def stance_trends(
 ) -> Response:
     """For/against/neutral counts per group and period, with evidence counts: a change of side
     shows as a group's periods turning from for to against."""
-    found = dossier.stance_trends(target=target, by=by, period=per, country=country, **dates.bounds)
+    bounds = page.dates.bounds
+    found = dossier.stance_trends(target=target, by=by, period=per, country=country, **bounds)
     return page.cut(found, "stance")
 
 
