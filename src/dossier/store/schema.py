@@ -134,6 +134,9 @@ class DocumentRow(Base):
     ingested_at: Mapped[datetime] = mapped_column(DateTime)  # UTC, naive
 
 
+documents = DocumentRow.__table__
+
+
 class DocumentSourceRow(Base):
     """One path a document was read from; a document read twice has two."""
 
@@ -143,6 +146,9 @@ class DocumentSourceRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     doc_id: Mapped[str] = document_key()
     source_path: Mapped[str] = mapped_column(Text)
+
+
+document_sources = DocumentSourceRow.__table__
 
 
 class IngestRunRow(Base):
@@ -166,6 +172,9 @@ class IngestRunRow(Base):
     process_start: Mapped[str | None] = mapped_column(String(64))  # Linux: boot id, start tick
 
 
+ingest_runs = IngestRunRow.__table__
+
+
 class IngestFailureRow(Base):
     """One input an ingest run could not read, and why."""
 
@@ -178,6 +187,9 @@ class IngestFailureRow(Base):
     source_path: Mapped[str] = mapped_column(Text)
     line: Mapped[int | None] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(Text)
+
+
+ingest_failures = IngestFailureRow.__table__
 
 
 #: Length of a fact id: ``model.make_fact_id`` gives 20 hex digits.
@@ -222,6 +234,9 @@ class MentionRow(FactColumns, Base):
     resolution: Mapped[str | None] = mapped_column(String(32))
 
 
+mentions = MentionRow.__table__
+
+
 class TimexRow(FactColumns, Base):
     """One time expression, normalised as a TimeML TIMEX3 (``model.Timex``)."""
 
@@ -234,6 +249,9 @@ class TimexRow(FactColumns, Base):
     mod: Mapped[str | None] = mapped_column(String(32))
 
 
+timexes = TimexRow.__table__
+
+
 class SentenceRow(FactColumns, Base):
     """One sentence and its reference time (``model.Sentence``); ``sentence`` is its number."""
 
@@ -241,6 +259,9 @@ class SentenceRow(FactColumns, Base):
 
     text: Mapped[str] = mapped_column(Text)
     reference_time: Mapped[str | None] = mapped_column(String(64))
+
+
+sentences = SentenceRow.__table__
 
 
 class QuoteRow(FactColumns, Base):
@@ -278,6 +299,9 @@ class QuoteRow(FactColumns, Base):
     said_date: Mapped[str | None] = mapped_column(String(64))
 
 
+quotes = QuoteRow.__table__
+
+
 class FactLinkRow(Base):
     """A typed edge between two facts of one document (``model.FactLink``)."""
 
@@ -289,6 +313,9 @@ class FactLinkRow(Base):
     extractor: Mapped[str] = mapped_column(String(64))
     extractor_version: Mapped[str] = mapped_column(String(32))
     doc_id: Mapped[str] = document_key(index=True, nullable=False)
+
+
+fact_links = FactLinkRow.__table__
 
 
 class AnnotationRow(Base):
@@ -308,16 +335,7 @@ class AnnotationRow(Base):
     annotated_at: Mapped[datetime] = mapped_column(DateTime)  # UTC, naive
 
 
-documents = DocumentRow.__table__
-document_sources = DocumentSourceRow.__table__
-ingest_runs = IngestRunRow.__table__
-ingest_failures = IngestFailureRow.__table__
-mentions = MentionRow.__table__
 annotations = AnnotationRow.__table__
-timexes = TimexRow.__table__
-sentences = SentenceRow.__table__
-quotes = QuoteRow.__table__
-fact_links = FactLinkRow.__table__
 
 
 class LshBandRow(Base):
@@ -369,6 +387,9 @@ class StatementRow(Base):
     outlets: Mapped[list[str]] = mapped_column(JSON)  # in order of first appearance
 
 
+statements = StatementRow.__table__
+
+
 class StatementQuoteRow(Base):
     """Which statement a stored quote is a copy of; goes with the quote when it is rewritten."""
 
@@ -378,7 +399,6 @@ class StatementQuoteRow(Base):
     statement_id: Mapped[str] = fact_key("statements.statement_id", index=True)
 
 
-statements = StatementRow.__table__
 statement_quotes = StatementQuoteRow.__table__
 
 
@@ -408,6 +428,9 @@ class EventRow(FactColumns, Base):
     modality: Mapped[str] = mapped_column(String(16))
 
 
+events = EventRow.__table__
+
+
 class EventActorRow(Base):
     """One actor of a stored event, on its side (``source`` or ``target``), at its position.
 
@@ -431,6 +454,9 @@ class EventActorRow(Base):
     actor: Mapped[str] = mapped_column(Text)
     country: Mapped[str | None] = mapped_column(String(3), index=True)
     date: Mapped[str | None] = mapped_column(String(64))  # the event's date (``events.date``)
+
+
+event_actors = EventActorRow.__table__
 
 
 class MergedEventRow(Base):
@@ -459,6 +485,9 @@ class MergedEventRow(Base):
     outlets: Mapped[list[str]] = mapped_column(JSON)  # in order of first report
 
 
+merged_events = MergedEventRow.__table__
+
+
 class MergedEventReportRow(Base):
     """Which merged event a stored event fact reports; goes with the fact when it is rewritten,
     which is how the merging stage knows it is behind."""
@@ -467,6 +496,9 @@ class MergedEventReportRow(Base):
 
     fact_id: Mapped[str] = fact_key("events.fact_id", primary_key=True)
     merged_id: Mapped[str] = fact_key("merged_events.merged_id", index=True)
+
+
+merged_event_reports = MergedEventReportRow.__table__
 
 
 class StanceRow(FactColumns, Base):
@@ -506,6 +538,9 @@ class StanceRow(FactColumns, Base):
     date: Mapped[str | None] = mapped_column(String(64))
 
 
+stances = StanceRow.__table__
+
+
 class ActorDocumentRow(Base):
     """How often one actor is mentioned in one document, with the document's date: an actor
     page's list read off ``ix_actor_documents_rank`` in its own order, a page's worth of rows
@@ -520,6 +555,9 @@ class ActorDocumentRow(Base):
     mentions: Mapped[int] = mapped_column(Integer)
     undated: Mapped[int] = mapped_column(Integer)  # 1 when the document has no date
     pub_date: Mapped[str | None] = mapped_column(String(32))
+
+
+actor_documents = ActorDocumentRow.__table__
 
 
 class StanceTallyRow(Base):
@@ -543,10 +581,4 @@ class StanceTallyRow(Base):
     last: Mapped[str | None] = mapped_column(BYTEWISE)
 
 
-events = EventRow.__table__
-event_actors = EventActorRow.__table__
-merged_events = MergedEventRow.__table__
-merged_event_reports = MergedEventReportRow.__table__
-stances = StanceRow.__table__
-actor_documents = ActorDocumentRow.__table__
 stance_tallies = StanceTallyRow.__table__
