@@ -27,7 +27,6 @@ Output: ``doc._.dossier_events`` (``Event`` facts) and, in ``doc._.dossier_links
 from __future__ import annotations
 
 from spacy.attrs import IDX
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract import document
@@ -53,9 +52,9 @@ from dossier.extract.events.referenced import referenced
 from dossier.extract.events.sides import distinct, placed, sides
 from dossier.extract.events.triggers import Trigger, demanded_by, sentence_triggers
 from dossier.extract.fact_time import timex_reference
+from dossier.extract.stages import LexiconStage, put_facts, register
 from dossier.kb.loader import KnowledgeBase, load_kb
 from dossier.model import Event, EventActor, FactLink, Mention, Timex
-from dossier.nlp import kb_folder
 
 EXTRACTOR = "dossier_events"
 #: Types whose acts, said of the future or under a condition, are promises (AGREE) or threats
@@ -522,16 +521,13 @@ def _told(event: Event, events: list[Event], number: int, acts: list[tuple[int, 
     )
 
 
-class EventExtractor(document.VersionedComponent):
-    """The ``dossier_events`` component: stores ``event_facts`` on the doc."""
+class EventExtractor(LexiconStage):
+    """The ``dossier_events`` component: stores ``event_facts`` on the doc. Registered after
+    ``dossier_linker`` and ``dossier_fact_time``; ``kb_dir``: the KB folder whose
+    ``event_lexicon.csv`` and ``event_goldstein.csv`` it reads, and whose actors and country
+    adjectives it resolves words with (None: the package's)."""
 
-    def __init__(
-        self, nlp: Language, name: str, extractor_version: str, kb_dir: str | None
-    ) -> None:
-        super().__init__(nlp, name, extractor_version)
-        self.lexicon = load_lexicon(kb_folder(kb_dir))
-        self.lemmas = Lemmas(nlp)
-        self.kb_dir = kb_dir
+    read_lexicon = staticmethod(load_lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         events, links = event_facts(
@@ -550,22 +546,11 @@ class EventExtractor(document.VersionedComponent):
         ]
         kept = {e.fact_id for e in reported}
         doc._.set(document.EVENT_CANDIDATES, events)
-        doc._.set(document.EVENTS, reported)
         links = [link for link in links if link.from_fact in kept]
-        doc._.set(document.LINKS, [*(doc._.get(document.LINKS) or []), *links])
-        return doc
+        return put_facts(doc, document.EVENTS, reported, links)
 
 
-@Language.factory("dossier_events", default_config={"extractor_version": "", "kb_dir": None})
-def make_event_extractor(
-    nlp: Language, name: str, extractor_version: str, kb_dir: str | None
-) -> EventExtractor:
-    """Factory for ``dossier_events`` (after ``dossier_linker`` and ``dossier_fact_time``).
-
-    kb_dir: the KB folder whose ``event_lexicon.csv`` and ``event_goldstein.csv`` it reads,
-        and whose actors and country adjectives it resolves words with (None: the package's).
-    """
-    return EventExtractor(nlp, name, extractor_version, kb_dir)
+register("dossier_events", EventExtractor)
 
 
 __all__ = ["DIRECTED", "EXTRACTOR", "GROUP_NOUNS", "EventExtractor", "complete", "event_facts"]

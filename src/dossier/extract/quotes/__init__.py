@@ -18,7 +18,6 @@ sentence reference times of ``dossier_fact_time``. Runs after ``dossier_linker``
 
 from __future__ import annotations
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from dossier.extract import document
@@ -50,6 +49,7 @@ from dossier.extract.quotes.speakers import (
 )
 from dossier.extract.quotes.vocabulary import cue_lemma
 from dossier.extract.quotes.written import statement_clauses
+from dossier.extract.stages import KbStage, put_facts, register
 from dossier.kb.loader import KnowledgeBase, load_kb
 from dossier.model import FactLink, Quote
 
@@ -283,32 +283,14 @@ def quote_facts(
     return quotes, links
 
 
-class QuoteExtractor:
-    """The ``dossier_quotes`` component: stores ``quote_facts`` on the doc."""
-
-    def __init__(
-        self, nlp: Language, name: str, extractor_version: str, kb_dir: str | None = None
-    ) -> None:
-        self.name = name
-        self.extractor_version = extractor_version
-        self.kb_dir = kb_dir
+class QuoteExtractor(KbStage):
+    """The ``dossier_quotes`` component: stores ``quote_facts`` on the doc. Registered after
+    ``dossier_linker``, whose mentions it reads; ``kb_dir``: the KB folder an opinion piece's
+    author is looked up in (None: the package's)."""
 
     def __call__(self, doc: Doc) -> Doc:
         quotes, links = quote_facts(doc, self.extractor_version, load_kb(self.kb_dir))
-        doc._.set(document.QUOTES, quotes)
-        doc._.set(document.LINKS, [*(doc._.get(document.LINKS) or []), *links])
-        return doc
+        return put_facts(doc, document.QUOTES, quotes, links)
 
 
-@Language.factory("dossier_quotes", default_config={"extractor_version": "", "kb_dir": None})
-def make_quote_extractor(
-    nlp: Language, name: str, extractor_version: str, kb_dir: str | None
-) -> QuoteExtractor:
-    """Factory for ``dossier_quotes`` (after ``dossier_linker``, whose mentions it reads).
-
-    nlp: the pipeline.
-    name: the pipe's name.
-    extractor_version: its effective version (``dossier.nlp.extractor_versions``).
-    kb_dir: the KB folder an opinion piece's author is looked up in (None: the package's).
-    """
-    return QuoteExtractor(nlp, name, extractor_version, kb_dir)
+register("dossier_quotes", QuoteExtractor)

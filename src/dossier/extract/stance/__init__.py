@@ -31,12 +31,12 @@ module reads 2 and 3 and collects every stance once. Output: ``doc._.dossier_sta
 
 from __future__ import annotations
 
-from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from dossier.extract import document
 from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.lexicon import Lemmas
+from dossier.extract.stages import LexiconStage, put_facts, register
 from dossier.extract.stance.acts import event_stances, membership_toward_person
 from dossier.extract.stance.agenda import agenda_stances
 from dossier.extract.stance.collector import EXTRACTOR, _Collector
@@ -85,7 +85,6 @@ from dossier.extract.stance.voices import (
 )
 from dossier.kb.loader import KnowledgeBase, load_kb
 from dossier.model import Event, FactLink, Mention, Quote, Sentence, Stance
-from dossier.nlp import kb_folder
 
 
 def _by_agent(root: Token, reading) -> bool:  # noqa: ANN001 - a PathReading
@@ -426,36 +425,21 @@ def stance_facts(
     return collector.stances, collector.links
 
 
-class StanceExtractor(document.VersionedComponent):
-    """The ``dossier_stance`` component: stores ``stance_facts`` on the doc."""
+class StanceExtractor(LexiconStage):
+    """The ``dossier_stance`` component: stores ``stance_facts`` on the doc. Registered after
+    ``dossier_quotes`` and ``dossier_events``; ``kb_dir``: the KB folder whose ``targets.csv``
+    and ``stance_cues.csv`` it reads (None: the package's own)."""
 
-    def __init__(
-        self, nlp: Language, name: str, extractor_version: str, kb_dir: str | None
-    ) -> None:
-        super().__init__(nlp, name, extractor_version)
-        self.lexicon = load_stance_lexicon(kb_folder(kb_dir))
-        self.lemmas = Lemmas(nlp)
-        self.kb_dir = kb_dir
+    read_lexicon = staticmethod(load_stance_lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         stances, links = stance_facts(
             doc, self.extractor_version, self.lexicon, self.lemmas, load_kb(self.kb_dir)
         )
-        doc._.set(document.STANCES, stances)
-        doc._.set(document.LINKS, [*(doc._.get(document.LINKS) or []), *links])
-        return doc
+        return put_facts(doc, document.STANCES, stances, links)
 
 
-@Language.factory("dossier_stance", default_config={"extractor_version": "", "kb_dir": None})
-def make_stance_extractor(
-    nlp: Language, name: str, extractor_version: str, kb_dir: str | None
-) -> StanceExtractor:
-    """Factory for ``dossier_stance`` (after ``dossier_quotes`` and ``dossier_events``).
-
-    kb_dir: the KB folder whose ``targets.csv`` and ``stance_cues.csv`` it reads (None: the
-        package's own).
-    """
-    return StanceExtractor(nlp, name, extractor_version, kb_dir)
+register("dossier_stance", StanceExtractor)
 
 
 __all__ = ["EXTRACTOR", "StanceExtractor", "stance_facts"]
