@@ -20,6 +20,7 @@ from dossier.extract.merge_events import EventReport, MergedEvent
 from dossier.model import EventActor
 from dossier.store.groups import facts_to_group, groups_behind, replace_groups
 from dossier.store.joins import with_document_and_sentence
+from dossier.store.quote_text import date_bounds
 from dossier.store.records import EventHit
 from dossier.store.schema import (
     documents,
@@ -112,10 +113,7 @@ class EventsMixin:
                 # The same bounds on the event's date kept beside its actors: an actor's
                 # events of a year are one range of ``ix_event_actors_actor_id_date_fact_id``,
                 # not every event of theirs (migration 0017).
-                if date_from:
-                    theirs = theirs.where(event_actors.c.date >= date_from)
-                if date_to:
-                    theirs = theirs.where(event_actors.c.date <= date_to + "~")
+                theirs = theirs.where(*date_bounds(event_actors.c.date, date_from, date_to))
                 if limit is not None and limit > 0 and actor_ids and not actor_name:
                     # The date of the actor's ``limit``-th row by date, off the same index:
                     # no event of a page is later, so only events up to it are joined and
@@ -142,11 +140,7 @@ class EventsMixin:
             query = query.where(events.c.event_type == event_type.upper())
         if event:
             query = query.where(merged_event_reports.c.merged_id.startswith(event, autoescape=True))
-        if date_from:
-            query = query.where(happened >= date_from)
-        if date_to:
-            # "2014" holds "2014-05-29": compare against the end of the prefix.
-            query = query.where(happened <= date_to + "~")
+        query = query.where(*date_bounds(happened, date_from, date_to))
         query = query.order_by(
             happened.is_(None),
             happened,

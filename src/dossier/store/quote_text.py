@@ -112,7 +112,8 @@ def candidate_pages(
 
 
 def date_bounds(said: Any, date_from: str | None, date_to: str | None) -> list[ColumnElement[bool]]:
-    """The asked dates as conditions on a said date column."""
+    """The asked dates (ISO, any precision, inclusive) as conditions on a date column: when a
+    quote was said, when an event happened."""
     found: list[ColumnElement[bool]] = []
     if date_from:
         found.append(said >= date_from)
