@@ -5,7 +5,12 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from dossier.store.migrations.ddl import document_key, extractor_columns, span_columns
+from dossier.store.migrations.ddl import (
+    document_key,
+    extractor_columns,
+    span_columns,
+    timex_columns,
+)
 
 revision = "0003"
 down_revision = "0002"
@@ -17,11 +22,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
         document_key("timexes"),
         *span_columns(),
-        sa.Column("text", sa.Text(), nullable=False),
-        sa.Column("type", sa.String(16), nullable=False),
-        sa.Column("value", sa.String(64), nullable=False),
-        sa.Column("anchor", sa.String(32)),
-        sa.Column("mod", sa.String(32)),
+        *timex_columns(),
         *extractor_columns(),
         sa.PrimaryKeyConstraint("id", name="pk_timexes"),
     )

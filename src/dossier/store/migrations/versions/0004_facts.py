@@ -19,7 +19,14 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from dossier.store.migrations.ddl import create_fact_table, document_key, extractor_columns
+from dossier.store.migrations.ddl import (
+    create_annotations,
+    create_fact_table,
+    document_key,
+    extractor_columns,
+    mention_columns,
+    timex_columns,
+)
 
 revision = "0004"
 down_revision = "0003"
@@ -119,23 +126,12 @@ def upgrade() -> None:
 
     mentions = create_fact_table(
         "mentions",
-        sa.Column("text", sa.Text(), nullable=False),
-        sa.Column("label", sa.String(32)),
-        sa.Column("actor_id", sa.String(200)),
-        sa.Column("actor", sa.Text()),
-        sa.Column("role", sa.Text()),
-        sa.Column("country", sa.String(3)),
-        sa.Column("metonym", sa.Boolean(), nullable=False),
-        sa.Column("resolution", sa.String(32)),
+        *mention_columns(),
     )
     op.create_index("ix_mentions_actor_id", "mentions", ["actor_id"])
     timexes = create_fact_table(
         "timexes",
-        sa.Column("text", sa.Text(), nullable=False),
-        sa.Column("type", sa.String(16), nullable=False),
-        sa.Column("value", sa.String(64), nullable=False),
-        sa.Column("anchor", sa.String(32)),
-        sa.Column("mod", sa.String(32)),
+        *timex_columns(),
     )
     op.create_index("ix_timexes_value", "timexes", ["value"])
     sentences = create_fact_table(
@@ -162,14 +158,7 @@ def upgrade() -> None:
     # Marks were per stage; they become per extractor. Dropping the old ones makes the next
     # annotate redo each document once (its facts stay readable meanwhile).
     op.drop_table("annotations")
-    op.create_table(
-        "annotations",
-        document_key("annotations"),
-        sa.Column("extractor", sa.String(64), nullable=False),
-        sa.Column("version", sa.String(32), nullable=False),
-        sa.Column("annotated_at", sa.DateTime(), nullable=False),
-        sa.PrimaryKeyConstraint("doc_id", "extractor", name="pk_annotations"),
-    )
+    create_annotations(sa.Column("extractor", sa.String(64), nullable=False))
 
 
 def downgrade() -> None:

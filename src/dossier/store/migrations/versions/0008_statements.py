@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from dossier.store.migrations.ddl import create_member_table, drop_member_table
 from dossier.store.migrations.ddl import reference as _reference
 
 revision = "0008"
@@ -32,17 +33,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("statement_id", name="pk_statements"),
     )
     op.create_index("ix_statements_speaker_actor_id", "statements", ["speaker_actor_id"])
-    op.create_table(
-        "statement_quotes",
-        _reference("statement_quotes", "fact_id", sa.String(20), "quotes.fact_id"),
-        _reference("statement_quotes", "statement_id", sa.String(20), "statements.statement_id"),
-        sa.PrimaryKeyConstraint("fact_id", name="pk_statement_quotes"),
-    )
-    op.create_index("ix_statement_quotes_statement_id", "statement_quotes", ["statement_id"])
+    create_member_table("statement_quotes", "quotes", "statements", "statement_id")
 
 
 def downgrade() -> None:
-    op.drop_index("ix_statement_quotes_statement_id", table_name="statement_quotes")
-    op.drop_table("statement_quotes")
+    drop_member_table("statement_quotes", "statement_id")
     op.drop_index("ix_statements_speaker_actor_id", table_name="statements")
     op.drop_table("statements")

@@ -13,7 +13,13 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from dossier.store.migrations.ddl import create_fact_table, drop_fact_table, reference
+from dossier.store.migrations.ddl import (
+    create_fact_table,
+    create_member_table,
+    drop_fact_table,
+    drop_member_table,
+    reference,
+)
 
 revision = "0010"
 down_revision = "0009"
@@ -67,18 +73,11 @@ def upgrade() -> None:
     )
     op.create_index("ix_merged_events_date", "merged_events", ["date"])
     op.create_index("ix_merged_events_event_type_date", "merged_events", ["event_type", "date"])
-    op.create_table(
-        "merged_event_reports",
-        reference("merged_event_reports", "fact_id", sa.String(20), "events.fact_id"),
-        reference("merged_event_reports", "merged_id", sa.String(20), "merged_events.merged_id"),
-        sa.PrimaryKeyConstraint("fact_id", name="pk_merged_event_reports"),
-    )
-    op.create_index("ix_merged_event_reports_merged_id", "merged_event_reports", ["merged_id"])
+    create_member_table("merged_event_reports", "events", "merged_events", "merged_id")
 
 
 def downgrade() -> None:
-    op.drop_index("ix_merged_event_reports_merged_id", table_name="merged_event_reports")
-    op.drop_table("merged_event_reports")
+    drop_member_table("merged_event_reports", "merged_id")
     op.drop_index("ix_merged_events_event_type_date", table_name="merged_events")
     op.drop_index("ix_merged_events_date", table_name="merged_events")
     op.drop_table("merged_events")
