@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.stance.holders import holders_of
+from dossier.extract.stance.subjects import coordinated_subject
 from dossier.extract.stance.targets import TargetHit
 
 if TYPE_CHECKING:
@@ -83,12 +84,7 @@ def _made_goal(root: Token, lemmas: Lemmas) -> Token | None:
 
 def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, or of the verb it is conjoined to ("who ran and made ...")."""
-    for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None or verb.dep_ != "conj":
-            return subject
-        verb = verb.head
-    return None
+    return coordinated_subject(verb, ("nsubj", "nsubjpass"))
 
 
 def agenda_stances(

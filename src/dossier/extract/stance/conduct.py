@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from dossier.extract.events.actors import ActorFinder
 from dossier.extract.stance.holders import Holder, holder_country, holders_of
+from dossier.extract.stance.subjects import coordinated_subject
 from dossier.extract.stance.targets import TargetHit
 from dossier.extract.stance.voices import quote_at, quote_speakers
 from dossier.kb.loader import KnowledgeBase
@@ -81,12 +82,7 @@ def _doer(noun: Token) -> Token | None:
     verb = noun.head
     if noun.dep_ not in ("dobj", "attr") or verb.pos_ not in ("VERB", "AUX"):
         return None
-    for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None or verb.dep_ not in ("conj", "xcomp"):
-            return subject
-        verb = verb.head
-    return None
+    return coordinated_subject(verb, through=("conj", "xcomp"))
 
 
 def conduct_stances(

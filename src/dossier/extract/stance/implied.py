@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Token
 from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.stance.holders import PLURAL, Holder, as_holder, holders_of
+from dossier.extract.stance.subjects import coordinated_subject
 from dossier.kb.loader import KnowledgeBase
 from dossier.model import EventActor, Mention, Quote
 
@@ -72,14 +73,7 @@ def teller(root: Token, lemmas: Lemmas) -> Token | None:
     verb = clause.head
     if lemmas(verb) not in TELLING:
         return None
-    for _ in range(3):
-        found = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if found is not None:
-            return found
-        if verb.dep_ != "conj":
-            return None
-        verb = verb.head  # "X met Y and said that ...": the first verb's subject
-    return None
+    return coordinated_subject(verb)  # "X met Y and said that ...": the first verb's subject
 
 
 def speaker_group(quote: Quote, doc: Doc, finder: ActorFinder, kb: KnowledgeBase) -> list[Holder]:

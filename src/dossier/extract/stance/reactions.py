@@ -19,6 +19,7 @@ from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.stance.holders import Holder, as_holder, holders_of
 from dossier.extract.stance.lexicon import StanceLexicon
 from dossier.extract.stance.paths import _negated
+from dossier.extract.stance.subjects import coordinated_subject
 from dossier.extract.stance.targets import TargetHit
 from dossier.kb.loader import KnowledgeBase
 
@@ -86,14 +87,8 @@ def press_sides(
 def _doer(verb: Token) -> Token | None:
     """The subject of ``verb``, or of the verb it is coordinated with ("X sent troops and
     annexed the region")."""
-    for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None:
-            return None if subject.dep_ == "nsubjpass" else subject
-        if verb.dep_ != "conj":
-            return None
-        verb = verb.head
-    return None
+    subject = coordinated_subject(verb, ("nsubj", "nsubjpass"))
+    return None if subject is not None and subject.dep_ == "nsubjpass" else subject
 
 
 def _reactors(noun: Token, finder: ActorFinder, kb: KnowledgeBase, day: str | None) -> list[Holder]:
