@@ -10,17 +10,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from dossier.kb.records import (
-    COLLECTIVE_OFFICE_KINDS,
-    Actor,
-    Demonym,
-    Membership,
-    Office,
-    Place,
-    Target,
-    Term,
-)
+from dossier.kb.records import COLLECTIVE_OFFICE_KINDS
 from dossier.kb.rows import (
     KINDS,
     Problems,
@@ -38,6 +30,9 @@ from dossier.kb.rows import (
     widen,
     with_second_tier_terms,
 )
+
+if TYPE_CHECKING:
+    from dossier.kb.records import Actor, Demonym, Membership, Office, Place, Target, Term
 
 __all__ = [
     "KnowledgeBase",
