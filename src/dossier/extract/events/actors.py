@@ -44,6 +44,18 @@ def _known(actors: list[EventActor]) -> bool:
     return any(actor.actor_id or actor.country for actor in actors)
 
 
+def mention_actor(mention: Mention, sector: str | None = None) -> EventActor:
+    """The actor a linked mention names (its actor, id and country), read from its span."""
+    return EventActor(
+        actor=mention.actor,
+        actor_id=mention.actor_id,
+        country=mention.country,
+        sector=sector,
+        mention_start=mention.start,
+        mention_end=mention.end,
+    )
+
+
 class ActorFinder(Antecedents):
     """Actors of phrases of one document."""
 
@@ -410,14 +422,7 @@ class ActorFinder(Antecedents):
                 actor = None
             if actor is not None:
                 sector = actor.sector or SECTOR_OF_TYPE.get(actor.type)
-        return EventActor(
-            actor=mention.actor,
-            actor_id=mention.actor_id,
-            country=mention.country,
-            sector=sector,
-            mention_start=mention.start,
-            mention_end=mention.end,
-        )
+        return mention_actor(mention, sector)
 
     def _country_of_word(self, token: Token) -> str | None:
         """The country a word names as an adjective or people noun ("Ukrainian", "Serbs");

@@ -33,12 +33,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from dossier.extract.events.actors import ActorFinder
+from dossier.extract.events.actors import ActorFinder, mention_actor
 from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.stance.holders import PLURAL, Holder, as_holder, holders_of
 from dossier.extract.stance.subjects import coordinated_subject
 from dossier.kb.loader import KnowledgeBase
-from dossier.model import EventActor, Mention, Quote
+from dossier.model import Mention, Quote
 
 #: Verbs whose object clause is a position their subject states, whether or not in words that
 #: the quote stage takes for a quote.
@@ -117,16 +117,7 @@ def _named_owner(owner: Token, finder: ActorFinder, kb: KnowledgeBase) -> list[H
     """The actors the mentions at a possessive name ("X's lawsuit"): the event stage's phrase
     reading takes a person's possessive for whose thing it is, not for who acts."""
     return [
-        as_holder(
-            EventActor(
-                actor=m.actor,
-                actor_id=m.actor_id,
-                country=m.country,
-                mention_start=m.start,
-                mention_end=m.end,
-            ),
-            kb,
-        )
+        as_holder(mention_actor(m), kb)
         for m in finder.index.covering(owner.idx, owner.idx + len(owner.text))
         if m.start <= owner.idx < m.end and m.label in ("PERSON", "ORG", "GPE", "NORP")
     ]
