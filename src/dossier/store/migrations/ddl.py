@@ -44,12 +44,18 @@ def extractor_columns() -> list[sa.Column]:
     ]
 
 
+def text_column() -> sa.Column:
+    """``text``: the words a fact was read from, as the text reads (every fact table's first
+    column after ``fact_columns``)."""
+    return sa.Column("text", sa.Text(), nullable=False)
+
+
 def mention_columns() -> list[sa.Column]:
     """What a mention holds besides its key, span and provenance: its words, label, actor (id,
     name, role, country), whether it is a metonym, and how it was resolved (0002; 0004 kept
     them as they were)."""
     return [
-        sa.Column("text", sa.Text(), nullable=False),
+        text_column(),
         sa.Column("label", sa.String(32)),
         sa.Column("actor_id", sa.String(200)),
         sa.Column("actor", sa.Text()),
@@ -64,7 +70,7 @@ def timex_columns() -> list[sa.Column]:
     """What a time expression holds besides its key, span and provenance: its words and its
     TIMEX3 type, value, anchor and modifier (0003; 0004 kept them as they were)."""
     return [
-        sa.Column("text", sa.Text(), nullable=False),
+        text_column(),
         sa.Column("type", sa.String(16), nullable=False),
         sa.Column("value", sa.String(64), nullable=False),
         sa.Column("anchor", sa.String(32)),

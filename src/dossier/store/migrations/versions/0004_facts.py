@@ -25,6 +25,7 @@ from dossier.store.migrations.ddl import (
     document_key,
     extractor_columns,
     mention_columns,
+    text_column,
     timex_columns,
 )
 
@@ -136,7 +137,7 @@ def upgrade() -> None:
     op.create_index("ix_timexes_value", "timexes", ["value"])
     sentences = create_fact_table(
         "sentences",
-        sa.Column("text", sa.Text(), nullable=False),
+        text_column(),
         sa.Column("reference_time", sa.String(64)),
     )
     _insert(connection, mentions, old_mentions)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from dossier.store.migrations.ddl import create_fact_table, drop_fact_table
+from dossier.store.migrations.ddl import create_fact_table, drop_fact_table, text_column
 
 revision = "0007"
 down_revision = "0006"
@@ -18,7 +18,7 @@ down_revision = "0006"
 def upgrade() -> None:
     create_fact_table(
         "quotes",
-        sa.Column("text", sa.Text(), nullable=False),
+        text_column(),
         sa.Column("quote_kind", sa.String(16), nullable=False),
         sa.Column("cue", sa.Text()),
         sa.Column("cue_start", sa.Integer()),

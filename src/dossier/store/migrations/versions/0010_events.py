@@ -19,6 +19,7 @@ from dossier.store.migrations.ddl import (
     drop_fact_table,
     drop_member_table,
     reference,
+    text_column,
 )
 
 revision = "0010"
@@ -28,7 +29,7 @@ down_revision = "0009"
 def upgrade() -> None:
     create_fact_table(
         "events",
-        sa.Column("text", sa.Text(), nullable=False),
+        text_column(),
         sa.Column("event_type", sa.String(16), nullable=False),
         sa.Column("source", sa.JSON(), nullable=False),
         sa.Column("target", sa.JSON(), nullable=False),

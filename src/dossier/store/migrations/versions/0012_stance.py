@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from dossier.store.migrations.ddl import create_fact_table, drop_fact_table
+from dossier.store.migrations.ddl import create_fact_table, drop_fact_table, text_column
 
 revision = "0012"
 down_revision = "0010"
@@ -19,7 +19,7 @@ down_revision = "0010"
 def upgrade() -> None:
     create_fact_table(
         "stances",
-        sa.Column("text", sa.Text(), nullable=False),
+        text_column(),
         sa.Column("holder", sa.Text(), nullable=False),
         sa.Column("holder_id", sa.String(200)),
         sa.Column("holder_country", sa.String(3)),
