@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dossier.extract import document
-from dossier.model import FactLink
+from dossier.model import Fact, FactLink
 from dossier.nlp import kb_folder
 
 
@@ -50,6 +50,13 @@ def put_facts(doc: Doc, extension: str, facts: Sequence[Any], links: Sequence[Fa
     doc._.set(extension, facts)
     doc._.set(document.LINKS, [*(doc._.get(document.LINKS) or []), *links])
     return doc
+
+
+def fact_link(fact: Fact, to_fact: str, relation: str, extractor: str, version: str) -> FactLink:
+    """The link ``relation`` from ``fact`` to the fact ``to_fact`` of the same document (a
+    quote's speaker, an event's actor, a stance's evidence), written by ``extractor`` at
+    ``version``."""
+    return FactLink(fact.doc_id, fact.fact_id, to_fact, relation, extractor, version)
 
 
 def register(factory: str, stage: type[KbStage]) -> None:

@@ -52,7 +52,7 @@ from dossier.extract.events.referenced import referenced
 from dossier.extract.events.sides import distinct, placed, sides
 from dossier.extract.events.triggers import Trigger, demanded_by, sentence_triggers
 from dossier.extract.fact_time import timex_reference
-from dossier.extract.stages import LexiconStage, put_facts, register
+from dossier.extract.stages import LexiconStage, fact_link, put_facts, register
 from dossier.kb.loader import KnowledgeBase, load_kb
 from dossier.model import Event, EventActor, FactLink, Mention, Timex
 
@@ -236,16 +236,7 @@ def _links(event: Event, mentions: dict[tuple[int, int], Mention], version: str)
             # One link per mention and relation: the members of a union all come from its name.
             if mention is not None and (mention.fact_id, relation) not in seen:
                 seen.add((mention.fact_id, relation))
-                links.append(
-                    FactLink(
-                        doc_id=event.doc_id,
-                        from_fact=event.fact_id,
-                        to_fact=mention.fact_id,
-                        relation=relation,
-                        extractor=EXTRACTOR,
-                        extractor_version=version,
-                    )
-                )
+                links.append(fact_link(event, mention.fact_id, relation, EXTRACTOR, version))
     return links
 
 

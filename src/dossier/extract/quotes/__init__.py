@@ -49,7 +49,7 @@ from dossier.extract.quotes.speakers import (
 )
 from dossier.extract.quotes.vocabulary import cue_lemma
 from dossier.extract.quotes.written import statement_clauses
-from dossier.extract.stages import KbStage, put_facts, register
+from dossier.extract.stages import KbStage, fact_link, put_facts, register
 from dossier.kb.loader import KnowledgeBase, load_kb
 from dossier.model import FactLink, Quote
 
@@ -270,16 +270,8 @@ def quote_facts(
         )
         quotes.append(quote)
         if speaker is not None and speaker.mention is not None:
-            links.append(
-                FactLink(
-                    doc_id=quote.doc_id,
-                    from_fact=quote.fact_id,
-                    to_fact=speaker.mention.fact_id,
-                    relation="speaker",
-                    extractor=EXTRACTOR,
-                    extractor_version=extractor_version,
-                )
-            )
+            to_fact = speaker.mention.fact_id
+            links.append(fact_link(quote, to_fact, "speaker", EXTRACTOR, extractor_version))
     return quotes, links
 
 

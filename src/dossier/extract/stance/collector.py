@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from dossier.extract import document
+from dossier.extract.stages import fact_link
 from dossier.extract.stance.history import told_as_history
 from dossier.extract.stance.holders import Holder, commanding, holder_country, legislating
 from dossier.extract.stance.targets import commanded
@@ -124,13 +125,4 @@ class _Collector:
             ends.append(("target", target_mention.fact_id))
         for relation, to_fact in ends:
             if to_fact is not None:
-                self.links.append(
-                    FactLink(
-                        doc_id=stance.doc_id,
-                        from_fact=stance.fact_id,
-                        to_fact=to_fact,
-                        relation=relation,
-                        extractor=EXTRACTOR,
-                        extractor_version=self.version,
-                    )
-                )
+                self.links.append(fact_link(stance, to_fact, relation, EXTRACTOR, self.version))
