@@ -8,7 +8,7 @@ Commands register themselves on ``app``, ``eval_app`` and ``kb_app`` from their 
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -128,6 +128,22 @@ def fail(message: str) -> NoReturn:
     """End the command with ``message`` (Rich markup, already escaped) and exit code 2."""
     err.print(f"[red]error:[/red] {message}")
     raise typer.Exit(EXIT_ERROR)
+
+
+def print_failures(failures: Iterable[object]) -> None:
+    """One yellow line on stderr per item a long run (ingest, annotate) could not do."""
+    for failure in failures:
+        err.print(f"[yellow]failed:[/yellow] {escape(str(failure))}")
+
+
+def end_run(*, interrupted: bool, failed: bool, kept: str) -> None:
+    """End a long run (ingest, annotate): exit code 130 after saying ``kept`` (what is stored
+    and how to finish) when it was interrupted, else 1 when some items failed."""
+    if interrupted:
+        err.print(f"[red]interrupted:[/red] {kept}")
+        raise typer.Exit(EXIT_INTERRUPTED)
+    if failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 def _raise_keyboard_interrupt(signum: int, frame: object) -> None:

@@ -9,8 +9,6 @@ from rich.markup import escape
 
 from dossier.cli import render
 from dossier.cli.app import (
-    EXIT_INTERRUPTED,
-    EXIT_SOME_FAILED,
     DbOption,
     DocIdArgument,
     Engine,
@@ -20,12 +18,13 @@ from dossier.cli.app import (
     QuietOption,
     SchedulerOption,
     app,
+    end_run,
     fail,
     iso_date,
+    print_failures,
     reported,
     stop_like_ctrl_c_on_kill,
 )
-from dossier.cli.render import err
 from dossier.query import Dossier, to_json
 
 _OUTCOMES = {"new": "new", "near-duplicate": "near-dup", "duplicate": "dup", "failed": "failed"}
@@ -98,14 +97,13 @@ def ingest(
             workers=workers,
         )
         progress.update(task, total=progress.tasks[0].completed, description="ingested")
-    for failure in summary.failures:
-        err.print(f"[yellow]failed:[/yellow] {escape(str(failure))}")
+    print_failures(summary.failures)
     render.print_ingest(dossier.location, summary)
-    if summary.interrupted:
-        err.print("[red]interrupted:[/red] what was read is stored; run the same command again")
-        raise typer.Exit(EXIT_INTERRUPTED)
-    if summary.failed:
-        raise typer.Exit(EXIT_SOME_FAILED)
+    end_run(
+        interrupted=summary.interrupted,
+        failed=bool(summary.failed),
+        kept="what was read is stored; run the same command again",
+    )
 
 
 @app.command(

@@ -6,12 +6,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
 
 from dossier.cli import render
 from dossier.cli.app import (
-    EXIT_INTERRUPTED,
-    EXIT_SOME_FAILED,
     DbOption,
     DocIdArgument,
     Engine,
@@ -21,10 +18,11 @@ from dossier.cli.app import (
     QuietOption,
     SchedulerOption,
     app,
+    end_run,
+    print_failures,
     reported,
     stop_like_ctrl_c_on_kill,
 )
-from dossier.cli.render import err
 from dossier.query import Dossier
 
 if TYPE_CHECKING:
@@ -70,13 +68,12 @@ def annotate(
             on_start=lambda total: progress.update(task, total=total),
         )
     render.print_annotate(dossier.location, summary)
-    for failure in summary.failures:
-        err.print(f"[yellow]failed:[/yellow] {escape(str(failure))}")
-    if summary.interrupted:
-        err.print("[red]interrupted:[/red] what was annotated is stored; run again to finish")
-        raise typer.Exit(EXIT_INTERRUPTED)
-    if summary.failures:
-        raise typer.Exit(EXIT_SOME_FAILED)
+    print_failures(summary.failures)
+    end_run(
+        interrupted=summary.interrupted,
+        failed=bool(summary.failures),
+        kept="what was annotated is stored; run again to finish",
+    )
 
 
 def _print_facts(
