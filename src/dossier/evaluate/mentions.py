@@ -47,7 +47,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dossier.evaluate.gold import GoldDocument, load_gold_folder
-from dossier.evaluate.metrics import PRF
+from dossier.evaluate.metrics import PRF, ratio
 from dossier.extract.document import MENTIONS, prepare_doc
 from dossier.extract.linking import CANDIDATES_KEY
 from dossier.ingest.clean import clean_text
@@ -269,9 +269,9 @@ def evaluate_mentions(
         "gold": str(gold_dir),
         "date_from": "gold",
         **scores.to_dict(),
-        "mention_recall": _ratio(totals["found"], totals["gold"]),
-        "actor_accuracy": _ratio(totals["actor_right"], totals["found"]),
-        "role_accuracy": _ratio(totals["roles_right"], totals["roles_scored"]),
+        "mention_recall": ratio(totals["found"], totals["gold"]),
+        "actor_accuracy": ratio(totals["actor_right"], totals["found"]),
+        "role_accuracy": ratio(totals["roles_right"], totals["roles_scored"]),
         "roles_scored": totals["roles_scored"],
         "roles_unknown": totals["roles_unknown"],
         "found": totals["found"],
@@ -284,10 +284,6 @@ def evaluate_mentions(
         "errors": errors,
         "seconds": time.perf_counter() - started,
     }
-
-
-def _ratio(part: int, whole: int) -> float | None:
-    return part / whole if whole else None
 
 
 def _score_document(
@@ -414,7 +410,7 @@ def score_candidates(
         "task": "mention_candidates",
         "gold": str(gold_dir),
         "n": total,
-        "recall": _ratio(found, total),
+        "recall": ratio(found, total),
         "missed": missed,
     }
 

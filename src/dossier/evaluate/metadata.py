@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier.evaluate.gold import load_gold_folder
-from dossier.evaluate.metrics import PRF
+from dossier.evaluate.metrics import PRF, ratio
 from dossier.ingest.clean import clean_text
 from dossier.ingest.metadata import extract_metadata
 from dossier.model import DateEstimate
@@ -95,7 +95,7 @@ def evaluate_metadata(
     per_field: dict[str, Any] = {}
     for name, tally in counts.items():
         scores = PRF.from_counts(tally["tp"], tally["fp"], tally["fn"], n=tally["n"]).to_dict()
-        scores["accuracy"] = tally["right"] / tally["n"] if tally["n"] else None
+        scores["accuracy"] = ratio(tally["right"], tally["n"])
         per_field[name] = scores
     pooled = {key: sum(t[key] for t in counts.values()) for key in ("tp", "fp", "fn", "right", "n")}
     overall = PRF.from_counts(pooled["tp"], pooled["fp"], pooled["fn"], n=len(documents))
@@ -103,12 +103,10 @@ def evaluate_metadata(
         "task": "metadata",
         "gold": str(gold_dir),
         **overall.to_dict(),
-        "accuracy": pooled["right"] / pooled["n"] if pooled["n"] else None,
+        "accuracy": ratio(pooled["right"], pooled["n"]),
         "per_field": per_field,
-        "boilerplate_removed": boilerplate_removed / boilerplate_total
-        if boilerplate_total
-        else None,
-        "body_kept": body_kept / body_total if body_total else None,
+        "boilerplate_removed": ratio(boilerplate_removed, boilerplate_total),
+        "body_kept": ratio(body_kept, body_total),
         "mismatches": mismatches,
         "seconds": time.perf_counter() - started,
     }

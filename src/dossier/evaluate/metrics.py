@@ -12,6 +12,11 @@ def f1_score(precision: float, recall: float) -> float:
     return 2 * precision * recall / total if total else 0.0
 
 
+def ratio(part: float, whole: float) -> float | None:
+    """``part / whole``; None when ``whole`` is 0 (an accuracy over nothing scored)."""
+    return part / whole if whole else None
+
+
 @dataclass(frozen=True)
 class PRF:
     """Precision, recall and F1 over ``n`` items (documents, mentions, ...)."""

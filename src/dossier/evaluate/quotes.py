@@ -54,7 +54,7 @@ from dossier.evaluate.mentions import (
     run_document,
     run_gold_document,
 )
-from dossier.evaluate.metrics import PRF, f1_score
+from dossier.evaluate.metrics import PRF, f1_score, ratio
 from dossier.extract.document import QUOTES
 from dossier.extract.linking.spelling import fold
 from dossier.extract.quotes.vocabulary import QUOTE_MARKS
@@ -159,8 +159,8 @@ class _Tally:
         precision = self.right / self.predicted if self.predicted else float(not self.gold)
         recall = self.found / self.gold if self.gold else float(not self.predicted)
         scores = PRF(precision, recall, f1_score(precision, recall), self.gold)
-        accuracy = self.speakers_right / self.speakers_scored if self.speakers_scored else None
-        dates = self.dates_right / self.dates_scored if self.dates_scored else None
+        accuracy = ratio(self.speakers_right, self.speakers_scored)
+        dates = ratio(self.dates_right, self.dates_scored)
         return {
             **scores.to_dict(),
             "n": self.gold,

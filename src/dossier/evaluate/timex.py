@@ -48,7 +48,7 @@ from typing import Any
 from spacy.language import Language
 
 from dossier.errors import DossierError, ErrorCode
-from dossier.evaluate.metrics import PRF, f1_score
+from dossier.evaluate.metrics import PRF, f1_score, ratio
 from dossier.evaluate.timeml import GoldTimex, TimeMLDocument, read_timeml, read_timeml_folder
 from dossier.extract.document import TIMEXES, prepare_doc
 from dossier.model import Provenance, Timex
@@ -204,18 +204,18 @@ class TimeMLCounts:
         strict = PRF.from_counts(
             self.strict, self.predicted - self.strict, self.gold - self.strict, n=self.gold
         )
-        type_accuracy = _ratio(self.type_right, self.relaxed)
-        value_accuracy = _ratio(self.value_right, self.relaxed)
+        type_accuracy = ratio(self.type_right, self.relaxed)
+        value_accuracy = ratio(self.value_right, self.relaxed)
         per_type = {}
         for name, counts in sorted(self.per_type.items()):
             # Recall and value accuracy count the gold timexes of the type; precision counts
             # the predictions of the type (a DATE found as a DURATION is a match for both).
-            precision = _ratio(counts["right_span"], counts["predicted"])
-            recall = _ratio(counts["found"], counts["gold"])
+            precision = ratio(counts["right_span"], counts["predicted"])
+            recall = ratio(counts["found"], counts["gold"])
             f1 = None
             if precision is not None and recall is not None:
                 f1 = f1_score(precision, recall)
-            accuracy = _ratio(counts["value_right"], counts["found"])
+            accuracy = ratio(counts["value_right"], counts["found"])
             per_type[name] = {
                 "n": counts["gold"], "predicted": counts["predicted"], "precision": precision,
                 "recall": recall, "f1": f1, "value_accuracy": accuracy,
@@ -237,10 +237,6 @@ class TimeMLCounts:
             "value_f1": (value_accuracy or 0.0) * relaxed.f1,
             "per_type": per_type,
         }
-
-
-def _ratio(part: float, whole: float) -> float | None:
-    return part / whole if whole else None
 
 
 def _error(
@@ -384,7 +380,7 @@ def _dossier_scores(counts: Counter[str]) -> dict[str, Any]:
     scores = PRF.from_counts(
         counts["tp"], counts["fp"], counts["gold"] - counts["tp"], n=counts["gold"]
     )
-    value_accuracy = _ratio(counts["tp"], found)
+    value_accuracy = ratio(counts["tp"], found)
     return {
         **scores.to_dict(),
         "relaxed_f1": span.f1,
