@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dossier.evaluate.brat import AttributedText, is_brat_folder, load_brat_folder
 from dossier.evaluate.gold import load_gold_folder
@@ -136,6 +137,17 @@ def predicted_quotes(quotes: Iterable[Quote], offsets: OffsetMap | None) -> list
             )
         )
     return found
+
+
+def _doc_quotes(
+    doc: Doc, offsets: OffsetMap | None, name: str, predictions: list[dict[str, Any]] | None
+) -> list[PredictedQuote]:
+    """The quotes the pipeline left on ``doc``, in the text's characters before cleaning;
+    added to ``predictions`` (when given) as the record of the text ``name``."""
+    quotes = predicted_quotes(doc._.get(QUOTES) or [], offsets)
+    if predictions is not None:
+        predictions.append({"doc": name, "quotes": [asdict(q) for q in quotes]})
+    return quotes
 
 
 @dataclass
@@ -348,9 +360,7 @@ def evaluate_polnear(
     for item in texts:
         cleaned = clean_text(item.text, {})
         doc = run_document(nlp, cleaned.text, _polnear_date(item.name), item.name, cleaned.offsets)
-        quotes = predicted_quotes(doc._.get(QUOTES) or [], cleaned.offsets)
-        if predictions is not None:
-            predictions.append({"doc": item.name, "quotes": [asdict(q) for q in quotes]})
+        quotes = _doc_quotes(doc, cleaned.offsets, item.name, predictions)
         text = item.text
 
         def is_direct(quote: PredictedQuote, text: str = text) -> bool:
@@ -455,9 +465,7 @@ def evaluate_dossier_gold(
     for gold in documents:
         text = gold.record.text
         cleaned, doc = run_gold_document(nlp, gold, kb_dir)
-        quotes = predicted_quotes(doc._.get(QUOTES) or [], cleaned.offsets)
-        if predictions is not None:
-            predictions.append({"doc": gold.name, "quotes": [asdict(q) for q in quotes]})
+        quotes = _doc_quotes(doc, cleaned.offsets, gold.name, predictions)
         words = Words(text)
         items = [
             _Gold(
