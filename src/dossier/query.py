@@ -44,7 +44,7 @@ from dossier.answers import (
 )
 from dossier.errors import DossierError, ErrorCode
 from dossier.model import Fact, Mention, Sentence, Timex
-from dossier.query_filters import actor_ids_named, check_country, date_bounds
+from dossier.query_filters import actor_filter, check_country, date_bounds
 from dossier.query_stance import StanceQueries
 from dossier.settings import DB_ENV_VAR, resolve_db
 
@@ -286,12 +286,10 @@ class Dossier(StanceQueries):
         from dossier.store.records import QuoteHit
 
         bounds = date_bounds(date_from, date_to)
-        speaker_ids = actor_ids_named(self.kb, speaker)
+        speaker_ids, speaker_name = actor_filter(self.kb, speaker)
         found = self.store.quotes(
             speaker_ids=speaker_ids,
-            # Words only for a name the KB lacks: a KB name is its actors, found by index
-            # (words would be a scan of every stored quote).
-            speaker_name=None if speaker_ids else speaker,
+            speaker_name=speaker_name,
             about=about,
             date_from=bounds[0],
             date_to=bounds[1],
@@ -332,11 +330,10 @@ class Dossier(StanceQueries):
         if event_type and event_type.upper() not in PLOVER_TYPES:
             raise ValueError(f"no PLOVER type {event_type!r}; known: {', '.join(PLOVER_TYPES)}")
         check_country(country, "RUS")
-        actor_ids = actor_ids_named(self.kb, actor)
+        actor_ids, actor_name = actor_filter(self.kb, actor)
         found = self.store.events(
             actor_ids=actor_ids,
-            # Words only for a name the KB lacks: a KB name is its actors, found by index.
-            actor_name=None if actor_ids else actor,
+            actor_name=actor_name,
             country=country,
             event_type=event_type,
             date_from=bounds[0],

@@ -30,3 +30,11 @@ def actor_ids_named(kb: KnowledgeBase, name: str | None) -> list[str]:
     """The ids of every KB actor ``name`` may mean (any alias or surname), sorted; none for a
     name the KB lacks (or no name)."""
     return sorted({actor.id for actor in kb.find_actors(name)}) if name else []
+
+
+def actor_filter(kb: KnowledgeBase, name: str | None) -> tuple[list[str], str | None]:
+    """A name filter as the store takes it: the KB actors ``name`` means (``actor_ids_named``),
+    and the words to look for only when it means none. A KB name is its actors, found by
+    index; words would be a scan of every stored fact."""
+    ids = actor_ids_named(kb, name)
+    return ids, None if ids else name
