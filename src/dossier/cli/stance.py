@@ -3,7 +3,9 @@ its evidence, or added up by holder or by country, over all time or by year or m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
+from functools import partial
 from typing import Annotated
 
 import typer
@@ -76,24 +78,13 @@ def stance(
     holder's rows turning.
     """
     with querying(db) as dossier:
-        found: Records = (
-            dossier.stances(
-                target=target,
-                holder=holder,
-                country=country,
-                date_from=date_from,
-                date_to=date_to,
-            )
+        ask: Callable[..., Records] = (
+            dossier.stances
             if by is StanceBy.evidence
-            else dossier.stance_trends(
-                target=target,
-                by=by.value,
-                period=per.value,
-                holder=holder,
-                country=country,
-                date_from=date_from,
-                date_to=date_to,
-            )
+            else partial(dossier.stance_trends, by=by.value, period=per.value)
+        )
+        found = ask(
+            target=target, holder=holder, country=country, date_from=date_from, date_to=date_to
         )
     table = _print_evidence if by is StanceBy.evidence else lambda rows: _print_trends(rows, by)
     print_listing(found, output, "stance", table)
