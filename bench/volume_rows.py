@@ -195,7 +195,6 @@ class RowMaker:
              text, text, json.dumps([[0, 0, len(text)]]), "[]", len(words), minhash,
              self.stamp)
         )  # fmt: skip
-        out["document_sources"].append((doc_id, f"synthetic/{number}.txt"))
         out["lsh_bands"].extend(
             (b["doc_id"], b["band"], b["band_hash"]) for b in band_rows(doc_id, minhash)
         )

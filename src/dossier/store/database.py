@@ -26,7 +26,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import URL, Connection, Engine
@@ -230,9 +230,9 @@ class Store(
         all happen in one transaction that no other document writer (another ingest process)
         can interleave with: a copy stored by another process a moment earlier is seen, and
         joins its story, and a document it stored is skipped, not counted twice. Every
-        document's source path is recorded, stored before or not. A busy database ("database
-        is locked" once SQLite's wait runs out) is waited out: the whole transaction is run
-        again, the reads included.
+        document's source path is recorded, stored before or not: its first on its own row, any
+        other in ``document_sources``. A busy database ("database is locked" once SQLite's wait
+        runs out) is waited out: the whole transaction is run again, the reads included.
 
         docs: (document, near-duplicate signature or None) pairs, in the order read; a document
             repeated in the batch counts once.
@@ -271,7 +271,7 @@ class Store(
         now = utcnow()
         with self._transaction(write=True) as connection:
             serialise_document_writers(connection)
-            stored = self._stored_ids(connection, [document.doc_id for document, _ in docs])
+            stored = self._first_paths(connection, [document.doc_id for document, _ in docs])
             fresh = [
                 (document, minhash) for document, minhash in docs if document.doc_id not in stored
             ]
@@ -287,24 +287,33 @@ class Store(
                     for (document, minhash), story_id in zip(fresh, story_ids, strict=True)
                 ]
             rows = [_document_row(document, minhash, now) for document, minhash in fresh]
+            _number_rows(connection, rows)
             self._insert_new(connection, documents, ["doc_id"], rows)
             self._add_bands(connection, rows)
-            self._insert_new(connection, document_sources, ["doc_id", "source_path"], sources)
+            # A document's first path is on its own row: only the others are sources.
+            first = {**stored, **{row["doc_id"]: row["source_path"] for row in rows}}
+            extra = [s for s in sources if first.get(s["doc_id"]) != s["source_path"]]
+            self._insert_new(connection, document_sources, ["doc_id", "source_path"], extra)
         return NewDocuments(
             [document for document, _ in fresh],
             [document for document, _ in docs if document.doc_id in stored],
         )
 
     def _stored_ids(self, connection: Connection, ids: list[str]) -> set[str]:
-        known: set[str] = set()
+        return set(self._stored(connection, ids, documents.c.doc_id))
+
+    def _first_paths(self, connection: Connection, ids: list[str]) -> dict[str, str]:
+        """The first source path of each stored document among ``ids`` (on its own row), by id."""
+        return self._stored(connection, ids, documents.c.source_path)
+
+    def _stored(self, connection: Connection, ids: list[str], column: Any) -> dict[str, Any]:
+        """``column`` of each stored document among ``ids``, by id."""
+        found: dict[str, Any] = {}
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
-            known.update(
-                connection.execute(
-                    select(documents.c.doc_id).where(documents.c.doc_id.in_(chunk))
-                ).scalars()
-            )
-        return known
+            query = select(documents.c.doc_id, column).where(documents.c.doc_id.in_(chunk))
+            found.update((doc_id, value) for doc_id, value in connection.execute(query))
+        return found
 
     def add_source(self, doc_id: str, source_path: str) -> None:
         """Record another path a stored document was read from; a known path is a no-op.
@@ -313,11 +322,13 @@ class Store(
         source_path: where the copy was read.
         """
         with self._transaction(write=True) as connection:
-            exists = connection.execute(
-                select(documents.c.doc_id).where(documents.c.doc_id == doc_id)
+            first = connection.execute(
+                select(documents.c.source_path).where(documents.c.doc_id == doc_id)
             ).first()
-            if exists is None:
+            if first is None:
                 raise DossierError(ErrorCode.S002_NOT_FOUND, doc_id)
+            if first.source_path == nul_free(source_path):
+                return  # its first path, on its own row
             self._insert_new(
                 connection,
                 document_sources,
@@ -401,6 +412,21 @@ def _bring_up_to_date(
 
 
 # -- rows ------------------------------------------------------------------------------------------
+
+
+def _number_rows(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """Give SQLite document rows their ``seq`` before the insert, the numbers its insert trigger
+    would give (one past the largest, in insert order), under the document writers' lock.
+
+    The trigger numbers a row by updating it after the insert, which writes the whole row, its
+    text's overflow pages included, a second time; a row that comes with its ``seq`` is written
+    once. PostgreSQL's identity numbers its rows itself.
+    """
+    if not rows or connection.dialect.name != "sqlite":
+        return
+    last = connection.execute(select(func.coalesce(func.max(documents.c.seq), 0))).scalar_one()
+    for number, row in enumerate(rows, start=last + 1):
+        row["seq"] = number
 
 
 def _document_row(document: Document, minhash: bytes | None, now: datetime) -> dict[str, Any]:

@@ -86,16 +86,22 @@ class DocumentReadsMixin:
     def get_sources(self, doc_id: str) -> list[str]:
         """Every path the document was read from, the first seen first.
 
+        The first is on the document's own row, the others in ``document_sources`` (migration
+        0022), in the order they were seen.
+
         doc_id: the document id, or a unique prefix of at least 6 characters.
         """
         with self._transaction() as connection:
             full_id = self._resolve(connection, doc_id)
-            paths = connection.execute(
+            first = connection.execute(
+                select(documents.c.source_path).where(documents.c.doc_id == full_id)
+            ).scalar_one()
+            others = connection.execute(
                 select(document_sources.c.source_path)
                 .where(document_sources.c.doc_id == full_id)
                 .order_by(document_sources.c.id)
             ).scalars()
-            return list(paths)
+            return list(dict.fromkeys([first, *others]))
 
     def resolve_id(self, doc_id: str) -> str:
         """The full id of the one stored document ``doc_id`` names (an id or a unique prefix).
@@ -262,9 +268,13 @@ class DocumentReadsMixin:
                     func.max(d.pub_date),
                 )
             ).one()
-            sources = connection.execute(
-                select(func.count()).select_from(document_sources)
-            ).scalar()
+            # Each document's first path is on its row, every other one in document_sources.
+            sources = (
+                total
+                + connection.execute(
+                    select(func.count()).select_from(document_sources)
+                ).scalar_one()
+            )
             year = func.substr(d.pub_date, 1, 4).label("year")
             by_year = connection.execute(
                 select(year, func.count())

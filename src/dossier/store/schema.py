@@ -138,7 +138,8 @@ documents = DocumentRow.__table__
 
 
 class DocumentSourceRow(Base):
-    """One path a document was read from; a document read twice has two."""
+    """A path a document was read from besides its first (``documents.source_path``,
+    migration 0022); a document read from three paths has two."""
 
     __tablename__ = "document_sources"
     __table_args__ = (UniqueConstraint("doc_id", "source_path"),)
