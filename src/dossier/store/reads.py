@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from typing import Any
 
-from sqlalchemy import Connection, Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, or_, select
 
 from dossier.calendar import check_iso_date
 from dossier.errors import DossierError, ErrorCode
@@ -28,6 +28,21 @@ from dossier.store.rows import document_from_row
 from dossier.store.runs import UNFINISHED_STATUSES, run_record, unfinished_run_statuses
 from dossier.store.schema import document_sources, documents, ingest_failures, ingest_runs
 from dossier.store.search import search_documents
+
+
+def _copies() -> ColumnElement[bool]:
+    """Documents that joined an earlier document's story: the rows ``ix_documents_story_copies``
+    indexes (migration 0022)."""
+    return documents.c.story_id != documents.c.doc_id
+
+
+def in_stories(story_ids: Any) -> ColumnElement[bool]:
+    """Documents whose story is among ``story_ids`` (a list or a subquery of story ids), as
+    ``story_id IN story_ids`` but found through indexes: a story's first document by its own id
+    (its story id), the copies through the partial index of copies."""
+    first = and_(documents.c.doc_id.in_(story_ids), documents.c.story_id == documents.c.doc_id)
+    return or_(first, and_(documents.c.story_id.in_(story_ids), _copies()))
+
 
 #: Shortest id prefix ``get_document`` accepts: 6 hex digits make a collision among a few
 #: thousand documents unlikely, and a collision is reported, never guessed.
@@ -190,7 +205,7 @@ class DocumentReadsMixin:
         if language:
             query = query.where(func.lower(documents.c.language) == language.strip().lower())
         if story_id:
-            query = query.where(documents.c.story_id == story_id.strip())
+            query = query.where(in_stories([story_id.strip()]))
         query = query.order_by(pub_date.asc().nulls_last(), documents.c.doc_id)
         if limit is not None:
             query = query.limit(limit)
@@ -220,12 +235,17 @@ class DocumentReadsMixin:
 
         Within a story its first document (the one whose id is the story id) comes first.
         """
+        # A story of two or more documents has a copy: its id is among the copies' story ids.
+        copied = select(documents.c.story_id).where(_copies()).distinct()
         shared = (
-            select(documents.c.story_id).group_by(documents.c.story_id).having(func.count() >= 2)
+            select(documents.c.story_id)
+            .where(in_stories(copied))
+            .group_by(documents.c.story_id)
+            .having(func.count() >= 2)
         )
         query = (
             select(*(documents.c[name] for name in DUPLICATE_COLUMNS))
-            .where(documents.c.story_id.in_(shared))
+            .where(in_stories(shared))
             .order_by(
                 documents.c.story_id,
                 case((documents.c.doc_id == documents.c.story_id, 0), else_=1),

@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -102,13 +103,23 @@ class DocumentRow(Base):
     """One stored document: its texts, the map between them, what it says about itself."""
 
     __tablename__ = "documents"
+    # Story look-ups: a story's first document by its own id, its copies by this index, which
+    # holds only them (migration 0022): a new story's key is random, its copy's is not.
+    __table_args__ = (
+        Index(
+            "ix_documents_story_copies",
+            "story_id",
+            sqlite_where=text("story_id <> doc_id"),
+            postgresql_where=text("story_id <> doc_id"),
+        ),
+    )
 
     doc_id: Mapped[str] = mapped_column(String(DOC_ID_LENGTH), primary_key=True)
     # A stable integer per document for the SQLite full-text index to point at: SQLite's own
     # rowid of a table keyed by a string may be renumbered by VACUUM, which would silently detach
     # the index. An identity on PostgreSQL, set by the insert trigger on SQLite.
     seq: Mapped[int | None] = mapped_column(BigInteger, FetchedValue(), unique=True)
-    story_id: Mapped[str] = mapped_column(String(DOC_ID_LENGTH), index=True)
+    story_id: Mapped[str] = mapped_column(String(DOC_ID_LENGTH))
     format: Mapped[str] = mapped_column(String(16))
     source_path: Mapped[str] = mapped_column(Text)  # where it was first seen
     external_id: Mapped[str | None] = mapped_column(Text)
