@@ -23,17 +23,13 @@ Revises: 0021
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import sqlalchemy as sa
 from alembic import op
 
 from dossier.store.maintenance import request_vacuum
 
-revision: str = "0022"
-down_revision: str | Sequence[str] | None = "0021"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0022"
+down_revision = "0021"
 
 #: The documents whose story is another's: the rows the story index holds.
 _COPIES = "story_id <> doc_id"
