@@ -15,27 +15,11 @@ from dossier.ingest.near_duplicates import assign_stories, signature, signature_
 from dossier.store import Store, database_url
 from store_helpers import migrate_down, migrate_up
 
+#: Invented place words: 20 of them, so that two bulletins share only their chance words.
 _WORDS = [
-    "lighthouse",
-    "keeper",
-    "orchard",
-    "tannery",
-    "ferryman",
-    "granary",
-    "weaver",
-    "quarry",
-    "canal",
-    "mayor",
-    "chapel",
-    "brewery",
-    "tollgate",
-    "miller",
-    "saddler",
-    "harbourmaster",
-    "lantern",
-    "barley",
-    "vineyard",
-    "shepherd",
+    a + b
+    for a in ("mill", "ferry", "grain", "tanner")
+    for b in ("gate", "yard", "wick", "ford", "stead")
 ]
 
 
