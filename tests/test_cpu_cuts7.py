@@ -1,0 +1,62 @@
+"""Issue 7's CPU cuts: each changed function gives what the straightforward reading gave.
+Invented sentences only."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dossier.extract.events.lexicon import Lemmas, load_lexicon
+from dossier.extract.events.triggers import _passed_over, sentence_triggers
+from dossier.nlp import kb_folder
+
+TEXT = (
+    "Borovia said Kestria must withdraw its troops. The war between Borovia and Kestria claimed "
+    "hundreds of lives. Kestrian tanks crossed into Borovia on Monday. The ministers met in "
+    "Lindau and signed a treaty. The commission is to open in July. Borovia condemned the "
+    "attack and the invasion. Protesters demanded the release of the journalists, sparking "
+    "outrage in Kestria. Officials walked along the river and ate lunch."
+)
+
+
+def _readings(doc: Doc, lemmas: Lemmas) -> list[list[tuple]]:
+    lexicon = load_lexicon(kb_folder(None))
+    found = []
+    for sentence in doc.sents:
+        found.append(
+            [
+                (
+                    t.token.i,
+                    t.entry,
+                    t.source.i if t.source is not None else None,
+                    [w.i for w in t.target],
+                    [w.i for w in t.partners],
+                    t.passive_target,
+                    [w.i for w in t.scene],
+                    t.nominal,
+                )
+                for t in sentence_triggers(sentence, lexicon, lemmas)
+            ]
+        )
+    return found
+
+
+def test_triggers_read_from_the_columns_are_those_read_token_by_token(nlp: Language) -> None:
+    # A fresh Lemmas knows no word: every verb and noun is then read from its Token, as
+    # before the cut; a second pass, with every lemma known, passes words over unbuilt.
+    doc = nlp(TEXT)
+    lemmas = Lemmas(nlp)
+    first = _readings(doc, lemmas)
+    assert any(first)  # the text has triggers
+    assert _readings(doc, lemmas) == first
+    assert _readings(nlp(TEXT), Lemmas(nlp)) == first
+
+
+def test_a_verb_is_passed_over_only_where_no_rule_reads_its_lemma() -> None:
+    lexicon = load_lexicon(kb_folder(None))
+    listed = next(iter(lexicon.verb_lemmas))
+    assert not _passed_over(listed, lexicon)
+    for special in ("claim", "come", "open", "cross", "say", "react", "spark"):
+        assert not _passed_over(special, lexicon), special
+    assert _passed_over("eat", lexicon) == ("eat" not in lexicon.verb_lemmas)
+    assert _passed_over("walk", lexicon) == ("walk" not in lexicon.verb_lemmas)
