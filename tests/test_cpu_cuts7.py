@@ -60,3 +60,28 @@ def test_a_verb_is_passed_over_only_where_no_rule_reads_its_lemma() -> None:
         assert not _passed_over(special, lexicon), special
     assert _passed_over("eat", lexicon) == ("eat" not in lexicon.verb_lemmas)
     assert _passed_over("walk", lexicon) == ("walk" not in lexicon.verb_lemmas)
+
+
+def test_passive_verbs_are_the_tokens_with_an_auxpass_child(nlp: Language) -> None:
+    from dossier.extract.stance.reactions import _lowers, _passive_verbs
+
+    doc = nlp(
+        "Borovia was criticised in the Kestrian press. The minister was attacked by critics "
+        "and left. Kestria annexed the region despite international criticism."
+    )
+    straight = {t.i for t in doc if any(c.dep_ == "auxpass" for c in t.children)}
+    assert straight  # the text has passives
+    assert _passive_verbs(doc) == straight
+    assert _lowers(doc) == [t.lower for t in doc]
+
+
+def test_reaction_and_press_stances_are_those_read_token_by_token(nlp: Language) -> None:
+    # A fresh pipeline's Lemmas knows few words: most nouns are then read from their Token;
+    # the second document, the same text, finds them known and passes them over unbuilt.
+    text = (
+        "Kestria annexed the region despite international criticism. Borovia went ahead "
+        "amid protests from Kestria. The Borovian leader was attacked in the Kestrian media."
+    )
+    first = [(s.holder, s.target, s.polarity) for s in nlp(text)._.dossier_stances]
+    again = [(s.holder, s.target, s.polarity) for s in nlp(text)._.dossier_stances]
+    assert again == first
