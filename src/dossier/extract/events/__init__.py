@@ -26,7 +26,7 @@ Output: ``doc._.dossier_events`` (``Event`` facts) and, in ``doc._.dossier_links
 
 from __future__ import annotations
 
-from spacy.attrs import IDX
+from spacy.attrs import DEP, IDX, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract import document
@@ -269,6 +269,7 @@ def event_facts(
     references = [s.reference_time for s in doc._.get(document.SENTENCES) or []]
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     pos = doc.to_array("POS")
+    words = doc.to_array([LOWER, DEP])
     events: list[Event] = []
     links: list[FactLink] = []
     acts: list[tuple[int, tuple]] = []
@@ -276,7 +277,7 @@ def event_facts(
     alone: set[int] = set()
     for number, sentence in enumerate(sentences):
         reference = references[number] if number < len(references) else doc._.get(document.DATE)
-        for trigger in sentence_triggers(sentence, lexicon, lemmas, pos):
+        for trigger in sentence_triggers(sentence, lexicon, lemmas, pos, words):
             if foe_missing(trigger.token, trigger.entry):
                 continue  # "made headway in the talks": no foe, no fighting
             if framing(trigger.token, trigger.entry.plover):

@@ -214,6 +214,11 @@ class Lemmas:
             self._cache[key] = lemma
         return lemma
 
+    def known(self, lower: int, pos: int) -> str | None:
+        """The lemma already worked out for a word (its ``lower`` and ``pos`` ids, as
+        ``doc.to_array`` gives them), or None: what ``self(token)`` gives without a ``Token``."""
+        return self._cache.get((lower, pos))
+
     def _compute(self, token: Token) -> str:
         if token.lower_ in _FORMS_OF_BE:
             return "be"  # the rule tables have nothing for auxiliaries

@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy
-from spacy.symbols import NOUN, VERB
+from spacy.symbols import DEP, LOWER, NOUN, VERB
 from spacy.tokens import Span, Token
 
 from dossier.extract.events.actors import LEADERS, OFFICIALS
@@ -41,8 +41,8 @@ from dossier.extract.events.asking import (
     question,
 )
 from dossier.extract.events.dispatches import dispatched, sent_to_fight
-from dossier.extract.events.inception import INCEPTION, inception
-from dossier.extract.events.incursions import INCURSION, incursion
+from dossier.extract.events.inception import ENTERING, INCEPTION, inception
+from dossier.extract.events.incursions import CROSSING, INCURSION, incursion
 from dossier.extract.events.lexicon import (
     GROUP_NOUNS,
     PARTICLES,
@@ -51,7 +51,7 @@ from dossier.extract.events.lexicon import (
     Lemmas,
 )
 from dossier.extract.events.nominal import PEOPLE, governing_verb, in_state, under_a_noun
-from dossier.extract.events.openings import OPENING, opening
+from dossier.extract.events.openings import OPENING, OPENING_VERBS, opening
 from dossier.extract.events.particles import left_behind, particles_of, turned
 from dossier.extract.events.reactions import (
     DRAWING,
@@ -83,7 +83,7 @@ from dossier.extract.events.senses import (
 )
 from dossier.extract.events.shunning import shunning_reading
 from dossier.extract.events.standing import construed, denied_meaning, left_post, permitted
-from dossier.extract.events.tolls import TOLL, toll
+from dossier.extract.events.tolls import TAKING, TOLL, toll
 from dossier.extract.events.trigger_words import (
     ABSORBING,
     CREATING,
@@ -459,21 +459,38 @@ DEMAND = EventEntry("must", "", "", "100", "REQUEST", None, None, True)
 
 
 def sentence_triggers(
-    sentence: Span, lexicon: EventLexicon, lemmas: Lemmas, pos: numpy.ndarray | None = None
+    sentence: Span,
+    lexicon: EventLexicon,
+    lemmas: Lemmas,
+    pos: numpy.ndarray | None = None,
+    words: numpy.ndarray | None = None,
 ) -> list[Trigger]:
     """The triggers of one sentence, verbs first, in text order within each kind.
 
     pos: the doc's part-of-speech column (``doc.to_array("POS")``), read once per doc by the
     caller; None reads it here. Only verbs and nouns can be triggers: the column finds them
     without building a ``Token`` for every other word.
+    words: the doc's LOWER and DEP columns (``doc.to_array([LOWER, DEP])``), read once per doc
+    by the caller; None reads them here. A verb whose lemma is known already (``Lemmas.known``)
+    and that no rule below reads (``_passed_over``), and a noun no lexicon lists, are passed
+    over without building their ``Token``: most words.
     """
     doc = sentence.doc
     column = doc.to_array("POS") if pos is None else pos
-    tags = column[sentence.start : sentence.end]
-    verb_at = (numpy.flatnonzero(tags == VERB) + sentence.start).tolist()
-    noun_at = (numpy.flatnonzero(tags == NOUN) + sentence.start).tolist()
+    start = sentence.start
+    tags = column[start : sentence.end]
+    verb_at = (numpy.flatnonzero(tags == VERB) + start).tolist()
+    noun_at = (numpy.flatnonzero(tags == NOUN) + start).tolist()
+    if words is None:
+        words = doc.to_array([LOWER, DEP])
+    lower_of, dep_of = words[start : sentence.end].T.tolist()
+    strings = doc.vocab.strings
+    ccomp = strings["ccomp"]
     found: list[Trigger] = []
     for i in verb_at:
+        lemma = lemmas.known(lower_of[i - start], VERB)
+        if lemma is not None and dep_of[i - start] != ccomp and _passed_over(lemma, lexicon):
+            continue  # what the tests below find of most verbs, read from the columns
         token = doc[i]
         lemma = lemmas(token)
         taken = toll(token, lemmas)
@@ -512,12 +529,30 @@ def sentence_triggers(
             found.append(trigger)
     verbs = {trigger.token.i for trigger in found}
     for i in noun_at:
+        lemma = lemmas.known(lower_of[i - start], NOUN)
+        if (
+            lemma is not None
+            and lemma not in lexicon.nouns
+            and strings[lower_of[i - start]] not in lexicon.nouns
+        ):
+            continue  # no noun the lexicon lists: most nouns, read from the columns
         token = doc[i]
         if lemmas(token) in lexicon.nouns or token.lower_ in lexicon.nouns:
             trigger = _noun_trigger(token, lexicon, lemmas, verbs)
             if trigger is not None:
                 found.append(trigger)
     return found
+
+
+#: The verbs ``toll``, ``inception``, ``opening`` and ``incursion`` read, or whose words may
+#: accuse (each returns None for any other verb, before reading anything else).
+_SPECIAL_VERBS = TAKING | ENTERING | OPENING_VERBS | CROSSING | WORDING
+
+
+def _passed_over(lemma: str, lexicon: EventLexicon) -> bool:
+    """Whether ``sentence_triggers`` finds nothing for a verb of this lemma that is no
+    reported clause (``ccomp``): no special reading (``_SPECIAL_VERBS``) and no listed verb."""
+    return lemma not in _SPECIAL_VERBS and lemma not in lexicon.verb_lemmas
 
 
 #: Verbs that report what someone says; "X said Y must go" is X's demand on Y.

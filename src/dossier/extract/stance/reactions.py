@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.attrs import LOWER
+from spacy.symbols import NOUN
+from spacy.tokens import Doc, Span, Token
 
-from dossier.extract.document import indices_within
+from dossier.extract.document import indices_within, token_indices
 from dossier.extract.events.actors import ActorFinder
 from dossier.extract.events.lexicon import Lemmas
 from dossier.extract.stance.holders import Holder, as_holder, holders_of
@@ -62,7 +64,10 @@ def press_sides(
     a passive given by where it was said, not by "by")."""
     found: list[tuple[Holder, TargetHit, int, Token]] = []
     doc = sentence.doc
+    passive = _passive_verbs(doc)
     for i in indices_within(doc, "POS", _VERBS, sentence.start, sentence.end):
+        if i not in passive:
+            continue  # no "auxpass" child: the test below, without building the verb's Token
         verb = doc[i]
         if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in verb.children):
             continue
@@ -82,6 +87,30 @@ def press_sides(
                 holder = Holder(" ".join(t.text for t in phrase), None)
                 found.extend((holder, hit, polarity, verb) for hit in targets)
     return found
+
+
+def _passive_verbs(doc: Doc) -> frozenset[int]:
+    """The tokens that have an ``auxpass`` child, found from the few ``auxpass`` words (read
+    once per doc and remembered on it, its length in the key as ``indices_within`` has it)."""
+    key = (_PASSIVE_VERBS, len(doc))
+    found = doc.user_data.get(key)
+    if found is None:
+        heads = (doc[j].head.i for j in token_indices(doc, "DEP", ("auxpass",)))
+        found = doc.user_data[key] = frozenset(heads)
+    return found
+
+
+def _lowers(doc: Doc) -> list[int]:
+    """The doc's LOWER column (ids), read once per doc and remembered on it."""
+    key = (_LOWERS, len(doc))
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = doc.to_array(LOWER).tolist()
+    return found
+
+
+_PASSIVE_VERBS = "dossier.stance.passive_verbs"
+_LOWERS = "dossier.stance.lowers"
 
 
 def _doer(verb: Token) -> Token | None:
@@ -137,7 +166,11 @@ def reaction_stances(
             0.55,
         )
     doc = sentence.doc
+    lowers = _lowers(doc)
     for i in indices_within(doc, "POS", _NOUNS, sentence.start, sentence.end):
+        known = lemmas.known(lowers[i], NOUN)
+        if known is not None and known not in REACTIONS:
+            continue  # the test below, read from the columns without building the Token
         noun = doc[i]
         if noun.pos_ != "NOUN" or lemmas(noun) not in REACTIONS:
             continue
