@@ -40,7 +40,8 @@ BAND_MERGE_CHECK_DOCS = 1_000
 BAND_MID_FRACTION = 0.25
 BAND_MID_PENDING_MERGES = 5
 #: SQLite's page cache during a merge (KiB): the pages a merge writes are each written once
-#: instead of being evicted and read again (the writers' 16 MiB otherwise).
+#: instead of being evicted and read again (the writers' 16 MiB otherwise); PostgreSQL's
+#: ``work_mem`` for the merge's sort.
 BAND_MERGE_CACHE_KIB = 524_288
 
 #: spaCy pipeline package (ships its weights; nothing downloads at run time).
