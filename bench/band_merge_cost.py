@@ -89,6 +89,9 @@ def merge_costs(db: str, single: bool = True) -> dict[str, LevelCost]:
         bounds = _ids_at(store, [min(cut, total - 1) for cut in cuts])  # a small store: all
         costs: dict[str, LevelCost] = {}
         started = time.perf_counter()
+        if single and pending_rows > 200_000:
+            print(f"  (the one-level merge of {pending_rows:,} rows left out: minutes; see README)")
+            single = False
         if single:
             _take_out(store, "lsh_bands_pending", bounds[0], bounds[1])
             costs["single"] = LevelCost(*store.move_bands("pending", "main"))

@@ -231,10 +231,12 @@ def charged(db: str, docs: int, rows: int, large_rate: float, empty_merged: floa
     thresholds, per row as each level's merge at its threshold costs on this store."""
     costs = merge_costs(db)
     base = docs / large_rate
-    for label, per_row in (
-        ("one level (pending -> main)", costs["single"].per_row),
-        ("middle level (pending -> mid -> main)", costs["pending"].per_row + costs["mid"].per_row),
-    ):
+    levels = [
+        ("middle level (pending -> mid -> main)", costs["pending"].per_row + costs["mid"].per_row)
+    ]
+    if "single" in costs:
+        levels.insert(0, ("one level (pending -> main)", costs["single"].per_row))
+    for label, per_row in levels:
         rate = docs / (base + rows * per_row)
         print(
             f"  charged pro rata, {label}: {rows} rows x {1e6 * per_row:.1f} µs ="
