@@ -231,11 +231,7 @@ def charged(db: str, docs: int, rows: int, large_rate: float, empty_merged: floa
     thresholds, per row as each level's merge at its threshold costs on this store."""
     costs = merge_costs(db)
     base = docs / large_rate
-    levels = [
-        ("middle level (pending -> mid -> main)", costs["pending"].per_row + costs["mid"].per_row)
-    ]
-    if "single" in costs:
-        levels.insert(0, ("one level (pending -> main)", costs["single"].per_row))
+    levels = [("pending -> main", costs["single"].per_row)]
     for label, per_row in levels:
         rate = docs / (base + rows * per_row)
         print(
@@ -268,7 +264,7 @@ def main() -> int:
                         "ingest comparison (the kept store is at the head already)")  # fmt: skip
     parser.add_argument("--no-ingest", action="store_true", help="skip the ingest comparison")
     parser.add_argument("--merge-costs", action="store_true", help="after the ingest, time "
-                        "each band merge at its threshold on the store and charge the ingest "
+                        "the band merge at its threshold on the store and charge the ingest "
                         "its rows' share (band_merge_cost.py; minutes at 1,000,000)")  # fmt: skip
     parser.add_argument("--scratch", help="folder for temporary SQLite files")
     parser.add_argument("--seed", type=int, default=14)

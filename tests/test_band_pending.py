@@ -99,8 +99,6 @@ def _ingest(url: str, make_document, texts: list[str], merge_every: int | None) 
 def _band_counts(store: Store) -> tuple[int, int]:
     with store.engine.connect() as connection:
         main = connection.execute(sql("SELECT count(*) FROM lsh_bands")).scalar_one()
-        # Merged rows are in the large table or the middle level (migration 0023).
-        main += connection.execute(sql("SELECT count(*) FROM lsh_bands_mid")).scalar_one()
         pending = connection.execute(sql("SELECT count(*) FROM lsh_bands_pending")).scalar_one()
     return main, pending
 

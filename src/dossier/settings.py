@@ -33,12 +33,6 @@ BAND_PENDING_FRACTION = 0.05
 BAND_PENDING_FRACTION_POSTGRESQL = 0.0
 BAND_PENDING_MIN_ROWS = 50_000
 BAND_MERGE_CHECK_DOCS = 1_000
-#: The band index's middle level (migration 0023): pending bands are merged into it, and it into
-#: the large table once it holds this share of it (or this many times the pending threshold,
-#: whichever is more). Each pending merge then writes a table at most a quarter of the large
-#: one, and the large one takes its rows in batches five times the pending threshold or more.
-BAND_MID_FRACTION = 0.25
-BAND_MID_PENDING_MERGES = 5
 #: SQLite's page cache during a merge (KiB): the pages a merge writes are each written once
 #: instead of being evicted and read again (the writers' 16 MiB otherwise); PostgreSQL's
 #: ``work_mem`` for the merge's sort.

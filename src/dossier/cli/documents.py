@@ -40,19 +40,15 @@ def merge_bands(
     """Move new documents' near-duplicate bands into the main band index.
 
     Ingest writes each new document's bands to a small pending table and merges them, in
-    band order, into a middle table once they pass 5% of the index (at least 50,000 rows; on
-    PostgreSQL 50,000 rows), and the middle table into the index once it holds a quarter of
-    it; ingest checks every 1,000 documents. This runs the same merges now (--force: all of
-    it into the index), e.g. after a large ingest. Near-duplicate results are the same before
-    and after.
+    band order, once they pass 5% of the index (at least 50,000 rows; on PostgreSQL 50,000
+    rows); ingest checks every 1,000 documents. This runs the same merge now, e.g. after a
+    large ingest. Near-duplicate results are the same before and after.
     """
     with reported():
         dossier = Dossier(db)
         dossier.require_store()  # only ingest creates a store
         merge = dossier.merge_bands(force=force)
     done = f"merged {merge.merged:,} rows" if merge.merged else "nothing merged"
-    if merge.promoted:
-        done += f", {merge.promoted:,} middle rows into the index"
     render.out.print(
         f"{done}: {merge.pending:,} pending, threshold {merge.threshold:,}, {merge.seconds:.1f} s"
     )

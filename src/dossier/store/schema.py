@@ -352,9 +352,12 @@ class LshBandRow(Base):
 lsh_bands = LshBandRow.__table__
 
 
-class _BandLevel:
-    """The columns of a band table that is not yet the large one: a document's band waiting to
-    be merged (``store/stories.py``)."""
+class LshBandPendingRow(Base):
+    """A band of a document stored since the last merge (``store/stories.py``): new documents'
+    bands are written to this small table and moved into ``lsh_bands`` in band-hash order in
+    batches, so an ingest does not dirty a random page of the large index per band."""
+
+    __tablename__ = "lsh_bands_pending"
 
     doc_id: Mapped[str] = mapped_column(
         String(DOC_ID_LENGTH),
@@ -365,25 +368,7 @@ class _BandLevel:
     band_hash: Mapped[int] = mapped_column(BigInteger, index=True)
 
 
-class LshBandPendingRow(_BandLevel, Base):
-    """A band of a document stored since the last merge (``store/stories.py``): new documents'
-    bands are written to this small table and moved into ``lsh_bands`` in band-hash order in
-    batches, so an ingest does not dirty a random page of the large index per band."""
-
-    __tablename__ = "lsh_bands_pending"
-
-
 lsh_bands_pending = LshBandPendingRow.__table__
-
-
-class LshBandMidRow(_BandLevel, Base):
-    """A band between the pending table and ``lsh_bands`` (migration 0023): pending bands are
-    merged here, and these into ``lsh_bands`` in larger, rarer batches (``store/stories.py``)."""
-
-    __tablename__ = "lsh_bands_mid"
-
-
-lsh_bands_mid = LshBandMidRow.__table__
 
 
 class StatementRow(Base):

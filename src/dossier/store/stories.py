@@ -7,17 +7,13 @@ candidates of a batch is a few indexed look-ups and reading their signatures, wh
 of the store.
 
 The index is log-structured (migration 0019): a new document's bands go to the small
-``lsh_bands_pending``, whose pages stay cached, and ``merge_bands`` moves them in band-hash order
-once they pass ``settings.BAND_PENDING_FRACTION`` of the large ``lsh_bands`` (or
-``BAND_PENDING_MIN_ROWS``), each page of an index written once per merge instead of once per
+``lsh_bands_pending``, whose pages stay cached, and ``merge_bands`` moves them into the large
+``lsh_bands`` in band-hash order once they pass ``settings.BAND_PENDING_FRACTION`` of it (or
+``BAND_PENDING_MIN_ROWS``), each page of its index written once per merge instead of once per
 band: at a million documents the 25 random keys of each new document were most of the pages an
-ingest wrote. They go to a middle level, ``lsh_bands_mid`` (migration 0023), and it into
-``lsh_bands`` once it holds ``BAND_MID_FRACTION`` of it: a merge writes about every page of the
-table it merges into, so the pending rows write the smaller middle table and the large one takes
-rows in batches several times larger. A look-up reads all three tables, so what it finds does
-not depend on when the last merge ran. The layout is datasketch's ``MinHashLSH`` for the
-threshold and permutations in ``dossier.settings``, so the candidates are the ones its in-memory
-index found.
+ingest wrote. A look-up reads both tables, so what it finds does not depend on when the last
+merge ran. The layout is datasketch's ``MinHashLSH`` for the threshold and
+permutations in ``dossier.settings``, so the candidates are the ones its in-memory index found.
 
 ``StoryReads`` reads them on a connection the caller holds: ``Store.add_new_documents`` assigns
 stories and stores the batch in one transaction, under the document writers' lock, so two
@@ -40,7 +36,7 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from dossier import settings
 from dossier.store.engine import serialise_document_writers
-from dossier.store.schema import documents, lsh_bands, lsh_bands_mid, lsh_bands_pending
+from dossier.store.schema import documents, lsh_bands, lsh_bands_pending
 
 #: Bands per signature and signature values per band: what datasketch's ``MinHashLSH`` picks for
 #: threshold 0.5 and 128 permutations (a test keeps the two in step).
@@ -100,7 +96,7 @@ class StoryReads:
         wanted = [band_hashes(signature) for signature in signatures]
         hashes = sorted({value for bands in wanted for _, value in bands})
         holders: dict[tuple[int, int], set[str]] = {}
-        for table in (lsh_bands, lsh_bands_mid, lsh_bands_pending):
+        for table in (lsh_bands, lsh_bands_pending):
             for start in range(0, len(hashes), _CHUNK):
                 query = select(table.c.band, table.c.band_hash, table.c.doc_id).where(
                     table.c.band_hash.in_(hashes[start : start + _CHUNK])
@@ -132,26 +128,18 @@ class BandMerge:
 
     pending: rows in ``lsh_bands_pending`` before it.
     threshold: the pending rows that make a merge due (``band_merge_threshold``).
-    merged: pending rows moved on (0 when no merge was due and none was forced).
-    seconds: wall-clock time of the call, the checks included.
-    mid: rows in ``lsh_bands_mid`` after the pending rows were moved there.
-    mid_threshold: the middle rows that make a merge into ``lsh_bands`` due.
-    promoted: middle rows moved into ``lsh_bands``.
-    promote_seconds: of ``seconds``, the time of that move.
+    merged: rows moved into ``lsh_bands`` (0 when no merge was due and none was forced).
+    seconds: wall-clock time of the call, the check included.
     """
 
     pending: int
     threshold: int
     merged: int
     seconds: float
-    mid: int = 0
-    mid_threshold: int = 0
-    promoted: int = 0
-    promote_seconds: float = 0.0
 
 
-#: The band tables, smallest level first.
-BAND_LEVELS = {"pending": lsh_bands_pending, "mid": lsh_bands_mid, "main": lsh_bands}
+#: The band tables, the pending one first.
+BAND_LEVELS = {"pending": lsh_bands_pending, "main": lsh_bands}
 
 
 def _estimated_rows(connection: Connection, table: str) -> int:
@@ -184,18 +172,9 @@ def band_merge_threshold(main_rows: int, dialect: str = "sqlite") -> int:
     return max(settings.BAND_PENDING_MIN_ROWS, int(fraction * main_rows))
 
 
-def mid_merge_threshold(main_rows: int, pending_threshold: int) -> int:
-    """Middle-level rows that make its merge into ``lsh_bands`` due: ``BAND_MID_FRACTION`` of
-    the large table, and at least ``BAND_MID_PENDING_MERGES`` pending merges' worth."""
-    return max(
-        settings.BAND_MID_PENDING_MERGES * pending_threshold,
-        int(settings.BAND_MID_FRACTION * main_rows),
-    )
-
-
 def _count(connection: Connection, table: str) -> int:
-    """The rows of a band level: exact (the middle table is emptied whole, so SQLite's largest
-    rowid is its count; PostgreSQL's estimate is not kept where autovacuum is off)."""
+    """The rows of a band table that is only appended to and emptied whole: exact (SQLite's
+    largest rowid is its count; PostgreSQL's estimate is not kept where autovacuum is off)."""
     if connection.dialect.name == "postgresql":
         return int(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
     return int(connection.execute(text(f"SELECT max(rowid) FROM {table}")).scalar() or 0)
@@ -261,14 +240,14 @@ class StoriesMixin:
         connection.execute(statement, bands)
 
     def merge_bands(self, force: bool = False) -> BandMerge:
-        """Move the pending bands into the middle level if they passed their threshold, and
-        the middle level into ``lsh_bands`` if it passed its own (or both, with ``force``).
+        """Move the pending bands into ``lsh_bands`` if they passed the threshold (or ``force``).
 
-        Each move is one transaction under the document writers' lock: a batch being stored
-        meanwhile waits, so none of its bands is deleted unmoved, and a look-up sees every band
-        in exactly one of the three tables.
+        One transaction under the document writers' lock: a batch being stored meanwhile waits,
+        so none of its bands is deleted from the pending table unmerged, and a look-up sees
+        every band either pending or merged. Rows go in band-hash order, the large index's
+        order, so each of its pages is read and written once.
 
-        force: move whatever is pending or in the middle into ``lsh_bands``, however little.
+        force: merge whatever is pending, however little.
         """
         started = time.perf_counter()
         with self._transaction(write=True) as connection:
@@ -276,31 +255,16 @@ class StoriesMixin:
             pending = connection.execute(
                 select(func.count()).select_from(lsh_bands_pending)
             ).scalar_one()
-            main_rows = _estimated_rows(connection, "lsh_bands")
-            threshold = band_merge_threshold(main_rows, connection.dialect.name)
+            threshold = band_merge_threshold(
+                _estimated_rows(connection, "lsh_bands"), connection.dialect.name
+            )
             merged = pending if pending and (force or pending >= threshold) else 0
             if merged:
-                _move(
-                    connection, "lsh_bands_pending", "lsh_bands_mid" if not force else "lsh_bands"
-                )
-            mid = _count(connection, "lsh_bands_mid")
-        mid_threshold = mid_merge_threshold(main_rows, threshold)
-        promoted, promote_seconds = 0, 0.0
-        if mid and (force or mid >= mid_threshold):
-            promoted, promote_seconds = mid, self.move_bands("mid", "main")[1]
-        return BandMerge(
-            pending,
-            threshold,
-            merged,
-            time.perf_counter() - started,
-            mid,
-            mid_threshold,
-            promoted,
-            promote_seconds,
-        )
+                _move(connection, "lsh_bands_pending", "lsh_bands")
+        return BandMerge(pending, threshold, merged, time.perf_counter() - started)
 
     def move_bands(self, source: str, target: str) -> tuple[int, float]:
-        """Move every row of band level ``source`` into ``target`` ("pending", "mid", "main"),
+        """Move every row of band table ``source`` into ``target`` ("pending", "main"),
         under the document writers' lock; the rows moved and the seconds it took (the bench
         times each level's merge with it)."""
         started = time.perf_counter()
