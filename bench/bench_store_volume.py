@@ -29,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
+from band_merge_cost import merge_costs
 from baselines import ALLSIDES
 from dossier.drivers.ingest import ingest_paths
 from dossier.kb.loader import load_kb
@@ -153,7 +154,7 @@ def measure(db: str, questions: dict, label: str) -> dict[str, float]:
     return p95s
 
 
-def ingest_rate(db: str, corpus: Path) -> tuple[float, float, int, float]:
+def ingest_rate(db: str, corpus: Path) -> tuple[float, float, int, float, int]:
     """Ingesting ``corpus`` into ``db`` (the real ingest driver): documents per second, then
     documents per second with the merge of the band rows it left pending counted, the rows
     merged and the merge's seconds.
@@ -174,7 +175,7 @@ def ingest_rate(db: str, corpus: Path) -> tuple[float, float, int, float]:
         # documents are skipped as duplicates, and the rate says nothing about storing them.
         print(f"  warning: {summary.duplicate} of {summary.read} documents were stored already")
     merged_rate = summary.read / (seconds + merge.seconds)
-    return summary.read / seconds, merged_rate, merge.merged, merge.seconds
+    return summary.read / seconds, merged_rate, merge.merged, merge.seconds, summary.read
 
 
 def compare_queries(db: str, questions: dict) -> None:
@@ -209,8 +210,8 @@ def run(backend: str, args: argparse.Namespace, universe: Universe) -> None:
             with location(backend, args, args.database + "_empty") as empty:
                 ingest_rate(empty, args.corpus)  # warm: imports, caches
             with location(backend, args, args.database + "_empty") as empty:
-                empty_rate, empty_merged, _, empty_merge_s = ingest_rate(empty, args.corpus)
-            large_rate, large_merged, rows, large_merge_s = ingest_rate(db, args.corpus)
+                empty_rate, empty_merged, _, empty_merge_s, _ = ingest_rate(empty, args.corpus)
+            large_rate, large_merged, rows, large_merge_s, docs = ingest_rate(db, args.corpus)
             print(
                 f"  ingest {args.corpus.name}: empty store {empty_rate:.1f} docs/s, this store"
                 f" {large_rate:.1f} docs/s, ratio {large_rate / empty_rate:.2f} (target >= 0.9)"
@@ -221,6 +222,23 @@ def run(backend: str, args: argparse.Namespace, universe: Universe) -> None:
                 f" docs/s, this store {large_merged:.1f} docs/s,"
                 f" ratio {large_merged / empty_merged:.2f}"
             )
+            if args.merge_costs:
+                charged(db, docs, rows, large_rate, empty_merged)
+
+
+def charged(db: str, docs: int, rows: int, large_rate: float, empty_merged: float) -> None:
+    """The ingest's ratio with the merges its ``rows`` band rows owe charged pro rata to the
+    thresholds, per row as each level's merge at its threshold costs on this store."""
+    costs = merge_costs(db)
+    base = docs / large_rate
+    levels = [("pending -> main", costs["single"].per_row)]
+    for label, per_row in levels:
+        rate = docs / (base + rows * per_row)
+        print(
+            f"  charged pro rata, {label}: {rows} rows x {1e6 * per_row:.1f} µs ="
+            f" {rows * per_row:.1f} s; this store {rate:.1f} docs/s,"
+            f" ratio {rate / empty_merged:.2f} (target >= 0.9)"
+        )
 
 
 def main() -> int:
@@ -245,6 +263,9 @@ def main() -> int:
     parser.add_argument("--ingest-only", action="store_true", help="with --reuse: only the "
                         "ingest comparison (the kept store is at the head already)")  # fmt: skip
     parser.add_argument("--no-ingest", action="store_true", help="skip the ingest comparison")
+    parser.add_argument("--merge-costs", action="store_true", help="after the ingest, time "
+                        "the band merge at its threshold on the store and charge the ingest "
+                        "its rows' share (band_merge_cost.py; minutes at 1,000,000)")  # fmt: skip
     parser.add_argument("--scratch", help="folder for temporary SQLite files")
     parser.add_argument("--seed", type=int, default=14)
     args = parser.parse_args()

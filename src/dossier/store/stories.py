@@ -138,6 +138,10 @@ class BandMerge:
     seconds: float
 
 
+#: The band tables, the pending one first.
+BAND_LEVELS = {"pending": lsh_bands_pending, "main": lsh_bands}
+
+
 def _estimated_rows(connection: Connection, table: str) -> int:
     """About how many rows ``table`` holds, without counting them (a count of ``lsh_bands``
     reads a whole index: seconds at a million documents).
@@ -166,6 +170,50 @@ def band_merge_threshold(main_rows: int, dialect: str = "sqlite") -> int:
         else settings.BAND_PENDING_FRACTION
     )
     return max(settings.BAND_PENDING_MIN_ROWS, int(fraction * main_rows))
+
+
+def _count(connection: Connection, table: str) -> int:
+    """The rows of a band table that is only appended to and emptied whole: exact (SQLite's
+    largest rowid is its count; PostgreSQL's estimate is not kept where autovacuum is off)."""
+    if connection.dialect.name == "postgresql":
+        return int(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+    return int(connection.execute(text(f"SELECT max(rowid) FROM {table}")).scalar() or 0)
+
+
+def _move(connection: Connection, source: str, target: str) -> None:
+    """Move every row of band table ``source`` into ``target``, in band-hash order (the order
+    of ``target``'s band index, so each of its pages is written once), and empty ``source``.
+
+    On SQLite the page cache is raised for the move (``BAND_MERGE_CACHE_KIB``): with the
+    writers' 16 MiB the pages of the target's other index, whose order is the documents',
+    were evicted and read and written again many times over.
+    """
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+        connection.exec_driver_sql(f"PRAGMA cache_size = -{int(settings.BAND_MERGE_CACHE_KIB)}")
+    else:
+        # The rows sorted in memory, not in temporary files (6 million rows at a million
+        # documents), for this transaction only.
+        connection.exec_driver_sql(f"SET LOCAL work_mem = '{int(settings.BAND_MERGE_CACHE_KIB)}kB'")
+    try:
+        # "WHERE true": SQLite cannot otherwise tell the upsert's ON from a join's.
+        connection.execute(
+            text(
+                f"INSERT INTO {target} (doc_id, band, band_hash)"
+                f" SELECT doc_id, band, band_hash FROM {source} WHERE true"
+                " ORDER BY band_hash ON CONFLICT (doc_id, band) DO NOTHING"
+            )
+        )
+        if sqlite:
+            connection.execute(text(f"DELETE FROM {source}"))  # SQLite truncates it
+        else:
+            # A DELETE would leave every row dead in the table and its index until a
+            # vacuum: the next rows' index would then be twice the size.
+            connection.execute(text(f"TRUNCATE {source}"))
+    finally:
+        if sqlite:
+            connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
 
 
 class StoriesMixin:
@@ -210,24 +258,22 @@ class StoriesMixin:
             threshold = band_merge_threshold(
                 _estimated_rows(connection, "lsh_bands"), connection.dialect.name
             )
-            merged = 0
-            if pending and (force or pending >= threshold):
-                # "WHERE true": SQLite cannot otherwise tell the upsert's ON from a join's.
-                connection.execute(
-                    text(
-                        "INSERT INTO lsh_bands (doc_id, band, band_hash)"
-                        " SELECT doc_id, band, band_hash FROM lsh_bands_pending WHERE true"
-                        " ORDER BY band_hash ON CONFLICT (doc_id, band) DO NOTHING"
-                    )
-                )
-                if connection.dialect.name == "postgresql":
-                    # A DELETE would leave every row dead in the table and its index until a
-                    # vacuum: the next pending rows' index would then be twice the size.
-                    connection.execute(text("TRUNCATE lsh_bands_pending"))
-                else:
-                    connection.execute(lsh_bands_pending.delete())  # SQLite truncates it
-                merged = pending
+            merged = pending if pending and (force or pending >= threshold) else 0
+            if merged:
+                _move(connection, "lsh_bands_pending", "lsh_bands")
         return BandMerge(pending, threshold, merged, time.perf_counter() - started)
+
+    def move_bands(self, source: str, target: str) -> tuple[int, float]:
+        """Move every row of band table ``source`` into ``target`` ("pending", "main"),
+        under the document writers' lock; the rows moved and the seconds it took (the bench
+        times each level's merge with it)."""
+        started = time.perf_counter()
+        with self._transaction(write=True) as connection:
+            serialise_document_writers(connection)
+            rows = _count(connection, BAND_LEVELS[source].name)
+            if rows:
+                _move(connection, BAND_LEVELS[source].name, BAND_LEVELS[target].name)
+        return rows, time.perf_counter() - started
 
     def band_candidates(self, signatures: Sequence[bytes]) -> list[set[str]]:
         """For each signature, the stored documents sharing at least one LSH band with it.
