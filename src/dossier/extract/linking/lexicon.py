@@ -430,9 +430,14 @@ class Scan:
         the text has. A cheap test on every token, computed once per document, that spares
         the full parse the many tokens (verbs, numbers, "the" before no title) where it finds
         nothing."""
+        return self.role_starts[i]
+
+    @property
+    def role_starts(self) -> list[bool]:
+        """``role_may_start`` of every token, as one list (computed once per document)."""
         if self._role_starts is None:
             self._role_starts = self._compute_role_starts()
-        return self._role_starts[i]
+        return self._role_starts
 
     @property
     def shapes(self) -> tuple[list[int], list[int], list[int]]:

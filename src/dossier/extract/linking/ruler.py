@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from dossier.extract.document import CANDIDATE, text_of
@@ -217,9 +218,11 @@ def _may_start(
     led_by_ahead = _led_by_nouns_ahead(scan)
     count = range(len(keys))
     return (
-        [scan.role_may_start(i) for i in count],
+        scan.role_starts,
         function_may_start(scan, functions),
-        [lex.name_may_start(key) for key in keys],
+        # A KB name may start where the word starts a name of some length (``match_name``
+        # finds none elsewhere); the lengths are remembered per word.
+        [bool(shape[0]) for shape in lex.key_shapes(keys)],
         [led_by_ahead[i + 1] <= i + MAX_NAME_TOKENS + 1 for i in count],
         [text[:1].isupper() for text in texts],
     )
@@ -281,8 +284,10 @@ def _name_candidate(kb: KnowledgeBase, entries: list[NameEntry]) -> Candidate:
 def _surname_at(scan: Scan, i: int) -> _Found | None:
     if not scan.texts[i][:1].isupper():
         return None  # tested first on the text read once: most words are not capitalised
+    if scan.shapes[0][i] != PROPN:
+        return None  # read from the array first: no Token is built for most words
     token = scan.doc[i]
-    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+    if not token.text[:1].isupper():
         return None
     # "May" in "May 2014" is a month, not Theresa May.
     if token.ent_type_ and token.ent_type_ not in NER_LABELS:

@@ -1,0 +1,103 @@
+"""Issue 7's CPU cuts in the KB ruler: each fast path gives what the straightforward reading
+gave. Invented sentences only."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from dossier.extract.linking import ruler
+from dossier.extract.linking.lexicon import Scan, is_standalone_name
+from dossier.extract.linking.spelling import fold
+from dossier.extract.linking.vocabulary import NER_LABELS
+
+TEXTS = (
+    "President Putin met the Ukrainian foreign minister in Kyiv on Monday, and Merkel said "
+    "the Kremlin's spokesman would answer. May 2014 was cold in The Hague.",
+    "Russia's Gazprom cut supplies; the Obama administration and the defence ministry of "
+    "Kestria protested. Mr. Lavrov, the former president of Borovia, and any U.S. secretary "
+    "of state spoke with Zelensky and Biden.",
+    "NATO troops and Western-backed rebels reached Moscow, where Sec. Blinken and Gen. Miller "
+    "met a Kremlin aide and the Hague tribunal's judges.",
+)
+
+
+def _scans(nlp: Language) -> list[Scan]:
+    lexicon = nlp.get_pipe("dossier_kb_ruler").lexicon
+    return [Scan.of(nlp(text), lexicon) for text in TEXTS]
+
+
+def _surname_straight(scan: Scan, i: int) -> tuple | None:
+    # The reading before the cut: the part of speech read from a Token.
+    token = scan.doc[i]
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return None
+    if token.ent_type_ and token.ent_type_ not in NER_LABELS:
+        return None
+    if not is_standalone_name(token):
+        return None
+    if token.i > 0 and token.doc[token.i - 1].lower_ == "the":
+        return None
+    lex = scan.lexicon
+    ids = lex.surnames.get(scan.keys[i]) or lex.folded_surnames.get(fold(scan.keys[i]))
+    return (i, i + 1, tuple(sorted(ids))) if ids else None
+
+
+def _found(scan: Scan, functions) -> list[tuple]:
+    return [
+        (f.start, f.end, f.candidate, f.priority) for f in ruler._kb_candidates(scan, functions)
+    ]
+
+
+def test_role_starts_list_is_role_may_start_of_each_token(nlp: Language) -> None:
+    for scan in _scans(nlp):
+        assert scan.role_starts == [scan.role_may_start(i) for i in range(len(scan.keys))]
+
+
+def test_names_column_passes_over_only_tokens_where_no_name_is_matched(nlp: Language) -> None:
+    functions = nlp.get_pipe("dossier_kb_ruler").functions
+    for scan in _scans(nlp):
+        names = ruler._may_start(scan, functions)[2]
+        for i, key in enumerate(scan.keys):
+            if not names[i]:
+                assert scan.lexicon.match_name(scan.doc, scan.keys, i) is None, key
+            else:
+                assert scan.lexicon.name_may_start(key)
+
+
+def test_surname_from_the_array_is_the_token_reading(nlp: Language) -> None:
+    hits = 0
+    for scan in _scans(nlp):
+        for i in range(len(scan.keys)):
+            fast = ruler._surname_at(scan, i)
+            got = None if fast is None else (fast.start, fast.end, fast.candidate.actor_ids)
+            assert got == _surname_straight(scan, i), scan.texts[i]
+            hits += got is not None
+    assert hits
+
+
+def test_kb_candidates_are_those_of_the_straightforward_tests(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    functions = nlp.get_pipe("dossier_kb_ruler").functions
+    fast = [_found(scan, functions) for scan in _scans(nlp)]
+    assert any(fast)
+    cut = ruler._may_start
+
+    def straight(scan: Scan, functions) -> tuple:
+        _, institutions, _, led, capitalised = cut(scan, functions)
+        roles = [scan.role_may_start(i) for i in range(len(scan.keys))]
+        names = [scan.lexicon.name_may_start(key) for key in scan.keys]
+        return roles, institutions, names, led, capitalised
+
+    monkeypatch.setattr(ruler, "_may_start", straight)
+    monkeypatch.setattr(ruler, "_surname_at", lambda scan, i: _surname_fallback(scan, i))
+    assert [_found(scan, functions) for scan in _scans(nlp)] == fast
+
+
+def _surname_fallback(scan: Scan, i: int) -> ruler._Found | None:
+    found = _surname_straight(scan, i)
+    if found is None:
+        return None
+    start, end, ids = found
+    return ruler._Found(start, end, ruler.Candidate("surname", "PERSON", actor_ids=ids), 1)
