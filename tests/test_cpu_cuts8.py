@@ -7,6 +7,12 @@ import pytest
 from spacy.language import Language
 
 from dossier.extract.linking import ruler
+from dossier.extract.linking.functions import (
+    MAX_BEFORE_FUNCTION,
+    function_at,
+    function_may_start,
+    function_words_ahead,
+)
 from dossier.extract.linking.lexicon import Scan, is_standalone_name
 from dossier.extract.linking.spelling import fold
 from dossier.extract.linking.vocabulary import NER_LABELS
@@ -85,7 +91,9 @@ def test_kb_candidates_are_those_of_the_straightforward_tests(
     cut = ruler._may_start
 
     def straight(scan: Scan, functions) -> tuple:
-        _, institutions, _, led, capitalised = cut(scan, functions)
+        led = cut(scan, functions)[3]
+        capitalised = [text[:1].isupper() for text in scan.texts]
+        institutions = [True] * len(scan.keys)  # ``function_at`` itself decides
         roles = [scan.role_may_start(i) for i in range(len(scan.keys))]
         names = [scan.lexicon.name_may_start(key) for key in scan.keys]
         return roles, institutions, names, led, capitalised
@@ -101,3 +109,22 @@ def _surname_fallback(scan: Scan, i: int) -> ruler._Found | None:
         return None
     start, end, ids = found
     return ruler._Found(start, end, ruler.Candidate("surname", "PERSON", actor_ids=ids), 1)
+
+
+def test_function_may_start_passes_over_only_tokens_where_no_function_is_found(
+    nlp: Language,
+) -> None:
+    functions = nlp.get_pipe("dossier_kb_ruler").functions
+    found = skipped_capitals = 0
+    for scan in _scans(nlp):
+        may = function_may_start(scan, functions)
+        ahead = function_words_ahead(scan, functions)
+        for i in range(len(scan.keys)):
+            got = function_at(scan, functions, i)
+            found += got is not None
+            if not may[i]:
+                assert got is None, scan.texts[i]
+                old_test = ahead[i] <= i + MAX_BEFORE_FUNCTION and scan.texts[i][:1].isupper()
+                skipped_capitals += old_test
+    assert found
+    assert skipped_capitals  # capitalised words the old test let through are passed over

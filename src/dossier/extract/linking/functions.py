@@ -262,17 +262,25 @@ def function_may_start(scan: Scan, index: FunctionIndex) -> list[bool]:
     phrase's first word must be what ``function_at`` reads first: an article, a capitalised
     word (a country's adjective or name), a function's first word, a lower-case adjective, or
     a word a hyphen follows ("Western-backed"). Read once per document, so that the many
-    tokens that pass the first test alone (any word a few before "government") are not parsed."""
+    tokens that pass the first test alone (any word a few before "government") are not parsed.
+    A capitalised word is read first only as a country's adjective or the start of a KB name
+    (a country's possessive): any other is read on only as a function's first word or before
+    a hyphen, the tests that follow."""
     ahead = function_words_ahead(scan, index)
     keys, texts = scan.keys, scan.texts
     pos_of, lower_of, _ = scan.shapes
     starts = index.starts
+    adjective_country = scan.lexicon.country_of_adjective
+    name_may_start = scan.lexicon.name_may_start
     last = len(keys) - 1
     return [
         ahead[i] <= i + MAX_BEFORE_FUNCTION
         and (
             key in FUNCTION_DETERMINERS
-            or texts[i][:1].isupper()
+            or (
+                texts[i][:1].isupper()
+                and (adjective_country(texts[i]) is not None or name_may_start(key))
+            )
             or (pos_of[i] == ADJ and lower_of[i])
             or (i < last and texts[i + 1] in ("-", "–"))
             or fold(key) in starts

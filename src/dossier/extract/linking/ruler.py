@@ -37,6 +37,7 @@ from dossier.extract.linking.functions import (
     function_may_start,
 )
 from dossier.extract.linking.lexicon import (
+    KBLexicon,
     NameEntry,
     Scan,
     all_proper,
@@ -138,10 +139,10 @@ def _kb_candidates(scan: Scan, functions: FunctionIndex) -> Iterator[_Found]:
     # A role phrase is parsed once, from its first word: "president of Russia" inside "the
     # former president of Russia" is not a phrase of its own.
     no_role_before = 0
-    roles, institutions, names, led, capitalised = _may_start(scan, functions)
+    roles, institutions, names, led, surnames = _may_start(scan, functions)
     i = 0
     while i < len(doc):
-        if not (roles[i] or institutions[i] or names[i] or led[i] or capitalised[i]):
+        if not (roles[i] or institutions[i] or names[i] or led[i] or surnames[i]):
             i += 1
             continue
         parsed = role_at(scan, i) if roles[i] and i >= no_role_before else None
@@ -200,7 +201,7 @@ def _kb_candidates(scan: Scan, functions: FunctionIndex) -> Iterator[_Found]:
             yield named
             i = named.end
             continue
-        surname = _surname_at(scan, i) if capitalised[i] else None
+        surname = _surname_at(scan, i) if surnames[i] else None
         if surname is not None:
             yield surname
         i += 1
@@ -224,8 +225,16 @@ def _may_start(
         # finds none elsewhere); the lengths are remembered per word.
         [bool(shape[0]) for shape in lex.key_shapes(keys)],
         [led_by_ahead[i + 1] <= i + MAX_NAME_TOKENS + 1 for i in count],
-        [text[:1].isupper() for text in texts],
+        # A surname: a capitalised proper noun (read from the array) the KB knows as one.
+        [
+            pos == PROPN and text[:1].isupper() and _is_surname(lex, key)
+            for pos, text, key in zip(scan.shapes[0], texts, keys, strict=True)
+        ],
     )
+
+
+def _is_surname(lex: KBLexicon, key: str) -> bool:
+    return bool(lex.surnames.get(key) or lex.folded_surnames.get(fold(key)))
 
 
 def _owned_by_a_country(scan: Scan, i: int) -> _Found | None:
