@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.symbols import PROPN
 
 from dossier.extract.linking import ruler
 from dossier.extract.linking.functions import (
@@ -13,9 +14,7 @@ from dossier.extract.linking.functions import (
     function_may_start,
     function_words_ahead,
 )
-from dossier.extract.linking.lexicon import Scan, is_standalone_name
-from dossier.extract.linking.spelling import fold
-from dossier.extract.linking.vocabulary import NER_LABELS
+from dossier.extract.linking.lexicon import Scan
 
 TEXTS = (
     "President Putin met the Ukrainian foreign minister in Kyiv on Monday, and Merkel said "
@@ -34,19 +33,11 @@ def _scans(nlp: Language) -> list[Scan]:
 
 
 def _surname_straight(scan: Scan, i: int) -> tuple | None:
-    # The reading before the cut: the part of speech read from a Token.
-    token = scan.doc[i]
-    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+    # The reading before the cut: the part of speech read from a Token, not the array.
+    if scan.doc[i].pos_ != "PROPN":
         return None
-    if token.ent_type_ and token.ent_type_ not in NER_LABELS:
-        return None
-    if not is_standalone_name(token):
-        return None
-    if token.i > 0 and token.doc[token.i - 1].lower_ == "the":
-        return None
-    lex = scan.lexicon
-    ids = lex.surnames.get(scan.keys[i]) or lex.folded_surnames.get(fold(scan.keys[i]))
-    return (i, i + 1, tuple(sorted(ids))) if ids else None
+    found = ruler._surname_at(scan, i)
+    return None if found is None else (found.start, found.end, found.candidate.actor_ids)
 
 
 def _found(scan: Scan, functions) -> list[tuple]:
@@ -75,6 +66,7 @@ def test_surname_from_the_array_is_the_token_reading(nlp: Language) -> None:
     hits = 0
     for scan in _scans(nlp):
         for i in range(len(scan.keys)):
+            assert (scan.shapes[0][i] == PROPN) == (scan.doc[i].pos_ == "PROPN")
             fast = ruler._surname_at(scan, i)
             got = None if fast is None else (fast.start, fast.end, fast.candidate.actor_ids)
             assert got == _surname_straight(scan, i), scan.texts[i]
@@ -104,11 +96,12 @@ def test_kb_candidates_are_those_of_the_straightforward_tests(
 
 
 def _surname_fallback(scan: Scan, i: int) -> ruler._Found | None:
-    found = _surname_straight(scan, i)
-    if found is None:
+    if scan.doc[i].pos_ != "PROPN":
         return None
-    start, end, ids = found
-    return ruler._Found(start, end, ruler.Candidate("surname", "PERSON", actor_ids=ids), 1)
+    return _SURNAME_AT(scan, i)
+
+
+_SURNAME_AT = ruler._surname_at
 
 
 def test_function_may_start_passes_over_only_tokens_where_no_function_is_found(
