@@ -95,3 +95,18 @@ def test_move_bands_moves_every_row_and_restores_the_cache(tmp_path, make_docume
         with store.engine.connect() as connection:
             # The merge's large cache was for its transaction: the writers' 16 MiB again.
             assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -16384
+
+
+def test_move_bands_counts_the_rows_of_a_table_rows_were_deleted_from(
+    tmp_path, make_document
+) -> None:
+    """Moving from the main table, whose rows a document's removal deletes, reports the rows
+    it holds, not its largest row number."""
+    with Store.open(str(tmp_path / "s.db")) as store:
+        _store_some(store, make_document, _texts(seed=5, count=3))
+        store.move_bands("pending", "main")
+        with store.engine.begin() as connection:
+            connection.execute(sql("DELETE FROM lsh_bands WHERE rowid % 3 = 0"))
+        left = _counts(store)["lsh_bands"]
+        assert store.move_bands("main", "pending")[0] == left
+        assert _counts(store) == {"lsh_bands": 0, "lsh_bands_pending": left}

@@ -173,11 +173,12 @@ def band_merge_threshold(main_rows: int, dialect: str = "sqlite") -> int:
 
 
 def _count(connection: Connection, table: str) -> int:
-    """The rows of a band table that is only appended to and emptied whole: exact (SQLite's
-    largest rowid is its count; PostgreSQL's estimate is not kept where autovacuum is off)."""
-    if connection.dialect.name == "postgresql":
-        return int(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
-    return int(connection.execute(text(f"SELECT max(rowid) FROM {table}")).scalar() or 0)
+    """The rows of band table ``table``, exact (PostgreSQL's estimate is not kept where
+    autovacuum is off). SQLite's pending table is only appended to and emptied whole, so its
+    largest rowid is its count, read off the end of its b-tree; any other table is counted."""
+    if connection.dialect.name == "sqlite" and table == lsh_bands_pending.name:
+        return int(connection.execute(text(f"SELECT max(rowid) FROM {table}")).scalar() or 0)
+    return int(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
 
 
 def _move(connection: Connection, source: str, target: str) -> None:
