@@ -34,33 +34,22 @@ class LevelCost:
         return self.seconds / self.rows if self.rows else 0.0
 
 
-def _take_out(store: Store, level: str, low: str, high: str) -> int:
-    """Move the main bands of documents ``low <= doc_id < high`` up to ``level`` (untimed)."""
-    where = "WHERE doc_id >= :low AND doc_id < :high"
+def _take_out(store: Store, level: str, after_seq: int) -> int:
+    """Move the main bands of the documents after ``after_seq`` up to ``level`` (untimed): the
+    newest documents, whose bands a merge carries (their seqs are the largest)."""
+    where = "WHERE seq > :after"
     with store.engine.begin() as connection:
         if connection.dialect.name == "sqlite":
             connection.exec_driver_sql("PRAGMA cache_size = -524288")
         connection.execute(
             text(
-                f"INSERT INTO {level} (doc_id, band, band_hash)"
-                f" SELECT doc_id, band, band_hash FROM lsh_bands {where} ORDER BY band_hash"
+                f"INSERT INTO {level} (seq, band, band_hash)"
+                f" SELECT seq, band, band_hash FROM lsh_bands {where} ORDER BY band_hash"
             ),
-            {"low": low, "high": high},
+            {"after": after_seq},
         )
-        moved = connection.execute(
-            text(f"DELETE FROM lsh_bands {where}"), {"low": low, "high": high}
-        ).rowcount
-    return moved
-
-
-def _ids_at(store: Store, offsets: list[int]) -> list[str]:
-    with store.engine.connect() as connection:
-        return [
-            connection.execute(
-                text("SELECT doc_id FROM documents ORDER BY doc_id LIMIT 1 OFFSET :k"), {"k": k}
-            ).scalar_one()
-            for k in offsets
-        ]
+        moved = connection.execute(text(f"DELETE FROM lsh_bands {where}"), {"after": after_seq})
+    return moved.rowcount
 
 
 def merge_costs(db: str) -> dict[str, LevelCost]:
@@ -70,12 +59,10 @@ def merge_costs(db: str) -> dict[str, LevelCost]:
         with store.engine.connect() as connection:
             main_rows = _estimated_rows(connection, "lsh_bands")
             dialect = connection.dialect.name
-            total = connection.execute(text("SELECT count(*) FROM documents")).scalar_one()
+            newest = connection.execute(text("SELECT max(seq) FROM documents")).scalar() or 0
         pending_rows = band_merge_threshold(main_rows, dialect)
-        cuts = [0, pending_rows // LSH_BANDS]
-        bounds = _ids_at(store, [min(cut, total - 1) for cut in cuts])  # a small store: all
         started = time.perf_counter()
-        _take_out(store, "lsh_bands_pending", bounds[0], bounds[1])
+        _take_out(store, "lsh_bands_pending", max(0, newest - pending_rows // LSH_BANDS))
         costs = {"single": LevelCost(*store.move_bands("pending", "main"))}
         print(
             f"  merge costs at {main_rows:,} main rows (threshold {pending_rows:,};"

@@ -54,7 +54,12 @@ def _scan(store: Store, probes: list[bytes]) -> list[set[str]]:
         rows = [
             row
             for table in _TABLES
-            for row in connection.execute(sql(f"SELECT doc_id, band, band_hash FROM {table}"))
+            for row in connection.execute(
+                sql(
+                    f"SELECT d.doc_id, b.band, b.band_hash FROM {table} b"
+                    " JOIN documents d ON d.seq = b.seq"
+                )
+            )
         ]
     found = []
     for probe in probes:

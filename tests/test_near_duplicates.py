@@ -144,8 +144,10 @@ def _stored_bands(store: Store) -> list[tuple[str, int, int]]:
     with store.engine.connect() as connection:
         rows = connection.execute(
             sql(
-                "SELECT doc_id, band, band_hash FROM lsh_bands UNION ALL"
-                " SELECT doc_id, band, band_hash FROM lsh_bands_pending ORDER BY doc_id, band"
+                "SELECT d.doc_id, b.band, b.band_hash FROM lsh_bands b"
+                " JOIN documents d ON d.seq = b.seq UNION ALL"
+                " SELECT d.doc_id, b.band, b.band_hash FROM lsh_bands_pending b"
+                " JOIN documents d ON d.seq = b.seq ORDER BY 1, 2"
             )
         )
         return [tuple(row) for row in rows]

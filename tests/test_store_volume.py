@@ -13,7 +13,7 @@ from dossier.query import Dossier
 from dossier.store import Store
 from dossier.store.bulk import BulkLoader, migrate_to, table_sizes
 from dossier.store.engine import database_url
-from dossier.store.stories import band_rows
+from dossier.store.stories import band_hashes
 
 PUTIN = ("person:vladimir-putin", "Vladimir Putin", "RUS")
 KAZ = ("country:KAZ", "Kazakhstan", "KAZ")
@@ -28,7 +28,7 @@ FACT = ("fact_id", "doc_id", "start", "end", "original_start", "original_end", "
         "extractor", "extractor_version", "confidence")  # fmt: skip
 COLUMNS = {
     "documents": DOC_COLUMNS,
-    "lsh_bands": ("doc_id", "band", "band_hash"),
+    "lsh_bands": ("seq", "band", "band_hash"),
     "sentences": (*FACT, "text", "reference_time"),
     "mentions": (*FACT, "text", "label", "actor_id", "actor", "country", "metonym"),
     "quotes": (
@@ -91,7 +91,7 @@ def _batch(number: int, mentions: int, date: str) -> dict[str, list[tuple]]:
                 False,
             )
         ],  # fmt: skip
-        "lsh_bands": [(b["doc_id"], b["band"], b["band_hash"]) for b in band_rows(doc_id, minhash)],
+        "lsh_bands": [(number, band, value) for band, value in band_hashes(minhash)],
         "sentences": [(f"s{fact}"[:20], *span, text, date)],
         "mentions": [
             (f"m{k}{fact}"[:20], *span, "Putin", "PERSON", PUTIN[0], PUTIN[1], PUTIN[2], False)

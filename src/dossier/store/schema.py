@@ -87,6 +87,11 @@ def document_key(**options: Any) -> Any:
     )
 
 
+def document_seq(**options: Any) -> Any:
+    """A column naming a stored document by its ``seq``, its row gone with the document."""
+    return mapped_column(BigInteger, ForeignKey("documents.seq", ondelete="CASCADE"), **options)
+
+
 def fact_key(referred: str, **options: Any) -> Any:
     """A column naming a stored fact (or a group, by its first fact's id) as ``referred``
     ("table.column"), its row gone with it (ON DELETE CASCADE)."""
@@ -356,7 +361,9 @@ class LshBandRow(Base):
 
     __tablename__ = "lsh_bands"
 
-    doc_id: Mapped[str] = document_key(primary_key=True)
+    # The document's seq, not its id (migration 0024): seq only grows, so new documents' rows
+    # go to the end of the key's index; only the band-hash index takes them at random.
+    seq: Mapped[int] = document_seq(primary_key=True)
     band: Mapped[int] = mapped_column(Integer, primary_key=True)
     band_hash: Mapped[int] = mapped_column(BigInteger, index=True)
 
@@ -371,11 +378,7 @@ class LshBandPendingRow(Base):
 
     __tablename__ = "lsh_bands_pending"
 
-    doc_id: Mapped[str] = mapped_column(
-        String(DOC_ID_LENGTH),
-        ForeignKey("documents.doc_id", ondelete="CASCADE"),
-        primary_key=True,
-    )
+    seq: Mapped[int] = document_seq(primary_key=True)
     band: Mapped[int] = mapped_column(Integer, primary_key=True)
     band_hash: Mapped[int] = mapped_column(BigInteger, index=True)
 

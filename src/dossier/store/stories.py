@@ -65,7 +65,9 @@ def band_hashes(signature: bytes) -> list[tuple[int, int]]:
 
 
 def band_rows(doc_id: str, signature: bytes | None) -> list[dict[str, Any]]:
-    """The ``lsh_bands`` rows of one document; none without a signature."""
+    """The band rows of one document as revisions 0005-0023 keep them, by document id (the
+    revisions' backfill and the volume bench's bulk load at 0012 write them); none without a
+    signature. Since 0024 the tables key them by the document's ``seq`` (``_add_bands``)."""
     if signature is None:
         return []
     return [
@@ -98,8 +100,11 @@ class StoryReads:
         holders: dict[tuple[int, int], set[str]] = {}
         for table in (lsh_bands, lsh_bands_pending):
             for start in range(0, len(hashes), _CHUNK):
-                query = select(table.c.band, table.c.band_hash, table.c.doc_id).where(
-                    table.c.band_hash.in_(hashes[start : start + _CHUNK])
+                # The bands found are few: each one's document id is read by its seq.
+                query = (
+                    select(table.c.band, table.c.band_hash, documents.c.doc_id)
+                    .join(documents, documents.c.seq == table.c.seq)
+                    .where(table.c.band_hash.in_(hashes[start : start + _CHUNK]))
                 )
                 for band, value, doc_id in self._connection.execute(query):
                     holders.setdefault((band, value), set()).add(doc_id)
@@ -185,9 +190,10 @@ def _move(connection: Connection, source: str, target: str) -> None:
     """Move every row of band table ``source`` into ``target``, in band-hash order (the order
     of ``target``'s band index, so each of its pages is written once), and empty ``source``.
 
-    On SQLite the page cache is raised for the move (``BAND_MERGE_CACHE_KIB``): with the
-    writers' 16 MiB the pages of the target's other index, whose order is the documents',
-    were evicted and read and written again many times over.
+    Its other index, by (seq, band), takes the rows at its end: new documents' seqs are the
+    largest (migration 0024). On SQLite the page cache is raised for the move
+    (``BAND_MERGE_CACHE_KIB``): with the writers' 16 MiB the pages of the target's indexes were
+    evicted and read and written again many times over.
     """
     sqlite = connection.dialect.name == "sqlite"
     if sqlite:
@@ -201,9 +207,9 @@ def _move(connection: Connection, source: str, target: str) -> None:
         # "WHERE true": SQLite cannot otherwise tell the upsert's ON from a join's.
         connection.execute(
             text(
-                f"INSERT INTO {target} (doc_id, band, band_hash)"
-                f" SELECT doc_id, band, band_hash FROM {source} WHERE true"
-                " ORDER BY band_hash ON CONFLICT (doc_id, band) DO NOTHING"
+                f"INSERT INTO {target} (seq, band, band_hash)"
+                f" SELECT seq, band, band_hash FROM {source} WHERE true"
+                " ORDER BY band_hash ON CONFLICT (seq, band) DO NOTHING"
             )
         )
         if sqlite:
@@ -217,6 +223,18 @@ def _move(connection: Connection, source: str, target: str) -> None:
             connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
 
 
+def _seqs(connection: Connection, doc_ids: Sequence[str]) -> dict[str, int]:
+    """The ``seq`` of each stored document of ``doc_ids`` (PostgreSQL's identity gives it at
+    the insert; SQLite rows are numbered before it)."""
+    found: dict[str, int] = {}
+    for start in range(0, len(doc_ids), _CHUNK):
+        query = select(documents.c.doc_id, documents.c.seq).where(
+            documents.c.doc_id.in_(doc_ids[start : start + _CHUNK])
+        )
+        found.update({doc_id: int(seq) for doc_id, seq in connection.execute(query)})
+    return found
+
+
 class StoriesMixin:
     """Near-duplicate candidates for ``Store``: the band index and the candidates' signatures."""
 
@@ -226,17 +244,23 @@ class StoriesMixin:
     def _add_bands(self, connection: Connection, rows: Iterable[dict[str, Any]]) -> None:
         """Index the bands of newly stored document rows, inside the caller's transaction.
 
-        rows: ``documents`` rows (``doc_id``, ``minhash``); a document already indexed keeps its
-            bands.
+        rows: ``documents`` rows (``doc_id``, ``minhash``, and ``seq`` where the caller numbered
+            them), stored in this transaction; a document already indexed keeps its bands.
         """
-        bands = [band for row in rows for band in band_rows(row["doc_id"], row.get("minhash"))]
+        rows = [row for row in rows if row.get("minhash") is not None]
+        seqs = _seqs(connection, [row["doc_id"] for row in rows if row.get("seq") is None])
+        bands = [
+            {"seq": row.get("seq") or seqs[row["doc_id"]], "band": band, "band_hash": value}
+            for row in rows
+            for band, value in band_hashes(row["minhash"])
+        ]
         if not bands:
             return
         # In hash order, the index on band_hash is written page after page, not at random.
         bands.sort(key=lambda band: band["band_hash"])
         dialect = pg_dialect if connection.dialect.name == "postgresql" else sqlite_dialect
         statement = dialect.insert(lsh_bands_pending).on_conflict_do_nothing(
-            index_elements=["doc_id", "band"]
+            index_elements=["seq", "band"]
         )
         connection.execute(statement, bands)
 
