@@ -97,18 +97,23 @@ class StoryReads:
         """
         wanted = [band_hashes(signature) for signature in signatures]
         hashes = sorted({value for bands in wanted for _, value in bands})
-        holders: dict[tuple[int, int], set[str]] = {}
+        holders: dict[tuple[int, int], set[int]] = {}
         for table in (lsh_bands, lsh_bands_pending):
             for start in range(0, len(hashes), _CHUNK):
-                # The bands found are few: each one's document id is read by its seq.
-                query = (
-                    select(table.c.band, table.c.band_hash, documents.c.doc_id)
-                    .join(documents, documents.c.seq == table.c.seq)
-                    .where(table.c.band_hash.in_(hashes[start : start + _CHUNK]))
+                query = select(table.c.band, table.c.band_hash, table.c.seq).where(
+                    table.c.band_hash.in_(hashes[start : start + _CHUNK])
                 )
-                for band, value, doc_id in self._connection.execute(query):
-                    holders.setdefault((band, value), set()).add(doc_id)
-        return [set().union(*(holders.get(key, ()) for key in bands)) for bands in wanted]
+                for band, value, seq in self._connection.execute(query):
+                    holders.setdefault((band, value), set()).add(seq)
+        # The bands found are few; their documents' ids are read by seq in a query of their own
+        # rather than a join, whose plan a planner without statistics of a new table may make
+        # a scan of every document (PostgreSQL did, after migration 0024: 7 documents/s).
+        seqs = sorted(set().union(*holders.values()))
+        ids = _documents_by(self._connection, documents.c.seq, documents.c.doc_id, seqs)
+        return [
+            {ids[seq] for key in bands for seq in holders.get(key, ()) if seq in ids}
+            for bands in wanted
+        ]
 
     def story_signatures(self, doc_ids: Collection[str]) -> dict[str, tuple[str, bytes]]:
         """Each stored document's (story id, signature), for those of ``doc_ids`` that have one.
@@ -223,15 +228,14 @@ def _move(connection: Connection, source: str, target: str) -> None:
             connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
 
 
-def _seqs(connection: Connection, doc_ids: Sequence[str]) -> dict[str, int]:
-    """The ``seq`` of each stored document of ``doc_ids`` (PostgreSQL's identity gives it at
-    the insert; SQLite rows are numbered before it)."""
-    found: dict[str, int] = {}
-    for start in range(0, len(doc_ids), _CHUNK):
-        query = select(documents.c.doc_id, documents.c.seq).where(
-            documents.c.doc_id.in_(doc_ids[start : start + _CHUNK])
-        )
-        found.update({doc_id: int(seq) for doc_id, seq in connection.execute(query)})
+def _documents_by(connection: Connection, key: Any, value: Any, keys: Sequence[Any]) -> dict:
+    """``value`` of each stored document whose ``key`` column is one of ``keys``: a document's
+    seq by its id (PostgreSQL's identity gives it at the insert; SQLite rows are numbered
+    before it), or its id by its seq."""
+    found = {}
+    for start in range(0, len(keys), _CHUNK):
+        query = select(key, value).where(key.in_(keys[start : start + _CHUNK]))
+        found.update(dict(connection.execute(query).all()))
     return found
 
 
@@ -248,7 +252,8 @@ class StoriesMixin:
             them), stored in this transaction; a document already indexed keeps its bands.
         """
         rows = [row for row in rows if row.get("minhash") is not None]
-        seqs = _seqs(connection, [row["doc_id"] for row in rows if row.get("seq") is None])
+        unnumbered = [row["doc_id"] for row in rows if row.get("seq") is None]
+        seqs = _documents_by(connection, documents.c.doc_id, documents.c.seq, unnumbered)
         bands = [
             {"seq": row.get("seq") or seqs[row["doc_id"]], "band": band, "band_hash": value}
             for row in rows

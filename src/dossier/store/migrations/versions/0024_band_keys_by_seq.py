@@ -69,6 +69,9 @@ def _rebuild(table: str, key: str) -> None:
             f"fk_{table}_{key}_documents", table, "documents", [key], [key], ondelete="CASCADE"
         )
     op.create_index(f"ix_{table}_band_hash", table, ["band_hash"])
+    if postgresql:
+        # A new table has no statistics until autovacuum (off on some servers) comes round.
+        op.execute(f"ANALYZE {table}")
 
 
 def upgrade() -> None:
