@@ -21,7 +21,8 @@ Memory, each run in a fresh process (its peak resident set, Linux's ``VmHWM``):
 - ingest of the corpus, and of ten versions of it (the corpus, then nine copies whose
   lower-case words are altered, so they are new, distinct documents) into an empty store;
 - annotate (one worker, the pipeline in that process) of the first ``--memory-limit``
-  documents and of ten times as many.
+  documents, of ten versions of them (the same lengths, ten times the corpus) and of ten times
+  as many documents.
 A ratio near 1 means memory does not grow with the corpus or the store. Annotate's peak comes
 from its largest batch of documents through the pipeline (a long article can add a few hundred
 MiB for a moment), so a small first run that meets no long article understates it; the
@@ -266,10 +267,18 @@ def memory(corpus: Path, limit: int, copies: int, folder: Path) -> None:
         db = folder / f"ingest{len(rows)}.db"
         rows.append((label, _measured("ingest", source, db)))
         db.unlink()
-    for count in (limit, copies * limit):
-        db = folder / f"annotate{count}.db"
-        _measured("ingest", _head(corpus, count, folder / f"head{count}.jsonl"), db)
-        rows.append((f"annotate, first {count} documents", _measured("annotate", db, db)))
+    head = _head(corpus, limit, folder / f"head{limit}.jsonl")
+    for label, source in (
+        (f"annotate, first {limit} documents", head),
+        # The same documents ten times over (each version new): the same longest article, so
+        # a peak that grew here would grow with the corpus.
+        (f"annotate, {copies} versions of them", _copies(head, copies, folder / "heads.jsonl")),
+        (f"annotate, first {copies * limit} documents",
+         _head(corpus, copies * limit, folder / f"head{copies * limit}.jsonl")),
+    ):  # fmt: skip
+        db = folder / f"annotate{len(rows)}.db"
+        _measured("ingest", source, db)
+        rows.append((label, _measured("annotate", db, db)))
         db.unlink()
     for label, row in rows:
         print(
@@ -278,8 +287,13 @@ def memory(corpus: Path, limit: int, copies: int, folder: Path) -> None:
             f", at the end {row['end_mib']:6.0f} MiB"
         )
     ingest = rows[1][1]["peak_mib"] / rows[0][1]["peak_mib"]
-    annotate = rows[3][1]["peak_mib"] / rows[2][1]["peak_mib"]
-    print(f"peak RSS {copies}x / 1x: ingest {ingest:.2f}, annotate {annotate:.2f}")
+    versions = rows[3][1]["peak_mib"] / rows[2][1]["peak_mib"]
+    longer = rows[4][1]["peak_mib"] / rows[2][1]["peak_mib"]
+    print(
+        f"peak RSS {copies}x / 1x: ingest {ingest:.2f}, annotate {versions:.2f} ({copies} versions"
+        f" of the same documents), {longer:.2f} ({copies} times as many documents, longer ones"
+        " among them)"
+    )
 
 
 def main() -> int:
