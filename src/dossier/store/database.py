@@ -53,10 +53,7 @@ from dossier.store.runs import IngestRunsMixin
 from dossier.store.schema import document_sources, documents
 from dossier.store.stances import StancesMixin
 from dossier.store.statements import StatementsMixin
-from dossier.store.stories import StoriesMixin, StoryReads
-
-# Bound variables per statement stay far below SQLite's oldest limit (999).
-_CHUNK = 500
+from dossier.store.stories import StoriesMixin, StoryReads, documents_by
 
 # A write that finds the database busy (after SQLite's own 30 s wait) is run again this many
 # times in all, pausing a little longer each time.
@@ -308,12 +305,7 @@ class Store(
 
     def _stored(self, connection: Connection, ids: list[str], column: Any) -> dict[str, Any]:
         """``column`` of each stored document among ``ids``, by id."""
-        found: dict[str, Any] = {}
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            query = select(documents.c.doc_id, column).where(documents.c.doc_id.in_(chunk))
-            found.update((doc_id, value) for doc_id, value in connection.execute(query))
-        return found
+        return documents_by(connection, documents.c.doc_id, column, ids)
 
     def add_source(self, doc_id: str, source_path: str) -> None:
         """Record another path a stored document was read from; a known path is a no-op.

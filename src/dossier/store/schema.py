@@ -122,7 +122,8 @@ class DocumentRow(Base):
     doc_id: Mapped[str] = mapped_column(String(DOC_ID_LENGTH), primary_key=True)
     # A stable integer per document for the SQLite full-text index to point at: SQLite's own
     # rowid of a table keyed by a string may be renumbered by VACUUM, which would silently detach
-    # the index. An identity on PostgreSQL, set by the insert trigger on SQLite.
+    # the index. An identity on PostgreSQL; on SQLite given by the writer before the insert
+    # (``database._number_rows``), else by the insert trigger.
     seq: Mapped[int | None] = mapped_column(BigInteger, FetchedValue(), unique=True)
     story_id: Mapped[str] = mapped_column(String(DOC_ID_LENGTH))
     format: Mapped[str] = mapped_column(String(16))

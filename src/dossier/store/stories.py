@@ -109,7 +109,7 @@ class StoryReads:
         # rather than a join, whose plan a planner without statistics of a new table may make
         # a scan of every document (PostgreSQL did, after migration 0024: 7 documents/s).
         seqs = sorted(set().union(*holders.values()))
-        ids = _documents_by(self._connection, documents.c.seq, documents.c.doc_id, seqs)
+        ids = documents_by(self._connection, documents.c.seq, documents.c.doc_id, seqs)
         return [
             {ids[seq] for key in bands for seq in holders.get(key, ()) if seq in ids}
             for bands in wanted
@@ -228,10 +228,10 @@ def _move(connection: Connection, source: str, target: str) -> None:
             connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
 
 
-def _documents_by(connection: Connection, key: Any, value: Any, keys: Sequence[Any]) -> dict:
-    """``value`` of each stored document whose ``key`` column is one of ``keys``: a document's
-    seq by its id (PostgreSQL's identity gives it at the insert; SQLite rows are numbered
-    before it), or its id by its seq."""
+def documents_by(connection: Connection, key: Any, value: Any, keys: Sequence[Any]) -> dict:
+    """``value`` of each stored document whose ``key`` column is one of ``keys``, by key: a
+    document's seq by its id (PostgreSQL's identity gives it at the insert; SQLite rows are
+    numbered before it), its id by its seq, its first source path by its id."""
     found = {}
     for start in range(0, len(keys), _CHUNK):
         query = select(key, value).where(key.in_(keys[start : start + _CHUNK]))
@@ -253,7 +253,7 @@ class StoriesMixin:
         """
         rows = [row for row in rows if row.get("minhash") is not None]
         unnumbered = [row["doc_id"] for row in rows if row.get("seq") is None]
-        seqs = _documents_by(connection, documents.c.doc_id, documents.c.seq, unnumbered)
+        seqs = documents_by(connection, documents.c.doc_id, documents.c.seq, unnumbered)
         bands = [
             {"seq": row.get("seq") or seqs[row["doc_id"]], "band": band, "band_hash": value}
             for row in rows
